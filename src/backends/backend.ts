@@ -1,0 +1,371 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  McpError,
+  type ResultSchema,
+  ToolListChangedNotificationSchema,
+  type CallToolResult,
+  type ClientCapabilities,
+  type Implementation,
+  type Progress,
+  type ServerCapabilities,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
+import { GatewayError } from '../core/errors.js';
+import type { ResolvedServer } from '../config/resolve.js';
+import { ExecaTransport, type ChildExit } from './execa-transport.js';
+
+/** Largest message a stdio backend may send (results of a few MB are normal). */
+export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+const STDERR_TAIL_LINES = 20;
+
+/** What a Backend tells its owner about. */
+export interface BackendEvents {
+  /** The backend went away without being asked to. */
+  readonly onExit: (backend: Backend, exit: ChildExit | undefined) => void;
+  /** The backend said its tools changed. */
+  readonly onToolsChanged: (backend: Backend) => void;
+  /** A line the backend wrote to stderr. */
+  readonly onStderr: (backend: Backend, line: string) => void;
+  /** A protocol problem that did not stop the backend (garbage line, oversized message). */
+  readonly onProtocolError: (backend: Backend, error: Error) => void;
+}
+
+/** How the gateway identifies itself to backends and what it may ask them for. */
+export interface BackendIdentity {
+  readonly clientInfo: Implementation;
+  readonly capabilities: ClientCapabilities;
+}
+
+// Results go back to the agent as the backend wrote them; the SDK parsed the frame already.
+const passThrough = {
+  safeParse: (data: unknown) => ({ success: true as const, data }),
+} as unknown as typeof ResultSchema;
+
+/** Options of one forwarded tools/call. */
+export interface CallOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly onProgress?: ((progress: Progress) => void) | undefined;
+  readonly meta?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** One MCP server behind the gateway: its process or connection and its SDK Client session. */
+export class Backend {
+  tools: readonly Tool[] = [];
+  private client: Client | undefined;
+  private transport: Transport | undefined;
+  private readonly stderrTail: string[] = [];
+  private closing = false;
+  private spawning: Promise<void> | undefined;
+
+  constructor(
+    readonly config: ResolvedServer,
+    private readonly events: BackendEvents,
+  ) {}
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** The child process id of a stdio backend. */
+  get pid(): number | undefined {
+    return this.transport instanceof ExecaTransport ? this.transport.pid : undefined;
+  }
+
+  get instructions(): string | undefined {
+    return this.client?.getInstructions();
+  }
+
+  get serverInfo(): Implementation | undefined {
+    return this.client?.getServerVersion();
+  }
+
+  get capabilities(): ServerCapabilities | undefined {
+    return this.client?.getServerCapabilities();
+  }
+
+  /** The last lines the backend wrote to stderr, for error messages. */
+  get recentStderr(): readonly string[] {
+    return this.stderrTail;
+  }
+
+  /** Starts the process (or nothing, for remote) so it boots while the agent initializes. */
+  spawn(): Promise<void> {
+    this.spawning ??= this.spawnOnce();
+    return this.spawning;
+  }
+
+  private async spawnOnce(): Promise<void> {
+    const config = this.config;
+    if (config.kind === 'stdio') {
+      const transport = new ExecaTransport({
+        command: config.command,
+        args: config.args,
+        env: config.env,
+        cwd: config.cwd,
+        inheritEnv: config.inheritEnv,
+        maxMessageBytes: MAX_MESSAGE_BYTES,
+        shutdownGraceMs: 2000,
+        onStderr: (line) => {
+          this.stderrTail.push(line);
+          if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
+          this.events.onStderr(this, line);
+        },
+      });
+      this.transport = transport;
+      try {
+        await transport.start();
+      } catch (error) {
+        throw new GatewayError(
+          'BACKEND_SPAWN_FAILED',
+          `Backend "${this.name}" could not be started: ${(error as Error).message} (command: ${describeCommand(config)}). Check that the command is installed and on PATH.`,
+          { cause: error, details: { server: this.name } },
+        );
+      }
+    }
+  }
+
+  /** Spawns if needed, initializes the MCP session and lists every tool, within the startup timeout. */
+  async start(identity: BackendIdentity): Promise<void> {
+    const deadline = AbortSignal.timeout(this.config.startupTimeoutMs);
+    try {
+      await this.spawn();
+      if (this.config.kind === 'remote') {
+        await this.connectRemote(identity, deadline);
+      } else {
+        await this.connect(this.requireTransport(), identity, deadline);
+      }
+      this.tools = await this.listAllTools(deadline);
+    } catch (error) {
+      await this.close();
+      throw this.explainStartFailure(error, deadline);
+    }
+  }
+
+  /** Every tool over every page of tools/list. */
+  async listAllTools(signal?: AbortSignal): Promise<Tool[]> {
+    const client = this.requireClient();
+    if (client.getServerCapabilities()?.tools === undefined) return [];
+    const tools: Tool[] = [];
+    let cursor: string | undefined;
+    const seen = new Set<string>();
+    do {
+      const page = await client.listTools(cursor === undefined ? {} : { cursor }, {
+        ...(signal === undefined ? {} : { signal }),
+        timeout: this.config.startupTimeoutMs,
+      });
+      tools.push(...page.tools);
+      cursor = page.nextCursor;
+      // A server that hands out the same cursor twice would otherwise loop forever.
+      if (cursor !== undefined && seen.has(cursor)) break;
+      if (cursor !== undefined) seen.add(cursor);
+    } while (cursor !== undefined);
+    return tools;
+  }
+
+  /** Forwards one tools/call with the backend's own tool name; the result is not re-validated. */
+  async callTool(
+    tool: string,
+    args: Readonly<Record<string, unknown>>,
+    options: CallOptions,
+  ): Promise<CallToolResult> {
+    const client = this.requireClient();
+    const params: Record<string, unknown> = { name: tool, arguments: args };
+    if (options.meta !== undefined) params['_meta'] = options.meta;
+    try {
+      return (await client.request({ method: 'tools/call', params }, passThrough, {
+        timeout: options.timeoutMs,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(options.onProgress === undefined
+          ? {}
+          : {
+              onprogress: options.onProgress,
+              resetTimeoutOnProgress: true,
+              maxTotalTimeout: options.timeoutMs * 10,
+            }),
+      })) as CallToolResult;
+    } catch (error) {
+      throw this.explainCallFailure(error, options.timeoutMs);
+    }
+  }
+
+  /** Ends the session and the process (stdin EOF → SIGTERM → SIGKILL). Idempotent. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const client = this.client;
+    const transport = this.transport;
+    this.client = undefined;
+    if (client !== undefined) await client.close().catch(() => undefined);
+    else if (transport !== undefined) await transport.close().catch(() => undefined);
+  }
+
+  /** Kills a stdio backend's process group at once; close() then completes promptly. */
+  kill(): void {
+    if (this.transport instanceof ExecaTransport) this.transport.kill();
+  }
+
+  private async connect(
+    transport: Transport,
+    identity: BackendIdentity,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const client = new Client(identity.clientInfo, { capabilities: identity.capabilities });
+    client.onerror = (error) => {
+      this.events.onProtocolError(this, error);
+    };
+    client.onclose = () => {
+      if (!this.closing)
+        this.events.onExit(
+          this,
+          this.transport instanceof ExecaTransport ? this.transport.exit : undefined,
+        );
+    };
+    client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+      this.events.onToolsChanged(this);
+    });
+    this.client = client;
+    await client.connect(transport, { signal, timeout: this.config.startupTimeoutMs });
+  }
+
+  private async connectRemote(identity: BackendIdentity, signal: AbortSignal): Promise<void> {
+    if (this.config.kind !== 'remote') return;
+    const url = new URL(this.config.url);
+    const requestInit: RequestInit = { headers: { ...this.config.headers } };
+    if (this.config.transport !== 'sse') {
+      const transport = new StreamableHTTPClientTransport(url, { requestInit });
+      this.transport = transport;
+      try {
+        await this.connect(transport, identity, signal);
+        return;
+      } catch (error) {
+        if (this.config.transport === 'streamable-http' || signal.aborted) throw error;
+        // Legacy servers answer the Streamable HTTP POST with 4xx; try the old SSE transport.
+        await this.client?.close().catch(() => undefined);
+        this.client = undefined;
+      }
+    }
+    const transport = new SSEClientTransport(url, {
+      requestInit,
+      eventSourceInit: { fetch: withHeaders(this.config.headers) },
+    });
+    this.transport = transport;
+    await this.connect(transport, identity, signal);
+  }
+
+  private requireClient(): Client {
+    if (this.client === undefined) {
+      throw new GatewayError('BACKEND_UNAVAILABLE', `Backend "${this.name}" is not connected`, {
+        details: { server: this.name },
+      });
+    }
+    return this.client;
+  }
+
+  private requireTransport(): Transport {
+    if (this.transport === undefined) throw new Error('spawn() must run before connect()');
+    return this.transport;
+  }
+
+  private explainStartFailure(error: unknown, deadline: AbortSignal): GatewayError {
+    if (error instanceof GatewayError) return error;
+    const what = describeTarget(this.config);
+    const stderr =
+      this.stderrTail.length > 0 ? ` Last stderr: ${this.stderrTail.slice(-3).join(' | ')}` : '';
+    if (deadline.aborted) {
+      return new GatewayError(
+        'BACKEND_TIMEOUT',
+        `Backend "${this.name}" did not finish starting within ${this.config.startupTimeoutMs} ms (${what}). Raise servers.${this.name}.timeouts.startup if it is just slow.${stderr}`,
+        { cause: error, details: { server: this.name } },
+      );
+    }
+    const exit = this.transport instanceof ExecaTransport ? this.transport.exit : undefined;
+    if (exit !== undefined) {
+      const how =
+        exit.signal !== undefined
+          ? `was killed by ${exit.signal}`
+          : `exited with code ${String(exit.code)}`;
+      return new GatewayError(
+        'BACKEND_EXITED',
+        `Backend "${this.name}" ${how} before answering initialize (${what}).${stderr}`,
+        {
+          cause: error,
+          details: { server: this.name, exit },
+        },
+      );
+    }
+    return new GatewayError(
+      'BACKEND_PROTOCOL',
+      `Backend "${this.name}" failed during initialize: ${(error as Error).message} (${what}).${stderr}`,
+      { cause: error, details: { server: this.name } },
+    );
+  }
+
+  private explainCallFailure(error: unknown, timeoutMs: number): GatewayError {
+    if (error instanceof McpError) {
+      if (error.code === -32001) {
+        return new GatewayError(
+          'CALL_TIMEOUT',
+          `Backend "${this.name}" did not answer within ${timeoutMs} ms; the call was cancelled.`,
+          {
+            cause: error,
+            details: { server: this.name },
+          },
+        );
+      }
+      if (error.code === -32000) {
+        return new GatewayError(
+          'BACKEND_EXITED',
+          `Backend "${this.name}" closed the connection while the call was running.`,
+          {
+            cause: error,
+            details: { server: this.name },
+          },
+        );
+      }
+      const prefix = `MCP error ${error.code}: `;
+      const message = error.message.startsWith(prefix)
+        ? error.message.slice(prefix.length)
+        : error.message;
+      return new GatewayError('BACKEND_ERROR', message, {
+        cause: error,
+        details: { server: this.name, rpcCode: error.code, rpcData: error.data },
+      });
+    }
+    if (error instanceof GatewayError) return error;
+    return new GatewayError(
+      'BACKEND_UNAVAILABLE',
+      `Backend "${this.name}" could not take the call: ${(error as Error).message}`,
+      {
+        cause: error,
+        details: { server: this.name },
+      },
+    );
+  }
+}
+
+const describeCommand = (config: ResolvedServer & { kind: 'stdio' }): string =>
+  [config.command, ...config.args].join(' ');
+
+const describeTarget = (config: ResolvedServer): string =>
+  config.kind === 'stdio' ? `command: ${describeCommand(config)}` : `url: ${redactUrl(config.url)}`;
+
+/** URLs may carry tokens in their query; only origin and path go into messages. */
+const redactUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '(invalid url)';
+  }
+};
+
+const withHeaders =
+  (headers: Readonly<Record<string, string>>) =>
+  (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
+    fetch(input, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string> | undefined), ...headers },
+    });

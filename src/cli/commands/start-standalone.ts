@@ -1,0 +1,24 @@
+import { loadConfig } from '../../config/load.js';
+import type { Gateway } from '../../gateway.js';
+import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
+import type { Output } from '../output.js';
+
+/** Starts the gateway without an agent (for `tools`, `call`), waiting for every backend once. */
+export const startStandalone = async (
+  options: GlobalOptions,
+  deps: CliDeps,
+  output: Output,
+): Promise<Gateway> => {
+  const config = await loadConfig({
+    configPath: options.config,
+    cwd: deps.cwd,
+    env: deps.env,
+    inline: inlineConfigFrom(options),
+  });
+  const { createGateway } = await import('../../gateway.js');
+  const logger = output.logger(options.logLevel ?? 'warn');
+  const gateway = createGateway({ config, logger, standalone: true });
+  const longest = Math.max(0, ...config.servers.map((s) => s.startupTimeoutMs));
+  await gateway.settled(longest + 1000);
+  return gateway;
+};

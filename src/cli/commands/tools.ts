@@ -1,0 +1,65 @@
+import type { CliDeps, GlobalOptions } from '../context.js';
+import { createOutput, exitCodeFor, formatError, formatTable } from '../output.js';
+import { startStandalone } from './start-standalone.js';
+
+/** `tools`: start the backends, print every exposed tool, shut down. Exit 1 if a backend failed. */
+export const toolsCommand = async (
+  options: GlobalOptions & { json?: boolean },
+  deps: CliDeps,
+): Promise<number> => {
+  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
+  let gateway;
+  try {
+    gateway = await startStandalone(options, deps, output);
+    const catalog = gateway.catalog();
+    const status = gateway.status();
+    const rows = catalog.tools.map((tool) => {
+      const route = catalog.routeFor(tool.name);
+      return {
+        server: route?.server ?? '',
+        name: tool.name,
+        originalName: route?.tool ?? tool.name,
+        description: firstLine(tool.description),
+      };
+    });
+    const failed = status.filter((s) => s.state !== 'ready');
+    if (options.json === true) {
+      output.out(
+        JSON.stringify(
+          {
+            tools: rows,
+            servers: status.map((s) => ({
+              name: s.name,
+              state: s.state,
+              tools: s.tools,
+              startMs: s.startMs,
+              error: s.error?.message,
+            })),
+            collisions: catalog.collisions,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      for (const line of formatTable(
+        rows.map((r) => [r.server, r.name, r.originalName, r.description]),
+        ['SERVER', 'TOOL', 'ORIGINAL', 'DESCRIPTION'],
+        output.color,
+      )) {
+        output.out(line);
+      }
+      for (const s of failed)
+        output.err(output.color.red(`✗ ${s.name}: ${s.error?.message ?? s.state}`));
+    }
+    return failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    output.err(formatError(error, output.color));
+    return exitCodeFor(error);
+  } finally {
+    await gateway?.close();
+  }
+};
+
+const firstLine = (text: string | undefined): string =>
+  (text ?? '').split('\n', 1)[0]?.trim() ?? '';

@@ -1,0 +1,103 @@
+import { Command, Option } from 'commander';
+import type { CliDeps, GlobalOptions } from './context.js';
+import { createRequire } from 'node:module';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/**
+ * Builds the commander tree; no side effects on import. Each action stores its exit code,
+ * which `runCli` returns.
+ */
+export const createProgram = (deps: CliDeps): { program: Command; exitCode: () => number } => {
+  let code = 0;
+  const program = new Command('mcp-gateway')
+    .description(
+      'One MCP entry in front of many MCP servers: one policy, content scanning, one audit log.',
+    )
+    .version(version, '-v, --version')
+    .option(
+      '-c, --config <path>',
+      'config file (default: search from the working directory; also MCP_GATEWAY_CONFIG)',
+    )
+    .addOption(
+      new Option('--log-level <level>', 'stderr verbosity').choices([
+        'error',
+        'warn',
+        'info',
+        'debug',
+      ]),
+    )
+    .option('--no-color', 'no colours on stderr (also NO_COLOR)')
+    .option('--agent <name>', 'the principal that policy rules match with "agents"')
+    .option(
+      '--state-dir <path>',
+      'folder for the audit log, pins and cache (default: .mcp-gateway next to the config)',
+    )
+    .configureOutput({
+      writeOut: (text) => deps.streams.stdout.write(text),
+      writeErr: (text) => deps.streams.stderr.write(text),
+    })
+    .showSuggestionAfterError();
+
+  const globals = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
+
+  program
+    .command('run', { isDefault: true })
+    .description('serve the gateway over stdio (what an MCP client starts)')
+    .action(async (_options: unknown, command: Command) => {
+      const { runCommand } = await import('./commands/run.js');
+      code = await runCommand(globals(command), deps);
+    });
+
+  program
+    .command('validate')
+    .description(
+      'load and check the config; print every problem with its JSON path (exit 0 ok, 2 invalid)',
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      code = await validateCommand(globals(command), deps);
+    });
+
+  program
+    .command('tools')
+    .description('start the backends and list every exposed tool (exit 1 if a backend failed)')
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { toolsCommand } = await import('./commands/tools.js');
+      code = await toolsCommand(globals(command), deps);
+    });
+
+  program
+    .command('call')
+    .description('call one tool through the full pipeline (exit 0 ok, 1 tool error or denied)')
+    .argument('<tool>', 'exposed tool name, e.g. memory__read_graph')
+    .option('--args <json>', 'arguments as a JSON object', '{}')
+    .option('--json', 'print the whole result as JSON')
+    .action(async (tool: string, _options: unknown, command: Command) => {
+      const { callCommand } = await import('./commands/call.js');
+      code = await callCommand(tool, globals(command), deps);
+    });
+
+  return { program, exitCode: () => code };
+};
+
+/** Parses argv, runs the command, and returns the process exit code. */
+export const runCli = async (argv: readonly string[], deps: CliDeps): Promise<number> => {
+  const { program, exitCode } = createProgram(deps);
+  program.exitOverride();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    const commanderError = error as { code?: string; exitCode?: number };
+    if (
+      commanderError.code === 'commander.helpDisplayed' ||
+      commanderError.code === 'commander.version'
+    )
+      return 0;
+    if (typeof commanderError.exitCode === 'number')
+      return commanderError.exitCode === 1 ? 2 : commanderError.exitCode;
+    throw error;
+  }
+  return exitCode();
+};

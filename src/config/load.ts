@@ -1,0 +1,137 @@
+import os from 'node:os';
+import path from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import type { z } from 'zod';
+import { GatewayError } from '../core/errors.js';
+import { closest, knownKeysAt } from './known-keys.js';
+import {
+  resolveConfig,
+  type ConfigIssue,
+  type InlineConfig,
+  type ResolvedConfig,
+} from './resolve.js';
+import { userConfigSchema } from './schema.js';
+
+/** Where the search looks, in order, in each folder from the working directory upward. */
+export const SEARCH_PLACES = [
+  'mcp-gateway.config.json',
+  '.mcp-gatewayrc',
+  '.mcp-gatewayrc.json',
+  '.mcp-gatewayrc.yaml',
+  '.mcp-gatewayrc.yml',
+  'package.json',
+];
+
+export interface LoadConfigOptions {
+  /** `--config` or `MCP_GATEWAY_CONFIG`; skips the search. */
+  readonly configPath?: string | undefined;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly inline?: InlineConfig;
+}
+
+const explorer = cosmiconfig('mcp-gateway', {
+  searchPlaces: SEARCH_PLACES,
+  packageProp: 'mcp-gateway',
+  // Upward from the working directory to the home folder, then ~/.config/mcp-gateway/config.json.
+  searchStrategy: 'global',
+  cache: false,
+});
+
+/** Finds, parses, validates and resolves the config; throws GatewayError with every issue. */
+export const loadConfig = async (options: LoadConfigOptions): Promise<ResolvedConfig> => {
+  const explicit = options.configPath ?? options.env['MCP_GATEWAY_CONFIG'];
+  const file =
+    explicit === undefined || explicit === ''
+      ? await search(options.cwd)
+      : path.resolve(options.cwd, explicit);
+  let raw: unknown;
+  try {
+    const loaded = await explorer.load(file);
+    raw = loaded?.isEmpty === true ? undefined : loaded?.config;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new GatewayError(
+        'CONFIG_NOT_FOUND',
+        `Config file ${file} does not exist. ${HOW_TO_CREATE}`,
+        {
+          cause: error,
+          details: { file },
+        },
+      );
+    }
+    throw invalid(
+      file,
+      [{ path: [], message: `cannot be parsed: ${(error as Error).message}` }],
+      error,
+    );
+  }
+  if (raw === undefined) {
+    throw invalid(file, [{ path: [], message: 'is empty; it needs at least {"servers": {}}' }]);
+  }
+  return validateConfig(raw, file, options);
+};
+
+/** Validates an already-parsed config object (also used by `wrap`, which has no file). */
+export const validateConfig = (
+  raw: unknown,
+  file: string | undefined,
+  options: Pick<LoadConfigOptions, 'cwd' | 'env' | 'inline'>,
+): ResolvedConfig => {
+  const parsed = userConfigSchema.safeParse(raw);
+  const label = file ?? '(inline config)';
+  if (!parsed.success) throw invalid(label, parsed.error.issues.map(toConfigIssue));
+  const dir = file === undefined ? options.cwd : path.dirname(file);
+  const { config, issues } = resolveConfig(parsed.data, options.inline ?? {}, {
+    file,
+    dir,
+    env: options.env,
+  });
+  if (issues.length > 0) throw invalid(label, issues);
+  return config;
+};
+
+const search = async (cwd: string): Promise<string> => {
+  const found = await explorer.search(cwd);
+  if (found === null) {
+    throw new GatewayError(
+      'CONFIG_NOT_FOUND',
+      `No mcp-gateway config found in ${cwd} or any folder above it, nor in ${path.join(os.homedir(), '.config', 'mcp-gateway')}. ${HOW_TO_CREATE}`,
+      { details: { cwd } },
+    );
+  }
+  return found.filepath;
+};
+
+const HOW_TO_CREATE =
+  'Create mcp-gateway.config.json, for example {"servers": {"memory": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"]}}}, or pass --config PATH (or set MCP_GATEWAY_CONFIG).';
+
+const invalid = (file: string, issues: readonly ConfigIssue[], cause?: unknown): GatewayError =>
+  new GatewayError(
+    'CONFIG_INVALID',
+    `Config file ${file} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'})`,
+    {
+      cause,
+      details: { file, issues },
+    },
+  );
+
+const toConfigIssue = (issue: z.core.$ZodIssue): ConfigIssue => {
+  const at = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(userConfigSchema, issue.path);
+    const hints = issue.keys.map((key) => {
+      const guess = closest(key, known);
+      return guess === undefined ? `"${key}"` : `"${key}" (did you mean "${guess}"?)`;
+    });
+    const allowed = known.length > 0 ? `; allowed keys: ${known.join(', ')}` : '';
+    return { path: at, message: `unknown key ${hints.join(', ')}${allowed}` };
+  }
+  if (issue.code === 'invalid_key') {
+    const key = at.at(-1);
+    const reason = issue.issues.map((inner) => inner.message).join('; ');
+    return { path: at, message: `invalid name ${JSON.stringify(key)}: ${reason}` };
+  }
+  return { path: at, message: issue.message };
+};

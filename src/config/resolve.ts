@@ -1,0 +1,220 @@
+import path from 'node:path';
+import type { PolicyConfig } from './policy-schema.js';
+import type { ParsedUserConfig, ServerConfig } from './schema.js';
+
+/** Flags from the command line; they win over the file. */
+export interface InlineConfig {
+  readonly stateDir?: string | undefined;
+  readonly agent?: string | undefined;
+  readonly logLevel?: LogLevel | undefined;
+}
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+interface ServerCommon {
+  readonly name: string;
+  readonly enabled: boolean;
+  readonly startupTimeoutMs: number;
+  readonly callTimeoutMs: number;
+  readonly trustAnnotations: boolean;
+  readonly tags: readonly string[];
+}
+
+/** A backend started as a child process speaking MCP over stdio. */
+export interface ResolvedStdioServer extends ServerCommon {
+  readonly kind: 'stdio';
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd: string;
+  readonly inheritEnv: boolean;
+}
+
+/** A backend reached over HTTP. */
+export interface ResolvedRemoteServer extends ServerCommon {
+  readonly kind: 'remote';
+  readonly url: string;
+  readonly transport: 'auto' | 'streamable-http' | 'sse';
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export type ResolvedServer = ResolvedStdioServer | ResolvedRemoteServer;
+
+export type SurfaceAction = 'block' | 'redact' | 'warn' | 'off';
+
+/** The config with every default filled and every `${env:…}` expanded. */
+export interface ResolvedConfig {
+  /** Absolute path of the file it came from (undefined for `wrap`). */
+  readonly file: string | undefined;
+  readonly dir: string;
+  readonly stateDir: string;
+  readonly servers: readonly ResolvedServer[];
+  readonly naming: {
+    readonly separator: string;
+    readonly maxLength: number;
+    readonly prefix: 'always' | 'never';
+  };
+  readonly policy: PolicyConfig | undefined;
+  readonly scanning: {
+    readonly descriptions: 'block' | 'warn' | 'off';
+    readonly responses: SurfaceAction;
+    readonly arguments: SurfaceAction;
+    readonly threshold: 'low' | 'medium' | 'high' | undefined;
+    readonly allow: readonly { readonly rule: string; readonly match: string }[];
+  };
+  readonly pinning: { readonly mode: 'block' | 'warn' | 'off' };
+  readonly audit: {
+    readonly enabled: boolean;
+    readonly path: string;
+    readonly durability: 'batch' | 'sync';
+    readonly results: 'none' | 'hash' | 'redacted';
+  };
+  readonly cache: { readonly enabled: boolean };
+  readonly agent: string | undefined;
+  readonly logLevel: LogLevel;
+}
+
+/** One problem in a config file: where (JSON path) and what to do about it. */
+export interface ConfigIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+export const DEFAULT_STARTUP_TIMEOUT_MS = 15_000;
+export const DEFAULT_CALL_TIMEOUT_MS = 50_000;
+
+/** `${configDir}`: the folder of the config file, for servers that want absolute paths. */
+const CONFIG_DIR_REFERENCE = '${configDir}';
+const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/** Parses "500ms", "15s", "2m", "1h" or a number of milliseconds. */
+export const parseDuration = (value: number | string): number => {
+  if (typeof value === 'number') return value;
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(value);
+  if (match === null) throw new Error(`not a duration: ${value}`);
+  const amount = Number(match[1]);
+  const unit = match[2];
+  const factor = unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : unit === 's' ? 1000 : 1;
+  return Math.round(amount * factor);
+};
+
+/**
+ * Turns what the user wrote plus the CLI flags into the config the gateway runs on.
+ * Pure: the environment is passed in; problems come back as issues with JSON paths.
+ */
+export const resolveConfig = (
+  user: ParsedUserConfig,
+  inline: InlineConfig,
+  context: {
+    readonly file: string | undefined;
+    readonly dir: string;
+    readonly env: Readonly<Record<string, string | undefined>>;
+  },
+): { config: ResolvedConfig; issues: ConfigIssue[] } => {
+  const issues: ConfigIssue[] = [];
+  const { dir, env } = context;
+  const serversKey = user.mcpServers !== undefined ? 'mcpServers' : 'servers';
+  const entries = Object.entries(user.servers ?? user.mcpServers ?? {});
+
+  const expand = (value: string, at: readonly (string | number)[]): string =>
+    value
+      .replaceAll(CONFIG_DIR_REFERENCE, dir)
+      .replace(ENV_REFERENCE, (_whole, name: string, fallback: string | undefined) => {
+        const found = env[name];
+        if (found !== undefined && found !== '') return found;
+        if (fallback !== undefined) return fallback;
+        issues.push({
+          path: at,
+          message: `environment variable ${name} is not set; set it, or write \${env:${name}:-default} to give a default`,
+        });
+        return '';
+      });
+  const expandMap = (
+    map: Readonly<Record<string, string>> | undefined,
+    at: readonly (string | number)[],
+  ) =>
+    Object.fromEntries(
+      Object.entries(map ?? {}).map(([key, value]) => [key, expand(value, [...at, key])]),
+    );
+
+  const servers = entries.map(([name, server]): ResolvedServer => {
+    const at = [serversKey, name];
+    const common = resolveCommon(name, server);
+    if (server.url !== undefined) {
+      return {
+        ...common,
+        kind: 'remote',
+        url: expand(server.url, [...at, 'url']),
+        transport: server.transport ?? 'auto',
+        headers: expandMap(server.headers, [...at, 'headers']),
+      };
+    }
+    const command = server.command ?? '';
+    return {
+      ...common,
+      kind: 'stdio',
+      // A command written as a relative path is relative to the config file, like every other path.
+      command:
+        command.startsWith('./') || command.startsWith('../')
+          ? path.resolve(dir, command)
+          : command,
+      args: (server.args ?? []).map((arg, i) => expand(arg, [...at, 'args', i])),
+      env: expandMap(server.env, [...at, 'env']),
+      cwd: path.resolve(dir, server.cwd ?? '.'),
+      inheritEnv: server.inheritEnv ?? false,
+    };
+  });
+
+  const stateDir = path.resolve(dir, inline.stateDir ?? user.stateDir ?? '.mcp-gateway');
+  const naming = {
+    separator: user.naming?.separator ?? '__',
+    maxLength: user.naming?.maxLength ?? 64,
+    prefix: user.naming?.prefix ?? 'always',
+  } as const;
+  if (naming.prefix === 'never' && servers.filter((s) => s.enabled).length > 1) {
+    issues.push({
+      path: ['naming', 'prefix'],
+      message:
+        '"never" keeps tool names untouched, which only works with one enabled server; use "always"',
+    });
+  }
+
+  const config: ResolvedConfig = {
+    file: context.file,
+    dir,
+    stateDir,
+    servers,
+    naming,
+    policy: user.policy,
+    scanning: {
+      descriptions: user.scanning?.descriptions ?? 'block',
+      responses: user.scanning?.responses ?? 'warn',
+      arguments: user.scanning?.arguments ?? 'warn',
+      threshold: user.scanning?.threshold,
+      allow: (user.scanning?.allow ?? []).map((entry) => ({
+        rule: entry.rule,
+        match: entry.match ?? '*/*',
+      })),
+    },
+    pinning: { mode: user.pinning?.mode ?? 'block' },
+    audit: {
+      enabled: user.audit?.enabled ?? true,
+      path: path.resolve(dir, user.audit?.path ?? path.join(stateDir, 'audit.jsonl')),
+      durability: user.audit?.durability ?? 'batch',
+      results: user.audit?.results ?? 'hash',
+    },
+    cache: { enabled: user.cache?.enabled ?? true },
+    agent: inline.agent,
+    logLevel: inline.logLevel ?? 'info',
+  };
+  return { config, issues };
+};
+
+const resolveCommon = (name: string, server: ServerConfig): ServerCommon => ({
+  name,
+  enabled: server.enabled ?? true,
+  startupTimeoutMs: parseDuration(server.timeouts?.startup ?? DEFAULT_STARTUP_TIMEOUT_MS),
+  callTimeoutMs: parseDuration(server.timeouts?.call ?? DEFAULT_CALL_TIMEOUT_MS),
+  trustAnnotations: server.trustAnnotations ?? false,
+  tags: server.tags ?? [],
+});

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { policySchema } from './policy-schema.js';
+
+/** Server names stay reversible inside `server__tool`: letters, digits and single dashes only. */
+export const SERVER_NAME_PATTERN = /^[A-Za-z0-9-]{1,32}$/;
+
+const duration = z
+  .union([
+    z.number().int().positive(),
+    z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h)$/, 'a duration such as "500ms", "15s" or "2m"'),
+  ])
+  .describe('Milliseconds as a number, or a string such as "500ms", "15s", "2m".');
+
+const timeoutsSchema = z.strictObject({
+  startup: duration
+    .optional()
+    .describe('How long the backend may take to start and list its tools (default 15s).'),
+  call: duration
+    .optional()
+    .describe(
+      'How long one tools/call may take before it is cancelled at the backend (default 50s).',
+    ),
+});
+
+const stringMap = z.record(z.string(), z.string());
+
+/** One backend: a local command (stdio) or a remote URL (Streamable HTTP or legacy SSE). */
+export const serverSchema = z
+  .strictObject({
+    command: z.string().min(1).optional().describe('Executable to start (stdio backend).'),
+    args: z
+      .array(z.string())
+      .optional()
+      .describe('Arguments; ${env:NAME} and ${env:NAME:-default} are expanded.'),
+    env: stringMap.optional().describe('Extra environment for the child; ${env:NAME} is expanded.'),
+    cwd: z.string().optional().describe('Working directory, relative to the config file folder.'),
+    inheritEnv: z
+      .boolean()
+      .optional()
+      .describe("Pass the gateway's whole environment to the child (default false)."),
+    url: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Remote MCP endpoint (Streamable HTTP, falling back to SSE).'),
+    transport: z.enum(['auto', 'streamable-http', 'sse']).optional(),
+    headers: stringMap
+      .optional()
+      .describe('HTTP headers for a remote backend; ${env:NAME} is expanded.'),
+    enabled: z.boolean().optional(),
+    timeouts: timeoutsSchema.optional(),
+    trustAnnotations: z
+      .boolean()
+      .optional()
+      .describe("Believe this server's readOnlyHint when classing tools as read or write."),
+    tags: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Labels that policy rules can match with serverTags.'),
+  })
+  .superRefine((server, ctx) => {
+    if (server.command === undefined && server.url === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'needs either "command" (a local server) or "url" (a remote server)',
+      });
+    }
+    if (server.command !== undefined && server.url !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'has both "command" and "url"; keep one' });
+    }
+    if (server.url !== undefined) {
+      for (const key of ['args', 'env', 'cwd', 'inheritEnv'] as const) {
+        if (server[key] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `"${key}" only applies to a local "command" server`,
+          });
+        }
+      }
+    }
+    if (server.command !== undefined) {
+      for (const key of ['transport', 'headers'] as const) {
+        if (server[key] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `"${key}" only applies to a remote "url" server`,
+          });
+        }
+      }
+    }
+  });
+
+const serversSchema = z.record(
+  z
+    .string()
+    .regex(
+      SERVER_NAME_PATTERN,
+      'server names are 1-32 letters, digits or "-" (no "_", so tool names stay reversible)',
+    ),
+  serverSchema,
+);
+
+const namingSchema = z.strictObject({
+  separator: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,4}$/)
+    .optional()
+    .describe('Between server and tool name (default "__").'),
+  maxLength: z
+    .number()
+    .int()
+    .min(8)
+    .max(128)
+    .optional()
+    .describe('Longest exposed name (default 64).'),
+  prefix: z
+    .enum(['always', 'never'])
+    .optional()
+    .describe('"never" keeps a single backend\'s names untouched.'),
+});
+
+const surfaceAction = z.enum(['block', 'redact', 'warn', 'off']);
+
+const scanningSchema = z.strictObject({
+  descriptions: z.enum(['block', 'warn', 'off']).optional(),
+  responses: surfaceAction.optional(),
+  arguments: surfaceAction.optional(),
+  threshold: z
+    .enum(['low', 'medium', 'high'])
+    .optional()
+    .describe(
+      'Lowest severity that triggers the action (default: high for descriptions, medium otherwise).',
+    ),
+  allow: z
+    .array(
+      z.strictObject({
+        rule: z
+          .string()
+          .min(1)
+          .describe('A rule id, or a prefix ending in "*" (e.g. "secrets.*").'),
+        match: z.string().min(1).optional().describe('A server/tool glob (default: every tool).'),
+      }),
+    )
+    .optional(),
+});
+
+const pinningSchema = z.strictObject({ mode: z.enum(['block', 'warn', 'off']).optional() });
+
+const auditSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  path: z
+    .string()
+    .optional()
+    .describe('JSONL file, relative to the config folder (default .mcp-gateway/audit.jsonl).'),
+  durability: z.enum(['batch', 'sync']).optional(),
+  results: z.enum(['none', 'hash', 'redacted']).optional(),
+});
+
+const cacheSchema = z.strictObject({ enabled: z.boolean().optional() });
+
+/** The whole config file, as users write it. */
+export const userConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    servers: serversSchema.optional(),
+    mcpServers: serversSchema
+      .optional()
+      .describe('Accepted as a synonym of "servers" (paste from Claude Desktop).'),
+    stateDir: z
+      .string()
+      .optional()
+      .describe(
+        'Folder for the audit log, pins, cache and keys (default .mcp-gateway next to the config).',
+      ),
+    naming: namingSchema.optional(),
+    policy: policySchema.optional(),
+    scanning: scanningSchema.optional(),
+    pinning: pinningSchema.optional(),
+    audit: auditSchema.optional(),
+    cache: cacheSchema.optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.servers !== undefined && config.mcpServers !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mcpServers'],
+        message: 'use either "servers" or "mcpServers", not both',
+      });
+    }
+  });
+
+export type UserConfig = z.input<typeof userConfigSchema>;
+export type ParsedUserConfig = z.output<typeof userConfigSchema>;
+export type ServerConfig = z.output<typeof serverSchema>;

@@ -1,0 +1,28 @@
+import type { CompiledPolicy } from './compiled-policy.js';
+import type { AccessClass } from './policy-settings.js';
+
+/**
+ * A tool's access class: an explicit `policy.access` entry (an exact `server/tool` beats globs;
+ * globs that disagree give `write`), else `readOnlyHint` when the server's annotations are
+ * trusted, else `write`.
+ */
+export function accessClassFor(
+  policy: CompiledPolicy,
+  server: string,
+  tool: string,
+  annotations: { readOnlyHint?: boolean } | undefined,
+  trustAnnotations: boolean,
+): AccessClass {
+  const name = `${server}/${tool}`;
+  const exact = policy.access.exact.get(name);
+  if (exact !== undefined) return exact;
+  let declared: AccessClass | undefined;
+  for (const glob of policy.access.globs) {
+    if (!glob.match.test(name)) continue;
+    // Disagreeing globs fall back to the class the rest of the policy treats most carefully.
+    if (declared !== undefined && declared !== glob.access) return 'write';
+    declared = glob.access;
+  }
+  if (declared !== undefined) return declared;
+  return trustAnnotations && annotations?.readOnlyHint === true ? 'read' : 'write';
+}

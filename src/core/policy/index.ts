@@ -1,0 +1,18 @@
+export { accessClassFor } from './access-class.js';
+export { canEverAllow } from './can-ever-allow.js';
+export { compilePolicy, type PolicyCompilation } from './compile.js';
+export type { CompiledPolicy, PolicyCall, PolicyEnvironment } from './compiled-policy.js';
+export type { PolicyDecision, PolicyEffect } from './decision.js';
+export { evaluatePolicy, selfProtectionRuleId } from './evaluate.js';
+export { explainPolicy, type PolicyExplanation } from './explain.js';
+export type {
+  AccessClass,
+  ArgumentPredicateSettings,
+  JsonScalar,
+  LimitSettings,
+  OneOrMany,
+  PolicySettings,
+  RuleSettings,
+} from './policy-settings.js';
+export type { PolicyProblem } from './policy-problem.js';
+export { createRateLimiter, type RateLimiter, type RateLimitResult } from './rate-limiter.js';

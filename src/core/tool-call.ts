@@ -1,0 +1,52 @@
+import type { CallToolResult, Progress, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { GatewayError } from './errors.js';
+import type { Finding } from './scanner/finding.js';
+import type { PolicyDecision } from './policy/decision.js';
+
+/** Who is calling: the principal named on the command line and what the client says it is. */
+export interface SessionInfo {
+  readonly agent: string | undefined;
+  readonly client: { readonly name: string; readonly version: string } | undefined;
+}
+
+/** One tools/call as it travels through the pipeline. */
+export interface ToolCallContext {
+  /** Gateway-assigned id, unique within the audit log. */
+  readonly id: string;
+  readonly server: string;
+  /** The backend's own tool name. */
+  readonly tool: string;
+  /** The name the agent used. */
+  readonly exposed: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  /** The request's `_meta` (progress token and friends), forwarded untouched. */
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+  readonly definition: Tool | undefined;
+  readonly session: SessionInfo;
+  readonly signal: AbortSignal | undefined;
+  /** Relays the backend's progress to the agent; absent when the agent asked for none. */
+  readonly onProgress: ((progress: Progress) => void) | undefined;
+}
+
+/** What became of a call; denials and findings are values, not exceptions. */
+export type ToolCallOutcome =
+  | { readonly kind: 'ok'; readonly result: CallToolResult; readonly findings?: readonly Finding[] }
+  | { readonly kind: 'denied'; readonly decision: PolicyDecision }
+  | {
+      readonly kind: 'blocked';
+      readonly stage: 'arguments' | 'result';
+      readonly findings: readonly Finding[];
+    }
+  | { readonly kind: 'failed'; readonly error: GatewayError };
+
+/** The last step of the pipeline: sends the call to its backend. */
+export type Handler = (ctx: ToolCallContext) => Promise<ToolCallOutcome>;
+
+/** One named step of the pipeline, Hono style: do work, maybe call `next()`, return an outcome. */
+export type Middleware = (
+  ctx: ToolCallContext,
+  next: () => Promise<ToolCallOutcome>,
+) => Promise<ToolCallOutcome>;
+
+/** Port: forwards a call to the backend that owns it. */
+export type ForwardToolCall = Handler;

@@ -1,0 +1,79 @@
+import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { GatewayError } from '../core/errors.js';
+import type { ToolCallOutcome } from '../core/tool-call.js';
+
+/** A backend's JSON-RPC error, re-raised so the SDK answers with the backend's own code and message. */
+class RelayedRpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const toolError = (text: string): CallToolResult => ({
+  content: [{ type: 'text', text }],
+  isError: true,
+});
+
+/**
+ * The one place outcomes become MCP: denials and blocks are tool results the model can read;
+ * an unknown tool is InvalidParams; a backend's own error is relayed; the rest is InternalError.
+ */
+export const toMcpResponse = (outcome: ToolCallOutcome): CallToolResult => {
+  switch (outcome.kind) {
+    case 'ok':
+      return outcome.result;
+    case 'denied': {
+      const { decision } = outcome;
+      const retry =
+        decision.retryAfterSeconds === undefined
+          ? ''
+          : ` Retry after ${decision.retryAfterSeconds} s.`;
+      return toolError(
+        `Denied by the gateway's policy (rule "${decision.decidingRule}"): ${decision.reason}${retry}`,
+      );
+    }
+    case 'blocked': {
+      const rules = [...new Set(outcome.findings.map((f) => f.rule))].join(', ');
+      const where = outcome.stage === 'arguments' ? "the call's arguments" : "the tool's result";
+      return toolError(`Blocked by the gateway's content scanner: ${where} matched ${rules}.`);
+    }
+    case 'failed':
+      return fromError(outcome.error);
+  }
+};
+
+const fromError = (error: GatewayError): CallToolResult => {
+  switch (error.code) {
+    case 'TOOL_NOT_FOUND':
+    case 'USAGE':
+      throw new McpError(ErrorCode.InvalidParams, error.message);
+    case 'BACKEND_ERROR': {
+      const code = error.details?.['rpcCode'];
+      throw new RelayedRpcError(
+        typeof code === 'number' ? code : ErrorCode.InternalError,
+        error.message,
+        error.details?.['rpcData'],
+      );
+    }
+    case 'BACKEND_SPAWN_FAILED':
+    case 'BACKEND_EXITED':
+    case 'BACKEND_TIMEOUT':
+    case 'BACKEND_PROTOCOL':
+    case 'BACKEND_UNAVAILABLE':
+    case 'CALL_TIMEOUT':
+      return toolError(error.message);
+    case 'AUDIT_WRITE_FAILED':
+      return toolError(
+        `The gateway refused the call because its audit log cannot be written: ${error.message}`,
+      );
+    case 'CONFIG_NOT_FOUND':
+    case 'CONFIG_INVALID':
+    case 'TOOL_NAME_COLLISION':
+      // Never a client-fault code for a server-side failure, and never a stack trace.
+      throw new McpError(ErrorCode.InternalError, error.message);
+  }
+};

@@ -1,0 +1,27 @@
+import { compose } from '../core/compose.js';
+import type { ForwardToolCall, Handler, Middleware } from '../core/tool-call.js';
+
+/** Everything the pipeline is built from; each step is optional until configured. */
+export interface PipelineDeps {
+  readonly forward: ForwardToolCall;
+  readonly steps: {
+    readonly audit?: Middleware | undefined;
+    readonly policy?: Middleware | undefined;
+    readonly scanArguments?: Middleware | undefined;
+    readonly scanResult?: Middleware | undefined;
+  };
+}
+
+/**
+ * THE order of the security pipeline, written once:
+ * audit is outermost so denials, blocks and backend failures are all recorded;
+ * policy runs before scanning so a denied call never has its arguments inspected;
+ * the result is scanned after `next()` returns, before audit sees the outcome.
+ */
+export const createPipeline = ({ forward, steps }: PipelineDeps): Handler =>
+  compose(
+    [steps.audit, steps.policy, steps.scanArguments, steps.scanResult].filter(
+      (step): step is Middleware => step !== undefined,
+    ),
+    forward,
+  );

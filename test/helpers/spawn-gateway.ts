@@ -1,0 +1,73 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import { BIN } from './paths.js';
+
+/** A temp folder with a config file written in it. */
+export const writeConfig = async (
+  config: unknown,
+  name = 'mcp-gateway.config.json',
+): Promise<{ dir: string; file: string }> => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-gateway-test-'));
+  const file = path.join(dir, name);
+  await writeFile(file, JSON.stringify(config, null, 2));
+  return { dir, file };
+};
+
+/** A stdio backend entry running a fixture or reference server with node. */
+export const nodeServer = (
+  script: string,
+  options: { args?: string[]; env?: Record<string, string> } = {},
+) => ({
+  command: process.execPath,
+  args: [script, ...(options.args ?? [])],
+  ...(options.env === undefined ? {} : { env: options.env }),
+});
+
+export interface ConnectedGateway {
+  readonly client: Client;
+  readonly transport: StdioClientTransport;
+  readonly pid: number;
+  readonly stderr: () => string;
+  close(): Promise<void>;
+}
+
+/** Spawns the built CLI (`node bin/mcp-gateway.js …`) and connects an SDK Client to it. */
+export const connectGateway = async (
+  args: string[],
+  options: { capabilities?: ClientCapabilities; cwd?: string; env?: Record<string, string> } = {},
+): Promise<ConnectedGateway> => {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, ...args],
+    stderr: 'pipe',
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      NO_COLOR: '1',
+      ...options.env,
+    },
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const client = new Client(
+    { name: 'gateway-test', version: '1.0.0' },
+    { capabilities: options.capabilities ?? {} },
+  );
+  await client.connect(transport);
+  const pid = transport.pid;
+  if (pid === null) throw new Error('gateway did not start');
+  return {
+    client,
+    transport,
+    pid,
+    stderr: () => stderr,
+    close: () => client.close(),
+  };
+};
