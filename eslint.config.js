@@ -59,12 +59,14 @@ export default defineConfig(
             { group: edgeLibraries, message: 'edge libraries belong to edge folders' },
             { group: ['zod', 'zod/*'], message: 'core defines its own plain types' },
             {
+              // src/audit is an edge and src/core/audit is not; test/architecture.test.ts resolves
+              // every import for the cases a pattern cannot tell apart.
               group: [
                 '**/backends/**',
                 '**/frontend/**',
                 '**/cli/**',
-                '**/audit/**',
                 '**/config/**',
+                '**/pins/**',
               ],
               message: 'dependencies point inward',
             },
@@ -87,12 +89,14 @@ export default defineConfig(
               message: 'core must not import pipeline',
             },
             {
+              // src/audit is an edge and src/core/audit is not; test/architecture.test.ts resolves
+              // every import for the cases a pattern cannot tell apart.
               group: [
                 '**/backends/**',
                 '**/frontend/**',
                 '**/cli/**',
-                '**/audit/**',
                 '**/config/**',
+                '**/pins/**',
               ],
               message: 'dependencies point inward',
             },

@@ -16,7 +16,28 @@ import {
 } from './core/routing/tool-catalog.js';
 import type { Handler, SessionInfo, ToolCallContext, ToolCallOutcome } from './core/tool-call.js';
 import { createFrontServer, type IncomingCall } from './frontend/front-server.js';
+import { corkedPerTick } from './frontend/stdio-output.js';
 import { createPipeline } from './pipeline/create-pipeline.js';
+import { recordAudit, recordCall, type RecordAuditOptions } from './pipeline/record-audit.js';
+import { openAuditLog } from './audit/jsonl-audit-log.js';
+import { digestAuditContent } from './audit/digest.js';
+import { MemoryAuditSink, type AuditSink } from './core/audit/audit-sink.js';
+import { toAuditSession } from './core/audit/build-records.js';
+import { findSecrets } from './core/scanner/secrets.js';
+import { pinnedForm } from './core/pinning/pinned-form.js';
+import { hashPinnedForm } from './pins/hash-pinned-form.js';
+import {
+  enforcePolicy,
+  type ApprovalAnswer,
+  type ApprovalRequest,
+} from './pipeline/enforce-policy.js';
+import {
+  accessClassFor,
+  canEverAllow,
+  createRateLimiter,
+  evaluatePolicy,
+  explainPolicy,
+} from './core/policy/index.js';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -33,6 +54,8 @@ const INITIALIZE_WAIT_MS = 3000;
 export interface GatewayOptions {
   readonly config: ResolvedConfig;
   readonly logger: Logger;
+  /** Write the audit log (default: as the config says); `tools` and friends pass false. */
+  readonly audit?: boolean;
   /**
    * Capabilities to ask backends for when no agent is connected (CLI commands);
    * with a front server, the agent's declared capabilities are used.
@@ -43,8 +66,10 @@ export interface GatewayOptions {
 /** A running gateway: backends, catalog and pipeline, with or without an agent in front. */
 export interface Gateway {
   readonly pool: BackendPool;
-  /** The current merged tool catalog. */
+  /** The current merged tool catalog (every tool, including those the policy hides). */
   catalog(): ToolCatalog;
+  /** What the policy says about a tool before seeing arguments: allow, ask, deny, or "depends". */
+  verdictFor(exposed: string): string;
   /** Waits until every backend has started or failed once (bounded). */
   settled(timeoutMs?: number): Promise<void>;
   /** One tools/call by exposed name through the whole pipeline. */
@@ -57,13 +82,38 @@ export interface Gateway {
   hurry(): void;
 }
 
-/** Composition root: config → pool → catalog → pipeline → front server. */
-export const createGateway = (options: GatewayOptions): Gateway => {
+/** Composition root: config → audit log → pool → catalog → pipeline → front server. */
+export const createGateway = async (options: GatewayOptions): Promise<Gateway> => {
   const { config, logger } = options;
-  let capabilitiesKnown: (capabilities: ClientCapabilities) => void = () => undefined;
+  const auditLog =
+    (options.audit ?? config.audit.enabled)
+      ? await openAuditLog({
+          path: config.audit.path,
+          stateDir: config.stateDir,
+          durability: config.audit.durability,
+          onError: (error) => {
+            logger.error(`audit log: ${error.message}`);
+          },
+        })
+      : undefined;
+  const audit: AuditSink = auditLog ?? new MemoryAuditSink();
+  let session: SessionInfo = { agent: config.agent, client: undefined };
+  let resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
   const agentCapabilities = new Promise<ClientCapabilities>((resolve) => {
-    capabilitiesKnown = resolve;
+    resolveCapabilities = resolve;
   });
+  let sessionStarted = false;
+  // The session starts when the agent has said who it is (or would not say): one record, first.
+  const capabilitiesKnown = (capabilities: ClientCapabilities): void => {
+    if (sessionStarted) return;
+    sessionStarted = true;
+    audit.append({
+      type: 'session_start',
+      session: toAuditSession(session),
+      gateway: { version: GATEWAY_INFO.version, pid: process.pid },
+    });
+    resolveCapabilities(capabilities);
+  };
   if (options.standalone === true) capabilitiesKnown({});
   else {
     setTimeout(() => {
@@ -71,17 +121,40 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     }, INITIALIZE_WAIT_MS).unref();
   }
 
-  let session: SessionInfo = { agent: config.agent, client: undefined };
   let catalog = buildToolCatalog([], config.naming);
   let front: Server | undefined;
   let initialized = false;
   const reportedCollisions = new Set<string>();
 
+  // Tools that no arguments could ever get allowed are not shown to the agent at all.
+  let visibleTools: readonly Tool[] = [];
+  const isVisible = (route: { server: string; tool: string; definition: Tool }): boolean => {
+    const server = serversByName.get(route.server);
+    return canEverAllow(config.policy, {
+      server: route.server,
+      tool: route.tool,
+      agent: config.agent,
+      access: accessClassFor(
+        config.policy,
+        route.server,
+        route.tool,
+        route.definition.annotations,
+        server?.trustAnnotations ?? false,
+      ),
+      serverTags: server?.tags ?? [],
+    });
+  };
+
   const rebuildCatalog = (): void => {
     const next = buildToolCatalog(pool.listings(), config.naming);
     reportCollisions(next.collisions);
-    const changed = !sameTools(catalog.tools, next.tools);
+    const visible = next.tools.filter((tool) => {
+      const route = next.routeFor(tool.name);
+      return route !== undefined && isVisible(route);
+    });
+    const changed = !sameTools(visibleTools, visible);
     catalog = next;
+    visibleTools = visible;
     if (changed && initialized && front !== undefined) {
       front.sendToolListChanged().catch((error: unknown) => {
         logger.debug(`could not send tools/list_changed: ${String(error)}`);
@@ -106,12 +179,15 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     clientInfo: GATEWAY_INFO,
     capabilities: agentCapabilities,
     onChange: rebuildCatalog,
+    onEvent: (server, event, detail) => {
+      audit.append({ type: 'backend', server, event, detail });
+    },
   });
 
   const forward: Handler = async (ctx) => {
     try {
       const backend = await pool.backendFor(ctx.server, ctx.signal);
-      const server = config.servers.find((s) => s.name === ctx.server);
+      const server = serversByName.get(ctx.server);
       const result = await backend.callTool(ctx.tool, ctx.args, {
         signal: ctx.signal,
         timeoutMs: server?.callTimeoutMs ?? 50_000,
@@ -124,7 +200,84 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       throw error;
     }
   };
-  const pipeline = createPipeline({ forward, steps: {} });
+  const serversByName = new Map(config.servers.map((s) => [s.name, s]));
+  const limiter = createRateLimiter(config.policy);
+
+  const askHuman = async (request: ApprovalRequest): Promise<ApprovalAnswer> => {
+    if (front?.getClientCapabilities()?.elicitation === undefined) {
+      return { approved: false, why: 'unavailable' };
+    }
+    const timeoutMs = serversByName.get(request.server)?.callTimeoutMs ?? 50_000;
+    try {
+      const answer = await front.elicitInput(
+        {
+          message: approvalMessage(request),
+          requestedSchema: {
+            type: 'object',
+            properties: {
+              approve: {
+                type: 'boolean',
+                title: 'Approve this call',
+                description: `Let ${request.server}/${request.tool} run with these arguments`,
+              },
+              scope: {
+                type: 'string',
+                title: 'For',
+                enum: ['once', 'session'],
+                enumNames: ['This call only', 'Every call to this tool in this session'],
+                default: 'once',
+              },
+            },
+            required: ['approve'],
+          },
+        },
+        { timeout: timeoutMs, ...(request.signal === undefined ? {} : { signal: request.signal }) },
+      );
+      if (answer.action !== 'accept')
+        return { approved: false, why: answer.action === 'decline' ? 'declined' : 'cancelled' };
+      if (answer.content?.['approve'] !== true) return { approved: false, why: 'declined' };
+      return { approved: true, scope: answer.content['scope'] === 'session' ? 'session' : 'once' };
+    } catch (error) {
+      logger.debug(`approval request failed: ${String(error)}`);
+      return { approved: false, why: request.signal?.aborted === true ? 'cancelled' : 'timeout' };
+    }
+  };
+
+  const defHashes = new WeakMap<Tool, string>();
+  const auditOptions: RecordAuditOptions = {
+    sink: audit,
+    durability: config.audit.durability,
+    results: config.audit.results,
+    findSecrets,
+    digest: digestAuditContent,
+    defHash: (ctx) => {
+      const definition = ctx.definition;
+      if (definition === undefined) return undefined;
+      let hash = defHashes.get(definition);
+      if (hash === undefined) {
+        hash = hashPinnedForm(pinnedForm(definition));
+        defHashes.set(definition, hash);
+      }
+      return hash;
+    },
+    failClosed: () => config.policy.mode === 'enforce',
+    now: () => performance.now(),
+  };
+
+  const pipeline = createPipeline({
+    forward,
+    steps: {
+      audit: recordAudit(auditOptions),
+      recordCall: recordCall(auditOptions),
+      policy: enforcePolicy({
+        policy: () => config.policy,
+        limiter: () => limiter,
+        server: (name) => serversByName.get(name),
+        askHuman,
+        now: () => Date.now(),
+      }),
+    },
+  });
 
   const callIdPrefix = randomUUID().slice(0, 8);
   let callCounter = 0;
@@ -159,13 +312,14 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       session,
       signal: call.signal,
       onProgress: call.onProgress,
+      trace: { decision: undefined, argumentFindings: [], callRecorded: false },
     };
     return pipeline(ctx);
   };
 
   const listTools = async (): Promise<readonly Tool[]> => {
     await (firstRound ??= settled());
-    return catalog.tools;
+    return visibleTools;
   };
 
   // Requests the agent sent before it closed stdin are still answered (bounded by DRAIN_MS).
@@ -219,6 +373,29 @@ export const createGateway = (options: GatewayOptions): Gateway => {
   return {
     pool,
     catalog: () => catalog,
+    verdictFor: (exposed) => {
+      const route = catalog.routeFor(exposed);
+      if (route === undefined) return 'unknown';
+      if (!isVisible(route)) return 'deny (hidden)';
+      const server = serversByName.get(route.server);
+      const call = {
+        server: route.server,
+        tool: route.tool,
+        agent: config.agent,
+        access: accessClassFor(
+          config.policy,
+          route.server,
+          route.tool,
+          route.definition.annotations,
+          server?.trustAnnotations ?? false,
+        ),
+        serverTags: server?.tags ?? [],
+      };
+      const explained = explainPolicy(config.policy, call);
+      const depends = explained.some((e) => e.applies === 'depends-on-arguments');
+      const effect = evaluatePolicy(config.policy, { ...call, args: {} }).effect;
+      return depends ? `${effect} (depends on arguments)` : effect;
+    },
     settled,
     callTool,
     status: () => pool.status(),
@@ -231,8 +408,17 @@ export const createGateway = (options: GatewayOptions): Gateway => {
         await drain();
         await front?.close().catch(() => undefined);
         await pool.close();
+        audit.append({ type: 'session_end', reason: 'shutdown' });
+        await auditLog?.close();
       })()),
   };
+};
+
+const approvalMessage = (request: ApprovalRequest): string => {
+  const args = JSON.stringify(request.args, null, 2);
+  const shown = args.length > 2000 ? `${args.slice(0, 2000)}…` : args;
+  const who = request.agent === undefined ? 'The agent' : `The agent "${request.agent}"`;
+  return `${who} wants to call the tool "${request.tool}" on the server "${request.server}" with these arguments:\n${shown}\n\nThe gateway's policy asks for your approval: ${request.reason}`;
 };
 
 const sameTools = (a: readonly Tool[], b: readonly Tool[]): boolean => {
@@ -247,6 +433,6 @@ const sameTools = (a: readonly Tool[], b: readonly Tool[]): boolean => {
 
 /** Runs the gateway for an agent on stdin/stdout until stdin ends or a signal arrives. */
 export const serveStdio = async (gateway: Gateway): Promise<void> => {
-  const transport = new StdioServerTransport();
+  const transport = new StdioServerTransport(process.stdin, corkedPerTick(process.stdout));
   await gateway.frontServer().connect(transport);
 };

@@ -26,6 +26,12 @@ export interface BackendPoolOptions {
   readonly capabilities: Promise<ClientCapabilities>;
   /** Called whenever a backend's tools or state changed. */
   readonly onChange: () => void;
+  /** Lifecycle events, for the audit log. */
+  readonly onEvent?: (
+    server: string,
+    event: 'start' | 'exit' | 'restart' | 'failed',
+    detail: string,
+  ) => void;
   /** Backoff before the n-th restart (1-based); undefined gives up. */
   readonly restartDelayMs?: (attempt: number) => number | undefined;
 }
@@ -205,6 +211,11 @@ export class BackendPool {
       this.options.logger.debug(
         `[${backend.name}] ready with ${backend.tools.length} tools in ${slot.startMs} ms`,
       );
+      this.options.onEvent?.(
+        backend.name,
+        slot.restarts === 0 ? 'start' : 'restart',
+        `${backend.tools.length} tools in ${slot.startMs} ms`,
+      );
       this.options.onChange();
     } catch (error) {
       const failure = isGatewayError(error)
@@ -232,6 +243,7 @@ export class BackendPool {
       details: { server: backend.name },
     });
     this.options.logger.error(`${slot.error.message}; restarting`);
+    this.options.onEvent?.(backend.name, 'exit', how);
     void backend.close();
     slot.state = 'restarting';
     this.options.onChange();
@@ -243,6 +255,7 @@ export class BackendPool {
     const delay = this.restartDelay(attempt);
     if (delay === undefined) {
       slot.state = 'failed';
+      this.options.onEvent?.(slot.backend.name, 'failed', slot.error?.message ?? 'failed to start');
       this.options.logger.error(
         `Backend "${slot.backend.name}" failed ${attempt} times in a row; giving up until the config changes.`,
       );

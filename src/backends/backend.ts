@@ -1,7 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import {
   McpError,
   type ResultSchema,
@@ -43,6 +42,12 @@ export interface BackendIdentity {
 const passThrough = {
   safeParse: (data: unknown) => ({ success: true as const, data }),
 } as unknown as typeof ResultSchema;
+
+// The gateway relays structured results instead of checking them against outputSchema, so the
+// Client need not compile an Ajv validator for every listed tool.
+const noOutputValidation: jsonSchemaValidator = {
+  getValidator: () => (input) => ({ valid: true, data: input as never, errorMessage: undefined }),
+};
 
 /** Options of one forwarded tools/call. */
 export interface CallOptions {
@@ -212,7 +217,10 @@ export class Backend {
     identity: BackendIdentity,
     signal: AbortSignal,
   ): Promise<void> {
-    const client = new Client(identity.clientInfo, { capabilities: identity.capabilities });
+    const client = new Client(identity.clientInfo, {
+      capabilities: identity.capabilities,
+      jsonSchemaValidator: noOutputValidation,
+    });
     client.onerror = (error) => {
       this.events.onProtocolError(this, error);
     };
@@ -234,6 +242,11 @@ export class Backend {
     if (this.config.kind !== 'remote') return;
     const url = new URL(this.config.url);
     const requestInit: RequestInit = { headers: { ...this.config.headers } };
+    // Remote transports pull in HTTP, SSE and OAuth code; stdio-only setups never load it.
+    const [{ StreamableHTTPClientTransport }, { SSEClientTransport }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
+      import('@modelcontextprotocol/sdk/client/sse.js'),
+    ]);
     if (this.config.transport !== 'sse') {
       const transport = new StreamableHTTPClientTransport(url, { requestInit });
       this.transport = transport;

@@ -96,6 +96,11 @@ export class ExecaTransport implements Transport {
   private exited: Promise<void> | undefined;
   private closing = false;
   private started: Promise<void> | undefined;
+  private corked = false;
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.child?.stdin.uncork();
+  };
 
   constructor(private readonly options: ExecaTransportOptions) {
     this.readBuffer = new ReadBuffer({ maxBufferSize: options.maxMessageBytes });
@@ -151,6 +156,12 @@ export class ExecaTransport implements Transport {
     const stdin = this.child?.stdin;
     if (stdin === undefined || stdin.destroyed || !stdin.writable)
       throw new Error('Backend process is not running');
+    // Messages sent in the same tick leave in one write: fewer syscalls and wake-ups under load.
+    if (!this.corked) {
+      this.corked = true;
+      stdin.cork();
+      process.nextTick(this.uncork);
+    }
     if (!stdin.write(serializeMessage(message))) {
       await new Promise<void>((resolve) => stdin.once('drain', resolve));
     }

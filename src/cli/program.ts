@@ -79,6 +79,36 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       code = await callCommand(tool, globals(command), deps);
     });
 
+  const policy = program
+    .command('policy')
+    .description('check what the policy decides, without running anything');
+  const accessOption = new Option(
+    '--access <class>',
+    "treat the tool as read or write (default: the policy's access overrides, else write)",
+  ).choices(['read', 'write']);
+  policy
+    .command('test')
+    .description(
+      'the decision for one call, with the rules that made it (exit 0 allow, 1 deny or ask)',
+    )
+    .requiredOption('--call <json>', 'e.g. \'{"tool":"fs/write_file","args":{"path":"/tmp/x"}}\'')
+    .addOption(accessOption)
+    .option('--json', 'machine-readable output')
+    .action(async (_options: unknown, command: Command) => {
+      const { policyTestCommand } = await import('./commands/policy.js');
+      code = await policyTestCommand(globals(command) as GlobalOptions & { call: string }, deps);
+    });
+  policy
+    .command('explain')
+    .description('every rule and limit that can apply to a tool')
+    .argument('<tool>', 'server/tool or the exposed server__tool')
+    .addOption(accessOption)
+    .option('--json', 'machine-readable output')
+    .action(async (tool: string, _options: unknown, command: Command) => {
+      const { policyExplainCommand } = await import('./commands/policy.js');
+      code = await policyExplainCommand(tool, globals(command), deps);
+    });
+
   return { program, exitCode: () => code };
 };
 

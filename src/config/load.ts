@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import type { z } from 'zod';
+import { canonicalJson } from '../core/canonical-json.js';
 import { GatewayError } from '../core/errors.js';
 import { closest, knownKeysAt } from './known-keys.js';
 import {
@@ -87,9 +90,20 @@ export const validateConfig = (
     file,
     dir,
     env: options.env,
+    home: options.env['HOME'] ?? os.homedir(),
+    realpath,
+    digest: (value) => `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`,
   });
   if (issues.length > 0) throw invalid(label, issues);
   return config;
+};
+
+const realpath = (target: string): string | undefined => {
+  try {
+    return realpathSync.native(target);
+  } catch {
+    return undefined;
+  }
 };
 
 const search = async (cwd: string): Promise<string> => {

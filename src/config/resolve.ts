@@ -1,5 +1,9 @@
 import path from 'node:path';
-import type { PolicyConfig } from './policy-schema.js';
+import {
+  compilePolicy,
+  type CompiledPolicy,
+  type PolicyEnvironment,
+} from '../core/policy/index.js';
 import type { ParsedUserConfig, ServerConfig } from './schema.js';
 
 /** Flags from the command line; they win over the file. */
@@ -54,7 +58,8 @@ export interface ResolvedConfig {
     readonly maxLength: number;
     readonly prefix: 'always' | 'never';
   };
-  readonly policy: PolicyConfig | undefined;
+  /** The policy compiled once at load (an empty policy allows everything but the self-protection rule). */
+  readonly policy: CompiledPolicy;
   readonly scanning: {
     readonly descriptions: 'block' | 'warn' | 'off';
     readonly responses: SurfaceAction;
@@ -72,6 +77,19 @@ export interface ResolvedConfig {
   readonly cache: { readonly enabled: boolean };
   readonly agent: string | undefined;
   readonly logLevel: LogLevel;
+  /** Problems that do not stop the gateway (rules that can never match, …). */
+  readonly warnings: readonly ConfigIssue[];
+}
+
+/** What resolving needs from the machine: injected so that resolving stays pure. */
+export interface ResolveContext {
+  readonly file: string | undefined;
+  readonly dir: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly home: string;
+  readonly realpath?: PolicyEnvironment['realpath'];
+  /** `sha256:…` of a canonical JSON value (the policy digest). */
+  readonly digest: (value: unknown) => string;
 }
 
 /** One problem in a config file: where (JSON path) and what to do about it. */
@@ -105,11 +123,7 @@ export const parseDuration = (value: number | string): number => {
 export const resolveConfig = (
   user: ParsedUserConfig,
   inline: InlineConfig,
-  context: {
-    readonly file: string | undefined;
-    readonly dir: string;
-    readonly env: Readonly<Record<string, string | undefined>>;
-  },
+  context: ResolveContext,
 ): { config: ResolvedConfig; issues: ConfigIssue[] } => {
   const issues: ConfigIssue[] = [];
   const { dir, env } = context;
@@ -179,13 +193,27 @@ export const resolveConfig = (
     });
   }
 
+  const auditPath = path.resolve(dir, user.audit?.path ?? path.join(stateDir, 'audit.jsonl'));
+  const compiled = compilePolicy(user.policy, {
+    home: context.home,
+    cwd: dir,
+    configDir: dir,
+    // Built in and not removable: no tool may read or write the gateway's own state or config.
+    protectedPaths: [stateDir, auditPath, ...(context.file === undefined ? [] : [context.file])],
+    digest: context.digest(user.policy ?? null),
+    knownServers: servers.map((s) => s.name),
+    ...(context.realpath === undefined ? {} : { realpath: context.realpath }),
+  });
+  for (const problem of compiled.problems)
+    issues.push({ path: ['policy', ...problem.path], message: problem.message });
+
   const config: ResolvedConfig = {
     file: context.file,
     dir,
     stateDir,
     servers,
     naming,
-    policy: user.policy,
+    policy: compiled.policy,
     scanning: {
       descriptions: user.scanning?.descriptions ?? 'block',
       responses: user.scanning?.responses ?? 'warn',
@@ -199,13 +227,14 @@ export const resolveConfig = (
     pinning: { mode: user.pinning?.mode ?? 'block' },
     audit: {
       enabled: user.audit?.enabled ?? true,
-      path: path.resolve(dir, user.audit?.path ?? path.join(stateDir, 'audit.jsonl')),
+      path: auditPath,
       durability: user.audit?.durability ?? 'batch',
       results: user.audit?.results ?? 'hash',
     },
     cache: { enabled: user.cache?.enabled ?? true },
     agent: inline.agent,
     logLevel: inline.logLevel ?? 'info',
+    warnings: compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
   };
   return { config, issues };
 };

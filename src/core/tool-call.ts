@@ -9,6 +9,23 @@ export interface SessionInfo {
   readonly client: { readonly name: string; readonly version: string } | undefined;
 }
 
+/**
+ * What the steps learned about a call, for the audit records: the one mutable part of a
+ * context, written by the step that knows and read by the audit steps around it.
+ */
+export interface CallTrace {
+  decision: PolicyDecision | undefined;
+  argumentFindings: readonly Finding[];
+  /** True once the `call` record was written (just before forwarding). */
+  callRecorded: boolean;
+}
+
+/** Which audit record a tool result can be checked against. */
+export interface Receipt {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /** One tools/call as it travels through the pipeline. */
 export interface ToolCallContext {
   /** Gateway-assigned id, unique within the audit log. */
@@ -26,10 +43,11 @@ export interface ToolCallContext {
   readonly signal: AbortSignal | undefined;
   /** Relays the backend's progress to the agent; absent when the agent asked for none. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
+  readonly trace: CallTrace;
 }
 
 /** What became of a call; denials and findings are values, not exceptions. */
-export type ToolCallOutcome =
+export type ToolCallOutcome = (
   | { readonly kind: 'ok'; readonly result: CallToolResult; readonly findings?: readonly Finding[] }
   | { readonly kind: 'denied'; readonly decision: PolicyDecision }
   | {
@@ -37,7 +55,8 @@ export type ToolCallOutcome =
       readonly stage: 'arguments' | 'result';
       readonly findings: readonly Finding[];
     }
-  | { readonly kind: 'failed'; readonly error: GatewayError };
+  | { readonly kind: 'failed'; readonly error: GatewayError }
+) & { readonly receipt?: Receipt };
 
 /** The last step of the pipeline: sends the call to its backend. */
 export type Handler = (ctx: ToolCallContext) => Promise<ToolCallOutcome>;

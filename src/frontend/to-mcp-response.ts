@@ -23,6 +23,18 @@ const toolError = (text: string): CallToolResult => ({
  * an unknown tool is InvalidParams; a backend's own error is relayed; the rest is InternalError.
  */
 export const toMcpResponse = (outcome: ToolCallOutcome): CallToolResult => {
+  const result = toResult(outcome);
+  if (outcome.receipt === undefined) return result;
+  // The receipt names the audit record this result can be checked against (DESIGN §9).
+  return Object.assign({}, result, {
+    _meta: Object.assign({}, result._meta, { [RECEIPT_KEY]: outcome.receipt }),
+  });
+};
+
+/** Where a tool result carries its audit receipt. */
+export const RECEIPT_KEY = 'mcp-gateway/receipt';
+
+const toResult = (outcome: ToolCallOutcome): CallToolResult => {
   switch (outcome.kind) {
     case 'ok':
       return outcome.result;

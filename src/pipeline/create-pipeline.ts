@@ -9,6 +9,7 @@ export interface PipelineDeps {
     readonly policy?: Middleware | undefined;
     readonly scanArguments?: Middleware | undefined;
     readonly scanResult?: Middleware | undefined;
+    readonly recordCall?: Middleware | undefined;
   };
 }
 
@@ -16,11 +17,13 @@ export interface PipelineDeps {
  * THE order of the security pipeline, written once:
  * audit is outermost so denials, blocks and backend failures are all recorded;
  * policy runs before scanning so a denied call never has its arguments inspected;
- * the result is scanned after `next()` returns, before audit sees the outcome.
+ * the result is scanned after `next()` returns, before audit sees the outcome;
+ * the `call` record is written last, right before forwarding, so it holds the final decision
+ * and the argument findings, and exists on disk (in `sync` mode) before the backend acts.
  */
 export const createPipeline = ({ forward, steps }: PipelineDeps): Handler =>
   compose(
-    [steps.audit, steps.policy, steps.scanArguments, steps.scanResult].filter(
+    [steps.audit, steps.policy, steps.scanArguments, steps.scanResult, steps.recordCall].filter(
       (step): step is Middleware => step !== undefined,
     ),
     forward,

@@ -1,5 +1,6 @@
 import { GatewayError } from '../../core/errors.js';
 import type { ToolCallOutcome } from '../../core/tool-call.js';
+import type { Gateway } from '../../gateway.js';
 import type { CliDeps, GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
 import { startStandalone } from './start-standalone.js';
@@ -11,10 +12,10 @@ export const callCommand = async (
   deps: CliDeps,
 ): Promise<number> => {
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  let gateway;
+  let gateway: Gateway | undefined;
   try {
     const args = parseArgs(options.args);
-    gateway = await startStandalone(options, deps, output);
+    gateway = await startStandalone({ ...options, audit: true }, deps, output);
     const outcome = await gateway.callTool({
       name: tool,
       args,

@@ -29,7 +29,7 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     );
   });
   const { createGateway, serveStdio } = await import('../../gateway.js');
-  const gateway = createGateway({ config, logger });
+  const gateway = await createGateway({ config, logger });
   await serveStdio(gateway);
 
   if (output.interactive) {

@@ -5,7 +5,7 @@ import type { Output } from '../output.js';
 
 /** Starts the gateway without an agent (for `tools`, `call`), waiting for every backend once. */
 export const startStandalone = async (
-  options: GlobalOptions,
+  options: GlobalOptions & { audit?: boolean },
   deps: CliDeps,
   output: Output,
 ): Promise<Gateway> => {
@@ -17,7 +17,12 @@ export const startStandalone = async (
   });
   const { createGateway } = await import('../../gateway.js');
   const logger = output.logger(options.logLevel ?? 'warn');
-  const gateway = createGateway({ config, logger, standalone: true });
+  const gateway = await createGateway({
+    config,
+    logger,
+    standalone: true,
+    audit: options.audit ?? false,
+  });
   const longest = Math.max(0, ...config.servers.map((s) => s.startupTimeoutMs));
   await gateway.settled(longest + 1000);
   return gateway;

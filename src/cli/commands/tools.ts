@@ -1,3 +1,4 @@
+import type { Gateway } from '../../gateway.js';
 import type { CliDeps, GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, formatTable } from '../output.js';
 import { startStandalone } from './start-standalone.js';
@@ -8,7 +9,7 @@ export const toolsCommand = async (
   deps: CliDeps,
 ): Promise<number> => {
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  let gateway;
+  let gateway: Gateway | undefined;
   try {
     gateway = await startStandalone(options, deps, output);
     const catalog = gateway.catalog();
@@ -20,6 +21,7 @@ export const toolsCommand = async (
         name: tool.name,
         originalName: route?.tool ?? tool.name,
         description: firstLine(tool.description),
+        policy: gateway?.verdictFor(tool.name) ?? '',
       };
     });
     const failed = status.filter((s) => s.state !== 'ready');
@@ -43,8 +45,8 @@ export const toolsCommand = async (
       );
     } else {
       for (const line of formatTable(
-        rows.map((r) => [r.server, r.name, r.originalName, r.description]),
-        ['SERVER', 'TOOL', 'ORIGINAL', 'DESCRIPTION'],
+        rows.map((r) => [r.server, r.name, r.originalName, r.policy, r.description]),
+        ['SERVER', 'TOOL', 'ORIGINAL', 'POLICY', 'DESCRIPTION'],
         output.color,
       )) {
         output.out(line);

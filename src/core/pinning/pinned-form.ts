@@ -1,8 +1,8 @@
 /** A tool as a backend lists it; only the fields that shape what the model reads are pinned. */
 export interface PinnableTool {
   name: string;
-  title?: string;
-  description?: string;
+  title?: string | undefined;
+  description?: string | undefined;
   inputSchema?: unknown;
   annotations?: unknown;
 }

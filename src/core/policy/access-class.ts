@@ -10,7 +10,7 @@ export function accessClassFor(
   policy: CompiledPolicy,
   server: string,
   tool: string,
-  annotations: { readOnlyHint?: boolean } | undefined,
+  annotations: { readOnlyHint?: boolean | undefined } | undefined,
   trustAnnotations: boolean,
 ): AccessClass {
   const name = `${server}/${tool}`;

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json.js';
+
+/** Hex SHA-256 of a string's UTF-8 bytes (the `Sha256Hex` port of core/audit). */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** `sha256:` of raw bytes, for torn lines that may not be valid UTF-8. */
+export const sha256OfBytes = (bytes: Uint8Array): string =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+/** Size and `sha256:` of a value's canonical JSON: what `result.outcome` records in `hash` mode. */
+export const digestAuditContent = (value: unknown): { bytes: number; sha256: string } => {
+  const bytes = Buffer.from(canonicalJson(value), 'utf8');
+  return { bytes: bytes.length, sha256: sha256OfBytes(bytes) };
+};

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A held lock; release it in `finally`. */
+export interface FileLock {
+  release(): Promise<void>;
+}
+
+/** How long to wait for a lock, and when a holder counts as gone. */
+export interface FileLockOptions {
+  /** Give up after this long (default 10 s). */
+  readonly timeoutMs?: number;
+  /** A lock older than this is stolen even if its holder looks alive (default 5 s). */
+  readonly staleMs?: number;
+}
+
+const isErrno = (error: unknown, code: string): boolean =>
+  error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+
+const isProcessAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return isErrno(error, 'EPERM');
+  }
+};
+
+const isStale = async (lockPath: string, staleMs: number): Promise<string | undefined> => {
+  try {
+    const [content, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
+    const [pid, host] = content.split(' ');
+    const holderGone =
+      host === hostname() && pid !== undefined && /^\d+$/.test(pid) && !isProcessAlive(Number(pid));
+    return holderGone || Date.now() - info.mtimeMs > staleMs ? content : undefined;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+};
+
+const steal = async (lockPath: string, staleContent: string): Promise<void> => {
+  // Rename first: of several processes judging the same lock stale, only one can move it.
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    await rename(lockPath, aside);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return;
+    throw error;
+  }
+  if ((await readFile(aside, 'utf8')) !== staleContent) {
+    // We moved a fresh lock taken in the meantime: put it back unless someone else now holds one.
+    await link(aside, lockPath).catch(() => undefined);
+  }
+  await rm(aside, { force: true });
+};
+
+/**
+ * Takes `<lockPath>` with O_EXCL, waiting with jittered backoff. A lock whose holder died on
+ * this host, or that is older than `staleMs`, is stolen: a writer killed mid-flush cannot
+ * block the others for long.
+ */
+export const acquireFileLock = async (
+  lockPath: string,
+  options: FileLockOptions = {},
+): Promise<FileLock> => {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const staleMs = options.staleMs ?? 5_000;
+  const token = `${String(process.pid)} ${hostname()} ${randomBytes(8).toString('hex')}`;
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      try {
+        await handle.writeFile(token);
+      } finally {
+        await handle.close();
+      }
+      return {
+        release: async () => {
+          const current = await readFile(lockPath, 'utf8').catch(() => undefined);
+          if (current === token) await rm(lockPath, { force: true });
+        },
+      };
+    } catch (error) {
+      if (!isErrno(error, 'EEXIST')) throw error;
+    }
+    const staleContent = await isStale(lockPath, staleMs);
+    if (staleContent !== undefined) {
+      await steal(lockPath, staleContent);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${String(timeoutMs)} ms waiting for the lock ${lockPath}`);
+    }
+    await sleep(Math.min(1 + attempt, 20) * (0.5 + Math.random()));
+  }
+};

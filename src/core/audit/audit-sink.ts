@@ -1,0 +1,27 @@
+import type { Receipt } from '../tool-call.js';
+import type { AuditRecordInput } from './audit-record.js';
+
+/** Port: where audit records go (the JSONL log in the gateway, memory in tests). */
+export interface AuditSink {
+  /** Queues a record; its chain position is known at once. */
+  append(record: AuditRecordInput): Receipt;
+  /** Resolves once the record is on disk. */
+  appendDurable(record: AuditRecordInput): Promise<Receipt>;
+  /** False while the log cannot be written. */
+  readonly healthy: boolean;
+}
+
+/** Keeps records in memory: for tests and for commands that audit nothing. */
+export class MemoryAuditSink implements AuditSink {
+  readonly records: AuditRecordInput[] = [];
+  healthy = true;
+
+  append(record: AuditRecordInput): Receipt {
+    this.records.push(record);
+    return { seq: this.records.length - 1, hash: `memory:${this.records.length - 1}` };
+  }
+
+  appendDurable(record: AuditRecordInput): Promise<Receipt> {
+    return Promise.resolve(this.append(record));
+  }
+}

@@ -1,0 +1,490 @@
+import { AUDIT_GENESIS_HASH, AUDIT_RECORD_VERSION } from './audit-record.js';
+import { computeAuditHash, renderCheckpointStatement, type Sha256Hex } from './chain.js';
+
+/** Why verification complained; stable strings for `--json` consumers. */
+export type AuditIssueCode =
+  | 'unparsable'
+  | 'not_a_record'
+  | 'bad_version'
+  | 'hash_mismatch'
+  | 'seq_mismatch'
+  | 'prev_mismatch'
+  | 'chain_start'
+  | 'torn_line'
+  | 'recovery_mismatch'
+  | 'checkpoint_mismatch'
+  | 'signature_invalid'
+  | 'signature_unchecked'
+  | 'checkpoint_file'
+  | 'truncated'
+  | 'anchor_mismatch'
+  | 'anchor_archived'
+  | 'call_without_result'
+  | 'result_without_call'
+  | 'duplicate_call'
+  | 'duplicate_result'
+  | 'too_many_issues';
+
+/** One problem found, located as precisely as the log allows. */
+export interface AuditIssue {
+  readonly code: AuditIssueCode;
+  readonly message: string;
+  readonly file?: string;
+  /** 1-based line number within `file`. */
+  readonly line?: number;
+  readonly seq?: number;
+}
+
+/** One raw line of a log file, as the reader split it on `\n`. */
+export interface AuditLogLine {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** Byte offset of the line's first byte in its file. */
+  readonly offset: number;
+  /** Byte length, without the newline. */
+  readonly length: number;
+  readonly text: string;
+}
+
+/** A trusted (seq, hash) pair from head.json or an exported checkpoint. */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+  /** Where it came from, for messages (`head.json`, the anchor file's path). */
+  readonly source: string;
+}
+
+/** What a signature check concluded; `unchecked` when no trusted key is available at all. */
+export type SignatureVerdict = 'valid' | 'invalid' | 'unchecked';
+
+/** What the pure verifier needs from the edge. */
+export interface ChainVerifierOptions {
+  readonly sha256Hex: Sha256Hex;
+  /** `sha256:` of raw bytes of a file range (torn bytes may not be valid UTF-8). */
+  readonly digestRange: (file: string, offset: number, length: number) => string;
+  readonly verifySignature: (
+    keyId: string,
+    statement: string,
+    signature: string,
+  ) => SignatureVerdict;
+  readonly anchors: readonly AuditAnchor[];
+  /** The log's name as checkpoints spell it in `file`. */
+  readonly logName: string;
+  /** Stop collecting issues of each kind after this many (verification still finishes). */
+  readonly maxIssues?: number;
+}
+
+/** Counts and issues once every line has been seen. */
+export interface ChainVerdict {
+  readonly status: 'ok' | 'tampered' | 'warnings';
+  readonly records: number;
+  readonly lastSeq: number | undefined;
+  readonly errors: readonly AuditIssue[];
+  readonly warnings: readonly AuditIssue[];
+}
+
+/** A streaming verifier: feed it files and lines in order, then ask for the verdict. */
+export interface ChainVerifier {
+  /** Starts the next file; `firstSeq` is the seq a rotated file's name promises. */
+  startFile(firstSeq: number | undefined): void;
+  pushLine(line: AuditLogLine): void;
+  finish(): ChainVerdict;
+}
+
+interface TornRegion {
+  readonly file: string;
+  readonly line: number;
+  readonly start: number;
+  end: number;
+}
+
+interface ParsedRecord {
+  readonly [key: string]: unknown;
+  readonly v: unknown;
+  readonly seq: number;
+  readonly hash: string;
+  readonly prev: string;
+  readonly ts: unknown;
+  readonly type: string;
+}
+
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const asRecord = (value: unknown): ParsedRecord | undefined =>
+  isObject(value) &&
+  Number.isSafeInteger(value['seq']) &&
+  typeof value['hash'] === 'string' &&
+  typeof value['prev'] === 'string' &&
+  typeof value['type'] === 'string'
+    ? (value as ParsedRecord)
+    : undefined;
+
+const callIdOf = (record: ParsedRecord): string | undefined => {
+  const call = record['call'];
+  return isObject(call) && typeof call['id'] === 'string' ? call['id'] : undefined;
+};
+
+const parseLine = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Creates a verifier that checks hashes, links, seq, pairing, checkpoints, torn lines and anchors. */
+export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifier => {
+  const maxIssues = options.maxIssues ?? 100;
+  const errors: AuditIssue[] = [];
+  const warnings: AuditIssue[] = [];
+  let droppedErrors = 0;
+  let droppedWarnings = 0;
+  const report = (list: AuditIssue[], issue: AuditIssue): void => {
+    if (list.length < maxIssues) list.push(issue);
+    else if (list === errors) droppedErrors++;
+    else droppedWarnings++;
+  };
+  const error = (issue: AuditIssue): void => {
+    report(errors, issue);
+  };
+  const warn = (issue: AuditIssue): void => {
+    report(warnings, issue);
+  };
+
+  const anchorsBySeq = new Map<number, AuditAnchor[]>();
+  for (const anchor of options.anchors) {
+    anchorsBySeq.set(anchor.seq, [...(anchorsBySeq.get(anchor.seq) ?? []), anchor]);
+  }
+  const openCalls = new Map<string, { seq: number; file: string; line: number }>();
+  const closedCalls = new Set<string>();
+
+  let records = 0;
+  let firstSeq: number | undefined;
+  let lastSeq: number | undefined;
+  let lastHash: string | undefined;
+  let fileFirstSeq: number | undefined;
+  let fileHasRecord = false;
+  let torn: TornRegion | undefined;
+  // A log whose oldest files were archived starts mid-chain: results of older calls are expected.
+  let startsMidChain = false;
+
+  const checkTornResolved = (
+    file: string,
+    line: number,
+    record: ParsedRecord | undefined,
+  ): void => {
+    if (torn === undefined) {
+      if (record?.type === 'recovery') {
+        error({
+          code: 'recovery_mismatch',
+          message: 'recovery record names a torn line that is not there',
+          file,
+          line,
+          seq: record.seq,
+        });
+      }
+      return;
+    }
+    const region = torn;
+    torn = undefined;
+    const named = record?.type === 'recovery' ? record['torn'] : undefined;
+    if (
+      isObject(named) &&
+      named['offset'] === region.start &&
+      named['length'] === region.end - region.start &&
+      named['sha256'] === options.digestRange(region.file, region.start, region.end - region.start)
+    ) {
+      warn({
+        code: 'torn_line',
+        message: `torn write of ${region.end - region.start} bytes at byte ${region.start}, named by recovery record ${String(record?.seq)}`,
+        file: region.file,
+        line: region.line,
+      });
+      return;
+    }
+    error({
+      code: record?.type === 'recovery' ? 'recovery_mismatch' : 'unparsable',
+      message:
+        record?.type === 'recovery'
+          ? 'recovery record does not match the unparsable bytes before it'
+          : 'unparsable line in the middle of the log, not named by a recovery record',
+      file: region.file,
+      line: region.line,
+    });
+  };
+
+  const checkChainPosition = (
+    record: ParsedRecord,
+    where: { file: string; line: number },
+  ): void => {
+    if (lastSeq === undefined) {
+      firstSeq = record.seq;
+      if (record.seq === 1 && record.prev === AUDIT_GENESIS_HASH) return;
+      if (fileFirstSeq !== undefined && fileFirstSeq === record.seq && record.seq > 1) {
+        startsMidChain = true;
+        warn({
+          code: 'chain_start',
+          message: `the oldest file present starts at seq ${record.seq}; earlier files were archived or removed`,
+          ...where,
+          seq: record.seq,
+        });
+        return;
+      }
+      error({
+        code: 'chain_start',
+        message: `the log does not start at seq 1 with the genesis prev (found seq ${record.seq})`,
+        ...where,
+        seq: record.seq,
+      });
+      return;
+    }
+    if (record.seq !== lastSeq + 1) {
+      error({
+        code: 'seq_mismatch',
+        message: `expected seq ${lastSeq + 1}, found ${record.seq} (a record was deleted, inserted or moved)`,
+        ...where,
+        seq: record.seq,
+      });
+    }
+    if (record.prev !== lastHash) {
+      error({
+        code: 'prev_mismatch',
+        message: `prev does not match the hash of the record before it (seq ${lastSeq})`,
+        ...where,
+        seq: record.seq,
+      });
+    }
+  };
+
+  const checkCheckpoint = (record: ParsedRecord, where: { file: string; line: number }): void => {
+    const covers = record['covers'];
+    const { key_id: keyId, signature, file } = record;
+    if (
+      !isObject(covers) ||
+      typeof covers['seq'] !== 'number' ||
+      typeof covers['hash'] !== 'string' ||
+      typeof keyId !== 'string' ||
+      typeof signature !== 'string' ||
+      typeof file !== 'string' ||
+      typeof record.ts !== 'string'
+    ) {
+      error({
+        code: 'checkpoint_mismatch',
+        message: 'malformed checkpoint',
+        ...where,
+        seq: record.seq,
+      });
+      return;
+    }
+    if (covers['seq'] !== record.seq - 1 || covers['hash'] !== record.prev) {
+      error({
+        code: 'checkpoint_mismatch',
+        message: 'checkpoint does not cover the record just before it',
+        ...where,
+        seq: record.seq,
+      });
+    }
+    if (file !== options.logName) {
+      warn({
+        code: 'checkpoint_file',
+        message: `checkpoint names log "${file}", not "${options.logName}" (renamed?)`,
+        ...where,
+        seq: record.seq,
+      });
+    }
+    const statement = renderCheckpointStatement({
+      seq: covers['seq'],
+      hash: covers['hash'],
+      ts: record.ts,
+      file,
+    });
+    const verdict = options.verifySignature(keyId, statement, signature);
+    if (verdict === 'invalid') {
+      error({
+        code: 'signature_invalid',
+        message: `checkpoint signature does not verify with key ${keyId} (forged or re-signed)`,
+        ...where,
+        seq: record.seq,
+      });
+    } else if (verdict === 'unchecked') {
+      warn({
+        code: 'signature_unchecked',
+        message: `no public key available for ${keyId}; signature not checked`,
+        ...where,
+        seq: record.seq,
+      });
+    }
+  };
+
+  const checkPairing = (record: ParsedRecord, where: { file: string; line: number }): void => {
+    const id = callIdOf(record);
+    if (id === undefined) return;
+    if (record.type === 'call') {
+      if (openCalls.has(id) || closedCalls.has(id)) {
+        error({
+          code: 'duplicate_call',
+          message: `call id ${id} appears twice`,
+          ...where,
+          seq: record.seq,
+        });
+        return;
+      }
+      openCalls.set(id, { seq: record.seq, ...where });
+      return;
+    }
+    if (openCalls.delete(id)) {
+      closedCalls.add(id);
+      return;
+    }
+    if (closedCalls.has(id)) {
+      error({
+        code: 'duplicate_result',
+        message: `call id ${id} has two results`,
+        ...where,
+        seq: record.seq,
+      });
+      return;
+    }
+    (startsMidChain ? warn : error)({
+      code: 'result_without_call',
+      message: `result for call ${id}, which is not in the log`,
+      ...where,
+      seq: record.seq,
+    });
+  };
+
+  const checkAnchors = (record: ParsedRecord, where: { file: string; line: number }): void => {
+    for (const anchor of anchorsBySeq.get(record.seq) ?? []) {
+      if (anchor.hash !== record.hash) {
+        error({
+          code: 'anchor_mismatch',
+          message: `seq ${record.seq} differs from the checkpoint in ${anchor.source} (rewritten)`,
+          ...where,
+          seq: record.seq,
+        });
+      }
+    }
+  };
+
+  return {
+    startFile(promisedFirstSeq) {
+      // Rotation happens under the lock after recovery, so torn bytes never end a rotated file.
+      if (torn !== undefined) checkTornResolved(torn.file, torn.line, undefined);
+      fileFirstSeq = promisedFirstSeq;
+      fileHasRecord = false;
+    },
+
+    pushLine(line) {
+      const where = { file: line.file, line: line.line };
+      const parsed = parseLine(line.text);
+      if (parsed === undefined) {
+        // Unparsable bytes are judged by what follows them: a recovery record, or the end.
+        if (torn?.file === line.file && torn.end + 1 === line.offset) {
+          torn.end = line.offset + line.length;
+        } else {
+          if (torn !== undefined) checkTornResolved(torn.file, torn.line, undefined);
+          torn = {
+            file: line.file,
+            line: line.line,
+            start: line.offset,
+            end: line.offset + line.length,
+          };
+        }
+        return;
+      }
+      const record = asRecord(parsed);
+      checkTornResolved(line.file, line.line, record);
+      if (record === undefined) {
+        error({ code: 'not_a_record', message: 'valid JSON but not an audit record', ...where });
+        return;
+      }
+      if (record.v !== AUDIT_RECORD_VERSION) {
+        error({ code: 'bad_version', message: `unknown version ${String(record.v)}`, ...where });
+      }
+      if (computeAuditHash(record, options.sha256Hex) !== record.hash) {
+        error({
+          code: 'hash_mismatch',
+          message: 'hash does not match the record (a field was edited)',
+          ...where,
+          seq: record.seq,
+        });
+      }
+      if (!fileHasRecord && fileFirstSeq !== undefined && record.seq !== fileFirstSeq) {
+        error({
+          code: 'seq_mismatch',
+          message: `file name promises first seq ${fileFirstSeq}, found ${record.seq}`,
+          ...where,
+          seq: record.seq,
+        });
+      }
+      fileHasRecord = true;
+      checkChainPosition(record, where);
+      if (record.type === 'checkpoint') checkCheckpoint(record, where);
+      if (record.type === 'call' || record.type === 'result') checkPairing(record, where);
+      checkAnchors(record, where);
+      records++;
+      lastSeq = record.seq;
+      // Link to the stored hash, so one edited record is reported once, not twice.
+      lastHash = record.hash;
+    },
+
+    finish() {
+      if (torn !== undefined) {
+        warn({
+          code: 'torn_line',
+          message: `unparsable last ${torn.end - torn.start} bytes at byte ${torn.start} (a crash mid-write; the next writer names them in a recovery record)`,
+          file: torn.file,
+          line: torn.line,
+        });
+        torn = undefined;
+      }
+      for (const [id, call] of openCalls) {
+        // A gateway killed mid-call leaves its call unanswered anywhere in a shared log;
+        // deleting a result line is caught by the chain, so this stays a warning.
+        warn({
+          code: 'call_without_result',
+          message: `call ${id} has no result (the gateway stopped before it finished?)`,
+          file: call.file,
+          line: call.line,
+          seq: call.seq,
+        });
+      }
+      for (const anchor of options.anchors) {
+        if (lastSeq === undefined || anchor.seq > lastSeq) {
+          error({
+            code: 'truncated',
+            message: `the log ends at seq ${String(lastSeq ?? 0)} but ${anchor.source} covers seq ${anchor.seq} (truncated)`,
+            seq: anchor.seq,
+          });
+        } else if (firstSeq !== undefined && anchor.seq < firstSeq) {
+          warn({
+            code: 'anchor_archived',
+            message: `${anchor.source} covers seq ${anchor.seq}, older than the oldest record present`,
+            seq: anchor.seq,
+          });
+        }
+      }
+      if (droppedErrors > 0) {
+        errors.push({
+          code: 'too_many_issues',
+          message: `${droppedErrors} more errors not listed`,
+        });
+      }
+      if (droppedWarnings > 0) {
+        warnings.push({
+          code: 'too_many_issues',
+          message: `${droppedWarnings} more warnings not listed`,
+        });
+      }
+      return {
+        status: errors.length > 0 ? 'tampered' : warnings.length > 0 ? 'warnings' : 'ok',
+        records,
+        lastSeq,
+        errors,
+        warnings,
+      };
+    },
+  };
+};

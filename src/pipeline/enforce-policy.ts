@@ -1,0 +1,141 @@
+import {
+  accessClassFor,
+  evaluatePolicy,
+  type CompiledPolicy,
+  type PolicyCall,
+  type PolicyDecision,
+  type RateLimiter,
+} from '../core/policy/index.js';
+import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+
+/** A question to the human about one call. */
+export interface ApprovalRequest {
+  readonly server: string;
+  readonly tool: string;
+  readonly exposed: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly agent: string | undefined;
+  readonly reason: string;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** The human's answer; `unavailable` when the agent cannot ask (no elicitation support). */
+export type ApprovalAnswer =
+  | { readonly approved: true; readonly scope: 'once' | 'session' }
+  | {
+      readonly approved: false;
+      readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable';
+    };
+
+/** Port: asks the human (through MCP elicitation in the gateway). */
+export type AskHuman = (request: ApprovalRequest) => Promise<ApprovalAnswer>;
+
+/** What the policy step reads per call; getters, so a reloaded config applies to the next call. */
+export interface EnforcePolicyOptions {
+  readonly policy: () => CompiledPolicy;
+  readonly limiter: () => RateLimiter;
+  readonly server: (
+    name: string,
+  ) => { readonly tags: readonly string[]; readonly trustAnnotations: boolean } | undefined;
+  readonly askHuman: AskHuman;
+  readonly now: () => number;
+}
+
+const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], string> = {
+  declined: 'the human declined the approval request',
+  cancelled: 'the human cancelled the approval request',
+  timeout: 'nobody answered the approval request in time',
+  unavailable:
+    "this call needs a human's approval, and the client cannot ask for it (no MCP elicitation support)",
+};
+
+/** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
+export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
+  // "session" approvals last as long as this gateway serves this agent.
+  const approvedForSession = new Set<string>();
+  return async function enforcePolicy(ctx, next) {
+    const policy = options.policy();
+    const call = toPolicyCall(ctx, policy, options);
+    let decision = evaluatePolicy(policy, call);
+    if (decision.final !== 'allow' && decision.effect === 'ask')
+      decision = await ask(ctx, decision, approvedForSession, options.askHuman);
+    if (decision.final === 'allow') {
+      const limited = options.limiter().take(call, options.now());
+      if (!limited.ok) {
+        decision = {
+          ...decision,
+          effect: 'deny',
+          final: 'deny',
+          decidingRule: `limit:${limited.limitId}`,
+          reason: `rate limit "${limited.limitId}" reached; retry after ${limited.retryAfterSeconds} s`,
+          retryAfterSeconds: limited.retryAfterSeconds,
+        };
+      }
+    }
+    ctx.trace.decision = decision;
+    return decision.final === 'allow' ? next() : { kind: 'denied', decision };
+  };
+};
+
+const toPolicyCall = (
+  ctx: ToolCallContext,
+  policy: CompiledPolicy,
+  options: EnforcePolicyOptions,
+): PolicyCall => {
+  const server = options.server(ctx.server);
+  return {
+    server: ctx.server,
+    tool: ctx.tool,
+    args: ctx.args,
+    agent: ctx.session.agent,
+    access: accessClassFor(
+      policy,
+      ctx.server,
+      ctx.tool,
+      ctx.definition?.annotations,
+      server?.trustAnnotations ?? false,
+    ),
+    serverTags: server?.tags ?? [],
+  };
+};
+
+const ask = async (
+  ctx: ToolCallContext,
+  decision: PolicyDecision,
+  approvedForSession: Set<string>,
+  askHuman: AskHuman,
+): Promise<PolicyDecision> => {
+  const key = `${ctx.server}/${ctx.tool}`;
+  if (approvedForSession.has(key)) {
+    return {
+      ...decision,
+      final: 'allow',
+      approval: { scope: 'session', approved: true },
+      reason: 'approved earlier in this session',
+    };
+  }
+  const answer = await askHuman({
+    server: ctx.server,
+    tool: ctx.tool,
+    exposed: ctx.exposed,
+    args: ctx.args,
+    agent: ctx.session.agent,
+    reason: decision.reason,
+    signal: ctx.signal,
+  });
+  if (answer.approved) {
+    if (answer.scope === 'session') approvedForSession.add(key);
+    return {
+      ...decision,
+      final: 'allow',
+      approval: { scope: answer.scope, approved: true },
+      reason: 'approved by the human',
+    };
+  }
+  return {
+    ...decision,
+    final: 'deny',
+    approval: { scope: 'once', approved: false },
+    reason: WHY_DENIED[answer.why],
+  };
+};

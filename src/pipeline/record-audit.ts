@@ -1,0 +1,96 @@
+import { buildCallRecord, buildResultRecord } from '../core/audit/build-records.js';
+import type { AuditResultsMode } from '../core/audit/audit-record.js';
+import type { AuditSink } from '../core/audit/audit-sink.js';
+import type { FindSecrets } from '../core/audit/redact-secrets.js';
+import { GatewayError } from '../core/errors.js';
+import type { PolicyDecision } from '../core/policy/decision.js';
+import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
+
+/** What both audit steps need. */
+export interface RecordAuditOptions {
+  readonly sink: AuditSink;
+  readonly durability: 'batch' | 'sync';
+  readonly results: AuditResultsMode;
+  readonly findSecrets: FindSecrets;
+  /** Size and `sha256:` of a result's canonical JSON (hashing lives at the edge). */
+  readonly digest: (value: unknown) => { readonly bytes: number; readonly sha256: string };
+  /** The pinned definition hash of the called tool. */
+  readonly defHash: (ctx: ToolCallContext) => string | undefined;
+  /** In enforce mode a call that cannot be audited is not forwarded. */
+  readonly failClosed: () => boolean;
+  readonly now: () => number;
+}
+
+// A call stopped before the policy step still gets a decision in its record.
+const NOT_DECIDED: PolicyDecision = {
+  effect: 'deny',
+  final: 'deny',
+  decidingRule: 'none',
+  rules: [],
+  mode: 'enforce',
+  policy: 'none',
+  reason: 'the call was stopped before the policy decided',
+};
+
+const callRecordOf = (ctx: ToolCallContext, options: RecordAuditOptions) =>
+  buildCallRecord({
+    call: ctx,
+    decision: ctx.trace.decision ?? NOT_DECIDED,
+    defHash: options.defHash(ctx),
+    findSecrets: options.findSecrets,
+  });
+
+/**
+ * Outermost step: every outcome, including denials, blocks and failures, ends in a `result`
+ * record (and a `call` record if the call never reached the backend); the result carries its
+ * receipt.
+ */
+export const recordAudit = (options: RecordAuditOptions): Middleware =>
+  async function recordAudit(ctx, next) {
+    const started = options.now();
+    const outcome = await next();
+    if (!ctx.trace.callRecorded) options.sink.append(callRecordOf(ctx, options));
+    const receipt = options.sink.append(
+      buildResultRecord({
+        callId: ctx.id,
+        outcome,
+        ms: options.now() - started,
+        results: options.results,
+        digest: outcome.kind === 'ok' ? options.digest(outcome.result) : undefined,
+        findings: ctx.trace.argumentFindings,
+        findSecrets: options.findSecrets,
+      }),
+    );
+    // Object.assign: spreading into a fresh literal costs noticeably more on Node 20's hot path.
+    return Object.assign({}, outcome, { receipt });
+  };
+
+/** Innermost step, right before forwarding: the `call` record, on disk first in `sync` mode. */
+export const recordCall = (options: RecordAuditOptions): Middleware =>
+  async function recordCall(ctx, next) {
+    if (!options.sink.healthy && options.failClosed()) return unauditable(undefined);
+    const record = callRecordOf(ctx, options);
+    if (options.durability === 'sync') {
+      try {
+        await options.sink.appendDurable(record);
+      } catch (error) {
+        if (options.failClosed()) {
+          ctx.trace.callRecorded = true;
+          return unauditable(error);
+        }
+      }
+    } else {
+      options.sink.append(record);
+    }
+    ctx.trace.callRecorded = true;
+    return next();
+  };
+
+const unauditable = (cause: unknown): ToolCallOutcome => ({
+  kind: 'failed',
+  error: new GatewayError(
+    'AUDIT_WRITE_FAILED',
+    'the audit log cannot be written, so the call was not forwarded',
+    { cause },
+  ),
+});

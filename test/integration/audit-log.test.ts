@@ -1,0 +1,324 @@
+import { appendFile, copyFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openAuditLog, type AuditLogOptions } from '../../src/audit/jsonl-audit-log.js';
+import { followAuditLog } from '../../src/audit/follow-audit-log.js';
+import { readAuditRecords } from '../../src/audit/read-audit-records.js';
+import { verifyAuditLog } from '../../src/audit/verify-audit-log.js';
+import { sha256Hex } from '../../src/audit/digest.js';
+import { buildCallRecord } from '../../src/core/audit/build-records.js';
+import type { AuditRecord } from '../../src/core/audit/audit-record.js';
+import {
+  callAndResult,
+  makeAuditDir,
+  readLines,
+  rewriteChain,
+  writeLines,
+} from './audit-helpers.js';
+
+let dir: Awaited<ReturnType<typeof makeAuditDir>>;
+beforeEach(async () => {
+  dir = await makeAuditDir();
+});
+afterEach(async () => {
+  await dir.remove();
+});
+
+const open = (overrides: Partial<AuditLogOptions> = {}) =>
+  openAuditLog({
+    path: dir.path,
+    stateDir: dir.stateDir,
+    durability: 'batch',
+    flushIntervalMs: 5,
+    ...overrides,
+  });
+
+/** Writes `pairs` call/result pairs and closes (which adds the final checkpoint and head.json). */
+const writePairs = async (
+  pairs: number,
+  overrides: Partial<AuditLogOptions> = {},
+): Promise<void> => {
+  const log = await open(overrides);
+  for (let i = 0; i < pairs; i++) {
+    for (const input of callAndResult(`c${i}`)) log.append(input);
+    // One batch per pair, as a gateway serving calls one at a time would write them.
+    await log.flush();
+  }
+  await log.close();
+};
+
+const verify = (options: { anchor?: string } = {}) =>
+  verifyAuditLog(dir.path, { stateDir: dir.stateDir, ...options });
+
+const errorCodes = async (options: { anchor?: string } = {}) =>
+  (await verify(options)).errors.map((issue) => issue.code);
+
+describe('audit log chain', () => {
+  test('a clean log verifies, with gapless seq from 1 and a final checkpoint', async () => {
+    await writePairs(20, { checkpointEvery: { records: 10, seconds: 60 } });
+    const report = await verify();
+    expect(report).toMatchObject({ status: 'ok', errors: [], warnings: [], files: [dir.path] });
+    const records: AuditRecord[] = [];
+    for await (const record of readAuditRecords(dir.path)) records.push(record);
+    expect(records.map((record) => record.seq)).toEqual(records.map((_, i) => i + 1));
+    expect(records.filter((record) => record.type === 'checkpoint').length).toBeGreaterThanOrEqual(
+      4,
+    );
+    expect(records.at(-1)?.type).toBe('checkpoint');
+    expect(report.records).toBe(records.length);
+  });
+
+  test('receipts match the records written, and reopening continues the chain', async () => {
+    const log = await open();
+    const [call, result] = callAndResult('c1');
+    const first = log.append(call);
+    const second = await log.appendDurable(result);
+    await log.close();
+    const again = await open();
+    const third = await again.appendDurable(callAndResult('c2')[0]);
+    await again.close();
+    const lines = (await readLines(dir.path)).map((line) => JSON.parse(line) as AuditRecord);
+    expect(lines[0]).toMatchObject({
+      seq: first.seq,
+      hash: first.hash,
+      prev: `sha256:${'0'.repeat(64)}`,
+    });
+    expect(lines[1]).toMatchObject({ seq: second.seq, hash: second.hash, prev: first.hash });
+    expect(lines.find((record) => record.seq === third.seq)?.hash).toBe(third.hash);
+    expect((await verify()).status).toBe('warnings'); // c2 has no result
+  });
+
+  test('the hash is sha256 over the domain prefix and the canonical record without hash', async () => {
+    await writePairs(1);
+    const [line] = await readLines(dir.path);
+    const { hash, ...rest } = JSON.parse(line!) as Record<string, unknown>;
+    const keys = Object.keys(rest).sort();
+    // Hand-rolled JCS for this flat-enough record, independent of canonicalJson.
+    const canonical = (value: unknown): string =>
+      Array.isArray(value)
+        ? `[${value.map(canonical).join(',')}]`
+        : typeof value === 'object' && value !== null
+          ? `{${Object.keys(value)
+              .sort()
+              .map(
+                (key) =>
+                  `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`,
+              )
+              .join(',')}}`
+          : JSON.stringify(value);
+    expect(keys[0]).toBe('args');
+    expect(hash).toBe(`sha256:${sha256Hex(`mcp-gateway-audit-v1\n${canonical(rest)}`)}`);
+  });
+
+  test('lone surrogates in args are written as escapes and hash deterministically', async () => {
+    const log = await open();
+    const [call] = callAndResult('c1', { text: 'a\uD800b' });
+    const receipt = await log.appendDurable(call);
+    await log.close();
+    const text = await readFile(dir.path, 'utf8');
+    expect(text).toContain('"a\\ud800b"');
+    const parsed = JSON.parse(text.split('\n')[0]!) as AuditRecord & { args: { text: string } };
+    expect(parsed.args.text).toBe('a\uD800b');
+    expect(parsed.hash).toBe(receipt.hash);
+    expect((await verify()).errors).toEqual([]);
+  });
+
+  test('a secret in arguments never reaches the file', async () => {
+    const token = 'ghp_' + 'S'.repeat(36);
+    const findSecrets = (text: string) => {
+      const start = text.indexOf(token);
+      return start === -1 ? [] : [{ kind: 'github-token', start, end: start + token.length }];
+    };
+    const log = await open();
+    const record = buildCallRecord({
+      call: {
+        id: 'c1',
+        server: 'gh',
+        tool: 'search',
+        exposed: 'gh__search',
+        args: {
+          q: `find ${token}`,
+          headers: { Authorization: `Bearer ${token}` },
+          password: 'hunter2',
+        },
+        session: { agent: undefined, client: undefined },
+      },
+      decision: {
+        effect: 'allow',
+        final: 'allow',
+        decidingRule: 'default',
+        rules: [],
+        mode: 'enforce',
+        policy: 'sha256:0',
+        reason: '',
+      },
+      defHash: undefined,
+      findSecrets,
+    });
+    await log.appendDurable(record);
+    await log.close();
+    const text = await readFile(dir.path, 'utf8');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('hunter2');
+    expect(text).toContain('[REDACTED:github-token]');
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({
+      redacted: ['args.q', 'args.headers.Authorization', 'args.password'],
+    });
+  });
+});
+
+describe('audit verify catches tampering', () => {
+  beforeEach(async () => {
+    await writePairs(10, { checkpointEvery: { records: 6, seconds: 60 } });
+  });
+
+  test('an edited field', async () => {
+    const lines = await readLines(dir.path);
+    lines[3] = lines[3]!.replace('"status":"ok"', '"status":"tool_error"');
+    await writeLines(dir.path, lines);
+    expect(await errorCodes()).toEqual(['hash_mismatch']);
+  });
+
+  test('a deleted line', async () => {
+    const lines = await readLines(dir.path);
+    await writeLines(
+      dir.path,
+      lines.filter((_, i) => i !== 4),
+    );
+    expect(await errorCodes()).toEqual(expect.arrayContaining(['seq_mismatch', 'prev_mismatch']));
+  });
+
+  test('a reordered line', async () => {
+    const lines = await readLines(dir.path);
+    [lines[2], lines[3]] = [lines[3]!, lines[2]!];
+    await writeLines(dir.path, lines);
+    expect((await verify()).status).toBe('tampered');
+  });
+
+  test('a tail truncated below the last checkpoint, even with the chain intact', async () => {
+    const lines = await readLines(dir.path);
+    await writeLines(dir.path, lines.slice(0, 8));
+    expect(await errorCodes()).toEqual(['truncated']);
+  });
+
+  test('a truncated tail against an anchor exported off the machine', async () => {
+    const exported = join(dir.dir, 'exported-head.json');
+    await copyFile(join(dir.stateDir, 'head.json'), exported);
+    const log = await open();
+    for (const input of callAndResult('late')) log.append(input);
+    await log.close();
+    // The attacker truncates and also replaces head.json and the key: only the anchor remains.
+    const lines = await readLines(dir.path);
+    await writeLines(dir.path, lines.slice(0, 5));
+    const report = await verifyAuditLog(dir.path, { anchor: exported });
+    expect(report.errors.map((issue) => issue.code)).toEqual(['truncated']);
+  });
+
+  test('a forged checkpoint, even when every hash is recomputed', async () => {
+    await rewriteChain(dir.path, (records) =>
+      records.map((record) =>
+        record['type'] === 'checkpoint'
+          ? { ...record, signature: Buffer.alloc(64, 7).toString('base64') }
+          : record,
+      ),
+    );
+    const report = await verify();
+    expect(report.status).toBe('tampered');
+    expect(report.errors.map((issue) => issue.code)).toContain('signature_invalid');
+  });
+
+  test('a whole chain rewritten with recomputed hashes, caught by the signed head', async () => {
+    await rewriteChain(dir.path, (records) =>
+      records.map((record) =>
+        record['seq'] === 2 ? { ...record, outcome: { status: 'denied', ms: 0 } } : record,
+      ),
+    );
+    expect(await errorCodes()).toEqual(
+      expect.arrayContaining(['signature_invalid', 'anchor_mismatch']),
+    );
+  });
+});
+
+describe('audit log crash safety and rotation', () => {
+  test('a torn last line is kept, terminated and named by a recovery record', async () => {
+    await writePairs(3);
+    const before = await stat(dir.path);
+    const torn = '{"hash":"sha256:4f1c","args":{"i":';
+    await appendFile(dir.path, torn);
+    expect((await verify()).warnings.map((issue) => issue.code)).toEqual(['torn_line']);
+
+    const log = await open();
+    await log.appendDurable(callAndResult('after')[0]);
+    await log.close();
+    const text = await readFile(dir.path, 'utf8');
+    expect(text.slice(before.size, before.size + torn.length + 1)).toBe(`${torn}\n`);
+    const lines = await readLines(dir.path);
+    const recovery = JSON.parse(lines[lines.indexOf(torn) + 1]!) as AuditRecord;
+    expect(recovery).toMatchObject({
+      type: 'recovery',
+      torn: {
+        file: 'audit.jsonl',
+        offset: before.size,
+        length: torn.length,
+        sha256: `sha256:${sha256Hex(torn)}`,
+      },
+    });
+    const report = await verify();
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((issue) => issue.code).sort()).toEqual([
+      'call_without_result',
+      'torn_line',
+    ]);
+  });
+
+  test('rotation continues seq and prev into the next file, and verify follows the files', async () => {
+    await writePairs(60, { rotateBytes: 4096, checkpointEvery: { records: 25, seconds: 60 } });
+    const files = (await readdir(dir.dir)).filter((name) => name.endsWith('.jsonl')).sort();
+    expect(files.length).toBeGreaterThan(2);
+    expect(files[0]).toBe('audit-000000000001.jsonl');
+    const report = await verify();
+    expect(report).toMatchObject({ status: 'ok', errors: [], warnings: [] });
+    expect(report.files.length).toBe(files.length);
+    const seqs: number[] = [];
+    for await (const record of readAuditRecords(dir.path)) seqs.push(record.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  test('a write failure marks the log unhealthy and rejects appendDurable, then recovers', async () => {
+    const errors: Error[] = [];
+    const log = await open({
+      onError: (error) => errors.push(error),
+      lock: { timeoutMs: 50, staleMs: 60_000 },
+    });
+    // A lock held by a live writer on another host cannot be stolen: the flush times out.
+    await writeFile(`${dir.path}.lock`, `${String(process.pid)} elsewhere.invalid token`);
+    await expect(log.appendDurable(callAndResult('c1')[0])).rejects.toMatchObject({
+      code: 'AUDIT_WRITE_FAILED',
+    });
+    expect(log.healthy).toBe(false);
+    expect(errors[0]?.message).toContain('audit.jsonl');
+    await rm(`${dir.path}.lock`);
+    await log.flush();
+    expect(log.healthy).toBe(true);
+    await log.close();
+    const records: AuditRecord[] = [];
+    for await (const record of readAuditRecords(dir.path)) records.push(record);
+    expect(records[0]).toMatchObject({ type: 'call', call: { id: 'c1' } });
+  });
+
+  test('followAuditLog sees records appended after it started', async () => {
+    const log = await open();
+    await log.appendDurable(callAndResult('before')[0]);
+    const seen: AuditRecord[] = [];
+    const controller = new AbortController();
+    const following = followAuditLog(dir.path, (record) => seen.push(record), controller.signal, {
+      pollMs: 10,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await log.appendDurable(callAndResult('before')[1]);
+    await log.close();
+    await expect.poll(() => seen.map((record) => record.type)).toEqual(['result', 'checkpoint']);
+    controller.abort();
+    await following;
+  });
+});
