@@ -49,7 +49,10 @@ const variants = [
 function writeConfig(extra) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-bench-'));
   const file = path.join(dir, 'mcp-gateway.config.json');
-  writeFileSync(file, JSON.stringify({ servers: { echo: { command: process.execPath, args: [ECHO] } }, ...extra }));
+  writeFileSync(
+    file,
+    JSON.stringify({ servers: { echo: { command: process.execPath, args: [ECHO] } }, ...extra }),
+  );
   return file;
 }
 
@@ -84,7 +87,8 @@ function connect(/** @type {string[]} */ argv) {
       pending.set(id, resolve);
       child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
     });
-  const notify = (/** @type {string} */ method) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method })}\n`);
+  const notify = (/** @type {string} */ method) =>
+    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method })}\n`);
   const close = () =>
     new Promise((resolve) => {
       child.once('exit', resolve);
@@ -116,7 +120,9 @@ function peakRssMb(/** @type {number} */ pid) {
     }
   }
   const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  // The list grows while it is walked: each new member's children are appended in turn.
+  for (const member of tree)
+    for (const [child, parent] of parents) if (parent === member) tree.push(child);
   let kb = 0;
   for (const p of tree) {
     try {
@@ -131,7 +137,11 @@ function peakRssMb(/** @type {number} */ pid) {
 
 const percentile = (/** @type {number[]} */ sorted, /** @type {number} */ p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const median = (/** @type {number[]} */ xs) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (/** @type {number[]} */ xs) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 async function measure(/** @type {(typeof variants)[number]} */ variant) {
   const coldStarts = [];
@@ -140,7 +150,9 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
     const session = connect(variant.command());
     await initialize(session);
     let listed = await session.request('tools/list', {});
-    while (!listed.result?.tools?.some((/** @type {{name: string}} */ t) => t.name === variant.tool)) {
+    while (
+      !listed.result?.tools?.some((/** @type {{name: string}} */ t) => t.name === variant.tool)
+    ) {
       listed = await session.request('tools/list', {});
     }
     coldStarts.push(performance.now() - started);
@@ -150,10 +162,12 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
   const session = connect(variant.command());
   await initialize(session);
   await session.request('tools/list', {});
-  const call = () => session.request('tools/call', { name: variant.tool, arguments: { message: 'hello' } });
+  const call = () =>
+    session.request('tools/call', { name: variant.tool, arguments: { message: 'hello' } });
   for (let i = 0; i < WARMUP; i++) {
     const reply = await call();
-    if (reply.error !== undefined || reply.result?.isError === true) throw new Error(`${variant.name}: ${JSON.stringify(reply)}`);
+    if (reply.error !== undefined || reply.result?.isError === true)
+      throw new Error(`${variant.name}: ${JSON.stringify(reply)}`);
   }
   const latencies = [];
   for (let i = 0; i < CALLS; i++) {
@@ -217,11 +231,23 @@ const rows = Object.entries(summary).map(([name, s]) => ({
 }));
 
 if (opts.json) {
-  console.log(JSON.stringify({ calls: CALLS, concurrency: CONCURRENCY, rounds: ROUNDS, node: process.version, rows }));
+  console.log(
+    JSON.stringify({
+      calls: CALLS,
+      concurrency: CONCURRENCY,
+      rounds: ROUNDS,
+      node: process.version,
+      rows,
+    }),
+  );
 } else {
   const f = (/** @type {number} */ n, d = 3) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-  console.log(`calls=${CALLS} warmup=${WARMUP} concurrency=${CONCURRENCY} rounds=${ROUNDS} node=${process.version}`);
-  console.log('variant            p50 ms  p99 ms  +p50 ms  calls/s  tp ratio  cold ms  cold ratio  RSS MB  +RSS MB');
+  console.log(
+    `calls=${CALLS} warmup=${WARMUP} concurrency=${CONCURRENCY} rounds=${ROUNDS} node=${process.version}`,
+  );
+  console.log(
+    'variant            p50 ms  p99 ms  +p50 ms  calls/s  tp ratio  cold ms  cold ratio  RSS MB  +RSS MB',
+  );
   for (const r of rows) {
     console.log(
       [

@@ -109,6 +109,39 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       code = await policyExplainCommand(tool, globals(command), deps);
     });
 
+  const audit = program
+    .command('audit')
+    .description('the audit log: verify its chain, read it, show its key');
+  audit
+    .command('verify')
+    .description(
+      'recompute hashes, links, sequence, pairing, signatures and truncation (exit 0 ok, 1 tampered, 2 warnings only)',
+    )
+    .option('--anchor <file>', 'a head.json or checkpoint exported earlier, kept off this machine')
+    .option('--json', 'machine-readable report')
+    .action(async (_options: unknown, command: Command) => {
+      const { auditVerifyCommand } = await import('./commands/audit.js');
+      code = await auditVerifyCommand(globals(command), deps);
+    });
+  audit
+    .command('tail')
+    .description('the most recent records, readable')
+    .option('-n, --lines <n>', 'how many records', '20')
+    .option('-f, --follow', 'keep printing new records')
+    .option('--json', 'one JSON record a line')
+    .action(async (_options: unknown, command: Command) => {
+      const { auditTailCommand } = await import('./commands/audit.js');
+      code = await auditTailCommand(globals(command), deps);
+    });
+  audit
+    .command('key')
+    .description('print the public key that verifies the checkpoints (created on first use)')
+    .option('--json', 'machine-readable output')
+    .action(async (_options: unknown, command: Command) => {
+      const { auditKeyCommand } = await import('./commands/audit.js');
+      code = await auditKeyCommand(globals(command), deps);
+    });
+
   return { program, exitCode: () => code };
 };
 

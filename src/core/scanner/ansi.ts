@@ -1,0 +1,83 @@
+/** What an ANSI/OSC escape sequence does, from harmless colour to clipboard writes. */
+export type AnsiKind = 'sgr' | 'sgr-conceal' | 'cursor' | 'osc8' | 'osc52' | 'osc' | 'other';
+
+/** One escape sequence found at a position: its kind and where it ends (exclusive). */
+export interface AnsiSequence {
+  readonly kind: AnsiKind;
+  readonly end: number;
+}
+
+const ESC = 0x1b;
+const CSI_C1 = 0x9b;
+const OSC_C1 = 0x9d;
+const maxCsiLength = 64;
+const maxOscLength = 4096;
+
+/** True when `code` starts an escape sequence (ESC, or the C1 CSI/OSC introducers). */
+export function isEscapeStart(code: number): boolean {
+  return code === ESC || code === CSI_C1 || code === OSC_C1;
+}
+
+/** Parse the escape sequence starting at `i` (which must satisfy isEscapeStart). */
+export function ansiSequenceAt(text: string, i: number): AnsiSequence {
+  const first = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  if (first === CSI_C1 || (first === ESC && next === 0x5b)) {
+    return parseCsi(text, first === CSI_C1 ? i + 1 : i + 2);
+  }
+  if (first === OSC_C1 || (first === ESC && next === 0x5d)) {
+    return parseOsc(text, first === OSC_C1 ? i + 1 : i + 2);
+  }
+  // Two-byte escapes (ESC 7/8 save/restore cursor, ESC c reset, ESC M reverse index) move or wipe output.
+  return { kind: 'other', end: Math.min(text.length, i + 2) };
+}
+
+function parseCsi(text: string, start: number): AnsiSequence {
+  const limit = Math.min(text.length, start + maxCsiLength);
+  let j = start;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c >= 0x40 && c <= 0x7e) {
+      if (c !== 0x6d) return { kind: 'cursor', end: j + 1 };
+      return { kind: sgrConceals(text.slice(start, j)) ? 'sgr-conceal' : 'sgr', end: j + 1 };
+    }
+    if (c < 0x20 || c > 0x3f) break;
+    j++;
+  }
+  return { kind: 'other', end: j };
+}
+
+// SGR 8 is "conceal"; an 8 inside 38;5;8 or 38;2;r;g;b is a colour value, not conceal.
+function sgrConceals(params: string): boolean {
+  const parts = params.split(/[;:]/);
+  for (let k = 0; k < parts.length; k++) {
+    const p = Number(parts[k] === '' ? '0' : parts[k]);
+    if (p === 38 || p === 48 || p === 58) {
+      const mode = Number(parts[k + 1]);
+      k += mode === 5 ? 2 : mode === 2 ? 4 : 0;
+    } else if (p === 8) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function parseOsc(text: string, start: number): AnsiSequence {
+  const limit = Math.min(text.length, start + maxOscLength);
+  let num = '';
+  let j = start;
+  while (j < limit && j < start + 4) {
+    const c = text.charCodeAt(j);
+    if (c < 0x30 || c > 0x39) break;
+    num += text.charAt(j);
+    j++;
+  }
+  const kind: AnsiKind = num === '8' ? 'osc8' : num === '52' ? 'osc52' : 'osc';
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c === 0x07 || c === 0x9c) return { kind, end: j + 1 };
+    if (c === ESC && text.charCodeAt(j + 1) === 0x5c) return { kind, end: j + 2 };
+    j++;
+  }
+  return { kind, end: j };
+}

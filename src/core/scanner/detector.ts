@@ -1,0 +1,33 @@
+import type { Severity } from './finding.js';
+
+/** The six scanner layers of DESIGN §8, plus secrets (part of exfiltration). */
+export type Layer = 'hidden' | 'role' | 'override' | 'directive' | 'poisoning' | 'exfil' | 'secret';
+
+/** Where a string was found; tool descriptions weigh poisoning cues more heavily than results do. */
+export type Surface = 'description' | 'content';
+
+/** One row of the detector table: a bounded regex guarded by keywords that occur in every match. */
+export interface PatternDetector {
+  readonly id: string;
+  readonly layer: Layer;
+  readonly severity: Severity;
+  /** Severity when the text is part of a tool definition; defaults to `severity`. */
+  readonly descriptionSeverity?: Severity;
+  /** Lowercase literals (3+ chars); every match contains at least one, so the regex only runs near them. */
+  readonly keywords: readonly string[];
+  /** Global regex with every quantifier bounded. */
+  readonly pattern: RegExp;
+  /** Longest possible match, used to size the window around each keyword hit. */
+  readonly maxLength: number;
+  readonly message: string;
+  /** Extra check on a match (e.g. does the URL query carry data?). */
+  readonly verify?: (match: RegExpExecArray) => boolean;
+}
+
+/** Build a global regex from a source string; `flags` adds to `g`. */
+export function rx(source: string, flags = 'i'): RegExp {
+  return new RegExp(source, `g${flags}`);
+}
+
+/** Whitespace between words, bounded. */
+export const S = '[ \\t]{1,3}';

@@ -1,0 +1,171 @@
+import type { Surface } from './detector.js';
+import type { Severity } from './finding.js';
+import type { KeywordHit } from './keyword-index.js';
+import type { RawFinding } from './raw-finding.js';
+
+/** Keywords that start a layer-4 look: politeness/address cues and outside targets. */
+export const directiveKeywords: readonly string[] = [
+  'please',
+  'kindly',
+  'can you',
+  'could you',
+  'would you',
+  'you must',
+  'you should',
+  'you need',
+  'need you',
+  'want you',
+  'make sure',
+  'http',
+  'www.',
+  'iban',
+  'account',
+  'wallet',
+  'payee',
+  ' my ',
+];
+
+// Verbs that move data or money outward.
+const outbound =
+  /\b(?:send|forward|e-?mail|mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|submit|disclose|transmit|bcc|deposit|invite|grant|give)\b/i;
+// Verbs whose effect is hard to undo or touches accounts, devices or money.
+const risky =
+  /\b(?:leave|initiate|redirect|close|join|invite|hire|subscribe|enroll|register|sign|apply|renew|increase|decrease|raise|lower|stop|start|restart|pause|kill|block|unblock|ban|archive|publish|fax|dial|navigate|drive|deliver|ship|return|refund|charge|give|guide|fill|grant|send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|transmit|deposit|invite|grant|give|delete|remove|erase|wipe|destroy|drop|disable|deactivate|cancel|revoke|reset|uninstall|format|shut\s?down|turn\s(?:off|on)|unlock|lock|change|update|modify|purchase|buy|sell|order|book|schedule|dispatch|execute|run|install|download|open|approve|withdraw|move|set|add|create|post|publish|invest|redeem|release|authori[sz]e|activate|adjust|guide|play)\b/i;
+const urlOutbound = /\b(?:send|post|upload|submit|forward|leak|exfiltrate|transmit|report)\b/i;
+const selfRecipient = /\b(?:send|forward|e-?mail|mail|share)\s{1,3}(?:us|me)\b|\bcontact\b/i;
+const email = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/;
+const url = /\bhttps?:\/\/[^\s'")\]]{3,}|\bwww\.[\w-]{2,63}\.[a-z]{2,}/i;
+const iban = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/;
+const wallet = /\b0x[a-fA-F0-9]{6,64}\b|\b(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,39}\b/;
+const accountNumber =
+  /\b(?:account|acct|iban|payee|wallet|recipient)\b[^.\n]{0,20}?\b[A-Z0-9]{1,4}[-\d]{4,}|\b(?:account|acct|payee)\b[^.\n]{0,12}?\b[A-Z]{1,4}-[A-Z0-9-]{4,}/i;
+const explicitAgent =
+  /\b(?:assistant|agent|a\.?i\.?|llm|language\s{1,3}model|chatbot|copilot)\b|\byou\s{1,3}(?:must|should|need\s{1,3}to|have\s{1,3}to|are\s{1,3}(?:required|instructed|asked|expected)\s{1,3}to)\b/i;
+const politeLead =
+  /^[\s"'`*>•\-–—([]{0,6}(?:[\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly|can\s{1,3}you|could\s{1,3}you|would\s{1,3}you|i\s{1,3}need\s{1,3}you\s{1,3}to|i\s{1,3}want\s{1,3}you\s{1,3}to|make\s{1,3}sure\s{1,3}(?:to|you))\b/i;
+const imperativeLead =
+  /^[\s"'`*>•\-–—([]{0,6}(?:[^,.!?\n]{0,80},\s{0,3}|let'?s\s{1,3})?(?:(?:then|also|now|first|and|next|finally|immediately)[ ,]{1,2})?(?:send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|deposit|invite|grant|give|delete|remove|erase|wipe|disable|cancel|revoke|reset|unlock|change|update|purchase|buy|sell|dispatch|execute|run|install|withdraw|move|get|find|retrieve|fetch|list|check|look\s{1,3}up|search|read|collect|gather|compile|extract|access|grab|locate|download|schedule|book|order|create|add|set)\b(?![ \t]{0,2}[:,=|])/i;
+// "Please <risky verb>" as the first words of a sentence inside data: a request aimed at whoever acts on the data.
+const politeAction = new RegExp(
+  `^[\\s"'\x60*>•\\-–—(\\[]{0,6}(?:[\\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly)\\s{1,3}(?:${risky.source.slice(2, -2)})\\b`,
+  'i',
+);
+const firstPerson = /\b(?:my|mine)\b/i;
+
+const sentenceBreak = /[.!?\n]/;
+
+// Structured data (JSON, Python dicts, tables) puts each value in its own quotes or cells: treat those as sentence edges.
+function valueStart(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === '{' || ch === '[' || ch === '|') return true;
+  if (ch !== "'" && ch !== '"') return false;
+  let k = i - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  const before = text[k];
+  return before === ':' || before === ',' || before === '[' || before === '(' || before === '=';
+}
+
+function valueEnd(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === '}' || ch === ']' || ch === '|') return true;
+  if (ch !== "'" && ch !== '"') return false;
+  const after = text[i + 1];
+  return after === ',' || after === '}' || after === ']' || after === ':' || after === undefined;
+}
+
+function sentenceAround(text: string, pos: number): [number, number] {
+  let start = pos;
+  const minStart = Math.max(0, pos - 300);
+  while (start > minStart) {
+    const ch = text[start - 1] ?? '';
+    // A period inside an e-mail address or URL is not a sentence end.
+    if (sentenceBreak.test(ch) && (ch === '\n' || /\s/.test(text[start] ?? ' '))) break;
+    if (valueStart(text, start - 1)) break;
+    start--;
+  }
+  let end = pos;
+  const maxEnd = Math.min(text.length, pos + 300);
+  while (end < maxEnd) {
+    const ch = text[end] ?? '';
+    if (sentenceBreak.test(ch) && (ch === '\n' || /\s/.test(text[end + 1] ?? ' '))) break;
+    if (valueEnd(text, end)) break;
+    end++;
+  }
+  return [start, end];
+}
+
+function targetKind(sentence: string): string | undefined {
+  if (email.test(sentence)) return 'an e-mail address';
+  if (iban.test(sentence)) return 'an IBAN';
+  if (wallet.test(sentence)) return 'a wallet address';
+  if (accountNumber.test(sentence)) return 'an account number';
+  if (url.test(sentence)) return 'a URL';
+  return undefined;
+}
+
+/** Layer 4: imperatives addressed to the agent inside data, combining a risky action with an outside target. */
+export function findDirectives(
+  text: string,
+  hits: readonly KeywordHit[],
+  surface: Surface,
+): RawFinding[] {
+  const starts = new Set<number>();
+  const positions = hits.map((h) => h.start);
+  // E-mail addresses are the commonest outside target; '@' is too short for the keyword index.
+  for (
+    let at = text.indexOf('@');
+    at >= 0 && positions.length < 5000;
+    at = text.indexOf('@', at + 1)
+  )
+    positions.push(at);
+  const findings: RawFinding[] = [];
+  for (const pos of positions) {
+    const [start, end] = sentenceAround(text, pos);
+    if (starts.has(start)) continue;
+    starts.add(start);
+    const finding = judgeSentence(text.slice(start, end), surface);
+    if (finding) findings.push({ ...finding, start, end });
+  }
+  return findings;
+}
+
+function judgeSentence(
+  sentence: string,
+  surface: Surface,
+): Omit<RawFinding, 'start' | 'end'> | undefined {
+  if (!risky.test(sentence)) return undefined;
+  const polite = politeLead.test(sentence);
+  const imperative = imperativeLead.test(sentence);
+  const agent = explicitAgent.test(sentence);
+  if (!polite && !imperative && !agent) return undefined;
+  const target = targetKind(sentence);
+  const verb = outbound.exec(sentence)?.[0];
+  if (
+    target &&
+    verb &&
+    !selfRecipient.test(sentence) &&
+    (target !== 'a URL' || urlOutbound.test(sentence))
+  ) {
+    const severity: Severity = agent || surface === 'description' ? 'high' : 'medium';
+    return {
+      rule: 'directive.exfil-to-target',
+      severity,
+      message: `instruction to ${verb.toLowerCase()} something to ${target}`,
+    };
+  }
+  if (politeAction.test(sentence) && !/\byour?\b/i.test(sentence)) {
+    return {
+      rule: 'directive.user-voice-request',
+      severity: 'medium',
+      message: 'a polite request to perform an action on behalf of someone, embedded in data',
+    };
+  }
+  if ((polite || imperative) && firstPerson.test(sentence)) {
+    return {
+      rule: 'directive.user-voice-request',
+      severity: 'medium',
+      message: 'a first-person request to perform an action, embedded in data',
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,281 @@
+import { ansiSequenceAt, isEscapeStart, type AnsiKind } from './ansi.js';
+import type { Severity } from './finding.js';
+import type { RawFinding } from './raw-finding.js';
+
+/** Cheap test: does the text contain any character the hidden-channel layer cares about? */
+/* eslint-disable no-control-regex, no-misleading-character-class -- matching escapes and lone joiners is the point */
+export const hiddenCandidate =
+  /[\u001b\u009b\u009d\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
+const hiddenScan = new RegExp(hiddenCandidate.source, 'g');
+/* eslint-enable no-control-regex, no-misleading-character-class */
+
+const zeroWidth = new Set([
+  0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x180e, 0x115f, 0x1160,
+  0x3164, 0xffa0, 0x17b4, 0x17b5, 0xfff9, 0xfffa, 0xfffb,
+]);
+
+/** True for Unicode tag characters (U+E0000..U+E007F). */
+export const isTag = (cp: number): boolean => cp >= 0xe0000 && cp <= 0xe007f;
+/** True for bidi embedding, override and isolate controls. */
+export const isBidiControl = (cp: number): boolean =>
+  (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+/** True for zero-width and filler characters that render as nothing. */
+export const isZeroWidth = (cp: number): boolean => zeroWidth.has(cp);
+/** True for variation selectors (emoji use at most one; long runs smuggle bytes). */
+export const isVariationSelector = (cp: number): boolean =>
+  (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+/** True for any character that is invisible and carries no meaning in normalised text. */
+export const isInvisible = (cp: number): boolean =>
+  isTag(cp) ||
+  isBidiControl(cp) ||
+  isZeroWidth(cp) ||
+  isVariationSelector(cp) ||
+  cp === 0x200e ||
+  cp === 0x200f ||
+  cp === 0x061c ||
+  cp === 0x00ad ||
+  cp === 0x034f ||
+  (cp >= 0x2065 && cp <= 0x206f);
+
+// Scripts where joiners and zero-width spaces are ordinary (no spaces between words, or joining forms).
+const benignJoinerNeighbour =
+  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u20e3\ufe0f]/u;
+const wordish = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+const ansiRule: Readonly<
+  Record<AnsiKind, { rule: string; severity: Severity; message: string } | undefined>
+> = {
+  sgr: undefined,
+  'sgr-conceal': {
+    rule: 'hidden.ansi-conceal',
+    severity: 'high',
+    message: 'ANSI conceal (SGR 8) hides text in a terminal',
+  },
+  cursor: {
+    rule: 'hidden.ansi-cursor',
+    severity: 'high',
+    message: 'ANSI cursor movement or erase can overwrite what is shown',
+  },
+  osc8: {
+    rule: 'hidden.ansi-hyperlink',
+    severity: 'medium',
+    message: 'OSC 8 terminal hyperlink hides its target',
+  },
+  osc52: {
+    rule: 'hidden.ansi-clipboard',
+    severity: 'high',
+    message: 'OSC 52 writes to the clipboard',
+  },
+  osc: { rule: 'hidden.ansi-osc', severity: 'low', message: 'OSC terminal control sequence' },
+  other: {
+    rule: 'hidden.ansi-control',
+    severity: 'medium',
+    message: 'non-colour terminal escape sequence',
+  },
+};
+
+interface HiddenAnalysis {
+  readonly findings: RawFinding[];
+  /** Spans [start, end) that stripHidden removes. */
+  readonly removals: [number, number][];
+}
+
+/** Find hidden channels in raw text: tag characters, bidi overrides, zero-width inside words, risky ANSI/OSC. */
+export function findHiddenChannels(text: string): RawFinding[] {
+  return hiddenCandidate.test(text) ? analyseHidden(text).findings : [];
+}
+
+/** Strip hidden channels (tag chars, bidi controls, zero-width inside words, non-colour ANSI/OSC) from text. */
+export function stripHidden(text: string): string {
+  if (!hiddenCandidate.test(text)) return text;
+  const { removals } = analyseHidden(text);
+  if (removals.length === 0) return text;
+  removals.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let pos = 0;
+  for (const [start, end] of removals) {
+    if (start < pos) continue;
+    out += text.slice(pos, start);
+    pos = end;
+  }
+  return out + text.slice(pos);
+}
+
+function codePointLength(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
+
+function analyseHidden(text: string): HiddenAnalysis {
+  const findings: RawFinding[] = [];
+  const removals: [number, number][] = [];
+  const zw: number[] = [];
+  const next = hiddenScan;
+  let i = 0;
+  while (i < text.length) {
+    // Jump straight to the next candidate character; ordinary text costs one regex scan.
+    next.lastIndex = i;
+    const m = next.exec(text);
+    if (!m) break;
+    i = m.index;
+    const cp = text.codePointAt(i) ?? 0;
+    if (isEscapeStart(cp)) {
+      const seq = ansiSequenceAt(text, i);
+      const rule = ansiRule[seq.kind];
+      if (rule) {
+        pushMerged(findings, { ...rule, start: i, end: seq.end });
+        removals.push([i, seq.end]);
+      }
+      i = Math.max(seq.end, i + 1);
+      continue;
+    }
+    if (isTag(cp)) {
+      i = tagRun(text, i, findings, removals);
+      continue;
+    }
+    if (isVariationSelector(cp)) {
+      let j = i;
+      let count = 0;
+      while (j < text.length && isVariationSelector(text.codePointAt(j) ?? 0)) {
+        j += codePointLength(text.codePointAt(j) ?? 0);
+        count++;
+      }
+      if (count >= 3) {
+        findings.push({
+          rule: 'hidden.variation-selectors',
+          severity: 'high',
+          start: i,
+          end: j,
+          message: `${count} consecutive variation selectors can smuggle bytes`,
+        });
+        removals.push([i, j]);
+      }
+      i = j;
+      continue;
+    }
+    if (isBidiControl(cp)) {
+      const override = cp === 0x202d || cp === 0x202e;
+      findings.push({
+        rule: override ? 'hidden.bidi-override' : 'hidden.bidi-control',
+        severity: override ? 'high' : 'low',
+        start: i,
+        end: i + 1,
+        message: override
+          ? 'bidi override reverses how the following text is displayed'
+          : 'bidi embedding or isolate control',
+      });
+      removals.push([i, i + 1]);
+    } else if (isZeroWidth(cp) && !(cp === 0xfeff && i === 0) && zeroWidthInsideWord(text, i)) {
+      zw.push(i);
+      removals.push([i, i + 1]);
+    }
+    i += codePointLength(cp);
+  }
+  reportZeroWidth(zw, findings);
+  mergeBidi(findings);
+  return { findings, removals };
+}
+
+function tagRun(
+  text: string,
+  start: number,
+  findings: RawFinding[],
+  removals: [number, number][],
+): number {
+  let j = start;
+  let decoded = '';
+  let count = 0;
+  let lastCp = 0;
+  while (j < text.length) {
+    const cp = text.codePointAt(j) ?? 0;
+    if (!isTag(cp)) break;
+    if (cp >= 0xe0020 && cp <= 0xe007e) decoded += String.fromCharCode(cp - 0xe0000);
+    lastCp = cp;
+    count++;
+    j += 2;
+  }
+  // Subdivision flags (England, Scotland, Wales) are U+1F3F4 + a few tag letters + CANCEL TAG.
+  const flag = text.codePointAt(start - 2) === 0x1f3f4 && lastCp === 0xe007f && count <= 8;
+  if (!flag) {
+    const shown = decoded.length > 160 ? `${decoded.slice(0, 160)}…` : decoded;
+    findings.push({
+      rule: 'hidden.tag-characters',
+      severity: 'high',
+      start,
+      end: j,
+      message: `invisible Unicode tag characters encode text: "${shown}"`,
+    });
+    removals.push([start, j]);
+  }
+  return j;
+}
+
+function neighbour(text: string, i: number, step: 1 | -1): string {
+  let j = i + step;
+  while (j >= 0 && j < text.length) {
+    let cp = text.codePointAt(j) ?? 0;
+    // Stepping backwards onto a low surrogate: read the whole pair.
+    if (step === -1 && cp >= 0xdc00 && cp <= 0xdfff && j > 0) {
+      j--;
+      cp = text.codePointAt(j) ?? 0;
+    }
+    if (!isInvisible(cp)) return String.fromCodePoint(cp);
+    j += step === 1 ? codePointLength(cp) : -1;
+  }
+  return '';
+}
+
+function zeroWidthInsideWord(text: string, i: number): boolean {
+  const before = neighbour(text, i, -1);
+  const after = neighbour(text, i, 1);
+  if (before === '' || after === '') return false;
+  if (benignJoinerNeighbour.test(before) || benignJoinerNeighbour.test(after)) return false;
+  // Only a zero-width char squeezed between two visible characters splits a word; next to a space it is layout.
+  return wordish.test(before) && wordish.test(after);
+}
+
+function reportZeroWidth(positions: readonly number[], findings: RawFinding[]): void {
+  let k = 0;
+  while (k < positions.length) {
+    const first = positions[k] ?? 0;
+    let last = first;
+    let count = 1;
+    while (k + count < positions.length && (positions[k + count] ?? 0) - last <= 200) {
+      last = positions[k + count] ?? last;
+      count++;
+    }
+    findings.push({
+      rule: 'hidden.zero-width',
+      severity: count >= 3 ? 'high' : 'low',
+      start: first,
+      end: last + 1,
+      message: `${count} zero-width character${count === 1 ? '' : 's'} inside words (can split or hide text)`,
+    });
+    k += count;
+  }
+}
+
+function pushMerged(findings: RawFinding[], f: RawFinding): void {
+  const prev = findings.at(-1);
+  if (prev?.rule === f.rule && f.start - prev.end <= 200) {
+    findings[findings.length - 1] = { ...prev, end: f.end };
+    return;
+  }
+  findings.push(f);
+}
+
+function mergeBidi(findings: RawFinding[]): void {
+  for (let k = findings.length - 1; k > 0; k--) {
+    const a = findings[k - 1];
+    const b = findings[k];
+    if (
+      a &&
+      b &&
+      a.rule.startsWith('hidden.bidi') &&
+      b.rule.startsWith('hidden.bidi') &&
+      b.start - a.end <= 200
+    ) {
+      const override = a.rule === 'hidden.bidi-override' ? a : b;
+      findings.splice(k - 1, 2, { ...override, start: a.start, end: b.end });
+    }
+  }
+}
