@@ -24,6 +24,16 @@ import { digestAuditContent } from './audit/digest.js';
 import { MemoryAuditSink, type AuditSink } from './core/audit/audit-sink.js';
 import { toAuditSession } from './core/audit/build-records.js';
 import { findSecrets } from './core/scanner/secrets.js';
+import { createScanner } from './core/scanner/scanner.js';
+import {
+  checkToolReview,
+  createFindingFilter,
+  scanArguments,
+  scanResult,
+} from './pipeline/scan-content.js';
+import { openPinStore } from './pins/pin-store.js';
+import { toScannable, ToolReviewer, type ToolReview } from './review/tool-reviewer.js';
+import type { Finding } from './core/scanner/finding.js';
 import { pinnedForm } from './core/pinning/pinned-form.js';
 import { hashPinnedForm } from './pins/hash-pinned-form.js';
 import {
@@ -70,6 +80,10 @@ export interface Gateway {
   catalog(): ToolCatalog;
   /** What the policy says about a tool before seeing arguments: allow, ask, deny, or "depends". */
   verdictFor(exposed: string): string;
+  /** The pre-call review of a tool: description findings, pin status, and why it is withheld. */
+  reviewFor(exposed: string): ToolReview | undefined;
+  /** Every tool definition scanned at every severity (`scanning.allow` applied), for `mcp-gateway scan`. */
+  scanDefinitions(): { server: string; tool: string; exposed: string; findings: Finding[] }[];
   /** Waits until every backend has started or failed once (bounded). */
   settled(timeoutMs?: number): Promise<void>;
   /** One tools/call by exposed name through the whole pipeline. */
@@ -97,6 +111,19 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         })
       : undefined;
   const audit: AuditSink = auditLog ?? new MemoryAuditSink();
+  const scanner = createScanner();
+  const { scanning } = config;
+  const descriptionFilter = createFindingFilter(scanning.allow, scanning.threshold ?? 'high');
+  const contentFilter = createFindingFilter(scanning.allow, scanning.threshold ?? 'medium');
+  const reviewer = new ToolReviewer({
+    scanner,
+    filter: () => descriptionFilter,
+    descriptions: () => scanning.descriptions,
+    pinning: () => config.pinning.mode,
+    pins: config.pinning.mode === 'off' ? undefined : await openPinStore(config.stateDir),
+    audit,
+    logger,
+  });
   let session: SessionInfo = { agent: config.agent, client: undefined };
   let resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
   const agentCapabilities = new Promise<ClientCapabilities>((resolve) => {
@@ -129,6 +156,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   // Tools that no arguments could ever get allowed are not shown to the agent at all.
   let visibleTools: readonly Tool[] = [];
   const isVisible = (route: { server: string; tool: string; definition: Tool }): boolean => {
+    if (reviewer.get(route.server, route.tool)?.blocked !== undefined) return false;
     const server = serversByName.get(route.server);
     return canEverAllow(config.policy, {
       server: route.server,
@@ -173,12 +201,38 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     }
   };
 
+  // Reviews (pins are async) run one at a time, then the catalog is rebuilt from their results.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refresh = (): Promise<void> =>
+    (refreshing = refreshing.then(async () => {
+      const listings = pool.listings();
+      const servers = listings.map((l) => l.server);
+      const names = listings.flatMap((l) => l.tools.map((t) => t.name));
+      for (const listing of listings) {
+        const backend = pool.readyBackends().find((b) => b.name === listing.server);
+        try {
+          await reviewer.review(listing.server, listing.tools, backend?.instructions, {
+            otherServers: servers.filter((s) => s !== listing.server),
+            otherToolNames: names.filter((n) => !listing.tools.some((t) => t.name === n)),
+          });
+        } catch (error) {
+          logger.error(
+            `Could not review the tools of "${listing.server}": ${(error as Error).message}`,
+          );
+        }
+      }
+      reviewer.retain(new Set(servers));
+      rebuildCatalog();
+    }));
+
   const pool = new BackendPool({
     servers: config.servers,
     logger,
     clientInfo: GATEWAY_INFO,
     capabilities: agentCapabilities,
-    onChange: rebuildCatalog,
+    onChange: () => {
+      void refresh();
+    },
     onEvent: (server, event, detail) => {
       audit.append({ type: 'backend', server, event, detail });
     },
@@ -188,7 +242,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     try {
       const backend = await pool.backendFor(ctx.server, ctx.signal);
       const server = serversByName.get(ctx.server);
-      const result = await backend.callTool(ctx.tool, ctx.args, {
+      const result = await backend.callTool(ctx.tool, ctx.trace.args, {
         signal: ctx.signal,
         timeoutMs: server?.callTimeoutMs ?? 50_000,
         meta: ctx.meta,
@@ -268,6 +322,17 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     forward,
     steps: {
       audit: recordAudit(auditOptions),
+      review: checkToolReview({ review: (server, tool) => reviewer.get(server, tool) }),
+      scanArguments: scanArguments({
+        scanner,
+        action: () => scanning.arguments,
+        filter: () => contentFilter,
+      }),
+      scanResult: scanResult({
+        scanner,
+        action: () => scanning.responses,
+        filter: () => contentFilter,
+      }),
       recordCall: recordCall(auditOptions),
       policy: enforcePolicy({
         policy: () => config.policy,
@@ -283,7 +348,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   let callCounter = 0;
   let firstRound: Promise<void> | undefined;
 
-  const settled = (timeoutMs = FIRST_LIST_WAIT_MS): Promise<void> => pool.settled(timeoutMs);
+  const settled = async (timeoutMs = FIRST_LIST_WAIT_MS): Promise<void> => {
+    await pool.settled(timeoutMs);
+    await refreshing;
+  };
 
   const callTool = async (call: IncomingCall): Promise<ToolCallOutcome> => {
     let route = catalog.routeFor(call.name);
@@ -312,7 +380,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       session,
       signal: call.signal,
       onProgress: call.onProgress,
-      trace: { decision: undefined, argumentFindings: [], callRecorded: false },
+      trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
     };
     return pipeline(ctx);
   };
@@ -373,6 +441,35 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   return {
     pool,
     catalog: () => catalog,
+    reviewFor: (exposed) => {
+      const route = catalog.routeFor(exposed);
+      return route === undefined ? undefined : reviewer.get(route.server, route.tool);
+    },
+    scanDefinitions: () => {
+      const everything = createFindingFilter(scanning.allow, 'low');
+      const servers = [
+        ...new Set(catalog.tools.map((t) => catalog.routeFor(t.name)?.server ?? '')),
+      ];
+      return catalog.tools.flatMap((tool) => {
+        const route = catalog.routeFor(tool.name);
+        if (route === undefined) return [];
+        const found = scanner.scanTool(toScannable(route.definition), {
+          server: route.server,
+          otherServers: servers.filter((s) => s !== route.server),
+          otherToolNames: catalog.tools
+            .filter((t) => catalog.routeFor(t.name)?.server !== route.server)
+            .map((t) => catalog.routeFor(t.name)?.tool ?? t.name),
+        });
+        return [
+          {
+            server: route.server,
+            tool: route.tool,
+            exposed: tool.name,
+            findings: everything(route.server, route.tool, found),
+          },
+        ];
+      });
+    },
     verdictFor: (exposed) => {
       const route = catalog.routeFor(exposed);
       if (route === undefined) return 'unknown';

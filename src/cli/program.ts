@@ -109,6 +109,39 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       code = await policyExplainCommand(tool, globals(command), deps);
     });
 
+  program
+    .command('scan')
+    .description('scan every tool definition of every server, for CI (exit 0 clean, 1 findings)')
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails')
+        .choices(['low', 'medium', 'high'])
+        .default('medium'),
+    )
+    .option('--json', 'machine-readable report')
+    .action(async (_options: unknown, command: Command) => {
+      const { scanCommand } = await import('./commands/scan.js');
+      code = await scanCommand(globals(command), deps);
+    });
+
+  const pins = program
+    .command('pins')
+    .description('tool-definition pins: a tool changed after it was trusted is held back');
+  for (const [action, description] of [
+    ['list', 'every pinned tool and whether it drifted (exit 1 on drift)'],
+    ['diff', 'what changed in drifted tools (exit 1 on drift)'],
+    ['approve', 'accept the changed definitions as the new pins'],
+  ] as const) {
+    pins
+      .command(action)
+      .description(description)
+      .argument('[target]', 'SERVER or SERVER/TOOL')
+      .option('--json', 'machine-readable output')
+      .action(async (target: string | undefined, _options: unknown, command: Command) => {
+        const { pinsCommand } = await import('./commands/pins.js');
+        code = await pinsCommand(action, target, globals(command), deps);
+      });
+  }
+
   const audit = program
     .command('audit')
     .description('the audit log: verify its chain, read it, show its key');

@@ -12,6 +12,8 @@ export type GatewayErrorCode =
   | 'CALL_TIMEOUT'
   | 'TOOL_NAME_COLLISION'
   | 'TOOL_NOT_FOUND'
+  /** The tool exists but is withheld (poisoned description, definition changed since pinned). */
+  | 'TOOL_BLOCKED'
   | 'AUDIT_WRITE_FAILED'
   | 'USAGE';
 

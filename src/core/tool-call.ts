@@ -16,6 +16,8 @@ export interface SessionInfo {
 export interface CallTrace {
   decision: PolicyDecision | undefined;
   argumentFindings: readonly Finding[];
+  /** The arguments the backend receives: the agent's, or a redacted copy. */
+  args: Readonly<Record<string, unknown>>;
   /** True once the `call` record was written (just before forwarding). */
   callRecorded: boolean;
 }
@@ -52,7 +54,7 @@ export type ToolCallOutcome = (
   | { readonly kind: 'denied'; readonly decision: PolicyDecision }
   | {
       readonly kind: 'blocked';
-      readonly stage: 'arguments' | 'result';
+      readonly stage: 'description' | 'arguments' | 'result';
       readonly findings: readonly Finding[];
     }
   | { readonly kind: 'failed'; readonly error: GatewayError }

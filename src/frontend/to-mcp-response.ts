@@ -2,6 +2,12 @@ import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/
 import type { GatewayError } from '../core/errors.js';
 import type { ToolCallOutcome } from '../core/tool-call.js';
 
+const STAGE = {
+  description: "the tool's description",
+  arguments: "the call's arguments",
+  result: "the tool's result",
+} as const;
+
 /** A backend's JSON-RPC error, re-raised so the SDK answers with the backend's own code and message. */
 class RelayedRpcError extends Error {
   constructor(
@@ -50,7 +56,7 @@ const toResult = (outcome: ToolCallOutcome): CallToolResult => {
     }
     case 'blocked': {
       const rules = [...new Set(outcome.findings.map((f) => f.rule))].join(', ');
-      const where = outcome.stage === 'arguments' ? "the call's arguments" : "the tool's result";
+      const where = STAGE[outcome.stage];
       return toolError(`Blocked by the gateway's content scanner: ${where} matched ${rules}.`);
     }
     case 'failed':
@@ -77,6 +83,7 @@ const fromError = (error: GatewayError): CallToolResult => {
     case 'BACKEND_PROTOCOL':
     case 'BACKEND_UNAVAILABLE':
     case 'CALL_TIMEOUT':
+    case 'TOOL_BLOCKED':
       return toolError(error.message);
     case 'AUDIT_WRITE_FAILED':
       return toolError(

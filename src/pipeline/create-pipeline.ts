@@ -6,6 +6,7 @@ export interface PipelineDeps {
   readonly forward: ForwardToolCall;
   readonly steps: {
     readonly audit?: Middleware | undefined;
+    readonly review?: Middleware | undefined;
     readonly policy?: Middleware | undefined;
     readonly scanArguments?: Middleware | undefined;
     readonly scanResult?: Middleware | undefined;
@@ -16,6 +17,7 @@ export interface PipelineDeps {
 /**
  * THE order of the security pipeline, written once:
  * audit is outermost so denials, blocks and backend failures are all recorded;
+ * a tool withheld by its review (poisoned description, unapproved change) stops next;
  * policy runs before scanning so a denied call never has its arguments inspected;
  * the result is scanned after `next()` returns, before audit sees the outcome;
  * the `call` record is written last, right before forwarding, so it holds the final decision
@@ -23,8 +25,13 @@ export interface PipelineDeps {
  */
 export const createPipeline = ({ forward, steps }: PipelineDeps): Handler =>
   compose(
-    [steps.audit, steps.policy, steps.scanArguments, steps.scanResult, steps.recordCall].filter(
-      (step): step is Middleware => step !== undefined,
-    ),
+    [
+      steps.audit,
+      steps.review,
+      steps.policy,
+      steps.scanArguments,
+      steps.scanResult,
+      steps.recordCall,
+    ].filter((step): step is Middleware => step !== undefined),
     forward,
   );

@@ -73,7 +73,7 @@ describe('mcp-gateway CLI', () => {
       tools: { server: string; name: string; originalName: string; description: string }[];
       servers: { name: string; state: string }[];
     };
-    expect(listing.tools).toEqual([
+    expect(listing.tools).toMatchObject([
       { server: 'fx', name: 'fx__echo', originalName: 'echo', description: 'Fixture tool echo' },
       {
         server: 'fx',

@@ -16,12 +16,16 @@ export const toolsCommand = async (
     const status = gateway.status();
     const rows = catalog.tools.map((tool) => {
       const route = catalog.routeFor(tool.name);
+      const review = gateway?.reviewFor(tool.name);
       return {
         server: route?.server ?? '',
         name: tool.name,
         originalName: route?.tool ?? tool.name,
         description: firstLine(tool.description),
         policy: gateway?.verdictFor(tool.name) ?? '',
+        findings: review?.findings.map((f) => `${f.severity}:${f.rule}`) ?? [],
+        pin: review?.pin ?? 'off',
+        blocked: review?.blocked,
       };
     });
     const failed = status.filter((s) => s.state !== 'ready');
@@ -45,8 +49,15 @@ export const toolsCommand = async (
       );
     } else {
       for (const line of formatTable(
-        rows.map((r) => [r.server, r.name, r.originalName, r.policy, r.description]),
-        ['SERVER', 'TOOL', 'ORIGINAL', 'POLICY', 'DESCRIPTION'],
+        rows.map((r) => [
+          r.server,
+          r.name,
+          r.originalName,
+          r.blocked === undefined ? r.policy : 'blocked',
+          r.findings.length === 0 ? '-' : r.findings.join(' '),
+          r.description,
+        ]),
+        ['SERVER', 'TOOL', 'ORIGINAL', 'POLICY', 'FINDINGS', 'DESCRIPTION'],
         output.color,
       )) {
         output.out(line);
