@@ -18,6 +18,7 @@ import type { Handler, SessionInfo, ToolCallContext, ToolCallOutcome } from './c
 import { createFrontServer, type IncomingCall } from './frontend/front-server.js';
 import { corkedPerTick } from './frontend/stdio-output.js';
 import { createPipeline } from './pipeline/create-pipeline.js';
+import { createProtocolRouter } from './protocol-router.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from './pipeline/record-audit.js';
 import { openAuditLog } from './audit/jsonl-audit-log.js';
 import { digestAuditContent } from './audit/digest.js';
@@ -226,6 +227,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     }));
 
   const pool = new BackendPool({
+    relay: {
+      onNotification: (backend, notification) => {
+        router.relay.onNotification(backend, notification);
+      },
+      onRequest: (backend, request, signal) => router.relay.onRequest(backend, request, signal),
+    },
     servers: config.servers,
     logger,
     clientInfo: GATEWAY_INFO,
@@ -236,6 +243,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     onEvent: (server, event, detail) => {
       audit.append({ type: 'backend', server, event, detail });
     },
+  });
+  const router = createProtocolRouter({
+    backends: () => pool.readyBackends(),
+    naming: config.naming,
+    logger,
+    ready: () => (firstRound ??= settled()),
   });
 
   const forward: Handler = async (ctx) => {
@@ -417,7 +430,14 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     front ??= createFrontServer({
       info: GATEWAY_INFO,
       instructions: undefined,
-      capabilities: { tools: { listChanged: true } },
+      // Declared up front, before any backend answered: the gateway can always forward these.
+      capabilities: {
+        tools: { listChanged: true },
+        prompts: { listChanged: true },
+        resources: { subscribe: true, listChanged: true },
+        completions: {},
+        logging: {},
+      },
       ports: {
         listTools: tracked(listTools),
         callTool: tracked(callTool),
@@ -432,6 +452,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         },
       },
     });
+    router.install(front);
     return front;
   };
 

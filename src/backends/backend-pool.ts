@@ -2,7 +2,7 @@ import type { ClientCapabilities, Implementation, Tool } from '@modelcontextprot
 import type { ResolvedServer } from '../config/resolve.js';
 import { GatewayError, isGatewayError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import { Backend, type BackendIdentity } from './backend.js';
+import { Backend, type BackendEvents, type BackendIdentity } from './backend.js';
 
 /** Where a backend is in its life. */
 export type BackendState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
@@ -26,6 +26,8 @@ export interface BackendPoolOptions {
   readonly capabilities: Promise<ClientCapabilities>;
   /** Called whenever a backend's tools or state changed. */
   readonly onChange: () => void;
+  /** Notifications and server→client requests of every backend, for the agent. */
+  readonly relay?: Pick<BackendEvents, 'onNotification' | 'onRequest'>;
   /** Lifecycle events, for the audit log. */
   readonly onEvent?: (
     server: string,
@@ -175,6 +177,7 @@ export class BackendPool {
       onProtocolError: (b, error) => {
         this.options.logger.warn(`[${b.name}] ${error.message}`);
       },
+      ...this.options.relay,
     });
     const slot: Slot = {
       backend,

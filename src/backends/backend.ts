@@ -4,6 +4,7 @@ import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/t
 import {
   McpError,
   type ResultSchema,
+  ProgressNotificationSchema,
   ToolListChangedNotificationSchema,
   type CallToolResult,
   type ClientCapabilities,
@@ -30,6 +31,17 @@ export interface BackendEvents {
   readonly onStderr: (backend: Backend, line: string) => void;
   /** A protocol problem that did not stop the backend (garbage line, oversized message). */
   readonly onProtocolError: (backend: Backend, error: Error) => void;
+  /** Any other notification (log messages, resource updates, list changes) to relay or act on. */
+  readonly onNotification?: (
+    backend: Backend,
+    notification: { method: string; params?: Record<string, unknown> | undefined },
+  ) => void;
+  /** A request from the backend to the client (sampling, elicitation, roots) to relay to the agent. */
+  readonly onRequest?: (
+    backend: Backend,
+    request: { method: string; params?: Record<string, unknown> | undefined },
+    signal: AbortSignal,
+  ) => Promise<Record<string, unknown>>;
 }
 
 /** How the gateway identifies itself to backends and what it may ask them for. */
@@ -64,6 +76,8 @@ export class Backend {
   private transport: Transport | undefined;
   private readonly stderrTail: string[] = [];
   private closing = false;
+  private progressCounter = 0;
+  private readonly progress = new Map<string, (progress: Progress) => void>();
   private spawning: Promise<void> | undefined;
 
   constructor(
@@ -179,22 +193,98 @@ export class Backend {
   ): Promise<CallToolResult> {
     const client = this.requireClient();
     const params: Record<string, unknown> = { name: tool, arguments: args };
-    if (options.meta !== undefined) params['_meta'] = options.meta;
+    if (options.onProgress === undefined) {
+      if (options.meta !== undefined) params['_meta'] = options.meta;
+      try {
+        return (await client.request({ method: 'tools/call', params }, passThrough, {
+          timeout: options.timeoutMs,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+        })) as CallToolResult;
+      } catch (error) {
+        throw this.explainCallFailure(error, options.timeoutMs);
+      }
+    }
+    return this.callWithProgress(client, params, options, options.onProgress);
+  }
+
+  /**
+   * A call whose progress the agent wants. The gateway hands out its own token and relays
+   * progress itself: the SDK's onprogress drops a notification that arrives right before the
+   * response, and the call's deadline is pushed back on every progress, up to 10× the timeout.
+   */
+  private async callWithProgress(
+    client: Client,
+    params: Record<string, unknown>,
+    options: CallOptions,
+    onProgress: (progress: Progress) => void,
+  ): Promise<CallToolResult> {
+    const token = `mcp-gateway-${++this.progressCounter}`;
+    params['_meta'] = { ...options.meta, progressToken: token };
+    const idle = new AbortController();
+    const timer = setTimeout(() => {
+      idle.abort(new McpError(-32001, 'Request timed out'));
+    }, options.timeoutMs);
+    this.progress.set(token, (progress) => {
+      timer.refresh();
+      onProgress(progress);
+    });
+    const signal =
+      options.signal === undefined ? idle.signal : AbortSignal.any([options.signal, idle.signal]);
     try {
       return (await client.request({ method: 'tools/call', params }, passThrough, {
-        timeout: options.timeoutMs,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-        ...(options.onProgress === undefined
-          ? {}
-          : {
-              onprogress: options.onProgress,
-              resetTimeoutOnProgress: true,
-              maxTotalTimeout: options.timeoutMs * 10,
-            }),
+        timeout: options.timeoutMs * 10,
+        signal,
       })) as CallToolResult;
     } catch (error) {
       throw this.explainCallFailure(error, options.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      // Notifications are dispatched a tick after responses: keep the token for that tick.
+      setImmediate(() => this.progress.delete(token));
     }
+  }
+
+  /** Forwards any request with its params as the agent sent them; the answer is not re-validated. */
+  async request(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: { readonly signal?: AbortSignal | undefined; readonly timeoutMs?: number },
+  ): Promise<Record<string, unknown>> {
+    const client = this.requireClient();
+    try {
+      return await client.request(
+        { method, ...(params === undefined ? {} : { params }) },
+        passThrough,
+        {
+          timeout: options.timeoutMs ?? this.config.callTimeoutMs,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+        },
+      );
+    } catch (error) {
+      throw this.explainCallFailure(error, options.timeoutMs ?? this.config.callTimeoutMs);
+    }
+  }
+
+  /** Sends a notification to the backend (e.g. the agent's roots/list_changed). */
+  async notify(method: string, params?: Record<string, unknown>): Promise<void> {
+    await this.client?.notification({ method, ...(params === undefined ? {} : { params }) });
+  }
+
+  /** Every item over every page of a list method (prompts/list, resources/list, …). */
+  async listAll<T>(method: string, key: string, signal?: AbortSignal): Promise<T[]> {
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.request(method, cursor === undefined ? undefined : { cursor }, {
+        signal,
+      });
+      items.push(...((page[key] ?? []) as T[]));
+      const next = page['nextCursor'];
+      cursor = typeof next === 'string' && !seen.has(next) ? next : undefined;
+      if (cursor !== undefined) seen.add(cursor);
+    } while (cursor !== undefined);
+    return items;
   }
 
   /** Ends the session and the process (stdin EOF → SIGTERM → SIGKILL). Idempotent. */
@@ -234,6 +324,19 @@ export class Backend {
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
       this.events.onToolsChanged(this);
     });
+    client.setNotificationHandler(ProgressNotificationSchema, (notification) => {
+      const { progressToken, ...progress } = notification.params;
+      this.progress.get(String(progressToken))?.(progress);
+    });
+    client.fallbackNotificationHandler = (notification) => {
+      this.events.onNotification?.(this, notification);
+      return Promise.resolve();
+    };
+    const onRequest = this.events.onRequest;
+    if (onRequest !== undefined) {
+      // Requests the agent declared support for are relayed; the SDK answers anything else.
+      client.fallbackRequestHandler = (request, extra) => onRequest(this, request, extra.signal);
+    }
     this.client = client;
     await client.connect(transport, { signal, timeout: this.config.startupTimeoutMs });
   }

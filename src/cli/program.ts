@@ -69,6 +69,17 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
     });
 
   program
+    .command('doctor')
+    .description(
+      'check each server: command, env vars, start and timings, with a fix for each problem (exit 0 ok, 1 problems)',
+    )
+    .option('--json', 'machine-readable report on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { doctorCommand } = await import('./commands/doctor.js');
+      code = await doctorCommand(globals(command), deps);
+    });
+
+  program
     .command('call')
     .description('call one tool through the full pipeline (exit 0 ok, 1 tool error or denied)')
     .argument('<tool>', 'exposed tool name, e.g. memory__read_graph')

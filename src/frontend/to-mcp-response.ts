@@ -9,7 +9,7 @@ const STAGE = {
 } as const;
 
 /** A backend's JSON-RPC error, re-raised so the SDK answers with the backend's own code and message. */
-class RelayedRpcError extends Error {
+export class RelayedRpcError extends Error {
   constructor(
     readonly code: number,
     message: string,

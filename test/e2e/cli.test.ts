@@ -18,14 +18,22 @@ describe('mcp-gateway CLI', () => {
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  test.each([[[]], [['validate']], [['tools']], [['call']], [['run']]])(
-    '--help works on %j',
-    async (command) => {
-      const result = await cli([...command, '--help']);
-      expect(result.exitCode).toBe(0);
-      expect(result.stdout).toContain('Usage: mcp-gateway');
-    },
-  );
+  test.each([
+    [[]],
+    [['validate']],
+    [['tools']],
+    [['call']],
+    [['run']],
+    [['doctor']],
+    [['scan']],
+    [['pins', 'diff']],
+    [['audit', 'verify']],
+    [['policy', 'test']],
+  ])('--help works on %j', async (command) => {
+    const result = await cli([...command, '--help']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Usage: mcp-gateway');
+  });
 
   test('validate accepts the shipped config', async () => {
     const result = await cli(['validate']);

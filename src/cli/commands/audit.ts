@@ -1,9 +1,8 @@
-import type { ChalkInstance } from 'chalk';
 import { loadConfig } from '../../config/load.js';
 import type { AuditRecord } from '../../core/audit/audit-record.js';
 import { GatewayError } from '../../core/errors.js';
 import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
-import { createOutput, exitCodeFor, formatError } from '../output.js';
+import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
 
 type AuditOptions = GlobalOptions & { json?: boolean };
 
@@ -145,7 +144,7 @@ export const auditKeyCommand = async (options: AuditOptions, deps: CliDeps): Pro
 };
 
 /** One line a record: time, seq, type, and what matters for that type. */
-export const formatRecord = (record: AuditRecord, color: ChalkInstance): string => {
+export const formatRecord = (record: AuditRecord, color: Output['color']): string => {
   const head = `${color.dim(record.ts)} ${String(record.seq).padStart(6)} ${record.type.padEnd(13)}`;
   switch (record.type) {
     case 'call': {

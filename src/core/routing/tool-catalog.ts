@@ -1,12 +1,17 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { isLosslessName, toPublicName, type NamingOptions } from '../naming/namespace.js';
 
-/** Where an exposed tool lives: its backend and its original name. */
-export interface ToolRoute {
+/** Anything a backend lists by name: tools, prompts. */
+export interface Named {
+  readonly name: string;
+}
+
+/** Where an exposed tool (or prompt) lives: its backend and its original name. */
+export interface ToolRoute<T extends Named = Tool> {
   readonly server: string;
   readonly tool: string;
   readonly exposed: string;
-  readonly definition: Tool;
+  readonly definition: T;
 }
 
 /** Tools that still shared an exposed name after mapping; only the first is exposed. */
@@ -16,18 +21,18 @@ export interface ToolCollision {
   readonly dropped: { readonly server: string; readonly tool: string };
 }
 
-/** One backend's tools, as it listed them. */
-export interface ToolListing {
+/** One backend's tools (or prompts), as it listed them. */
+export interface ToolListing<T extends Named = Tool> {
   readonly server: string;
-  readonly tools: readonly Tool[];
+  readonly tools: readonly T[];
 }
 
-/** The merged, namespaced view of every backend's tools, reversible both ways. */
-export interface ToolCatalog {
+/** The merged, namespaced view of every backend's tools (or prompts), reversible both ways. */
+export interface ToolCatalog<T extends Named = Tool> {
   /** What `tools/list` returns, in backend then listing order. */
-  readonly tools: readonly Tool[];
+  readonly tools: readonly T[];
   readonly collisions: readonly ToolCollision[];
-  routeFor(exposed: string): ToolRoute | undefined;
+  routeFor(exposed: string): ToolRoute<T> | undefined;
   exposedNameFor(server: string, tool: string): string | undefined;
 }
 
@@ -35,15 +40,15 @@ export interface ToolCatalog {
  * Merges listings under public names. Names that lost information in mapping yield to names
  * that did not, and get a hash suffix; anything still colliding is reported, never fatal.
  */
-export const buildToolCatalog = (
-  listings: readonly ToolListing[],
+export const buildToolCatalog = <T extends Named = Tool>(
+  listings: readonly ToolListing<T>[],
   naming: NamingOptions,
-): ToolCatalog => {
-  const routes = new Map<string, ToolRoute>();
+): ToolCatalog<T> => {
+  const routes = new Map<string, ToolRoute<T>>();
   const reverse = new Map<string, string>();
   const collisions: ToolCollision[] = [];
-  const lossless: { server: string; tool: Tool }[] = [];
-  const lossy: { server: string; tool: Tool }[] = [];
+  const lossless: { server: string; tool: T }[] = [];
+  const lossy: { server: string; tool: T }[] = [];
   for (const listing of listings) {
     for (const tool of listing.tools) {
       (isLosslessName(listing.server, tool.name, naming) ? lossless : lossy).push({
@@ -52,7 +57,7 @@ export const buildToolCatalog = (
       });
     }
   }
-  const add = (server: string, tool: Tool, exposed: string): void => {
+  const add = (server: string, tool: T, exposed: string): void => {
     const existing = routes.get(exposed);
     if (existing !== undefined) {
       collisions.push({
@@ -72,7 +77,7 @@ export const buildToolCatalog = (
     const plain = toPublicName(server, tool.name, naming);
     add(server, tool, routes.has(plain) ? toPublicName(server, tool.name, naming, true) : plain);
   }
-  const ordered: Tool[] = [];
+  const ordered: T[] = [];
   for (const listing of listings) {
     for (const tool of listing.tools) {
       const exposed = reverse.get(routeKey(listing.server, tool.name));
