@@ -10,6 +10,7 @@ import { atLeast, createScanner } from '../dist/core/scanner/index.js';
 const corpusDir = fileURLToPath(new URL('../../shared/corpus/injection/', import.meta.url));
 const json = process.argv.includes('--json');
 const verbose = process.argv.includes('--misses');
+const speedMode = process.argv.includes('--speed');
 /** @type {Severity[]} */
 const thresholds = ['low', 'medium', 'high'];
 const defaultThreshold = 'medium';
@@ -114,18 +115,22 @@ const hiddenLayer = {
   benignFalsePositives: benignFindings.filter((f) => hiddenOnly(f).length > 0).length,
 };
 
-// Throughput: benign corpus concatenated, and a synthetic 1 MB JSON tool result.
-/** @param {() => void} fn @param {number} bytes */
-function mbPerSecond(fn, bytes) {
+// Throughput: benign corpus concatenated, a synthetic 1 MB JSON tool result, and mixed log/prose/code text.
+// CPU time, not wall time, so a busy machine distorts the figure less; the best of several rounds is reported.
+/** @param {() => void} fn @param {number} runs @returns {number} microseconds per call */
+function cpuMicros(fn, runs, rounds = 5) {
   fn();
-  const runs = 5;
-  // CPU time, not wall time, so a busy machine does not distort the figure.
-  const start = process.cpuUsage();
-  for (let i = 0; i < runs; i++) fn();
-  const used = process.cpuUsage(start);
-  const seconds = (used.user + used.system) / 1e6 / runs;
-  return round(bytes / 1e6 / seconds);
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < runs; i++) fn();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / runs);
+  }
+  return best;
 }
+/** @param {() => void} fn @param {number} bytes */
+const mbPerSecond = (fn, bytes) => round(bytes / cpuMicros(fn, 3));
 const benignText = benign.map((r) => r.text).join('\n');
 const syntheticRows = [];
 for (let i = 0; syntheticRows.length < 6000; i++) {
@@ -141,6 +146,22 @@ for (let i = 0; syntheticRows.length < 6000; i++) {
 }
 const syntheticJson = JSON.stringify({ rows: syntheticRows }).slice(0, 1_000_000);
 const syntheticValue = { content: [{ type: 'text', text: syntheticJson }] };
+const mixedSample = [
+  '2024-05-01T12:00:03Z INFO server started on port 8080 (pid 4121)',
+  'The quarterly report was reviewed by the finance team before release; totals are in the appendix.',
+  'function add(a, b) {',
+  '  return a + b; // simple helper',
+  '}',
+  'GET /api/items?page=2 200 12ms',
+  'WARN cache miss for key user:42, falling back to database',
+  '',
+].join('\n');
+/** Realistic tool-result text (logs, prose, code) of about `size` characters, wrapped as an MCP result. @param {number} size */
+function mixedResult(size) {
+  const text = mixedSample.repeat(Math.ceil(size / mixedSample.length)).slice(0, size);
+  return { content: [{ type: 'text', text }] };
+}
+const mixed1MB = mixedResult(1_000_000);
 const allText = [...attacks, ...benign].map((r) => r.text).join('\n');
 const speed = {
   benignCorpusMBps: mbPerSecond(
@@ -151,9 +172,21 @@ const speed = {
     () => scanner.scanValue(syntheticValue, 'result'),
     Buffer.byteLength(syntheticJson),
   ),
+  mixed1MBTextMBps: mbPerSecond(() => scanner.scanValue(mixed1MB, 'result'), 1_000_000),
   benignBytes: Buffer.byteLength(benignText),
   wholeCorpusMBps: mbPerSecond(() => scanner.scanText(allText, 'text'), Buffer.byteLength(allText)),
 };
+/** Microseconds per scanValue call on a small, medium and large MCP result. */
+function perCall() {
+  const small = mixedResult(100);
+  const medium = mixedResult(2048);
+  return {
+    us100B: round(cpuMicros(() => scanner.scanValue(small, 'result'), 20000, 7)),
+    us2KB: round(cpuMicros(() => scanner.scanValue(medium, 'result'), 2000, 7)),
+    us1MB: round(cpuMicros(() => scanner.scanValue(mixed1MB, 'result'), 3, 7)),
+  };
+}
+const perCallMicros = speedMode || json ? perCall() : undefined;
 
 // Drift: scan `after` as a tool definition; a malicious drift must be flagged by the rescan.
 const driftScores = drift.map((pair) => {
@@ -203,7 +236,7 @@ const report = {
   ),
   benignBySource: breakdown(benign, benignFindings, (r) => r.source, defaultThreshold),
   ruleHitsOnBenign,
-  speed,
+  speed: { ...speed, perCallMicros },
   drift: driftSummary,
 };
 
@@ -244,8 +277,12 @@ if (json) {
   for (const [rule, n] of Object.entries(ruleHitsOnBenign).sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(n).padStart(4)} ${rule}`);
   console.log(
-    `\nSpeed: ${speed.benignCorpusMBps} MB/s on the benign corpus concatenated (${speed.benignBytes} bytes), ${speed.synthetic1MBJsonMBps} MB/s on a synthetic 1 MB JSON result, ${speed.wholeCorpusMBps} MB/s on the whole corpus`,
+    `\nSpeed (CPU time, best of 5): ${speed.benignCorpusMBps} MB/s on the benign corpus concatenated (${speed.benignBytes} bytes), ${speed.synthetic1MBJsonMBps} MB/s on a synthetic 1 MB JSON result, ${speed.mixed1MBTextMBps} MB/s on 1 MB of log/prose/code text, ${speed.wholeCorpusMBps} MB/s on the whole corpus`,
   );
+  if (perCallMicros)
+    console.log(
+      `Per scanValue call: ${perCallMicros.us100B} µs for 100 B, ${perCallMicros.us2KB} µs for 2 KB, ${perCallMicros.us1MB} µs for 1 MB`,
+    );
   console.log(
     `\nDrift pairs: ${driftSummary.maliciousFlagged}/${driftSummary.malicious} malicious drifts flagged (${driftSummary.maliciousBlockedAtHigh} at high), ${driftSummary.benignFlagged}/${driftSummary.benign} benign drifts flagged`,
   );

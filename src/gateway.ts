@@ -90,8 +90,8 @@ export interface Gateway {
   /** One tools/call by exposed name through the whole pipeline. */
   callTool(call: IncomingCall): Promise<ToolCallOutcome>;
   status(): BackendStatus[];
-  /** The agent-facing server, created on first use (connect it to a transport). */
-  frontServer(): Server;
+  /** A new agent-facing server for one session (connect it to a transport). */
+  openSession(): Server;
   close(): Promise<void>;
   /** During close(), skip the remaining grace periods: kill the backends now. */
   hurry(): void;
@@ -125,19 +125,19 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     audit,
     logger,
   });
-  let session: SessionInfo = { agent: config.agent, client: undefined };
+  const standaloneSession: SessionInfo = { agent: config.agent, client: undefined };
   let resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
   const agentCapabilities = new Promise<ClientCapabilities>((resolve) => {
     resolveCapabilities = resolve;
   });
   let sessionStarted = false;
   // The session starts when the agent has said who it is (or would not say): one record, first.
-  const capabilitiesKnown = (capabilities: ClientCapabilities): void => {
+  const capabilitiesKnown = (capabilities: ClientCapabilities, info = standaloneSession): void => {
     if (sessionStarted) return;
     sessionStarted = true;
     audit.append({
       type: 'session_start',
-      session: toAuditSession(session),
+      session: toAuditSession(info),
       gateway: { version: GATEWAY_INFO.version, pid: process.pid },
     });
     resolveCapabilities(capabilities);
@@ -150,8 +150,16 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   }
 
   let catalog = buildToolCatalog([], config.naming);
-  let front: Server | undefined;
-  let initialized = false;
+  /** Agents connected to this gateway: one over stdio, one per client over HTTP. */
+  interface FrontSession {
+    readonly server: Server;
+    initialized: boolean;
+    info: SessionInfo;
+    lastActive: number;
+  }
+  const sessions = new Set<FrontSession>();
+  /** Which session made a call, for approvals asked while it runs. */
+  const callSessions = new Map<string, FrontSession>();
   const reportedCollisions = new Set<string>();
 
   // Tools that no arguments could ever get allowed are not shown to the agent at all.
@@ -184,8 +192,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     const changed = !sameTools(visibleTools, visible);
     catalog = next;
     visibleTools = visible;
-    if (changed && initialized && front !== undefined) {
-      front.sendToolListChanged().catch((error: unknown) => {
+    if (!changed) return;
+    for (const front of sessions) {
+      if (!front.initialized) continue;
+      front.server.sendToolListChanged().catch((error: unknown) => {
         logger.debug(`could not send tools/list_changed: ${String(error)}`);
       });
     }
@@ -246,6 +256,15 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   });
   const router = createProtocolRouter({
     backends: () => pool.readyBackends(),
+    // A backend's sampling or elicitation request goes to the agent that used the gateway last.
+    agent: () => {
+      let best: FrontSession | undefined;
+      for (const front of sessions)
+        if (front.initialized && (best === undefined || front.lastActive > best.lastActive))
+          best = front;
+      return best?.server;
+    },
+    agents: () => [...sessions].filter((front) => front.initialized).map((front) => front.server),
     naming: config.naming,
     logger,
     ready: () => (firstRound ??= settled()),
@@ -271,6 +290,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const limiter = createRateLimiter(config.policy);
 
   const askHuman = async (request: ApprovalRequest): Promise<ApprovalAnswer> => {
+    const front = callSessions.get(request.callId)?.server;
     if (front?.getClientCapabilities()?.elicitation === undefined) {
       return { approved: false, why: 'unavailable' };
     }
@@ -366,7 +386,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     await refreshing;
   };
 
-  const callTool = async (call: IncomingCall): Promise<ToolCallOutcome> => {
+  const callTool = async (call: IncomingCall, front?: FrontSession): Promise<ToolCallOutcome> => {
     let route = catalog.routeFor(call.name);
     if (route === undefined) {
       // The agent may know a name from an earlier session before this one's backends are up.
@@ -382,20 +402,28 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         ),
       };
     }
+    const id = `${callIdPrefix}-${++callCounter}`;
     const ctx: ToolCallContext = {
-      id: `${callIdPrefix}-${++callCounter}`,
+      id,
       server: route.server,
       tool: route.tool,
       exposed: route.exposed,
       args: call.args,
       meta: call.meta,
       definition: route.definition,
-      session,
+      session: front?.info ?? standaloneSession,
       signal: call.signal,
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
     };
-    return pipeline(ctx);
+    if (front === undefined) return pipeline(ctx);
+    front.lastActive = Date.now();
+    callSessions.set(id, front);
+    try {
+      return await pipeline(ctx);
+    } finally {
+      callSessions.delete(id);
+    }
   };
 
   const listTools = async (): Promise<readonly Tool[]> => {
@@ -426,8 +454,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     clearTimeout(timer);
   };
 
-  const frontServer = (): Server => {
-    front ??= createFrontServer({
+  const openSession = (): Server => {
+    const server = createFrontServer({
       info: GATEWAY_INFO,
       instructions: undefined,
       // Declared up front, before any backend answered: the gateway can always forward these.
@@ -440,20 +468,31 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       },
       ports: {
         listTools: tracked(listTools),
-        callTool: tracked(callTool),
+        callTool: tracked((call: IncomingCall) => callTool(call, front)),
         onInitialized: (capabilities, client) => {
-          initialized = true;
-          session = {
+          front.initialized = true;
+          front.info = {
             agent: config.agent,
             client:
               client === undefined ? undefined : { name: client.name, version: client.version },
           };
-          capabilitiesKnown(capabilities);
+          // Backends are shared, so they are initialized with the first agent's capabilities.
+          capabilitiesKnown(capabilities, front.info);
         },
       },
     });
-    router.install(front);
-    return front;
+    const front: FrontSession = {
+      server,
+      initialized: false,
+      info: standaloneSession,
+      lastActive: Date.now(),
+    };
+    sessions.add(front);
+    server.onclose = () => {
+      sessions.delete(front);
+    };
+    router.install(server);
+    return server;
   };
 
   pool.start();
@@ -517,14 +556,16 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     settled,
     callTool,
     status: () => pool.status(),
-    frontServer,
+    openSession,
     hurry: () => {
       pool.kill();
     },
     close: () =>
       (closing ??= (async () => {
         await drain();
-        await front?.close().catch(() => undefined);
+        await Promise.all(
+          [...sessions].map((front) => front.server.close().catch(() => undefined)),
+        );
         await pool.close();
         audit.append({ type: 'session_end', reason: 'shutdown' });
         await auditLog?.close();
@@ -552,5 +593,5 @@ const sameTools = (a: readonly Tool[], b: readonly Tool[]): boolean => {
 /** Runs the gateway for an agent on stdin/stdout until stdin ends or a signal arrives. */
 export const serveStdio = async (gateway: Gateway): Promise<void> => {
   const transport = new StdioServerTransport(process.stdin, corkedPerTick(process.stdout));
-  await gateway.frontServer().connect(transport);
+  await gateway.openSession().connect(transport);
 };

@@ -34,6 +34,10 @@ const passThrough = {
 export interface ProtocolRouterOptions {
   /** The backends that are up now. */
   readonly backends: () => readonly Backend[];
+  /** The agent session that should answer a backend's request. */
+  readonly agent: () => Server | undefined;
+  /** Every initialized agent session, for notifications. */
+  readonly agents: () => readonly Server[];
   readonly naming: NamingOptions;
   readonly logger: Logger;
   /** Resolves once the first round of backend starts has settled. */
@@ -60,7 +64,6 @@ export interface ProtocolRelay {
  */
 export const createProtocolRouter = (options: ProtocolRouterOptions) => {
   const { naming, logger } = options;
-  let server: Server | undefined;
   let prompts: ToolCatalog<Prompt> = buildToolCatalog<Prompt>([], naming);
   /** URI the agent sees → backend and original URI, from the last resources/list. */
   const resourceIndex = new Map<string, { server: string; uri: string }>();
@@ -191,7 +194,6 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
   };
 
   const install = (front: Server): void => {
-    server = front;
     front.setRequestHandler(ListPromptsRequestSchema, async () => {
       await options.ready();
       await refreshPrompts();
@@ -304,15 +306,15 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
 
   const relay: ProtocolRelay = {
     onNotification(backend, notification) {
-      const front = server;
-      if (front === undefined) return;
       const params = notification.params ?? {};
       const send = (method: string, p?: Record<string, unknown>) => {
-        front
-          .notification({ method, ...(p === undefined ? {} : { params: p }) })
-          .catch((error: unknown) => {
-            logger.debug(`could not relay ${method}: ${String(error)}`);
-          });
+        for (const front of options.agents()) {
+          front
+            .notification({ method, ...(p === undefined ? {} : { params: p }) })
+            .catch((error: unknown) => {
+              logger.debug(`could not relay ${method}: ${String(error)}`);
+            });
+        }
       };
       switch (notification.method) {
         case 'notifications/message': {
@@ -342,7 +344,7 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
       }
     },
     async onRequest(backend, request, signal) {
-      const front = server;
+      const front = options.agent();
       if (front === undefined)
         throw new McpError(
           ErrorCode.MethodNotFound,

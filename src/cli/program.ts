@@ -50,6 +50,36 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
     });
 
   program
+    .command('wrap')
+    .description(
+      'one server, no config file: transparent names, the same scanning, policy and audit',
+    )
+    .option('--name <name>', 'server name for the audit log and policy (default "server")')
+    .option(
+      '--env <name...>',
+      'environment variables to pass to the server (it gets a minimal environment otherwise)',
+    )
+    .option('--inherit-env', 'pass the whole environment to the server')
+    .argument('<command...>', 'the server command, after --')
+    .action(async (command: string[], _options: unknown, cmd: Command) => {
+      const { wrapCommand } = await import('./commands/wrap.js');
+      code = await wrapCommand(command, globals(cmd), deps);
+    });
+
+  program
+    .command('serve')
+    .description('the same gateway over Streamable HTTP at /mcp, one session per client')
+    .requiredOption('--http <host:port>', 'where to listen, e.g. 127.0.0.1:8080')
+    .option('--no-auth', 'no bearer token (only on a loopback address)')
+    .action(async (_options: unknown, command: Command) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      code = await serveCommand(
+        globals(command) as GlobalOptions & { http: string; auth: boolean },
+        deps,
+      );
+    });
+
+  program
     .command('validate')
     .description(
       'load and check the config; print every problem with its JSON path (exit 0 ok, 2 invalid)',

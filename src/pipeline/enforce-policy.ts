@@ -10,6 +10,8 @@ import type { Middleware, ToolCallContext } from '../core/tool-call.js';
 
 /** A question to the human about one call. */
 export interface ApprovalRequest {
+  /** The call being approved (the gateway knows which agent session it came from). */
+  readonly callId: string;
   readonly server: string;
   readonly tool: string;
   readonly exposed: string;
@@ -115,6 +117,7 @@ const ask = async (
     };
   }
   const answer = await askHuman({
+    callId: ctx.id,
     server: ctx.server,
     tool: ctx.tool,
     exposed: ctx.exposed,

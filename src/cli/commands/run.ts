@@ -2,9 +2,7 @@ import { loadConfig } from '../../config/load.js';
 import type { BackendStatus } from '../../gateway.js';
 import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
-
-/** How often `run` checks that the agent that started it is still alive. */
-const PARENT_CHECK_MS = 2000;
+import { serveUntilShutdown } from '../shutdown.js';
 
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
 export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise<number> => {
@@ -45,49 +43,9 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     });
   }
 
-  const reason = await waitForShutdown(deps.stdin);
-  logger.debug(`shutting down (${reason})`);
-  // A signal during the graceful shutdown (the client's own SIGTERM after its grace) means now.
-  const hurry = () => {
-    gateway.hurry();
-  };
-  process.on('SIGTERM', hurry);
-  process.on('SIGINT', hurry);
-  await gateway.close();
+  await serveUntilShutdown(gateway, deps.stdin, logger);
   return 0;
 };
-
-/** Resolves with what ended the session: stdin EOF, SIGINT, SIGTERM, SIGHUP-less parent death. */
-const waitForShutdown = (stdin: NodeJS.ReadableStream): Promise<string> =>
-  new Promise((resolve) => {
-    const parent = process.ppid;
-    const timer = setInterval(() => {
-      // Re-parented to init (or a subreaper): the agent died without closing our stdin.
-      if (process.ppid !== parent) done('parent exited');
-    }, PARENT_CHECK_MS);
-    timer.unref();
-    const onSigint = () => {
-      done('SIGINT');
-    };
-    const onSigterm = () => {
-      done('SIGTERM');
-    };
-    const onEnd = () => {
-      done('stdin closed');
-    };
-    function done(why: string): void {
-      clearInterval(timer);
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-      stdin.off('end', onEnd);
-      stdin.off('close', onEnd);
-      resolve(why);
-    }
-    process.once('SIGINT', onSigint);
-    process.once('SIGTERM', onSigterm);
-    stdin.once('end', onEnd);
-    stdin.once('close', onEnd);
-  });
 
 const printStartup = (
   output: Output,

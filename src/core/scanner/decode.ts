@@ -120,59 +120,98 @@ function decodeEntities(run: string): string | undefined {
   return printable(text) ? text : undefined;
 }
 
-const decoders: readonly [
-  RegExp,
-  readonly string[],
-  EncodedPayload['encoding'],
-  (run: string) => string | undefined,
-][] = [
-  [escapeRun, ['\\x', '\\u', '%'], 'escapes', decodeEscapes],
-  [entityRun, ['&#'], 'html-entities', decodeEntities],
-  // Binary text always encodes spaces (00100000), a cheap and specific gate.
-  [binaryRun, ['00100000'], 'binary', decodeBinary],
-];
+const escapeSticky = new RegExp(escapeRun.source, 'y');
+const entitySticky = new RegExp(entityRun.source, 'y');
 
-// One pass over char codes: regexes that start with a character class are slow on long text.
+// Try a sticky run pattern at each position a run can start, in order: the same matches a global search finds,
+// without the regex engine stepping through every character of long text.
+function markedRuns(
+  text: string,
+  starts: (from: number) => number,
+  pattern: RegExp,
+  encoding: EncodedPayload['encoding'],
+  decode: (run: string) => string | undefined,
+  found: EncodedPayload[],
+): void {
+  for (let p = starts(0); p >= 0 && found.length < maxPayloads; p = starts(p + 1)) {
+    pattern.lastIndex = p;
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const end = p + m[0].length;
+    const decoded = decode(m[0]);
+    if (decoded !== undefined) found.push({ start: p, end, encoding, decoded });
+    p = end - 1;
+  }
+}
+
+function nextEscape(text: string, from: number): number {
+  const percent = text.indexOf('%', from);
+  let slash = text.indexOf('\\', from);
+  while (slash >= 0 && (percent < 0 || slash < percent)) {
+    const c = text.charCodeAt(slash + 1);
+    if (c === 0x78 || c === 0x75) return slash;
+    slash = text.indexOf('\\', slash + 1);
+  }
+  return percent;
+}
+
+const minAlphabetRun = minRun - 2;
+
+// Maximal runs of the base64 alphabet that are long enough (with up to two '=' of padding) to decode. Probing
+// every minAlphabetRun-th character skips ordinary words without reading each of their characters.
 function alphabetRuns(text: string, found: EncodedPayload[]): void {
-  let start = -1;
-  let allHex = true;
-  for (let i = 0; i <= text.length && found.length < maxPayloads; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const kind = c < 128 ? (alphabet[c] ?? 0) : 0;
-    if (kind !== 0) {
-      if (start < 0) {
-        start = i;
-        allHex = true;
-      }
-      if (kind === 1) allHex = false;
+  const n = text.length;
+  let i = 0;
+  while (found.length < maxPayloads) {
+    const p = i + minAlphabetRun - 1;
+    if (p >= n) return;
+    if (inAlphabet(text.charCodeAt(p)) === 0) {
+      i = p + 1;
       continue;
     }
-    if (start < 0) continue;
-    let end = i;
-    while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    let start = p;
+    while (start > i && inAlphabet(text.charCodeAt(start - 1)) !== 0) start--;
+    let stop = p + 1;
+    while (stop < n && inAlphabet(text.charCodeAt(stop)) !== 0) stop++;
+    let end = stop;
+    while (end < n && end - stop < 2 && text.charCodeAt(end) === 61) end++;
     const length = end - start;
     if (length >= minRun && length <= maxRun) {
       const run = text.slice(start, end);
-      const hex = allHex && length >= 32;
-      const decoded = hex ? decodeHex(run) : decodeBase64(run);
+      let allHex = length >= 32;
+      for (let k = start; allHex && k < stop; k++) allHex = inAlphabet(text.charCodeAt(k)) === 2;
+      const decoded = allHex ? decodeHex(run) : decodeBase64(run);
       if (decoded !== undefined)
-        found.push({ start, end, encoding: hex ? 'hex' : 'base64', decoded });
+        found.push({ start, end, encoding: allHex ? 'hex' : 'base64', decoded });
     }
-    start = -1;
+    i = stop + 1;
   }
+}
+
+function inAlphabet(c: number): number {
+  return c < 128 ? (alphabet[c] ?? 0) : 0;
 }
 
 /** Find base64 / hex / escape / HTML-entity runs that decode to readable text. */
 export function findEncodedPayloads(text: string): EncodedPayload[] {
   const found: EncodedPayload[] = [];
   alphabetRuns(text, found);
-  for (const [pattern, markers, encoding, decode] of decoders) {
-    if (!markers.some((m) => text.includes(m))) continue;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m && found.length < maxPayloads; m = pattern.exec(text)) {
-      const decoded = decode(m[0]);
+  markedRuns(text, (from) => nextEscape(text, from), escapeSticky, 'escapes', decodeEscapes, found);
+  markedRuns(
+    text,
+    (from) => text.indexOf('&#', from),
+    entitySticky,
+    'html-entities',
+    decodeEntities,
+    found,
+  );
+  // Binary text always encodes spaces (00100000), a cheap and specific gate.
+  if (text.includes('00100000')) {
+    binaryRun.lastIndex = 0;
+    for (let m = binaryRun.exec(text); m && found.length < maxPayloads; m = binaryRun.exec(text)) {
+      const decoded = decodeBinary(m[0]);
       if (decoded !== undefined)
-        found.push({ start: m.index, end: m.index + m[0].length, encoding, decoded });
+        found.push({ start: m.index, end: m.index + m[0].length, encoding: 'binary', decoded });
     }
   }
   return found;

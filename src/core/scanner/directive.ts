@@ -1,6 +1,5 @@
 import type { Surface } from './detector.js';
 import type { Severity } from './finding.js';
-import type { KeywordHit } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** Keywords that start a layer-4 look: politeness/address cues and outside targets. */
@@ -52,42 +51,73 @@ const politeAction = new RegExp(
 );
 const firstPerson = /\b(?:my|mine)\b/i;
 
-const sentenceBreak = /[.!?\n]/;
+// Character codes of the few characters sentence cutting looks at.
+const DOT = 0x2e;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+
+const isSentenceBreak = (c: number): boolean =>
+  c === DOT || c === NEWLINE || c === BANG || c === QUESTION;
+
+/** Same set as the regex class \s; NaN (past either end) counts as a space. */
+function isSpace(c: number): boolean {
+  if (c !== c) return true;
+  if (c <= 0x20) return c === SPACE || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 // Structured data (JSON, Python dicts, tables) puts each value in its own quotes or cells: treat those as sentence edges.
 function valueStart(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === '{' || ch === '[' || ch === '|') return true;
-  if (ch !== "'" && ch !== '"') return false;
+  const ch = text.charCodeAt(i);
+  if (ch === 0x7b || ch === 0x5b || ch === 0x7c) return true;
+  if (ch !== SQUOTE && ch !== DQUOTE) return false;
   let k = i - 1;
-  while (k >= 0 && text[k] === ' ') k--;
-  const before = text[k];
-  return before === ':' || before === ',' || before === '[' || before === '(' || before === '=';
+  while (k >= 0 && text.charCodeAt(k) === SPACE) k--;
+  const before = text.charCodeAt(k);
+  return (
+    before === 0x3a || before === 0x2c || before === 0x5b || before === 0x28 || before === 0x3d
+  );
 }
 
 function valueEnd(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === '}' || ch === ']' || ch === '|') return true;
-  if (ch !== "'" && ch !== '"') return false;
-  const after = text[i + 1];
-  return after === ',' || after === '}' || after === ']' || after === ':' || after === undefined;
+  const ch = text.charCodeAt(i);
+  if (ch === 0x7d || ch === 0x5d || ch === 0x7c) return true;
+  if (ch !== SQUOTE && ch !== DQUOTE) return false;
+  if (i + 1 >= text.length) return true;
+  const after = text.charCodeAt(i + 1);
+  return after === 0x2c || after === 0x7d || after === 0x5d || after === 0x3a;
 }
 
 function sentenceAround(text: string, pos: number): [number, number] {
   let start = pos;
   const minStart = Math.max(0, pos - 300);
   while (start > minStart) {
-    const ch = text[start - 1] ?? '';
+    const ch = text.charCodeAt(start - 1);
     // A period inside an e-mail address or URL is not a sentence end.
-    if (sentenceBreak.test(ch) && (ch === '\n' || /\s/.test(text[start] ?? ' '))) break;
+    if (isSentenceBreak(ch) && (ch === NEWLINE || isSpace(text.charCodeAt(start)))) break;
     if (valueStart(text, start - 1)) break;
     start--;
   }
   let end = pos;
   const maxEnd = Math.min(text.length, pos + 300);
   while (end < maxEnd) {
-    const ch = text[end] ?? '';
-    if (sentenceBreak.test(ch) && (ch === '\n' || /\s/.test(text[end + 1] ?? ' '))) break;
+    const ch = text.charCodeAt(end);
+    if (isSentenceBreak(ch) && (ch === NEWLINE || isSpace(text.charCodeAt(end + 1)))) break;
     if (valueEnd(text, end)) break;
     end++;
   }
@@ -106,11 +136,11 @@ function targetKind(sentence: string): string | undefined {
 /** Layer 4: imperatives addressed to the agent inside data, combining a risky action with an outside target. */
 export function findDirectives(
   text: string,
-  hits: readonly KeywordHit[],
+  keywordPositions: readonly number[],
   surface: Surface,
 ): RawFinding[] {
   const starts = new Set<number>();
-  const positions = hits.map((h) => h.start);
+  const positions = [...keywordPositions];
   // E-mail addresses are the commonest outside target; '@' is too short for the keyword index.
   for (
     let at = text.indexOf('@');

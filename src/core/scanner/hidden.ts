@@ -6,8 +6,55 @@ import type { RawFinding } from './raw-finding.js';
 /* eslint-disable no-control-regex, no-misleading-character-class -- matching escapes and lone joiners is the point */
 export const hiddenCandidate =
   /[\u001b\u009b\u009d\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
-const hiddenScan = new RegExp(hiddenCandidate.source, 'g');
 /* eslint-enable no-control-regex, no-misleading-character-class */
+
+// The same set as hiddenCandidate as a lookup table: 1 = candidate, 2 = high surrogate of a tag/variation-selector pair.
+const candidateTable = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x1b, 0x1b],
+  [0x9b, 0x9b],
+  [0x9d, 0x9d],
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff9, 0xfffb],
+] as const)
+  candidateTable.fill(1, from, to + 1);
+candidateTable[0xdb40] = 2;
+
+// Every candidate is ESC or non-ASCII: a regex jumps over ASCII stretches much faster than a loop can walk them.
+// eslint-disable-next-line no-control-regex -- ESC is one of the characters to find
+const escOrNonAscii = /[\u001b\u0080-\uffff]/g;
+
+/** Index of the next character in [from, to) that hiddenCandidate matches, or -1. */
+export function nextHiddenCandidate(text: string, from: number, to = text.length): number {
+  let i = from;
+  while (i < to) {
+    escOrNonAscii.lastIndex = i;
+    const m = escOrNonAscii.exec(text);
+    if (!m || m.index >= to) return -1;
+    // Walk a stretch by hand: in non-Latin text the next non-ASCII character is usually the very next one.
+    const stop = Math.min(to, m.index + 64);
+    for (i = m.index; i < stop; i++) {
+      const k = candidateTable[text.charCodeAt(i)];
+      if (k === 0) continue;
+      if (k === 1) return i;
+      const low = text.charCodeAt(i + 1);
+      if ((low >= 0xdc00 && low <= 0xdc7f) || (low >= 0xdd00 && low <= 0xddef)) return i;
+    }
+  }
+  return -1;
+}
 
 const zeroWidth = new Set([
   0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x180e, 0x115f, 0x1160,
@@ -82,12 +129,12 @@ interface HiddenAnalysis {
 
 /** Find hidden channels in raw text: tag characters, bidi overrides, zero-width inside words, risky ANSI/OSC. */
 export function findHiddenChannels(text: string): RawFinding[] {
-  return hiddenCandidate.test(text) ? analyseHidden(text).findings : [];
+  return nextHiddenCandidate(text, 0) < 0 ? [] : analyseHidden(text).findings;
 }
 
 /** Strip hidden channels (tag chars, bidi controls, zero-width inside words, non-colour ANSI/OSC) from text. */
 export function stripHidden(text: string): string {
-  if (!hiddenCandidate.test(text)) return text;
+  if (nextHiddenCandidate(text, 0) < 0) return text;
   const { removals } = analyseHidden(text);
   if (removals.length === 0) return text;
   removals.sort((a, b) => a[0] - b[0]);
@@ -109,14 +156,11 @@ function analyseHidden(text: string): HiddenAnalysis {
   const findings: RawFinding[] = [];
   const removals: [number, number][] = [];
   const zw: number[] = [];
-  const next = hiddenScan;
   let i = 0;
   while (i < text.length) {
-    // Jump straight to the next candidate character; ordinary text costs one regex scan.
-    next.lastIndex = i;
-    const m = next.exec(text);
-    if (!m) break;
-    i = m.index;
+    // Jump straight to the next candidate character; ordinary text costs one table lookup per character.
+    i = nextHiddenCandidate(text, i);
+    if (i < 0) break;
     const cp = text.codePointAt(i) ?? 0;
     if (isEscapeStart(cp)) {
       const seq = ansiSequenceAt(text, i);

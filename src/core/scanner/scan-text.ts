@@ -3,11 +3,11 @@ import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
 import { findHiddenChannels } from './hidden.js';
-import { asciiLower, createKeywordIndex, type KeywordHit } from './keyword-index.js';
+import { asciiLower, createKeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
-import { findSecrets } from './secrets.js';
+import { secretAnchors, secretsAt } from './secrets.js';
 import { atLeast } from './severity.js';
-import { normalisedView, rawSpan, type TextView } from './view.js';
+import { changedLines, normalisedView, rawSpan, viewOf, type TextView } from './view.js';
 
 const secretSeverity: Readonly<Record<string, RawFinding['severity']>> = {
   'private-key': 'high',
@@ -20,8 +20,22 @@ const secretSeverity: Readonly<Record<string, RawFinding['severity']>> = {
 /** Scans one string with every layer; returns findings with spans in the raw string. */
 export type TextScan = (text: string, surface: Surface) => RawFinding[];
 
-const directiveOwner = -1;
-const hasTagCharacters = /\udb40[\udc00-\udc7f]/;
+// Printable ASCII plus tab and line breaks: text made only of these has no hidden characters and is its own view.
+const unusual = /[^\t\n\r\x20-\x7e]/;
+
+function hasTagCharacters(text: string): boolean {
+  for (let i = text.indexOf('\udb40'); i >= 0; i = text.indexOf('\udb40', i + 1)) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdc7f) return true;
+  }
+  return false;
+}
+
+/** Keyword positions grouped by owner (detector index, the directive layer, secret patterns), owners in first-hit order. */
+interface Grouped {
+  readonly owners: number[];
+  readonly positions: Map<number, number[]>;
+}
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
 export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): TextScan {
@@ -29,6 +43,13 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
   );
+  const secretsOn = !disabledRules.has('secret');
+  // Owner ids: detectors 0..n-1, then the directive layer, then one per secret pattern.
+  const directiveOwner = active.length;
+  const secretOwner = active.length + 1;
+  const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
+  // Patterns anchored with ^ must see a real line start, not a window edge.
+  const lineAnchored = active.map((d) => d.pattern.source.includes('^'));
   const keywords: string[] = [];
   const owners: number[][] = [];
   const slotOf = new Map<string, number>();
@@ -46,26 +67,38 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     for (const kw of d.keywords) own(asciiLower(kw), i);
   });
   if (directiveOn) for (const kw of directiveKeywords) own(kw, directiveOwner);
+  if (secretsOn) for (const a of secretAnchors) own(asciiLower(a.anchor), secretOwner + a.pattern);
   const index = createKeywordIndex(keywords);
 
-  function runPatterns(text: string, surface: Surface): RawFinding[] {
+  function group(text: string): Grouped {
     const hits = index.find(text);
-    if (hits.length === 0 && !text.includes('@')) return [];
-    const perDetector = new Map<number, KeywordHit[]>();
-    for (const hit of hits) {
-      for (const owner of owners[hit.keyword] ?? []) {
-        const list = perDetector.get(owner) ?? [];
-        list.push(hit);
-        perDetector.set(owner, list);
+    const grouped: Grouped = { owners: [], positions: new Map() };
+    for (let k = 0; k < hits.start.length; k++) {
+      const start = hits.start[k] ?? 0;
+      for (const owner of owners[hits.keyword[k] ?? 0] ?? []) {
+        let list = grouped.positions.get(owner);
+        if (!list) {
+          list = [];
+          grouped.positions.set(owner, list);
+          grouped.owners.push(owner);
+        }
+        list.push(start);
       }
     }
+    return grouped;
+  }
+
+  function runPatterns(text: string, surface: Surface, grouped = group(text)): RawFinding[] {
+    if (grouped.owners.length === 0 && !text.includes('@')) return [];
     const out: RawFinding[] = [];
-    for (const [owner, list] of perDetector) {
+    for (const owner of grouped.owners) {
       const detector = active[owner];
-      if (detector) runDetector(detector, text, list, surface, out);
+      const positions = grouped.positions.get(owner);
+      if (detector && positions)
+        runDetector(detector, lineAnchored[owner] ?? true, text, positions, surface, out);
     }
     if (directiveOn) {
-      const found = findDirectives(text, perDetector.get(directiveOwner) ?? [], surface);
+      const found = findDirectives(text, grouped.positions.get(directiveOwner) ?? [], surface);
       for (const f of found) if (!disabledRules.has(f.rule)) out.push(f);
     }
     return out;
@@ -73,13 +106,17 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
 
   function runDetector(
     d: PatternDetector,
+    toLineStart: boolean,
     text: string,
-    hits: readonly KeywordHit[],
+    positions: readonly number[],
     surface: Surface,
     out: RawFinding[],
   ): void {
     const severity = surface === 'description' ? (d.descriptionSeverity ?? d.severity) : d.severity;
-    for (const [ws, we] of windows(text, hits, d.maxLength)) {
+    const spans = windows(text, positions, d.maxLength, toLineStart);
+    for (let w = 0; w < spans.length; w += 2) {
+      const ws = spans[w] ?? 0;
+      const we = spans[w + 1] ?? 0;
       const slice = ws === 0 && we === text.length ? text : text.slice(ws, we);
       d.pattern.lastIndex = 0;
       for (let m = d.pattern.exec(slice); m; m = d.pattern.exec(slice)) {
@@ -99,19 +136,34 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     }
   }
 
-  function scanView(view: TextView, raw: string, surface: Surface, out: RawFinding[]): void {
-    for (const f of runPatterns(view.text, surface)) {
+  function scanView(
+    view: TextView,
+    raw: string,
+    surface: Surface,
+    out: RawFinding[],
+    rawFallback = true,
+  ): void {
+    const grouped = group(view.text);
+    for (const f of runPatterns(view.text, surface, grouped)) {
       const [start, end] = rawSpan(view, f.start, f.end);
       out.push({ ...f, start, end });
     }
     // Decoded tag characters spliced into a phrase can break it in the view; then read the raw text too.
-    if (view.segments && hasTagCharacters.test(raw))
+    if (rawFallback && view.segments && hasTagCharacters(raw))
       for (const f of runPatterns(raw, surface)) out.push(f);
+    if (secretsOn) scanSecrets(view, grouped, out);
   }
 
-  function scanSecrets(view: TextView, out: RawFinding[]): void {
-    if (disabledRules.has('secret')) return;
-    for (const s of findSecrets(view.text)) {
+  function scanSecrets(view: TextView, grouped: Grouped, out: RawFinding[]): void {
+    const positions: number[][] = [];
+    let any = false;
+    for (let p = 0; p < secretPatterns; p++) {
+      const list = grouped.positions.get(secretOwner + p);
+      positions.push(list ?? []);
+      if (list) any = true;
+    }
+    if (!any) return;
+    for (const s of secretsAt(view.text, positions)) {
       const [start, end] = rawSpan(view, s.start, s.end);
       const rule = `secret.${s.kind}`;
       if (disabledRules.has(rule)) continue;
@@ -142,39 +194,101 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     }
   }
 
+  // Large text with a few rewritten lines: scan the raw text, and each run of rewritten lines as its own view,
+  // instead of copying the whole text into a normalised view (a large copy costs more than the scan itself).
+  function scanSplit(
+    raw: string,
+    changed: readonly number[],
+    surface: Surface,
+    out: RawFinding[],
+  ): void {
+    const found: RawFinding[] = [];
+    const rawView: TextView = { text: raw, segments: null, rawLength: raw.length };
+    scanView(rawView, raw, surface, found);
+    scanDecoded(rawView, surface, found);
+    // Raw findings inside a rewritten line are the view's to report, unless tag characters hide text there.
+    const keepAll = hasTagCharacters(raw);
+    for (const f of found) if (keepAll || !inside(changed, f.start, f.end)) out.push(f);
+    for (let k = 0; k < changed.length; k += 2) {
+      const view = viewOf(raw, changed, changed[k], changed[k + 1]);
+      scanView(view, raw, surface, out, false);
+      scanDecoded(view, surface, out);
+    }
+  }
+
   return function scanText(raw: string, surface: Surface): RawFinding[] {
-    const out: RawFinding[] = disabledRules.size
-      ? findHiddenChannels(raw).filter((f) => !disabledRules.has(f.rule))
-      : findHiddenChannels(raw);
-    const view = normalisedView(raw);
+    // Fast path: printable ASCII has no hidden channels and needs no normalised view.
+    const plain = !unusual.test(raw);
+    let out: RawFinding[] = plain ? [] : findHiddenChannels(raw);
+    if (disabledRules.size && out.length) out = out.filter((f) => !disabledRules.has(f.rule));
+    const changed = plain ? [] : changedLines(raw);
+    let view: TextView = { text: raw, segments: null, rawLength: raw.length };
+    if (changed.length > 0) {
+      let rewritten = 0;
+      for (let k = 0; k < changed.length; k += 2)
+        rewritten += (changed[k + 1] ?? 0) - (changed[k] ?? 0);
+      if (raw.length >= splitAbove && rewritten * 4 < raw.length) {
+        scanSplit(raw, changed, surface, out);
+        return out.length === 0 ? out : dedupe(out);
+      }
+      view = viewOf(raw, changed);
+    }
     scanView(view, raw, surface, out);
-    scanSecrets(view, out);
     scanDecoded(view, surface, out);
-    return dedupe(out);
+    return out.length === 0 ? out : dedupe(out);
   };
 }
 
-function windows(text: string, hits: readonly KeywordHit[], reach: number): [number, number][] {
-  const spans: [number, number][] = [];
-  // Hits arrive in text order from the keyword index.
-  for (const hit of hits) {
-    let start = Math.max(0, hit.start - reach);
-    // Patterns anchored with ^ must see a real line start, not a window edge.
-    for (let k = start - 1, stop = Math.max(0, start - 500); k >= stop; k--) {
-      if (text.charCodeAt(k) === 10) {
-        start = k + 1;
-        break;
+// Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).
+const splitAbove = 32768;
+
+/** True when [start, end) lies within one of the flat [start, end) pairs (sorted, disjoint). */
+function inside(ranges: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const a = ranges[mid * 2] ?? 0;
+    const b = ranges[mid * 2 + 1] ?? 0;
+    if (start < a) hi = mid - 1;
+    else if (start >= b) lo = mid + 1;
+    else return end <= b;
+  }
+  return false;
+}
+
+/** Merged [start, end) windows (flat pairs) around keyword positions, wide enough for a match of `reach` chars. */
+function windows(
+  text: string,
+  positions: readonly number[],
+  reach: number,
+  toLineStart: boolean,
+): number[] {
+  const spans: number[] = [];
+  // Positions arrive in text order from the keyword index.
+  for (const pos of positions) {
+    let start = Math.max(0, pos - reach);
+    const end = Math.min(text.length, pos + reach + 32);
+    const last = spans.length - 1;
+    // Nearby windows merge: one longer regex run is cheaper than many short ones.
+    if (last > 0 && start <= (spans[last] ?? 0) + 256) {
+      spans[last] = Math.max(spans[last] ?? 0, end);
+      continue;
+    }
+    if (toLineStart) {
+      for (let k = start - 1, stop = Math.max(0, start - 500); k >= stop; k--) {
+        if (text.charCodeAt(k) === 10) {
+          start = k + 1;
+          break;
+        }
       }
     }
-    const end = Math.min(text.length, hit.start + reach + 32);
-    const last = spans.at(-1);
-    // Nearby windows merge: one longer regex run is cheaper than many short ones.
-    if (last && start <= last[1] + 256) last[1] = Math.max(last[1], end);
-    else spans.push([start, end]);
+    if (last > 0 && start <= (spans[last] ?? 0) + 256)
+      spans[last] = Math.max(spans[last] ?? 0, end);
+    else spans.push(start, end);
   }
   return spans;
 }
-
 function dedupe(findings: RawFinding[]): RawFinding[] {
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawFinding[] = [];

@@ -57,3 +57,18 @@ describe('findSecrets', () => {
     expect(findSecrets('The quick brown fox jumps over the lazy dog.')).toEqual([]);
   });
 });
+
+describe('findSecrets anchors', () => {
+  test('matches case-insensitive prefixes and patterns that start before their anchor', () => {
+    const token = ['Ab1', 'Cd2', 'Ef3', 'Gh4', 'Ij5', 'Kl6', 'Mn7'].join('');
+    const stripe = ['sk', 'live', 'Zx9Yw8Vu7Ts6Rq5Po4'].join('_');
+    const text = `AUTHORIZATION: BEARER ${token}\nkey=${stripe}`;
+    expect(findSecrets(text).map((s) => s.kind)).toEqual(['bearer-token', 'stripe-key']);
+  });
+
+  test('finds the same secret many times in a long text', () => {
+    const key = ['ghp', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'].join('_');
+    const text = `${'lorem ipsum dolor sit amet '.repeat(2000)}${key} `.repeat(3);
+    expect(findSecrets(text)).toHaveLength(3);
+  });
+});

@@ -1,3 +1,5 @@
+import { createKeywordIndex, type KeywordIndex } from './keyword-index.js';
+
 /** One secret-looking token: its kind (e.g. `github-token`) and span [start, end). */
 export interface SecretMatch {
   kind: string;
@@ -12,44 +14,76 @@ interface SecretPattern {
   readonly group?: number;
   /** Generic shapes (sk-..., bearer ...) also match words; require mixed case and a digit. */
   readonly mixed?: boolean;
+  /** Literals, one of which every match starts with (lower-case when the pattern ignores case). */
+  readonly anchors: readonly string[];
+  /** How many characters before the anchor a match starts (default 0). */
+  readonly lead?: number;
 }
 
 const secretPatterns: readonly SecretPattern[] = [
   {
     kind: 'private-key',
+    anchors: ['-----BEGIN'],
     pattern:
       /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g,
   },
-  { kind: 'github-token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g },
-  { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { kind: 'gitlab-token', pattern: /\bglpat-[A-Za-z0-9_-]{20,64}\b/g },
-  { kind: 'aws-access-key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  {
+    kind: 'github-token',
+    anchors: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+    pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g,
+  },
+  {
+    kind: 'github-token',
+    anchors: ['github_pat_'],
+    pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+  },
+  { kind: 'gitlab-token', anchors: ['glpat-'], pattern: /\bglpat-[A-Za-z0-9_-]{20,64}\b/g },
+  {
+    kind: 'aws-access-key',
+    anchors: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
+    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
+  },
   {
     kind: 'aws-secret-key',
+    anchors: ['aws'],
     pattern: /\baws_?secret_?access_?key["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z0-9/+=]{40})\b/gi,
     group: 1,
   },
-  { kind: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,255}\b/g },
+  { kind: 'slack-token', anchors: ['xox'], pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,255}\b/g },
   {
     kind: 'slack-webhook',
+    anchors: ['https://hooks.slack.com/'],
     pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,120}/g,
   },
-  { kind: 'anthropic-key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,255}/g, mixed: true },
+  {
+    kind: 'anthropic-key',
+    anchors: ['sk-ant-'],
+    pattern: /\bsk-ant-[A-Za-z0-9_-]{20,255}/g,
+    mixed: true,
+  },
   {
     kind: 'openai-key',
+    anchors: ['sk-'],
     pattern: /\bsk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,255}/g,
     mixed: true,
   },
-  { kind: 'stripe-key', pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,255}\b/g },
-  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { kind: 'huggingface-token', pattern: /\bhf_[A-Za-z0-9]{34,40}\b/g },
+  {
+    kind: 'stripe-key',
+    anchors: ['_live_', '_test_'],
+    lead: 2,
+    pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,255}\b/g,
+  },
+  { kind: 'google-api-key', anchors: ['AIza'], pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: 'npm-token', anchors: ['npm_'], pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'huggingface-token', anchors: ['hf_'], pattern: /\bhf_[A-Za-z0-9]{34,40}\b/g },
   {
     kind: 'jwt',
+    anchors: ['eyJ'],
     pattern: /\beyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{8,4096}/g,
   },
   {
     kind: 'bearer-token',
+    anchors: ['authorization', 'bearer'],
     pattern:
       /\b(?:authorization\s{0,3}[:=]\s{0,3}["']?)?bearer\s{1,3}([A-Za-z0-9._~+/-]{20,4096}=*)/gi,
     group: 1,
@@ -57,29 +91,73 @@ const secretPatterns: readonly SecretPattern[] = [
   },
   {
     kind: 'basic-auth',
+    anchors: ['authorization'],
     pattern: /\bauthorization\s{0,3}[:=]\s{0,3}["']?basic\s{1,3}([A-Za-z0-9+/]{12,1024}={0,2})/gi,
     group: 1,
   },
   {
     kind: 'url-credentials',
+    anchors: ['://'],
     pattern: /:\/\/[^\s:/@'"]{1,64}:([^\s:/@'"]{6,128})@[\w.-]{1,253}/g,
     group: 1,
   },
 ];
 
-// Cheap gate: every pattern above contains one of these literals.
-const gate =
-  /-----BEGIN|gh[pousr]_|github_pat_|glpat-|A[KS]IA|ABIA|ACCA|secret_?access|xox[abposr]-|hooks\.slack|sk-|_live_|_test_|AIza|npm_|hf_|eyJ|bearer|basic|:\/\//i;
 // Placeholders in docs ("sk-your-key-here", "Bearer <token>") are not secrets.
 const placeholder = /your|example|xxxx|placeholder|redacted|<|\$\{|\.\.\./i;
 
+interface CompiledSecret {
+  readonly kind: string;
+  readonly sticky: RegExp;
+  readonly group: number;
+  readonly mixed: boolean;
+  readonly anchors: readonly string[];
+  readonly lead: number;
+}
+
+const compiled: readonly CompiledSecret[] = secretPatterns.map((p) => ({
+  kind: p.kind,
+  sticky: new RegExp(p.pattern.source, p.pattern.flags.replace('g', '') + 'y'),
+  group: p.group ?? 0,
+  mixed: p.mixed ?? false,
+  anchors: p.anchors,
+  lead: p.lead ?? 0,
+}));
+
+/** Every literal a secret match starts with, and the pattern it belongs to, for a keyword index. */
+export const secretAnchors: readonly { readonly anchor: string; readonly pattern: number }[] =
+  compiled.flatMap((p, pattern) => p.anchors.map((anchor) => ({ anchor, pattern })));
+
+let anchorIndex: KeywordIndex | undefined;
+
 /** Find secret-looking tokens (provider API keys, private keys, JWTs, auth headers) in text. */
 export function findSecrets(text: string): { kind: string; start: number; end: number }[] {
-  if (!gate.test(text)) return [];
+  anchorIndex ??= createKeywordIndex(secretAnchors.map((a) => a.anchor));
+  const hits = anchorIndex.find(text);
+  if (hits.start.length === 0) return [];
+  const positions: number[][] = compiled.map(() => []);
+  for (let k = 0; k < hits.start.length; k++) {
+    const anchor = secretAnchors[hits.keyword[k] ?? 0];
+    if (anchor) positions[anchor.pattern]?.push(hits.start[k] ?? 0);
+  }
+  return secretsAt(text, positions);
+}
+
+/**
+ * Secrets whose anchors (case-insensitive) occur at the given positions, per pattern in text order. Every match
+ * starts at an anchor, so a sticky match at each anchor finds what a global search over the text would.
+ */
+export function secretsAt(text: string, positions: readonly (readonly number[])[]): SecretMatch[] {
   const out: SecretMatch[] = [];
-  for (const { kind, pattern, group = 0, mixed = false } of secretPatterns) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  compiled.forEach(({ kind, sticky, group, mixed, lead }, pattern) => {
+    let next = 0;
+    for (const at of positions[pattern] ?? []) {
+      const from = at - lead;
+      if (from < next || from < 0) continue;
+      sticky.lastIndex = from;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      next = from + m[0].length;
       const value = m[group] ?? m[0];
       if (kind !== 'private-key' && placeholder.test(value)) continue;
       if (mixed && !(/\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value))) continue;
@@ -87,6 +165,6 @@ export function findSecrets(text: string): { kind: string; start: number; end: n
       const end = start + value.length;
       if (!out.some((o) => o.start < end && start < o.end)) out.push({ kind, start, end });
     }
-  }
+  });
   return out.sort((a, b) => a.start - b.start);
 }

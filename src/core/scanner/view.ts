@@ -1,5 +1,5 @@
 import { ansiSequenceAt, isEscapeStart } from './ansi.js';
-import { hiddenCandidate, isInvisible, isTag } from './hidden.js';
+import { isInvisible, isTag, nextHiddenCandidate } from './hidden.js';
 
 /** Normalised text plus, when it differs from the raw text, segments mapping its offsets back to raw offsets. */
 export interface TextView {
@@ -16,11 +16,7 @@ interface Segments {
   readonly sequential: boolean[];
 }
 
-const plainAscii = /^[\t\n\r\x20-\x7e]*$/;
 const unusual = /[^\t\n\r\x20-\x7e]/g;
-// Characters the per-character walk must look at; everything else is copied in slices.
-// eslint-disable-next-line no-control-regex -- ESC must reach the walk, other ASCII controls need not
-const special = /[^\x00-\x1a\x1c-\x7f]/g;
 const nfkcCache = new Map<number, string>();
 
 function nfkc(cp: number): string {
@@ -30,6 +26,50 @@ function nfkc(cp: number): string {
     if (nfkcCache.size < 4096) nfkcCache.set(cp, out);
   }
   return out;
+}
+
+// Per BMP character, filled lazily: 0 = not yet known, else bit flags below.
+const charInfo = new Uint8Array(0x10000);
+const known = 1;
+/** NFKC leaves the character alone and it is visible: the view copies it as is. */
+const copyable = 2;
+/** Also a starter that never combines with what precedes it: a line of these is NFKC-stable. */
+const stable = 4;
+const combining = /\p{M}/u;
+
+function info(c: number): number {
+  let v = charInfo[c] ?? 0;
+  if (v === 0) {
+    v = known;
+    const ch = String.fromCharCode(c);
+    const isSurrogate = c >= 0xd800 && c <= 0xdfff;
+    if (!isSurrogate && ch.normalize('NFKC') === ch) {
+      if (!isInvisible(c) && !isEscapeStart(c)) v |= copyable;
+      // Marks and Hangul medial/final jamo compose with the character before them.
+      if (!combining.test(ch) && !(c >= 0x1161 && c <= 0x11c2)) v |= stable;
+    }
+    charInfo[c] = v;
+  }
+  return v;
+}
+
+/** Index of the first character outside tab, CR, LF and printable ASCII at or after `from`, or -1. */
+function nextUnusual(raw: string, from: number): number {
+  unusual.lastIndex = from;
+  return unusual.exec(raw)?.index ?? -1;
+}
+
+// Cheap exact-enough test first: a line of stable characters is its own NFKC form; otherwise ask normalize().
+function nfkcChanges(raw: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x7f) continue;
+    if ((info(c) & stable) === 0) {
+      const line = raw.slice(from, to);
+      return line.normalize('NFKC') !== line;
+    }
+  }
+  return false;
 }
 
 class ViewBuilder {
@@ -49,9 +89,14 @@ class ViewBuilder {
 
 function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void {
   let pos = from;
-  special.lastIndex = from;
-  for (let m = special.exec(raw); m && m.index < to; m = special.exec(raw)) {
-    const i = m.index;
+  let i = from;
+  while (i < to) {
+    const c = raw.charCodeAt(i);
+    // ASCII (but ESC) and characters NFKC keeps as they are stay in the copied run.
+    if ((c < 0x80 && c !== 0x1b) || (c >= 0x80 && (info(c) & copyable) !== 0)) {
+      i++;
+      continue;
+    }
     if (i > pos) out.emit(raw.slice(pos, i), pos, true);
     const cp = raw.codePointAt(i) ?? 0;
     pos = i + (cp > 0xffff ? 2 : 1);
@@ -63,34 +108,59 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
     } else if (!isInvisible(cp)) {
       out.emit(nfkc(cp), i, false);
     }
-    special.lastIndex = pos;
+    i = pos;
   }
   if (pos < to) out.emit(raw.slice(pos, to), pos, true);
 }
 
+/** Lines the view rewrites (hidden characters, escapes, or NFKC changes), as flat [start, end) pairs; adjacent lines merge. */
+export function changedLines(raw: string): number[] {
+  const changed: number[] = [];
+  let next = nextUnusual(raw, 0);
+  // Jump from one non-ASCII or control character to the next and only examine the lines that hold them.
+  while (next >= 0) {
+    const lineStart = raw.lastIndexOf('\n', next) + 1;
+    const nl = raw.indexOf('\n', next);
+    const lineEnd = nl < 0 ? raw.length : nl + 1;
+    if (nextHiddenCandidate(raw, lineStart, lineEnd) >= 0 || nfkcChanges(raw, lineStart, lineEnd)) {
+      if (changed.length > 0 && changed[changed.length - 1] === lineStart)
+        changed[changed.length - 1] = lineEnd;
+      else changed.push(lineStart, lineEnd);
+    }
+    next = nextUnusual(raw, lineEnd);
+  }
+  return changed;
+}
+
+/**
+ * The view of raw[from, to) with the `changed` lines (from changedLines) inside it normalised. Offsets in the
+ * segments are offsets in `raw`.
+ */
+export function viewOf(
+  raw: string,
+  changed: readonly number[],
+  from = 0,
+  to = raw.length,
+): TextView {
+  const out = new ViewBuilder();
+  let copied = from;
+  for (let k = 0; k < changed.length; k += 2) {
+    const start = Math.max(from, changed[k] ?? 0);
+    const end = Math.min(to, changed[k + 1] ?? 0);
+    if (start >= end) continue;
+    out.emit(raw.slice(copied, start), copied, true);
+    walkLine(raw, start, end, out);
+    copied = end;
+  }
+  out.emit(raw.slice(copied, to), copied, true);
+  return { text: out.parts.join(''), segments: out.segments, rawLength: to };
+}
+
 /** Normalise text (NFKC, invisible and escape characters removed, tag characters decoded) keeping a raw-offset map. */
 export function normalisedView(raw: string): TextView {
-  const same: TextView = { text: raw, segments: null, rawLength: raw.length };
-  if (plainAscii.test(raw)) return same;
-  const out = new ViewBuilder();
-  let copied = 0;
-  // Jump from one non-ASCII or control character to the next and only examine the lines that hold them.
-  unusual.lastIndex = 0;
-  for (let m = unusual.exec(raw); m; m = unusual.exec(raw)) {
-    const lineStart = raw.lastIndexOf('\n', m.index) + 1;
-    const nl = raw.indexOf('\n', m.index);
-    const lineEnd = nl < 0 ? raw.length : nl + 1;
-    const line = raw.slice(lineStart, lineEnd);
-    if (hiddenCandidate.test(line) || line.normalize('NFKC') !== line) {
-      out.emit(raw.slice(copied, lineStart), copied, true);
-      walkLine(raw, lineStart, lineEnd, out);
-      copied = lineEnd;
-    }
-    unusual.lastIndex = lineEnd;
-  }
-  if (copied === 0) return same;
-  out.emit(raw.slice(copied), copied, true);
-  return { text: out.parts.join(''), segments: out.segments, rawLength: raw.length };
+  const changed = changedLines(raw);
+  if (changed.length === 0) return { text: raw, segments: null, rawLength: raw.length };
+  return viewOf(raw, changed);
 }
 
 function toRaw(view: TextView, index: number): number {
