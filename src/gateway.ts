@@ -19,6 +19,7 @@ import { createFrontServer, type IncomingCall } from './frontend/front-server.js
 import { corkedPerTick } from './frontend/stdio-output.js';
 import { createPipeline } from './pipeline/create-pipeline.js';
 import { createProtocolRouter } from './protocol-router.js';
+import { openToolCache, serverFingerprint } from './cache/tool-cache.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from './pipeline/record-audit.js';
 import { openAuditLog } from './audit/jsonl-audit-log.js';
 import { digestAuditContent } from './audit/digest.js';
@@ -93,13 +94,21 @@ export interface Gateway {
   /** A new agent-facing server for one session (connect it to a transport). */
   openSession(): Server;
   close(): Promise<void>;
+  /** Applies a new config while running (servers, policy, scanning, naming); returns what changed. */
+  reconfigure(
+    next: ResolvedConfig,
+  ): Promise<{ added: string[]; removed: string[]; restarted: string[] }>;
+  /** Records that a new config was rejected (the old one stays in force). */
+  rejectConfig(summary: string): void;
   /** During close(), skip the remaining grace periods: kill the backends now. */
   hurry(): void;
 }
 
 /** Composition root: config → audit log → pool → catalog → pipeline → front server. */
 export const createGateway = async (options: GatewayOptions): Promise<Gateway> => {
-  const { config, logger } = options;
+  const { logger } = options;
+  // Replaced as a whole by reconfigure(); every step reads it per call.
+  let config = options.config;
   const auditLog =
     (options.audit ?? config.audit.enabled)
       ? await openAuditLog({
@@ -113,13 +122,22 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       : undefined;
   const audit: AuditSink = auditLog ?? new MemoryAuditSink();
   const scanner = createScanner();
-  const { scanning } = config;
-  const descriptionFilter = createFindingFilter(scanning.allow, scanning.threshold ?? 'high');
-  const contentFilter = createFindingFilter(scanning.allow, scanning.threshold ?? 'medium');
+  const cache = await openToolCache(config.stateDir, {
+    enabled: config.cache.enabled,
+    onWarning: (message) => {
+      logger.warn(message);
+    },
+  });
+  cache.retain(config.servers.map((s) => s.name));
+  const filtersFor = (settings: ResolvedConfig['scanning']) => ({
+    descriptions: createFindingFilter(settings.allow, settings.threshold ?? 'high'),
+    content: createFindingFilter(settings.allow, settings.threshold ?? 'medium'),
+  });
+  let filters = filtersFor(config.scanning);
   const reviewer = new ToolReviewer({
     scanner,
-    filter: () => descriptionFilter,
-    descriptions: () => scanning.descriptions,
+    filter: () => filters.descriptions,
+    descriptions: () => config.scanning.descriptions,
     pinning: () => config.pinning.mode,
     pins: config.pinning.mode === 'off' ? undefined : await openPinStore(config.stateDir),
     audit,
@@ -183,7 +201,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   };
 
   const rebuildCatalog = (): void => {
-    const next = buildToolCatalog(pool.listings(), config.naming);
+    const next = buildToolCatalog(currentListings(), config.naming);
     reportCollisions(next.collisions);
     const visible = next.tools.filter((tool) => {
       const route = next.routeFor(tool.name);
@@ -214,9 +232,59 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
 
   // Reviews (pins are async) run one at a time, then the catalog is rebuilt from their results.
   let refreshing: Promise<void> = Promise.resolve();
+  /** Ready backends' tools, and the cached tools of backends still starting (stale-while-revalidate). */
+  const currentListings = (): { server: string; tools: readonly Tool[] }[] => {
+    const ready = new Map(pool.listings().map((l) => [l.server, l]));
+    const out: { server: string; tools: readonly Tool[] }[] = [];
+    for (const server of config.servers) {
+      if (!server.enabled) continue;
+      const live = ready.get(server.name);
+      if (live !== undefined) {
+        out.push(live);
+        continue;
+      }
+      const state = pool.status().find((s) => s.name === server.name)?.state;
+      if (state === 'failed' || state === 'stopped') continue;
+      const cached = cache.get(server.name, serverFingerprint(server));
+      if (cached !== undefined) out.push({ server: server.name, tools: cached.tools });
+    }
+    return out;
+  };
+
+  /** The backends' instructions, each under its server name (live, else last known). */
+  const mergedInstructions = (): string | undefined => {
+    const parts: string[] = [];
+    for (const server of config.servers) {
+      if (!server.enabled) continue;
+      const live = pool.readyBackends().find((b) => b.name === server.name);
+      const text =
+        live !== undefined
+          ? live.instructions
+          : cache.get(server.name, serverFingerprint(server))?.instructions;
+      if (text !== undefined && text.trim() !== '') parts.push(`## ${server.name}\n${text.trim()}`);
+    }
+    return parts.length === 0
+      ? undefined
+      : `This gateway serves the tools of several MCP servers, named <server>${config.naming.separator}<tool>.\n\n${parts.join('\n\n')}`;
+  };
+
+  const rememberListings = (): void => {
+    for (const backend of pool.readyBackends()) {
+      const info = backend.serverInfo;
+      cache.put(backend.name, {
+        tools: [...backend.tools],
+        fingerprint: serverFingerprint(backend.config),
+        ...(backend.instructions === undefined ? {} : { instructions: backend.instructions }),
+        ...(info === undefined ? {} : { serverInfo: { name: info.name, version: info.version } }),
+        ...(backend.capabilities === undefined ? {} : { capabilities: backend.capabilities }),
+      });
+    }
+  };
+
   const refresh = (): Promise<void> =>
     (refreshing = refreshing.then(async () => {
-      const listings = pool.listings();
+      rememberListings();
+      const listings = currentListings();
       const servers = listings.map((l) => l.server);
       const names = listings.flatMap((l) => l.tools.map((t) => t.name));
       for (const listing of listings) {
@@ -265,7 +333,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       return best?.server;
     },
     agents: () => [...sessions].filter((front) => front.initialized).map((front) => front.server),
-    naming: config.naming,
+    naming: () => config.naming,
     logger,
     ready: () => (firstRound ??= settled()),
   });
@@ -286,8 +354,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       throw error;
     }
   };
-  const serversByName = new Map(config.servers.map((s) => [s.name, s]));
-  const limiter = createRateLimiter(config.policy);
+  let serversByName = new Map(config.servers.map((s) => [s.name, s]));
+  let limiter = createRateLimiter(config.policy);
 
   const askHuman = async (request: ApprovalRequest): Promise<ApprovalAnswer> => {
     const front = callSessions.get(request.callId)?.server;
@@ -358,13 +426,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       review: checkToolReview({ review: (server, tool) => reviewer.get(server, tool) }),
       scanArguments: scanArguments({
         scanner,
-        action: () => scanning.arguments,
-        filter: () => contentFilter,
+        action: () => config.scanning.arguments,
+        filter: () => filters.content,
       }),
       scanResult: scanResult({
         scanner,
-        action: () => scanning.responses,
-        filter: () => contentFilter,
+        action: () => config.scanning.responses,
+        filter: () => filters.content,
       }),
       recordCall: recordCall(auditOptions),
       policy: enforcePolicy({
@@ -427,7 +495,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   };
 
   const listTools = async (): Promise<readonly Tool[]> => {
-    await (firstRound ??= settled());
+    // With every backend either up or known from the cache, the answer is ready now.
+    const known = new Set(currentListings().map((l) => l.server));
+    const waiting = config.servers.some((s) => s.enabled && !known.has(s.name));
+    if (waiting) await (firstRound ??= settled());
+    else await refreshing;
     return visibleTools;
   };
 
@@ -457,7 +529,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const openSession = (): Server => {
     const server = createFrontServer({
       info: GATEWAY_INFO,
-      instructions: undefined,
+      instructions: mergedInstructions(),
       // Declared up front, before any backend answered: the gateway can always forward these.
       capabilities: {
         tools: { listChanged: true },
@@ -496,6 +568,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   };
 
   pool.start();
+  // Cached listings answer tools/list before any backend is up.
+  void refresh();
 
   let closing: Promise<void> | undefined;
   return {
@@ -506,7 +580,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       return route === undefined ? undefined : reviewer.get(route.server, route.tool);
     },
     scanDefinitions: () => {
-      const everything = createFindingFilter(scanning.allow, 'low');
+      const everything = createFindingFilter(config.scanning.allow, 'low');
       const servers = [
         ...new Set(catalog.tools.map((t) => catalog.routeFor(t.name)?.server ?? '')),
       ];
@@ -557,6 +631,42 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     callTool,
     status: () => pool.status(),
     openSession,
+    reconfigure: async (next) => {
+      const previous = config;
+      for (const key of ['stateDir', 'audit', 'pinning'] as const) {
+        if (JSON.stringify(previous[key]) !== JSON.stringify(next[key])) {
+          logger.warn(`"${key}" changed in the config; it applies when the gateway restarts.`);
+        }
+      }
+      config = {
+        ...next,
+        stateDir: previous.stateDir,
+        audit: previous.audit,
+        pinning: previous.pinning,
+      };
+      serversByName = new Map(config.servers.map((s) => [s.name, s]));
+      limiter = createRateLimiter(config.policy);
+      filters = filtersFor(config.scanning);
+      // New scanning settings mean every listing is reviewed again.
+      reviewer.reset();
+      cache.retain(config.servers.map((s) => s.name));
+      const changes = await pool.reconcile(config.servers);
+      await refresh();
+      const parts = [
+        changes.added.length > 0 ? `added ${changes.added.join(', ')}` : '',
+        changes.removed.length > 0 ? `removed ${changes.removed.join(', ')}` : '',
+        changes.restarted.length > 0 ? `restarted ${changes.restarted.join(', ')}` : '',
+      ].filter((p) => p !== '');
+      audit.append({
+        type: 'config_change',
+        status: 'accepted',
+        summary: parts.length > 0 ? parts.join('; ') : 'no server changed',
+      });
+      return changes;
+    },
+    rejectConfig: (summary) => {
+      audit.append({ type: 'config_change', status: 'rejected', summary });
+    },
     hurry: () => {
       pool.kill();
     },
@@ -567,6 +677,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           [...sessions].map((front) => front.server.close().catch(() => undefined)),
         );
         await pool.close();
+        await cache.close();
         audit.append({ type: 'session_end', reason: 'shutdown' });
         await auditLog?.close();
       })()),

@@ -38,7 +38,7 @@ export interface ProtocolRouterOptions {
   readonly agent: () => Server | undefined;
   /** Every initialized agent session, for notifications. */
   readonly agents: () => readonly Server[];
-  readonly naming: NamingOptions;
+  readonly naming: () => NamingOptions;
   readonly logger: Logger;
   /** Resolves once the first round of backend starts has settled. */
   readonly ready: () => Promise<void>;
@@ -63,8 +63,8 @@ export interface ProtocolRelay {
  * completions, logging, list_changed, and server→client requests relayed to the agent.
  */
 export const createProtocolRouter = (options: ProtocolRouterOptions) => {
-  const { naming, logger } = options;
-  let prompts: ToolCatalog<Prompt> = buildToolCatalog<Prompt>([], naming);
+  const { logger } = options;
+  let prompts: ToolCatalog<Prompt> = buildToolCatalog<Prompt>([], options.naming());
   /** URI the agent sees → backend and original URI, from the last resources/list. */
   const resourceIndex = new Map<string, { server: string; uri: string }>();
   let templates: {
@@ -106,7 +106,7 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
     const listings = await gather('prompts', 'prompts/list', 'prompts');
     prompts = buildToolCatalog<Prompt>(
       listings.map((l) => ({ server: l.server, tools: l.items as Prompt[] })),
-      naming,
+      options.naming(),
     );
   };
 

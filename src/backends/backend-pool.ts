@@ -74,6 +74,42 @@ export class BackendPool {
     this.initialRound = Promise.all(starts).then(() => undefined);
   }
 
+  /**
+   * Applies a new server list while running: added servers start, removed ones stop, changed
+   * ones restart, and unchanged ones keep their process (calls in flight are not dropped).
+   */
+  async reconcile(
+    servers: readonly ResolvedServer[],
+  ): Promise<{ added: string[]; removed: string[]; restarted: string[] }> {
+    const wanted = new Map(servers.filter((s) => s.enabled).map((s) => [s.name, s]));
+    const added: string[] = [];
+    const removed: string[] = [];
+    const restarted: string[] = [];
+    const stopping: Promise<void>[] = [];
+    for (const [name, slot] of this.slots) {
+      const next = wanted.get(name);
+      if (next !== undefined && sameServer(slot.backend.config, next)) continue;
+      this.slots.delete(name);
+      clearTimeout(slot.timer);
+      slot.state = 'stopped';
+      stopping.push(slot.backend.close());
+      (next === undefined ? removed : restarted).push(name);
+      this.options.onEvent?.(
+        name,
+        'exit',
+        next === undefined ? 'removed from the config' : 'config changed; restarting',
+      );
+    }
+    await Promise.all(stopping);
+    for (const [name, server] of wanted) {
+      if (this.slots.has(name)) continue;
+      if (!restarted.includes(name)) added.push(name);
+      this.slots.set(name, this.createSlot(server));
+    }
+    this.options.onChange();
+    return { added, removed, restarted };
+  }
+
   /** Resolves when every backend has either started or failed once, or after `timeoutMs`. */
   async settled(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
@@ -294,6 +330,10 @@ export class BackendPool {
     }
   }
 }
+
+/** Two resolved server entries that would start the same process (or connection). */
+const sameServer = (a: ResolvedServer, b: ResolvedServer): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 const abortable = async (
   promise: Promise<void>,

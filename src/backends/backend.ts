@@ -231,10 +231,14 @@ export class Backend {
     const signal =
       options.signal === undefined ? idle.signal : AbortSignal.any([options.signal, idle.signal]);
     try {
-      return (await client.request({ method: 'tools/call', params }, passThrough, {
+      const result = (await client.request({ method: 'tools/call', params }, passThrough, {
         timeout: options.timeoutMs * 10,
         signal,
       })) as CallToolResult;
+      // Let the last progress notification leave in its own write: an SDK client that reads it
+      // in the same chunk as the response handles the response first and drops the progress.
+      await new Promise((resolve) => setImmediate(resolve));
+      return result;
     } catch (error) {
       throw this.explainCallFailure(error, options.timeoutMs);
     } finally {

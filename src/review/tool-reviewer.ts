@@ -44,7 +44,7 @@ export class ToolReviewer {
   private readonly reviews = new Map<string, Map<string, ToolReview>>();
   private readonly reviewed = new Map<string, readonly Tool[]>();
   // Scanning is per definition object, so an unchanged listing is never scanned twice.
-  private readonly scans = new WeakMap<Tool, Finding[]>();
+  private scans = new WeakMap<Tool, Finding[]>();
 
   constructor(private readonly options: ToolReviewerOptions) {}
 
@@ -112,6 +112,12 @@ export class ToolReviewer {
     }
     this.reviews.set(server, reviews);
     this.reviewed.set(server, tools);
+  }
+
+  /** Forgets every review, so the next listing is scanned again (settings changed). */
+  reset(): void {
+    this.reviewed.clear();
+    this.scans = new WeakMap();
   }
 
   /** Forgets servers that are gone. */

@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/load.js';
 import type { BackendStatus } from '../../gateway.js';
 import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
+import { watchForReload } from '../reload.js';
 import { serveUntilShutdown } from '../shutdown.js';
 
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
@@ -43,7 +44,25 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     });
   }
 
-  await serveUntilShutdown(gateway, deps.stdin, logger);
+  const reloader =
+    config.file === undefined
+      ? undefined
+      : watchForReload({
+          file: config.file,
+          load: () =>
+            loadConfig({
+              configPath: config.file,
+              cwd: deps.cwd,
+              env: deps.env,
+              inline: inlineConfigFrom(options),
+            }),
+          gateway,
+          logger,
+        });
+  await serveUntilShutdown(gateway, deps.stdin, logger, () => {
+    reloader?.close();
+    return Promise.resolve();
+  });
   return 0;
 };
 

@@ -4,6 +4,7 @@ import { GatewayError } from '../../core/errors.js';
 import { isLoopback, startHttpFront } from '../../frontend/http-server.js';
 import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError } from '../output.js';
+import { watchForReload } from '../reload.js';
 import { serveUntilShutdown } from '../shutdown.js';
 
 /** Where `serve` reads a fixed bearer token from (else one is generated and printed). */
@@ -50,7 +51,25 @@ export const serveCommand = async (
     output.err(`listening on ${front.url}`);
     if (token !== undefined && fromEnv !== token)
       output.err(`bearer token (set ${TOKEN_ENV} to choose your own): ${token}`);
-    await serveUntilShutdown(gateway, undefined, logger, () => front.close());
+    const reloader =
+      config.file === undefined
+        ? undefined
+        : watchForReload({
+            file: config.file,
+            load: () =>
+              loadConfig({
+                configPath: config.file,
+                cwd: deps.cwd,
+                env: deps.env,
+                inline: inlineConfigFrom(options),
+              }),
+            gateway,
+            logger,
+          });
+    await serveUntilShutdown(gateway, undefined, logger, () => {
+      reloader?.close();
+      return front.close();
+    });
     return 0;
   } catch (error) {
     output.err(formatError(error, output.color));
