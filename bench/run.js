@@ -1,9 +1,14 @@
 // @ts-check
 // `npm run bench`: the same backend measured direct and through the gateway, in one run,
 // alternating (A B … B A) so that machine noise hits both. Prints a table and one JSON line.
+// Each gateway variant differs only in its config (written to its own temp folder, so every
+// variant has its own state: pins, audit log, cache); `direct` is always run as the baseline.
 //
 //   node bench/run.js [--calls 3000] [--warmup 2000] [--concurrency 16] [--spawns 3] [--rounds 2]
-//                     [--only direct,gateway,...] [--json]
+//                     [--blob-bytes 1048576] [--blob-iters 20]
+//                     [--variants gateway,gw-bare,...] (alias --only) [--json]
+//
+// Variants: gateway (defaults), gw-no-audit, gw-no-scan, gw-policy-50, gw-bare, gw-sync-audit.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +27,9 @@ const { values: opts } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     spawns: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '2' },
+    'blob-bytes': { type: 'string', default: String(1024 * 1024) },
+    'blob-iters': { type: 'string', default: '20' },
+    variants: { type: 'string' },
     only: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -31,22 +39,137 @@ const WARMUP = Number(opts.warmup);
 const CONCURRENCY = Number(opts.concurrency);
 const SPAWNS = Number(opts.spawns);
 const ROUNDS = Number(opts.rounds);
+const BLOB_BYTES = Number(opts['blob-bytes']);
+const BLOB_ITERS = Number(opts['blob-iters']);
+
+/**
+ * A 50-rule policy: forty rules on ten other servers (globs, access classes, agents, paths,
+ * URLs) and ten on `echo/*` with argument predicates, so every echo call evaluates rules; none
+ * of them denies or asks for the benchmark's calls, and the default is allow.
+ */
+function fiftyRulePolicy() {
+  /** @type {Record<string, unknown>[]} */
+  const rules = [];
+  for (let index = 0; index < 10; index++) {
+    const server = `srv${index}`;
+    rules.push(
+      { id: `${server}-read`, effect: 'allow', match: `${server}/*`, access: 'read' },
+      {
+        id: `${server}-no-secrets`,
+        effect: 'deny',
+        match: `${server}/*`,
+        args: { $paths: { pathUnder: ['~/.ssh', '~/.aws'] } },
+      },
+      { id: `${server}-ask-delete`, effect: 'ask', match: `${server}/delete_*` },
+      {
+        id: `${server}-fetch`,
+        effect: 'allow',
+        match: `${server}/fetch`,
+        agents: ['bot', 'ci'],
+        args: { url: { urlHost: ['*.github.com', 'example.com'], scheme: 'https' } },
+      },
+    );
+  }
+  rules.push(
+    {
+      id: 'echo-outside-x',
+      effect: 'allow',
+      match: 'echo/*',
+      args: { $paths: { notPathUnder: ['/tmp/x'] } },
+    },
+    {
+      id: 'echo-short',
+      effect: 'allow',
+      match: 'echo/echo',
+      args: { message: { maxLength: 10000 } },
+    },
+    {
+      id: 'echo-has-message',
+      effect: 'allow',
+      match: 'echo/echo',
+      args: { message: { exists: true } },
+    },
+    {
+      id: 'echo-blob-size',
+      effect: 'allow',
+      match: 'echo/blob',
+      args: { bytes: { lt: 64 * 1024 * 1024 } },
+    },
+    {
+      id: 'echo-no-secrets',
+      effect: 'deny',
+      match: 'echo/*',
+      args: { $paths: { pathUnder: ['~/.ssh', '~/.aws'] } },
+    },
+    {
+      id: 'echo-no-rm',
+      effect: 'deny',
+      match: 'echo/*',
+      args: { message: { regex: 'rm\\s+-rf\\s+/' } },
+    },
+    {
+      id: 'echo-no-keys',
+      effect: 'deny',
+      match: 'echo/*',
+      args: { $strings: { glob: '*PRIVATE KEY*' } },
+    },
+    { id: 'echo-untrusted', effect: 'deny', match: 'echo/*', agents: ['untrusted'] },
+    {
+      id: 'echo-ask-admin',
+      effect: 'ask',
+      match: 'echo/*',
+      args: { message: { in: ['sudo', 'shutdown'] } },
+    },
+    { id: 'echo-ask-delete', effect: 'ask', match: 'echo/delete_*' },
+  );
+  return { default: 'allow', rules };
+}
+
+const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
 
 /**
  * Configurations: `direct` is the baseline; each gateway variant differs only in its config.
- * @type {{ name: string; tool: string; command: () => string[] }[]}
+ * @type {{ name: string; tool: string; blobTool: string; command: () => string[] }[]}
  */
-const variants = [
-  { name: 'direct', tool: 'echo', command: () => [process.execPath, ECHO] },
-  {
-    name: 'gateway',
-    tool: 'echo__echo',
-    command: () => [process.execPath, BIN, '--config', writeConfig({})],
-  },
-].filter((v) => opts.only === undefined || opts.only.split(',').includes(v.name));
+const allVariants = [
+  { name: 'direct', tool: 'echo', blobTool: 'blob', command: () => [process.execPath, ECHO] },
+  ...gatewayVariants({
+    // Defaults: no policy, scanning on (descriptions block, responses and arguments warn),
+    // audit on with batch durability, pinning on.
+    gateway: {},
+    'gw-no-audit': { audit: { enabled: false } },
+    'gw-no-scan': { scanning: SCAN_OFF },
+    'gw-policy-50': { policy: fiftyRulePolicy() },
+    // Plain forwarding: audit, scanning and pinning off, no policy.
+    'gw-bare': { audit: { enabled: false }, scanning: SCAN_OFF, pinning: { mode: 'off' } },
+    'gw-sync-audit': { audit: { durability: 'sync' } },
+  }),
+];
 
-/** @param {Record<string, unknown>} extra */
-function writeConfig(extra) {
+/** @param {Record<string, Record<string, unknown>>} configs */
+function gatewayVariants(configs) {
+  return Object.entries(configs).map(([name, extra]) => ({
+    name,
+    tool: 'echo__echo',
+    blobTool: 'echo__blob',
+    command: () => [process.execPath, BIN, '--config', writeConfig(extra)],
+  }));
+}
+
+const wanted = (opts.variants ?? opts.only)?.split(',').filter((n) => n !== '');
+for (const name of wanted ?? []) {
+  if (!allVariants.some((v) => v.name === name)) {
+    console.error(`unknown variant ${name}; known: ${allVariants.map((v) => v.name).join(', ')}`);
+    process.exit(2);
+  }
+}
+// `direct` is always measured: every figure is reported against it.
+const variants = allVariants.filter(
+  (v) => v.name === 'direct' || wanted === undefined || wanted.includes(v.name),
+);
+
+/** Writes a gateway config into a fresh temp folder (its state folder lives next to it). */
+function writeConfig(/** @type {Record<string, unknown>} */ extra) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-bench-'));
   const file = path.join(dir, 'mcp-gateway.config.json');
   writeFileSync(
@@ -63,14 +186,19 @@ function connect(/** @type {string[]} */ argv) {
   /** @type {Map<number, (message: any) => void>} */
   const pending = new Map();
   let nextId = 1;
-  let buffer = '';
+  // Pieces of a line not yet ended; only each new chunk is searched for newlines, so a 1 MB
+  // reply arriving in 64 KB chunks costs the harness one pass, not one pass per chunk.
+  /** @type {string[]} */
+  const partial = [];
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (/** @type {string} */ chunk) => {
-    buffer += chunk;
+    let start = 0;
     let newline;
-    while ((newline = buffer.indexOf('\n')) !== -1) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
+    while ((newline = chunk.indexOf('\n', start)) !== -1) {
+      const piece = chunk.slice(start, newline);
+      start = newline + 1;
+      const line = partial.length === 0 ? piece : partial.join('') + piece;
+      partial.length = 0;
       if (line === '') continue;
       const message = JSON.parse(line);
       if (message.id !== undefined && pending.has(message.id)) {
@@ -79,6 +207,7 @@ function connect(/** @type {string[]} */ argv) {
         resolve(message);
       }
     }
+    if (start < chunk.length) partial.push(chunk.slice(start));
   });
   /** @returns {Promise<any>} */
   const request = (/** @type {string} */ method, /** @type {unknown} */ params) =>
@@ -187,7 +316,27 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
     }),
   );
   const throughput = CALLS / ((performance.now() - t0) / 1000);
+  // Peak RSS of the call phases, before the large payloads inflate the heaps.
   const rss = peakRssMb(/** @type {number} */ (session.child.pid));
+
+  // Large payload: one warm-up, then BLOB_ITERS sequential round trips of a BLOB_BYTES text.
+  const blob = async () => {
+    const reply = await session.request('tools/call', {
+      name: variant.blobTool,
+      arguments: { bytes: BLOB_BYTES },
+    });
+    const text = reply.result?.content?.[0]?.text;
+    if (reply.error !== undefined || reply.result?.isError === true || text?.length !== BLOB_BYTES)
+      throw new Error(`${variant.name}: blob reply ${JSON.stringify(reply).slice(0, 300)}`);
+  };
+  await blob();
+  const blobTimes = [];
+  for (let i = 0; i < BLOB_ITERS; i++) {
+    const b0 = performance.now();
+    await blob();
+    blobTimes.push(performance.now() - b0);
+  }
+  const rssAfterBlob = peakRssMb(/** @type {number} */ (session.child.pid));
   await session.close();
   return {
     p50: percentile(latencies, 50),
@@ -195,6 +344,8 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
     throughput,
     coldStartMs: median(coldStarts),
     rssMb: rss,
+    blobMs: median(blobTimes),
+    rssAfterBlobMb: rssAfterBlob,
   };
 }
 
@@ -217,6 +368,8 @@ const summary = Object.fromEntries(
       throughput: median(runs.map((r) => r.throughput)),
       coldStartMs: median(runs.map((r) => r.coldStartMs)),
       rssMb: median(runs.map((r) => r.rssMb)),
+      blobMs: median(runs.map((r) => r.blobMs)),
+      rssAfterBlobMb: median(runs.map((r) => r.rssAfterBlobMb)),
     },
   ]),
 );
@@ -228,6 +381,8 @@ const rows = Object.entries(summary).map(([name, s]) => ({
   throughputRatio: base === undefined ? NaN : s.throughput / base.throughput,
   addedRssMb: base === undefined ? NaN : s.rssMb - base.rssMb,
   coldStartRatio: base === undefined ? NaN : s.coldStartMs / base.coldStartMs,
+  addedBlobMs: base === undefined ? NaN : s.blobMs - base.blobMs,
+  blobRatio: base === undefined ? NaN : s.blobMs / base.blobMs,
 }));
 
 if (opts.json) {
@@ -236,17 +391,24 @@ if (opts.json) {
       calls: CALLS,
       concurrency: CONCURRENCY,
       rounds: ROUNDS,
+      blobBytes: BLOB_BYTES,
+      blobIters: BLOB_ITERS,
       node: process.version,
+      loadavg: os.loadavg(),
       rows,
+      perRound: results,
     }),
   );
 } else {
   const f = (/** @type {number} */ n, d = 3) => (Number.isFinite(n) ? n.toFixed(d) : '-');
   console.log(
-    `calls=${CALLS} warmup=${WARMUP} concurrency=${CONCURRENCY} rounds=${ROUNDS} node=${process.version}`,
+    `calls=${CALLS} warmup=${WARMUP} concurrency=${CONCURRENCY} rounds=${ROUNDS} blob=${BLOB_BYTES}B×${BLOB_ITERS} node=${process.version} load=${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(',')}`,
   );
   console.log(
-    'variant            p50 ms  p99 ms  +p50 ms  calls/s  tp ratio  cold ms  cold ratio  RSS MB  +RSS MB',
+    'variant            p50 ms  p99 ms  +p50 ms  calls/s  tp ratio  cold ms  cold ratio  RSS MB  +RSS MB  1MB ms  1MB ratio',
   );
   for (const r of rows) {
     console.log(
@@ -261,8 +423,11 @@ if (opts.json) {
         f(r.coldStartRatio, 2).padStart(11),
         f(r.rssMb, 0).padStart(7),
         f(r.addedRssMb, 0).padStart(8),
+        f(r.blobMs, 1).padStart(7),
+        f(r.blobRatio, 2).padStart(10),
       ].join(' '),
     );
   }
-  console.log(JSON.stringify({ rows }));
+  // Every round's figures too, so the spread behind each median can be seen.
+  console.log(JSON.stringify({ rows, perRound: results }));
 }

@@ -177,7 +177,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   }
   const sessions = new Set<FrontSession>();
   /** Which session made a call, for approvals asked while it runs. */
-  const callSessions = new Map<string, FrontSession>();
+  const callSessions = new Map<string, { readonly front: FrontSession; readonly server: string }>();
   const reportedCollisions = new Set<string>();
 
   // Tools that no arguments could ever get allowed are not shown to the agent at all.
@@ -324,12 +324,23 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   });
   const router = createProtocolRouter({
     backends: () => pool.readyBackends(),
-    // A backend's sampling or elicitation request goes to the agent that used the gateway last.
-    agent: () => {
+    // A backend's sampling or elicitation request goes to the session with a call in flight to
+    // that backend (the one that caused it), else to the agent that used the gateway last.
+    agent: (server) => {
       let best: FrontSession | undefined;
-      for (const front of sessions)
+      for (const call of callSessions.values()) {
+        if (
+          call.server === server &&
+          (best === undefined || call.front.lastActive > best.lastActive)
+        ) {
+          best = call.front;
+        }
+      }
+      if (best !== undefined) return best.server;
+      for (const front of sessions) {
         if (front.initialized && (best === undefined || front.lastActive > best.lastActive))
           best = front;
+      }
       return best?.server;
     },
     agents: () => [...sessions].filter((front) => front.initialized).map((front) => front.server),
@@ -358,7 +369,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   let limiter = createRateLimiter(config.policy);
 
   const askHuman = async (request: ApprovalRequest): Promise<ApprovalAnswer> => {
-    const front = callSessions.get(request.callId)?.server;
+    const front = callSessions.get(request.callId)?.front.server;
     if (front?.getClientCapabilities()?.elicitation === undefined) {
       return { approved: false, why: 'unavailable' };
     }
@@ -486,7 +497,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     };
     if (front === undefined) return pipeline(ctx);
     front.lastActive = Date.now();
-    callSessions.set(id, front);
+    callSessions.set(id, { front, server: route.server });
     try {
       return await pipeline(ctx);
     } finally {

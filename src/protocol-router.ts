@@ -34,8 +34,8 @@ const passThrough = {
 export interface ProtocolRouterOptions {
   /** The backends that are up now. */
   readonly backends: () => readonly Backend[];
-  /** The agent session that should answer a backend's request. */
-  readonly agent: () => Server | undefined;
+  /** The agent session that should answer a request from this backend. */
+  readonly agent: (server: string) => Server | undefined;
   /** Every initialized agent session, for notifications. */
   readonly agents: () => readonly Server[];
   readonly naming: () => NamingOptions;
@@ -344,7 +344,7 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
       }
     },
     async onRequest(backend, request, signal) {
-      const front = options.agent();
+      const front = options.agent(backend.name);
       if (front === undefined)
         throw new McpError(
           ErrorCode.MethodNotFound,

@@ -218,7 +218,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   const writeBatch = async (batch: Entry[]): Promise<Entry[]> => {
     const lock = await acquireFileLock(lockPath, options.lock);
     try {
-      const handle = await open(path, 'a+');
+      const handle = await open(path, 'a+', 0o600);
       try {
         const { tail, ino, size } = await resolveTail(handle);
         // After a failed partial write, records of this batch may already be on disk.
@@ -356,7 +356,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   {
     const lock = await acquireFileLock(lockPath, options.lock);
     try {
-      const handle = await open(path, 'a+');
+      const handle = await open(path, 'a+', 0o600);
       try {
         const info = await handle.stat();
         const tail = await readLogTail(path, handle, info.size);

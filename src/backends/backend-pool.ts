@@ -38,6 +38,9 @@ export interface BackendPoolOptions {
   readonly restartDelayMs?: (attempt: number) => number | undefined;
 }
 
+/** How long a backend must have run for a crash to count as the first of a new series. */
+const STABLE_MS = 60_000;
+
 const defaultRestartDelay = (attempt: number): number | undefined =>
   attempt > 5 ? undefined : Math.min(30_000, 500 * 2 ** (attempt - 1));
 
@@ -49,6 +52,7 @@ interface Slot {
   restarts: number;
   ready: Promise<void>;
   timer: NodeJS.Timeout | undefined;
+  readyAt?: number;
 }
 
 /** Starts every backend concurrently, keeps them running, and routes calls to them. */
@@ -245,6 +249,7 @@ export class BackendPool {
         return;
       }
       slot.state = 'ready';
+      slot.readyAt = performance.now();
       slot.error = undefined;
       slot.startMs = Math.round(performance.now() - began);
       this.options.logger.debug(
@@ -285,6 +290,8 @@ export class BackendPool {
     this.options.onEvent?.(backend.name, 'exit', how);
     void backend.close();
     slot.state = 'restarting';
+    // A backend that ran a good while before crashing starts its backoff afresh.
+    if (slot.readyAt !== undefined && performance.now() - slot.readyAt > STABLE_MS) slot.restarts = 0;
     this.options.onChange();
     this.scheduleRestart(slot);
   }

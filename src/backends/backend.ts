@@ -466,8 +466,8 @@ export class Backend {
   }
 }
 
-const describeCommand = (config: ResolvedServer & { kind: 'stdio' }): string =>
-  [config.command, ...config.args].join(' ');
+// The command as written in the config: expanded ${env:…} values may be secrets.
+const describeCommand = (config: ResolvedServer & { kind: 'stdio' }): string => config.display;
 
 const describeTarget = (config: ResolvedServer): string =>
   config.kind === 'stdio' ? `command: ${describeCommand(config)}` : `url: ${redactUrl(config.url)}`;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { InlineConfig, LogLevel } from '../config/resolve.js';
 import type { Streams } from './output.js';
 
@@ -25,5 +26,6 @@ export interface GlobalOptions {
 export const inlineConfigFrom = (options: GlobalOptions): InlineConfig => ({
   agent: options.agent,
   logLevel: options.logLevel,
-  stateDir: options.stateDir,
+  // A path typed on the command line is relative to where it was typed.
+  stateDir: options.stateDir === undefined ? undefined : path.resolve(options.stateDir),
 });

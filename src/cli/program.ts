@@ -37,7 +37,9 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       writeOut: (text) => deps.streams.stdout.write(text),
       writeErr: (text) => deps.streams.stderr.write(text),
     })
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    // Before any subcommand is added, so every subcommand inherits it (usage errors exit 2).
+    .exitOverride();
 
   const globals = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
 
@@ -222,7 +224,6 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
 /** Parses argv, runs the command, and returns the process exit code. */
 export const runCli = async (argv: readonly string[], deps: CliDeps): Promise<number> => {
   const { program, exitCode } = createProgram(deps);
-  program.exitOverride();
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

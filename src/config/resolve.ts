@@ -32,6 +32,8 @@ export interface ResolvedStdioServer extends ServerCommon {
   readonly env: Readonly<Record<string, string>>;
   readonly cwd: string;
   readonly inheritEnv: boolean;
+  /** The command line as written in the file, `${env:…}` unexpanded: safe to print. */
+  readonly display: string;
 }
 
 /** A backend reached over HTTP. */
@@ -176,6 +178,7 @@ export const resolveConfig = (
       env: expandMap(server.env, [...at, 'env']),
       cwd: path.resolve(dir, server.cwd ?? '.'),
       inheritEnv: server.inheritEnv ?? false,
+      display: [command, ...(server.args ?? [])].join(' '),
     };
   });
 

@@ -136,10 +136,7 @@ const scanningSchema = z.strictObject({
   allow: z
     .array(
       z.strictObject({
-        rule: z
-          .string()
-          .min(1)
-          .describe('A rule id, or a prefix ending in "*" (e.g. "secrets.*").'),
+        rule: z.string().min(1).describe('A rule id, or a prefix ending in "*" (e.g. "secret.*").'),
         match: z.string().min(1).optional().describe('A server/tool glob (default: every tool).'),
       }),
     )

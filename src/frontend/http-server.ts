@@ -43,7 +43,10 @@ export const startHttpFront = async (options: HttpFrontOptions): Promise<HttpFro
   let actualPort = options.port;
   const loopback = isLoopback(options.host);
   const allowedHosts = (): string[] => {
-    const names = isLoopback(options.host) ? ['localhost', '127.0.0.1', '[::1]'] : [options.host];
+    const own = options.host.includes(':') ? `[${options.host}]` : options.host;
+    const names = isLoopback(options.host)
+      ? [...new Set(['localhost', '127.0.0.1', '[::1]', own])]
+      : [own];
     return names.map((name) => `${name}:${actualPort}`);
   };
   const allowedOrigins = (): string[] => allowedHosts().map((host) => `http://${host}`);
