@@ -257,10 +257,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     for (const server of config.servers) {
       if (!server.enabled) continue;
       const live = pool.readyBackends().find((b) => b.name === server.name);
-      const text =
+      const text = reviewer.instructionsFor(
+        server.name,
         live !== undefined
           ? live.instructions
-          : cache.get(server.name, serverFingerprint(server))?.instructions;
+          : cache.get(server.name, serverFingerprint(server))?.instructions,
+      );
       if (text !== undefined && text.trim() !== '') parts.push(`## ${server.name}\n${text.trim()}`);
     }
     return parts.length === 0

@@ -291,7 +291,8 @@ export class BackendPool {
     void backend.close();
     slot.state = 'restarting';
     // A backend that ran a good while before crashing starts its backoff afresh.
-    if (slot.readyAt !== undefined && performance.now() - slot.readyAt > STABLE_MS) slot.restarts = 0;
+    if (slot.readyAt !== undefined && performance.now() - slot.readyAt > STABLE_MS)
+      slot.restarts = 0;
     this.options.onChange();
     this.scheduleRestart(slot);
   }

@@ -4,6 +4,7 @@ import { buildFindingRecord } from '../core/audit/build-records.js';
 import type { Logger } from '../core/logger.js';
 import type { Finding } from '../core/scanner/finding.js';
 import type { ScannableTool, Scanner } from '../core/scanner/scanner.js';
+import { INSTRUCTIONS_KEY } from '../core/pinning/pinned-form.js';
 import type { PinStatus, PinStore } from '../pins/pin-store.js';
 import type { FindingFilter } from '../pipeline/scan-content.js';
 
@@ -45,6 +46,7 @@ export class ToolReviewer {
   private readonly reviewed = new Map<string, readonly Tool[]>();
   // Scanning is per definition object, so an unchanged listing is never scanned twice.
   private scans = new WeakMap<Tool, Finding[]>();
+  private readonly pinnedInstructions = new Map<string, string>();
 
   constructor(private readonly options: ToolReviewerOptions) {}
 
@@ -71,7 +73,15 @@ export class ToolReviewer {
         ? undefined
         : await options.pins.check(server, tools, instructions);
     const pins = new Map(pinCheck?.tools.map((t) => [t.tool, t.status]));
+    this.pinnedInstructions.delete(server);
     if (pinCheck?.instructions.status === 'drifted') {
+      if (pinMode === 'block') {
+        // The agent keeps reading the approved text until the change is approved.
+        const pinned = options.pins?.list({ server, tool: INSTRUCTIONS_KEY })[0]?.definition[
+          'instructions'
+        ];
+        this.pinnedInstructions.set(server, typeof pinned === 'string' ? pinned : '');
+      }
       options.logger.warn(
         `Server "${server}" changed its instructions since they were pinned; run \`mcp-gateway pins diff ${server}\`.`,
       );
@@ -112,6 +122,11 @@ export class ToolReviewer {
     }
     this.reviews.set(server, reviews);
     this.reviewed.set(server, tools);
+  }
+
+  /** The instructions to show for a server: the live text, or the pinned one while a change awaits approval. */
+  instructionsFor(server: string, live: string | undefined): string | undefined {
+    return this.pinnedInstructions.get(server) ?? live;
   }
 
   /** Forgets every review, so the next listing is scanned again (settings changed). */
