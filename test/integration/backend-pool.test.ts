@@ -74,7 +74,7 @@ describe('BackendPool with real child processes', () => {
 
   test('file descriptors and memory do not grow across hundreds of restarts of a crashing backend', async () => {
     const restarts = Number(process.env['RESTARTS'] ?? '200');
-    let failed = false;
+    const seen = { failed: false };
     const pool = new BackendPool({
       servers: [stdio('crash', 'node', ['-e', 'process.exit(1)'])],
       logger: silentLogger,
@@ -82,7 +82,7 @@ describe('BackendPool with real child processes', () => {
       capabilities: Promise.resolve({}),
       onChange: () => undefined,
       onEvent: (_server, event) => {
-        if (event === 'failed') failed = true;
+        if (event === 'failed') seen.failed = true;
       },
       restartDelayMs: (attempt) => (attempt > restarts ? undefined : 0),
     });
@@ -90,9 +90,9 @@ describe('BackendPool with real child processes', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     pool.start();
     const deadline = Date.now() + 170_000;
-    while (!failed && Date.now() < deadline)
+    while (!seen.failed && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(failed).toBe(true);
+    expect(seen.failed).toBe(true);
     expect(pool.status()[0]?.restarts).toBe(restarts);
     global.gc?.();
     // A leak of one descriptor per restart would show as hundreds here.
