@@ -167,3 +167,38 @@ describe('the whole protocol through the gateway, against server-everything', ()
       .toContain('[fx] fixture: call cancelled');
   });
 });
+
+describe('remote backends', () => {
+  test('a Streamable HTTP backend is reached by url, with its tools namespaced', async () => {
+    const { execa } = await import('execa');
+    const { CONFORMANCE_SERVER } = await import('../helpers/paths.js');
+    const server = execa(process.execPath, [CONFORMANCE_SERVER, '--http', '0'], {
+      reject: false,
+      stdin: 'ignore',
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        server.stderr.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const match = /listening on (\S+)/.exec(text);
+          if (match?.[1] !== undefined) resolve(match[1]);
+        });
+        void server.then(() => {
+          reject(new Error(`fixture exited: ${text}`));
+        });
+      });
+      const gateway = await start({ remote: { url, headers: { 'X-Gateway-Test': 'yes' } } });
+      const names = (await gateway.client.listTools()).tools.map((t) => t.name);
+      expect(names).toContain('remote__test_simple_text');
+      const result = await gateway.client.callTool({
+        name: 'remote__test_simple_text',
+        arguments: {},
+      });
+      expect(result.isError).not.toBe(true);
+    } finally {
+      server.kill('SIGTERM');
+      await server;
+    }
+  });
+});

@@ -29,3 +29,4 @@ export const FILESYSTEM_SERVER = path.join(
   'dist',
   'index.js',
 );
+export const CONFORMANCE_SERVER = path.join(ROOT, 'test', 'fixtures', 'conformance', 'server.mjs');
