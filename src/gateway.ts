@@ -182,10 +182,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
 
   // Tools that no arguments could ever get allowed are not shown to the agent at all.
   let visibleTools: readonly Tool[] = [];
-  const isVisible = (route: { server: string; tool: string; definition: Tool }): boolean => {
-    if (reviewer.get(route.server, route.tool)?.blocked !== undefined) return false;
+  /** The policy's view of a tool before any arguments: names, principal, access class, tags. */
+  const policyTarget = (route: { server: string; tool: string; definition: Tool }) => {
     const server = serversByName.get(route.server);
-    return canEverAllow(config.policy, {
+    return {
       server: route.server,
       tool: route.tool,
       agent: config.agent,
@@ -197,7 +197,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         server?.trustAnnotations ?? false,
       ),
       serverTags: server?.tags ?? [],
-    });
+    };
+  };
+  const isVisible = (route: { server: string; tool: string; definition: Tool }): boolean => {
+    if (reviewer.get(route.server, route.tool)?.blocked !== undefined) return false;
+    return canEverAllow(config.policy, policyTarget(route));
   };
 
   const rebuildCatalog = (): void => {
@@ -621,20 +625,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       const route = catalog.routeFor(exposed);
       if (route === undefined) return 'unknown';
       if (!isVisible(route)) return 'deny (hidden)';
-      const server = serversByName.get(route.server);
-      const call = {
-        server: route.server,
-        tool: route.tool,
-        agent: config.agent,
-        access: accessClassFor(
-          config.policy,
-          route.server,
-          route.tool,
-          route.definition.annotations,
-          server?.trustAnnotations ?? false,
-        ),
-        serverTags: server?.tags ?? [],
-      };
+      const call = policyTarget(route);
       const explained = explainPolicy(config.policy, call);
       const depends = explained.some((e) => e.applies === 'depends-on-arguments');
       const effect = evaluatePolicy(config.policy, { ...call, args: {} }).effect;

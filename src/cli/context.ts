@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { LoadConfigOptions } from '../config/load.js';
+import { createOutput, exitCodeFor, formatError, type Output } from './output.js';
 import type { InlineConfig, LogLevel } from '../config/resolve.js';
 import type { Streams } from './output.js';
 
@@ -29,3 +31,26 @@ export const inlineConfigFrom = (options: GlobalOptions): InlineConfig => ({
   // A path typed on the command line is relative to where it was typed.
   stateDir: options.stateDir === undefined ? undefined : path.resolve(options.stateDir),
 });
+
+/** How every command loads the config: the flags, the working directory and the environment. */
+export const loadOptionsFor = (options: GlobalOptions, deps: CliDeps): LoadConfigOptions => ({
+  configPath: options.config,
+  cwd: deps.cwd,
+  env: deps.env,
+  inline: inlineConfigFrom(options),
+});
+
+/** Runs a command body with its output; any error is printed with its fix and becomes the exit code. */
+export const withErrors = async (
+  options: GlobalOptions,
+  deps: CliDeps,
+  body: (output: Output) => Promise<number>,
+): Promise<number> => {
+  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
+  try {
+    return await body(output);
+  } catch (error) {
+    output.err(formatError(error, output.color));
+    return exitCodeFor(error);
+  }
+};

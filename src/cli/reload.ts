@@ -96,3 +96,14 @@ export const watchForReload = (options: {
     },
   };
 };
+
+/** Watches the config a serving command was started with, reloading it the same way it was loaded. */
+export const reloadOnChange = (
+  config: ResolvedConfig,
+  load: () => Promise<ResolvedConfig>,
+  gateway: Pick<Gateway, 'reconfigure' | 'rejectConfig'>,
+  logger: Logger,
+): { close(): void } =>
+  config.file === undefined
+    ? { close: () => undefined }
+    : watchForReload({ file: config.file, load, gateway, logger });

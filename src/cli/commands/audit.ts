@@ -1,8 +1,8 @@
 import { loadConfig } from '../../config/load.js';
 import type { AuditRecord } from '../../core/audit/audit-record.js';
 import { GatewayError } from '../../core/errors.js';
-import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
-import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
+import { loadOptionsFor, type CliDeps, type GlobalOptions, withErrors } from '../context.js';
+import type { Output } from '../output.js';
 
 type AuditOptions = GlobalOptions & { json?: boolean };
 
@@ -10,15 +10,9 @@ type AuditOptions = GlobalOptions & { json?: boolean };
 export const auditVerifyCommand = async (
   options: AuditOptions & { anchor?: string },
   deps: CliDeps,
-): Promise<number> => {
-  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  try {
-    const config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+): Promise<number> =>
+  withErrors(options, deps, async (output) => {
+    const config = await loadConfig(loadOptionsFor(options, deps));
     const { verifyAuditLog } = await import('../../audit/verify-audit-log.js');
     const report = await verifyAuditLog(config.audit.path, {
       stateDir: config.stateDir,
@@ -45,11 +39,7 @@ export const auditVerifyCommand = async (
         output.out(color.yellow(`  warning ${where(issue)}${issue.message}`));
     }
     return report.status === 'ok' ? 0 : report.status === 'tampered' ? 1 : 2;
-  } catch (error) {
-    output.err(formatError(error, output.color));
-    return exitCodeFor(error);
-  }
-};
+  });
 
 const where = (issue: { file?: string; line?: number; seq?: number }): string => {
   const parts = [
@@ -65,18 +55,12 @@ const where = (issue: { file?: string; line?: number; seq?: number }): string =>
 export const auditTailCommand = async (
   options: AuditOptions & { lines?: string; follow?: boolean },
   deps: CliDeps,
-): Promise<number> => {
-  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  try {
+): Promise<number> =>
+  withErrors(options, deps, async (output) => {
     const count = Number(options.lines ?? '20');
     if (!Number.isInteger(count) || count < 0)
       throw new GatewayError('USAGE', `-n takes a whole number, not "${options.lines ?? ''}"`);
-    const config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+    const config = await loadConfig(loadOptionsFor(options, deps));
     const { readAuditRecords } = await import('../../audit/read-audit-records.js');
     const last: AuditRecord[] = [];
     try {
@@ -110,22 +94,12 @@ export const auditTailCommand = async (
       afterSeq === undefined ? {} : { afterSeq },
     );
     return 0;
-  } catch (error) {
-    output.err(formatError(error, output.color));
-    return exitCodeFor(error);
-  }
-};
+  });
 
 /** `audit key`: the public key that verifies this log's checkpoints (to keep off the machine). */
-export const auditKeyCommand = async (options: AuditOptions, deps: CliDeps): Promise<number> => {
-  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  try {
-    const config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+export const auditKeyCommand = async (options: AuditOptions, deps: CliDeps): Promise<number> =>
+  withErrors(options, deps, async (output) => {
+    const config = await loadConfig(loadOptionsFor(options, deps));
     const { loadOrCreateAuditKey } = await import('../../audit/audit-key.js');
     const key = await loadOrCreateAuditKey(config.stateDir);
     if (options.json === true)
@@ -137,11 +111,7 @@ export const auditKeyCommand = async (options: AuditOptions, deps: CliDeps): Pro
       output.out(key.publicKeyPem.trimEnd());
     }
     return 0;
-  } catch (error) {
-    output.err(formatError(error, output.color));
-    return exitCodeFor(error);
-  }
-};
+  });
 
 /** One line a record: time, seq, type, and what matters for that type. */
 export const formatRecord = (record: AuditRecord, color: Output['color']): string => {

@@ -2,8 +2,8 @@ import { loadConfig } from '../../config/load.js';
 import { formatDiffLine } from '../../core/pinning/format-diff-line.js';
 import { parsePinFilter } from '../../core/pinning/pin-filter.js';
 import { openPinStore } from '../../pins/pin-store.js';
-import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
-import { createOutput, exitCodeFor, formatError, formatTable } from '../output.js';
+import { loadOptionsFor, type CliDeps, type GlobalOptions, withErrors } from '../context.js';
+import { formatTable } from '../output.js';
 
 type PinsOptions = GlobalOptions & { json?: boolean };
 
@@ -13,15 +13,9 @@ export const pinsCommand = async (
   target: string | undefined,
   options: PinsOptions,
   deps: CliDeps,
-): Promise<number> => {
-  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  try {
-    const config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+): Promise<number> =>
+  withErrors(options, deps, async (output) => {
+    const config = await loadConfig(loadOptionsFor(options, deps));
     const store = await openPinStore(config.stateDir);
     const filter = parsePinFilter(target);
     const { color } = output;
@@ -74,8 +68,4 @@ export const pinsCommand = async (
         return 0;
       }
     }
-  } catch (error) {
-    output.err(formatError(error, output.color));
-    return exitCodeFor(error);
-  }
-};
+  });

@@ -7,22 +7,15 @@ import {
   explainPolicy,
   type PolicyCall,
 } from '../../core/policy/index.js';
-import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
-import { createOutput, exitCodeFor, formatError } from '../output.js';
+import { loadOptionsFor, type CliDeps, type GlobalOptions, withErrors } from '../context.js';
 
 /** `policy test --call JSON`: the decision for one call, without running anything; exit 0 allow, 1 deny/ask. */
 export const policyTestCommand = async (
   options: GlobalOptions & { call: string; access?: 'read' | 'write'; json?: boolean },
   deps: CliDeps,
-): Promise<number> => {
-  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  try {
-    const config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+): Promise<number> =>
+  withErrors(options, deps, async (output) => {
+    const config = await loadConfig(loadOptionsFor(options, deps));
     const request = parseCall(options.call);
     const call: PolicyCall = {
       ...target(config, request.tool, options.access),
@@ -53,26 +46,16 @@ export const policyTestCommand = async (
       output.out(`  policy: ${decision.policy}`);
     }
     return decision.final === 'allow' ? 0 : 1;
-  } catch (error) {
-    output.err(formatError(error, output.color));
-    return exitCodeFor(error);
-  }
-};
+  });
 
 /** `policy explain TOOL`: every rule that can apply to a tool, and whether arguments matter. */
 export const policyExplainCommand = async (
   tool: string,
   options: GlobalOptions & { access?: 'read' | 'write'; json?: boolean },
   deps: CliDeps,
-): Promise<number> => {
-  const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  try {
-    const config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+): Promise<number> =>
+  withErrors(options, deps, async (output) => {
+    const config = await loadConfig(loadOptionsFor(options, deps));
     const call = target(config, tool, options.access);
     const explained = explainPolicy(config.policy, call);
     const fallback = evaluatePolicy(config.policy, { ...call, args: {} });
@@ -91,11 +74,7 @@ export const policyExplainCommand = async (
     }
     output.out(`  with no arguments: ${fallback.effect} (${fallback.decidingRule})`);
     return 0;
-  } catch (error) {
-    output.err(formatError(error, output.color));
-    return exitCodeFor(error);
-  }
-};
+  });
 
 interface CallRequest {
   readonly tool: string;

@@ -1,8 +1,8 @@
 import { loadConfig } from '../../config/load.js';
 import type { BackendStatus } from '../../gateway.js';
-import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
+import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
-import { watchForReload } from '../reload.js';
+import { reloadOnChange } from '../reload.js';
 import { serveUntilShutdown } from '../shutdown.js';
 
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
@@ -10,17 +10,14 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
   let config;
   try {
-    config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+    config = await loadConfig(loadOptionsFor(options, deps));
   } catch (error) {
     output.err(formatError(error, output.color));
     return exitCodeFor(error);
   }
   const logger = output.logger(config.logLevel);
+  for (const warning of config.warnings)
+    logger.warn(`${config.file ?? 'config'}: ${warning.path.join('.')}: ${warning.message}`);
   // Whatever a backend does, the agent's session stays up: log the bug, keep serving.
   process.on('unhandledRejection', (reason) => {
     logger.error(
@@ -44,23 +41,14 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     });
   }
 
-  const reloader =
-    config.file === undefined
-      ? undefined
-      : watchForReload({
-          file: config.file,
-          load: () =>
-            loadConfig({
-              configPath: config.file,
-              cwd: deps.cwd,
-              env: deps.env,
-              inline: inlineConfigFrom(options),
-            }),
-          gateway,
-          logger,
-        });
+  const reloader = reloadOnChange(
+    config,
+    () => loadConfig(loadOptionsFor(options, deps)),
+    gateway,
+    logger,
+  );
   await serveUntilShutdown(gateway, deps.stdin, logger, () => {
-    reloader?.close();
+    reloader.close();
     return Promise.resolve();
   });
   return 0;

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config/load.js';
 import { GatewayError } from '../../core/errors.js';
 import { isLoopback, startHttpFront } from '../../frontend/http-server.js';
-import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
+import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError } from '../output.js';
-import { watchForReload } from '../reload.js';
+import { reloadOnChange } from '../reload.js';
 import { serveUntilShutdown } from '../shutdown.js';
 
 /** Where `serve` reads a fixed bearer token from (else one is generated and printed). */
@@ -24,12 +24,7 @@ export const serveCommand = async (
         `--no-auth is only allowed on a loopback address (127.0.0.1, localhost, ::1), not ${host}`,
       );
     }
-    const config = await loadConfig({
-      configPath: options.config,
-      cwd: deps.cwd,
-      env: deps.env,
-      inline: inlineConfigFrom(options),
-    });
+    const config = await loadConfig(loadOptionsFor(options, deps));
     const logger = output.logger(config.logLevel);
     const fromEnv = deps.env[TOKEN_ENV];
     const token = !options.auth
@@ -51,23 +46,14 @@ export const serveCommand = async (
     output.err(`listening on ${front.url}`);
     if (token !== undefined && fromEnv !== token)
       output.err(`bearer token (set ${TOKEN_ENV} to choose your own): ${token}`);
-    const reloader =
-      config.file === undefined
-        ? undefined
-        : watchForReload({
-            file: config.file,
-            load: () =>
-              loadConfig({
-                configPath: config.file,
-                cwd: deps.cwd,
-                env: deps.env,
-                inline: inlineConfigFrom(options),
-              }),
-            gateway,
-            logger,
-          });
+    const reloader = reloadOnChange(
+      config,
+      () => loadConfig(loadOptionsFor(options, deps)),
+      gateway,
+      logger,
+    );
     await serveUntilShutdown(gateway, undefined, logger, () => {
-      reloader?.close();
+      reloader.close();
       return front.close();
     });
     return 0;

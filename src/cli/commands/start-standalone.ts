@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/load.js';
 import type { Gateway } from '../../gateway.js';
-import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
+import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
 import type { Output } from '../output.js';
 
 /** Starts the gateway without an agent (for `tools`, `call`), waiting for every backend once. */
@@ -9,12 +9,7 @@ export const startStandalone = async (
   deps: CliDeps,
   output: Output,
 ): Promise<Gateway> => {
-  const config = await loadConfig({
-    configPath: options.config,
-    cwd: deps.cwd,
-    env: deps.env,
-    inline: inlineConfigFrom(options),
-  });
+  const config = await loadConfig(loadOptionsFor(options, deps));
   const { createGateway } = await import('../../gateway.js');
   const logger = output.logger(options.logLevel ?? 'warn');
   const gateway = await createGateway({
