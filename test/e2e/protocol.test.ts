@@ -1,5 +1,7 @@
 import {
+  CallToolResultSchema,
   CreateMessageRequestSchema,
+  ProgressNotificationSchema,
   ElicitRequestSchema,
   LoggingMessageNotificationSchema,
   ListRootsRequestSchema,
@@ -113,14 +115,30 @@ describe('the whole protocol through the gateway, against server-everything', ()
 
   test('progress reaches the agent under its own progress token', async () => {
     const gateway = await start({ ev: everything() });
-    const seen: number[] = [];
-    await gateway.client.callTool(
-      { name: 'ev__trigger-long-running-operation', arguments: { duration: 1, steps: 3 } },
-      undefined,
-      { onprogress: (p) => seen.push(p.progress), timeout: 20_000 },
+    // Our own handler sees every notification (the SDK's onprogress would drop one that
+    // arrives in the same chunk as the response, a client-side race).
+    const seen: { token: string | number; progress: number }[] = [];
+    gateway.client.setNotificationHandler(ProgressNotificationSchema, (n) => {
+      seen.push({ token: n.params.progressToken, progress: n.params.progress });
+    });
+    await gateway.client.request(
+      {
+        method: 'tools/call',
+        params: {
+          name: 'ev__trigger-long-running-operation',
+          arguments: { duration: 1, steps: 3 },
+          _meta: { progressToken: 'agent-token-7' },
+        },
+      },
+      CallToolResultSchema,
+      { timeout: 20_000 },
     );
-    // The SDK client only hands notifications carrying its own token to onprogress.
-    expect(seen).toEqual([1, 2, 3]);
+    await expect.poll(() => seen.length, { timeout: 2000 }).toBe(3);
+    expect(seen).toEqual([
+      { token: 'agent-token-7', progress: 1 },
+      { token: 'agent-token-7', progress: 2 },
+      { token: 'agent-token-7', progress: 3 },
+    ]);
   });
 
   test('logging: setLevel reaches the backend and its log messages are relayed with its name', async () => {
