@@ -223,4 +223,27 @@ describe('audit receipts', () => {
     expect([0, 2]).toContain(result.exitCode);
     await gateway.close().catch(() => undefined);
   });
+
+  test('two gateway processes writing one audit file give one valid chain', async () => {
+    const { file, dir } = await writeConfig({ servers: { fx: nodeServer(FIXTURE_SERVER) } });
+    const first = await connectGateway(['--config', file]);
+    const second = await connectGateway(['--config', file]);
+    open.push(first, second);
+    await Promise.all(
+      [first, second].map(async (gateway, g) => {
+        for (let i = 0; i < 40; i++) {
+          await gateway.client.callTool({ name: 'fx__echo', arguments: { text: `g${g}-${i}` } });
+        }
+      }),
+    );
+    await first.close();
+    await second.close();
+    await waitForExit(first.pid);
+    await waitForExit(second.pid);
+    const records = await readRecords(path.join(dir, '.mcp-gateway', 'audit.jsonl'));
+    expect(records.filter((r) => r['type'] === 'result')).toHaveLength(80);
+    const seqs = records.map((r) => r['seq'] as number);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect((await verify(file)).exitCode).toBe(0);
+  });
 });
