@@ -48,7 +48,9 @@ const timeToTools = (/** @type {string[]} */ argv) =>
             continue;
           }
           const ms = performance.now() - started;
-          child.once('exit', () => { resolve(ms); });
+          child.once('exit', () => {
+            resolve(ms);
+          });
           child.stdin.end();
         }
       }
