@@ -1,18 +1,15 @@
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { descendantPids, processAlive, waitForExit } from '../helpers/process-alive.js';
 import { EVERYTHING_SERVER, FIXTURE_SERVER, MEMORY_SERVER } from '../helpers/paths.js';
 import {
   connectGateway,
   nodeServer,
+  trackGateways,
   writeConfig,
-  type ConnectedGateway,
 } from '../helpers/spawn-gateway.js';
 
-const open: ConnectedGateway[] = [];
-afterEach(async () => {
-  for (const gateway of open.splice(0)) await gateway.close().catch(() => undefined);
-});
+const open = trackGateways();
 
 const start = async (servers: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
   const { file } = await writeConfig({ servers, ...extra });

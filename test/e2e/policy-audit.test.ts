@@ -3,20 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { execa } from 'execa';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BIN, FILESYSTEM_SERVER, FIXTURE_SERVER } from '../helpers/paths.js';
 import { waitForExit } from '../helpers/process-alive.js';
 import {
   connectGateway,
   nodeServer,
+  trackGateways,
   writeConfig,
-  type ConnectedGateway,
 } from '../helpers/spawn-gateway.js';
 
-const open: ConnectedGateway[] = [];
-afterEach(async () => {
-  for (const gateway of open.splice(0)) await gateway.close().catch(() => undefined);
-});
+const open = trackGateways();
 
 const textOf = (result: Record<string, unknown>): string =>
   ((result['content'] ?? []) as { type: string; text?: string }[])

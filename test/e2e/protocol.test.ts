@@ -6,19 +6,16 @@ import {
   LoggingMessageNotificationSchema,
   ListRootsRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { EVERYTHING_SERVER, FIXTURE_SERVER } from '../helpers/paths.js';
 import {
   connectGateway,
   nodeServer,
+  trackGateways,
   writeConfig,
-  type ConnectedGateway,
 } from '../helpers/spawn-gateway.js';
 
-const open: ConnectedGateway[] = [];
-afterEach(async () => {
-  for (const gateway of open.splice(0)) await gateway.close().catch(() => undefined);
-});
+const open = trackGateways();
 
 const everything = () => nodeServer(EVERYTHING_SERVER, { args: ['stdio'] });
 

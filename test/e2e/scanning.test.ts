@@ -1,20 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BIN, FIXTURE_SERVER } from '../helpers/paths.js';
 import { waitForExit } from '../helpers/process-alive.js';
 import {
   connectGateway,
   nodeServer,
+  trackGateways,
   writeConfig,
-  type ConnectedGateway,
 } from '../helpers/spawn-gateway.js';
 
-const open: ConnectedGateway[] = [];
-afterEach(async () => {
-  for (const gateway of open.splice(0)) await gateway.close().catch(() => undefined);
-});
+const open = trackGateways();
 
 const hostile = (env: Record<string, string> = {}) =>
   nodeServer(FIXTURE_SERVER, {

@@ -1,20 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { FIXTURE_SERVER } from '../helpers/paths.js';
 import { descendantPids, processAlive, waitForExit } from '../helpers/process-alive.js';
 import {
   connectGateway,
   nodeServer,
+  trackGateways,
   writeConfig,
   type ConnectedGateway,
 } from '../helpers/spawn-gateway.js';
 
-const open: ConnectedGateway[] = [];
-afterEach(async () => {
-  for (const gateway of open.splice(0)) await gateway.close().catch(() => undefined);
-});
+const open = trackGateways();
 
 const fixture = (tools: string, env: Record<string, string> = {}) =>
   nodeServer(FIXTURE_SERVER, { env: { FIXTURE_TOOLS: tools, ...env } });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import { afterEach } from 'vitest';
 import { BIN } from './paths.js';
 
 /** A temp folder with a config file written in it. */
@@ -70,4 +71,13 @@ export const connectGateway = async (
     stderr: () => stderr,
     close: () => client.close(),
   };
+};
+
+/** A list of gateways the calling test file opens; each is closed after every test. */
+export const trackGateways = (): ConnectedGateway[] => {
+  const open: ConnectedGateway[] = [];
+  afterEach(async () => {
+    for (const gateway of open.splice(0)) await gateway.close().catch(() => undefined);
+  });
+  return open;
 };
