@@ -149,9 +149,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     resolveCapabilities = resolve;
   });
   let sessionStarted = false;
+  let closing: Promise<void> | undefined;
   // The session starts when the agent has said who it is (or would not say): one record, first.
   const capabilitiesKnown = (capabilities: ClientCapabilities, info = standaloneSession): void => {
-    if (sessionStarted) return;
+    // After close() began, nothing may be appended to the (closing) audit log.
+    if (sessionStarted || closing !== undefined) return;
     sessionStarted = true;
     audit.append({
       type: 'session_start',
@@ -160,12 +162,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     });
     resolveCapabilities(capabilities);
   };
+  const initializeTimer =
+    options.standalone === true
+      ? undefined
+      : setTimeout(() => {
+          capabilitiesKnown({});
+        }, INITIALIZE_WAIT_MS).unref();
   if (options.standalone === true) capabilitiesKnown({});
-  else {
-    setTimeout(() => {
-      capabilitiesKnown({});
-    }, INITIALIZE_WAIT_MS).unref();
-  }
 
   let catalog = buildToolCatalog([], config.naming);
   /** Agents connected to this gateway: one over stdio, one per client over HTTP. */
@@ -588,7 +591,6 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   // Cached listings answer tools/list before any backend is up.
   void refresh();
 
-  let closing: Promise<void> | undefined;
   return {
     pool,
     catalog: () => catalog,
@@ -676,6 +678,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     },
     close: () =>
       (closing ??= (async () => {
+        clearTimeout(initializeTimer);
         await drain();
         await Promise.all(
           [...sessions].map((front) => front.server.close().catch(() => undefined)),

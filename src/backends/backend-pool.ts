@@ -121,6 +121,8 @@ export class BackendPool {
       this.initialRound,
       new Promise<void>((resolve) => {
         timer = setTimeout(resolve, timeoutMs);
+        // Waiting for backends must not keep a gateway that is shutting down alive.
+        timer.unref();
       }),
     ]);
     clearTimeout(timer);

@@ -25,12 +25,19 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     );
   });
   const { createGateway, serveStdio } = await import('../../gateway.js');
-  const gateway = await createGateway({ config, logger });
+  // On a terminal no agent will send initialize: start the backends right away.
+  const gateway = await createGateway({
+    config,
+    logger,
+    standalone: (deps.stdin as { isTTY?: boolean }).isTTY === true,
+  });
   await serveStdio(gateway);
 
+  let stopping = false;
   if (output.interactive) {
     const longest = Math.max(0, ...config.servers.map((s) => s.startupTimeoutMs));
     void gateway.settled(longest + 1000).then(() => {
+      if (stopping) return;
       printStartup(
         output,
         gateway.status(),
@@ -48,6 +55,7 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     logger,
   );
   await serveUntilShutdown(gateway, deps.stdin, logger, () => {
+    stopping = true;
     reloader.close();
     return Promise.resolve();
   });
