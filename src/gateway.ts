@@ -38,11 +38,8 @@ import { toScannable, ToolReviewer, type ToolReview } from './review/tool-review
 import type { Finding } from './core/scanner/finding.js';
 import { pinnedForm } from './core/pinning/pinned-form.js';
 import { hashPinnedForm } from './pins/hash-pinned-form.js';
-import {
-  enforcePolicy,
-  type ApprovalAnswer,
-  type ApprovalRequest,
-} from './pipeline/enforce-policy.js';
+import { enforcePolicy } from './pipeline/enforce-policy.js';
+import { createElicitationApprover } from './frontend/elicitation-approver.js';
 import {
   accessClassFor,
   canEverAllow,
@@ -377,46 +374,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   let serversByName = new Map(config.servers.map((s) => [s.name, s]));
   let limiter = createRateLimiter(config.policy);
 
-  const askHuman = async (request: ApprovalRequest): Promise<ApprovalAnswer> => {
-    const front = callSessions.get(request.callId)?.front.server;
-    if (front?.getClientCapabilities()?.elicitation === undefined) {
-      return { approved: false, why: 'unavailable' };
-    }
-    const timeoutMs = serversByName.get(request.server)?.callTimeoutMs ?? 50_000;
-    try {
-      const answer = await front.elicitInput(
-        {
-          message: approvalMessage(request),
-          requestedSchema: {
-            type: 'object',
-            properties: {
-              approve: {
-                type: 'boolean',
-                title: 'Approve this call',
-                description: `Let ${request.server}/${request.tool} run with these arguments`,
-              },
-              scope: {
-                type: 'string',
-                title: 'For',
-                enum: ['once', 'session'],
-                enumNames: ['This call only', 'Every call to this tool in this session'],
-                default: 'once',
-              },
-            },
-            required: ['approve'],
-          },
-        },
-        { timeout: timeoutMs, ...(request.signal === undefined ? {} : { signal: request.signal }) },
-      );
-      if (answer.action !== 'accept')
-        return { approved: false, why: answer.action === 'decline' ? 'declined' : 'cancelled' };
-      if (answer.content?.['approve'] !== true) return { approved: false, why: 'declined' };
-      return { approved: true, scope: answer.content['scope'] === 'session' ? 'session' : 'once' };
-    } catch (error) {
-      logger.debug(`approval request failed: ${String(error)}`);
-      return { approved: false, why: request.signal?.aborted === true ? 'cancelled' : 'timeout' };
-    }
-  };
+  const askHuman = createElicitationApprover({
+    // The approval is asked of the agent session whose call needs it.
+    agentFor: (callId) => callSessions.get(callId)?.front.server,
+    timeoutMs: (server) => serversByName.get(server)?.callTimeoutMs ?? 50_000,
+    logger,
+  });
 
   const defHashes = new WeakMap<Tool, string>();
   const auditOptions: RecordAuditOptions = {
@@ -689,13 +652,6 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         await auditLog?.close();
       })()),
   };
-};
-
-const approvalMessage = (request: ApprovalRequest): string => {
-  const args = JSON.stringify(request.args, null, 2);
-  const shown = args.length > 2000 ? `${args.slice(0, 2000)}…` : args;
-  const who = request.agent === undefined ? 'The agent' : `The agent "${request.agent}"`;
-  return `${who} wants to call the tool "${request.tool}" on the server "${request.server}" with these arguments:\n${shown}\n\nThe gateway's policy asks for your approval: ${request.reason}`;
 };
 
 const sameTools = (a: readonly Tool[], b: readonly Tool[]): boolean => {
