@@ -35,7 +35,7 @@ export default defineConfig(
             {
               from: 'package',
               package: '@modelcontextprotocol/sdk',
-              name: ['Server', 'SSEClientTransport'],
+              name: ['Server', 'SSEClientTransport', 'SSEServerTransport'],
             },
           ],
         },

@@ -216,4 +216,34 @@ describe('remote backends', () => {
       await server;
     }
   });
+
+  test('a legacy SSE backend is reached through the automatic fallback', async () => {
+    const { execa } = await import('execa');
+    const { SSE_SERVER } = await import('../helpers/paths.js');
+    const server = execa(process.execPath, [SSE_SERVER, '0'], { reject: false, stdin: 'ignore' });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        server.stderr.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const match = /listening on (\S+)/.exec(text);
+          if (match?.[1] !== undefined) resolve(match[1]);
+        });
+        void server.then(() => {
+          reject(new Error(`fixture exited: ${text}`));
+        });
+      });
+      const gateway = await start({ legacy: { url } });
+      const names = (await gateway.client.listTools()).tools.map((t) => t.name);
+      expect(names).toEqual(['legacy__legacy_echo']);
+      const result = await gateway.client.callTool({
+        name: 'legacy__legacy_echo',
+        arguments: { a: 1 },
+      });
+      expect(result.content).toEqual([{ type: 'text', text: 'sse: {"a":1}' }]);
+    } finally {
+      server.kill('SIGTERM');
+      await server;
+    }
+  });
 });

@@ -30,3 +30,4 @@ export const FILESYSTEM_SERVER = path.join(
   'index.js',
 );
 export const CONFORMANCE_SERVER = path.join(ROOT, 'test', 'fixtures', 'conformance', 'server.mjs');
+export const SSE_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'sse-server.mjs');
