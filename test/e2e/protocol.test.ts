@@ -11,6 +11,7 @@ import { EVERYTHING_SERVER, FIXTURE_SERVER } from '../helpers/paths.js';
 import {
   connectGateway,
   nodeServer,
+  startListening,
   trackGateways,
   writeConfig,
 } from '../helpers/spawn-gateway.js';
@@ -185,24 +186,10 @@ describe('the whole protocol through the gateway, against server-everything', ()
 
 describe('remote backends', () => {
   test('a Streamable HTTP backend is reached by url, with its tools namespaced', async () => {
-    const { execa } = await import('execa');
     const { CONFORMANCE_SERVER } = await import('../helpers/paths.js');
-    const server = execa(process.execPath, [CONFORMANCE_SERVER, '--http', '0'], {
-      reject: false,
-      stdin: 'ignore',
-    });
+    const server = await startListening([CONFORMANCE_SERVER, '--http', '0']);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let text = '';
-        server.stderr.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-          const match = /listening on (\S+)/.exec(text);
-          if (match?.[1] !== undefined) resolve(match[1]);
-        });
-        void server.then(() => {
-          reject(new Error(`fixture exited: ${text}`));
-        });
-      });
+      const url = server.url;
       const gateway = await start({ remote: { url, headers: { 'X-Gateway-Test': 'yes' } } });
       const names = (await gateway.client.listTools()).tools.map((t) => t.name);
       expect(names).toContain('remote__test_simple_text');
@@ -212,27 +199,15 @@ describe('remote backends', () => {
       });
       expect(result.isError).not.toBe(true);
     } finally {
-      server.kill('SIGTERM');
-      await server;
+      await server.stop();
     }
   });
 
   test('a legacy SSE backend is reached through the automatic fallback', async () => {
-    const { execa } = await import('execa');
     const { SSE_SERVER } = await import('../helpers/paths.js');
-    const server = execa(process.execPath, [SSE_SERVER, '0'], { reject: false, stdin: 'ignore' });
+    const server = await startListening([SSE_SERVER, '0']);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let text = '';
-        server.stderr.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-          const match = /listening on (\S+)/.exec(text);
-          if (match?.[1] !== undefined) resolve(match[1]);
-        });
-        void server.then(() => {
-          reject(new Error(`fixture exited: ${text}`));
-        });
-      });
+      const url = server.url;
       const gateway = await start({ legacy: { url } });
       const names = (await gateway.client.listTools()).tools.map((t) => t.name);
       expect(names).toEqual(['legacy__legacy_echo']);
@@ -242,8 +217,7 @@ describe('remote backends', () => {
       });
       expect(result.content).toEqual([{ type: 'text', text: 'sse: {"a":1}' }]);
     } finally {
-      server.kill('SIGTERM');
-      await server;
+      await server.stop();
     }
   });
 });

@@ -81,3 +81,38 @@ export const trackGateways = (): ConnectedGateway[] => {
   });
   return open;
 };
+
+/**
+ * Starts a process that prints `listening on URL` to stderr (fixture HTTP servers,
+ * `serve --http`) and resolves with that URL and a way to stop it.
+ */
+export const startListening = async (
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; stderr: () => string; stop: () => Promise<void> }> => {
+  const { execa } = await import('execa');
+  const child = execa(process.execPath, args, {
+    reject: false,
+    stdin: 'ignore',
+    env: { NO_COLOR: '1', ...env },
+  });
+  let text = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /listening on (\S+)/.exec(text);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    void child.then(() => {
+      reject(new Error(`exited before listening: ${text}`));
+    });
+  });
+  return {
+    url,
+    stderr: () => text,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await child;
+    },
+  };
+};
