@@ -7,7 +7,13 @@ import type {
   PolicyEnvironment,
 } from './compiled-policy.js';
 import { compileCondition, type CompiledCondition, type ConditionContext } from './condition.js';
-import { compileGlob, expandAlternatives, isLiteralGlob, serverPartOf } from './glob.js';
+import {
+  compileGlob,
+  compileToolGlob,
+  expandAlternatives,
+  isLiteralGlob,
+  serverPartOf,
+} from './glob.js';
 import type {
   AccessClass,
   LimitSettings,
@@ -162,7 +168,7 @@ function compileMatch(
   report: ProblemReport,
   failOpen: boolean,
 ): RegExp {
-  const compiled = compileGlob(pattern);
+  const compiled = compileToolGlob(pattern);
   if (!compiled.ok) {
     report.problem(path, compiled.message);
     return failOpen ? matchNothing : matchEverything;

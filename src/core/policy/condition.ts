@@ -3,13 +3,8 @@ import { compileGlob } from './glob.js';
 import type { ArgumentPredicateSettings, JsonScalar, OneOrMany } from './policy-settings.js';
 import type { ProblemReport } from './policy-problem.js';
 import { parseSelector, selectValues, type Selector } from './selector.js';
-import {
-  compileHostPattern,
-  hostMatches,
-  hostOfUrl,
-  parseUrl,
-  type HostPattern,
-} from './url-host.js';
+import { readUrl } from './read-url.js';
+import { compileHostPattern, hostMatches, type HostPattern } from './url-host.js';
 
 /**
  * Which way a rule leans: allow rules need every selected value to pass and read ambiguity
@@ -263,10 +258,10 @@ function urlHostTest(
   if (list.length === 0) report.warning(path, 'an empty host list never matches anything');
   if (patterns.length < list.length) return failClosed;
   return (value, side) => {
-    const url = typeof value === 'string' ? parseUrl(value) : undefined;
-    if (url === undefined) return side === 'deny';
-    const host = hostOfUrl(url);
-    for (const pattern of patterns) if (hostMatches(host, pattern)) return want;
+    const reading = typeof value === 'string' ? readUrl(value) : undefined;
+    // A URL other parsers may read another host from is an error: no allow, and deny/ask match.
+    if (reading === undefined || reading.ambiguous) return side === 'deny';
+    for (const pattern of patterns) if (hostMatches(reading.host, pattern)) return want;
     return !want;
   };
 }
@@ -288,9 +283,9 @@ function schemeTest(
       );
   });
   return (value, side) => {
-    const url = typeof value === 'string' ? parseUrl(value) : undefined;
-    if (url === undefined) return side === 'deny';
-    return wanted.has(url.protocol);
+    const reading = typeof value === 'string' ? readUrl(value) : undefined;
+    if (reading === undefined || reading.ambiguous) return side === 'deny';
+    return wanted.has(reading.url.protocol);
   };
 }
 
