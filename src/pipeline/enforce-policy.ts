@@ -5,6 +5,7 @@ import {
   type PolicyCall,
   type PolicyDecision,
   type RateLimiter,
+  type RootsView,
 } from '../core/policy/index.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
 
@@ -41,6 +42,8 @@ export interface EnforcePolicyOptions {
   ) => { readonly tags: readonly string[]; readonly trustAnnotations: boolean } | undefined;
   readonly askHuman: AskHuman;
   readonly now: () => number;
+  /** The MCP roots the agent gave a backend (relative paths may resolve under them). */
+  readonly roots?: (server: string) => RootsView | undefined;
 }
 
 const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], string> = {
@@ -98,6 +101,7 @@ const toPolicyCall = (
       server?.trustAnnotations ?? false,
     ),
     serverTags: server?.tags ?? [],
+    roots: options.roots?.(ctx.server),
   };
 };
 

@@ -1,4 +1,10 @@
-import { isPathUnder, pathCandidates, resolveBase, type PathResolution } from './argument-path.js';
+import {
+  isPathUnder,
+  pathCandidates,
+  resolveBase,
+  type PathCandidates,
+  type PathResolution,
+} from './argument-path.js';
 import { compileGlob } from './glob.js';
 import type { ArgumentPredicateSettings, JsonScalar, OneOrMany } from './policy-settings.js';
 import type { ProblemReport } from './policy-problem.js';
@@ -25,23 +31,30 @@ export interface CompiledCondition {
 /** Per-call memo of `$strings`/`$paths` and the last resolved path, so rules share the work. */
 export interface Selection {
   readonly args: Readonly<Record<string, unknown>>;
+  /** How this call's paths resolve (the called server's working directory or roots). */
+  readonly resolution: PathResolution;
   strings: unknown[] | undefined;
   paths: unknown[] | undefined;
   lastPath: string | undefined;
-  lastCandidates: string[] | undefined;
+  lastCandidates: PathCandidates;
 }
 
 /** What compiling predicates needs to know about the machine. */
 export interface ConditionContext {
-  readonly resolution: PathResolution;
+  /** For `~` and symlinks in configured folders. */
+  readonly resolution: Pick<PathResolution, 'home' | 'realpath'>;
   /** Relative `pathUnder` folders in the policy resolve against this. */
   readonly baseDir: string;
 }
 
 /** Creates the per-call selection memo. */
-export function createSelection(args: Readonly<Record<string, unknown>>): Selection {
+export function createSelection(
+  args: Readonly<Record<string, unknown>>,
+  resolution: PathResolution,
+): Selection {
   return {
     args,
+    resolution,
     strings: undefined,
     paths: undefined,
     lastPath: undefined,
@@ -50,14 +63,10 @@ export function createSelection(args: Readonly<Record<string, unknown>>): Select
 }
 
 /** `pathCandidates`, remembered for the last path of this call (rules often share one). */
-export function candidatesOf(
-  selection: Selection,
-  value: string,
-  resolution: PathResolution,
-): string[] | undefined {
+export function candidatesOf(selection: Selection, value: string): PathCandidates {
   if (selection.lastPath !== value) {
     selection.lastPath = value;
-    selection.lastCandidates = pathCandidates(value, resolution);
+    selection.lastCandidates = pathCandidates(value, selection.resolution);
   }
   return selection.lastCandidates;
 }
@@ -216,11 +225,13 @@ function pathTest(
   if (resolvedCount < folders.length) return failClosed;
   // Case folding covers case-insensitive file systems, used only where it makes a rule stricter.
   const folded = bases.map((base) => base.toLowerCase());
-  const { resolution } = context;
   return (value, side, selection) => {
     if (typeof value !== 'string') return side === 'deny';
-    const candidates = candidatesOf(selection, value, resolution);
-    if (candidates === undefined) return side === 'deny';
+    const candidates = candidatesOf(selection, value);
+    // Not a path, or relative to a base that could be anywhere here: a predicate error.
+    if (candidates === undefined || candidates === 'unknown') return side === 'deny';
+    // Relative on another machine: outside every folder of this one.
+    if (candidates === 'elsewhere') return want === 'outside';
     if (want === 'under') {
       if (side === 'allow') {
         for (const candidate of candidates) if (!underAny(candidate, bases)) return false;

@@ -683,3 +683,128 @@ describe('self-protection: the built-in deny for the gateway state folder and co
     });
   });
 });
+
+describe('relative paths resolve where the backend resolves them, not in the config folder', () => {
+  // The config is /d/proj/mcp-gateway.config.json; its state folder /d/proj/.mcp-gateway.
+  const servers: PolicyEnvironment['servers'] = [
+    {
+      name: 'fs',
+      kind: 'stdio',
+      command: '/usr/bin/node',
+      args: ['/x/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js', '/d'],
+      cwd: '/d/proj',
+    },
+    {
+      name: 'fsnpx',
+      kind: 'stdio',
+      command: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-filesystem@latest', '..', '/other'],
+      cwd: '/d/proj',
+    },
+    { name: 'up', kind: 'stdio', command: 'node', args: ['server.js'], cwd: '/d' },
+    { name: 'here', kind: 'stdio', command: 'node', args: ['server.js', '/d'], cwd: '/d/proj' },
+    { name: 'remote', kind: 'remote', url: 'https://api.example.com/mcp' },
+    { name: 'lan', kind: 'remote', url: 'http://127.0.0.1:9000/mcp' },
+  ];
+  const where = {
+    cwd: '/d/proj',
+    configDir: '/d/proj',
+    protectedPaths: ['/d/proj/.mcp-gateway', '/d/proj/mcp-gateway.config.json'],
+    servers,
+  };
+  const noRoots = undefined;
+  const pending = { pending: true, uris: [], overflowed: false };
+  const rootsOf = (...uris: string[]) => ({ pending: false, uris, overflowed: false });
+  const effectOf = (
+    policy: ReturnType<typeof policyOf>,
+    server: string,
+    path: string,
+    roots: PolicyCall['roots'] = noRoots,
+  ) => evaluatePolicy(policy, callOf(`${server}/read_file`, { path }, { roots })).effect;
+
+  describe('self-protection', () => {
+    const policy = policyOf({ default: 'allow' }, where);
+    test.each([
+      ['fs', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['fs', './proj/.mcp-gateway/../mcp-gateway.config.json', noRoots, 'deny'],
+      ['fs', '.mcp-gateway/audit-key.pem', noRoots, 'allow'],
+      ['fsnpx', 'proj/.mcp-gateway/pins.json', noRoots, 'deny'],
+      ['up', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['here', '.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['here', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'allow'],
+      ['remote', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'allow'],
+      ['remote', '/d/proj/.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['lan', 'notes.txt', noRoots, 'deny'],
+      ['lan', '/tmp/notes.txt', noRoots, 'allow'],
+      ['here', 'notes.txt', pending, 'deny'],
+      ['here', 'notes.txt', rootsOf('file:///r'), 'allow'],
+      ['here', '.mcp-gateway/x', rootsOf('file:///r'), 'deny'],
+      ['here', 'proj/.mcp-gateway/x', rootsOf('file:///d'), 'deny'],
+      ['fs', '.mcp-gateway/key', noRoots, 'allow'],
+      ['fs', '.mcp-gateway/key', rootsOf('file:///d/proj/../elsewhere', '/d/proj/x/..'), 'deny'],
+      ['fs', 'notes.txt', { pending: false, uris: [], overflowed: true }, 'deny'],
+    ])('%s reading %j (roots %j) → %s', (server, path, roots, effect) => {
+      expect(effectOf(policy, server, path, roots)).toBe(effect);
+    });
+  });
+
+  describe('pathUnder in an allow rule (default deny)', () => {
+    const policy = policyOf(
+      {
+        default: 'deny',
+        rules: [
+          {
+            id: 'proj',
+            effect: 'allow',
+            match: '*/read_file',
+            args: { path: { pathUnder: '/d/proj' } },
+          },
+        ],
+      },
+      where,
+    );
+    test.each([
+      ['fs', 'notes.txt', noRoots, 'deny'],
+      ['fs', 'proj/notes.txt', noRoots, 'allow'],
+      ['up', 'notes.txt', noRoots, 'deny'],
+      ['here', 'notes.txt', noRoots, 'allow'],
+      ['here', 'notes.txt', rootsOf('file:///d/proj/sub'), 'allow'],
+      ['here', 'notes.txt', rootsOf('file:///d/other'), 'deny'],
+      ['here', 'notes.txt', pending, 'deny'],
+      // It may still be on its own folders (when no root is valid): every base must pass.
+      ['fs', 'notes.txt', rootsOf('file:///d/proj'), 'deny'],
+      ['fs', 'proj/notes.txt', rootsOf('file:///d/proj'), 'allow'],
+      ['remote', 'notes.txt', noRoots, 'deny'],
+      ['lan', 'notes.txt', noRoots, 'deny'],
+      ['lan', '/d/proj/notes.txt', noRoots, 'allow'],
+    ])('%s reading %j (roots %j) → %s', (server, path, roots, effect) => {
+      expect(effectOf(policy, server, path, roots)).toBe(effect);
+    });
+  });
+
+  describe('notPathUnder in a deny rule (default allow)', () => {
+    const policy = policyOf(
+      {
+        default: 'allow',
+        rules: [
+          {
+            id: 'only-proj',
+            effect: 'deny',
+            match: '*/*',
+            args: { $paths: { notPathUnder: '/d/proj' } },
+          },
+        ],
+      },
+      where,
+    );
+    test.each([
+      ['here', 'notes.txt', 'allow'],
+      ['fs', 'notes.txt', 'deny'],
+      ['up', 'notes.txt', 'deny'],
+      ['remote', 'notes.txt', 'deny'],
+      ['lan', 'notes.txt', 'deny'],
+    ])('%s reading %j → %s', (server, path, effect) => {
+      expect(effectOf(policy, server, path)).toBe(effect);
+    });
+  });
+});

@@ -16,3 +16,5 @@ export type {
 } from './policy-settings.js';
 export type { PolicyProblem } from './policy-problem.js';
 export { createRateLimiter, type RateLimiter, type RateLimitResult } from './rate-limiter.js';
+export type { RootsView, ServerLocation } from './relative-base.js';
+export { createRootsTracker, type RootsTracker } from './roots-tracker.js';
