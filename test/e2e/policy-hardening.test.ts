@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitRequestSchema, ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, test } from 'vitest';
 import { FILESYSTEM_SERVER, FIXTURE_SERVER } from '../helpers/paths.js';
 import { connectGateway, nodeServer, trackGateways } from '../helpers/spawn-gateway.js';
@@ -164,5 +164,57 @@ describe('relative paths are checked where the backend resolves them (issue 10 ย
     });
     expect(key.isError).toBe(true);
     expect(textOf(key)).toContain('builtin:self-protection');
+  });
+});
+
+describe('approval prompts show what is approved (issue 10 ยง5)', () => {
+  const askSetup = async () => {
+    const { root, config } = await layout(
+      (root) => ({ fs: nodeServer(FILESYSTEM_SERVER, { args: [root] }) }),
+      {
+        default: 'allow',
+        rules: [{ id: 'ask-reads', effect: 'ask', match: 'fs/read_text_file' }],
+      },
+    );
+    const gateway = await connectGateway(['--config', config], {
+      capabilities: { elicitation: {} },
+    });
+    open.push(gateway);
+    const asked: string[] = [];
+    gateway.client.setRequestHandler(ElicitRequestSchema, (request) => {
+      asked.push(request.params.message);
+      return { action: 'decline' };
+    });
+    return { root, gateway, asked };
+  };
+
+  test('a padded note cannot push the path out of the prompt', async () => {
+    const { root, gateway, asked } = await askSetup();
+    const secret = path.join(root, 'proj', 'notes.txt');
+    const result = await gateway.client.callTool({
+      name: 'fs__read_text_file',
+      arguments: { note: 'Routine check. '.repeat(400), path: secret },
+    });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('declined');
+    expect(asked).toHaveLength(1);
+    const message = asked[0] ?? '';
+    expect(message).toContain(`- path: ${JSON.stringify(secret)}`);
+    expect(message.indexOf(secret)).toBeLessThan(message.indexOf('Routine check.'));
+    expect(message).toMatch(/Shortened here: note \(\d+ of 6000 characters\)/);
+  });
+
+  test('a path too long to show is denied without asking', async () => {
+    const { root, gateway, asked } = await askSetup();
+    // 12 500 characters that resolve to <root>/proj/notes.txt (no path.join: it would collapse them).
+    const long = `${root}/${'a/'.repeat(2500)}${'../'.repeat(2500)}proj/notes.txt`;
+    const result = await gateway.client.callTool({
+      name: 'fs__read_text_file',
+      arguments: { path: long },
+    });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('too long to show in full');
+    expect(asked).toHaveLength(0);
+    expect(await readFile(path.join(root, 'proj', 'notes.txt'), 'utf8')).toBe('notes of proj');
   });
 });

@@ -181,6 +181,15 @@ export function compileCondition(
   return { selector, exists, tests };
 }
 
+/** Whether one selected value passes every predicate of a condition, read the deny/ask way. */
+export function valueTriggers(
+  condition: CompiledCondition,
+  value: unknown,
+  selection: Selection,
+): boolean {
+  return condition.tests.length > 0 && passesAll(condition.tests, value, selection);
+}
+
 function passesAll(tests: readonly ValueTest[], value: unknown, selection: Selection): boolean {
   for (const test of tests) if (!test(value, 'deny', selection)) return false;
   return true;
