@@ -9,7 +9,7 @@ import { compileGlob } from './glob.js';
 import type { ArgumentPredicateSettings, JsonScalar, OneOrMany } from './policy-settings.js';
 import type { ProblemReport } from './policy-problem.js';
 import { parseSelector, selectValues, type Selector } from './selector.js';
-import { readUrl } from './read-url.js';
+import { readUrl, type UrlReading } from './read-url.js';
 import { compileHostPattern, hostMatches, type HostPattern } from './url-host.js';
 
 /**
@@ -37,6 +37,8 @@ export interface Selection {
   paths: unknown[] | undefined;
   lastPath: string | undefined;
   lastCandidates: PathCandidates;
+  lastUrl: string | undefined;
+  lastReading: UrlReading | undefined;
 }
 
 /** What compiling predicates needs to know about the machine. */
@@ -59,6 +61,8 @@ export function createSelection(
     paths: undefined,
     lastPath: undefined,
     lastCandidates: undefined,
+    lastUrl: undefined,
+    lastReading: undefined,
   };
 }
 
@@ -69,6 +73,16 @@ export function candidatesOf(selection: Selection, value: string): PathCandidate
     selection.lastCandidates = pathCandidates(value, selection.resolution);
   }
   return selection.lastCandidates;
+}
+
+/** `readUrl`, remembered for the last URL of this call (`urlHost` and `scheme` share one). */
+function readingOf(selection: Selection, value: unknown): UrlReading | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (selection.lastUrl !== value) {
+    selection.lastUrl = value;
+    selection.lastReading = readUrl(value);
+  }
+  return selection.lastReading;
 }
 
 /** The values a selector picks, reusing the per-call memo for `$strings` and `$paths`. */
@@ -277,8 +291,8 @@ function urlHostTest(
   });
   if (list.length === 0) report.warning(path, 'an empty host list never matches anything');
   if (patterns.length < list.length) return failClosed;
-  return (value, side) => {
-    const reading = typeof value === 'string' ? readUrl(value) : undefined;
+  return (value, side, selection) => {
+    const reading = readingOf(selection, value);
     // A URL other parsers may read another host from is an error: no allow, and deny/ask match.
     if (reading === undefined || reading.ambiguous) return side === 'deny';
     for (const pattern of patterns) if (hostMatches(reading.host, pattern)) return want;
@@ -302,8 +316,8 @@ function schemeTest(
         `"${text}" is not a URL scheme`,
       );
   });
-  return (value, side) => {
-    const reading = typeof value === 'string' ? readUrl(value) : undefined;
+  return (value, side, selection) => {
+    const reading = readingOf(selection, value);
     if (reading === undefined || reading.ambiguous) return side === 'deny';
     return wanted.has(reading.url.protocol);
   };

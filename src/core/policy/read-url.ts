@@ -16,6 +16,7 @@ export interface UrlReading {
 }
 
 const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const plainUrl = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#\\[\]\s]*@)?([a-z0-9.-]+)(?::\d*)?(?:[/?#]|$)/;
 // IDNA 2003 and UTS 46 (WHATWG) map the deviation characters (ß, ς, ZWJ, ZWNJ) differently, and
 // parsers differ on dropping default-ignorable code points: either can name another host.
 const idnaDifferences: readonly (readonly [number, number])[] = [
@@ -48,6 +49,9 @@ export function readUrl(value: string): UrlReading | undefined {
 
 function isAmbiguous(value: string, host: string): boolean {
   if (strippedByWhatwg(value)) return true;
+  // Fast path for the usual URL: a lowercase ASCII host, at most one plain userinfo.
+  const plain = plainUrl.exec(value)?.[1];
+  if (plain !== undefined && stripTrailingDots(plain) === host) return false;
   const schemeEnd = scheme.exec(value)?.[0].length;
   if (schemeEnd === undefined) return true;
   const other = rfcHost(value.slice(schemeEnd));
@@ -55,6 +59,8 @@ function isAmbiguous(value: string, host: string): boolean {
   if (other === '') return host !== '';
   if (hasOddCharacter(other)) return true;
   const written = stripTrailingDots(other.toLowerCase());
+  // The usual case, and no second parse: the host as written is already canonical.
+  if (written === host) return false;
   if (written.startsWith('[')) return canonicalHost(written) !== host;
   // `0x7f.1`, `2130706433`, `0177.0.0.1`: WHATWG and inet_aton read 127.0.0.1, others a name.
   if (ipv4Value(host) !== undefined) return written !== host;
@@ -70,10 +76,11 @@ function isAmbiguous(value: string, host: string): boolean {
  */
 function rfcHost(rest: string): string | undefined {
   if (!rest.startsWith('//')) return '';
-  let end = rest.length;
-  for (const delimiter of ['/', '?', '#']) {
-    const at = rest.indexOf(delimiter, 2);
-    if (at !== -1 && at < end) end = at;
+  let end = 2;
+  while (end < rest.length) {
+    const code = rest.charCodeAt(end);
+    if (code === 0x2f || code === 0x3f || code === 0x23) break;
+    end++;
   }
   const authority = rest.slice(2, end);
   if (authority.includes('\\')) return undefined;
@@ -98,10 +105,11 @@ function strippedByWhatwg(value: string): boolean {
 
 /** Controls, spaces, `%` escapes, or characters IDNA versions treat differently, in a host. */
 function hasOddCharacter(host: string): boolean {
-  for (const char of host) {
-    const code = char.codePointAt(0) ?? 0;
+  for (let index = 0; index < host.length; index++) {
+    const code = host.codePointAt(index) ?? 0;
     if (code <= 0x20 || code === 0x25 || code === 0x7f) return true;
     if (code < 0xad) continue;
+    if (code > 0xffff) index++;
     for (const [from, to] of idnaDifferences) if (code >= from && code <= to) return true;
   }
   return false;
