@@ -178,10 +178,10 @@ export const convertServer = (raw: RawServer, ctx: ConvertContext): ConvertedSer
   } else if (command !== undefined) {
     if (url !== undefined) notes.push('"url" is dropped: the entry also has a "command"');
     const env: Record<string, string> = { ...stringMap(entry['env'], 'env') };
-    // Codex forwards these variables from its own environment; the gateway needs them named.
+    // Codex forwards these from its environment when they are set: the same, empty when not.
     if (Array.isArray(entry['env_vars'])) {
       for (const name of entry['env_vars']) {
-        if (typeof name === 'string' && env[name] === undefined) env[name] = `\${env:${name}}`;
+        if (typeof name === 'string' && env[name] === undefined) env[name] = `\${env:${name}:-}`;
       }
     }
     const args = strings(entry['args'], 'args');

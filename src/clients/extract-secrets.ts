@@ -120,10 +120,10 @@ const redactHeader = (header: string, value: string, take: (secret: string) => s
   const secretHeader = AUTH_HEADERS.has(header.toLowerCase()) || isSecretName(header);
   if (!secretHeader && findSecrets(value).length === 0) return value;
   const scheme = AUTH_SCHEME.exec(value);
-  if (scheme?.[3] !== undefined && hasValue(scheme[3])) {
-    return `${scheme[1] ?? ''}${scheme[2] ?? ' '}${take(scheme[3])}`;
-  }
-  return take(value);
+  if (scheme?.[3] === undefined) return take(value);
+  // `Bearer ${env:TOKEN}` already names its variable.
+  if (!hasValue(scheme[3])) return value;
+  return `${scheme[1] ?? ''}${scheme[2] ?? ' '}${take(scheme[3])}`;
 };
 
 type TakeArg = (candidate: string, index: number, secret: string) => string;

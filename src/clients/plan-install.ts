@@ -57,8 +57,8 @@ export const requiredVariables = (servers: Readonly<Record<string, GatewayServer
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
+  // Disabled servers count too: the config is checked whole, whether a server starts or not.
   for (const server of Object.values(servers)) {
-    if (server.enabled === false) continue;
     visit([server.args, server.env, server.headers, server.url]);
   }
   return [...names].sort();
