@@ -37,7 +37,8 @@ export const editClientText = (
   } catch (error) {
     throw cannotEdit(file, 'the edited text did not parse', error);
   }
-  if (!isDeepStrictEqual(normalize(after), normalize(expected))) {
+  const prune = format === 'codex';
+  if (!isDeepStrictEqual(normalize(after, prune), normalize(expected, prune))) {
     throw cannotEdit(file, 'the edited text did not hold exactly the intended change');
   }
   return bom + edited;
@@ -76,12 +77,17 @@ export const applyToData = (data: unknown, operations: readonly EditOperation[])
 };
 
 // TOML integers come back as bigint or number depending on size; compare them as numbers.
-const normalize = (value: unknown): unknown => {
+// In TOML a table left empty by a removal simply disappears (`prune`).
+const normalize = (value: unknown, prune: boolean): unknown => {
   if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(normalize);
+  if (Array.isArray(value)) return value.map((item) => normalize(item, prune));
   if (value instanceof Date) return value.toISOString();
-  if (isObject(value))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
+  if (isObject(value)) {
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, normalize(v, prune)] as const)
+      .filter(([, v]) => !(prune && isObject(v) && Object.keys(v).length === 0));
+    return Object.fromEntries(entries);
+  }
   return value;
 };
 
