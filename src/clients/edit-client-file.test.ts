@@ -78,7 +78,7 @@ describe('editing client files in place', () => {
       [{ kind: 'remove', path: ['mcp_servers', 'a'] }],
       'f',
     );
-    expect(removed).toBe('# head\nmodel = "m"\n\n\n[profiles.x]\nmodel = "y"\n');
+    expect(removed).toBe('# head\nmodel = "m"\n\n[profiles.x]\nmodel = "y"\n');
   });
 
   test('TOML written as one inline mcp_servers table is refused, not rewritten', () => {

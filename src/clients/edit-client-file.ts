@@ -145,7 +145,8 @@ const editToml = (text: string, operations: readonly EditOperation[], file: stri
     }
     const table = tomlTable(['mcp_servers', name], operation.value);
     if (at !== undefined) {
-      out = without.slice(0, at) + table + without.slice(at);
+      const rest = without.slice(at);
+      out = without.slice(0, at) + table + (rest === '' ? '' : '\n') + rest;
     } else {
       const eol = without.includes('\r\n') ? '\r\n' : '\n';
       const trimmed = without.replace(/\s*$/, '');
@@ -201,7 +202,16 @@ const keyNames = (pair: AST.TOMLKeyValue): string[] =>
 const lineSpan = (text: string, range: readonly [number, number]): [number, number] => {
   const start = text.lastIndexOf('\n', range[0] - 1) + 1;
   const newline = text.indexOf('\n', Math.max(range[1] - 1, range[0]));
-  return [start, newline === -1 ? text.length : newline + 1];
+  let end = newline === -1 ? text.length : newline + 1;
+  // The blank lines after a removed table go with it, so no gap is left behind.
+  for (
+    let blank = /^[ \t]*\r?\n/.exec(text.slice(end));
+    blank !== null;
+    blank = /^[ \t]*\r?\n/.exec(text.slice(end))
+  ) {
+    end += blank[0].length;
+  }
+  return [start, end];
 };
 
 /** A `[a.b]` table with string, string-array and string-map values, always ending in a newline. */
