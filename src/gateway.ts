@@ -116,6 +116,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           onError: (error) => {
             logger.error(`audit log: ${error.message}`);
           },
+          onWarning: (message) => {
+            logger.warn(message);
+          },
         })
       : undefined;
   const audit: AuditSink = auditLog ?? new MemoryAuditSink();
