@@ -2,21 +2,32 @@
 // Measures the content scanner on the shared injection corpus: recall and false positives per family
 // (leave-one-family-out), on a fixed check split of families (aggregates only), speed and drift.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { atLeast, createScanner } from '../dist/core/scanner/index.js';
-import { checkFamilies, chooseCheckFamilies, splitCheck } from './eval-split.js';
+import { gradeFindings, signalFeatures } from '../dist/core/scanner/combiner.js';
+import { combinerPriors } from '../dist/core/scanner/signal-priors.js';
+import { trainCombiner } from './combiner-training.js';
+import { checkFamilies, chooseCheckFamilies, familyFolds, splitCheck } from './eval-split.js';
+import {
+  asTool,
+  corpusContext,
+  corpusDir,
+  recordSurface,
+  scanCorpusRecord,
+} from './eval-corpus.js';
 
 /** @typedef {import('../dist/core/scanner/index.js').Finding} Finding */
 /** @typedef {import('../dist/core/scanner/index.js').Severity} Severity */
 /** @typedef {{ id: string, source: string, kind: string, text: string, split_group: string, carrier_split_group?: string, composed?: boolean, category?: string, hard_negative?: boolean }} CorpusRecord */
 
-// ../shared next to the repository; a worktree elsewhere points at it with SCANNER_CORPUS_DIR.
-const corpusDir = process.env['SCANNER_CORPUS_DIR']
-  ? `${process.env['SCANNER_CORPUS_DIR'].replace(/\/$/, '')}/`
-  : fileURLToPath(new URL('../../shared/corpus/injection/', import.meta.url));
 const json = process.argv.includes('--json');
 const verbose = process.argv.includes('--misses');
 const speedMode = process.argv.includes('--speed');
+// --shipped: measure the scanner exactly as built, without retraining its combiner per fold.
+const shippedOnly = process.argv.includes('--shipped');
+const quick = process.argv.includes('--quick');
+// --ablate rule,prefix.*: drop these rules' findings before training and grading (what did a signal add?).
+const ablateArg = process.argv.find((a) => a.startsWith('--ablate='));
+const ablated = ablateArg ? ablateArg.slice('--ablate='.length).split(',').filter(Boolean) : [];
 /** @type {Severity[]} */
 const thresholds = ['medium', 'high'];
 const capabilityOnly = 'malicious_tool_capability(no_injected_instruction)';
@@ -35,29 +46,17 @@ function readJsonl(name) {
 }
 
 const scanner = createScanner();
-const context = { server: 'eval', otherServers: [], otherToolNames: [] };
+const rawScanner = createScanner({ combiner: null });
 
-/** Parse a tool_description record: a whole tool JSON, or a bare description. @param {string} text */
-function asTool(text, name = 'tool') {
-  if (text.trimStart().startsWith('{')) {
-    try {
-      const parsed = JSON.parse(text);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        return { ...parsed, name: typeof parsed.name === 'string' ? parsed.name : name };
-      }
-    } catch {
-      // Not JSON: scan it as a plain description.
-    }
-  }
-  return { name, description: text };
+/** @param {{kind: string, text: string}} record @param {import('../dist/core/scanner/index.js').Scanner} using @returns {Finding[]} */
+function scanRecord(record, using = scanner) {
+  return scanCorpusRecord(using, record);
 }
-
-/** @param {{kind: string, text: string}} record @returns {Finding[]} */
-function scanRecord(record) {
-  return record.kind === 'tool_description'
-    ? scanner.scanTool(asTool(record.text), context)
-    : scanner.scanText(record.text, 'content[0].text');
-}
+const surfaceOf = recordSurface;
+const context = corpusContext;
+/** @param {string} rule */
+const isAblated = (rule) =>
+  ablated.some((a) => (a.endsWith('*') ? rule.startsWith(a.slice(0, -1)) : rule === a));
 
 /** @param {Finding[]} findings @param {Severity} threshold */
 const flagged = (findings, threshold) => findings.some((f) => atLeast(f.severity, threshold));
@@ -74,11 +73,53 @@ const benignSplit = splitCheck(allBenign);
 const ruleToday = chooseCheckFamilies(allAttacks, allBenign);
 const ruleMoved = ruleToday.join(',') !== checkFamilies.join(',');
 
-/** A record with its findings. @typedef {{ record: CorpusRecord, findings: Finding[] }} Scored */
-/** @param {CorpusRecord[]} records @returns {Scored[]} */
-const scoreAll = (records) => records.map((record) => ({ record, findings: scanRecord(record) }));
-const dev = { attacks: scoreAll(attackSplit.dev), benign: scoreAll(benignSplit.dev) };
-const check = { attacks: scoreAll(attackSplit.check), benign: scoreAll(benignSplit.check) };
+/**
+ * A record, its findings before grading (`raw`), the combiner's features, and its graded findings.
+ * @typedef {{ record: CorpusRecord, label: 0 | 1, raw: Finding[], features: Set<string>, findings: Finding[] }} Scored
+ */
+/** @param {CorpusRecord[]} records @param {0 | 1} label @returns {Scored[]} */
+function prepare(records, label) {
+  return records.map((record) => {
+    if (shippedOnly) {
+      const findings = scanRecord(record);
+      return { record, label, raw: findings, features: new Set(), findings };
+    }
+    const raw = scanRecord(record, rawScanner).filter((f) => !isAblated(f.rule));
+    return { record, label, raw, features: signalFeatures(raw, surfaceOf(record)), findings: raw };
+  });
+}
+const dev = { attacks: prepare(attackSplit.dev, 1), benign: prepare(benignSplit.dev, 0) };
+const check = { attacks: prepare(attackSplit.check, 1), benign: prepare(benignSplit.check, 0) };
+const devAll = [...dev.attacks, ...dev.benign];
+const capabilityOnlyCategory = capabilityOnly;
+/** Training rows: capability-only descriptions hold no instruction to the model, so they are no example of one. @param {Scored[]} rows */
+const trainingRows = (rows) =>
+  rows
+    .filter((s) => s.record.category !== capabilityOnlyCategory)
+    .map((s) => ({
+      features: s.features,
+      surface: surfaceOf(s.record),
+      label: s.label,
+      family: s.record.split_group,
+    }));
+const priors = combinerPriors();
+/** @param {Scored} s @param {import('../dist/core/scanner/combiner.js').CombinerModel} model */
+const grade = (s, model) => {
+  s.findings = gradeFindings(s.raw, surfaceOf(s.record), model);
+};
+if (!shippedOnly) {
+  // Leave-one-family-out: each development family is graded by a combiner trained without any of its text.
+  for (const fold of familyFolds(devAll.map((s) => s.record))) {
+    const model = trainCombiner(
+      trainingRows(fold.train.map((i) => /** @type {Scored} */ (devAll[i]))),
+      priors,
+    );
+    for (const i of fold.test) grade(/** @type {Scored} */ (devAll[i]), model);
+  }
+  // The check split is graded by a combiner trained on every development family, as the shipped one is.
+  const model = trainCombiner(trainingRows(devAll), priors);
+  for (const s of [...check.attacks, ...check.benign]) grade(s, model);
+}
 
 /** @param {Scored[]} rows @param {Severity} t */
 function rate(rows, t) {
@@ -219,19 +260,24 @@ function mixedResult(size) {
 }
 const mixed1MB = mixedResult(1_000_000);
 const allText = [...allAttacks, ...allBenign].map((r) => r.text).join('\n');
-const speed = {
-  benignCorpusMBps: mbPerSecond(
-    () => scanner.scanText(benignText, 'text'),
-    Buffer.byteLength(benignText),
-  ),
-  synthetic1MBJsonMBps: mbPerSecond(
-    () => scanner.scanValue(syntheticValue, 'result'),
-    Buffer.byteLength(syntheticJson),
-  ),
-  mixed1MBTextMBps: mbPerSecond(() => scanner.scanValue(mixed1MB, 'result'), 1_000_000),
-  benignBytes: Buffer.byteLength(benignText),
-  wholeCorpusMBps: mbPerSecond(() => scanner.scanText(allText, 'text'), Buffer.byteLength(allText)),
-};
+const speed = quick
+  ? undefined
+  : {
+      benignCorpusMBps: mbPerSecond(
+        () => scanner.scanText(benignText, 'text'),
+        Buffer.byteLength(benignText),
+      ),
+      synthetic1MBJsonMBps: mbPerSecond(
+        () => scanner.scanValue(syntheticValue, 'result'),
+        Buffer.byteLength(syntheticJson),
+      ),
+      mixed1MBTextMBps: mbPerSecond(() => scanner.scanValue(mixed1MB, 'result'), 1_000_000),
+      benignBytes: Buffer.byteLength(benignText),
+      wholeCorpusMBps: mbPerSecond(
+        () => scanner.scanText(allText, 'text'),
+        Buffer.byteLength(allText),
+      ),
+    };
 /** Microseconds per scanValue call on a small, medium and large MCP result. */
 function perCall() {
   const small = mixedResult(100);
@@ -242,7 +288,7 @@ function perCall() {
     us1MB: round(cpuMicros(() => scanner.scanValue(mixed1MB, 'result'), 3, 7)),
   };
 }
-const perCallMicros = speedMode || json ? perCall() : undefined;
+const perCallMicros = (speedMode || json) && !quick ? perCall() : undefined;
 
 // Drift: scan `after` as a tool definition; a malicious drift must be flagged by the rescan.
 /** @param {any[]} pairs */
@@ -321,7 +367,7 @@ if (json) {
     const r = results[t];
     if (!r) continue;
     console.log(`\nFlagged at ${t}${t === defaultThreshold ? ' (default)' : ''}`);
-    console.log(`  ${''.padEnd(42)}${'dev (per family)'.padEnd(18)}check split`);
+    console.log(`  ${''.padEnd(42)}${'dev (LOFO)'.padEnd(18)}check split`);
     for (const [label] of summaryRows) {
       const key = label.trim();
       console.log(`  ${label.padEnd(42)}${cell(r.dev[key]).padEnd(18)}${cell(r.check[key])}`);
@@ -353,9 +399,10 @@ if (json) {
   console.log('\nRules firing on dev benign records (at default threshold)');
   for (const [rule, n] of Object.entries(ruleHitsOnBenign).sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(n).padStart(4)} ${rule}`);
-  console.log(
-    `\nSpeed (CPU time, best of 5): ${speed.benignCorpusMBps} MB/s on the benign corpus concatenated (${speed.benignBytes} bytes), ${speed.synthetic1MBJsonMBps} MB/s on a synthetic 1 MB JSON result, ${speed.mixed1MBTextMBps} MB/s on 1 MB of log/prose/code text, ${speed.wholeCorpusMBps} MB/s on the whole corpus`,
-  );
+  if (speed)
+    console.log(
+      `\nSpeed (CPU time, best of 5): ${speed.benignCorpusMBps} MB/s on the benign corpus concatenated (${speed.benignBytes} bytes), ${speed.synthetic1MBJsonMBps} MB/s on a synthetic 1 MB JSON result, ${speed.mixed1MBTextMBps} MB/s on 1 MB of log/prose/code text, ${speed.wholeCorpusMBps} MB/s on the whole corpus`,
+    );
   if (perCallMicros)
     console.log(
       `Per scanValue call: ${perCallMicros.us100B} µs for 100 B, ${perCallMicros.us2KB} µs for 2 KB, ${perCallMicros.us1MB} µs for 1 MB`,

@@ -1,3 +1,5 @@
+import { gradeFindings, type CombinerModel } from './combiner.js';
+import { combinerModel } from './combiner-model.js';
 import type { Finding } from './finding.js';
 import type { RawFinding } from './raw-finding.js';
 import { findExfilParameter, findShadowing, type ToolContext } from './scan-tool.js';
@@ -12,6 +14,8 @@ export interface ScanOptions {
   readonly knownToolNames?: readonly string[];
   /** Stop walking JSON values deeper than this (default 64). */
   readonly maxDepth?: number;
+  /** The model that grades a text's signals together (default: the shipped one); null reports each rule's own severity. */
+  readonly combiner?: CombinerModel | null;
 }
 
 /** A tool definition as scanTool reads it. */
@@ -61,6 +65,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   const scan = createTextScan(disabled);
   const maxDepth = options.maxDepth ?? 64;
   const enabled = (f: RawFinding): boolean => !disabled.has(f.rule);
+  const model = options.combiner === undefined ? combinerModel : options.combiner;
+  // One verdict per scanned unit (a text, a JSON value, a whole tool): signals weigh together.
+  const grade = (found: Finding[], surface: Surface): Finding[] =>
+    model ? gradeFindings(found, surface, model) : found;
 
   // Tool definitions come from untrusted servers: a "string" field may be anything at runtime.
   function scanString(text: unknown, field: string, surface: Surface): Finding[] {
@@ -134,12 +142,12 @@ export function createScanner(options: ScanOptions = {}): Scanner {
 
   return {
     scanText(text, field) {
-      return scanString(text, field, 'content');
+      return grade(scanString(text, field, 'content'), 'content');
     },
     scanValue(value, field) {
       const out: Finding[] = [];
       walk(value, field, 'content', 0, out);
-      return out;
+      return grade(out, 'content');
     },
     scanTool(tool, context) {
       const out: Finding[] = [];
@@ -158,7 +166,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         schemaTexts(tool.inputSchema, 'inputSchema', 0, texts);
         for (const [field, text] of texts) out.push(...attach(field, findShadowing(text, ctx)));
       }
-      return out;
+      return grade(out, 'description');
     },
   };
 }
