@@ -1,6 +1,7 @@
 import { gradeFindings, type CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
 import type { Finding } from './finding.js';
+import { collectStrings, joinPieces, locatePiece } from './joined-fields.js';
 import type { RawFinding } from './raw-finding.js';
 import { findExfilParameter, findShadowing, type ToolContext } from './scan-tool.js';
 import { createTextScan } from './scan-text.js';
@@ -100,6 +101,25 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     }
   }
 
+  // A phrase split across fields (parameter descriptions, result properties) reads whole in the joined text.
+  function scanJoined(
+    pieces: readonly [string, string][],
+    surface: Surface,
+    found: readonly Finding[],
+  ): Finding[] {
+    const texts = pieces.map(([, text]) => text);
+    const joined = joinPieces(texts);
+    if (!joined) return [];
+    const seen = new Set(found.map((f) => f.rule));
+    const out: Finding[] = [];
+    for (const f of scan(joined.text, surface)) {
+      if (seen.has(f.rule)) continue;
+      const at = locatePiece(joined, texts, f.start, f.end);
+      out.push(...attach(pieces[at.index]?.[0] ?? '', [{ ...f, start: at.start, end: at.end }]));
+    }
+    return out;
+  }
+
   function walkSchema(schema: unknown, field: string, depth: number, out: Finding[]): void {
     if (depth >= maxDepth) return;
     if (Array.isArray(schema)) {
@@ -147,6 +167,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     scanValue(value, field) {
       const out: Finding[] = [];
       walk(value, field, 'content', 0, out);
+      const pieces =
+        typeof value === 'object' ? collectStrings(value, field, childPath, maxDepth) : undefined;
+      if (pieces) out.push(...scanJoined(pieces, 'content', out));
       return grade(out, 'content');
     },
     scanTool(tool, context) {
@@ -160,10 +183,11 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         context.otherToolNames.length === 0 && options.knownToolNames
           ? { ...context, otherToolNames: options.knownToolNames.filter((n) => n !== tool.name) }
           : context;
+      const texts: [string, string][] =
+        typeof tool.description === 'string' ? [['description', tool.description]] : [];
+      schemaTexts(tool.inputSchema, 'inputSchema', 0, texts);
+      out.push(...scanJoined(texts, 'description', out));
       if (!disabled.has('poison.cross-server-shadowing')) {
-        const texts: [string, string][] =
-          typeof tool.description === 'string' ? [['description', tool.description]] : [];
-        schemaTexts(tool.inputSchema, 'inputSchema', 0, texts);
         for (const [field, text] of texts) out.push(...attach(field, findShadowing(text, ctx)));
       }
       return grade(out, 'description');
