@@ -12,8 +12,8 @@ const out = fileURLToPath(new URL('../src/core/scanner/confusables-table.ts', im
 
 const pairs = [];
 for (const [from, to] of Object.entries(data)) {
-  if (!/^[A-Za-z0-9]$/.test(to) || [...from].length !== 1) continue;
   const cp = from.codePointAt(0) ?? 0;
+  if (!/^[A-Za-z0-9]$/.test(to) || String.fromCodePoint(cp) !== from) continue;
   // ASCII maps to itself for matching; astral letters (mathematical alphanumerics) are NFKC's job.
   if (cp < 0x80 || cp > 0xffff) continue;
   // TR39's prototype for I is l; a capital that looks like I is meant as I.
