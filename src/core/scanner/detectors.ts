@@ -1,6 +1,7 @@
 import { rx, S, type PatternDetector } from './detector.js';
 import { overrideDetectors } from './override-phrases.js';
 import { urlCarriesData } from './exfil-url.js';
+import { multilingualDetectors } from './multilingual.js';
 import { signalDetectors } from './signals.js';
 
 const agentNouns = String.raw`(?:ai|a\.i\.|assistants?|agents?|llms?|language${S}models?|models?|chatbots?|bots?|copilot|claude|gpt|chatgpt|gemini|llama)`;
@@ -859,4 +860,5 @@ export const detectors: readonly PatternDetector[] = [
     message: 'asks to put private data into a URL',
   },
   ...signalDetectors,
+  ...multilingualDetectors,
 ];
