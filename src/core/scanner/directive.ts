@@ -34,7 +34,9 @@ const outbound =
 const risky =
   /\b(?:leave|initiate|redirect|close|join|invite|hire|subscribe|enroll|register|sign|apply|renew|increase|decrease|raise|lower|stop|start|restart|pause|kill|block|unblock|ban|archive|publish|fax|dial|navigate|drive|deliver|ship|return|refund|charge|give|guide|fill|grant|send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|transmit|deposit|invite|grant|give|delete|remove|erase|wipe|destroy|drop|disable|deactivate|cancel|revoke|reset|uninstall|format|shut\s?down|turn\s(?:off|on)|unlock|lock|change|update|modify|purchase|buy|sell|order|book|schedule|dispatch|execute|run|install|download|open|approve|withdraw|move|set|add|create|post|publish|invest|redeem|release|authori[sz]e|activate|adjust|guide|play)\b/i;
 const urlOutbound = /\b(?:send|post|upload|submit|forward|leak|exfiltrate|transmit|report)\b/i;
-const selfRecipient = /\b(?:send|forward|e-?mail|mail|share)\s{1,3}(?:us|me)\b|\bcontact\b/i;
+// Replies to the sender and payment paperwork ("send remittance advice to ...") are how invoices read.
+const selfRecipient =
+  /\b(?:send|forward|e-?mail|mail|share)\s{1,3}(?:us|me)\b|\bcontact\b|\bremittance\b/i;
 const email = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/;
 const url = /\bhttps?:\/\/[^\s'")\]]{3,}|\bwww\.[\w-]{2,63}\.[a-z]{2,}/i;
 const iban = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/;

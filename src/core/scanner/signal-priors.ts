@@ -20,6 +20,10 @@ const weakBySeverity: Readonly<Record<Severity, number>> = { high: 3, medium: 2.
 const explicit: Readonly<Record<string, number>> = {
   // Terminal output moves the cursor and erases lines all the time (progress bars): not a signal alone.
   'hidden.ansi-cursor/high': 0.5,
+  // READMEs tell people to pipe an installer into a shell: a command is only a cue next to other cues.
+  'intent.dangerous-command/medium': 1.5,
+  'intent.shell-command/low': 0.5,
+  'poison.install-command/low': 0.5,
   'directive.user-task/medium@description': 1,
   'obfuscation.encoded': 1,
   'cluster.address+ask': 1.5,
@@ -36,6 +40,9 @@ const otherRules: readonly [string, readonly Severity[]][] = [
   ['intent.send-data', ['low']],
   ['poison.exfil-parameter', ['high']],
   ['hidden.ansi-cursor', ['high']],
+  ['obfuscation.homoglyph', ['medium']],
+  ['obfuscation.leetspeak', ['medium']],
+  ['obfuscation.spaced', ['medium']],
 ];
 
 const surfaces: readonly Surface[] = ['content', 'description'];
@@ -53,7 +60,8 @@ export function combinerPriors(): CombinerPriors {
     add(d.id, d.severity, d.layer === 'signal');
     if (d.descriptionSeverity) add(d.id, d.descriptionSeverity, d.layer === 'signal');
   }
-  for (const [rule, severities] of otherRules) for (const s of severities) add(rule, s);
+  for (const [rule, severities] of otherRules)
+    for (const s of severities) add(rule, s, rule.startsWith('obfuscation.'));
   for (const [key, w] of Object.entries(explicit)) if (!key.includes('/')) weights[key] = w;
   return { bias: -5, descriptionBias: 0, weights };
 }

@@ -266,7 +266,7 @@ export const signalDetectors: readonly PatternDetector[] = [
     severity: 'low',
     keywords: secretKeywords,
     pattern: rx(
-      String.raw`\b${takeVerb}${S}${words(4)}${secretNoun}\b|\b${secretNoun}${S}(?:of${S}|from${S}|for${S})(?:the${S})?(?:user|admin(?:istrator)?|owner|victim|account|system|server|database)s?\b${words(6)}(?:to|and${S}send|and${S}forward|and${S}share|in${S}your${S}(?:response|reply|answer))\b`,
+      String.raw`(?<!\b(?:not|never|n't)[ \t]{1,3})\b${takeVerb}${S}${words(4)}${secretNoun}\b|\b${secretNoun}${S}(?:of${S}|from${S}|for${S})(?:the${S})?(?:user|admin(?:istrator)?|owner|victim|account|system|server|database)s?\b${words(6)}(?:to|and${S}send|and${S}forward|and${S}share|in${S}your${S}(?:response|reply|answer))\b`,
     ),
     maxLength: 200,
     message: 'asks to read or pass on credentials or personal secrets',
@@ -321,9 +321,13 @@ export const signalDetectors: readonly PatternDetector[] = [
       'conceal',
       'suppress',
       'omit',
+      ...pairs(
+        ['not be', 'never be'],
+        ['shown', 'displayed', 'revealed', 'mentioned', 'disclosed', 'reported', 'visible'],
+      ),
     ],
     pattern: rx(
-      String.raw`\b(?:do${S}not|don't|never|must${S}not|should${S}not)[ \t](?:mention|reveal|disclose|log|record|show|display|acknowledge|explain|report|print|repeat|include)${S}(?:this|these|that|it|the${S}(?:fact|instructions?|steps?|actions?|calls?|requests?|message|note|transfer|change)|any${S}of${S}(?:this|these))\b|\b(?:hide|conceal|suppress|omit)${S}(?:this|these|that|it|the|any|all)${S}(?:\w{1,20}${S})?(?:instructions?|messages?|steps?|actions?|outputs?|warnings?|notifications?|evidence|traces?|logs?|calls?|requests?|transfers?|changes?)\b`,
+      String.raw`\b(?:do${S}not|don't|never|must${S}not|should${S}not)[ \t](?:mention|reveal|disclose|log|record|show|display|acknowledge|explain|report|print|repeat|include)${S}(?:this|these|that|it|the${S}(?:fact|instructions?|steps?|actions?|calls?|requests?|message|note|transfer|change)|any${S}of${S}(?:this|these))\b|\b(?:should|must|will|can)${S}(?:not|never)[ \t]be[ \t](?:shown|displayed|revealed|mentioned|disclosed|reported|visible)${S}(?:to${S}(?:the${S})?(?:users?|humans?)|in${S}(?:the${S})?(?:response|reply|answer|output))\b|\b(?:hide|conceal|suppress|omit)${S}(?:this|these|that|it|the|any|all)${S}(?:\w{1,20}${S})?(?:instructions?|messages?|steps?|actions?|outputs?|warnings?|notifications?|evidence|traces?|logs?|calls?|requests?|transfers?|changes?)\b`,
     ),
     maxLength: 110,
     message: 'asks to keep an action out of sight',
@@ -732,6 +736,21 @@ export const signalDetectors: readonly PatternDetector[] = [
     keywords: [
       ...pairs(['required', 'mandated', 'needed', 'necessary', 'mandatory'], ['for', 'by']),
       'purposes',
+      ...pairs(
+        ['for'],
+        [
+          'soc',
+          'gdpr',
+          'hipaa',
+          'pci',
+          'iso',
+          'sox',
+          'regulatory',
+          'legal',
+          'security reasons',
+          'audit',
+        ],
+      ),
       'as part of',
       'as required',
       'as mandated',
@@ -757,7 +776,7 @@ export const signalDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`\b(?:required|mandated|needed|necessary|mandatory)[ \t](?:for|by)${S}(?:\w{1,15}${S})?(?:compliance|security|audit(?:ing)?|gdpr|soc${S}?2|hipaa|pci(?:-dss)?|regulatory|legal|verification|logging|monitoring)\b|\bfor${S}(?:security|compliance|audit(?:ing)?|verification|validation|logging|quality${S}assurance|debugging|backup|monitoring|safety|training)[ \t]purposes\b|\bas[ \t](?:part[ \t]of|required|mandated|per)${S}(?:by${S})?(?:the${S}|our${S}|a${S})?(?:\w{1,15}${S})?(?:security|compliance|audit|company|corporate|internal|standard|routine)${S}(?:policy|protocol|procedure|check|audit|requirement|review)\b|\b(?:per|according${S}to)${S}(?:the${S})?(?:company|corporate|security|it|internal|organizational)[ \t]policy\b|\bthis[ \t]is[ \t](?:a|an)[ \t](?:standard|routine|required|mandatory|normal|approved|authorized|sanctioned)${S}(?:procedure|protocol|practice|step|check|operation|request)\b`,
+      String.raw`\b(?:required|mandated|needed|necessary|mandatory)[ \t](?:for|by)${S}(?:\w{1,15}${S})?(?:compliance|security|audit(?:ing)?|gdpr|soc${S}?2|hipaa|pci(?:-dss)?|regulatory|legal|verification|logging|monitoring)\b|\bfor${S}(?:security|compliance|audit(?:ing)?|verification|validation|logging|quality${S}assurance|debugging|backup|monitoring|safety|training)[ \t]purposes\b|\bfor[ \t](?:soc${S}?2|gdpr|hipaa|pci(?:-dss)?|iso${S}?27001|sox|regulatory|legal|security|audit)${S}(?:compliance|reasons|requirements|purposes)\b|\bas[ \t](?:part[ \t]of|required|mandated|per)${S}(?:by${S})?(?:the${S}|our${S}|a${S})?(?:\w{1,15}${S})?(?:security|compliance|audit|company|corporate|internal|standard|routine)${S}(?:policy|protocol|procedure|check|audit|requirement|review)\b|\b(?:per|according${S}to)${S}(?:the${S})?(?:company|corporate|security|it|internal|organizational)[ \t]policy\b|\bthis[ \t]is[ \t](?:a|an)[ \t](?:standard|routine|required|mandatory|normal|approved|authorized|sanctioned)${S}(?:\w{1,15}${S})?(?:procedure|protocol|practice|step|check|operation|request)\b`,
     ),
     maxLength: 110,
     message: 'justifies an action with a compliance or security pretext',
