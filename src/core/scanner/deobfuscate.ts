@@ -93,7 +93,9 @@ const vocabulary = new Set(
   ).split(' '),
 );
 const shortWords = new Set(
-  'a an the to of my me it is are be do all any you your and now not in on at for new'.split(' '),
+  'a an the to of my me it is are be do all any you your and now not in on at for new with from this that'.split(
+    ' ',
+  ),
 );
 
 /** A replacement of raw[start, end) by `text`. */
@@ -187,18 +189,17 @@ function spacedRun(text: string, start: number): { end: number; edits: Edit[] } 
   const sep = text.charCodeAt(start + 1);
   if (!isSplitter(sep)) return undefined;
   let k = start;
+  let end = start;
   let letters = '';
   while (k < text.length && letters.length < 64) {
     const c = text.charCodeAt(k);
-    if (!isSingle(c)) break;
-    if (isWordChar(text.charCodeAt(k + 1))) break;
+    if (!isSingle(c) || isWordChar(text.charCodeAt(k + 1))) break;
     letters += String.fromCharCode(readAs(c));
-    k++;
-    if (text.charCodeAt(k) !== sep || !isWordChar(text.charCodeAt(k + 1))) break;
-    k++;
+    end = k + 1;
+    if (text.charCodeAt(k + 1) !== sep || !isWordChar(text.charCodeAt(k + 2))) break;
+    k += 2;
   }
   if (letters.length < 4) return undefined;
-  const end = k;
   const words = segment(letters);
   if (!words) return undefined;
   return { end, edits: [{ start, end, text: words.join(' '), kind: 'spaced' }] };

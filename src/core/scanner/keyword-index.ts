@@ -22,6 +22,7 @@ const lookAlike = new Uint8Array(0x10000);
 for (let i = 0; i < confusablePairs.length; i += 2) lookAlike[confusablePairs.charCodeAt(i)] = 1;
 
 const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
+const isAlnum = (c: number): boolean => isLowerLetter(c) || (c >= 48 && c <= 57);
 
 /** A compiled multi-keyword matcher (ASCII case-insensitive), fast enough to run over every string. */
 export interface KeywordIndex {
@@ -123,8 +124,18 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
         verify(text, i - 2, slot, hits);
       // A digit or symbol between letters, punctuation inside a word, or a single letter between separators.
       const k = hintKind[b] ?? 0;
-      if (k !== 0 && isLowerLetter(a) && isLowerLetter(c) && ((k & 5) !== 0 || !isLowerLetter(z)))
-        hint(text, i, k, hits);
+      if (k !== 0) {
+        const la = isLowerLetter(a);
+        const lc = isLowerLetter(c);
+        if ((k & 1) !== 0) {
+          // Leetspeak: against a letter on one side and a letter, another digit or a word edge on the other.
+          if (
+            (la && (lc || ((hintKind[c] ?? 0) & 1) !== 0)) ||
+            (lc && (((hintKind[a] ?? 0) & 1) !== 0 || !isAlnum(a)))
+          )
+            addHint(hits, i - 1);
+        } else if (la && lc && ((k & 4) !== 0 || !isLowerLetter(z))) hint(text, i, k, hits);
+      }
       if (c > 0x7f) {
         // Two-character keywords are CJK words, so only non-ASCII characters need the pair lookup.
         if (hasPairs) pairHit(b, c, i - 1, hits);
@@ -142,7 +153,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   }
 
   function hint(text: string, i: number, k: number, hits: KeywordHits): void {
-    if ((k & 5) !== 0) {
+    if ((k & 4) !== 0) {
       addHint(hits, i - 1);
       return;
     }

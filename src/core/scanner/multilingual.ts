@@ -210,7 +210,7 @@ const lexicons: Readonly<Record<string, Lexicon>> = {
       'чтобы пользователь не узнал',
     ],
     later: ['с этого момента', 'отныне', 'впредь', 'запомни'],
-    ai: ['как ии', 'ты ии', 'как языковая модель'],
+    ai: ['как ИИ', 'ты ИИ', 'как языковая модель'],
   },
   zh: {
     must: ['你必须', '您必须', '你需要', '你应该'],
@@ -342,7 +342,7 @@ function detector(
       ...new Set(
         keywords
           .flatMap((k) => [k, k.replace(/'/g, '’')])
-          .flatMap((k) => [k.toLowerCase(), capitalise(k.toLowerCase())]),
+          .flatMap((k) => [k, capitalise(k), k.toLowerCase(), capitalise(k.toLowerCase())]),
       ),
     ],
     pattern: rx(source, 'iu'),

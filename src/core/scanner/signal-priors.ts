@@ -26,6 +26,10 @@ const explicit: Readonly<Record<string, number>> = {
   'poison.install-command/low': 0.5,
   'directive.user-task/medium@description': 1,
   'obfuscation.encoded': 1,
+  // A disguised word counts through what it says once undone; the disguise alone is a faint cue.
+  'obfuscation.homoglyph/medium': 0.75,
+  'obfuscation.leetspeak/medium': 0.75,
+  'obfuscation.spaced/medium': 0.75,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,
