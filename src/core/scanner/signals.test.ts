@@ -303,10 +303,15 @@ describe('properties', () => {
       .map((word, i) => {
         const mode = (seed[i % seed.length] ?? 0) % 4;
         if (word.length < 4 || mode === 0) return word;
-        if (mode === 1) return [...word].map((ch) => look[ch] ?? ch).join('');
+        if (mode === 1)
+          return Array.from(word, (ch) => ch)
+            .map((ch) => look[ch] ?? ch)
+            .join('');
         if (mode === 2)
-          return [...word].map((ch, k) => (k > 0 && leet[ch] ? leet[ch] : ch)).join('');
-        return [...word].join(' ');
+          return Array.from(word, (ch) => ch)
+            .map((ch, k) => (k > 0 && leet[ch] ? leet[ch] : ch))
+            .join('');
+        return Array.from(word, (ch) => ch).join(' ');
       })
       .join(' ');
   const seeds = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 12 });
