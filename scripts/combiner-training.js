@@ -49,9 +49,8 @@ export function trainCombiner(rows, priors, options = {}) {
     ? { alpha: Number(process.env['COMBINER_ALPHA']) }
     : {};
   const opt = { ...trainingDefaults, ...fromEnv, ...alphaEnv, ...options };
-  const names = [
-    ...new Set([...Object.keys(priors.weights), ...rows.flatMap((r) => [...r.features])]),
-  ].sort();
+  // Only features with a prior are graded: any other rule (hidden characters, secrets) keeps its own severity.
+  const names = Object.keys(priors.weights).sort();
   const index = new Map(names.map((n, i) => [n, i]));
   // Parameters: [bias, descriptionBias, ...weights].
   const k = names.length + 2;
