@@ -107,7 +107,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     surface: Surface,
     found: readonly Finding[],
   ): Finding[] {
-    const texts = pieces.map(([, text]) => text);
+    // Only prose can carry half a phrase: "text" in content[0].type, ids and enums are left out.
+    const prose = pieces.filter(([, text]) => text.includes(' '));
+    const texts = prose.map(([, text]) => text);
     const joined = joinPieces(texts);
     if (!joined) return [];
     const seen = new Set(found.map((f) => f.rule));
@@ -115,7 +117,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     for (const f of scan(joined.text, surface)) {
       if (seen.has(f.rule)) continue;
       const at = locatePiece(joined, texts, f.start, f.end);
-      out.push(...attach(pieces[at.index]?.[0] ?? '', [{ ...f, start: at.start, end: at.end }]));
+      out.push(...attach(prose[at.index]?.[0] ?? '', [{ ...f, start: at.start, end: at.end }]));
     }
     return out;
   }
