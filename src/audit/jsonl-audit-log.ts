@@ -9,7 +9,7 @@ import { renderCheckpointStatement, sealAuditRecord } from '../core/audit/chain.
 import { GatewayError } from '../core/errors.js';
 import { loadOrCreateAuditKey, type AuditKey } from './audit-key.js';
 import { sha256Hex } from './digest.js';
-import { acquireFileLock, type FileLockOptions } from './file-lock.js';
+import { acquireFileLock, type FileLockOptions } from '../state-files/file-lock.js';
 import { writeHeadFile } from './head-file.js';
 import {
   readFirstSeq,
