@@ -15,7 +15,8 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { GatewayError } from '../core/errors.js';
 import type { ResolvedServer } from '../config/resolve.js';
-import { ExecaTransport, type ChildExit } from './execa-transport.js';
+import type { ChildExit } from './execa-transport.js';
+import { openTransport, type BackendTransport } from './open-transport.js';
 
 /** Largest message a stdio backend may send (results of a few MB are normal). */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
@@ -73,7 +74,7 @@ export interface CallOptions {
 export class Backend {
   tools: readonly Tool[] = [];
   private client: Client | undefined;
-  private transport: Transport | undefined;
+  private readonly link: BackendTransport;
   private readonly stderrTail: string[] = [];
   private closing = false;
   private progressCounter = 0;
@@ -83,7 +84,17 @@ export class Backend {
   constructor(
     readonly config: ResolvedServer,
     private readonly events: BackendEvents,
-  ) {}
+  ) {
+    this.link = openTransport(config, {
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+      shutdownGraceMs: 2000,
+      onStderr: (line) => {
+        this.stderrTail.push(line);
+        if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
+        this.events.onStderr(this, line);
+      },
+    });
+  }
 
   get name(): string {
     return this.config.name;
@@ -91,7 +102,7 @@ export class Backend {
 
   /** The child process id of a stdio backend. */
   get pid(): number | undefined {
-    return this.transport instanceof ExecaTransport ? this.transport.pid : undefined;
+    return this.link.pid;
   }
 
   get instructions(): string | undefined {
@@ -113,38 +124,14 @@ export class Backend {
 
   /** Starts the process (or nothing, for remote) so it boots while the agent initializes. */
   spawn(): Promise<void> {
-    this.spawning ??= this.spawnOnce();
+    this.spawning ??= this.link.spawn().catch((error: unknown) => {
+      throw new GatewayError(
+        'BACKEND_SPAWN_FAILED',
+        `Backend "${this.name}" could not be started: ${(error as Error).message} (${this.link.target}). Check that the command is installed and on PATH.`,
+        { cause: error, details: { server: this.name } },
+      );
+    });
     return this.spawning;
-  }
-
-  private async spawnOnce(): Promise<void> {
-    const config = this.config;
-    if (config.kind === 'stdio') {
-      const transport = new ExecaTransport({
-        command: config.command,
-        args: config.args,
-        env: config.env,
-        cwd: config.cwd,
-        inheritEnv: config.inheritEnv,
-        maxMessageBytes: MAX_MESSAGE_BYTES,
-        shutdownGraceMs: 2000,
-        onStderr: (line) => {
-          this.stderrTail.push(line);
-          if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
-          this.events.onStderr(this, line);
-        },
-      });
-      this.transport = transport;
-      try {
-        await transport.start();
-      } catch (error) {
-        throw new GatewayError(
-          'BACKEND_SPAWN_FAILED',
-          `Backend "${this.name}" could not be started: ${(error as Error).message} (command: ${describeCommand(config)}). Check that the command is installed and on PATH.`,
-          { cause: error, details: { server: this.name } },
-        );
-      }
-    }
   }
 
   /** Spawns if needed, initializes the MCP session and lists every tool, within the startup timeout. */
@@ -152,11 +139,7 @@ export class Backend {
     const deadline = AbortSignal.timeout(this.config.startupTimeoutMs);
     try {
       await this.spawn();
-      if (this.config.kind === 'remote') {
-        await this.connectRemote(identity, deadline);
-      } else {
-        await this.connect(this.requireTransport(), identity, deadline);
-      }
+      await this.link.connect((transport) => this.connect(transport, identity, deadline), deadline);
       this.tools = await this.listAllTools(deadline);
     } catch (error) {
       await this.close();
@@ -295,15 +278,15 @@ export class Backend {
   async close(): Promise<void> {
     this.closing = true;
     const client = this.client;
-    const transport = this.transport;
     this.client = undefined;
     if (client !== undefined) await client.close().catch(() => undefined);
-    else if (transport !== undefined) await transport.close().catch(() => undefined);
+    // A child spawned but never connected (its start failed or timed out) is closed here.
+    else await this.link.close();
   }
 
   /** Kills a stdio backend's process group at once; close() then completes promptly. */
   kill(): void {
-    if (this.transport instanceof ExecaTransport) this.transport.kill();
+    this.link.kill();
   }
 
   private async connect(
@@ -319,11 +302,7 @@ export class Backend {
       this.events.onProtocolError(this, error);
     };
     client.onclose = () => {
-      if (!this.closing)
-        this.events.onExit(
-          this,
-          this.transport instanceof ExecaTransport ? this.transport.exit : undefined,
-        );
+      if (!this.closing && this.client === client) this.events.onExit(this, this.link.exit);
     };
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
       this.events.onToolsChanged(this);
@@ -342,37 +321,13 @@ export class Backend {
       client.fallbackRequestHandler = (request, extra) => onRequest(this, request, extra.signal);
     }
     this.client = client;
-    await client.connect(transport, { signal, timeout: this.config.startupTimeoutMs });
-  }
-
-  private async connectRemote(identity: BackendIdentity, signal: AbortSignal): Promise<void> {
-    if (this.config.kind !== 'remote') return;
-    const url = new URL(this.config.url);
-    const requestInit: RequestInit = { headers: { ...this.config.headers } };
-    // Remote transports pull in HTTP, SSE and OAuth code; stdio-only setups never load it.
-    const [{ StreamableHTTPClientTransport }, { SSEClientTransport }] = await Promise.all([
-      import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
-      import('@modelcontextprotocol/sdk/client/sse.js'),
-    ]);
-    if (this.config.transport !== 'sse') {
-      const transport = new StreamableHTTPClientTransport(url, { requestInit });
-      this.transport = transport;
-      try {
-        await this.connect(transport, identity, signal);
-        return;
-      } catch (error) {
-        if (this.config.transport === 'streamable-http' || signal.aborted) throw error;
-        // Legacy servers answer the Streamable HTTP POST with 4xx; try the old SSE transport.
-        await this.client?.close().catch(() => undefined);
-        this.client = undefined;
-      }
+    try {
+      await client.connect(transport, { signal, timeout: this.config.startupTimeoutMs });
+    } catch (error) {
+      this.client = undefined;
+      await client.close().catch(() => undefined);
+      throw error;
     }
-    const transport = new SSEClientTransport(url, {
-      requestInit,
-      eventSourceInit: { fetch: withHeaders(this.config.headers) },
-    });
-    this.transport = transport;
-    await this.connect(transport, identity, signal);
   }
 
   private requireClient(): Client {
@@ -384,14 +339,9 @@ export class Backend {
     return this.client;
   }
 
-  private requireTransport(): Transport {
-    if (this.transport === undefined) throw new Error('spawn() must run before connect()');
-    return this.transport;
-  }
-
   private explainStartFailure(error: unknown, deadline: AbortSignal): GatewayError {
     if (error instanceof GatewayError) return error;
-    const what = describeTarget(this.config);
+    const what = this.link.target;
     const stderr =
       this.stderrTail.length > 0 ? ` Last stderr: ${this.stderrTail.slice(-3).join(' | ')}` : '';
     if (deadline.aborted) {
@@ -401,7 +351,7 @@ export class Backend {
         { cause: error, details: { server: this.name } },
       );
     }
-    const exit = this.transport instanceof ExecaTransport ? this.transport.exit : undefined;
+    const exit = this.link.exit;
     if (exit !== undefined) {
       const how =
         exit.signal !== undefined
@@ -465,27 +415,3 @@ export class Backend {
     );
   }
 }
-
-// The command as written in the config: expanded ${env:…} values may be secrets.
-const describeCommand = (config: ResolvedServer & { kind: 'stdio' }): string => config.display;
-
-const describeTarget = (config: ResolvedServer): string =>
-  config.kind === 'stdio' ? `command: ${describeCommand(config)}` : `url: ${redactUrl(config.url)}`;
-
-/** URLs may carry tokens in their query; only origin and path go into messages. */
-const redactUrl = (url: string): string => {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return '(invalid url)';
-  }
-};
-
-const withHeaders =
-  (headers: Readonly<Record<string, string>>) =>
-  (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
-    fetch(input, {
-      ...init,
-      headers: { ...(init?.headers as Record<string, string> | undefined), ...headers },
-    });
