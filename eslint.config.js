@@ -137,7 +137,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/gateway.ts', 'src/index.ts'],
+    files: ['src/gateway/**', 'src/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -154,7 +154,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/backends/**'], message: 'the CLI goes through gateway.ts' }] },
+        { patterns: [{ group: ['**/backends/**'], message: 'the CLI goes through gateway/' }] },
       ],
     },
   },

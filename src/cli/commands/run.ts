@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/load.js';
-import type { BackendStatus } from '../../gateway.js';
+import type { BackendStatus } from '../../gateway/gateway.js';
 import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
 import { reloadOnChange } from '../reload.js';
@@ -24,7 +24,10 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
       `internal error (please report): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
     );
   });
-  const { createGateway, serveStdio } = await import('../../gateway.js');
+  const [{ createGateway }, { serveStdio }] = await Promise.all([
+    import('../../gateway/create-gateway.js'),
+    import('../../gateway/serve-stdio.js'),
+  ]);
   // On a terminal no agent will send initialize: start the backends right away.
   const gateway = await createGateway({
     config,

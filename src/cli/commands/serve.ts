@@ -32,7 +32,7 @@ export const serveCommand = async (
       : fromEnv !== undefined && fromEnv !== ''
         ? fromEnv
         : randomBytes(24).toString('base64url');
-    const { createGateway } = await import('../../gateway.js');
+    const { createGateway } = await import('../../gateway/create-gateway.js');
     const gateway = await createGateway({ config, logger });
     const front = await startHttpFront({
       host,
