@@ -123,6 +123,23 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/wire/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['chalk', 'execa', 'commander'], message: 'wire/ is framing only' },
+            {
+              group: ['**/backends/**', '**/frontend/**', '**/cli/**', '**/gateway/**'],
+              message: 'both sides import wire/, never the reverse',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/frontend/**'],
     rules: {
       'no-restricted-imports': [

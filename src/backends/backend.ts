@@ -4,7 +4,6 @@ import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/t
 import {
   McpError,
   type ResultSchema,
-  ProgressNotificationSchema,
   ToolListChangedNotificationSchema,
   type CallToolResult,
   type ClientCapabilities,
@@ -16,6 +15,7 @@ import {
 import { GatewayError } from '../core/errors.js';
 import type { ResolvedServer } from '../config/resolve.js';
 import type { ChildExit } from './execa-transport.js';
+import { BackendChannel } from './backend-channel.js';
 import { openTransport, type BackendTransport } from './open-transport.js';
 
 /** Largest message a stdio backend may send (results of a few MB are normal). */
@@ -74,11 +74,10 @@ export interface CallOptions {
 export class Backend {
   tools: readonly Tool[] = [];
   private client: Client | undefined;
+  private channel: BackendChannel | undefined;
   private readonly link: BackendTransport;
   private readonly stderrTail: string[] = [];
   private closing = false;
-  private progressCounter = 0;
-  private readonly progress = new Map<string, (progress: Progress) => void>();
   private spawning: Promise<void> | undefined;
 
   constructor(
@@ -168,66 +167,21 @@ export class Backend {
     return tools;
   }
 
-  /** Forwards one tools/call with the backend's own tool name; the result is not re-validated. */
+  /**
+   * Forwards one tools/call with the backend's own tool name, on the hot path: straight onto
+   * the channel, bypassing the SDK Client, the result not re-validated.
+   */
   async callTool(
     tool: string,
     args: Readonly<Record<string, unknown>>,
     options: CallOptions,
   ): Promise<CallToolResult> {
-    const client = this.requireClient();
-    const params: Record<string, unknown> = { name: tool, arguments: args };
-    if (options.onProgress === undefined) {
-      if (options.meta !== undefined) params['_meta'] = options.meta;
-      try {
-        return (await client.request({ method: 'tools/call', params }, passThrough, {
-          timeout: options.timeoutMs,
-          ...(options.signal === undefined ? {} : { signal: options.signal }),
-        })) as CallToolResult;
-      } catch (error) {
-        throw this.explainCallFailure(error, options.timeoutMs);
-      }
-    }
-    return this.callWithProgress(client, params, options, options.onProgress);
-  }
-
-  /**
-   * A call whose progress the agent wants. The gateway hands out its own token and relays
-   * progress itself: the SDK's onprogress drops a notification that arrives right before the
-   * response, and the call's deadline is pushed back on every progress, up to 10× the timeout.
-   */
-  private async callWithProgress(
-    client: Client,
-    params: Record<string, unknown>,
-    options: CallOptions,
-    onProgress: (progress: Progress) => void,
-  ): Promise<CallToolResult> {
-    const token = `mcp-gateway-${++this.progressCounter}`;
-    params['_meta'] = { ...options.meta, progressToken: token };
-    const idle = new AbortController();
-    const timer = setTimeout(() => {
-      idle.abort(new McpError(-32001, 'Request timed out'));
-    }, options.timeoutMs);
-    this.progress.set(token, (progress) => {
-      timer.refresh();
-      onProgress(progress);
-    });
-    const signal =
-      options.signal === undefined ? idle.signal : AbortSignal.any([options.signal, idle.signal]);
+    const channel = this.channel;
+    if (channel === undefined || this.client === undefined) throw this.notConnected();
     try {
-      const result = (await client.request({ method: 'tools/call', params }, passThrough, {
-        timeout: options.timeoutMs * 10,
-        signal,
-      })) as CallToolResult;
-      // Let the last progress notification leave in its own write: an SDK client that reads it
-      // in the same chunk as the response handles the response first and drops the progress.
-      await new Promise((resolve) => setImmediate(resolve));
-      return result;
+      return await channel.callTool({ name: tool, arguments: args }, options);
     } catch (error) {
       throw this.explainCallFailure(error, options.timeoutMs);
-    } finally {
-      clearTimeout(timer);
-      // Notifications are dispatched a tick after responses: keep the token for that tick.
-      setImmediate(() => this.progress.delete(token));
     }
   }
 
@@ -307,10 +261,6 @@ export class Backend {
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
       this.events.onToolsChanged(this);
     });
-    client.setNotificationHandler(ProgressNotificationSchema, (notification) => {
-      const { progressToken, ...progress } = notification.params;
-      this.progress.get(String(progressToken))?.(progress);
-    });
     client.fallbackNotificationHandler = (notification) => {
       this.events.onNotification?.(this, notification);
       return Promise.resolve();
@@ -320,9 +270,11 @@ export class Backend {
       // Requests the agent declared support for are relayed; the SDK answers anything else.
       client.fallbackRequestHandler = (request, extra) => onRequest(this, request, extra.signal);
     }
+    const channel = new BackendChannel(transport, this.name);
     this.client = client;
+    this.channel = channel;
     try {
-      await client.connect(transport, { signal, timeout: this.config.startupTimeoutMs });
+      await client.connect(channel, { signal, timeout: this.config.startupTimeoutMs });
     } catch (error) {
       this.client = undefined;
       await client.close().catch(() => undefined);
@@ -331,12 +283,14 @@ export class Backend {
   }
 
   private requireClient(): Client {
-    if (this.client === undefined) {
-      throw new GatewayError('BACKEND_UNAVAILABLE', `Backend "${this.name}" is not connected`, {
-        details: { server: this.name },
-      });
-    }
+    if (this.client === undefined) throw this.notConnected();
     return this.client;
+  }
+
+  private notConnected(): GatewayError {
+    return new GatewayError('BACKEND_UNAVAILABLE', `Backend "${this.name}" is not connected`, {
+      details: { server: this.name },
+    });
   }
 
   private explainStartFailure(error: unknown, deadline: AbortSignal): GatewayError {
