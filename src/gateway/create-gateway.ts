@@ -4,7 +4,7 @@ import { digestAuditContent } from '../audit/digest.js';
 import { BackendPool } from '../backends/backend-pool.js';
 import { createForward } from '../backends/forward-tool-call.js';
 import { openToolCache } from '../cache/tool-cache.js';
-import { MemoryAuditSink, type AuditSink } from '../core/audit/audit-sink.js';
+import type { AuditSink } from '../core/audit/audit-sink.js';
 import { pinnedForm } from '../core/pinning/pinned-form.js';
 import { createScanner } from '../core/scanner/scanner.js';
 import { findSecrets } from '../core/scanner/secrets.js';
@@ -16,6 +16,7 @@ import { openPinStore } from '../pins/pin-store.js';
 import { ToolReviewer } from '../review/tool-reviewer.js';
 import { AgentSessions } from './agent-sessions.js';
 import { createDrain } from './drain.js';
+import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
 import { LiveCatalog } from './live-catalog.js';
@@ -25,19 +26,65 @@ import { rememberSessionApprovals } from './session-approvals.js';
 import { createToolCalls } from './tool-calls.js';
 import { toolVerdict } from './tool-verdict.js';
 
+/** Where records go when the gateway writes no audit log. */
+const DISCARD: AuditSink = {
+  append: () => ({ seq: 0, hash: '' }),
+  appendDurable: () => Promise.resolve({ seq: 0, hash: '' }),
+  healthy: true,
+};
+
 /** On shutdown, requests already received get this long to finish before backends are closed. */
 const DRAIN_MS = 1500;
 
 /**
- * Composition root: config → audit log → pool → live catalog → runtime (pipeline) → agent
- * sessions. It wires; the state lives in the parts it wires.
+ * Composition root: config → pool (backends spawn first) → state files → live catalog →
+ * runtime (pipeline) → agent sessions. It wires; the state lives in the parts it wires.
  */
 export const createGateway = async (options: GatewayOptions): Promise<Gateway> => {
   const { logger } = options;
   const first = options.config;
-  const auditLog =
-    (options.audit ?? first.audit.enabled)
-      ? await openAuditLog({
+  const auditing = options.audit ?? first.audit.enabled;
+  // Records made before the log is open (backends start first) are written once it is.
+  const audit = new DeferredAuditSink();
+  const sessions = new AgentSessions({
+    audit,
+    logger,
+    agent: first.agent,
+    version: GATEWAY_INFO.version,
+    standalone: options.standalone === true,
+  });
+  // Filled in once built; a backend may change before that, and the first refresh catches up.
+  const late: {
+    catalog?: LiveCatalog;
+    router?: ReturnType<typeof createProtocolRouter>;
+  } = {};
+  const pool = new BackendPool({
+    relay: {
+      onNotification: (backend, notification) => {
+        late.router?.relay.onNotification(backend, notification);
+      },
+      onRequest: (backend, request, signal) =>
+        late.router === undefined
+          ? Promise.reject(new Error('the gateway is still starting'))
+          : late.router.relay.onRequest(backend, request, signal),
+    },
+    servers: first.servers,
+    logger,
+    clientInfo: GATEWAY_INFO,
+    capabilities: sessions.capabilities,
+    onChange: () => {
+      void late.catalog?.refresh();
+    },
+    onEvent: (server, event, detail) => {
+      audit.append({ type: 'backend', server, event, detail });
+    },
+  });
+  // Backends first: their processes boot while the state files are opened.
+  pool.start();
+
+  const [auditLog, cache, pins] = await Promise.all([
+    auditing
+      ? openAuditLog({
           path: first.audit.path,
           stateDir: first.stateDir,
           durability: first.audit.durability,
@@ -45,16 +92,19 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
             logger.error(`audit log: ${error.message}`);
           },
         })
-      : undefined;
-  const audit: AuditSink = auditLog ?? new MemoryAuditSink();
-  const scanner = createScanner();
-  const cache = await openToolCache(first.stateDir, {
-    enabled: first.cache.enabled,
-    onWarning: (message) => {
-      logger.warn(message);
-    },
-  });
+      : undefined,
+    openToolCache(first.stateDir, {
+      enabled: first.cache.enabled,
+      onWarning: (message) => {
+        logger.warn(message);
+      },
+    }),
+    first.pinning.mode === 'off' ? undefined : openPinStore(first.stateDir),
+  ]);
+  // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
+  audit.attach(auditLog ?? DISCARD);
   cache.retain(first.servers.map((s) => s.name));
+  const scanner = createScanner();
 
   // Swapped whole by reconfigure(); a call reads the one in force when it starts.
   let runtime: Runtime;
@@ -65,34 +115,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     filter: () => runtime.filters.descriptions,
     descriptions: () => runtime.config.scanning.descriptions,
     pinning: () => runtime.config.pinning.mode,
-    pins: first.pinning.mode === 'off' ? undefined : await openPinStore(first.stateDir),
+    pins,
     audit,
     logger,
-  });
-  const sessions = new AgentSessions({
-    audit,
-    logger,
-    agent: first.agent,
-    version: GATEWAY_INFO.version,
-    standalone: options.standalone === true,
-  });
-  const pool = new BackendPool({
-    relay: {
-      onNotification: (backend, notification) => {
-        router.relay.onNotification(backend, notification);
-      },
-      onRequest: (backend, request, signal) => router.relay.onRequest(backend, request, signal),
-    },
-    servers: first.servers,
-    logger,
-    clientInfo: GATEWAY_INFO,
-    capabilities: sessions.capabilities,
-    onChange: () => {
-      void catalog.refresh();
-    },
-    onEvent: (server, event, detail) => {
-      audit.append({ type: 'backend', server, event, detail });
-    },
   });
   const defHashes = new WeakMap<Tool, string>();
   const parts: RuntimeParts = {
@@ -107,24 +132,26 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         logger,
       }),
     ),
-    audit: {
-      sink: audit,
-      durability: first.audit.durability,
-      results: first.audit.results,
-      findSecrets,
-      digest: digestAuditContent,
-      defHash: (ctx) => {
-        const definition = ctx.definition;
-        if (definition === undefined) return undefined;
-        let hash = defHashes.get(definition);
-        if (hash === undefined) {
-          hash = hashPinnedForm(pinnedForm(definition));
-          defHashes.set(definition, hash);
-        }
-        return hash;
-      },
-      now: () => performance.now(),
-    },
+    audit: !auditing
+      ? undefined
+      : {
+          sink: audit,
+          durability: first.audit.durability,
+          results: first.audit.results,
+          findSecrets,
+          digest: digestAuditContent,
+          defHash: (ctx) => {
+            const definition = ctx.definition;
+            if (definition === undefined) return undefined;
+            let hash = defHashes.get(definition);
+            if (hash === undefined) {
+              hash = hashPinnedForm(pinnedForm(definition));
+              defHashes.set(definition, hash);
+            }
+            return hash;
+          },
+          now: () => performance.now(),
+        },
   };
   runtime = createRuntime(first, parts);
   const catalog = new LiveCatalog({
@@ -137,7 +164,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       sessions.notifyToolsChanged();
     },
   });
-  const router = createProtocolRouter({
+  late.catalog = catalog;
+  const protocol = createProtocolRouter({
     backends: () => pool.readyBackends(),
     agent: (server) => sessions.agentFor(server),
     agents: () => sessions.agents(),
@@ -150,7 +178,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const drain = createDrain();
   let closing: Promise<void> | undefined;
 
-  pool.start();
+  late.router = protocol;
   // Cached listings answer tools/list before any backend is up.
   void catalog.refresh();
 
@@ -192,7 +220,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         },
       });
       const session = sessions.add(server);
-      router.install(server);
+      protocol.install(server);
       return server;
     },
     reconfigure: async (next) => {

@@ -34,8 +34,8 @@ export interface RuntimeParts {
   readonly scanner: Scanner;
   readonly review: (server: string, tool: string) => ReviewVerdict | undefined;
   readonly askHuman: AskHuman;
-  /** Audit options that do not depend on the config in force. */
-  readonly audit: Omit<RecordAuditOptions, 'failClosed'>;
+  /** Audit options that do not depend on the config in force; undefined: no audit steps. */
+  readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
 }
 
 /** Builds the runtime for `config`; the rate limiter carries over while the policy is unchanged. */
@@ -53,14 +53,14 @@ export const createRuntime = (
     content: createFindingFilter(config.scanning.allow, config.scanning.threshold ?? 'medium'),
   };
   const servers = new Map(config.servers.map((s) => [s.name, s]));
-  const audit: RecordAuditOptions = {
-    ...parts.audit,
-    failClosed: () => config.policy.mode === 'enforce',
-  };
+  const audit: RecordAuditOptions | undefined =
+    parts.audit === undefined
+      ? undefined
+      : { ...parts.audit, failClosed: () => config.policy.mode === 'enforce' };
   const pipeline = createPipeline({
     forward: parts.forward,
     steps: {
-      audit: recordAudit(audit),
+      audit: audit === undefined ? undefined : recordAudit(audit),
       review: checkToolReview({ review: parts.review }),
       policy: enforcePolicy({
         policy: () => config.policy,
@@ -79,7 +79,7 @@ export const createRuntime = (
         action: () => config.scanning.responses,
         filter: () => filters.content,
       }),
-      recordCall: recordCall(audit),
+      recordCall: audit === undefined ? undefined : recordCall(audit),
     },
   });
   return { config, servers, limiter, filters, pipeline };
