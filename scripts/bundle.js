@@ -4,18 +4,35 @@
 // KB instead of ~500 files, and the gateway's code loads only for the commands that run it.
 // tsc still emits dist/ for the library API (index.js and its types); the bin runs the bundle.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const { name, version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** The bundle carries the package's name and version instead of reading package.json by a relative path. */
+const packageInfo = {
+  name: 'package-info',
+  setup(/** @type {import('esbuild').PluginBuild} */ build) {
+    build.onLoad({ filter: /[\\/]src[\\/]package-info\.ts$/ }, () => ({
+      contents: `export const PACKAGE = ${JSON.stringify({ name, version })};`,
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [packageInfo],
   absWorkingDir: ROOT,
   entryPoints: { main: 'src/cli/main.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // ESM builds first: a UMD build (jsonc-parser's) hides its require() calls from the bundler.
+  mainFields: ['module', 'main'],
   target: 'node20.19',
   // Two folders deep, like src/cli/, so `../../package.json` and `../../bin/` resolve the same.
   outdir: 'dist/bundle',

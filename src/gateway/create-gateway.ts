@@ -6,6 +6,7 @@ import { createForward } from '../backends/forward-tool-call.js';
 import { openToolCache } from '../cache/tool-cache.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import { pinnedForm } from '../core/pinning/pinned-form.js';
+import { createRootsTracker } from '../core/policy/index.js';
 import { createScanner } from '../core/scanner/scanner.js';
 import { findSecrets } from '../core/scanner/secrets.js';
 import { createElicitationApprover } from '../frontend/elicitation-approver.js';
@@ -58,15 +59,19 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     catalog?: LiveCatalog;
     router?: ReturnType<typeof createProtocolRouter>;
   } = {};
+  const roots = createRootsTracker();
   const pool = new BackendPool({
     relay: {
       onNotification: (backend, notification) => {
         late.router?.relay.onNotification(backend, notification);
       },
+      // The policy learns each backend's MCP roots from the answers it relays.
       onRequest: (backend, request, signal) =>
-        late.router === undefined
-          ? Promise.reject(new Error('the gateway is still starting'))
-          : late.router.relay.onRequest(backend, request, signal),
+        roots.relay(backend.name, request.method, () =>
+          late.router === undefined
+            ? Promise.reject(new Error('the gateway is still starting'))
+            : late.router.relay.onRequest(backend, request, signal),
+        ),
     },
     servers: first.servers,
     logger,
@@ -124,6 +129,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     forward: createForward(pool),
     scanner,
     review: (server, tool) => reviewer.get(server, tool),
+    roots: (server) => roots.view(server),
     askHuman: rememberSessionApprovals(
       createElicitationApprover({
         // The approval is asked of the agent session whose call needs it.

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Implementation } from '@modelcontextprotocol/sdk/types.js';
-
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { PACKAGE } from '../package-info.js';
 
 /** The gateway's name and version, as sent in initialize both ways. */
-export const GATEWAY_INFO: Implementation = { name: 'mcp-gateway', version: packageJson.version };
+export const GATEWAY_INFO: Implementation = { name: 'mcp-gateway', version: PACKAGE.version };

@@ -1,6 +1,6 @@
 import type { ResolvedConfig, ResolvedServer } from '../config/resolve.js';
 import type { Logger } from '../core/logger.js';
-import { createRateLimiter, type RateLimiter } from '../core/policy/index.js';
+import { createRateLimiter, type RateLimiter, type RootsView } from '../core/policy/index.js';
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import type { ForwardToolCall, Handler } from '../core/tool-call.js';
@@ -34,6 +34,8 @@ export interface RuntimeParts {
   readonly scanner: Scanner;
   readonly review: (server: string, tool: string) => ReviewVerdict | undefined;
   readonly askHuman: AskHuman;
+  /** The MCP roots the agent gave each backend, for relative paths in arguments. */
+  readonly roots?: (server: string) => RootsView | undefined;
   /** Audit options that do not depend on the config in force; undefined: no audit steps. */
   readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
 }
@@ -68,6 +70,7 @@ export const createRuntime = (
         server: (name) => servers.get(name),
         askHuman: parts.askHuman,
         now: () => Date.now(),
+        ...(parts.roots === undefined ? {} : { roots: parts.roots }),
       }),
       scanArguments: scanArguments({
         scanner: parts.scanner,

@@ -10,6 +10,7 @@ const request = (tool: string): ApprovalRequest => ({
   args: {},
   agent: undefined,
   reason: 'needs approval',
+  examined: [],
   signal: undefined,
 });
 

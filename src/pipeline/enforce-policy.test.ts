@@ -1,12 +1,93 @@
 import { describe, expect, test, vi } from 'vitest';
-import { callContext, fakeForward } from '../../test/helpers/call-context.js';
 import {
   compilePolicy,
   createRateLimiter,
   type CompiledPolicy,
   type PolicySettings,
 } from '../core/policy/index.js';
-import { enforcePolicy, type AskHuman, type EnforcePolicyOptions } from './enforce-policy.js';
+import { callContext, fakeForward } from '../../test/helpers/call-context.js';
+import type { ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
+import {
+  enforcePolicy,
+  type ApprovalAnswer,
+  type ApprovalRequest,
+  type AskHuman,
+  type EnforcePolicyOptions,
+} from './enforce-policy.js';
+
+const { policy } = compilePolicy(
+  {
+    default: 'allow',
+    rules: [
+      { id: 'ask-reads', effect: 'ask', match: 'fs/read_file', args: { path: { exists: true } } },
+    ],
+  },
+  { home: '/home/me', cwd: '/work', protectedPaths: [], digest: 'sha256:t' },
+);
+
+const contextFor = (args: Record<string, unknown>): ToolCallContext => ({
+  id: 'c-1',
+  server: 'fs',
+  tool: 'read_file',
+  exposed: 'fs__read_file',
+  args,
+  meta: undefined,
+  definition: undefined,
+  session: { agent: undefined, client: undefined },
+  signal: undefined,
+  onProgress: undefined,
+  trace: { decision: undefined, argumentFindings: [], args, callRecorded: false },
+});
+
+const stepWith = (answer: ApprovalAnswer) => {
+  const asked: ApprovalRequest[] = [];
+  const step = enforcePolicy({
+    policy: () => policy,
+    limiter: () => createRateLimiter(policy),
+    server: () => undefined,
+    askHuman: (request) => {
+      asked.push(request);
+      return Promise.resolve(answer);
+    },
+    now: () => 0,
+  });
+  return { step, asked };
+};
+
+const ok: ToolCallOutcome = { kind: 'ok', result: { content: [] } };
+
+describe('enforcePolicy: asking a human', () => {
+  test('the request carries what the rules looked at, paths first, for the prompt to show', async () => {
+    const { step, asked } = stepWith({ approved: true, scope: 'once' });
+    const next = vi.fn(() => Promise.resolve(ok));
+    const outcome = await step(contextFor({ note: 'x'.repeat(3000), path: 'notes.txt' }), next);
+    expect(outcome).toBe(ok);
+    expect(asked[0]?.examined).toEqual([
+      { at: 'path', value: 'notes.txt', reading: 'resolves to /work/notes.txt' },
+    ]);
+  });
+
+  test('an approval no prompt can show is a denial that says why', async () => {
+    const { step } = stepWith({
+      approved: false,
+      why: 'unshowable',
+      detail: 'the arguments the policy checked take 9000 characters',
+    });
+    const next = vi.fn(() => Promise.resolve(ok));
+    const outcome = await step(contextFor({ path: '/srv/x' }), next);
+    expect(next).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({
+      kind: 'denied',
+      decision: {
+        final: 'deny',
+        decidingRule: 'ask-reads',
+        approval: { approved: false },
+        reason:
+          "this call needs a human's approval, and its arguments are too long to show in full in an approval prompt: the arguments the policy checked take 9000 characters",
+      },
+    });
+  });
+});
 
 const policyOf = (settings: PolicySettings): CompiledPolicy => {
   const { policy, problems } = compilePolicy(settings, {
@@ -19,7 +100,7 @@ const policyOf = (settings: PolicySettings): CompiledPolicy => {
   return policy;
 };
 
-const step = (policy: CompiledPolicy, overrides: Partial<EnforcePolicyOptions> = {}) => {
+const stepFor = (policy: CompiledPolicy, overrides: Partial<EnforcePolicyOptions> = {}) => {
   const limiter = createRateLimiter(policy);
   return enforcePolicy({
     policy: () => policy,
@@ -31,11 +112,11 @@ const step = (policy: CompiledPolicy, overrides: Partial<EnforcePolicyOptions> =
   });
 };
 
-describe('enforcePolicy', () => {
+describe('enforcePolicy: allow, deny, ask, limits', () => {
   test('an allowed call goes on, with the decision in the trace', async () => {
     const { forward, calls } = fakeForward();
     const ctx = callContext();
-    const outcome = await step(policyOf({ default: 'allow' }))(ctx, () => forward(ctx));
+    const outcome = await stepFor(policyOf({ default: 'allow' }))(ctx, () => forward(ctx));
     expect(outcome.kind).toBe('ok');
     expect(calls).toHaveLength(1);
     expect(ctx.trace.decision).toMatchObject({ final: 'allow', decidingRule: 'default' });
@@ -48,7 +129,7 @@ describe('enforcePolicy', () => {
       default: 'allow',
       rules: [{ id: 'no-writes', effect: 'deny', match: 'fs/write_*' }],
     });
-    const outcome = await step(policy)(ctx, () => forward(ctx));
+    const outcome = await stepFor(policy)(ctx, () => forward(ctx));
     expect(outcome).toMatchObject({ kind: 'denied', decision: { decidingRule: 'no-writes' } });
     expect(calls).toEqual([]);
   });
@@ -60,7 +141,7 @@ describe('enforcePolicy', () => {
       default: 'allow',
       rules: [{ id: 'ask-all', effect: 'ask', match: '*/*' }],
     });
-    const run = step(policy, { askHuman });
+    const run = stepFor(policy, { askHuman });
     for (let i = 0; i < 2; i++) {
       const ctx = callContext();
       await run(ctx, () => forward(ctx));
@@ -77,7 +158,7 @@ describe('enforcePolicy', () => {
       default: 'allow',
       rules: [{ id: 'ask-all', effect: 'ask', match: '*/*' }],
     });
-    const run = step(policy, { askHuman });
+    const run = stepFor(policy, { askHuman });
     const { forward } = fakeForward();
     for (let i = 0; i < 3; i++) {
       const ctx = callContext();
@@ -93,7 +174,7 @@ describe('enforcePolicy', () => {
       rules: [{ id: 'ask-all', effect: 'ask', match: '*/*' }],
     });
     const ctx = callContext();
-    const outcome = await step(policy, {
+    const outcome = await stepFor(policy, {
       askHuman: () => Promise.resolve({ approved: false, why: 'declined' }),
     })(ctx, () => forward(ctx));
     expect(outcome).toMatchObject({
@@ -108,7 +189,7 @@ describe('enforcePolicy', () => {
       default: 'allow',
       limits: [{ id: 'slow', match: 'fs/*', rate: '1/1m', burst: 1 }],
     });
-    const run = step(policy);
+    const run = stepFor(policy);
     const { forward, calls } = fakeForward();
     const first = callContext();
     const second = callContext();
