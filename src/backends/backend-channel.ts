@@ -75,11 +75,16 @@ export class BackendChannel implements Transport {
   }
 
   async start(): Promise<void> {
+    const { onclose, onerror } = this.inner;
     this.inner.onmessage = (message) => {
       this.receive(message);
     };
-    this.inner.onerror = (error) => this.onerror?.(error);
+    this.inner.onerror = (error) => {
+      onerror?.(error);
+      this.onerror?.(error);
+    };
     this.inner.onclose = () => {
+      onclose?.();
       this.closed = true;
       this.failAll();
       this.onclose?.();

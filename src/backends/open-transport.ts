@@ -82,7 +82,8 @@ const openStdio = (
 };
 
 const openRemote = (config: ResolvedServer & { kind: 'remote' }): BackendTransport => ({
-  target: `url: ${redactUrl(config.url)}`,
+  // The URL as written: a key in its path stays `${env:…}`, query and credentials are cut.
+  target: `url: ${config.display}`,
   pid: undefined,
   exit: undefined,
   spawn: () => Promise.resolve(),
@@ -115,16 +116,6 @@ const openRemote = (config: ResolvedServer & { kind: 'remote' }): BackendTranspo
   close: () => Promise.resolve(),
   kill: () => undefined,
 });
-
-/** URLs may carry tokens in their query; only origin and path go into messages. */
-const redactUrl = (url: string): string => {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return '(invalid url)';
-  }
-};
 
 const withHeaders =
   (headers: Readonly<Record<string, string>>) =>

@@ -54,11 +54,18 @@ export class ToolCallLane implements Transport {
   }
 
   async start(): Promise<void> {
+    // Handlers the transport's owner set before connecting (an HTTP front freeing a session's
+    // slot) keep running, as the SDK's Protocol keeps them.
+    const { onclose, onerror } = this.inner;
     this.inner.onmessage = (message, extra) => {
       this.receive(message, extra);
     };
-    this.inner.onerror = (error) => this.onerror?.(error);
+    this.inner.onerror = (error) => {
+      onerror?.(error);
+      this.onerror?.(error);
+    };
     this.inner.onclose = () => {
+      onclose?.();
       // The agent is gone: its calls in flight are cancelled at their backends, unanswered.
       for (const controller of this.inFlight.values()) controller.abort();
       this.inFlight.clear();

@@ -31,6 +31,7 @@ import { toolVerdict } from './tool-verdict.js';
 const DISCARD: AuditSink = {
   append: () => ({ seq: 0, hash: '' }),
   appendDurable: () => Promise.resolve({ seq: 0, hash: '' }),
+  written: () => undefined,
   healthy: true,
 };
 
@@ -95,6 +96,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           durability: first.audit.durability,
           onError: (error) => {
             logger.error(`audit log: ${error.message}`);
+          },
+          onWarning: (message) => {
+            logger.warn(message);
           },
         })
       : undefined,

@@ -29,6 +29,10 @@ export class DeferredAuditSink implements AuditSink {
     return { seq: 0, hash: '' };
   }
 
+  written(): Promise<void> | undefined {
+    return this.target?.written();
+  }
+
   appendDurable(record: AuditRecordInput): Promise<Receipt> {
     if (this.target !== undefined) return this.target.appendDurable(record);
     this.queue.push(record);
