@@ -113,6 +113,11 @@ export class AgentSessions {
     return this.calls.get(id)?.session.server;
   }
 
+  /** The session that made call `id`, while it runs. */
+  sessionForCall(id: string): AgentSession | undefined {
+    return this.calls.get(id)?.session;
+  }
+
   /**
    * The agent that should answer a request from `server`: the one with a call in flight to it
    * (the one that caused it), else the agent that used the gateway last.

@@ -9,6 +9,7 @@ import { pinnedForm } from '../core/pinning/pinned-form.js';
 import { createRootsTracker } from '../core/policy/index.js';
 import { createScanner } from '../core/scanner/scanner.js';
 import { findSecrets } from '../core/scanner/secrets.js';
+import { resolveClientProfile } from '../clients/client-profile.js';
 import { createElicitationApprover } from '../frontend/elicitation-approver.js';
 import { createFrontServer } from '../frontend/front-server.js';
 import { createProtocolRouter } from '../frontend/protocol-router.js';
@@ -24,6 +25,7 @@ import { LiveCatalog } from './live-catalog.js';
 import { createRuntime, reloadedConfig, type Runtime, type RuntimeParts } from './runtime.js';
 import { scanDefinitions } from './scan-definitions.js';
 import { rememberSessionApprovals } from './session-approvals.js';
+import { SessionProfiles } from './session-profiles.js';
 import { createToolCalls } from './tool-calls.js';
 import { toolVerdict } from './tool-verdict.js';
 
@@ -59,6 +61,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const late: {
     catalog?: LiveCatalog;
     router?: ReturnType<typeof createProtocolRouter>;
+    profiles?: SessionProfiles;
   } = {};
   const roots = createRootsTracker();
   const pool = new BackendPool({
@@ -136,8 +139,15 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     roots: (server) => roots.view(server),
     askHuman: rememberSessionApprovals(
       createElicitationApprover({
-        // The approval is asked of the agent session whose call needs it.
-        agentFor: (callId) => sessions.agentForCall(callId),
+        // The approval is asked of the agent session whose call needs it, unless its client is
+        // known (or configured) not to answer elicitation even though it declares it.
+        agentFor: (callId) => {
+          const session = sessions.sessionForCall(callId);
+          if (session === undefined) return undefined;
+          return late.profiles?.profileFor(session).elicitation === false
+            ? undefined
+            : session.server;
+        },
         timeoutMs: (server) => runtime.servers.get(server)?.callTimeoutMs ?? 50_000,
         logger,
       }),
@@ -175,6 +185,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     },
   });
   late.catalog = catalog;
+  const profiles = new SessionProfiles({
+    runtime: currentRuntime,
+    catalog,
+    env: process.env,
+    logger,
+  });
+  late.profiles = profiles;
   const protocol = createProtocolRouter({
     backends: () => pool.readyBackends(),
     agent: (server) => sessions.agentFor(server),
@@ -184,7 +201,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     ready: () => catalog.firstRoundSettled(),
   });
 
-  const callTool = createToolCalls({ catalog, runtime: currentRuntime, sessions });
+  const callTool = createToolCalls({ catalog, runtime: currentRuntime, sessions, profiles });
   const drain = createDrain();
   let closing: Promise<void> | undefined;
 
@@ -206,6 +223,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       const blocked = reviewer.get(route.server, route.tool)?.blocked !== undefined;
       return toolVerdict(runtime, route, blocked);
     },
+    clientView: (client) => {
+      const profile = resolveClientProfile(client, runtime.config, process.env);
+      return {
+        profile,
+        view: catalog.view({ nameMaxLength: profile.nameMaxLength, toolCap: profile.toolCap }),
+      };
+    },
     settled: (timeoutMs) => catalog.settled(timeoutMs),
     callTool: (call) => callTool(call),
     status: () => pool.status(),
@@ -222,10 +246,15 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           logging: {},
         },
         ports: {
-          listTools: drain.track(() => catalog.listTools()),
+          listTools: drain.track(async () => {
+            const view = await catalog.listTools(profiles.specFor(session));
+            profiles.reportLeftOut(session, view);
+            return view.tools;
+          }),
           callTool: drain.track((call) => callTool(call, session)),
           onInitialized: (capabilities, client) => {
             sessions.initialized(session, capabilities, client);
+            profiles.announce(session);
           },
         },
       });

@@ -5,6 +5,7 @@ import type { IncomingCall } from '../frontend/front-server.js';
 import type { AgentSession, AgentSessions } from './agent-sessions.js';
 import type { LiveCatalog } from './live-catalog.js';
 import type { Runtime } from './runtime.js';
+import type { SessionProfiles } from './session-profiles.js';
 
 /** Runs one tools/call by exposed name through the pipeline of the runtime in force. */
 export type CallTool = (call: IncomingCall, session?: AgentSession) => Promise<ToolCallOutcome>;
@@ -17,23 +18,30 @@ export const createToolCalls = (options: {
   readonly catalog: LiveCatalog;
   readonly runtime: () => Runtime;
   readonly sessions: AgentSessions;
+  readonly profiles: SessionProfiles;
 }): CallTool => {
-  const { catalog, sessions } = options;
+  const { catalog, sessions, profiles } = options;
   const idPrefix = randomUUID().slice(0, 8);
   let counter = 0;
   return async function callTool(call, session) {
-    let route = catalog.current().routeFor(call.name);
-    if (route === undefined) {
+    // Each session routes by its own view: its names, without the tools it is not offered.
+    let view = profiles.viewFor(session);
+    let route = view.routeFor(call.name);
+    if (route === undefined && view.leftOutFor(call.name) === undefined) {
       // The agent may know a name from an earlier session before this one's backends are up.
       await catalog.firstRoundSettled();
-      route = catalog.current().routeFor(call.name);
+      view = profiles.viewFor(session);
+      route = view.routeFor(call.name);
     }
     if (route === undefined) {
+      const left = view.leftOutFor(call.name);
       return {
         kind: 'failed',
         error: new GatewayError(
           'TOOL_NOT_FOUND',
-          `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`,
+          left === undefined
+            ? `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`
+            : `Tool "${call.name}" is not offered to ${profiles.profileFor(session).title}: ${left.reason === 'cap' ? `it is over ${left.by}` : `${left.by} leaves it out`}; call tools/list for the tools this gateway offers.`,
         ),
       };
     }
