@@ -20,6 +20,19 @@ export interface CallTrace {
   args: Readonly<Record<string, unknown>>;
   /** True once the `call` record was written (just before forwarding). */
   callRecorded: boolean;
+  /** Set when the result was cut to fit the client: the audit records the whole result. */
+  cut?: CutTrace;
+}
+
+/** A result cut to fit the client's size limit, for the `result` record. */
+export interface CutTrace {
+  /** The result before the cut (after scanning), which the audit hashes. */
+  readonly full: CallToolResult;
+  /** UTF-8 bytes of its text sent, and in all. */
+  readonly shownBytes: number;
+  readonly totalBytes: number;
+  /** The resource holding the whole text; undefined when it could not be kept. */
+  readonly uri: string | undefined;
 }
 
 /** Which audit record a tool result can be checked against. */

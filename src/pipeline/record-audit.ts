@@ -50,15 +50,18 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
     const started = options.now();
     const outcome = await next();
     if (!ctx.trace.callRecorded) options.sink.append(callRecordOf(ctx, options));
+    // A result cut for the client is recorded whole: the hash is of what the scanner passed.
+    const { cut } = ctx.trace;
     const receipt = options.sink.append(
       buildResultRecord({
         callId: ctx.id,
         outcome,
         ms: options.now() - started,
         results: options.results,
-        digest: outcome.kind === 'ok' ? options.digest(outcome.result) : undefined,
+        digest: outcome.kind === 'ok' ? options.digest(cut?.full ?? outcome.result) : undefined,
         findings: ctx.trace.argumentFindings,
         findSecrets: options.findSecrets,
+        cut,
       }),
     );
     // The reply carries this receipt: its records go into the file before it leaves, so a

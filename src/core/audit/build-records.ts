@@ -1,6 +1,6 @@
 import type { PolicyDecision } from '../policy/decision.js';
 import type { Finding } from '../scanner/finding.js';
-import type { SessionInfo, ToolCallContext, ToolCallOutcome } from '../tool-call.js';
+import type { CutTrace, SessionInfo, ToolCallContext, ToolCallOutcome } from '../tool-call.js';
 import type {
   AuditDecision,
   AuditFinding,
@@ -92,6 +92,8 @@ export interface ResultRecordParams {
   /** Findings not carried by the outcome, e.g. from scanning the arguments. */
   readonly findings?: readonly Finding[];
   readonly findSecrets: FindSecrets;
+  /** The result was cut for the client: `digest` and the stored result are of the whole one. */
+  readonly cut?: CutTrace | undefined;
 }
 
 /** Builds a `result` record; content fields follow `audit.results` (`none`, `hash`, `redacted`). */
@@ -107,14 +109,31 @@ export const buildResultRecord = (params: ResultRecordParams): ResultInput => {
   // Microsecond precision is plenty and keeps float noise out of the log.
   const ms = Math.round(params.ms * 1000) / 1000;
   const status = auditStatusOf(outcome);
+  const cut =
+    params.cut === undefined
+      ? undefined
+      : {
+          cut: {
+            shown_bytes: params.cut.shownBytes,
+            text_bytes: params.cut.totalBytes,
+            resource: params.cut.uri ?? null,
+          },
+        };
   if (params.results === 'none' || params.digest === undefined) {
-    return { type: 'result', call: { id: params.callId }, outcome: { status, ms }, findings };
+    return {
+      type: 'result',
+      call: { id: params.callId },
+      outcome: { status, ms },
+      findings,
+      ...cut,
+    };
   }
   const withDigest = { status, ms, bytes: params.digest.bytes, sha256: params.digest.sha256 };
   if (params.results === 'hash' || outcome.kind !== 'ok') {
-    return { type: 'result', call: { id: params.callId }, outcome: withDigest, findings };
+    return { type: 'result', call: { id: params.callId }, outcome: withDigest, findings, ...cut };
   }
-  const result = redactSecrets(outcome.result, { findSecrets: params.findSecrets, path: 'result' });
+  const whole = params.cut?.full ?? outcome.result;
+  const result = redactSecrets(whole, { findSecrets: params.findSecrets, path: 'result' });
   return {
     type: 'result',
     call: { id: params.callId },
@@ -122,6 +141,7 @@ export const buildResultRecord = (params: ResultRecordParams): ResultInput => {
     findings,
     result: result.value,
     redacted: result.paths,
+    ...cut,
   };
 };
 
