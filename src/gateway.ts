@@ -39,6 +39,8 @@ import type { Finding } from './core/scanner/finding.js';
 import { pinnedForm } from './core/pinning/pinned-form.js';
 import { hashPinnedForm } from './pins/hash-pinned-form.js';
 import { enforcePolicy } from './pipeline/enforce-policy.js';
+import { createFlowControl } from './pipeline/control-flows.js';
+import { FlowSession, type ToolLabels } from './core/flows/index.js';
 import { createElicitationApprover } from './frontend/elicitation-approver.js';
 import {
   accessClassFor,
@@ -79,6 +81,8 @@ export interface Gateway {
   catalog(): ToolCatalog;
   /** What the policy says about a tool before seeing arguments: allow, ask, deny, or "depends". */
   verdictFor(exposed: string): string;
+  /** A tool's flow labels and where they came from (config, annotations, built-in defaults). */
+  labelsFor(exposed: string): ToolLabels | undefined;
   /** The pre-call review of a tool: description findings, pin status, and why it is withheld. */
   reviewFor(exposed: string): ToolReview | undefined;
   /** Every tool definition scanned at every severity (`scanning.allow` applied), for `mcp-gateway scan`. */
@@ -141,6 +145,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     logger,
   });
   const standaloneSession: SessionInfo = { agent: config.agent, client: undefined };
+  // Call ids and flow-session ids are unique in a log that several processes may share.
+  const callIdPrefix = randomUUID().slice(0, 8);
+  let flowSessions = 0;
+  const newFlowSession = (): FlowSession => new FlowSession(`${callIdPrefix}-s${++flowSessions}`);
+  // CLI commands (`call`) have no agent session in front: one flow session for the process.
+  const standaloneFlow = newFlowSession();
   let resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
   const agentCapabilities = new Promise<ClientCapabilities>((resolve) => {
     resolveCapabilities = resolve;
@@ -171,6 +181,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   /** Agents connected to this gateway: one over stdio, one per client over HTTP. */
   interface FrontSession {
     readonly server: Server;
+    /** What this agent has read (labels, fingerprints): never shared with other sessions. */
+    readonly flow: FlowSession;
     initialized: boolean;
     info: SessionInfo;
     lastActive: number;
@@ -402,9 +414,17 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     now: () => performance.now(),
   };
 
+  const flowControl = createFlowControl({
+    flows: () => config.flows,
+    labels: () => config.labels,
+    findSecrets,
+    sink: audit,
+  });
+
   const pipeline = createPipeline({
     forward,
     steps: {
+      flows: flowControl.step,
       audit: recordAudit(auditOptions),
       review: checkToolReview({ review: (server, tool) => reviewer.get(server, tool) }),
       scanArguments: scanArguments({
@@ -424,11 +444,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         server: (name) => serversByName.get(name),
         askHuman,
         now: () => Date.now(),
+        flows: flowControl,
       }),
     },
   });
 
-  const callIdPrefix = randomUUID().slice(0, 8);
   let callCounter = 0;
   let firstRound: Promise<void> | undefined;
 
@@ -466,6 +486,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       signal: call.signal,
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
+      flow: front?.flow ?? standaloneFlow,
     };
     if (front === undefined) return pipeline(ctx);
     front.lastActive = Date.now();
@@ -538,6 +559,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     });
     const front: FrontSession = {
       server,
+      flow: newFlowSession(),
       initialized: false,
       info: standaloneSession,
       lastActive: Date.now(),
@@ -595,6 +617,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       const depends = explained.some((e) => e.applies === 'depends-on-arguments');
       const effect = evaluatePolicy(config.policy, { ...call, args: {} }).effect;
       return depends ? `${effect} (depends on arguments)` : effect;
+    },
+    labelsFor: (exposed) => {
+      const route = catalog.routeFor(exposed);
+      return route === undefined
+        ? undefined
+        : config.labels.labelsFor(route.server, route.tool, route.definition.annotations);
     },
     settled,
     callTool,

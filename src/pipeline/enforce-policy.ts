@@ -6,7 +6,9 @@ import {
   type PolicyDecision,
   type RateLimiter,
 } from '../core/policy/index.js';
+import { withFlows } from '../core/flows/with-flows.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { FlowControl } from './control-flows.js';
 
 /** A question to the human about one call. */
 export interface ApprovalRequest {
@@ -41,6 +43,8 @@ export interface EnforcePolicyOptions {
   ) => { readonly tags: readonly string[]; readonly trustAnnotations: boolean } | undefined;
   readonly askHuman: AskHuman;
   readonly now: () => number;
+  /** Flow rules, combined with the ordinary ones before anyone is asked (DESIGN §12). */
+  readonly flows?: FlowControl | undefined;
 }
 
 const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], string> = {
@@ -59,8 +63,15 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
     const policy = options.policy();
     const call = toPolicyCall(ctx, policy, options);
     let decision = evaluatePolicy(policy, call);
-    if (decision.final !== 'allow' && decision.effect === 'ask')
+    const flow = options.flows?.check(ctx);
+    if (flow !== undefined) decision = withFlows(decision, flow);
+    if (decision.final !== 'allow' && decision.effect === 'ask') {
       decision = await ask(ctx, decision, approvedForSession, options.askHuman);
+      // "Trust this session": a session-wide approval of a flow ask clears what it asked about.
+      const clears = decision.flow?.clears;
+      if (decision.approval?.approved === true && decision.approval.scope === 'session' && clears)
+        options.flows?.trust(ctx, clears, decision.flow?.rules ?? []);
+    }
     if (decision.final === 'allow') {
       const limited = options.limiter().take(call, options.now());
       if (!limited.ok) {
@@ -108,7 +119,8 @@ const ask = async (
   askHuman: AskHuman,
 ): Promise<PolicyDecision> => {
   const key = `${ctx.server}/${ctx.tool}`;
-  if (approvedForSession.has(key)) {
+  // A flow ask is about what the session read since, so an earlier approval of the tool does not cover it.
+  if (approvedForSession.has(key) && decision.flow?.clears === undefined) {
     return {
       ...decision,
       final: 'allow',

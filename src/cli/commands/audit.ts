@@ -145,5 +145,9 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
       return `${head} covers seq ${record.covers.seq} signed by ${record.key_id}`;
     case 'recovery':
       return `${head} ${color.yellow(`torn line at byte ${record.torn.offset} of ${record.torn.file}`)}`;
+    case 'label': {
+      const change = `${record.event === 'added' ? '+' : '-'}${record.changed.join(` ${record.event === 'added' ? '+' : '-'}`)}`;
+      return `${head} ${record.call.id} ${record.server}/${record.tool} ${color.yellow(change)} (${record.cause}) session ${record.session_id}: ${record.labels.length === 0 ? 'no labels' : record.labels.join(', ')}`;
+    }
   }
 };

@@ -28,6 +28,7 @@ export const toAuditDecision = (decision: PolicyDecision): AuditDecision => ({
   mode: decision.mode,
   policy: decision.policy,
   ...(decision.approval === undefined ? {} : { approval: { ...decision.approval } }),
+  ...(decision.flow === undefined ? {} : { flow: decision.flow }),
 });
 
 /** Keeps what the log may hold of a finding: never its message or matched text. */
