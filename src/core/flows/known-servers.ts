@@ -109,11 +109,11 @@ export const KNOWN_SERVERS: readonly KnownServer[] = [
     tools: [
       {
         match:
-          '{slack_,}{get,list,search,read}_*,conversations_{history,replies,search_messages},channels_list',
+          '{{slack_,}{get,list,search,read}_*,conversations_{history,replies,search_messages},channels_list}',
         labels: ['untrusted', 'sensitive'],
       },
       {
-        match: '{slack_,}{post,reply,send,add,create,update}_*,conversations_add_message',
+        match: '{{slack_,}{post,reply,send,add,create,update}_*,conversations_add_message}',
         labels: ['egress'],
       },
     ],
@@ -137,7 +137,7 @@ export const KNOWN_SERVERS: readonly KnownServer[] = [
     packages: ['@modelcontextprotocol/server-filesystem', 'mcp/filesystem'],
     tools: [
       {
-        match: '{read,list,search,get}_*,directory_tree',
+        match: '{{read,list,search,get}_*,directory_tree}',
         labels: ['sensitive'],
       },
     ],
