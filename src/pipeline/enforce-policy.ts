@@ -66,11 +66,11 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
     const flow = options.flows?.check(ctx);
     if (flow !== undefined) decision = withFlows(decision, flow);
     if (decision.final !== 'allow' && decision.effect === 'ask') {
-      decision = await ask(ctx, decision, approvedForSession, options.askHuman);
-      // "Trust this session": a session-wide approval of a flow ask clears what it asked about.
-      const clears = decision.flow?.clears;
-      if (decision.approval?.approved === true && decision.approval.scope === 'session' && clears)
-        options.flows?.trust(ctx, clears, decision.flow?.rules ?? []);
+      decision = await ask(ctx, decision, approvedForSession, options.askHuman, (asked) => {
+        // "Trust this session": a human's session-wide approval of a flow ask clears what it was about.
+        if (asked.flow?.clears !== undefined)
+          options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
+      });
     }
     if (decision.final === 'allow') {
       const limited = options.limiter().take(call, options.now());
@@ -117,10 +117,10 @@ const ask = async (
   decision: PolicyDecision,
   approvedForSession: Set<string>,
   askHuman: AskHuman,
+  onSessionApproval: (decision: PolicyDecision) => void,
 ): Promise<PolicyDecision> => {
   const key = `${ctx.server}/${ctx.tool}`;
-  // A flow ask is about what the session read since, so an earlier approval of the tool does not cover it.
-  if (approvedForSession.has(key) && decision.flow?.clears === undefined) {
+  if (approvedForSession.has(key)) {
     return {
       ...decision,
       final: 'allow',
@@ -139,7 +139,10 @@ const ask = async (
     signal: ctx.signal,
   });
   if (answer.approved) {
-    if (answer.scope === 'session') approvedForSession.add(key);
+    if (answer.scope === 'session') {
+      approvedForSession.add(key);
+      onSessionApproval(decision);
+    }
     return {
       ...decision,
       final: 'allow',
@@ -151,6 +154,7 @@ const ask = async (
     ...decision,
     final: 'deny',
     approval: { scope: 'once', approved: false },
-    reason: WHY_DENIED[answer.why],
+    // Keep why approval was needed: a flow ask names the calls behind it.
+    reason: `${WHY_DENIED[answer.why]} (${decision.reason})`,
   };
 };

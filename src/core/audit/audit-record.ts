@@ -60,6 +60,8 @@ export interface AuditDecision {
   readonly mode: 'enforce' | 'audit';
   readonly policy: string;
   readonly approval?: { readonly scope: 'once' | 'session'; readonly approved: boolean };
+  /** What was not enforced (audit mode, `enforce: false`) would have done: `would_deny`/`would_ask`. */
+  readonly would_be?: { readonly effect: 'deny' | 'ask' | 'allow'; readonly rule: string };
   /** Flow control's part: session labels, source calls, value tracking (docs/flows.md). */
   readonly flow?: DecisionFlow;
 }

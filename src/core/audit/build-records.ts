@@ -28,6 +28,9 @@ export const toAuditDecision = (decision: PolicyDecision): AuditDecision => ({
   mode: decision.mode,
   policy: decision.policy,
   ...(decision.approval === undefined ? {} : { approval: { ...decision.approval } }),
+  ...(decision.wouldBe === undefined
+    ? {}
+    : { would_be: { effect: decision.wouldBe, rule: decision.wouldBeRule ?? 'default' } }),
   ...(decision.flow === undefined ? {} : { flow: decision.flow }),
 });
 

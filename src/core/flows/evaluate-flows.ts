@@ -140,7 +140,7 @@ function sentence(rule: CompiledFlowRule, flow: DecisionFlow): string {
   const details = parts.length === 0 ? '' : ` (${parts.join('; ')})`;
   const hint =
     rule.effect === 'ask' && rule.after !== 0
-      ? '. Approving for the whole session trusts this session again: the gateway forgets what it read until it reads more'
+      ? '. Approving for the session also trusts the session again: the gateway forgets the content it read, until it reads more'
       : '';
   return `${rule.message}${details}${hint}`;
 }
