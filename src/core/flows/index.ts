@@ -11,6 +11,7 @@ export {
   bitsOf,
   EGRESS,
   FLOW_LABELS,
+  isFlowLabel,
   labelsOf,
   SENSITIVE,
   UNTRUSTED,
@@ -38,3 +39,6 @@ export {
   type ToolLabels,
 } from './resolve-labels.js';
 export { withFlows } from './with-flows.js';
+export { explainFlows, type FlowExplanation } from './explain-flows.js';
+export { replayHistory, type HistoryEntry, type ReplayedEntry } from './replay-history.js';
+export { takeInResult, textsOf, type CausedChange } from './take-in-result.js';
