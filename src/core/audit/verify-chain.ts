@@ -436,7 +436,10 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
         }
       }
       const carried = isObject(flow['carried']) ? flow['carried']['source'] : undefined;
-      const sources = [...(Array.isArray(flow['sources']) ? flow['sources'] : []), carried];
+      const listed: unknown[] = Array.isArray(flow['sources'])
+        ? (flow['sources'] as unknown[])
+        : [];
+      const sources = [...listed, carried];
       for (const source of sources) {
         if (!isObject(source) || typeof source['call'] !== 'string' || source['seq'] === null)
           continue;
@@ -452,7 +455,7 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
           // A log shared by several processes may re-chain an unflushed batch after the decision.
           warn({
             code: 'flow_source_moved',
-            message: `decision names call ${source['call']} at seq ${String(source['seq'])}, the log has it at ${seq}`,
+            message: `decision names call ${source['call']} at seq ${JSON.stringify(source['seq'])}, the log has it at ${seq}`,
             ...where,
             seq: record.seq,
           });
