@@ -14,7 +14,6 @@ const DECODE_BUDGET_FLOOR = 65_536;
 const MIN_BASE64 = Math.ceil((WINDOW * 4) / 3);
 const MIN_HEX = WINDOW * 2;
 
-const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|([\s\S]))/g;
 const ESCAPED: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 
@@ -24,12 +23,11 @@ for (let i = 0; i < 64; i++)
     i;
 BASE64_VALUE['-'.charCodeAt(0)] = 62;
 BASE64_VALUE['_'.charCodeAt(0)] = 63;
-// Character classes for the run scan: 1 base64 (either alphabet), 2 hex digit.
-const CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if ((BASE64_VALUE[c] ?? -1) >= 0) CLASS[c] = 1;
-for (const c of '0123456789abcdefABCDEF') CLASS[c.charCodeAt(0)] = 3;
 
 const utf8 = new TextDecoder('utf-8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// Random bytes pass a 48-byte sample (no control bytes, valid UTF-8) about once in a million.
+const TEXT_SAMPLE = 48;
 
 /**
  * Visits every string in a JSON value (object keys too), and for each string the variants an
@@ -73,7 +71,7 @@ function visitString(text: string, layer: number, state: WalkState): boolean {
     state.budget -= decoded.length;
     return visitString(decoded, next, state);
   };
-  if (text.includes('%') && variant(text.replace(PERCENT_RUN, decodePercentRun))) return true;
+  if (text.includes('%') && variant(decodePercent(text))) return true;
   if (text.includes('\\') && variant(text.replace(ESCAPE, unescapeOne))) return true;
   const first = firstNonSpace(text);
   if (first === '{' || first === '[' || first === '"') {
@@ -87,35 +85,40 @@ function visitString(text: string, layer: number, state: WalkState): boolean {
       }
     }
   }
-  // One pass over the text for runs of the base64 and hex alphabets (no regex backtracking).
-  let base64From = -1;
-  let hexFrom = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const kind = c < 128 ? (CLASS[c] ?? 0) : 0;
-    const inBase64 = kind !== 0;
-    const inHex = kind === 3;
-    if (inHex) {
-      if (hexFrom < 0) hexFrom = i;
-    } else if (hexFrom >= 0) {
-      if (i - hexFrom >= MIN_HEX) {
-        const run = text.slice(hexFrom, i);
-        for (let align = 0; align < 2; align++) if (variant(decodeHex(run, align))) return true;
-      }
-      hexFrom = -1;
+  for (const [from, to] of longRuns(text)) {
+    const run = text.slice(from, to);
+    if (run.length >= MIN_HEX && isHex(run)) {
+      for (let align = 0; align < 2; align++) if (variant(decodeHex(run, align))) return true;
     }
-    if (inBase64) {
-      if (base64From < 0) base64From = i;
-    } else if (base64From >= 0) {
-      if (i - base64From >= MIN_BASE64) {
-        const run = text.slice(base64From, i);
-        // The run may start before the encoded data (a path, a key): try every alignment.
-        for (let align = 0; align < 4; align++) if (variant(decodeBase64(run, align))) return true;
-      }
-      base64From = -1;
-    }
+    // The run may start before the encoded data (a path, a key): try every alignment.
+    for (let align = 0; align < 4; align++) if (variant(decodeBase64(run, align))) return true;
   }
   return false;
+}
+
+/** Start and end of every run of base64-alphabet characters long enough to hold a window. */
+function longRuns(text: string): [number, number][] {
+  let runs: [number, number][] | undefined;
+  let from = -1;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && (BASE64_VALUE[c] ?? -1) >= 0) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      if (i - from >= MIN_BASE64) (runs ??= []).push([from, i]);
+      from = -1;
+    }
+  }
+  if (from >= 0 && length - from >= MIN_BASE64) (runs ??= []).push([from, length]);
+  return runs ?? NO_RUNS;
+}
+
+const NO_RUNS: [number, number][] = [];
+
+function isHex(run: string): boolean {
+  for (let i = 0; i < run.length; i++) if (hexValue(run.charCodeAt(i)) < 0) return false;
+  return true;
 }
 
 function firstNonSpace(text: string): string {
@@ -134,21 +137,42 @@ function parseJson(text: string): unknown {
   }
 }
 
-function decodePercentRun(run: string): string {
-  const bytes = new Uint8Array(run.length / 3);
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = (hexValue(run.charCodeAt(i * 3 + 1)) << 4) | hexValue(run.charCodeAt(i * 3 + 2));
-    bytes[i] = byte;
-    if (byte >= 0x80) ascii = false;
+/** `%XX` sequences decoded (UTF-8), everything else kept; one pass, no regex callbacks. */
+function decodePercent(text: string): string {
+  let out = '';
+  let kept = 0;
+  let bytes: number[] | undefined;
+  const flush = (): void => {
+    if (bytes === undefined) return;
+    out += bytes.every((byte) => byte < 0x80)
+      ? String.fromCharCode(...bytes)
+      : utf8.decode(Uint8Array.from(bytes));
+    bytes = undefined;
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 37 || i + 2 >= text.length) continue;
+    const high = hexValue(text.charCodeAt(i + 1));
+    const low = hexValue(text.charCodeAt(i + 2));
+    if (high < 0 || low < 0) continue;
+    if (kept < i) {
+      flush();
+      out += text.slice(kept, i);
+    }
+    const byte = (high << 4) | low;
+    // ASCII needs no UTF-8 decoder: most escapes are a space or a slash.
+    if (byte < 0x80 && bytes === undefined) out += String.fromCharCode(byte);
+    else (bytes ??= []).push(byte);
+    i += 2;
+    kept = i + 1;
   }
-  // Most runs are one escaped space or slash: skip the UTF-8 decoder for them.
-  return ascii ? String.fromCharCode(...bytes) : utf8.decode(bytes);
+  flush();
+  return out + text.slice(kept);
 }
 
 function hexValue(code: number): number {
-  if (code <= 57) return code - 48;
-  return (code | 0x20) - 87;
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
 function unescapeOne(_whole: string, hex: string | undefined, char: string | undefined): string {
@@ -174,7 +198,43 @@ export function decodeBase64(text: string, align: number): string | undefined {
       bytes[out++] = (buffer >> bits) & 0xff;
     }
   }
-  return utf8.decode(bytes.subarray(0, out));
+  return looksLikeText(bytes, out) ? utf8.decode(bytes.subarray(0, out)) : undefined;
+}
+
+/**
+ * Whether decoded bytes can be text: no NUL or other control bytes (tabs and line breaks aside)
+ * and valid UTF-8 in a sample. A base64 run read at the wrong alignment, or binary data, fails
+ * within a few bytes, so only real text is fingerprint-checked and decoded further.
+ */
+function looksLikeText(bytes: Uint8Array, length: number): boolean {
+  // The run may begin with a few characters that are not the data (a path, a key), so the
+  // end of the run is sampled too.
+  return (
+    isTextSample(bytes.subarray(0, Math.min(length, TEXT_SAMPLE))) ||
+    isTextSample(bytes.subarray(Math.max(0, length - TEXT_SAMPLE), length))
+  );
+}
+
+function isTextSample(bytes: Uint8Array): boolean {
+  // Start on a character boundary (a sample from the end may begin inside one).
+  let start = 0;
+  while (start < 3 && start < bytes.length && ((bytes[start] ?? 0) & 0xc0) === 0x80) start++;
+  const sample = bytes.length;
+  for (let i = start; i < sample; i++) {
+    const byte = bytes[i] ?? 0;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+    if (byte === 0x7f) return false;
+  }
+  // The sample may end inside a character: drop up to three trailing continuation bytes.
+  let end = sample;
+  while (end > 0 && end > sample - 3 && ((bytes[end - 1] ?? 0) & 0xc0) === 0x80) end--;
+  if (end > 0 && (bytes[end - 1] ?? 0) >= 0xc0) end--;
+  try {
+    strictUtf8.decode(bytes.subarray(start, end));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function decodeHex(text: string, align: number): string | undefined {
@@ -182,7 +242,8 @@ function decodeHex(text: string, align: number): string | undefined {
   if (length * 2 < MIN_HEX) return undefined;
   const bytes = new Uint8Array(length);
   for (let i = 0; i < length; i++) {
-    bytes[i] = parseInt(text.slice(align + i * 2, align + i * 2 + 2), 16);
+    const at = align + i * 2;
+    bytes[i] = (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1));
   }
-  return utf8.decode(bytes);
+  return looksLikeText(bytes, length) ? utf8.decode(bytes) : undefined;
 }

@@ -27,11 +27,20 @@ const powerOf = (base: number): number => {
   return power;
 };
 const POWER_A = powerOf(BASE_A);
-const POWER_B = powerOf(BASE_B);
+// Normalised characters kept while rolling: a window plus a winnowing group, rounded up.
+const RING = 64;
 // The top bits of a polynomial hash are poorly spread: table slots and sampling use the top
 // bits of a multiplicative (Fibonacci) mix instead.
 const SPREAD_A = 0x9e3779b1;
 const SPREAD_B = 0x85ebca77;
+
+/** The second, independent hash of the window starting at normalised index `start`. */
+function secondHash(ring: Uint16Array, start: number): number {
+  let hash = 0;
+  for (let j = 0; j < WINDOW; j++)
+    hash = (Math.imul(hash, BASE_B) + (ring[(start + j) & (RING - 1)] ?? 0)) | 0;
+  return hash >>> 0;
+}
 
 // ASCII: letters lower-cased, digits kept, everything else dropped, so whitespace, punctuation,
 // line wrapping and escaping never change a window.
@@ -98,19 +107,19 @@ export class FingerprintStore {
   }
 
   /**
-   * Rolls two hashes over the normalised text and selects the minimum of every group of
+   * Rolls a hash over the normalised text and selects the minimum of every group of
    * {@link WINNOW} consecutive windows (rightmost on ties): stores each selection (`ordinal` > 0),
-   * or looks it up and returns the first source found (`ordinal` 0).
+   * or looks it up and returns the first source found (`ordinal` 0). The second hash of a window
+   * is computed only when it is needed (a stored selection, or a first-hash hit).
    */
   private winnow(text: string, ordinal: number): number {
     const length = text.length;
     if (length < WINDOW) return 0;
-    const ring = new Uint16Array(WINDOW);
+    // The last RING normalised characters: enough to rebuild any window of the current group.
+    const ring = new Uint16Array(RING);
     const winA = new Uint32Array(WINNOW);
-    const winB = new Uint32Array(WINNOW);
     let n = 0;
     let hashA = 0;
-    let hashB = 0;
     // Window index of the group's current minimum, -1 when none yet.
     let minAt = -1;
     let minA = 0;
@@ -118,17 +127,14 @@ export class FingerprintStore {
       const code = text.charCodeAt(i);
       const c = code < 128 ? (ASCII[code] ?? 0) : normalizedCode(code);
       if (c === 0) continue;
-      const slot = n & (WINDOW - 1);
-      const out = ring[slot] ?? 0;
-      ring[slot] = c;
-      hashA = (Math.imul(hashA, BASE_A) + c - (n >= WINDOW ? Math.imul(out, POWER_A) : 0)) | 0;
-      hashB = (Math.imul(hashB, BASE_B) + c - (n >= WINDOW ? Math.imul(out, POWER_B) : 0)) | 0;
+      const out = n >= WINDOW ? (ring[(n - WINDOW) & (RING - 1)] ?? 0) : 0;
+      ring[n & (RING - 1)] = c;
+      hashA = (Math.imul(hashA, BASE_A) + c - Math.imul(out, POWER_A)) | 0;
       n++;
       if (n < WINDOW) continue;
       const gram = n - WINDOW;
       const a = hashA >>> 0;
       winA[gram & (WINNOW - 1)] = a;
-      winB[gram & (WINNOW - 1)] = hashB >>> 0;
       if (minAt >= 0 && minAt > gram - WINNOW) {
         // The minimum is still in the group: a new one only if this is as small (rightmost wins).
         if (a > minA) continue;
@@ -147,36 +153,39 @@ export class FingerprintStore {
           }
         }
       }
-      const b = winB[minAt & (WINNOW - 1)] ?? 0;
-      if (ordinal > 0) this.insert(minA, b, ordinal);
-      else if (this.keeps(b)) {
-        const found = this.lookup(minA, b);
+      if (!this.keeps(minA)) continue;
+      if (ordinal > 0) {
+        this.insert(minA, secondHash(ring, minAt), ordinal);
+      } else {
+        const found = this.lookup(minA, ring, minAt);
         if (found !== 0) return found;
       }
     }
     return 0;
   }
 
-  private lookup(a: number, b: number): number {
+  private lookup(a: number, ring: Uint16Array, start: number): number {
     const table = this.table;
     const mask = this.slots - 1;
+    let b = -1;
     for (let at = Math.imul(a, SPREAD_A) >>> (32 - this.bits); ; at = (at + 1) & mask) {
       const base = at * 3;
       const who = table[base + 2] ?? 0;
       if (who === 0) return 0;
-      if (table[base] === a && table[base + 1] === b) return who - 1;
+      if (table[base] !== a) continue;
+      if (b < 0) b = secondHash(ring, start);
+      if (table[base + 1] === b) return who - 1;
     }
   }
 
   private insert(a: number, b: number, ordinal: number): void {
-    if (!this.keeps(b)) return;
     if (this.count + 1 > this.slots * MAX_LOAD) this.makeRoom();
-    if (this.keeps(b)) this.put(a, b, ordinal + 1);
+    if (this.keeps(a)) this.put(a, b, ordinal + 1);
   }
 
-  /** Whether the sampling level keeps a key. */
-  private keeps(b: number): boolean {
-    return this.level === 0 || Math.imul(b, SPREAD_B) >>> (32 - this.level) === 0;
+  /** Whether the sampling level keeps a key (top bits of another mix of the first hash). */
+  private keeps(a: number): boolean {
+    return this.level === 0 || Math.imul(a, SPREAD_B) >>> (32 - this.level) === 0;
   }
 
   /** Stores or re-tags one key; the newest source wins, as it is the likeliest to be remembered. */
@@ -222,8 +231,8 @@ export class FingerprintStore {
     for (let base = 0; base < old.length; base += 3) {
       const who = old[base + 2] ?? 0;
       if (who === 0) continue;
-      const b = old[base + 1] ?? 0;
-      if (this.keeps(b)) this.put(old[base] ?? 0, b, who);
+      const a = old[base] ?? 0;
+      if (this.keeps(a)) this.put(a, old[base + 1] ?? 0, who);
     }
   }
 }
