@@ -82,6 +82,61 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
     });
 
   program
+    .command('init')
+    .description(
+      'write mcp-gateway.config.json from the MCP servers your clients already have (exit 0, 2)',
+    )
+    .option(
+      '--from <client|file>',
+      'claude-desktop, claude-code, cursor, vscode, windsurf, codex, or a config file (repeatable; default: every client found)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .option('--dry-run', 'print the config instead of writing it')
+    .option('--force', 'overwrite an existing config file')
+    .option('--json', 'machine-readable summary on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      code = await initCommand(globals(command), deps);
+    });
+
+  const clientOption = () =>
+    new Option('--client <client>', 'the client whose config to edit')
+      .choices(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf', 'codex'])
+      .makeOptionMandatory();
+  program
+    .command('install')
+    .description("add the gateway's one entry to a client's config, keeping a backup (exit 0, 2)")
+    .addOption(clientOption())
+    .option('--replace', 'also remove the servers the gateway now runs from the client')
+    .option(
+      '--project',
+      "the project's file (.mcp.json, .cursor/, .vscode/, .codex/) instead of the user's",
+    )
+    .option('--file <path>', "this file instead of the client's usual one")
+    .option('--name <name>', 'the entry name in the client (default "gateway")')
+    .option('--npx', 'start the published package with npx instead of this installation')
+    .option('--dry-run', 'show the change without writing')
+    .option('--json', 'machine-readable summary on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { installCommand } = await import('./commands/install.js');
+      code = await installCommand(globals(command) as never, deps);
+    });
+
+  program
+    .command('uninstall')
+    .description("undo install: restore the client's config from the backup (exit 0, 2)")
+    .addOption(clientOption())
+    .option('--project', "the project's file instead of the user's")
+    .option('--file <path>', "this file instead of the client's usual one")
+    .option('--dry-run', 'show the change without writing')
+    .option('--json', 'machine-readable summary on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { uninstallCommand } = await import('./commands/uninstall.js');
+      code = await uninstallCommand(globals(command) as never, deps);
+    });
+
+  program
     .command('validate')
     .description(
       'load and check the config; print every problem with its JSON path (exit 0 ok, 2 invalid)',

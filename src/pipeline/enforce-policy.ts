@@ -1,10 +1,13 @@
 import {
   accessClassFor,
   evaluatePolicy,
+  examineArguments,
   type CompiledPolicy,
+  type ExaminedArgument,
   type PolicyCall,
   type PolicyDecision,
   type RateLimiter,
+  type RootsView,
 } from '../core/policy/index.js';
 import { withFlows } from '../core/flows/with-flows.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
@@ -20,15 +23,22 @@ export interface ApprovalRequest {
   readonly args: Readonly<Record<string, unknown>>;
   readonly agent: string | undefined;
   readonly reason: string;
+  /** What the human must see in full before approving (what the matching rules looked at, paths, URLs). */
+  readonly examined: readonly ExaminedArgument[];
   readonly signal: AbortSignal | undefined;
 }
 
-/** The human's answer; `unavailable` when the agent cannot ask (no elicitation support). */
+/**
+ * The human's answer; `unavailable` when the agent cannot ask (no elicitation support),
+ * `unshowable` when no prompt could show what is being approved (nobody was asked).
+ */
 export type ApprovalAnswer =
   | { readonly approved: true; readonly scope: 'once' | 'session' }
   | {
       readonly approved: false;
-      readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable';
+      readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable' | 'unshowable';
+      /** Says more than the standard sentence for `why`. */
+      readonly detail?: string;
     };
 
 /** Port: asks the human (through MCP elicitation in the gateway). */
@@ -43,6 +53,8 @@ export interface EnforcePolicyOptions {
   ) => { readonly tags: readonly string[]; readonly trustAnnotations: boolean } | undefined;
   readonly askHuman: AskHuman;
   readonly now: () => number;
+  /** The MCP roots the agent gave a backend (relative paths may resolve under them). */
+  readonly roots?: (server: string) => RootsView | undefined;
   /** Flow rules, combined with the ordinary ones before anyone is asked (DESIGN §12). */
   readonly flows?: FlowControl | undefined;
 }
@@ -53,6 +65,8 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
   timeout: 'nobody answered the approval request in time',
   unavailable:
     "this call needs a human's approval, and the client cannot ask for it (no MCP elicitation support)",
+  unshowable:
+    "this call needs a human's approval, and its arguments are too long to show in full in an approval prompt",
 };
 
 /** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
@@ -66,11 +80,19 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
     const flow = options.flows?.check(ctx);
     if (flow !== undefined) decision = withFlows(decision, flow);
     if (decision.final !== 'allow' && decision.effect === 'ask') {
-      decision = await ask(ctx, decision, approvedForSession, options.askHuman, (asked) => {
-        // "Trust this session": a human's session-wide approval of a flow ask clears what it was about.
-        if (asked.flow?.clears !== undefined)
-          options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
-      });
+      const asked = decision;
+      decision = await ask(
+        ctx,
+        decision,
+        approvedForSession,
+        options.askHuman,
+        () => examineArguments(policy, call, asked),
+        () => {
+          // "Trust this session": a human's session-wide approval of a flow ask clears what it was about.
+          if (asked.flow?.clears !== undefined)
+            options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
+        },
+      );
     }
     if (decision.final === 'allow') {
       const limited = options.limiter().take(call, options.now());
@@ -109,6 +131,7 @@ const toPolicyCall = (
       server?.trustAnnotations ?? false,
     ),
     serverTags: server?.tags ?? [],
+    roots: options.roots?.(ctx.server),
   };
 };
 
@@ -117,7 +140,8 @@ const ask = async (
   decision: PolicyDecision,
   approvedForSession: Set<string>,
   askHuman: AskHuman,
-  onSessionApproval: (decision: PolicyDecision) => void,
+  examine: () => readonly ExaminedArgument[],
+  onSessionApproval: () => void,
 ): Promise<PolicyDecision> => {
   const key = `${ctx.server}/${ctx.tool}`;
   if (approvedForSession.has(key)) {
@@ -136,12 +160,13 @@ const ask = async (
     args: ctx.args,
     agent: ctx.session.agent,
     reason: decision.reason,
+    examined: examine(),
     signal: ctx.signal,
   });
   if (answer.approved) {
     if (answer.scope === 'session') {
       approvedForSession.add(key);
-      onSessionApproval(decision);
+      onSessionApproval();
     }
     return {
       ...decision,
@@ -155,6 +180,6 @@ const ask = async (
     final: 'deny',
     approval: { scope: 'once', approved: false },
     // Keep why approval was needed: a flow ask names the calls behind it.
-    reason: `${WHY_DENIED[answer.why]} (${decision.reason})`,
+    reason: `${answer.detail === undefined ? WHY_DENIED[answer.why] : `${WHY_DENIED[answer.why]}: ${answer.detail}`} (${decision.reason})`,
   };
 };
