@@ -179,7 +179,18 @@ const ask = async (
     ...decision,
     final: 'deny',
     approval: { scope: 'once', approved: false },
-    // Keep why approval was needed: a flow ask names the calls behind it.
-    reason: `${answer.detail === undefined ? WHY_DENIED[answer.why] : `${WHY_DENIED[answer.why]}: ${answer.detail}`} (${decision.reason})`,
+    reason: deniedReason(answer, decision),
   };
+};
+
+const deniedReason = (
+  answer: Exclude<ApprovalAnswer, { approved: true }>,
+  decision: PolicyDecision,
+): string => {
+  const why =
+    answer.detail === undefined
+      ? WHY_DENIED[answer.why]
+      : `${WHY_DENIED[answer.why]}: ${answer.detail}`;
+  // A flow ask keeps its own reason: it names the calls that made approval necessary.
+  return decision.flow === undefined ? why : `${why} (${decision.reason})`;
 };
