@@ -59,6 +59,24 @@ function measure(fn, iterations = 20_000) {
 }
 
 const source = { callId: 'c-1', server: 'fs', tool: 'read_text_file', receipt: { seq: 1 } };
+
+// Memory first, before anything else is allocated: what one session retains after 10 MB of sensitive results (needs --expose-gc).
+const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
+let retainedBytes;
+let trackingBytes;
+if (gc !== undefined) {
+  gc();
+  const before = process.memoryUsage();
+  const session = new FlowSession('memory');
+  for (let i = 0; i < 100; i++)
+    session.remember([prose(100_000)], { ...source, callId: `c-${i}` }, findSecrets);
+  gc();
+  const after = process.memoryUsage();
+  retainedBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+  trackingBytes = session.trackingBytes;
+  if (session.labels < 0) console.log('unreachable');
+}
+
 const flows = compileFlows(undefined, 'enforce').flows;
 const labels = createLabelResolver({
   labels: { 'mail/send_email': ['egress'] },
@@ -128,23 +146,6 @@ for (let run = 0; run < 5; run++) {
   intakeRuns.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 intakeRuns.sort((a, b) => a - b);
-
-// Memory: what one session retains after 10 MB of sensitive results (needs --expose-gc).
-const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
-let retainedBytes;
-let trackingBytes;
-if (gc !== undefined) {
-  gc();
-  const before = process.memoryUsage();
-  const session = new FlowSession('memory');
-  for (let i = 0; i < 100; i++)
-    session.remember([prose(100_000)], { ...source, callId: `c-${i}` }, findSecrets);
-  gc();
-  const after = process.memoryUsage();
-  retainedBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
-  trackingBytes = session.trackingBytes;
-  if (session.labels < 0) console.log('unreachable');
-}
 
 console.log(
   JSON.stringify({

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { decodeBase64, visitDecodedStrings } from './decoded-strings.js';
 
@@ -41,6 +42,15 @@ describe('visitDecodedStrings', () => {
     ['an object key', { [NEEDLE]: 1 }],
   ])('finds data %s', (_name, value) => {
     expect(finds(value)).toBe(true);
+  });
+
+  test('base64 of the data is found wherever it sits among other text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), (before, after) =>
+        finds({ body: `${before}${b64(NEEDLE)}${after}` }),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   test('stops at the first string the visitor accepts', () => {

@@ -25,7 +25,6 @@ BASE64_VALUE['-'.charCodeAt(0)] = 62;
 BASE64_VALUE['_'.charCodeAt(0)] = 63;
 
 const utf8 = new TextDecoder('utf-8');
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // Random bytes pass a 48-byte sample (no control bytes, valid UTF-8) about once in a million.
 const TEXT_SAMPLE = 48;
 
@@ -96,22 +95,28 @@ function visitString(text: string, layer: number, state: WalkState): boolean {
   return false;
 }
 
-/** Start and end of every run of base64-alphabet characters long enough to hold a window. */
+/**
+ * Start and end of every run of base64-alphabet characters long enough to hold a window. Such a
+ * run covers one of every {@link MIN_BASE64}-th positions, so only those are looked at and
+ * grown both ways: prose, where most runs are words, costs a fraction of a full pass.
+ */
 function longRuns(text: string): [number, number][] {
   let runs: [number, number][] | undefined;
-  let from = -1;
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && (BASE64_VALUE[c] ?? -1) >= 0) {
-      if (from < 0) from = i;
-    } else if (from >= 0) {
-      if (i - from >= MIN_BASE64) (runs ??= []).push([from, i]);
-      from = -1;
-    }
+  let end = 0;
+  for (let at = MIN_BASE64 - 1; at < length; at += MIN_BASE64) {
+    if (at < end || !isBase64Char(text.charCodeAt(at))) continue;
+    let from = at;
+    while (from > end && isBase64Char(text.charCodeAt(from - 1))) from--;
+    end = at + 1;
+    while (end < length && isBase64Char(text.charCodeAt(end))) end++;
+    if (end - from >= MIN_BASE64) (runs ??= []).push([from, end]);
   }
-  if (from >= 0 && length - from >= MIN_BASE64) (runs ??= []).push([from, length]);
   return runs ?? NO_RUNS;
+}
+
+function isBase64Char(code: number): boolean {
+  return code < 128 && (BASE64_VALUE[code] ?? -1) >= 0;
 }
 
 const NO_RUNS: [number, number][] = [];
@@ -184,11 +189,32 @@ function unescapeOne(_whole: string, hex: string | undefined, char: string | und
 export function decodeBase64(text: string, align: number): string | undefined {
   const length = text.length - align;
   if (length < MIN_BASE64) return undefined;
-  const bytes = new Uint8Array(Math.floor((length * 3) / 4));
+  // Decode samples first (both ends and the middle): a wrong alignment fails in all three,
+  // before the whole run is decoded.
+  if (length > SAMPLE_CHARS * 3) {
+    const sampleAt = (offset: number) => {
+      const from = align + Math.floor(offset / 4) * 4;
+      return isTextSample(base64Bytes(text, from, from + SAMPLE_CHARS) ?? EMPTY);
+    };
+    if (!sampleAt(0) && !sampleAt((length - SAMPLE_CHARS) / 2) && !sampleAt(length - SAMPLE_CHARS))
+      return undefined;
+  }
+  const bytes = base64Bytes(text, align, text.length);
+  if (bytes === undefined) return undefined;
+  return looksLikeText(bytes, bytes.length) ? utf8.decode(bytes) : undefined;
+}
+
+const EMPTY = new Uint8Array(0);
+
+// Base64 characters in each end sample: 48 bytes.
+const SAMPLE_CHARS = 64;
+
+function base64Bytes(text: string, from: number, to: number): Uint8Array | undefined {
+  const bytes = new Uint8Array(Math.floor(((to - from) * 3) / 4));
   let out = 0;
   let buffer = 0;
   let bits = 0;
-  for (let i = align; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const value = BASE64_VALUE[text.charCodeAt(i)] ?? -1;
     if (value < 0) return undefined;
     buffer = ((buffer << 6) | value) & 0xffffff;
@@ -198,7 +224,7 @@ export function decodeBase64(text: string, align: number): string | undefined {
       bytes[out++] = (buffer >> bits) & 0xff;
     }
   }
-  return looksLikeText(bytes, out) ? utf8.decode(bytes.subarray(0, out)) : undefined;
+  return bytes.subarray(0, out);
 }
 
 /**
@@ -209,32 +235,38 @@ export function decodeBase64(text: string, align: number): string | undefined {
 function looksLikeText(bytes: Uint8Array, length: number): boolean {
   // The run may begin with a few characters that are not the data (a path, a key), so the
   // end of the run is sampled too.
+  const middle = Math.max(0, Math.floor((length - TEXT_SAMPLE) / 2));
   return (
     isTextSample(bytes.subarray(0, Math.min(length, TEXT_SAMPLE))) ||
+    isTextSample(bytes.subarray(middle, Math.min(length, middle + TEXT_SAMPLE))) ||
     isTextSample(bytes.subarray(Math.max(0, length - TEXT_SAMPLE), length))
   );
 }
 
 function isTextSample(bytes: Uint8Array): boolean {
-  // Start on a character boundary (a sample from the end may begin inside one).
-  let start = 0;
-  while (start < 3 && start < bytes.length && ((bytes[start] ?? 0) & 0xc0) === 0x80) start++;
-  const sample = bytes.length;
-  for (let i = start; i < sample; i++) {
+  if (bytes.length === 0) return false;
+  // Start on a character boundary (a sample from the end may begin inside one); the sample may
+  // also end inside a character, which is not an error.
+  let i = 0;
+  while (i < 3 && i < bytes.length && ((bytes[i] ?? 0) & 0xc0) === 0x80) i++;
+  // Checked here rather than with a fatal TextDecoder: exceptions on the many wrong alignments cost more.
+  while (i < bytes.length) {
     const byte = bytes[i] ?? 0;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
-    if (byte === 0x7f) return false;
+    if (byte < 0x80) {
+      if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f)
+        return false;
+      i++;
+      continue;
+    }
+    const follow = byte >= 0xf0 && byte <= 0xf4 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc2 ? 1 : -1;
+    if (follow < 0 || byte > 0xf4) return false;
+    for (let k = 1; k <= follow; k++) {
+      if (i + k >= bytes.length) return true;
+      if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return false;
+    }
+    i += follow + 1;
   }
-  // The sample may end inside a character: drop up to three trailing continuation bytes.
-  let end = sample;
-  while (end > 0 && end > sample - 3 && ((bytes[end - 1] ?? 0) & 0xc0) === 0x80) end--;
-  if (end > 0 && (bytes[end - 1] ?? 0) >= 0xc0) end--;
-  try {
-    strictUtf8.decode(bytes.subarray(start, end));
-    return true;
-  } catch {
-    return false;
-  }
+  return true;
 }
 
 function decodeHex(text: string, align: number): string | undefined {
