@@ -33,7 +33,12 @@ export interface ApprovalRequest {
  * `unshowable` when no prompt could show what is being approved (nobody was asked).
  */
 export type ApprovalAnswer =
-  | { readonly approved: true; readonly scope: 'once' | 'session' }
+  | {
+      readonly approved: true;
+      readonly scope: 'once' | 'session';
+      /** An earlier session-wide approval answered; nobody was asked this time. */
+      readonly remembered?: boolean;
+    }
   | {
       readonly approved: false;
       readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable' | 'unshowable';
@@ -166,7 +171,7 @@ const ask = async (
   if (answer.approved) {
     if (answer.scope === 'session') {
       approvedForSession.add(key);
-      onSessionApproval();
+      if (answer.remembered !== true) onSessionApproval();
     }
     return {
       ...decision,
