@@ -36,6 +36,8 @@ export const toolsCommand = async (
         originalName: route?.tool ?? tool.name,
         description: firstLine(tool.description),
         policy: describeVerdict(gateway?.verdictFor(baseName)),
+        labels: gateway?.labelsFor(baseName)?.labels ?? [],
+        labelSource: gateway?.labelsFor(baseName)?.source ?? 'none',
         findings: review?.findings.map((f) => `${f.severity}:${f.rule}`) ?? [],
         pin: review?.pin ?? 'off',
         blocked: review?.blocked,
@@ -75,10 +77,11 @@ export const toolsCommand = async (
             : r.blocked === undefined
               ? r.policy
               : 'blocked',
+          r.labels.length === 0 ? '-' : r.labels.join(','),
           r.findings.length === 0 ? '-' : r.findings.join(' '),
           r.description,
         ]),
-        ['SERVER', 'TOOL', 'ORIGINAL', 'POLICY', 'FINDINGS', 'DESCRIPTION'],
+        ['SERVER', 'TOOL', 'ORIGINAL', 'POLICY', 'LABELS', 'FINDINGS', 'DESCRIPTION'],
         output.color,
       )) {
         output.out(line);
