@@ -77,8 +77,8 @@ export class AgentSessions {
     }
   }
 
-  /** Registers an agent-facing server; it leaves the set when it closes. */
-  add(server: Server): AgentSession {
+  /** Registers an agent-facing server; it leaves the set when it closes (then `onClose` runs). */
+  add(server: Server, onClose?: () => void): AgentSession {
     const session: MutableSession = {
       server,
       flow: this.newFlow(),
@@ -89,6 +89,7 @@ export class AgentSessions {
     this.sessions.add(session);
     server.onclose = () => {
       this.sessions.delete(session);
+      onClose?.();
     };
     return session;
   }

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { openAuditLog } from '../audit/jsonl-audit-log.js';
 import { digestAuditContent } from '../audit/digest.js';
@@ -16,7 +18,7 @@ import { createProtocolRouter } from '../frontend/protocol-router.js';
 import { hashPinnedForm } from '../pins/hash-pinned-form.js';
 import { openPinStore } from '../pins/pin-store.js';
 import { ToolReviewer } from '../review/tool-reviewer.js';
-import { AgentSessions } from './agent-sessions.js';
+import { AgentSessions, type AgentSession } from './agent-sessions.js';
 import { createDrain } from './drain.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
@@ -26,6 +28,8 @@ import { createRuntime, reloadedConfig, type Runtime, type RuntimeParts } from '
 import { scanDefinitions } from './scan-definitions.js';
 import { rememberSessionApprovals } from './session-approvals.js';
 import { SessionProfiles } from './session-profiles.js';
+import { createKeptResults } from './kept-results.js';
+import { ResultStore } from '../results/result-store.js';
 import { createToolCalls } from './tool-calls.js';
 import { toolVerdict } from './tool-verdict.js';
 
@@ -132,12 +136,29 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     logger,
   });
   const defHashes = new WeakMap<Tool, string>();
+  const store = new ResultStore({
+    dir: path.join(first.stateDir, 'results'),
+    budgetBytes: first.limits.keptResultsBytes,
+    logger,
+  });
+  const fronts = new WeakMap<Server, AgentSession>();
+  const kept = createKeptResults({
+    store,
+    sessions,
+    profileFor: (session) => late.profiles?.profileFor(session),
+    runtime: currentRuntime,
+    audit: auditing ? audit : undefined,
+    findSecrets,
+    digest: digestAuditContent,
+    sessionOf: (front) => fronts.get(front),
+  });
   const parts: RuntimeParts = {
     forward: createForward(pool),
     scanner,
     review: (server, tool) => reviewer.get(server, tool),
     roots: (server) => roots.view(server),
     labelSink: audit,
+    fit: kept.fit,
     askHuman: rememberSessionApprovals(
       createElicitationApprover({
         // The approval is asked of the agent session whose call needs it, unless its client is
@@ -200,6 +221,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     naming: () => runtime.config.naming,
     logger,
     ready: () => catalog.firstRoundSettled(),
+    own: kept.resources,
   });
 
   const callTool = createToolCalls({ catalog, runtime: currentRuntime, sessions, profiles });
@@ -265,7 +287,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           },
         },
       });
-      const session = sessions.add(server);
+      const session = sessions.add(server, () => {
+        // A session's kept results go with it.
+        void store.release(session);
+      });
+      fronts.set(server, session);
       protocol.install(server);
       return server;
     },
@@ -302,6 +328,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         await sessions.closeAll();
         await pool.close();
         await cache.close();
+        await store.close();
         audit.append({ type: 'session_end', reason: 'shutdown' });
         await auditLog?.close();
       })()),

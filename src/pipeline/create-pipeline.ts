@@ -6,6 +6,7 @@ export interface PipelineDeps {
   readonly forward: ForwardToolCall;
   readonly steps: {
     readonly audit?: Middleware | undefined;
+    readonly fitResult?: Middleware | undefined;
     readonly review?: Middleware | undefined;
     readonly policy?: Middleware | undefined;
     readonly flows?: Middleware | undefined;
@@ -18,6 +19,9 @@ export interface PipelineDeps {
 /**
  * THE order of the security pipeline, written once:
  * audit is outermost so denials, blocks and backend failures are all recorded;
+ * a result too large for the client is cut just inside it (the `result` record describes the
+ * whole result and names the cut) and outside everything else: the scanner and the flow rules
+ * see the whole result, which the agent can still read through the kept-result resource;
  * a tool withheld by its review (poisoned description, unapproved change) stops next;
  * policy runs before scanning so a denied call never has its arguments inspected (it also
  * applies the flow rules, which need the session's labels before anyone is asked);
@@ -31,6 +35,7 @@ export const createPipeline = ({ forward, steps }: PipelineDeps): Handler =>
   compose(
     [
       steps.audit,
+      steps.fitResult,
       steps.review,
       steps.policy,
       steps.flows,
