@@ -94,7 +94,7 @@ export class SessionProfiles {
         : `tool names up to ${profile.nameMaxLength} characters (${profile.nameLimit.maxLength} with its prefix "${profile.nameLimit.prefix}")`,
       profile.resultBytes === undefined
         ? undefined
-        : `text results over ${profile.resultBytes} bytes cut`,
+        : `text results over ${profile.resultBytes.toLocaleString('en-US')} bytes cut`,
     ].filter((p): p is string => p !== undefined);
     const who =
       profile.facts === undefined

@@ -340,6 +340,18 @@ describe('profiles', () => {
     expect(tools.map((t) => t.name).sort()).toEqual(['mail__read_inbox', 'mail__send']);
   });
 
+  test('doctor --profile says which servers are outside it and does not ask for their secrets', async () => {
+    const { file } = await writeConfig(config);
+    const run = await cli(['doctor', '--profile', 'coding', '--config', file]);
+    expect(run.stdout).toMatch(/mail +not in profile "coding"/);
+    expect(run.stdout).not.toContain('MAIL_TOKEN');
+    expect(run.exitCode).toBe(0);
+    // Without the profile the unset variable is a problem again.
+    const all = await cli(['doctor', '--config', file]);
+    expect(all.stdout).toContain('MAIL_TOKEN');
+    expect(all.exitCode).toBe(1);
+  });
+
   test('an unknown profile is a clear error naming the ones there are', async () => {
     const { file } = await writeConfig(config);
     const run = await cli(['tools', '--profile', 'nope', '--config', file]);

@@ -115,9 +115,11 @@ const diagnose = async (
 ): Promise<DoctorReport> => {
   const loaded = await load(options, deps);
   const rawServers = rawServersOf(loaded.raw);
-  // A server that will not start (disabled, or outside the profile) needs no variables.
+  // A server that will not start (disabled, or outside the profile) needs no variables. Not
+  // read from the loaded config: `load` disables the servers whose variables are unset.
+  const inProfile = profileServersOf(loaded.raw, loaded.config?.profile);
   const starts = (name: string): boolean =>
-    loaded.config?.servers.find((s) => s.name === name)?.enabled ?? true;
+    rawServers.get(name)?.enabled !== false && (inProfile?.includes(name) ?? true);
   const envChecks = new Map(
     [...rawServers].map(([name, raw]) => [
       name,
@@ -358,6 +360,13 @@ const withoutUnsetReferences = (raw: unknown, env: CliDeps['env']): unknown => {
     patched[name] = { ...(defaulted(server) as Record<string, unknown>), enabled: false };
   }
   return { ...raw, [key]: patched };
+};
+
+/** The servers of the profile in force, as written; undefined: no profile, or all servers. */
+const profileServersOf = (raw: unknown, profile: string | undefined): unknown[] | undefined => {
+  if (profile === undefined || !isRecord(raw) || !isRecord(raw['profiles'])) return undefined;
+  const chosen = raw['profiles'][profile];
+  return isRecord(chosen) && Array.isArray(chosen['servers']) ? chosen['servers'] : undefined;
 };
 
 const rawServersOf = (raw: unknown): Map<string, RawServer> => {
