@@ -1,12 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, test } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterEach, describe, expect, test } from 'vitest';
 import { BIN, FIXTURE_SERVER } from '../helpers/paths.js';
 import { waitForExit } from '../helpers/process-alive.js';
 import {
   connectGateway,
   nodeServer,
+  startListening,
   trackGateways,
   writeConfig,
   type ConnectedGateway,
@@ -307,6 +310,56 @@ describe('large results (limits.resultBytes, clients.<name>.resultBytes)', () =>
     );
     const whole = await never.client.callTool({ name: 'fx__lines', arguments: { bytes: 60_000 } });
     expect(textOf(whole)).toBe(linesText(60_000));
+  });
+});
+
+describe('large results over serve --http', () => {
+  const listeners: { stop: () => Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const listener of listeners.splice(0)) await listener.stop();
+  });
+
+  test("each client is fitted on its own, and one session cannot read another's kept result", async () => {
+    const { file } = await writeConfig({
+      servers: { fx: nodeServer(FIXTURE_SERVER, { env: { FIXTURE_TOOLS: 'lines' } }) },
+      clients: { 'small-client': { resultBytes: 10_000 } },
+    });
+    const server = await startListening([
+      BIN,
+      'serve',
+      '--http',
+      '127.0.0.1:0',
+      '--no-auth',
+      '--config',
+      file,
+    ]);
+    listeners.push(server);
+    const connect = async (name: string) => {
+      const client = new Client({ name, version: '1' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
+      return client;
+    };
+    const small = await connect('small-client');
+    const other = await connect('other-client');
+    try {
+      const cut = await small.callTool({ name: 'fx__lines', arguments: { bytes: 30_000 } });
+      const note = (cut.content as { text: string }[]).at(-1)?.text ?? '';
+      const uri = /mcp-gateway:\/\/results\/[0-9a-f]+/.exec(note)?.[0] ?? '';
+      expect(uri).not.toBe('');
+      const whole = await other.callTool({ name: 'fx__lines', arguments: { bytes: 30_000 } });
+      expect((whole.content as { text: string }[]).map((c) => c.text).join('')).toBe(
+        linesText(30_000),
+      );
+      await expect(other.readResource({ uri })).rejects.toThrow(/no kept result/);
+      const own = await small.readResource({ uri: `${uri}?offset=0&length=100` });
+      const part = (own.contents[0] as { text: string }).text;
+      expect(linesText(30_000).startsWith(part)).toBe(true);
+      expect(Buffer.byteLength(part)).toBeGreaterThan(95);
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(100);
+    } finally {
+      await small.close();
+      await other.close();
+    }
   });
 });
 
