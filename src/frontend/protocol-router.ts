@@ -246,12 +246,13 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
     });
     front.setRequestHandler(ListResourcesRequestSchema, async () => {
       await options.ready();
-      return { resources: [...(options.own?.list(front) ?? []), ...(await refreshResources())] };
+      // The backends' items first, the gateway's own after: lists keep the order they had.
+      return { resources: [...(await refreshResources()), ...(options.own?.list(front) ?? [])] };
     });
     front.setRequestHandler(ListResourceTemplatesRequestSchema, async () => {
       await options.ready();
       return {
-        resourceTemplates: [...(options.own?.templates() ?? []), ...(await refreshTemplates())],
+        resourceTemplates: [...(await refreshTemplates()), ...(options.own?.templates() ?? [])],
       };
     });
     front.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
