@@ -23,6 +23,7 @@ export const AUDIT_RECORD_TYPES = [
   'checkpoint',
   'recovery',
   'session_end',
+  'telemetry',
 ] as const;
 
 /** One of the nine record types. */
@@ -155,6 +156,25 @@ export interface SessionEndInput {
   readonly reason: string;
 }
 
+/**
+ * Telemetry the gateway could not deliver to its OTLP collector since the previous such record
+ * (written at most once a minute while exports fail, and at shutdown).
+ */
+export interface TelemetryInput {
+  readonly type: 'telemetry';
+  readonly event: 'dropped';
+  readonly dropped: {
+    /** Spans lost: the export queue was full, or their export failed. */
+    readonly spans: number;
+    /** Log records (copies of audit records) lost the same ways. */
+    readonly log_records: number;
+    /** Metric exports that failed (metrics are cumulative: the next export carries the totals). */
+    readonly metric_exports: number;
+  };
+  /** One line: where the exports went and the last error. */
+  readonly detail: string;
+}
+
 /** A record as the gateway hands it to the writer: no v, seq, ts, prev or hash yet. */
 export type AuditRecordInput =
   | SessionStartInput
@@ -165,7 +185,8 @@ export type AuditRecordInput =
   | BackendInput
   | CheckpointInput
   | RecoveryInput
-  | SessionEndInput;
+  | SessionEndInput
+  | TelemetryInput;
 
 /** The chain fields every written record carries. */
 export interface AuditEnvelope {

@@ -1,0 +1,39 @@
+import type { ToolCallContext, ToolCallOutcome } from '../tool-call.js';
+
+/** The steps of a call that get a child span of their own (the backend gets a client span). */
+export type TracedStep = 'policy' | 'scan' | 'audit';
+
+/**
+ * Port: what the pipeline tells telemetry about each call. The pipeline only holds one when
+ * telemetry is configured; without it no step is wrapped and a call costs nothing extra.
+ */
+export interface CallTelemetry {
+  /** A call arrived: starts its span (continuing the agent's trace) and returns its observer. */
+  begin(ctx: ToolCallContext): CallObserver;
+}
+
+/** One call's telemetry, fed by the steps as they run. */
+export interface CallObserver {
+  /** A step begins its own work (before or after the rest of the pipeline runs). */
+  step(step: TracedStep): StepObserver;
+  /**
+   * The call goes to its backend: starts the backend's span and returns the `_meta` to send,
+   * carrying that span as the W3C trace context.
+   */
+  forward(ctx: ToolCallContext): ForwardObserver;
+  /** The call ended with an outcome (its receipt attached), or a step threw. */
+  end(ctx: ToolCallContext, outcome: ToolCallOutcome | undefined, error?: unknown): void;
+}
+
+/** One step's span. */
+export interface StepObserver {
+  /** The step's own work is done; `outcome` is what it returned, when it ends the call there. */
+  end(ctx: ToolCallContext, outcome?: ToolCallOutcome): void;
+}
+
+/** The backend's span. */
+export interface ForwardObserver {
+  /** `_meta` for the backend: the agent's, with `traceparent` naming the backend span. */
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+  end(outcome: ToolCallOutcome | undefined, error?: unknown): void;
+}
