@@ -22,6 +22,7 @@ import { createProtocolRouter } from './protocol-router.js';
 import { openToolCache, serverFingerprint } from './cache/tool-cache.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from './pipeline/record-audit.js';
 import { openAuditLog } from './audit/jsonl-audit-log.js';
+import { startTelemetry } from './telemetry/telemetry.js';
 import { digestAuditContent } from './audit/digest.js';
 import { MemoryAuditSink, type AuditSink } from './core/audit/audit-sink.js';
 import { toAuditSession } from './core/audit/build-records.js';
@@ -64,7 +65,7 @@ const INITIALIZE_WAIT_MS = 3000;
 export interface GatewayOptions {
   readonly config: ResolvedConfig;
   readonly logger: Logger;
-  /** Write the audit log (default: as the config says); `tools` and friends pass false. */
+  /** Write the audit log and export telemetry (default: as the config says); `tools` and friends pass false. */
   readonly audit?: boolean;
   /**
    * Capabilities to ask backends for when no agent is connected (CLI commands);
@@ -107,18 +108,44 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const { logger } = options;
   // Replaced as a whole by reconfigure(); every step reads it per call.
   let config = options.config;
-  const auditLog =
+  // Set once the log is open; telemetry reports lost exports there until close() begins.
+  let auditOpen = false;
+  // Commands that make no calls (tools, scan, doctor) neither audit nor export anything.
+  const telemetrySettings = options.audit === false ? undefined : config.telemetry;
+  // Loaded only when configured, alongside the audit log (nothing is appended before both).
+  const [auditLog, telemetry] = await Promise.all([
     (options.audit ?? config.audit.enabled)
-      ? await openAuditLog({
+      ? openAuditLog({
           path: config.audit.path,
           stateDir: config.stateDir,
           durability: config.audit.durability,
           onError: (error) => {
             logger.error(`audit log: ${error.message}`);
           },
+          // Each written record is also exported as an OTLP log record, seq and hash included.
+          ...(telemetrySettings?.logs === undefined
+            ? {}
+            : { onWritten: (records) => telemetry?.auditWritten(records) }),
         })
-      : undefined;
+      : Promise.resolve(undefined),
+    telemetrySettings === undefined
+      ? Promise.resolve(undefined)
+      : startTelemetry({
+          settings: telemetrySettings,
+          version: GATEWAY_INFO.version,
+          logger,
+          backendAddress: (server) => {
+            const found = serversByName.get(server);
+            if (found === undefined) return undefined;
+            return found.kind === 'stdio' ? { kind: 'stdio' } : { kind: 'remote', url: found.url };
+          },
+          recordDrops: (input) => {
+            if (auditOpen) audit.append(input);
+          },
+        }),
+  ]);
   const audit: AuditSink = auditLog ?? new MemoryAuditSink();
+  auditOpen = true;
   const scanner = createScanner();
   const cache = await openToolCache(config.stateDir, {
     enabled: config.cache.enabled,
@@ -172,6 +199,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   /** Agents connected to this gateway: one over stdio, one per client over HTTP. */
   interface FrontSession {
     readonly server: Server;
+    /** Names this connection in telemetry when its transport has no session id (stdio). */
+    readonly id: string;
     initialized: boolean;
     info: SessionInfo;
     lastActive: number;
@@ -332,6 +361,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     },
     onEvent: (server, event, detail) => {
       audit.append({ type: 'backend', server, event, detail });
+      telemetry?.backendEvent(server, event);
     },
   });
   const router = createProtocolRouter({
@@ -410,6 +440,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
 
   const pipeline = createPipeline({
     forward,
+    telemetry: telemetry?.calls,
     steps: {
       audit: recordAudit(auditOptions),
       review: checkToolReview({ review: (server, tool) => reviewer.get(server, tool) }),
@@ -473,6 +504,16 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       signal: call.signal,
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
+      // Only telemetry reads where a call came from: without it, nothing is built.
+      origin:
+        telemetry === undefined || call.requestId === undefined
+          ? undefined
+          : {
+              requestId: call.requestId,
+              sessionId: call.sessionId ?? front?.id,
+              protocolVersion: undefined,
+              transport: call.sessionId === undefined ? 'stdio' : 'http',
+            },
     };
     if (front === undefined) return pipeline(ctx);
     front.lastActive = Date.now();
@@ -545,6 +586,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     });
     const front: FrontSession = {
       server,
+      id: randomUUID(),
       initialized: false,
       info: standaloneSession,
       lastActive: Date.now(),
@@ -609,7 +651,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     openSession,
     reconfigure: async (next) => {
       const previous = config;
-      for (const key of ['stateDir', 'audit', 'pinning'] as const) {
+      for (const key of ['stateDir', 'audit', 'pinning', 'telemetry'] as const) {
         if (JSON.stringify(previous[key]) !== JSON.stringify(next[key])) {
           logger.warn(`"${key}" changed in the config; it applies when the gateway restarts.`);
         }
@@ -619,6 +661,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         stateDir: previous.stateDir,
         audit: previous.audit,
         pinning: previous.pinning,
+        telemetry: previous.telemetry,
       };
       serversByName = new Map(config.servers.map((s) => [s.name, s]));
       limiter = createRateLimiter(config.policy);
@@ -655,8 +698,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         );
         await pool.close();
         await cache.close();
+        // Export what is queued, and write down what could not be, before the last records.
+        await telemetry?.flush();
         audit.append({ type: 'session_end', reason: 'shutdown' });
+        auditOpen = false;
         await auditLog?.close();
+        // The last records (session_end, the final checkpoint) go out as logs too.
+        await telemetry?.shutdown();
       })()),
   };
 };

@@ -1,6 +1,7 @@
 import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type {
+  AuditRecord,
   AuditRecordInput,
   CheckpointInput,
   RecoveryInput,
@@ -34,6 +35,11 @@ export interface AuditLogOptions {
   /** Default 64 MiB; the active file is renamed to `<name>-<firstSeq>.jsonl` and seq/prev continue. */
   rotateBytes?: number;
   onError?: (error: Error) => void;
+  /**
+   * Receives the records of each batch once it is in the file, as written (final seq and
+   * hash): the telemetry export of the log. Must not throw; it runs after every flush.
+   */
+  onWritten?: (records: readonly AuditRecord[]) => void;
   /** Lock tuning, for tests. */
   lock?: FileLockOptions;
 }
@@ -108,6 +114,19 @@ const toWriteError = (path: string, cause: unknown): GatewayError =>
     `Could not write the audit log ${path}: ${cause instanceof Error ? cause.message : String(cause)} (check the disk and the folder's permissions)`,
     { cause },
   );
+
+/** Hands the written records to an observer; an observer's failure is never the log's. */
+const observeWritten = (
+  observer: (records: readonly AuditRecord[]) => void,
+  entries: readonly Entry[],
+): void => {
+  try {
+    // The line is what is on disk: the observer sees exactly the written record.
+    observer(entries.map((entry) => JSON.parse(entry.line) as AuditRecord));
+  } catch {
+    // Telemetry is best-effort; the log is not.
+  }
+};
 
 /** Opens (creating if needed) the audit log, recovering a torn last line left by a crash. */
 export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> => {
@@ -302,6 +321,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     try {
       const written = await writeBatch(batch);
       healthy = true;
+      if (options.onWritten !== undefined) observeWritten(options.onWritten, written);
       for (const entry of written) {
         for (const waiter of entry.waiters ?? []) waiter.resolve(entry.receipt);
       }

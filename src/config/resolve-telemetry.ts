@@ -80,6 +80,8 @@ export const resolveTelemetry = (
     return value === undefined || value === '' ? undefined : value;
   };
   const warn = (message: string): void => {
+    // A shared variable is read once per signal: say what is wrong with it once.
+    if (warnings.some((w) => w.message === message)) return;
     warnings.push({ path: ['telemetry'], message });
   };
   const none = { telemetry: undefined, issues, warnings };
@@ -127,7 +129,7 @@ export const resolveTelemetry = (
       const value = ownEndpoint ?? sharedEndpoint;
       if (variable !== undefined && value !== undefined && !isHttpUrl(value)) {
         warn(
-          `${variable}="${value}" is not an http:// or https:// URL, so ${signal} are not exported; set it to the collector's OTLP/HTTP address`,
+          `${variable}="${value}" is not an http:// or https:// URL, so nothing is exported there; set it to the collector's OTLP/HTTP address`,
         );
         return undefined;
       }
@@ -143,7 +145,7 @@ export const resolveTelemetry = (
       if (value !== undefined) {
         if (!PROTOCOLS.includes(value)) {
           warn(
-            `${variable}="${value}": the gateway exports OTLP over HTTP only, so ${signal} are not exported; set it to http/protobuf (or http/json) and point the endpoint at the collector's HTTP port (4318)`,
+            `${variable}="${value}": the gateway exports OTLP over HTTP only, so nothing is exported with this setting; set it to http/protobuf (or http/json) and point the endpoint at the collector's HTTP port (4318)`,
           );
           return undefined;
         }
@@ -173,7 +175,7 @@ export const resolveTelemetry = (
       if (names.includes('none')) return false;
       if (!names.includes('otlp')) {
         warn(
-          `OTEL_${upper}_EXPORTER="${exporter}": the gateway exports with otlp only; ${signal} are exported over OTLP`,
+          `OTEL_${upper}_EXPORTER="${exporter}": the gateway exports with otlp only, so it exports ${signal} over OTLP`,
         );
       }
     }

@@ -21,6 +21,10 @@ export interface IncomingCall {
   readonly signal: AbortSignal;
   /** Relays a backend's progress to the agent under the agent's own token; absent without one. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
+  /** The agent's JSON-RPC id for this request (absent for calls the CLI makes itself). */
+  readonly requestId?: string | number | undefined;
+  /** The transport's session id (Streamable HTTP); undefined on stdio. */
+  readonly sessionId?: string | undefined;
 }
 
 /** What the front server needs from the rest of the gateway. */
@@ -87,6 +91,8 @@ export const createFrontServer = (options: FrontServerOptions): Server => {
       meta,
       signal: extra.signal,
       onProgress,
+      requestId: extra.requestId,
+      sessionId: extra.sessionId,
     });
     return toMcpResponse(outcome);
   };

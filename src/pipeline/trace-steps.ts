@@ -2,6 +2,7 @@ import type {
   CallObserver,
   CallTelemetry,
   StepObserver,
+  StepPhase,
   TracedStep,
 } from '../core/telemetry/call-telemetry.js';
 import type {
@@ -11,12 +12,6 @@ import type {
   ToolCallContext,
   ToolCallOutcome,
 } from '../core/tool-call.js';
-
-/**
- * Where a step's own work sits around `next()`: before it (policy, scanning the arguments,
- * writing the call record) or after it (scanning the result, writing the result record).
- */
-export type StepPhase = 'before' | 'after';
 
 /** Wraps the pipeline's steps so that each call, step and backend hop is observed. */
 export interface PipelineTracing {
@@ -48,7 +43,7 @@ export const traceSteps = (telemetry: CallTelemetry): PipelineTracing => {
     async (ctx, next) => {
       const observer = observers.get(ctx.trace);
       if (observer === undefined) return middleware(ctx, next);
-      let span: StepObserver | undefined = observer.step(step);
+      let span: StepObserver | undefined = observer.step(step, 'before');
       const close = (outcome?: ToolCallOutcome): void => {
         span?.end(ctx, outcome);
         span = undefined;
@@ -78,7 +73,7 @@ export const traceSteps = (telemetry: CallTelemetry): PipelineTracing => {
           try {
             return await next();
           } finally {
-            span = observer.step(step);
+            span = observer.step(step, 'after');
           }
         });
         return outcome;

@@ -4,6 +4,12 @@ import type { ToolCallContext, ToolCallOutcome } from '../tool-call.js';
 export type TracedStep = 'policy' | 'scan' | 'audit';
 
 /**
+ * Where a step's own work sits around `next()`: before it (policy, scanning the arguments,
+ * writing the call record) or after it (scanning the result, writing the result record).
+ */
+export type StepPhase = 'before' | 'after';
+
+/**
  * Port: what the pipeline tells telemetry about each call. The pipeline only holds one when
  * telemetry is configured; without it no step is wrapped and a call costs nothing extra.
  */
@@ -14,8 +20,8 @@ export interface CallTelemetry {
 
 /** One call's telemetry, fed by the steps as they run. */
 export interface CallObserver {
-  /** A step begins its own work (before or after the rest of the pipeline runs). */
-  step(step: TracedStep): StepObserver;
+  /** A step begins its own work, before or after the rest of the pipeline runs. */
+  step(step: TracedStep, phase: StepPhase): StepObserver;
   /**
    * The call goes to its backend: starts the backend's span and returns the `_meta` to send,
    * carrying that span as the W3C trace context.
