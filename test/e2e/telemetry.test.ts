@@ -95,7 +95,11 @@ describe('OTLP export through the built gateway (http/protobuf)', () => {
     const meta = await gateway.client.callTool({
       name: 'fx__meta',
       arguments: {},
-      _meta: { traceparent: `00-${AGENT_TRACE}-${AGENT_SPAN}-01`, 'example.com/tag': 't1' },
+      _meta: {
+        traceparent: `00-${AGENT_TRACE}-${AGENT_SPAN}-01`,
+        tracestate: 'vendor=1',
+        'example.com/tag': 't1',
+      },
     });
     const denied = await gateway.client.callTool({
       name: 'fx__echo',
@@ -152,6 +156,7 @@ describe('OTLP export through the built gateway (http/protobuf)', () => {
     // The backend got the trace context of the gateway's backend span, the rest of _meta kept.
     const forwarded = JSON.parse(textOf(meta)) as Record<string, string>;
     expect(forwarded['example.com/tag']).toBe('t1');
+    expect(forwarded['tracestate']).toBe('vendor=1');
     const [, traceId, parentId] = forwarded['traceparent']?.split('-') ?? [];
     expect(traceId).toBe(AGENT_TRACE);
     const metaBackend = otlp.spans.find((s) => s.name === 'tools/call meta');
