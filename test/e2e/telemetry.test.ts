@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BIN, FIXTURE_SERVER } from '../helpers/paths.js';
+import { BIN, FIXTURE_SERVER, ROOT } from '../helpers/paths.js';
 import { startOtlpReceiver, type OtlpReceiver } from '../helpers/otlp-receiver.js';
 import { waitForExit } from '../helpers/process-alive.js';
 import {
@@ -340,5 +340,39 @@ describe('an unreachable collector', () => {
     expect(report.telemetry?.endpoints.map((e) => e.ok)).toEqual([false, false, false]);
     expect(report.telemetry?.endpoints[0]?.fix).toMatch(/collector/);
     expect(report.telemetry?.dropped?.spans).toBeGreaterThan(100);
+  });
+});
+
+describe('the shipped bundle loads the OpenTelemetry SDK only when telemetry is configured', () => {
+  /** Files of dist/bundle/ that carry OpenTelemetry code (the exporter's user agent, the SDK's batching). */
+  const otelChunks = async (): Promise<string[]> => {
+    const dir = path.join(ROOT, 'dist', 'bundle');
+    const out: string[] = [];
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith('.js')) continue;
+      const text = await readFile(path.join(dir, name), 'utf8');
+      if (text.includes('OTel-OTLP-Exporter-JavaScript') || text.includes('maxExportBatchSize'))
+        out.push(name);
+    }
+    return out;
+  };
+
+  /** The bundle files a gateway process loaded while serving one call (NODE_DEBUG=esm). */
+  const loadedFiles = async (extra: Record<string, unknown>): Promise<string[]> => {
+    const { gateway } = await start(extra, { NODE_DEBUG: 'esm' });
+    await gateway.client.callTool({ name: 'fx__echo', arguments: { text: 'x' } });
+    await stop(gateway);
+    return [...gateway.stderr().matchAll(/dist\/bundle\/([\w.-]+\.js)/g)].map((m) => m[1] ?? '');
+  };
+
+  test('a gateway without telemetry never loads a chunk with OpenTelemetry code', async () => {
+    const chunks = await otelChunks();
+    expect(chunks.length).toBeGreaterThan(0);
+    const loaded = await loadedFiles({});
+    expect(loaded).toContain('main.js');
+    expect(loaded.filter((file) => chunks.includes(file))).toEqual([]);
+    const otlp = await receiver();
+    const withTelemetry = await loadedFiles({ telemetry: { otlp: { endpoint: otlp.url } } });
+    expect(withTelemetry.filter((file) => chunks.includes(file)).length).toBeGreaterThan(0);
   });
 });

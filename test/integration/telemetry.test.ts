@@ -20,7 +20,7 @@ const loadedModules = async (config: Record<string, unknown>): Promise<string[]>
   const script = `
     import { createRequire } from 'node:module';
     const { loadConfig } = await import(${JSON.stringify(path.join(DIST, 'config', 'load.js'))});
-    const { createGateway } = await import(${JSON.stringify(path.join(DIST, 'gateway.js'))});
+    const { createGateway } = await import(${JSON.stringify(path.join(DIST, 'gateway', 'create-gateway.js'))});
     const { silentLogger } = await import(${JSON.stringify(path.join(DIST, 'core', 'logger.js'))});
     const config = await loadConfig({ configPath: ${JSON.stringify(file)}, cwd: process.cwd(), env: {} });
     const gateway = await createGateway({ config, logger: silentLogger, standalone: true });

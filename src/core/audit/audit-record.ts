@@ -23,10 +23,11 @@ export const AUDIT_RECORD_TYPES = [
   'checkpoint',
   'recovery',
   'session_end',
+  'key_rotated',
   'telemetry',
 ] as const;
 
-/** One of the nine record types. */
+/** One of the eleven record types. */
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 /** How a call ended, as written in `result.outcome.status`. */
@@ -150,6 +151,24 @@ export interface RecoveryInput {
   };
 }
 
+/**
+ * The signing key changed: the key that signed the log's last checkpoint is gone (deleted, or
+ * replaced by hand), and a new key signs from here on. Checkpoints before this record are
+ * checked with `old_public_key`; a checkpoint signed by an unknown key and named by no such
+ * record is a forgery.
+ */
+export interface KeyRotatedInput {
+  readonly type: 'key_rotated';
+  /** `ed25519:…` of the key that signed the last checkpoint before this record. */
+  readonly old_key_id: string;
+  /** That key's public half (SPKI PEM), when the state folder or head.json still had it. */
+  readonly old_public_key: string | null;
+  /** `ed25519:…` of the key that signs from this record on. */
+  readonly new_key_id: string;
+  /** One line: why the writer thinks the key changed. */
+  readonly reason: string;
+}
+
 /** A gateway process stopped writing to the log. */
 export interface SessionEndInput {
   readonly type: 'session_end';
@@ -186,6 +205,7 @@ export type AuditRecordInput =
   | CheckpointInput
   | RecoveryInput
   | SessionEndInput
+  | KeyRotatedInput
   | TelemetryInput;
 
 /** The chain fields every written record carries. */

@@ -66,6 +66,7 @@ export const toAuditLogRecord = (record: AuditRecord): AuditLogRecord => {
     case 'config_change':
     case 'checkpoint':
     case 'recovery':
+    case 'key_rotated':
     case 'telemetry':
       break;
   }
@@ -105,6 +106,7 @@ const severityOf = (record: AuditRecord): LogSeverity => {
     case 'config_change':
       return record.status === 'rejected' ? 'WARN' : 'INFO';
     case 'recovery':
+    case 'key_rotated':
     case 'telemetry':
       return 'WARN';
     case 'session_start':
