@@ -2,6 +2,7 @@ import type { CallToolResult, Progress, Tool } from '@modelcontextprotocol/sdk/t
 import type { GatewayError } from './errors.js';
 import type { Finding } from './scanner/finding.js';
 import type { PolicyDecision } from './policy/decision.js';
+import type { FlowSession } from './flows/flow-session.js';
 
 /** Who is calling: the principal named on the command line and what the client says it is. */
 export interface SessionInfo {
@@ -20,6 +21,8 @@ export interface CallTrace {
   args: Readonly<Record<string, unknown>>;
   /** True once the `call` record was written (just before forwarding). */
   callRecorded: boolean;
+  /** The `call` record's receipt, once written: flow decisions name source calls by its seq. */
+  callReceipt?: Receipt | undefined;
 }
 
 /** Where a call came from on the wire (for telemetry); absent for calls the CLI makes itself. */
@@ -58,6 +61,8 @@ export interface ToolCallContext {
   readonly onProgress: ((progress: Progress) => void) | undefined;
   readonly trace: CallTrace;
   readonly origin?: CallOrigin | undefined;
+  /** What the agent session has taken in (labels, fingerprints); absent: no flow control. */
+  readonly flow?: FlowSession | undefined;
 }
 
 /** What became of a call; denials and findings are values, not exceptions. */

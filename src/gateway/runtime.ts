@@ -5,6 +5,9 @@ import { createFindingFilter, type FindingFilter } from '../core/scanner/finding
 import type { Scanner } from '../core/scanner/scanner.js';
 import type { ForwardToolCall, Handler } from '../core/tool-call.js';
 import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
+import type { AuditSink } from '../core/audit/audit-sink.js';
+import { findSecrets } from '../core/scanner/secrets.js';
+import { createFlowControl } from '../pipeline/control-flows.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
 import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from '../pipeline/record-audit.js';
@@ -41,6 +44,8 @@ export interface RuntimeParts {
   readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
   /** Spans and metrics per call; undefined: the steps run unwrapped. */
   readonly telemetry?: CallTelemetry | undefined;
+  /** Where flow control writes `label` records (the audit log, or nothing). */
+  readonly labelSink: AuditSink;
 }
 
 /** Builds the runtime for `config`; the rate limiter carries over while the policy is unchanged. */
@@ -62,10 +67,17 @@ export const createRuntime = (
     parts.audit === undefined
       ? undefined
       : { ...parts.audit, failClosed: () => config.policy.mode === 'enforce' };
+  const flows = createFlowControl({
+    flows: () => config.flows,
+    labels: () => config.labels,
+    findSecrets,
+    sink: parts.labelSink,
+  });
   const pipeline = createPipeline({
     forward: parts.forward,
     telemetry: parts.telemetry,
     steps: {
+      flows: flows.step,
       audit: audit === undefined ? undefined : recordAudit(audit),
       review: checkToolReview({ review: parts.review }),
       policy: enforcePolicy({
@@ -75,6 +87,7 @@ export const createRuntime = (
         askHuman: parts.askHuman,
         now: () => Date.now(),
         ...(parts.roots === undefined ? {} : { roots: parts.roots }),
+        flows,
       }),
       scanArguments: scanArguments({
         scanner: parts.scanner,

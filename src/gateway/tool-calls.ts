@@ -63,6 +63,7 @@ export const createToolCalls = (options: {
               transport: call.connection?.sessionId === undefined ? 'stdio' : 'http',
             }
           : undefined,
+      flow: session?.flow ?? sessions.standaloneFlow,
     };
     if (session === undefined) return runtime.pipeline(ctx);
     sessions.beginCall(id, session, route.server);

@@ -86,6 +86,7 @@ const pipelineWith = (log: string[], options: { deny?: boolean; telemetry?: bool
     steps: {
       audit: step('audit', log),
       policy: step('policy', log, options.deny === true ? denied : undefined),
+      flows: step('flows', log),
       scanArguments: step('scanArguments', log),
       scanResult: step('scanResult', log),
       recordCall: step('recordCall', log),
@@ -106,6 +107,7 @@ describe('tracing the pipeline', () => {
       'span policy start',
       'policy:before',
       'span policy end',
+      'flows:before',
       'span scan start',
       'scanArguments:before',
       'span scan end',
@@ -121,6 +123,9 @@ describe('tracing the pipeline', () => {
       'scanResult:after',
       'span scan end (ok)',
       'scanArguments:after',
+      'span flow start',
+      'flows:after',
+      'span flow end (ok)',
       'policy:after',
       'span audit start',
       'audit:after',
@@ -146,6 +151,8 @@ describe('tracing the pipeline', () => {
     expect(forwarded).toEqual([]);
     expect(log).toContain('span policy end (denied)');
     expect(log).not.toContain('span backend start');
+    // The flow step never ran: no span claims it did.
+    expect(log).not.toContain('span flow start');
     expect(log.at(-1)).toBe('end (denied)');
   });
 

@@ -43,7 +43,7 @@ export const traceSteps = (telemetry: CallTelemetry): PipelineTracing => {
     async (ctx, next) => {
       const observer = observers.get(ctx.trace);
       if (observer === undefined) return middleware(ctx, next);
-      let span: StepObserver | undefined = observer.step(step, 'before');
+      let span: StepObserver | undefined = observer.step(step, 'before', ctx);
       const close = (outcome?: ToolCallOutcome): void => {
         span?.end(ctx, outcome);
         span = undefined;
@@ -73,7 +73,7 @@ export const traceSteps = (telemetry: CallTelemetry): PipelineTracing => {
           try {
             return await next();
           } finally {
-            span = observer.step(step, 'after');
+            span = observer.step(step, 'after', ctx);
           }
         });
         return outcome;

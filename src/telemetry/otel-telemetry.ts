@@ -32,6 +32,7 @@ import {
   callMeasurements,
   callSpanAttributes,
   callSpanName,
+  flowStepAttributes,
   policyAttributes,
   scanAttributes,
   summarizeOutcome,
@@ -409,12 +410,16 @@ const beginCall = (ctx: ToolCallContext, deps: CallDeps): CallObserver => {
     tracer?.startSpan(name, { kind, attributes: attributes as OtelAttributes }, parent);
 
   return {
-    step: (step: TracedStep, phase: StepPhase): StepObserver => {
+    step: (step: TracedStep, phase: StepPhase, current: ToolCallContext): StepObserver => {
       const stepSpan = child(step, SpanKind.INTERNAL, {});
       if (stepSpan === undefined) return NO_STEP;
+      // The flow span names the labels this result added: the session's labels as it began.
+      const labelsBefore = current.flow?.labels ?? 0;
       return {
-        end: (current, outcome) => {
-          stepSpan.setAttributes(stepAttributes(step, phase, current, outcome) as OtelAttributes);
+        end: (ended, outcome) => {
+          stepSpan.setAttributes(
+            stepAttributes(step, phase, ended, outcome, labelsBefore) as OtelAttributes,
+          );
           stepSpan.end();
         },
       };
@@ -498,10 +503,13 @@ const stepAttributes = (
   phase: StepPhase,
   ctx: ToolCallContext,
   outcome: ToolCallOutcome | undefined,
+  labelsBefore: number,
 ): Attributes => {
   switch (step) {
     case 'policy':
       return policyAttributes(ctx.trace.decision);
+    case 'flow':
+      return flowStepAttributes(ctx, labelsBefore);
     case 'scan':
       if (phase === 'before') return scanAttributes('arguments', ctx.trace.argumentFindings);
       return scanAttributes(

@@ -136,6 +136,7 @@ describe('OTLP export through the built gateway (http/protobuf)', () => {
     expect(children.map((s) => s.name).sort()).toEqual([
       'audit',
       'audit',
+      'flow',
       'policy',
       'scan',
       'scan',
@@ -230,6 +231,86 @@ describe('OTLP export through the built gateway (http/protobuf)', () => {
   });
 });
 
+describe('flow control in the telemetry', () => {
+  test('a label record is a log of the call that brought the label in; a flow denial says so', async () => {
+    const otlp = await receiver();
+    const { gateway, dir } = await start({
+      policy: {
+        default: 'allow',
+        labels: { 'fx/inject': ['untrusted'], 'fx/echo': ['egress'] },
+        flows: {
+          rules: [{ id: 'no-egress', after: ['untrusted'], match: '@egress', effect: 'deny' }],
+        },
+      },
+      telemetry: { otlp: { endpoint: otlp.url, scheduleDelay: '100ms', metricsInterval: '1h' } },
+    });
+    await gateway.client.callTool({ name: 'fx__inject', arguments: {} });
+    const denied = await gateway.client.callTool({ name: 'fx__echo', arguments: { text: 'x' } });
+    expect(denied.isError).toBe(true);
+    await stop(gateway);
+
+    const records = await readAudit(dir);
+    const label = records.find((r) => r['type'] === 'label');
+    expect(label).toMatchObject({ event: 'added', changed: ['untrusted'], tool: 'inject' });
+    await otlp.waitFor(
+      () =>
+        otlp.logs.length >= records.length &&
+        otlp.spans.filter((s) => s.kind === 2).length === 2 &&
+        otlp.latest('mcp_gateway.tool.denials') !== undefined,
+    );
+
+    // The label record arrives as a log like any other, joined to the span of its call.
+    const labelLog = otlp.logs.find((l) => l.attributes['mcp_gateway.audit.type'] === 'label');
+    expect(labelLog?.body).toEqual(label);
+    expect(labelLog?.attributes).toMatchObject({
+      'mcp_gateway.audit.seq': label?.['seq'],
+      'mcp_gateway.audit.hash': label?.['hash'],
+      'mcp_gateway.flow.event': 'added',
+      'mcp_gateway.flow.changed': ['untrusted'],
+      'mcp_gateway.flow.session': label?.['session_id'],
+    });
+    const injectSpan = otlp.spans.find((s) => s.name === 'tools/call fx__inject');
+    expect(labelLog?.spanId).toBe(injectSpan?.spanId);
+
+    // The inject call's flow span says what its result brought into the session.
+    const flowSpan = otlp.spans.find(
+      (s) => s.parentSpanId === injectSpan?.spanId && s.name === 'flow',
+    );
+    expect(flowSpan?.attributes).toMatchObject({
+      'mcp_gateway.flow.session': label?.['session_id'],
+      'mcp_gateway.flow.labels': ['untrusted'],
+      'mcp_gateway.flow.changed': ['untrusted'],
+    });
+
+    // The echo call is refused by the flow rule: on its span, its policy span and the metric.
+    const echoSpan = otlp.spans.find((s) => s.name === 'tools/call fx__echo');
+    expect(echoSpan?.attributes).toMatchObject({
+      'mcp_gateway.outcome': 'denied',
+      'mcp_gateway.denied_by': 'flow',
+    });
+    const echoChildren = otlp.spans.filter((s) => s.parentSpanId === echoSpan?.spanId);
+    // Refused at the policy step: no scan, no backend, no flow span; the outer audit step
+    // writes its records.
+    expect(echoChildren.map((s) => s.name).sort()).toEqual(['audit', 'policy']);
+    expect(echoChildren.find((s) => s.name === 'policy')?.attributes).toMatchObject({
+      'mcp_gateway.policy.rule': 'flow:no-egress',
+      'mcp_gateway.flow.labels': ['untrusted'],
+      'mcp_gateway.flow.tool_labels': ['egress'],
+      // With the built-in flow rules that also matched.
+      'mcp_gateway.flow.rules': expect.arrayContaining(['flow:no-egress']),
+    });
+    expect(otlp.latest('mcp_gateway.tool.denials')?.points).toEqual([
+      expect.objectContaining({
+        value: 1,
+        attributes: expect.objectContaining({
+          'mcp_gateway.denied_by': 'flow',
+          'mcp_gateway.policy.rule': 'flow:no-egress',
+        }),
+      }),
+    ]);
+  });
+});
+
 describe('OTLP export (http/json, configured by environment variables only)', () => {
   test('OTEL_EXPORTER_OTLP_ENDPOINT and _PROTOCOL turn it on without a telemetry section', async () => {
     const otlp = await receiver();
@@ -307,7 +388,7 @@ describe('an unreachable collector', () => {
     expect(reports.length).toBeGreaterThan(0);
     const total = (key: string) =>
       reports.reduce((sum, r) => sum + ((r['dropped'] as Record<string, number>)[key] ?? 0), 0);
-    // 80 calls × 6 spans each, far more than a queue of 8 holds: most were dropped.
+    // 80 calls × 8 spans each, far more than a queue of 8 holds: most were dropped.
     expect(total('spans')).toBeGreaterThan(100);
     expect(total('log_records')).toBeGreaterThan(50);
     expect(reports.map((r) => String(r['detail'])).join('\n')).toMatch(/ECONNREFUSED/);

@@ -50,7 +50,57 @@ describe('audit records as OpenTelemetry log records', () => {
     });
   });
 
+  test("a label record names its call, so it joins the call's span, and the session's labels", () => {
+    const record: AuditRecord = {
+      ...envelope,
+      type: 'label',
+      session_id: 'a1b2c3d4-1',
+      call: { id: 'c-2' },
+      server: 'web',
+      tool: 'fetch',
+      event: 'added',
+      changed: ['untrusted'],
+      labels: ['untrusted', 'sensitive'],
+      cause: 'tool',
+    };
+    const log = toAuditLogRecord(record);
+    expect(log.body).toBe(record);
+    expect(log.eventName).toBe('mcp_gateway.audit.label');
+    expect(log.callId).toBe('c-2');
+    expect(log.severityText).toBe('INFO');
+    expect(log.attributes).toEqual({
+      'mcp_gateway.audit.type': 'label',
+      'mcp_gateway.audit.seq': 12,
+      'mcp_gateway.audit.hash': 'sha256:h',
+      'mcp_gateway.call.id': 'c-2',
+      'mcp_gateway.server': 'web',
+      'mcp_gateway.tool': 'fetch',
+      'mcp_gateway.flow.session': 'a1b2c3d4-1',
+      'mcp_gateway.flow.event': 'added',
+      'mcp_gateway.flow.changed': ['untrusted'],
+      'mcp_gateway.flow.labels': ['untrusted', 'sensitive'],
+      'mcp_gateway.flow.cause': 'tool',
+    });
+  });
+
   test.each<[string, AuditRecord, string]>([
+    [
+      'labels a human cleared',
+      {
+        ...envelope,
+        type: 'label',
+        session_id: 's',
+        call: { id: 'c' },
+        server: 'mail',
+        tool: 'send',
+        event: 'cleared',
+        changed: ['untrusted'],
+        labels: [],
+        cause: 'approval',
+        rules: ['flow:no-exfil'],
+      },
+      'WARN',
+    ],
     [
       'an ok result',
       {

@@ -61,6 +61,17 @@ export const toAuditLogRecord = (record: AuditRecord): AuditLogRecord => {
       attributes[GATEWAY_ATTR.server] = record.server;
       attributes[GATEWAY_ATTR.backendEvent] = record.event;
       break;
+    case 'label':
+      callId = record.call.id;
+      attributes[GATEWAY_ATTR.callId] = callId;
+      attributes[GATEWAY_ATTR.server] = record.server;
+      attributes[GATEWAY_ATTR.tool] = record.tool;
+      attributes[GATEWAY_ATTR.flowSession] = record.session_id;
+      attributes[GATEWAY_ATTR.flowEvent] = record.event;
+      attributes[GATEWAY_ATTR.flowChanged] = [...record.changed];
+      attributes[GATEWAY_ATTR.flowLabels] = [...record.labels];
+      attributes[GATEWAY_ATTR.flowCause] = record.cause;
+      break;
     case 'session_start':
     case 'session_end':
     case 'config_change':
@@ -105,6 +116,9 @@ const severityOf = (record: AuditRecord): LogSeverity => {
       return record.event === 'failed' ? 'ERROR' : record.event === 'start' ? 'INFO' : 'WARN';
     case 'config_change':
       return record.status === 'rejected' ? 'WARN' : 'INFO';
+    case 'label':
+      // A human lowering a session's protection is worth a look; labels coming in are routine.
+      return record.event === 'cleared' ? 'WARN' : 'INFO';
     case 'recovery':
     case 'key_rotated':
     case 'telemetry':

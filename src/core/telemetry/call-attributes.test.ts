@@ -8,8 +8,12 @@ import {
   callMeasurements,
   callSpanAttributes,
   callSpanName,
+  flowStepAttributes,
+  policyAttributes,
   summarizeOutcome,
 } from './call-attributes.js';
+import { FlowSession } from '../flows/flow-session.js';
+import { SENSITIVE, UNTRUSTED } from '../flows/flow-label.js';
 
 const finding = (rule: string, field = 'args.text'): Finding => ({
   rule,
@@ -109,6 +113,14 @@ describe('outcomes: error.type is tool_error for an isError result, the JSON-RPC
       { 'mcp_gateway.denied_by': 'limit' },
     ],
     [
+      'a flow rule',
+      {
+        kind: 'denied',
+        decision: decision({ effect: 'deny', final: 'deny', decidingRule: 'flow:no-exfil' }),
+      },
+      { 'mcp_gateway.outcome': 'denied', 'mcp_gateway.denied_by': 'flow' },
+    ],
+    [
       'a timeout',
       { kind: 'failed', error: new GatewayError('CALL_TIMEOUT', 'took too long') },
       {
@@ -202,5 +214,52 @@ describe('metrics of one call', () => {
     expect(
       callMeasurements(context(), { kind: 'ok', result: { content: [], isError: true } }).duration,
     ).toMatchObject({ 'error.type': 'tool_error', 'mcp_gateway.server': 'github' });
+  });
+});
+
+describe('flow control on spans', () => {
+  test('the policy span says what the flow rules saw when one matched', () => {
+    const attributes = policyAttributes(
+      decision({
+        effect: 'deny',
+        final: 'deny',
+        decidingRule: 'flow:no-exfil',
+        rules: ['flow:no-exfil'],
+        flow: {
+          session: 's-1',
+          labels: ['untrusted'],
+          tool: ['egress'],
+          rules: ['flow:no-exfil'],
+          sources: [{ label: 'untrusted', call: 'c-1', seq: 4, tool: 'web/fetch' }],
+          carried: { kind: 'secret', source: null },
+        },
+      }),
+    );
+    expect(attributes).toMatchObject({
+      'mcp_gateway.policy.rule': 'flow:no-exfil',
+      'mcp_gateway.flow.session': 's-1',
+      'mcp_gateway.flow.labels': ['untrusted'],
+      'mcp_gateway.flow.tool_labels': ['egress'],
+      'mcp_gateway.flow.rules': ['flow:no-exfil'],
+      'mcp_gateway.flow.carried': 'secret',
+    });
+    expect(policyAttributes(decision())).not.toHaveProperty('mcp_gateway.flow.session');
+  });
+
+  test('the flow span names the session, its labels, and only the labels this result added', () => {
+    const session = new FlowSession('s-2');
+    const source = { callId: 'c', server: 'web', tool: 'fetch', receipt: undefined };
+    session.takeIn(SENSITIVE, source);
+    const before = session.labels;
+    session.takeIn(UNTRUSTED, source);
+    expect(flowStepAttributes(context({ flow: session }), before)).toEqual({
+      'mcp_gateway.flow.session': 's-2',
+      'mcp_gateway.flow.labels': ['untrusted', 'sensitive'],
+      'mcp_gateway.flow.changed': ['untrusted'],
+    });
+    expect(flowStepAttributes(context({ flow: session }), session.labels)).not.toHaveProperty(
+      'mcp_gateway.flow.changed',
+    );
+    expect(flowStepAttributes(context(), 0)).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import type { AuditOutcomeStatus } from '../audit/audit-record.js';
 import { auditStatusOf } from '../audit/build-records.js';
 import type { GatewayErrorCode } from '../errors.js';
+import { labelsOf, type LabelBits } from '../flows/flow-label.js';
 import type { PolicyDecision } from '../policy/decision.js';
 import type { Finding } from '../scanner/finding.js';
 import type { ToolCallContext, ToolCallOutcome } from '../tool-call.js';
@@ -107,7 +108,7 @@ export interface OutcomeSummary {
   /** For the span status: what went wrong, in the gateway's words. */
   readonly message: string | undefined;
   /** Who refused the call, when the gateway did rather than the backend. */
-  readonly deniedBy: 'policy' | 'limit' | 'scan' | 'review' | 'audit' | undefined;
+  readonly deniedBy: 'policy' | 'flow' | 'limit' | 'scan' | 'review' | 'audit' | undefined;
   readonly attributes: Attributes;
 }
 
@@ -134,7 +135,11 @@ const deniedByOf = (outcome: ToolCallOutcome): OutcomeSummary['deniedBy'] => {
     case 'ok':
       return undefined;
     case 'denied':
-      return outcome.decision.decidingRule.startsWith('limit:') ? 'limit' : 'policy';
+      return outcome.decision.decidingRule.startsWith('limit:')
+        ? 'limit'
+        : outcome.decision.decidingRule.startsWith('flow:')
+          ? 'flow'
+          : 'policy';
     case 'blocked':
       return outcome.stage === 'description' ? 'review' : 'scan';
     case 'failed':
@@ -162,18 +167,41 @@ const messageOf = (outcome: ToolCallOutcome): string | undefined => {
 const uniqueRules = (findings: readonly Finding[]): string[] =>
   [...new Set(findings.map((f) => f.rule))].sort();
 
-/** The policy span's attributes: what the rules said and what happened. */
+/** The policy span's attributes: what the rules (flow rules included) said and what happened. */
 export const policyAttributes = (decision: PolicyDecision | undefined): Attributes => {
   if (decision === undefined) return {};
-  return {
+  const attributes: Record<string, AttributeValue> = {
     [GATEWAY_ATTR.effect]: decision.effect,
     [GATEWAY_ATTR.decision]: decision.final,
     [GATEWAY_ATTR.rule]: decision.decidingRule,
     [GATEWAY_ATTR.rules]: [...decision.rules],
     [GATEWAY_ATTR.mode]: decision.mode,
-    ...(decision.approval === undefined
-      ? {}
-      : { [GATEWAY_ATTR.approved]: decision.approval.approved }),
+  };
+  if (decision.approval !== undefined)
+    attributes[GATEWAY_ATTR.approved] = decision.approval.approved;
+  const flow = decision.flow;
+  if (flow !== undefined) {
+    attributes[GATEWAY_ATTR.flowSession] = flow.session;
+    attributes[GATEWAY_ATTR.flowLabels] = [...flow.labels];
+    attributes[GATEWAY_ATTR.flowToolLabels] = [...flow.tool];
+    attributes[GATEWAY_ATTR.flowRules] = [...flow.rules];
+    if (flow.carried !== undefined) attributes[GATEWAY_ATTR.flowCarried] = flow.carried.kind;
+  }
+  return attributes;
+};
+
+/**
+ * The flow step's attributes: the agent session and its labels once the result was taken in,
+ * with the labels this result added (`before`: the session's label bits when the step began).
+ */
+export const flowStepAttributes = (ctx: ToolCallContext, before: LabelBits): Attributes => {
+  const session = ctx.flow;
+  if (session === undefined) return {};
+  const added = session.labels & ~before;
+  return {
+    [GATEWAY_ATTR.flowSession]: session.id,
+    [GATEWAY_ATTR.flowLabels]: labelsOf(session.labels),
+    ...(added === 0 ? {} : { [GATEWAY_ATTR.flowChanged]: labelsOf(added) }),
   };
 };
 

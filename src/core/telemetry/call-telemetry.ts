@@ -1,11 +1,12 @@
 import type { ToolCallContext, ToolCallOutcome } from '../tool-call.js';
 
 /** The steps of a call that get a child span of their own (the backend gets a client span). */
-export type TracedStep = 'policy' | 'scan' | 'audit';
+export type TracedStep = 'policy' | 'flow' | 'scan' | 'audit';
 
 /**
  * Where a step's own work sits around `next()`: before it (policy, scanning the arguments,
- * writing the call record) or after it (scanning the result, writing the result record).
+ * writing the call record) or after it (taking the result into the session's flow state,
+ * scanning the result, writing the result record).
  */
 export type StepPhase = 'before' | 'after';
 
@@ -21,7 +22,7 @@ export interface CallTelemetry {
 /** One call's telemetry, fed by the steps as they run. */
 export interface CallObserver {
   /** A step begins its own work, before or after the rest of the pipeline runs. */
-  step(step: TracedStep, phase: StepPhase): StepObserver;
+  step(step: TracedStep, phase: StepPhase, ctx: ToolCallContext): StepObserver;
   /**
    * The call goes to its backend: starts the backend's span and returns the `_meta` to send,
    * carrying that span as the W3C trace context.

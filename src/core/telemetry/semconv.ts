@@ -52,6 +52,14 @@ export const GATEWAY_ATTR = {
   auditSeq: 'mcp_gateway.audit.seq',
   auditHash: 'mcp_gateway.audit.hash',
   backendEvent: 'mcp_gateway.backend.event',
+  flowSession: 'mcp_gateway.flow.session',
+  flowLabels: 'mcp_gateway.flow.labels',
+  flowToolLabels: 'mcp_gateway.flow.tool_labels',
+  flowRules: 'mcp_gateway.flow.rules',
+  flowCarried: 'mcp_gateway.flow.carried',
+  flowEvent: 'mcp_gateway.flow.event',
+  flowChanged: 'mcp_gateway.flow.changed',
+  flowCause: 'mcp_gateway.flow.cause',
 } as const;
 
 /** Bucket boundaries (seconds) the MCP conventions give for operation durations. */
