@@ -220,7 +220,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     catalog,
     runtime: currentRuntime,
     sessions,
-    traced: telemetry?.calls !== undefined,
+    telemetry: telemetry?.calls,
   });
   const drain = createDrain();
   let closing: Promise<void> | undefined;

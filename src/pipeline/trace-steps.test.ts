@@ -35,6 +35,9 @@ const step =
 
 /** A telemetry port that writes what it is told into the same log. */
 const recordingTelemetry = (log: string[]): CallTelemetry => ({
+  unrouted: (call) => {
+    log.push(`unrouted ${call.name}`);
+  },
   begin: (ctx) => {
     log.push(`begin ${ctx.exposed}`);
     return {

@@ -36,6 +36,8 @@ import {
   policyAttributes,
   scanAttributes,
   summarizeOutcome,
+  unroutedMeasurements,
+  unroutedSpanAttributes,
   type Attributes,
 } from '../core/telemetry/call-attributes.js';
 import type {
@@ -45,8 +47,15 @@ import type {
   StepObserver,
   StepPhase,
   TracedStep,
+  UnroutedCall,
 } from '../core/telemetry/call-telemetry.js';
-import { GATEWAY_ATTR, MCP_DURATION_BUCKETS, METRICS } from '../core/telemetry/semconv.js';
+import {
+  GATEWAY_ATTR,
+  MCP_DURATION_BUCKETS,
+  METRICS,
+  SEMCONV,
+  TOOLS_CALL,
+} from '../core/telemetry/semconv.js';
 import type { ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import { DropReporter } from './drop-reporter.js';
 import {
@@ -173,6 +182,9 @@ export const createOtelTelemetry = async (options: TelemetryOptions): Promise<Te
                       callSpans.set(callId, span);
                     },
             }),
+          unrouted: (call, outcome) => {
+            unroutedCall(call, outcome, { tracer, instruments, propagator });
+          },
         };
 
   const logger_ = logging?.provider.getLogger(SCOPE, options.version);
@@ -495,6 +507,51 @@ const beginCall = (ctx: ToolCallContext, deps: CallDeps): CallObserver => {
         instruments.findings.add(1, finding as OtelAttributes);
     },
   };
+};
+
+/** The span and measurements of a call that named no tool: one span, no children. */
+const unroutedCall = (
+  call: UnroutedCall,
+  outcome: ToolCallOutcome,
+  deps: Pick<CallDeps, 'tracer' | 'instruments' | 'propagator'>,
+): void => {
+  const measured = unroutedMeasurements(call.name, call.origin, outcome);
+  if (deps.tracer !== undefined) {
+    const remote =
+      call.meta === undefined
+        ? ROOT_CONTEXT
+        : deps.propagator.extract(ROOT_CONTEXT, call.meta, metaGetter);
+    const endMs = performance.timeOrigin + performance.now();
+    const span = deps.tracer.startSpan(
+      `${TOOLS_CALL} ${call.name}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          ...unroutedSpanAttributes(call.name, call.origin),
+          ...measured.summary.attributes,
+        } as OtelAttributes,
+        startTime: endMs - call.seconds * 1000,
+      },
+      remote,
+    );
+    if (measured.summary.errorType !== undefined) {
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        ...(measured.summary.message === undefined ? {} : { message: measured.summary.message }),
+      });
+    }
+    span.end(endMs);
+  }
+  const instruments = deps.instruments;
+  if (instruments === undefined) return;
+  instruments.serverDuration.record(call.seconds, measured.duration as OtelAttributes);
+  instruments.calls.add(1, measured.call as OtelAttributes);
+  if (measured.summary.errorType !== undefined) {
+    instruments.errors.add(1, {
+      ...measured.call,
+      [SEMCONV.errorType]: measured.summary.errorType,
+    });
+  }
 };
 
 /** What a step's span says about it when it ends. */

@@ -1,5 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { execa } from 'execa';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BIN, FIXTURE_SERVER, ROOT } from '../helpers/paths.js';
@@ -8,6 +10,7 @@ import { waitForExit } from '../helpers/process-alive.js';
 import {
   connectGateway,
   nodeServer,
+  startListening,
   trackGateways,
   writeConfig,
   type ConnectedGateway,
@@ -228,6 +231,145 @@ describe('OTLP export through the built gateway (http/protobuf)', () => {
       expect(request.headers['x-api-key']).toBe('k-123');
       expect(request.contentType).toBe('application/x-protobuf');
     }
+  });
+});
+
+describe('serve --http', () => {
+  test('spans carry the Streamable HTTP session id and tcp; the agent’s trace continues', async () => {
+    const otlp = await receiver();
+    const { file } = await writeConfig({
+      servers: { fx: FIXTURE },
+      telemetry: { otlp: { endpoint: otlp.url, scheduleDelay: '100ms', metricsInterval: '1h' } },
+    });
+    const served = await startListening([
+      BIN,
+      'serve',
+      '--http',
+      '127.0.0.1:0',
+      '--no-auth',
+      '--config',
+      file,
+    ]);
+    const transport = new StreamableHTTPClientTransport(new URL(served.url));
+    const client = new Client({ name: 'otel-http', version: '1' });
+    try {
+      await client.connect(transport);
+      const meta = await client.callTool({
+        name: 'fx__meta',
+        arguments: {},
+        _meta: { traceparent: `00-${AGENT_TRACE}-${AGENT_SPAN}-01` },
+      });
+      const forwarded = JSON.parse(textOf(meta)) as Record<string, string>;
+      expect(forwarded['traceparent']?.split('-')[1]).toBe(AGENT_TRACE);
+      expect(transport.sessionId).toEqual(expect.any(String));
+      await otlp.waitFor(() => otlp.spans.some((s) => s.kind === 2));
+      const root = otlp.spans.find((s) => s.kind === 2);
+      expect(root?.traceId).toBe(AGENT_TRACE);
+      expect(root?.attributes).toMatchObject({
+        'mcp.method.name': 'tools/call',
+        'network.transport': 'tcp',
+        'mcp.session.id': transport.sessionId,
+      });
+      expect(root?.attributes['mcp.protocol.version']).toEqual(expect.any(String));
+    } finally {
+      await client.close();
+      await served.stop();
+    }
+  });
+});
+
+describe('errors, asks and backend restarts in the metrics', () => {
+  test('a crashed backend counts an error and a restart; an unanswered ask counts as not approved', async () => {
+    const otlp = await receiver();
+    const { file } = await writeConfig({
+      servers: { fx: nodeServer(FIXTURE_SERVER, { env: { FIXTURE_TOOLS: 'echo,crash' } }) },
+      policy: {
+        default: 'allow',
+        rules: [
+          { id: 'ask-echo', effect: 'ask', match: 'fx/echo', args: { text: { in: ['ask'] } } },
+        ],
+      },
+      telemetry: { otlp: { endpoint: otlp.url, scheduleDelay: '100ms', metricsInterval: '1h' } },
+    });
+    const gateway = await connectGateway(['--config', file]);
+    open.push(gateway);
+    const crashed = await gateway.client.callTool({ name: 'fx__crash', arguments: {} });
+    expect(crashed.isError).toBe(true);
+    // The backend comes back: calls succeed again.
+    await expect
+      .poll(
+        async () =>
+          textOf(await gateway.client.callTool({ name: 'fx__echo', arguments: { text: 'up' } })),
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBe('echo: up');
+    // A name that routes nowhere is answered before any step, with a JSON-RPC error.
+    await expect(
+      gateway.client.callTool({
+        name: 'fx__nope',
+        arguments: {},
+        _meta: { traceparent: `00-${AGENT_TRACE}-${AGENT_SPAN}-01` },
+      }),
+    ).rejects.toThrow(/Unknown tool/);
+    // This client cannot show a prompt, so nobody approves the ask.
+    const asked = await gateway.client.callTool({ name: 'fx__echo', arguments: { text: 'ask' } });
+    expect(asked.isError).toBe(true);
+    await stop(gateway);
+
+    await otlp.waitFor(
+      () =>
+        otlp.latest('mcp_gateway.backend.restarts') !== undefined &&
+        otlp.spans.some((s) => s.name === 'tools/call fx__nope'),
+    );
+    expect(otlp.latest('mcp_gateway.backend.restarts')?.points).toEqual([
+      expect.objectContaining({ value: 1, attributes: { 'mcp_gateway.server': 'fx' } }),
+    ]);
+    // (An echo that raced the restart may count as an error too: only the crash is asserted.)
+    const errors = (otlp.latest('mcp_gateway.tool.errors')?.points ?? []).filter(
+      (p) => p.attributes['gen_ai.tool.name'] === 'fx__crash',
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({
+        value: 1,
+        attributes: expect.objectContaining({
+          'gen_ai.tool.name': 'fx__crash',
+          'mcp_gateway.outcome': 'error',
+        }),
+      }),
+    ]);
+    expect(otlp.latest('mcp_gateway.tool.asks')?.points).toEqual([
+      expect.objectContaining({
+        value: 1,
+        attributes: expect.objectContaining({
+          'mcp_gateway.policy.rule': 'ask-echo',
+          'mcp_gateway.policy.approved': false,
+        }),
+      }),
+    ]);
+    // The unknown tool still has its span (no children) and counts as an error.
+    const nope = otlp.spans.find((s) => s.name === 'tools/call fx__nope');
+    expect(nope?.traceId).toBe(AGENT_TRACE);
+    expect(nope?.status.code).toBe(2);
+    expect(nope?.attributes).toMatchObject({
+      'mcp.method.name': 'tools/call',
+      'gen_ai.tool.name': 'fx__nope',
+      'error.type': '-32602',
+      'mcp_gateway.error.code': 'TOOL_NOT_FOUND',
+      'network.transport': 'pipe',
+    });
+    expect(otlp.spans.filter((s) => s.parentSpanId === nope?.spanId)).toEqual([]);
+    expect(
+      otlp
+        .latest('mcp_gateway.tool.errors')
+        ?.points.find((p) => p.attributes['gen_ai.tool.name'] === 'fx__nope'),
+    ).toMatchObject({ value: 1, attributes: { 'error.type': '-32602' } });
+    // The crashed call's span and its backend span end in error.
+    const crashSpan = otlp.spans.find((s) => s.name === 'tools/call fx__crash');
+    expect(crashSpan?.status.code).toBe(2);
+    expect(
+      otlp.spans.find((s) => s.name === 'tools/call crash' && s.parentSpanId === crashSpan?.spanId)
+        ?.status.code,
+    ).toBe(2);
   });
 });
 

@@ -4,7 +4,7 @@ import type { GatewayErrorCode } from '../errors.js';
 import { labelsOf, type LabelBits } from '../flows/flow-label.js';
 import type { PolicyDecision } from '../policy/decision.js';
 import type { Finding } from '../scanner/finding.js';
-import type { ToolCallContext, ToolCallOutcome } from '../tool-call.js';
+import type { CallOrigin, ToolCallContext, ToolCallOutcome } from '../tool-call.js';
 import { EXECUTE_TOOL, GATEWAY_ATTR, SEMCONV, TOOLS_CALL } from './semconv.js';
 
 /** An OpenTelemetry attribute value, as core knows it (no SDK types here). */
@@ -24,24 +24,59 @@ export const callSpanName = (ctx: ToolCallContext): string => `${TOOLS_CALL} ${c
 export const backendSpanName = (ctx: ToolCallContext): string => `${TOOLS_CALL} ${ctx.tool}`;
 
 /** The call span's attributes, known when the call arrives. */
-export const callSpanAttributes = (ctx: ToolCallContext): Attributes => {
+export const callSpanAttributes = (ctx: ToolCallContext): Attributes => ({
+  ...unroutedSpanAttributes(ctx.exposed, ctx.origin),
+  [GATEWAY_ATTR.server]: ctx.server,
+  [GATEWAY_ATTR.tool]: ctx.tool,
+  [GATEWAY_ATTR.callId]: ctx.id,
+});
+
+/** The attributes of a call known before it is routed: its name and where it came from. */
+export const unroutedSpanAttributes = (
+  name: string,
+  origin: CallOrigin | undefined,
+): Attributes => {
   const attributes: Record<string, AttributeValue> = {
     [SEMCONV.mcpMethodName]: TOOLS_CALL,
     [SEMCONV.genAiOperationName]: EXECUTE_TOOL,
-    [SEMCONV.genAiToolName]: ctx.exposed,
-    [GATEWAY_ATTR.server]: ctx.server,
-    [GATEWAY_ATTR.tool]: ctx.tool,
-    [GATEWAY_ATTR.callId]: ctx.id,
+    [SEMCONV.genAiToolName]: name,
   };
-  const origin = ctx.origin;
   if (origin !== undefined) {
     attributes[SEMCONV.jsonrpcRequestId] = String(origin.requestId);
-    attributes[SEMCONV.networkTransport] = origin.transport === 'stdio' ? 'pipe' : 'tcp';
+    attributes[SEMCONV.networkTransport] = transportOf(origin);
     if (origin.sessionId !== undefined) attributes[SEMCONV.mcpSessionId] = origin.sessionId;
     if (origin.protocolVersion !== undefined)
       attributes[SEMCONV.mcpProtocolVersion] = origin.protocolVersion;
   }
   return attributes;
+};
+
+const transportOf = (origin: CallOrigin): 'pipe' | 'tcp' =>
+  origin.transport === 'stdio' ? 'pipe' : 'tcp';
+
+/** `tools/call <name>` for a call that routes nowhere: its span and metric attributes. */
+export const unroutedMeasurements = (
+  name: string,
+  origin: CallOrigin | undefined,
+  outcome: ToolCallOutcome,
+): {
+  readonly summary: OutcomeSummary;
+  readonly duration: Attributes;
+  readonly call: Attributes;
+} => {
+  const summary = summarizeOutcome(outcome);
+  const duration: Record<string, AttributeValue> = {
+    [SEMCONV.genAiToolName]: name,
+    [SEMCONV.mcpMethodName]: TOOLS_CALL,
+    [SEMCONV.genAiOperationName]: EXECUTE_TOOL,
+  };
+  if (summary.errorType !== undefined) duration[SEMCONV.errorType] = summary.errorType;
+  if (origin !== undefined) duration[SEMCONV.networkTransport] = transportOf(origin);
+  return {
+    summary,
+    duration,
+    call: { [SEMCONV.genAiToolName]: name, [GATEWAY_ATTR.outcome]: summary.status },
+  };
 };
 
 /** The backend span's attributes: the backend's own tool name and how it is reached. */
@@ -264,9 +299,7 @@ export const callMeasurements = (
     [SEMCONV.genAiOperationName]: EXECUTE_TOOL,
   };
   if (summary.errorType !== undefined) duration[SEMCONV.errorType] = summary.errorType;
-  if (ctx.origin !== undefined) {
-    duration[SEMCONV.networkTransport] = ctx.origin.transport === 'stdio' ? 'pipe' : 'tcp';
-  }
+  if (ctx.origin !== undefined) duration[SEMCONV.networkTransport] = transportOf(ctx.origin);
   const decision = ctx.trace.decision;
   const refused = summary.deniedBy !== undefined;
   return {

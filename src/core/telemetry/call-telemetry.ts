@@ -1,4 +1,4 @@
-import type { ToolCallContext, ToolCallOutcome } from '../tool-call.js';
+import type { CallOrigin, ToolCallContext, ToolCallOutcome } from '../tool-call.js';
 
 /** The steps of a call that get a child span of their own (the backend gets a client span). */
 export type TracedStep = 'policy' | 'flow' | 'scan' | 'audit';
@@ -17,6 +17,21 @@ export type StepPhase = 'before' | 'after';
 export interface CallTelemetry {
   /** A call arrived: starts its span (continuing the agent's trace) and returns its observer. */
   begin(ctx: ToolCallContext): CallObserver;
+  /**
+   * A call that names no tool of the catalog, answered before any step ran: it still gets its
+   * span (with no children) and is counted.
+   */
+  unrouted(call: UnroutedCall, outcome: ToolCallOutcome): void;
+}
+
+/** What is known of a call whose tool name routes nowhere. */
+export interface UnroutedCall {
+  /** The tool name the agent sent. */
+  readonly name: string;
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+  readonly origin: CallOrigin | undefined;
+  /** Seconds from arrival to the answer. */
+  readonly seconds: number;
 }
 
 /** One call's telemetry, fed by the steps as they run. */
