@@ -15,6 +15,7 @@ import {
   type ServerOffer,
   type ToolSelection,
 } from '../core/routing/tool-selection.js';
+import { resolveTelemetry, type ResolvedTelemetry } from './resolve-telemetry.js';
 import { SIZE_PATTERN, type ParsedUserConfig, type ServerConfig } from './schema.js';
 
 /** Flags from the command line; they win over the file. */
@@ -128,6 +129,8 @@ export interface ResolvedConfig {
   };
   /** The name the client knows the gateway by (`--entry-name`, default "gateway"). */
   readonly entryName: string;
+  /** OTLP export of audit records, spans and metrics; undefined when nothing is exported. */
+  readonly telemetry: ResolvedTelemetry | undefined;
   readonly agent: string | undefined;
   readonly logLevel: LogLevel;
   /** Problems that do not stop the gateway (rules that can never match, …). */
@@ -363,6 +366,8 @@ export const resolveConfig = (
   });
   for (const problem of [...flows.problems, ...labels.problems])
     issues.push({ path: ['policy', ...problem.path], message: problem.message });
+  const telemetry = resolveTelemetry(user.telemetry, { env, expand, parseDuration });
+  issues.push(...telemetry.issues);
 
   const config: ResolvedConfig = {
     file: context.file,
@@ -405,9 +410,13 @@ export const resolveConfig = (
           : parseSize(user.limits.keptResults),
     },
     entryName: inline.entryName ?? DEFAULT_ENTRY_NAME,
+    telemetry: telemetry.telemetry,
     agent: inline.agent,
     logLevel: inline.logLevel ?? 'info',
-    warnings: compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
+    warnings: [
+      ...compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
+      ...telemetry.warnings,
+    ],
   };
   return { config, issues };
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../core/errors.js';
+import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import type { IncomingCall } from '../frontend/front-server.js';
 import type { AgentSession, AgentSessions } from './agent-sessions.js';
@@ -19,11 +20,25 @@ export const createToolCalls = (options: {
   readonly runtime: () => Runtime;
   readonly sessions: AgentSessions;
   readonly profiles: SessionProfiles;
+  /** Telemetry, when configured: calls' contexts then carry where they came from. */
+  readonly telemetry: CallTelemetry | undefined;
 }): CallTool => {
-  const { catalog, sessions, profiles } = options;
+  const { catalog, sessions, profiles, telemetry } = options;
   const idPrefix = randomUUID().slice(0, 8);
   let counter = 0;
+  // Only telemetry reads where a call came from: without it, nothing is built.
+  const originOf = (call: IncomingCall, session: AgentSession | undefined) =>
+    telemetry !== undefined && call.requestId !== undefined
+      ? {
+          requestId: call.requestId,
+          sessionId: call.connection?.sessionId ?? session?.id,
+          protocolVersion: call.connection?.protocolVersion,
+          transport:
+            call.connection?.sessionId === undefined ? ('stdio' as const) : ('http' as const),
+        }
+      : undefined;
   return async function callTool(call, session) {
+    const arrived = telemetry === undefined ? 0 : performance.now();
     // Each session routes by its own view: its names, without the tools it is not offered.
     let view = profiles.viewFor(session);
     let route = view.routeFor(call.name);
@@ -35,7 +50,7 @@ export const createToolCalls = (options: {
     }
     if (route === undefined) {
       const left = view.leftOutFor(call.name);
-      return {
+      const outcome: ToolCallOutcome = {
         kind: 'failed',
         error: new GatewayError(
           'TOOL_NOT_FOUND',
@@ -44,6 +59,16 @@ export const createToolCalls = (options: {
             : `Tool "${call.name}" is not offered to ${profiles.profileFor(session).title}: ${left.reason === 'cap' ? `it is over ${left.by}` : `${left.by} leaves it out`}; call tools/list for the tools this gateway offers.`,
         ),
       };
+      telemetry?.unrouted(
+        {
+          name: call.name,
+          meta: call.meta,
+          origin: originOf(call, session),
+          seconds: (performance.now() - arrived) / 1000,
+        },
+        outcome,
+      );
+      return outcome;
     }
     const runtime = options.runtime();
     const id = `${idPrefix}-${++counter}`;
@@ -59,6 +84,7 @@ export const createToolCalls = (options: {
       signal: call.signal,
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
+      origin: originOf(call, session),
       flow: session?.flow ?? sessions.standaloneFlow,
     };
     if (session === undefined) return runtime.pipeline(ctx);
