@@ -17,9 +17,11 @@ export interface FileLockOptions {
   readonly staleMs?: number;
 }
 
-/** A lock taken without waiting; release it before the synchronous section ends. */
+/** A lock taken without waiting; held across ticks, it must be checked with `held()` before use. */
 export interface SyncFileLock {
   release(): void;
+  /** Still ours: the lock file is the one we created (a holder judged stale may be replaced). */
+  held(): boolean;
 }
 
 // Random once per process, then counted: the token only has to be unique, and the hot path
@@ -140,6 +142,7 @@ export const tryAcquireFileLockSync = (lockPath: string): SyncFileLock | undefin
   }
   closeSync(fd);
   return {
+    held: () => statSync(lockPath, { throwIfNoEntry: false })?.ino === ino,
     release: () => {
       // Same inode, same lock: only a holder judged stale (5 s) could have been replaced.
       try {
