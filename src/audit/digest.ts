@@ -9,8 +9,18 @@ export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 export const sha256OfBytes = (bytes: Uint8Array): string =>
   `sha256:${hash('sha256', bytes, 'hex')}`;
 
-/** Size and `sha256:` of a value's canonical JSON: what `result.outcome` records in `hash` mode. */
-export const digestAuditContent = (value: unknown): { bytes: number; sha256: string } => {
-  const bytes = Buffer.from(canonicalJson(value), 'utf8');
-  return { bytes: bytes.length, sha256: sha256OfBytes(bytes) };
+/**
+ * Size and `sha256:` of a value's canonical JSON (what `result.outcome` records in `hash`
+ * mode), and the JSON itself, which the front sends as the reply instead of serialising the
+ * result a second time.
+ */
+export const digestAuditContent = (
+  value: unknown,
+): { bytes: number; sha256: string; json: string } => {
+  const json = canonicalJson(value);
+  return {
+    bytes: Buffer.byteLength(json, 'utf8'),
+    sha256: `sha256:${hash('sha256', json, 'hex')}`,
+    json,
+  };
 };

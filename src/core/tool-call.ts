@@ -76,7 +76,18 @@ export type ToolCallOutcome = (
       readonly findings: readonly Finding[];
     }
   | { readonly kind: 'failed'; readonly error: GatewayError }
-) & { readonly receipt?: Receipt };
+) & { readonly receipt?: Receipt; readonly encoded?: EncodedResult };
+
+/**
+ * The JSON text of a result, made once by the step that needed it (the audit digest's
+ * canonical form) so the front can send it instead of serialising the result again. It
+ * applies only while `result` is the outcome's own result: a step that replaces the result
+ * leaves it behind.
+ */
+export interface EncodedResult {
+  readonly result: CallToolResult;
+  readonly json: string;
+}
 
 /** The last step of the pipeline: sends the call to its backend. */
 export type Handler = (ctx: ToolCallContext) => Promise<ToolCallOutcome>;

@@ -10,8 +10,14 @@ import {
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
-import { isRawMessage, toSdkMessage, type RawMessage } from '../wire/json-lines.js';
-import { toMcpResponse } from './to-mcp-response.js';
+import {
+  isJsonTextWriter,
+  isRawMessage,
+  toSdkMessage,
+  type JsonTextWriter,
+  type RawMessage,
+} from '../wire/json-lines.js';
+import { toMcpResponse, toMcpResponseJson } from './to-mcp-response.js';
 
 /** One tools/call as the agent sent it. */
 export interface IncomingCall {
@@ -42,11 +48,15 @@ export class ToolCallLane implements Transport {
 
   /** Calls in flight by the agent's request id; cancelling one cancels it at the backend. */
   private readonly inFlight = new Map<RequestId, LaneCall>();
+  /** The transport itself when it takes replies as JSON text (stdio): results are not re-serialised. */
+  private readonly textOut: JsonTextWriter | undefined;
 
   constructor(
     private readonly inner: Transport,
     private readonly callTool: CallToolPort,
-  ) {}
+  ) {
+    this.textOut = isJsonTextWriter(inner) ? inner : undefined;
+  }
 
   get sessionId(): string | undefined {
     return this.inner.sessionId;
@@ -140,7 +150,7 @@ export class ToolCallLane implements Transport {
     this.inFlight.set(id, call);
     this.callTool(call).then(
       (outcome) => {
-        if (this.settle(id, call)) this.reply(id, answerOf(outcome));
+        if (this.settle(id, call)) this.answer(id, outcome);
       },
       (error: unknown) => {
         if (this.settle(id, call)) this.reply(id, { error: rpcErrorOf(error) });
@@ -152,6 +162,24 @@ export class ToolCallLane implements Transport {
   private settle(id: RequestId, call: LaneCall): boolean {
     if (this.inFlight.get(id) === call) this.inFlight.delete(id);
     return !call.cancelled;
+  }
+
+  /** The outcome as the reply: from the result's JSON text when the pipeline made it already. */
+  private answer(id: RequestId, outcome: ToolCallOutcome): void {
+    const text = this.textOut === undefined ? undefined : toMcpResponseJson(outcome);
+    if (this.textOut === undefined || text === undefined) {
+      this.reply(id, answerOf(outcome));
+      return;
+    }
+    this.textOut
+      .writeJsonText([
+        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${text.head}`,
+        text.body,
+        '}',
+      ])
+      .catch((error: unknown) => {
+        this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
+      });
   }
 
   private reply(id: RequestId, answer: Answer): void {
