@@ -48,9 +48,9 @@ export interface AuditLogOptions {
   /** Lock tuning, for tests. */
   lock?: FileLockOptions;
   /**
-   * Default 10: how long the hot path keeps the lock once it took it, so the replies of the next
-   * few milliseconds need no lock file of their own (then as long without, so other processes get
-   * their turn); 0 releases it after every write.
+   * Default 10: the period over which the hot path keeps the lock once it took it, so replies
+   * need no lock file of their own; renewed while busy unless another process waits for the
+   * lock; 0 releases it after every write.
    */
   leaseMs?: number;
 }
@@ -292,15 +292,16 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     return fd;
   };
 
-  // The lock as a lease: creating and deleting the lock file costs more CPU than everything
-  // else a reply does to the log, so the hot path keeps it for `leaseMs` after taking it and
-  // every write in that time needs only two stats. So that another process writing the same
-  // log is not starved, a lease that ran its course is followed by as long a time in which each
-  // write takes and drops the lock as before: the lock is free between writes for a waiter's
-  // next poll. This process's own slow paths drop the lease first.
+  // The lock as a lease: creating and deleting the lock file costs more CPU (~12 µs) than
+  // everything else a reply does to the log, so the hot path keeps it once it took it, checking
+  // before each write that it is still its own. Every `leaseMs` the lease ends unless it was
+  // used and nobody waits: another process waiting for the lock leaves a marker, and then the
+  // lease is dropped and for as long each write takes and drops the lock as before, so the
+  // waiter's next poll finds it free. This process's own slow paths drop the lease first.
   let lease: SyncFileLock | undefined;
   let leaseTimer: NodeJS.Timeout | undefined;
-  /** Until then (performance.now()), writes lock one at a time. */
+  let leaseUsed = false;
+  /** Until then (performance.now()), writes lock one at a time: someone else wanted the lock. */
   let shareUntil = 0;
 
   const releaseLease = (): void => {
@@ -317,10 +318,30 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     }
   };
 
-  const endLease = (): void => {
-    releaseLease();
-    shareUntil = performance.now() + leaseMs;
+  const armLease = (): void => {
+    leaseUsed = false;
+    leaseTimer = setTimeout(endLease, leaseMs);
+    // An idle gateway must still be able to exit; close() releases it too.
+    leaseTimer.unref();
   };
+
+  /** At the end of each lease period: keep the lock while busy and alone, else let it go. */
+  function endLease(): void {
+    leaseTimer = undefined;
+    const held = lease;
+    if (held === undefined) return;
+    try {
+      if (leaseUsed && held.held() && !held.othersWaiting()) {
+        held.renew();
+        armLease();
+        return;
+      }
+      if (leaseUsed) shareUntil = performance.now() + leaseMs;
+    } catch {
+      // Cannot tell (the lock file went away): give it up.
+    }
+    releaseLease();
+  }
 
   /**
    * True when this process holds the lock now, taking it without waiting if it is free: as a
@@ -328,7 +349,10 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
    */
   const takeLease = (): boolean => {
     if (lease !== undefined) {
-      if (lease.held()) return true;
+      if (lease.held()) {
+        leaseUsed = true;
+        return true;
+      }
       // Judged stale by another writer (this process stalled for seconds) and taken over.
       clearTimeout(leaseTimer);
       leaseTimer = undefined;
@@ -337,11 +361,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     const lock = tryAcquireFileLockSync(lockPath);
     if (lock === undefined) return false;
     lease = lock;
-    if (leaseMs > 0 && performance.now() >= shareUntil) {
-      leaseTimer = setTimeout(endLease, leaseMs);
-      // An idle gateway must still be able to exit; close() releases it too.
-      leaseTimer.unref();
-    }
+    if (leaseMs > 0 && performance.now() >= shareUntil) armLease();
     return true;
   };
 

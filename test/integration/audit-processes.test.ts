@@ -121,8 +121,8 @@ describe('audit log across processes', () => {
   });
 
   test('a writer that never pauses leaves the lock to another process in turn', async () => {
-    // The busy writer holds the lock across replies for a few ms at a time (a lease), then
-    // shares it for as long. The other writer's time is compared with its time alone, which
+    // The busy writer keeps the lock across replies (a lease renewed every 10 ms) until it sees
+    // that another process waits for it. The other writer's time is compared with its time alone, which
     // absorbs the machine's load; a starved writer takes several times longer.
     const pairs = '300';
     const aloneStarted = performance.now();
