@@ -13,7 +13,7 @@ const reference = (value: unknown): string => {
       .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
     return `{${members.join(',')}}`;
   }
-  return JSON.stringify(value === -0 ? 0 : value);
+  return JSON.stringify(value);
 };
 
 // Keys that exercise the orderings that differ: integer-like keys (which Object.keys lists
