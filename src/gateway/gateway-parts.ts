@@ -14,6 +14,7 @@ export { createProtocolRouter } from '../frontend/protocol-router.js';
 export { hashPinnedForm } from '../pins/hash-pinned-form.js';
 export { openPinStore } from '../pins/pin-store.js';
 export { ToolReviewer } from '../review/tool-reviewer.js';
+export { startTelemetry } from '../telemetry/telemetry.js';
 export { createDrain } from './drain.js';
 export { LiveCatalog } from './live-catalog.js';
 export { createRuntime, reloadedConfig } from './runtime.js';
