@@ -78,8 +78,9 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
     const written = options.sink.written();
     if (written !== undefined) await written;
     // Object.assign: spreading into a fresh literal costs noticeably more on Node 20's hot path.
-    // The digest's canonical JSON is the result's JSON: the front sends it as it is.
-    return outcome.kind === 'ok' && digest !== undefined
+    // The digest's canonical JSON is the result's JSON: the front sends it as it is (not when
+    // the result was cut: the digest is then of the whole result, not of what is sent).
+    return outcome.kind === 'ok' && digest !== undefined && cut === undefined
       ? Object.assign({}, outcome, {
           receipt,
           encoded: { result: outcome.result, json: digest.json },
