@@ -32,8 +32,9 @@ const TEXT_SAMPLE = 48;
 export interface VisitOptions {
   /**
    * The visitor compares only normalised windows (`fingerprint-store.ts`), which read ASCII `%XX`
-   * escapes themselves: a URL-decoded copy whose escapes are all inert punctuation, or a JSON
-   * document without escapes, normalises to windows its own string already gave, and is skipped.
+   * escapes themselves: a URL-decoded copy whose escapes are all inert punctuation normalises to
+   * the windows of its own string, and the strings of a JSON document to windows of the document
+   * or of its unescaped copy, so these are skipped.
    */
   readonly windowsOnly?: boolean;
 }
@@ -94,8 +95,9 @@ function visitString(text: string, layer: number, state: WalkState): boolean {
     return true;
   const escaped = text.includes('\\');
   if (escaped && variant(text.replace(ESCAPE, unescapeOne))) return true;
-  // Without escapes, every string of a JSON document is a piece of the document itself.
-  if ((first === '{' || first === '[' || first === '"') && (escaped || !state.windowsOnly)) {
+  // Read by windows, the strings of a JSON document are pieces of the document itself, or with
+  // escapes, of its unescaped copy (a document in a string is one more layer of escapes there).
+  if ((first === '{' || first === '[' || first === '"') && !state.windowsOnly) {
     const parsed = parseJson(text);
     if (parsed !== undefined && typeof parsed !== 'number' && typeof parsed !== 'boolean') {
       if (typeof parsed === 'string') {

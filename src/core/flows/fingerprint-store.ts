@@ -157,6 +157,7 @@ export class FingerprintStore {
   add(text: string, ordinal: number): void {
     const length = text.length;
     if (length < WINDOW) return;
+    this.reserve(length);
     // Module-level scratch (a text is winnowed start to finish without yielding): no allocation
     // per string, and the ring starts zeroed so the outgoing character needs no branch.
     const ring = RING_BUFFER;
@@ -303,6 +304,18 @@ export class FingerprintStore {
         return;
       }
     }
+  }
+
+  /**
+   * Grows the table once, before a long text, to what the text will likely need (prose keeps
+   * about one character in thirteen), instead of doubling it several times on the way.
+   */
+  private reserve(length: number): void {
+    const wanted = (this.count + length / 16) / MAX_LOAD;
+    if (wanted <= this.slots || this.slots >= MAX_SLOTS) return;
+    let slots = Math.max(this.slots, MIN_SLOTS);
+    while (slots < wanted && slots < MAX_SLOTS) slots *= 2;
+    if (slots > this.slots) this.rehash(slots);
   }
 
   /** Doubles the table, or once it is at its limit, raises the sampling level. */
