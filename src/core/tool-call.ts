@@ -25,10 +25,31 @@ export interface CallTrace {
   callReceipt?: Receipt | undefined;
 }
 
+/** Where a call came from on the wire (for telemetry); absent for calls the CLI makes itself. */
+export interface CallOrigin {
+  /** The agent's JSON-RPC request id. */
+  readonly requestId: string | number;
+  /** The Streamable HTTP session id, or the id the gateway gave a stdio connection. */
+  readonly sessionId: string | undefined;
+  /** The MCP protocol version negotiated with the agent. */
+  readonly protocolVersion: string | undefined;
+  readonly transport: 'stdio' | 'http';
+}
+
 /** Which audit record a tool result can be checked against. */
 export interface Receipt {
   readonly seq: number;
   readonly hash: string;
+}
+
+/**
+ * A call's cancellation, cheap to carry: the hot path listens here, so the AbortSignal (which
+ * costs a few µs per call to make and to listen on) exists only once some code asks for it.
+ */
+export interface CallCancellation {
+  readonly cancelled: boolean;
+  /** Runs `listener` once when the call is cancelled; the returned function removes it. */
+  onCancel(listener: (reason: unknown) => void): () => void;
 }
 
 /** One tools/call as it travels through the pipeline. */
@@ -45,10 +66,14 @@ export interface ToolCallContext {
   readonly meta: Readonly<Record<string, unknown>> | undefined;
   readonly definition: Tool | undefined;
   readonly session: SessionInfo;
+  /** Aborted when the agent cancels the call (made on first use when `cancellation` is set). */
   readonly signal: AbortSignal | undefined;
+  /** The same cancellation without a signal, for the hot path; absent: use `signal`. */
+  readonly cancellation?: CallCancellation | undefined;
   /** Relays the backend's progress to the agent; absent when the agent asked for none. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
   readonly trace: CallTrace;
+  readonly origin?: CallOrigin | undefined;
   /** What the agent session has taken in (labels, fingerprints); absent: no flow control. */
   readonly flow?: FlowSession | undefined;
 }
@@ -63,7 +88,18 @@ export type ToolCallOutcome = (
       readonly findings: readonly Finding[];
     }
   | { readonly kind: 'failed'; readonly error: GatewayError }
-) & { readonly receipt?: Receipt };
+) & { readonly receipt?: Receipt; readonly encoded?: EncodedResult };
+
+/**
+ * The JSON text of a result, made once by the step that needed it (the audit digest's
+ * canonical form) so the front can send it instead of serialising the result again. It
+ * applies only while `result` is the outcome's own result: a step that replaces the result
+ * leaves it behind.
+ */
+export interface EncodedResult {
+  readonly result: CallToolResult;
+  readonly json: string;
+}
 
 /** The last step of the pipeline: sends the call to its backend. */
 export type Handler = (ctx: ToolCallContext) => Promise<ToolCallOutcome>;

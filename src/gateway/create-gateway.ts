@@ -1,31 +1,14 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { openAuditLog } from '../audit/jsonl-audit-log.js';
-import { digestAuditContent } from '../audit/digest.js';
 import { BackendPool } from '../backends/backend-pool.js';
-import { createForward } from '../backends/forward-tool-call.js';
-import { openToolCache } from '../cache/tool-cache.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
-import { pinnedForm } from '../core/pinning/pinned-form.js';
-import { createRootsTracker } from '../core/policy/index.js';
-import { createScanner } from '../core/scanner/scanner.js';
-import { findSecrets } from '../core/scanner/secrets.js';
-import { createElicitationApprover } from '../frontend/elicitation-approver.js';
-import { createFrontServer } from '../frontend/front-server.js';
-import { createProtocolRouter } from '../frontend/protocol-router.js';
-import { hashPinnedForm } from '../pins/hash-pinned-form.js';
-import { openPinStore } from '../pins/pin-store.js';
-import { ToolReviewer } from '../review/tool-reviewer.js';
+import { createRootsTracker } from '../core/policy/roots-tracker.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import { AgentSessions } from './agent-sessions.js';
-import { createDrain } from './drain.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
-import { LiveCatalog } from './live-catalog.js';
-import { createRuntime, reloadedConfig, type Runtime, type RuntimeParts } from './runtime.js';
-import { scanDefinitions } from './scan-definitions.js';
-import { rememberSessionApprovals } from './session-approvals.js';
-import { createToolCalls } from './tool-calls.js';
-import { toolVerdict } from './tool-verdict.js';
+import type { LiveCatalog } from './live-catalog.js';
+import type { Runtime, RuntimeParts } from './runtime.js';
 
 /** Where records go when the gateway writes no audit log. */
 const DISCARD: AuditSink = {
@@ -39,13 +22,18 @@ const DISCARD: AuditSink = {
 const DRAIN_MS = 1500;
 
 /**
- * Composition root: config → pool (backends spawn first) → state files → live catalog →
+ * Composition root: config → pool (backends spawn first, before the rest of the gateway's code
+ * loads) → state files → live catalog →
  * runtime (pipeline) → agent sessions. It wires; the state lives in the parts it wires.
  */
 export const createGateway = async (options: GatewayOptions): Promise<Gateway> => {
   const { logger } = options;
   const first = options.config;
   const auditing = options.audit ?? first.audit.enabled;
+  // Commands that make no calls (tools, scan, doctor) neither audit nor export anything.
+  const telemetrySettings = options.audit === false ? undefined : first.telemetry;
+  // Telemetry may record lost exports in the audit log until its last records are written.
+  let recordingDrops = true;
   // Records made before the log is open (backends start first) are written once it is.
   const audit = new DeferredAuditSink();
   const sessions = new AgentSessions({
@@ -59,6 +47,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const late: {
     catalog?: LiveCatalog;
     router?: ReturnType<typeof createProtocolRouter>;
+    // Set once loaded; backend events before that are in the audit log, not in the metrics.
+    telemetry?: Telemetry;
   } = {};
   const roots = createRootsTracker();
   const pool = new BackendPool({
@@ -83,12 +73,54 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     },
     onEvent: (server, event, detail) => {
       audit.append({ type: 'backend', server, event, detail });
+      late.telemetry?.backendEvent(server, event);
     },
   });
-  // Backends first: their processes boot while the state files are opened.
+  // Backends first: their processes boot while the rest of the gateway loads and the state
+  // files are opened.
   pool.start();
+  const {
+    openAuditLog,
+    digestAuditContent,
+    createForward,
+    openToolCache,
+    pinnedForm,
+    createScanner,
+    findSecrets,
+    createElicitationApprover,
+    createFrontServer,
+    createProtocolRouter,
+    hashPinnedForm,
+    openPinStore,
+    ToolReviewer,
+    createDrain,
+    LiveCatalog,
+    createRuntime,
+    reloadedConfig,
+    scanDefinitions,
+    rememberSessionApprovals,
+    createToolCalls,
+    toolVerdict,
+    startTelemetry,
+  } = await import('./gateway-parts.js');
 
-  const [auditLog, cache, pins] = await Promise.all([
+  // The OpenTelemetry SDK is loaded only when telemetry is configured, while backends boot.
+  const [loaded, auditLog, cache, pins] = await Promise.all([
+    telemetrySettings === undefined
+      ? undefined
+      : startTelemetry({
+          settings: telemetrySettings,
+          version: GATEWAY_INFO.version,
+          logger,
+          backendAddress: (server) => {
+            const found = runtime.servers.get(server);
+            if (found === undefined) return undefined;
+            return found.kind === 'stdio' ? { kind: 'stdio' } : { kind: 'remote', url: found.url };
+          },
+          recordDrops: (input) => {
+            if (recordingDrops) audit.append(input);
+          },
+        }),
     auditing
       ? openAuditLog({
           path: first.audit.path,
@@ -100,6 +132,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           onWarning: (message) => {
             logger.warn(message);
           },
+          // Each written record is also exported as an OTLP log record, seq and hash included.
+          ...(telemetrySettings?.logs === undefined
+            ? {}
+            : { onWritten: (records) => late.telemetry?.auditWritten(records) }),
         })
       : undefined,
     openToolCache(first.stateDir, {
@@ -110,6 +146,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     }),
     first.pinning.mode === 'off' ? undefined : openPinStore(first.stateDir),
   ]);
+  const telemetry = loaded;
+  if (telemetry !== undefined) late.telemetry = telemetry;
   // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
   audit.attach(auditLog ?? DISCARD);
   cache.retain(first.servers.map((s) => s.name));
@@ -163,6 +201,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           },
           now: () => performance.now(),
         },
+    telemetry: telemetry?.calls,
   };
   runtime = createRuntime(first, parts);
   const catalog = new LiveCatalog({
@@ -185,7 +224,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     ready: () => catalog.firstRoundSettled(),
   });
 
-  const callTool = createToolCalls({ catalog, runtime: currentRuntime, sessions });
+  const callTool = createToolCalls({
+    catalog,
+    runtime: currentRuntime,
+    sessions,
+    telemetry: telemetry?.calls,
+  });
   const drain = createDrain();
   let closing: Promise<void> | undefined;
 
@@ -273,8 +317,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         await sessions.closeAll();
         await pool.close();
         await cache.close();
+        // Export what is queued, and write down what could not be, before the last records.
+        await telemetry?.flush();
+        recordingDrops = false;
         audit.append({ type: 'session_end', reason: 'shutdown' });
         await auditLog?.close();
+        // The last records (session_end, the final checkpoint) go out as logs too.
+        await telemetry?.shutdown();
       })()),
   };
 };
