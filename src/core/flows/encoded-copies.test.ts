@@ -23,7 +23,9 @@ const normalizedLength = (text: string): number =>
 // encodings escape (quotes, backslashes, line breaks, `%`, `+`, `/`), at least the guaranteed
 // number of letters and digits long.
 const word = fc.string({
-  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éßж'),
+  unit: fc.constantFrom(
+    ...Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éßж'),
+  ),
   minLength: 1,
   maxLength: 12,
 });
@@ -104,7 +106,7 @@ describe('a fingerprinted run copied into an argument is found', () => {
 describe('text the session never saw is not found', () => {
   // The sensitive text is uniformly random letters: no argument shares 32 of them by chance.
   const randomLetters = fc.string({
-    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+    unit: fc.constantFrom(...Array.from('abcdefghijklmnopqrstuvwxyz')),
     minLength: 500,
     maxLength: 3000,
   });
