@@ -3,6 +3,7 @@ import {
   type JSONRPCErrorResponse,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/json-depth.js';
 
 /** A JSON-RPC request id MCP accepts: a string or an integer JSON can carry exactly. */
 export const isValidRequestId = (value: unknown): value is RequestId =>
@@ -76,6 +77,15 @@ export const invalidMessageAnswers = (value: unknown): JSONRPCErrorResponse[] =>
   );
   if (extra !== undefined)
     return [invalidRequest(id, `unexpected member ${JSON.stringify(extra.slice(0, 64))}`)];
+  // The message itself is level 1, so its params are level 2.
+  if (exceedsJsonDepth(params, MAX_JSON_DEPTH - 1))
+    return [
+      answer(
+        id,
+        ErrorCode.InvalidParams,
+        `Invalid params: nested deeper than ${String(MAX_JSON_DEPTH)} levels, more than the gateway inspects`,
+      ),
+    ];
   // What is left for the SDK to refuse is the one part of params it reads: `_meta`.
   return [
     answer(

@@ -92,12 +92,17 @@ export class ToolCallLane implements Transport {
       }
       if (raw.method === 'notifications/cancelled' && this.cancel(raw)) return;
     }
-    const checked = toSdkMessage(raw);
-    if (checked.ok) {
+    // Nothing deeper than the gateway inspects reaches the SDK, whose recursive walks it could
+    // overflow; such a request is answered below (invalidMessageAnswers says how).
+    const checked = exceedsJsonDepth(raw) ? undefined : toSdkMessage(raw);
+    if (checked?.ok === true) {
       this.onmessage?.(checked.message, extra);
       return;
     }
-    this.onerror?.(checked.error);
+    this.onerror?.(
+      checked?.error ??
+        new Error(`ignored a message nested deeper than ${String(MAX_JSON_DEPTH)} levels`),
+    );
     // What the SDK would drop in silence still gets the error JSON-RPC requires.
     for (const answer of invalidMessageAnswers(raw)) this.sendSafely(answer);
   }
