@@ -1,9 +1,16 @@
 import path from 'node:path';
 import {
+  compileFlows,
+  createLabelResolver,
+  type CompiledFlows,
+  type LabelResolver,
+} from '../core/flows/index.js';
+import {
   compilePolicy,
   type CompiledPolicy,
   type PolicyEnvironment,
 } from '../core/policy/index.js';
+import { resolveTelemetry, type ResolvedTelemetry } from './resolve-telemetry.js';
 import type { ParsedUserConfig, ServerConfig } from './schema.js';
 
 /** Flags from the command line; they win over the file. */
@@ -64,6 +71,10 @@ export interface ResolvedConfig {
   };
   /** The policy compiled once at load (an empty policy allows everything but the self-protection rule). */
   readonly policy: CompiledPolicy;
+  /** Flow rules compiled once at load: on by default, with the built-in set (DESIGN §12). */
+  readonly flows: CompiledFlows;
+  /** Each tool's flow labels: `policy.labels`, annotations, built-in defaults of known servers. */
+  readonly labels: LabelResolver;
   readonly scanning: {
     readonly descriptions: 'block' | 'warn' | 'off';
     readonly responses: SurfaceAction;
@@ -79,6 +90,8 @@ export interface ResolvedConfig {
     readonly results: 'none' | 'hash' | 'redacted';
   };
   readonly cache: { readonly enabled: boolean };
+  /** OTLP export of audit records, spans and metrics; undefined when nothing is exported. */
+  readonly telemetry: ResolvedTelemetry | undefined;
   readonly agent: string | undefined;
   readonly logLevel: LogLevel;
   /** Problems that do not stop the gateway (rules that can never match, …). */
@@ -259,6 +272,22 @@ export const resolveConfig = (
   });
   for (const problem of compiled.problems)
     issues.push({ path: ['policy', ...problem.path], message: problem.message });
+  const flows = compileFlows(user.policy?.flows, compiled.policy.mode);
+  const labels = createLabelResolver({
+    labels: user.policy?.labels,
+    // Well-known servers are recognised by what they run or where they live, never by name.
+    servers: servers.map((server) => ({
+      name: server.name,
+      identity:
+        server.kind === 'remote'
+          ? { kind: 'remote', url: server.url }
+          : { kind: 'stdio', command: server.command, args: server.args },
+    })),
+  });
+  for (const problem of [...flows.problems, ...labels.problems])
+    issues.push({ path: ['policy', ...problem.path], message: problem.message });
+  const telemetry = resolveTelemetry(user.telemetry, { env, expand, parseDuration });
+  issues.push(...telemetry.issues);
 
   const config: ResolvedConfig = {
     file: context.file,
@@ -267,6 +296,8 @@ export const resolveConfig = (
     servers,
     naming,
     policy: compiled.policy,
+    flows: flows.flows,
+    labels: labels.resolver,
     scanning: {
       descriptions: user.scanning?.descriptions ?? 'block',
       responses: user.scanning?.responses ?? 'warn',
@@ -285,9 +316,13 @@ export const resolveConfig = (
       results: user.audit?.results ?? 'hash',
     },
     cache: { enabled: user.cache?.enabled ?? true },
+    telemetry: telemetry.telemetry,
     agent: inline.agent,
     logLevel: inline.logLevel ?? 'info',
-    warnings: compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
+    warnings: [
+      ...compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
+      ...telemetry.warnings,
+    ],
   };
   return { config, issues };
 };

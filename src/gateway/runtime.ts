@@ -4,6 +4,10 @@ import { createRateLimiter, type RateLimiter, type RootsView } from '../core/pol
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import type { ForwardToolCall, Handler } from '../core/tool-call.js';
+import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
+import type { AuditSink } from '../core/audit/audit-sink.js';
+import { findSecrets } from '../core/scanner/secrets.js';
+import { createFlowControl } from '../pipeline/control-flows.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
 import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from '../pipeline/record-audit.js';
@@ -38,6 +42,10 @@ export interface RuntimeParts {
   readonly roots?: (server: string) => RootsView | undefined;
   /** Audit options that do not depend on the config in force; undefined: no audit steps. */
   readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
+  /** Spans and metrics per call; undefined: the steps run unwrapped. */
+  readonly telemetry?: CallTelemetry | undefined;
+  /** Where flow control writes `label` records (the audit log, or nothing). */
+  readonly labelSink: AuditSink;
 }
 
 /** Builds the runtime for `config`; the rate limiter carries over while the policy is unchanged. */
@@ -59,9 +67,17 @@ export const createRuntime = (
     parts.audit === undefined
       ? undefined
       : { ...parts.audit, failClosed: () => config.policy.mode === 'enforce' };
+  const flows = createFlowControl({
+    flows: () => config.flows,
+    labels: () => config.labels,
+    findSecrets,
+    sink: parts.labelSink,
+  });
   const pipeline = createPipeline({
     forward: parts.forward,
+    telemetry: parts.telemetry,
     steps: {
+      flows: flows.step,
       audit: audit === undefined ? undefined : recordAudit(audit),
       review: checkToolReview({ review: parts.review }),
       policy: enforcePolicy({
@@ -71,6 +87,7 @@ export const createRuntime = (
         askHuman: parts.askHuman,
         now: () => Date.now(),
         ...(parts.roots === undefined ? {} : { roots: parts.roots }),
+        flows,
       }),
       scanArguments: scanArguments({
         scanner: parts.scanner,
@@ -89,7 +106,7 @@ export const createRuntime = (
 };
 
 /** Settings that only apply at start: a reloaded config keeps the running ones, with a warning. */
-const FIXED_AT_START = ['stateDir', 'audit', 'pinning'] as const;
+const FIXED_AT_START = ['stateDir', 'audit', 'pinning', 'telemetry'] as const;
 
 /** The config a reload puts in force: the new one, with the settings fixed at start kept. */
 export const reloadedConfig = (
@@ -102,5 +119,11 @@ export const reloadedConfig = (
       logger.warn(`"${key}" changed in the config; it applies when the gateway restarts.`);
     }
   }
-  return { ...next, stateDir: previous.stateDir, audit: previous.audit, pinning: previous.pinning };
+  return {
+    ...next,
+    stateDir: previous.stateDir,
+    audit: previous.audit,
+    pinning: previous.pinning,
+    telemetry: previous.telemetry,
+  };
 };

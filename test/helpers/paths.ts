@@ -33,3 +33,7 @@ export const CONFORMANCE_SERVER = path.join(ROOT, 'test', 'fixtures', 'conforman
 /** Writes what a test tells it to (fuzzing a backend's side); see the file's header. */
 export const REPLAY_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'replay-server.mjs');
 export const SSE_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'sse-server.mjs');
+/** Stand-ins for a web fetch server, an issue tracker and a mail server (flow control). */
+export const WEB_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'web-server.mjs');
+export const ISSUES_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'issues-server.mjs');
+export const MAIL_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'mail-server.mjs');

@@ -1,3 +1,5 @@
+import type { DecisionFlow } from '../flows/flow-decision.js';
+import type { SessionLabel } from '../flows/flow-label.js';
 import type { Severity } from '../scanner/finding.js';
 
 /** Schema version written in every record's `v`. */
@@ -23,10 +25,12 @@ export const AUDIT_RECORD_TYPES = [
   'checkpoint',
   'recovery',
   'session_end',
+  'label',
   'key_rotated',
+  'telemetry',
 ] as const;
 
-/** One of the ten record types. */
+/** One of the twelve record types. */
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 /** How a call ended, as written in `result.outcome.status`. */
@@ -58,6 +62,10 @@ export interface AuditDecision {
   readonly mode: 'enforce' | 'audit';
   readonly policy: string;
   readonly approval?: { readonly scope: 'once' | 'session'; readonly approved: boolean };
+  /** What was not enforced (audit mode, `enforce: false`) would have done: `would_deny`/`would_ask`. */
+  readonly would_be?: { readonly effect: 'deny' | 'ask' | 'allow'; readonly rule: string };
+  /** Flow control's part: session labels, source calls, value tracking (docs/flows.md). */
+  readonly flow?: DecisionFlow;
 }
 
 /** A gateway process started writing to the log. */
@@ -174,6 +182,44 @@ export interface SessionEndInput {
   readonly reason: string;
 }
 
+/**
+ * Telemetry the gateway could not deliver to its OTLP collector since the previous such record
+ * (written at most once a minute while exports fail, and at shutdown).
+ */
+export interface TelemetryInput {
+  readonly type: 'telemetry';
+  readonly event: 'dropped';
+  readonly dropped: {
+    /** Spans lost: the export queue was full, or their export failed. */
+    readonly spans: number;
+    /** Log records (copies of audit records) lost the same ways. */
+    readonly log_records: number;
+    /** Metric exports that failed (metrics are cumulative: the next export carries the totals). */
+    readonly metric_exports: number;
+  };
+  /** One line: where the exports went and the last error. */
+  readonly detail: string;
+}
+
+/** An agent session's labels changed: a result brought one in, or a human cleared them. */
+export interface LabelInput {
+  readonly type: 'label';
+  /** The agent session, unique in the log; decisions name it in `decision.flow.session`. */
+  readonly session_id: string;
+  /** The call whose result (or approval) changed the labels. */
+  readonly call: { readonly id: string };
+  readonly server: string;
+  readonly tool: string;
+  readonly event: 'added' | 'cleared';
+  readonly changed: readonly SessionLabel[];
+  /** The session's labels after the change. */
+  readonly labels: readonly SessionLabel[];
+  /** `tool`: the tool's labels; `finding`/`secret`: what the scanner found in the result; `approval`: a human. */
+  readonly cause: 'tool' | 'finding' | 'secret' | 'approval';
+  /** Scanner rules (cause `finding`) or flow rules (cause `approval`) behind the change. */
+  readonly rules?: readonly string[];
+}
+
 /** A record as the gateway hands it to the writer: no v, seq, ts, prev or hash yet. */
 export type AuditRecordInput =
   | SessionStartInput
@@ -185,7 +231,9 @@ export type AuditRecordInput =
   | CheckpointInput
   | RecoveryInput
   | SessionEndInput
-  | KeyRotatedInput;
+  | KeyRotatedInput
+  | LabelInput
+  | TelemetryInput;
 
 /** The chain fields every written record carries. */
 export interface AuditEnvelope {
