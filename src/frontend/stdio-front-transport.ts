@@ -1,11 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import {
-  FramingError,
-  JsonLineReader,
-  toLine,
-  type JsonTextWriter,
-} from '../wire/json-lines.js';
+import { FramingError, JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
 import { answerWithoutId } from './invalid-message-answers.js';
 
 /** Messages from an agent are small; this only bounds a broken one. */
