@@ -695,7 +695,15 @@ export const detectors: readonly PatternDetector[] = [
     id: 'poison.before-any-tool',
     layer: 'poisoning',
     severity: 'high',
-    keywords: ['before'],
+    // The words after "before" the pattern needs, not "before" alone, which ordinary prose and logs are full of.
+    keywords: [
+      'before using',
+      'before calling',
+      'before invoking',
+      'before executing',
+      'before running',
+      'before you',
+    ],
     pattern: rx(
       String.raw`\bbefore${S}(?:using|calling|invoking|executing|running|you${S}(?:use|call|invoke|run))${S}(?:any|all|other|another|each|every)${S}(?:other${S})?(?:tools?|functions?|operations?|commands?|actions?)\b`,
     ),
@@ -708,7 +716,14 @@ export const detectors: readonly PatternDetector[] = [
     layer: 'poisoning',
     severity: 'medium',
     descriptionSeverity: 'high',
-    keywords: ['before'],
+    keywords: [
+      'before answering',
+      'before responding',
+      'before replying',
+      'before handling',
+      'before processing',
+      'before doing',
+    ],
     pattern: rx(
       String.raw`\bbefore${S}(?:answering|responding${S}to|replying${S}to|handling|processing|doing)${S}(?:any|each|every|the${S}user'?s?)${S}(?:[\w-]{1,20}${S})?(?:questions?|requests?|messages?|quer(?:y|ies)|tasks?|prompts?|replies|thing)\b[^.\n]{0,40}?\b(?:call|invoke|run|use|execute|trigger)\b`,
     ),
