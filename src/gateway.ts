@@ -40,6 +40,10 @@ import { pinnedForm } from './core/pinning/pinned-form.js';
 import { hashPinnedForm } from './pins/hash-pinned-form.js';
 import { enforcePolicy } from './pipeline/enforce-policy.js';
 import { createElicitationApprover } from './frontend/elicitation-approver.js';
+import { createApprovalBroker, enforcedAskRules } from './approvals/approval-broker.js';
+import { createDesktopNotifier } from './approvals/desktop-notifier.js';
+import { GatewayConsole } from './console/gateway-console.js';
+import type { ConsoleChange } from './console/console-source.js';
 import {
   accessClassFor,
   canEverAllow,
@@ -70,6 +74,8 @@ export interface GatewayOptions {
    * with a front server, the agent's declared capabilities are used.
    */
   readonly standalone?: boolean;
+  /** Serve the local console when the config enables it (`run`, `wrap`, `serve`; not one-shot commands). */
+  readonly console?: boolean;
 }
 
 /** A running gateway: backends, catalog and pipeline, with or without an agent in front. */
@@ -117,7 +123,17 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           },
         })
       : undefined;
-  const audit: AuditSink = auditLog ?? new MemoryAuditSink();
+  // The console sees every record through a tap: on the call path, one map update.
+  const gatewayConsole = new GatewayConsole({
+    enabled: options.console === true && config.console.enabled,
+    port: config.console.port,
+    stateDir: config.stateDir,
+    version: GATEWAY_INFO.version,
+    configFile: config.file,
+    logger,
+    notify: createDesktopNotifier({ logger }),
+  });
+  const audit: AuditSink = gatewayConsole.feed.tap(auditLog ?? new MemoryAuditSink());
   const scanner = createScanner();
   const cache = await openToolCache(config.stateDir, {
     enabled: config.cache.enabled,
@@ -131,12 +147,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     content: createFindingFilter(settings.allow, settings.threshold ?? 'medium'),
   });
   let filters = filtersFor(config.scanning);
+  const pinStore = config.pinning.mode === 'off' ? undefined : await openPinStore(config.stateDir);
   const reviewer = new ToolReviewer({
     scanner,
     filter: () => filters.descriptions,
     descriptions: () => config.scanning.descriptions,
     pinning: () => config.pinning.mode,
-    pins: config.pinning.mode === 'off' ? undefined : await openPinStore(config.stateDir),
+    pins: pinStore,
     audit,
     logger,
   });
@@ -374,11 +391,27 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   let serversByName = new Map(config.servers.map((s) => [s.name, s]));
   let limiter = createRateLimiter(config.policy);
 
-  const askHuman = createElicitationApprover({
-    // The approval is asked of the agent session whose call needs it.
-    agentFor: (callId) => callSessions.get(callId)?.front.server,
-    timeoutMs: (server) => serversByName.get(server)?.callTimeoutMs ?? 50_000,
+  const askHuman = createApprovalBroker({
+    settings: () => config.approvals,
+    askRules: () => enforcedAskRules(config.policy),
+    elicit: createElicitationApprover({
+      // The approval is asked of the agent session whose call needs it.
+      agentFor: (callId) => callSessions.get(callId)?.front.server,
+      timeoutMs: (server) => serversByName.get(server)?.callTimeoutMs ?? 50_000,
+      logger,
+    }),
+    sessionOf: (callId) => callSessions.get(callId)?.front,
+    sessionInfoOf: (callId) => callSessions.get(callId)?.front.info,
+    console: {
+      pending: gatewayConsole.pending,
+      ready: () => gatewayConsole.ready(),
+      url: () => gatewayConsole.url(),
+    },
+    notify: (approval) => {
+      gatewayConsole.notifyApproval(approval);
+    },
     logger,
+    now: () => Date.now(),
   });
 
   const defHashes = new WeakMap<Tool, string>();
@@ -553,6 +586,55 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   pool.start();
   // Cached listings answer tools/list before any backend is up.
   void refresh();
+  const startedAt = new Date().toISOString();
+  gatewayConsole.start({
+    gateway: {
+      pid: process.pid,
+      version: GATEWAY_INFO.version,
+      configFile: config.file,
+      stateDir: config.stateDir,
+      startedAt,
+    },
+    auditPath: auditLog === undefined ? undefined : config.audit.path,
+    backends: () =>
+      pool.status().map((s) => ({
+        name: s.name,
+        state: s.state,
+        tools: s.tools,
+        restarts: s.restarts,
+        startMs: s.startMs,
+        lastError: s.error?.message,
+      })),
+    sessions: () =>
+      [...sessions].map((front) => ({
+        client: front.info.client ?? null,
+        agent: front.info.agent ?? null,
+        initialized: front.initialized,
+        lastActive: new Date(front.lastActive).toISOString(),
+        callsInFlight: [...callSessions.values()].filter((c) => c.front === front).length,
+      })),
+    changes: () => {
+      if (pinStore === undefined) return [];
+      return pinStore.diff().flatMap((diff): ConsoleChange[] => {
+        const pending = pinStore.list({ server: diff.server, tool: diff.tool })[0]?.pending;
+        return pending === undefined
+          ? []
+          : [{ ...diff, pendingHash: pending.hash, seenAt: pending.seenAt }];
+      });
+    },
+    approveChange: async (server, tool, pendingHash) => {
+      if (pinStore === undefined) return { ok: false, why: 'pinning-off' };
+      const pending = pinStore.list({ server, tool })[0]?.pending;
+      if (pending === undefined) return { ok: false, why: 'unknown' };
+      if (pending.hash !== pendingHash) return { ok: false, why: 'stale' };
+      const approved = await pinStore.approve({ server, tool });
+      if (approved.length === 0) return { ok: false, why: 'unknown' };
+      // Reviewed again against the new pin: the tool is served and the agent told.
+      reviewer.reset();
+      await refresh();
+      return { ok: true };
+    },
+  });
 
   return {
     pool,
@@ -642,6 +724,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     close: () =>
       (closing ??= (async () => {
         clearTimeout(initializeTimer);
+        // Calls waiting for a human are answered (cancelled) so the drain does not wait for them.
+        await gatewayConsole.close();
         await drain();
         await Promise.all(
           [...sessions].map((front) => front.server.close().catch(() => undefined)),

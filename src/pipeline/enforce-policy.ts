@@ -6,6 +6,7 @@ import {
   type PolicyDecision,
   type RateLimiter,
 } from '../core/policy/index.js';
+import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
 
 /** A question to the human about one call. */
@@ -18,18 +19,31 @@ export interface ApprovalRequest {
   readonly args: Readonly<Record<string, unknown>>;
   readonly agent: string | undefined;
   readonly reason: string;
+  /** The rule that asked, and every rule that matched (pre-approval needs all the ask rules). */
+  readonly rule: string;
+  readonly rules: readonly string[];
   readonly signal: AbortSignal | undefined;
+  /** Keeps the agent's request alive while a human takes their time; absent without a progress token. */
+  readonly onProgress: ((progress: Progress) => void) | undefined;
 }
 
-/** The human's answer; `unavailable` when the agent cannot ask (no elicitation support). */
+/** The human's answer; `unavailable` when nobody could be asked (no channel reaches a human). */
 export type ApprovalAnswer =
-  | { readonly approved: true; readonly scope: 'once' | 'session' }
+  | {
+      readonly approved: true;
+      readonly scope: 'once' | 'session';
+      /** Who approved: `elicitation`, `console`, `terminal` or `preapproved`. */
+      readonly channel?: string;
+    }
   | {
       readonly approved: false;
       readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable';
+      /** Says more than the standard sentence for `why`. */
+      readonly detail?: string;
+      readonly channel?: string;
     };
 
-/** Port: asks the human (through MCP elicitation in the gateway). */
+/** Port: asks the human (through the approval channels in the gateway). */
 export type AskHuman = (request: ApprovalRequest) => Promise<ApprovalAnswer>;
 
 /** What the policy step reads per call; getters, so a reloaded config applies to the next call. */
@@ -47,8 +61,7 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
   declined: 'the human declined the approval request',
   cancelled: 'the human cancelled the approval request',
   timeout: 'nobody answered the approval request in time',
-  unavailable:
-    "this call needs a human's approval, and the client cannot ask for it (no MCP elicitation support)",
+  unavailable: "this call needs a human's approval, and no approval channel could ask one",
 };
 
 /** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
@@ -124,21 +137,35 @@ const ask = async (
     args: ctx.args,
     agent: ctx.session.agent,
     reason: decision.reason,
+    rule: decision.decidingRule,
+    rules: decision.rules,
     signal: ctx.signal,
+    onProgress: ctx.onProgress,
   });
   if (answer.approved) {
     if (answer.scope === 'session') approvedForSession.add(key);
     return {
       ...decision,
       final: 'allow',
-      approval: { scope: answer.scope, approved: true },
-      reason: 'approved by the human',
+      approval: {
+        scope: answer.scope,
+        approved: true,
+        ...(answer.channel === undefined ? {} : { channel: answer.channel }),
+      },
+      reason: answer.channel === 'preapproved' ? 'pre-approved' : 'approved by the human',
     };
   }
   return {
     ...decision,
     final: 'deny',
-    approval: { scope: 'once', approved: false },
-    reason: WHY_DENIED[answer.why],
+    approval: {
+      scope: 'once',
+      approved: false,
+      ...(answer.channel === undefined ? {} : { channel: answer.channel }),
+    },
+    reason:
+      answer.detail === undefined
+        ? WHY_DENIED[answer.why]
+        : `${WHY_DENIED[answer.why]}: ${answer.detail}`,
   };
 };

@@ -33,7 +33,7 @@ export const serveCommand = async (
         ? fromEnv
         : randomBytes(24).toString('base64url');
     const { createGateway } = await import('../../gateway.js');
-    const gateway = await createGateway({ config, logger });
+    const gateway = await createGateway({ config, logger, console: true });
     const front = await startHttpFront({
       host,
       port,

@@ -41,7 +41,7 @@ export const wrapCommand = async (
     );
     const logger = output.logger(config.logLevel);
     const { createGateway, serveStdio } = await import('../../gateway.js');
-    const gateway = await createGateway({ config, logger });
+    const gateway = await createGateway({ config, logger, console: true });
     await serveStdio(gateway);
     await serveUntilShutdown(gateway, deps.stdin, logger);
     return 0;

@@ -56,7 +56,12 @@ export interface AuditDecision {
   readonly deciding: string;
   readonly mode: 'enforce' | 'audit';
   readonly policy: string;
-  readonly approval?: { readonly scope: 'once' | 'session'; readonly approved: boolean };
+  readonly approval?: {
+    readonly scope: 'once' | 'session';
+    readonly approved: boolean;
+    /** Who answered: `elicitation`, `console`, `terminal` or `preapproved`. */
+    readonly channel?: string;
+  };
 }
 
 /** A gateway process started writing to the log. */
