@@ -15,6 +15,7 @@ const request = (overrides: Partial<ApprovalRequest> = {}): ApprovalRequest => (
   reason: 'policy rule "ask-writes" requires a human to approve this call',
   rule: 'ask-writes',
   rules: ['ask-writes'],
+  examined: [],
   signal: undefined,
   onProgress: undefined,
   ...overrides,
@@ -200,6 +201,41 @@ describe('the approval broker', () => {
     expect(detail).toContain('the console is off');
     expect(detail).toContain('--approve ask-writes');
     expect(detail).toContain('"preapproved": ["ask-writes"]');
+  });
+
+  test('arguments too long for an elicitation dialog are shown in the console instead', async () => {
+    const { broker, pending } = setup({
+      elicit: () =>
+        Promise.resolve({ approved: false, why: 'unshowable', detail: 'too long for a prompt' }),
+    });
+    const answer = broker(
+      request({
+        examined: [
+          { at: 'path', value: '/etc/passwd', reading: 'resolves to /etc/passwd' },
+          { at: 'headers.token', value: 'abc123' },
+        ],
+      }),
+    );
+    const approval = await waiting(pending);
+    expect(approval.examined).toEqual([
+      { at: 'path', value: '/etc/passwd', reading: 'resolves to /etc/passwd' },
+      { at: 'headers.token', value: '[REDACTED:token]' },
+    ]);
+    pending.decide(approval.id, { approved: true, scope: 'once', channel: 'console' });
+    await expect(answer).resolves.toMatchObject({ approved: true, channel: 'console' });
+  });
+
+  test('without a console, arguments too long for a dialog are denied with the reason', async () => {
+    const { broker } = setup({
+      console: false,
+      elicit: () =>
+        Promise.resolve({ approved: false, why: 'unshowable', detail: 'too long for a prompt' }),
+    });
+    await expect(broker(request())).resolves.toMatchObject({
+      approved: false,
+      why: 'unshowable',
+      detail: 'too long for a prompt',
+    });
   });
 
   test('channels are tried in the configured order: console first never asks the client', async () => {

@@ -67,16 +67,19 @@ export const createApprovalBroker = (options: ApprovalBrokerOptions): AskHuman =
     return request.rules.every((rule) => !askRules.has(rule) || approved.has(rule));
   };
 
+  /** The answer, or why the next channel decides ('unshowable' keeps the elicitation's answer). */
   const tryElicitation = async (
     request: ApprovalRequest,
     settings: ApprovalSettings,
-  ): Promise<ApprovalAnswer | 'next'> => {
+  ): Promise<ApprovalAnswer | 'next' | { readonly unshowable: ApprovalAnswer }> => {
     const session = options.sessionOf(request.callId);
     if (session !== undefined && noElicitation.has(session)) return 'next';
     const started = options.now();
     const answer = await options.elicit(request);
     if (answer.approved) return { ...answer, channel: 'elicitation' };
     if (answer.why === 'unavailable') return 'next';
+    // Too long for a dialog: the console shows arguments in full, so it may still ask.
+    if (answer.why === 'unshowable') return { unshowable: { ...answer, channel: 'elicitation' } };
     const ms = options.now() - started;
     if (ms < settings.fastDeclineMs && request.signal?.aborted !== true) {
       if (session !== undefined) noElicitation.add(session);
@@ -167,11 +170,13 @@ export const createApprovalBroker = (options: ApprovalBrokerOptions): AskHuman =
     if (preapproved(request, settings))
       return { approved: true, scope: 'once', channel: 'preapproved' };
     const tried: string[] = [];
+    let unshowable: ApprovalAnswer | undefined;
     for (const channel of settings.channels) {
       if (channel === 'elicitation') {
         const answer = await tryElicitation(request, settings);
-        if (answer !== 'next') return answer;
-        tried.push('the client does not answer MCP elicitation');
+        if (answer === 'next') tried.push('the client does not answer MCP elicitation');
+        else if ('unshowable' in answer) unshowable = answer.unshowable;
+        else return answer;
       } else if (channel === 'console') {
         await options.console?.ready();
         const url = options.console?.url();
@@ -181,6 +186,7 @@ export const createApprovalBroker = (options: ApprovalBrokerOptions): AskHuman =
       }
       // `notify` accompanies the console wait: it links to the page where the call is decided.
     }
+    if (unshowable !== undefined) return unshowable;
     return {
       approved: false,
       why: 'unavailable',
@@ -208,7 +214,11 @@ const viewOf = (
     rules: request.rules,
     reason: request.reason,
     args: redactSecrets(request.args, { findSecrets }).value,
-    examined: [],
+    examined: request.examined.map((one) => ({
+      ...one,
+      // Redacted like the arguments: a value under a secret-sounding key is secret here too.
+      value: redactValueAt(one.at, one.value),
+    })),
     argsHash: digestAuditContent(request.args).sha256,
     createdAt: new Date(created).toISOString(),
     expiresAt: new Date(created + settings.timeoutMs).toISOString(),
@@ -227,4 +237,12 @@ export const enforcedAskRules = (policy: CompiledPolicy): ReadonlySet<string> =>
     askRuleCache.set(policy, ids);
   }
   return ids;
+};
+
+/** A value redacted as it would be at its place in the arguments (its key decides too). */
+const redactValueAt = (at: string, value: unknown): unknown => {
+  const key = /(?:^|\.)([^.[\]]+)$|\["((?:[^"\\]|\\.)*)"\]$/.exec(at);
+  const name =
+    key?.[1] ?? (key?.[2] === undefined ? 'value' : (JSON.parse(`"${key[2]}"`) as string));
+  return redactSecrets({ [name]: value }, { findSecrets }).value[name];
 };

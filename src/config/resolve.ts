@@ -232,6 +232,12 @@ export const resolveConfig = (
     protectedPaths: [stateDir, auditPath, ...(context.file === undefined ? [] : [context.file])],
     digest: context.digest(user.policy ?? null),
     knownServers: servers.map((s) => s.name),
+    // Relative path arguments resolve where each backend resolves them, not in the config folder.
+    servers: servers.map((s) =>
+      s.kind === 'stdio'
+        ? { name: s.name, kind: s.kind, command: s.command, args: s.args, cwd: s.cwd }
+        : { name: s.name, kind: s.kind, url: s.url },
+    ),
     ...(context.realpath === undefined ? {} : { realpath: context.realpath }),
   });
   for (const problem of compiled.problems)

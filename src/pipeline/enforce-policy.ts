@@ -1,10 +1,13 @@
 import {
   accessClassFor,
   evaluatePolicy,
+  examineArguments,
   type CompiledPolicy,
+  type ExaminedArgument,
   type PolicyCall,
   type PolicyDecision,
   type RateLimiter,
+  type RootsView,
 } from '../core/policy/index.js';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
@@ -22,12 +25,17 @@ export interface ApprovalRequest {
   /** The rule that asked, and every rule that matched (pre-approval needs all the ask rules). */
   readonly rule: string;
   readonly rules: readonly string[];
+  /** What the human must see in full before approving (what the matching rules looked at, paths, URLs). */
+  readonly examined: readonly ExaminedArgument[];
   readonly signal: AbortSignal | undefined;
   /** Keeps the agent's request alive while a human takes their time; absent without a progress token. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
 }
 
-/** The human's answer; `unavailable` when nobody could be asked (no channel reaches a human). */
+/**
+ * The human's answer; `unavailable` when nobody could be asked (no channel reaches a human),
+ * `unshowable` when a prompt could not show what is being approved (nobody was asked there).
+ */
 export type ApprovalAnswer =
   | {
       readonly approved: true;
@@ -37,7 +45,7 @@ export type ApprovalAnswer =
     }
   | {
       readonly approved: false;
-      readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable';
+      readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable' | 'unshowable';
       /** Says more than the standard sentence for `why`. */
       readonly detail?: string;
       readonly channel?: string;
@@ -55,6 +63,8 @@ export interface EnforcePolicyOptions {
   ) => { readonly tags: readonly string[]; readonly trustAnnotations: boolean } | undefined;
   readonly askHuman: AskHuman;
   readonly now: () => number;
+  /** The MCP roots the agent gave a backend (relative paths may resolve under them). */
+  readonly roots?: (server: string) => RootsView | undefined;
 }
 
 const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], string> = {
@@ -62,6 +72,8 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
   cancelled: 'the human cancelled the approval request',
   timeout: 'nobody answered the approval request in time',
   unavailable: "this call needs a human's approval, and no approval channel could ask one",
+  unshowable:
+    "this call needs a human's approval, and its arguments are too long to show in full in an approval prompt",
 };
 
 /** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
@@ -73,7 +85,9 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
     const call = toPolicyCall(ctx, policy, options);
     let decision = evaluatePolicy(policy, call);
     if (decision.final !== 'allow' && decision.effect === 'ask')
-      decision = await ask(ctx, decision, approvedForSession, options.askHuman);
+      decision = await ask(ctx, decision, approvedForSession, options.askHuman, () =>
+        examineArguments(policy, call, decision),
+      );
     if (decision.final === 'allow') {
       const limited = options.limiter().take(call, options.now());
       if (!limited.ok) {
@@ -111,6 +125,7 @@ const toPolicyCall = (
       server?.trustAnnotations ?? false,
     ),
     serverTags: server?.tags ?? [],
+    roots: options.roots?.(ctx.server),
   };
 };
 
@@ -119,6 +134,7 @@ const ask = async (
   decision: PolicyDecision,
   approvedForSession: Set<string>,
   askHuman: AskHuman,
+  examine: () => readonly ExaminedArgument[],
 ): Promise<PolicyDecision> => {
   const key = `${ctx.server}/${ctx.tool}`;
   if (approvedForSession.has(key)) {
@@ -139,6 +155,7 @@ const ask = async (
     reason: decision.reason,
     rule: decision.decidingRule,
     rules: decision.rules,
+    examined: examine(),
     signal: ctx.signal,
     onProgress: ctx.onProgress,
   });

@@ -37,7 +37,8 @@ const cli = (args: string[]) =>
 
 describe('approvals that work in every client', () => {
   test('a client that declares elicitation but declines instantly falls through to the console, with progress meanwhile', async () => {
-    const { file, stateDir } = await askSetup();
+    // The threshold is wide here so a busy test machine cannot make an instant decline look human.
+    const { file, stateDir } = await askSetup({ approvals: { fastDecline: '2s' } });
     const gateway = await connectGateway(['--config', file], {
       capabilities: { elicitation: {} },
     });
