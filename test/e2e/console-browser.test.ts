@@ -161,4 +161,13 @@ describe('the console in a browser', () => {
       .toContain('pin.drift');
     await screenshot(page, 'audit');
   });
+
+  test('the Now page counts the calls of the last minutes', async () => {
+    await page.goto(`${entry.url}/#/now`);
+    await waitForPage(page, 'now');
+    await expect
+      .poll(() => page.locator('.bar-labels').textContent())
+      .toMatch(/now: [1-9]\d*\/min/);
+    await screenshot(page, 'now');
+  });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,11 +55,16 @@ export const waitForPage = async (page: Page, name: string): Promise<void> => {
   await page.waitForSelector(`body[data-ready="${name}"]`, { timeout: 15_000 });
 };
 
-/** Saves a screenshot of the page as a test artifact. */
+/**
+ * Saves a screenshot of the page as a test artifact; with UPDATE_DOCS_SCREENSHOTS=1 it also
+ * replaces the copy that docs/console.md shows (`docs/images/console-<name>.png`).
+ */
 export const screenshot = async (page: Page, name: string): Promise<string> => {
   await mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  if (process.env['UPDATE_DOCS_SCREENSHOTS'] === '1')
+    await copyFile(file, path.join(ROOT, 'docs', 'images', `console-${name}.png`));
   return file;
 };
 
