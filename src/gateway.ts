@@ -122,6 +122,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           onError: (error) => {
             logger.error(`audit log: ${error.message}`);
           },
+          onWarning: (message) => {
+            logger.warn(message);
+          },
         })
       : undefined;
   // The console sees every record through a tap: on the call path, one map update.

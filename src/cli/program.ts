@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliDeps, GlobalOptions } from './context.js';
+import type { ServeOptions } from './commands/serve.js';
 import { createRequire } from 'node:module';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -79,12 +80,14 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
     .description('the same gateway over Streamable HTTP at /mcp, one session per client')
     .requiredOption('--http <host:port>', 'where to listen, e.g. 127.0.0.1:8080')
     .option('--no-auth', 'no bearer token (only on a loopback address)')
+    .option('--max-sessions <n>', 'most sessions open at once; more get 503 (default 64)')
+    .option(
+      '--idle-timeout <duration>',
+      'close a session after this long without a request, e.g. 30m, 90s (default 30m)',
+    )
     .action(async (_options: unknown, command: Command) => {
       const { serveCommand } = await import('./commands/serve.js');
-      code = await serveCommand(
-        globals(command) as GlobalOptions & { http: string; auth: boolean },
-        deps,
-      );
+      code = await serveCommand(globals(command) as GlobalOptions & ServeOptions, deps);
     });
 
   program

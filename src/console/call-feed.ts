@@ -59,6 +59,9 @@ export class CallFeed {
         seen(record, receipt);
         return receipt;
       },
+      written() {
+        return sink.written();
+      },
       get healthy() {
         return sink.healthy;
       },
@@ -107,6 +110,7 @@ export class CallFeed {
       case 'config_change':
       case 'checkpoint':
       case 'recovery':
+      case 'key_rotated':
         return;
     }
   }

@@ -1,4 +1,7 @@
+import { gradeFindings, type CombinerModel } from './combiner.js';
+import { combinerModel } from './combiner-model.js';
 import type { Finding } from './finding.js';
+import { collectStrings, joinPieces, locatePiece } from './joined-fields.js';
 import type { RawFinding } from './raw-finding.js';
 import { findExfilParameter, findShadowing, type ToolContext } from './scan-tool.js';
 import { createTextScan } from './scan-text.js';
@@ -12,6 +15,8 @@ export interface ScanOptions {
   readonly knownToolNames?: readonly string[];
   /** Stop walking JSON values deeper than this (default 64). */
   readonly maxDepth?: number;
+  /** The model that grades a text's signals together (default: the shipped one); null reports each rule's own severity. */
+  readonly combiner?: CombinerModel | null;
 }
 
 /** A tool definition as scanTool reads it. */
@@ -61,6 +66,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   const scan = createTextScan(disabled);
   const maxDepth = options.maxDepth ?? 64;
   const enabled = (f: RawFinding): boolean => !disabled.has(f.rule);
+  const model = options.combiner === undefined ? combinerModel : options.combiner;
+  // One verdict per scanned unit (a text, a JSON value, a whole tool): signals weigh together.
+  const grade = (found: Finding[], surface: Surface): Finding[] =>
+    model ? gradeFindings(found, surface, model) : found;
 
   // Tool definitions come from untrusted servers: a "string" field may be anything at runtime.
   function scanString(text: unknown, field: string, surface: Surface): Finding[] {
@@ -90,6 +99,27 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       out.push(...scanString(key, `${path}#key`, surface));
       walk(item, path, surface, depth + 1, out);
     }
+  }
+
+  // A phrase split across fields (parameter descriptions, result properties) reads whole in the joined text.
+  function scanJoined(
+    pieces: readonly [string, string][],
+    surface: Surface,
+    found: readonly Finding[],
+  ): Finding[] {
+    // Only prose can carry half a phrase: "text" in content[0].type, ids and enums are left out.
+    const prose = pieces.filter(([, text]) => text.includes(' '));
+    const texts = prose.map(([, text]) => text);
+    const joined = joinPieces(texts);
+    if (!joined) return [];
+    const seen = new Set(found.map((f) => f.rule));
+    const out: Finding[] = [];
+    for (const f of scan(joined.text, surface)) {
+      if (seen.has(f.rule)) continue;
+      const at = locatePiece(joined, texts, f.start, f.end);
+      out.push(...attach(prose[at.index]?.[0] ?? '', [{ ...f, start: at.start, end: at.end }]));
+    }
+    return out;
   }
 
   function walkSchema(schema: unknown, field: string, depth: number, out: Finding[]): void {
@@ -134,12 +164,15 @@ export function createScanner(options: ScanOptions = {}): Scanner {
 
   return {
     scanText(text, field) {
-      return scanString(text, field, 'content');
+      return grade(scanString(text, field, 'content'), 'content');
     },
     scanValue(value, field) {
       const out: Finding[] = [];
       walk(value, field, 'content', 0, out);
-      return out;
+      const pieces =
+        typeof value === 'object' ? collectStrings(value, field, childPath, maxDepth) : undefined;
+      if (pieces) out.push(...scanJoined(pieces, 'content', out));
+      return grade(out, 'content');
     },
     scanTool(tool, context) {
       const out: Finding[] = [];
@@ -152,13 +185,14 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         context.otherToolNames.length === 0 && options.knownToolNames
           ? { ...context, otherToolNames: options.knownToolNames.filter((n) => n !== tool.name) }
           : context;
+      const texts: [string, string][] =
+        typeof tool.description === 'string' ? [['description', tool.description]] : [];
+      schemaTexts(tool.inputSchema, 'inputSchema', 0, texts);
+      out.push(...scanJoined(texts, 'description', out));
       if (!disabled.has('poison.cross-server-shadowing')) {
-        const texts: [string, string][] =
-          typeof tool.description === 'string' ? [['description', tool.description]] : [];
-        schemaTexts(tool.inputSchema, 'inputSchema', 0, texts);
         for (const [field, text] of texts) out.push(...attach(field, findShadowing(text, ctx)));
       }
-      return out;
+      return grade(out, 'description');
     },
   };
 }
