@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger.js';
-import { AuditStatusReader } from './audit-status.js';
+import type { AuditStatusReader } from './audit-status.js';
 import { ConsoleApi, type ApiAnswer } from './console-api.js';
 import { ConsoleAssets } from './console-assets.js';
 import { ConsoleAuth, type ConsoleCaller } from './console-auth.js';
@@ -89,10 +89,15 @@ const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
 export const startConsoleServer = async (options: ConsoleServerOptions): Promise<ConsoleServer> => {
   const { source, logger } = options;
   const assets = new ConsoleAssets();
+  let auditReader: Promise<AuditStatusReader> | undefined;
   const api = new ConsoleApi(
     source,
-    new AuditStatusReader(source.auditPath, source.gateway.stateDir),
+    () =>
+      (auditReader ??= import('./audit-status.js').then(
+        ({ AuditStatusReader }) => new AuditStatusReader(source.auditPath, source.gateway.stateDir),
+      )),
   );
+
   let port = options.port;
   const auth = new ConsoleAuth(() => port);
   let listening = false;
