@@ -111,6 +111,7 @@ export class CallFeed {
       case 'checkpoint':
       case 'recovery':
       case 'key_rotated':
+      case 'label':
         return;
     }
   }

@@ -10,7 +10,9 @@ import {
   type RootsView,
 } from '../core/policy/index.js';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
+import { withFlows } from '../core/flows/with-flows.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { FlowControl } from './control-flows.js';
 
 /** A question to the human about one call. */
 export interface ApprovalRequest {
@@ -42,6 +44,8 @@ export type ApprovalAnswer =
       readonly scope: 'once' | 'session';
       /** Who approved: `elicitation`, `console`, `terminal` or `preapproved`. */
       readonly channel?: string;
+      /** An earlier session-wide approval answered; nobody was asked this time. */
+      readonly remembered?: boolean;
     }
   | {
       readonly approved: false;
@@ -65,6 +69,8 @@ export interface EnforcePolicyOptions {
   readonly now: () => number;
   /** The MCP roots the agent gave a backend (relative paths may resolve under them). */
   readonly roots?: (server: string) => RootsView | undefined;
+  /** Flow rules, combined with the ordinary ones before anyone is asked (DESIGN §12). */
+  readonly flows?: FlowControl | undefined;
 }
 
 const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], string> = {
@@ -84,10 +90,23 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
     const policy = options.policy();
     const call = toPolicyCall(ctx, policy, options);
     let decision = evaluatePolicy(policy, call);
-    if (decision.final !== 'allow' && decision.effect === 'ask')
-      decision = await ask(ctx, decision, approvedForSession, options.askHuman, () =>
-        examineArguments(policy, call, decision),
+    const flow = options.flows?.check(ctx);
+    if (flow !== undefined) decision = withFlows(decision, flow);
+    if (decision.final !== 'allow' && decision.effect === 'ask') {
+      const asked = decision;
+      decision = await ask(
+        ctx,
+        decision,
+        approvedForSession,
+        options.askHuman,
+        () => examineArguments(policy, call, asked),
+        () => {
+          // "Trust this session": a human's session-wide approval of a flow ask clears what it was about.
+          if (asked.flow?.clears !== undefined)
+            options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
+        },
       );
+    }
     if (decision.final === 'allow') {
       const limited = options.limiter().take(call, options.now());
       if (!limited.ok) {
@@ -135,6 +154,7 @@ const ask = async (
   approvedForSession: Set<string>,
   askHuman: AskHuman,
   examine: () => readonly ExaminedArgument[],
+  onSessionApproval: () => void,
 ): Promise<PolicyDecision> => {
   const key = `${ctx.server}/${ctx.tool}`;
   if (approvedForSession.has(key)) {
@@ -160,7 +180,10 @@ const ask = async (
     onProgress: ctx.onProgress,
   });
   if (answer.approved) {
-    if (answer.scope === 'session') approvedForSession.add(key);
+    if (answer.scope === 'session') {
+      approvedForSession.add(key);
+      if (answer.remembered !== true) onSessionApproval();
+    }
     return {
       ...decision,
       final: 'allow',
@@ -180,9 +203,18 @@ const ask = async (
       approved: false,
       ...(answer.channel === undefined ? {} : { channel: answer.channel }),
     },
-    reason:
-      answer.detail === undefined
-        ? WHY_DENIED[answer.why]
-        : `${WHY_DENIED[answer.why]}: ${answer.detail}`,
+    reason: deniedReason(answer, decision),
   };
+};
+
+const deniedReason = (
+  answer: Exclude<ApprovalAnswer, { approved: true }>,
+  decision: PolicyDecision,
+): string => {
+  const why =
+    answer.detail === undefined
+      ? WHY_DENIED[answer.why]
+      : `${WHY_DENIED[answer.why]}: ${answer.detail}`;
+  // A flow ask keeps its own reason: it names the calls that made approval necessary.
+  return decision.flow === undefined ? why : `${why} (${decision.reason})`;
 };
