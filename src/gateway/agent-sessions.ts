@@ -5,6 +5,7 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import { toAuditSession } from '../core/audit/build-records.js';
 import { FlowSession } from '../core/flows/flow-session.js';
 import type { Logger } from '../core/logger.js';
+import { SessionApprovals } from '../core/policy/session-approvals.js';
 import type { SessionInfo } from '../core/tool-call.js';
 
 /** An agent that never sends `initialized` still gets its backends, with no client capabilities. */
@@ -17,11 +18,14 @@ export interface AgentSession {
   readonly info: SessionInfo;
   /** What this agent has read (flow labels, fingerprints): never shared with other sessions. */
   readonly flow: FlowSession;
+  /** What a human approved for this agent's session: never shared with other sessions. */
+  readonly approvals: SessionApprovals;
 }
 
 interface MutableSession {
   readonly server: Server;
   readonly flow: FlowSession;
+  readonly approvals: SessionApprovals;
   initialized: boolean;
   info: SessionInfo;
   lastActive: number;
@@ -49,6 +53,8 @@ export class AgentSessions {
   readonly standaloneInfo: SessionInfo;
   /** The flow session of calls with no agent in front (one `mcp-gateway call` run). */
   readonly standaloneFlow: FlowSession;
+  /** The session approvals of calls with no agent in front. */
+  readonly standaloneApprovals = new SessionApprovals();
   // Flow-session ids are unique in a log that several processes may share.
   private readonly flowPrefix = randomUUID().slice(0, 8);
   private flowCount = 0;
@@ -82,6 +88,7 @@ export class AgentSessions {
     const session: MutableSession = {
       server,
       flow: this.newFlow(),
+      approvals: new SessionApprovals(),
       initialized: false,
       info: this.standaloneInfo,
       lastActive: Date.now(),

@@ -27,7 +27,6 @@ import { GATEWAY_INFO } from './gateway-info.js';
 import { LiveCatalog } from './live-catalog.js';
 import { createRuntime, reloadedConfig, type Runtime, type RuntimeParts } from './runtime.js';
 import { scanDefinitions } from './scan-definitions.js';
-import { rememberSessionApprovals } from './session-approvals.js';
 import { createToolCalls } from './tool-calls.js';
 import { toolVerdict } from './tool-verdict.js';
 
@@ -149,31 +148,30 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     review: (server, tool) => reviewer.get(server, tool),
     roots: (server) => roots.view(server),
     labelSink: audit,
-    askHuman: rememberSessionApprovals(
-      // Pre-approved rules, then approvals.channels in order: elicitation, the console, notify.
-      createApprovalBroker({
-        settings: () => runtime.config.approvals,
-        askRules: () => enforcedAskRules(runtime.config.policy),
-        elicit: createElicitationApprover({
-          // The approval is asked of the agent session whose call needs it.
-          agentFor: (callId) => sessions.agentForCall(callId),
-          timeoutMs: (server) => runtime.servers.get(server)?.callTimeoutMs ?? 50_000,
-          logger,
-        }),
-        sessionOf: (callId) => sessions.agentForCall(callId),
-        sessionInfoOf: (callId) => sessions.infoForCall(callId),
-        console: {
-          pending: gatewayConsole.pending,
-          ready: () => gatewayConsole.ready(),
-          url: () => gatewayConsole.url(),
-        },
-        notify: (approval) => {
-          gatewayConsole.notifyApproval(approval);
-        },
+    // Pre-approved rules, then approvals.channels in order: elicitation, the console, notify.
+    // What a session approved is remembered on its agent session (ctx.approvals), not here.
+    askHuman: createApprovalBroker({
+      settings: () => runtime.config.approvals,
+      askRules: () => enforcedAskRules(runtime.config.policy),
+      elicit: createElicitationApprover({
+        // The approval is asked of the agent session whose call needs it.
+        agentFor: (callId) => sessions.agentForCall(callId),
+        timeoutMs: (server) => runtime.servers.get(server)?.callTimeoutMs ?? 50_000,
         logger,
-        now: () => Date.now(),
       }),
-    ),
+      sessionOf: (callId) => sessions.agentForCall(callId),
+      sessionInfoOf: (callId) => sessions.infoForCall(callId),
+      console: {
+        pending: gatewayConsole.pending,
+        ready: () => gatewayConsole.ready(),
+        url: () => gatewayConsole.url(),
+      },
+      notify: (approval) => {
+        gatewayConsole.notifyApproval(approval);
+      },
+      logger,
+      now: () => Date.now(),
+    }),
     audit: !auditing
       ? undefined
       : {

@@ -52,6 +52,7 @@ export const createToolCalls = (options: {
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
       flow: session?.flow ?? sessions.standaloneFlow,
+      approvals: session?.approvals ?? sessions.standaloneApprovals,
     };
     if (session === undefined) return runtime.pipeline(ctx);
     sessions.beginCall(id, session, route.server);

@@ -44,8 +44,6 @@ export type ApprovalAnswer =
       readonly scope: 'once' | 'session';
       /** Who approved: `elicitation`, `console`, `terminal` or `preapproved`. */
       readonly channel?: string;
-      /** An earlier session-wide approval answered; nobody was asked this time. */
-      readonly remembered?: boolean;
     }
   | {
       readonly approved: false;
@@ -84,8 +82,6 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
 
 /** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
 export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
-  // "session" approvals last as long as this gateway serves this agent.
-  const approvedForSession = new Set<string>();
   return async function enforcePolicy(ctx, next) {
     const policy = options.policy();
     const call = toPolicyCall(ctx, policy, options);
@@ -97,11 +93,11 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
       decision = await ask(
         ctx,
         decision,
-        approvedForSession,
         options.askHuman,
         () => examineArguments(policy, call, asked),
         () => {
-          // "Trust this session": a human's session-wide approval of a flow ask clears what it was about.
+          // "Trust this session": a human's session-wide approval of a flow ask clears what it was
+          // about, in the session that asked (ctx.flow) and no other.
           if (asked.flow?.clears !== undefined)
             options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
         },
@@ -151,13 +147,12 @@ const toPolicyCall = (
 const ask = async (
   ctx: ToolCallContext,
   decision: PolicyDecision,
-  approvedForSession: Set<string>,
   askHuman: AskHuman,
   examine: () => readonly ExaminedArgument[],
   onSessionApproval: () => void,
 ): Promise<PolicyDecision> => {
-  const key = `${ctx.server}/${ctx.tool}`;
-  if (approvedForSession.has(key)) {
+  // "session" means the agent session that made this call: another client's approval never counts.
+  if (ctx.approvals?.covers(ctx.server, ctx.tool) === true) {
     return {
       ...decision,
       final: 'allow',
@@ -181,8 +176,8 @@ const ask = async (
   });
   if (answer.approved) {
     if (answer.scope === 'session') {
-      approvedForSession.add(key);
-      if (answer.remembered !== true) onSessionApproval();
+      ctx.approvals?.add(ctx.server, ctx.tool);
+      onSessionApproval();
     }
     return {
       ...decision,
