@@ -271,6 +271,7 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
         .default('once'),
     )
     .option('--reason <text>', 'with deny: a sentence the agent gets')
+    .option('--all', 'every gateway of yours on this machine, whatever its config')
     .option('--json', "machine-readable output (the console API's own JSON)")
     .action(
       async (
@@ -290,6 +291,7 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       'list the running gateways of this config and open the console of the newest with a one-time link (exit 0; 1 when none runs)',
     )
     .option('--pid <pid>', "open this gateway's console instead of the newest")
+    .option('--all', 'list every gateway of yours on this machine, whatever its config')
     .option('--no-open', 'only print the links')
     .option('--json', 'machine-readable output')
     .action(async (_options: unknown, command: Command) => {

@@ -2,7 +2,12 @@ import type { NotifyDesktop } from '../approvals/desktop-notifier.js';
 import { PendingApprovals, type PendingApprovalView } from '../approvals/pending-approvals.js';
 import type { Logger } from '../core/logger.js';
 import { CallFeed } from './call-feed.js';
-import { removeConsoleEntry, writeConsoleEntry } from './console-registry.js';
+import {
+  removeConsoleEntry,
+  removeUserPointer,
+  writeConsoleEntry,
+  writeUserPointer,
+} from './console-registry.js';
 import type { ConsoleServer } from './console-server.js';
 import type { ConsoleSource } from './console-source.js';
 
@@ -10,6 +15,8 @@ export interface GatewayConsoleOptions {
   readonly enabled: boolean;
   readonly port: number;
   readonly stateDir: string;
+  /** The per-user folder of pointers to running gateways (`console --all`); undefined: none. */
+  readonly userDir: string | undefined;
   readonly version: string;
   readonly configFile: string | undefined;
   readonly logger: Logger;
@@ -72,6 +79,13 @@ export class GatewayConsole {
         version: options.version,
         startedAt: new Date().toISOString(),
       });
+      if (options.userDir !== undefined)
+        await writeUserPointer(options.userDir, process.pid, options.stateDir).catch(
+          (error: unknown) => {
+            // Only `console --all` misses it; this config's own listing still works.
+            options.logger.debug(`could not write ${options.userDir ?? ''}: ${String(error)}`);
+          },
+        );
       options.logger.info(
         `console: ${loginUrl} (one-time link; \`mcp-gateway console\` opens a new one)`,
       );
@@ -107,6 +121,8 @@ export class GatewayConsole {
     this.server = undefined;
     if (server === undefined) return;
     await removeConsoleEntry(this.options.stateDir, process.pid).catch(() => undefined);
+    if (this.options.userDir !== undefined)
+      await removeUserPointer(this.options.userDir, process.pid).catch(() => undefined);
     await server.close();
   }
 }

@@ -11,6 +11,7 @@ import { createScanner } from '../core/scanner/scanner.js';
 import { findSecrets } from '../core/scanner/secrets.js';
 import { createApprovalBroker, enforcedAskRules } from '../approvals/approval-broker.js';
 import { createDesktopNotifier } from '../approvals/desktop-notifier.js';
+import { userConsolesDir } from '../console/console-registry.js';
 import { GatewayConsole } from '../console/gateway-console.js';
 import type { ConsoleChange } from '../console/console-source.js';
 import { createElicitationApprover } from '../frontend/elicitation-approver.js';
@@ -56,6 +57,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     enabled: options.console === true && first.console.enabled,
     port: first.console.port,
     stateDir: first.stateDir,
+    userDir: userConsolesDir(process.env),
     version: GATEWAY_INFO.version,
     configFile: first.file,
     logger,

@@ -13,6 +13,7 @@ import { BIN, FIXTURE_SERVER } from '../helpers/paths.js';
 import {
   connectGateway,
   nodeServer,
+  TEST_STATE_HOME,
   trackGateways,
   writeConfig,
 } from '../helpers/spawn-gateway.js';
@@ -33,7 +34,10 @@ const askSetup = async (extra: Record<string, unknown> = {}) => {
 };
 
 const cli = (args: string[]) =>
-  execa(process.execPath, [BIN, ...args], { reject: false, env: { NO_COLOR: '1' } });
+  execa(process.execPath, [BIN, ...args], {
+    reject: false,
+    env: { NO_COLOR: '1', XDG_STATE_HOME: TEST_STATE_HOME },
+  });
 
 describe('approvals that work in every client', () => {
   test('a client that declares elicitation but declines instantly falls through to the console, with progress meanwhile', async () => {
@@ -229,5 +233,49 @@ describe('approvals that work in every client', () => {
     // A gateway that stopped removes its entry.
     const run = await cli(['console', '--no-open', '--json', '--config', file]);
     expect((JSON.parse(run.stdout) as { consoles: unknown[] }).consoles).toHaveLength(1);
+  });
+
+  test('`console --all` and `approvals --all` reach the gateways of every config on the machine', async () => {
+    const a = await askSetup();
+    const b = await askSetup();
+    const first = await connectGateway(['--config', a.file]);
+    open.push(first);
+    const second = await connectGateway(['--config', b.file]);
+    open.push(second);
+    await waitForConsole(a.stateDir);
+    const entryB = await waitForConsole(b.stateDir);
+    type Listed = { consoles: { pid: number; port: number; configFile: string }[] };
+    let listed: Listed = { consoles: [] };
+    for (let i = 0; i < 100 && listed.consoles.length < 2; i++) {
+      const run = await cli(['console', '--all', '--no-open', '--json']);
+      listed = run.exitCode === 0 ? (JSON.parse(run.stdout) as Listed) : { consoles: [] };
+      if (listed.consoles.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(listed.consoles.map((c) => [c.pid, c.configFile]).sort()).toEqual(
+      [
+        [first.pid, a.file],
+        [second.pid, b.file],
+      ].sort(),
+    );
+    expect(new Set(listed.consoles.map((c) => c.port)).size).toBe(2);
+    // Without --all, a config sees its own gateways only.
+    const own = await cli(['console', '--no-open', '--json', '--config', a.file]);
+    expect((JSON.parse(own.stdout) as Listed).consoles.map((c) => c.pid)).toEqual([first.pid]);
+
+    // A call waiting in the second config's gateway is decided without naming that config.
+    const call = second.client.callTool({ name: 'fx__echo', arguments: { text: 'anywhere' } });
+    const waiting = await waitForApproval(entryB);
+    const all = await cli(['approvals', 'list', '--all', '--json']);
+    expect(
+      (JSON.parse(all.stdout) as { approvals: { id: string }[] }).approvals.map((x) => x.id),
+    ).toEqual([waiting.id]);
+    expect((await cli(['approvals', 'approve', waiting.id, '--all'])).exitCode).toBe(0);
+    expect(textOf(await call)).toBe('echo: anywhere');
+
+    await first.close();
+    await second.close();
+    const none = await cli(['console', '--all', '--no-open']);
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toContain('No running gateway of yours');
   });
 });

@@ -1,13 +1,19 @@
 import type { PendingApprovalView } from '../../approvals/pending-approvals.js';
 import { loadConfig } from '../../config/load.js';
 import { consoleStatusOf, requestConsole } from '../../console/console-client.js';
-import { listConsoleEntries, type ConsoleEntry } from '../../console/console-registry.js';
+import {
+  listConsoleEntries,
+  listUserConsoleEntries,
+  userConsolesDir,
+  type ConsoleEntry,
+} from '../../console/console-registry.js';
 import { GatewayError } from '../../core/errors.js';
 import { loadOptionsFor, withErrors, type CliDeps, type GlobalOptions } from '../context.js';
 import type { Output } from '../output.js';
 
 type ApprovalsOptions = GlobalOptions & {
   json?: boolean;
+  all?: boolean;
   scope?: 'once' | 'session';
   reason?: string;
 };
@@ -15,20 +21,33 @@ type ApprovalsOptions = GlobalOptions & {
 /** A waiting call and the gateway it waits in. */
 type Listed = PendingApprovalView & { readonly gateway: { pid: number; url: string } };
 
-/** The running gateways of this config's state folder; none is an error that says what to do. */
+/**
+ * The running gateways of this config's state folder, or with `all` of every config this user
+ * runs on the machine; none is an error that says what to do.
+ */
 export const runningConsoles = async (
-  options: GlobalOptions,
+  options: GlobalOptions & { readonly all?: boolean },
   deps: CliDeps,
-): Promise<{ entries: ConsoleEntry[]; stateDir: string }> => {
+): Promise<{ entries: ConsoleEntry[] }> => {
+  if (options.all === true) {
+    const userDir = userConsolesDir(deps.env);
+    const entries = await listUserConsoleEntries(userDir);
+    if (entries.length === 0)
+      throw new GatewayError(
+        'CONSOLE_UNAVAILABLE',
+        `No running gateway of yours serves a console on this machine (none is listed in ${userDir}).`,
+      );
+    return { entries };
+  }
   const config = await loadConfig(loadOptionsFor(options, deps));
   const entries = await listConsoleEntries(config.stateDir);
   if (entries.length === 0) {
     throw new GatewayError(
       'CONSOLE_UNAVAILABLE',
-      `No running gateway serves a console for this config (state folder ${config.stateDir}). Approvals and the console exist while a gateway runs (\`mcp-gateway run\`, started by your MCP client) with "console": { "enabled": true } (the default outside CI); use --config to pick another config.`,
+      `No running gateway serves a console for this config (state folder ${config.stateDir}). Approvals and the console exist while a gateway runs (\`mcp-gateway run\`, started by your MCP client) with "console": { "enabled": true } (the default outside CI); use --config to pick another config, or --all for every gateway of yours on this machine.`,
     );
   }
-  return { entries, stateDir: config.stateDir };
+  return { entries };
 };
 
 /**

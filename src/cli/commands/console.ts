@@ -4,11 +4,17 @@ import { GatewayError } from '../../core/errors.js';
 import { withErrors, type CliDeps, type GlobalOptions } from '../context.js';
 import { runningConsoles } from './approvals.js';
 
-type ConsoleOptions = GlobalOptions & { json?: boolean; open: boolean; pid?: string };
+type ConsoleOptions = GlobalOptions & {
+  json?: boolean;
+  open: boolean;
+  pid?: string;
+  all?: boolean;
+};
 
 /**
- * `console`: lists the running gateways of this config with their consoles, and opens the
- * newest (or `--pid`'s) in the browser with a fresh one-time login link.
+ * `console`: lists the running gateways of this config (`--all`: of every config this user runs
+ * on the machine) with their consoles, and opens the newest (or `--pid`'s) in the browser with a
+ * fresh one-time login link.
  */
 export const consoleCommand = async (options: ConsoleOptions, deps: CliDeps): Promise<number> =>
   withErrors(options, deps, async (output) => {
@@ -17,7 +23,7 @@ export const consoleCommand = async (options: ConsoleOptions, deps: CliDeps): Pr
     if (pid !== undefined && !entries.some((entry) => entry.pid === pid)) {
       throw new GatewayError(
         'CONSOLE_UNAVAILABLE',
-        `No gateway with pid ${options.pid ?? ''} runs a console for this config; running: ${entries.map((e) => e.pid).join(', ')}`,
+        `No gateway with pid ${options.pid ?? ''} runs a console ${options.all === true ? 'on this machine' : 'for this config'}; running: ${entries.map((e) => e.pid).join(', ')}`,
       );
     }
     const chosen = pid ?? entries.at(-1)?.pid;
