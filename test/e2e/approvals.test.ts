@@ -20,6 +20,10 @@ import {
 
 const open = trackGateways();
 
+interface Listed {
+  consoles: { pid: number; port: number; configFile: string }[];
+}
+
 const textOf = (result: Record<string, unknown>): string =>
   (result as CallToolResult).content.map((c) => (c.type === 'text' ? c.text : '')).join('');
 
@@ -244,7 +248,6 @@ describe('approvals that work in every client', () => {
     open.push(second);
     await waitForConsole(a.stateDir);
     const entryB = await waitForConsole(b.stateDir);
-    type Listed = { consoles: { pid: number; port: number; configFile: string }[] };
     let listed: Listed = { consoles: [] };
     for (let i = 0; i < 100 && listed.consoles.length < 2; i++) {
       const run = await cli(['console', '--all', '--no-open', '--json']);
