@@ -227,6 +227,11 @@ const printSummary = (
     '    (MCP elicitation), else in the local console or `mcp-gateway approvals` (docs/approvals.md);',
   );
   say('    add an "allow" rule for what you trust (docs/policy.md).');
+  say(
+    '  - flow control is on: after a session reads untrusted content (web pages, issues, mail), a',
+  );
+  say('    call that can send data out asks first, and one that carries text a private-data tool');
+  say('    returned in that session is refused (docs/flows.md).');
   say('  - tool definitions are pinned and scanned, every call goes to the audit log.');
   if (result.maxLength !== undefined) {
     say(
