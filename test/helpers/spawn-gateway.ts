@@ -9,10 +9,11 @@ import { afterEach } from 'vitest';
 import { BIN } from './paths.js';
 
 /**
- * XDG_STATE_HOME of the gateways a test file starts: their per-user pointers
- * (`console --all`) land here, one folder per test file, never in the real home.
+ * XDG_STATE_HOME of the gateways a test file starts (test/setup.ts makes one per file): their
+ * per-user pointers (`console --all`) land there, never in the real home.
  */
-export const TEST_STATE_HOME = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-user-state-'));
+export const TEST_STATE_HOME =
+  process.env['XDG_STATE_HOME'] ?? mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-user-state-'));
 
 /** A temp folder with a config file written in it. */
 export const writeConfig = async (
