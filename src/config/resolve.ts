@@ -10,6 +10,7 @@ import {
   type CompiledPolicy,
   type PolicyEnvironment,
 } from '../core/policy/index.js';
+import { resolveTelemetry, type ResolvedTelemetry } from './resolve-telemetry.js';
 import type { ParsedUserConfig, ServerConfig } from './schema.js';
 
 /** Flags from the command line; they win over the file. */
@@ -116,6 +117,8 @@ export interface ResolvedConfig {
   };
   /** The local console: on unless turned off or running under CI. */
   readonly console: { readonly enabled: boolean; readonly port: number };
+  /** OTLP export of audit records, spans and metrics; undefined when nothing is exported. */
+  readonly telemetry: ResolvedTelemetry | undefined;
   readonly agent: string | undefined;
   readonly logLevel: LogLevel;
   /** Problems that do not stop the gateway (rules that can never match, …). */
@@ -311,6 +314,8 @@ export const resolveConfig = (
   for (const problem of [...flows.problems, ...labels.problems])
     issues.push({ path: ['policy', ...problem.path], message: problem.message });
   const approvals = resolveApprovals(user, inline, compiled.policy.rules.all, issues);
+  const telemetry = resolveTelemetry(user.telemetry, { env, expand, parseDuration });
+  issues.push(...telemetry.issues);
 
   const config: ResolvedConfig = {
     file: context.file,
@@ -345,11 +350,13 @@ export const resolveConfig = (
       enabled: inline.console ?? user.console?.enabled ?? !isSet(env['CI']),
       port: user.console?.port ?? 0,
     },
+    telemetry: telemetry.telemetry,
     agent: inline.agent,
     logLevel: inline.logLevel ?? 'info',
     warnings: [
       ...compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
       ...approvals.warnings,
+      ...telemetry.warnings,
     ],
   };
   return { config, issues };

@@ -112,6 +112,7 @@ export class CallFeed {
       case 'recovery':
       case 'key_rotated':
       case 'label':
+      case 'telemetry':
         return;
     }
   }

@@ -14,6 +14,8 @@ const INITIALIZE_WAIT_MS = 3000;
 /** One agent connected to the gateway: the stdio agent, or one client of `serve --http`. */
 export interface AgentSession {
   readonly server: Server;
+  /** Names this connection in telemetry when its transport has none (stdio). */
+  readonly id: string;
   readonly initialized: boolean;
   readonly info: SessionInfo;
   /** What this agent has read (flow labels, fingerprints): never shared with other sessions. */
@@ -24,6 +26,7 @@ export interface AgentSession {
 
 interface MutableSession {
   readonly server: Server;
+  readonly id: string;
   readonly flow: FlowSession;
   readonly approvals: SessionApprovals;
   initialized: boolean;
@@ -87,6 +90,7 @@ export class AgentSessions {
   add(server: Server): AgentSession {
     const session: MutableSession = {
       server,
+      id: randomUUID(),
       flow: this.newFlow(),
       approvals: new SessionApprovals(),
       initialized: false,
