@@ -24,6 +24,10 @@ export interface GlobalOptions {
   readonly stateDir?: string;
   readonly profile?: string;
   readonly entryName?: string;
+  /** `--approve RULE_ID` (repeatable). */
+  readonly approve?: string[];
+  /** False with `--no-console`. */
+  readonly console?: boolean;
 }
 
 /** The CLI flags (and the environment variables standing in for them) that override the file. */
@@ -37,6 +41,9 @@ export const inlineConfigFrom = (
   entryName: options.entryName ?? nonEmpty(env['MCP_GATEWAY_ENTRY_NAME']),
   // A path typed on the command line is relative to where it was typed.
   stateDir: options.stateDir === undefined ? undefined : path.resolve(options.stateDir),
+  approve: options.approve,
+  // Commander defaults a negatable flag to true: only an explicit --no-console overrides the file.
+  console: options.console === false ? false : undefined,
 });
 
 /** How every command loads the config: the flags, the working directory and the environment. */
