@@ -22,16 +22,23 @@ export interface GlobalOptions {
   readonly color: boolean;
   readonly agent?: string;
   readonly stateDir?: string;
+  readonly profile?: string;
+  readonly entryName?: string;
   /** `--approve RULE_ID` (repeatable). */
   readonly approve?: string[];
   /** False with `--no-console`. */
   readonly console?: boolean;
 }
 
-/** The CLI flags that override the config file. */
-export const inlineConfigFrom = (options: GlobalOptions): InlineConfig => ({
+/** The CLI flags (and the environment variables standing in for them) that override the file. */
+export const inlineConfigFrom = (
+  options: GlobalOptions,
+  env: Readonly<Record<string, string | undefined>> = {},
+): InlineConfig => ({
   agent: options.agent,
   logLevel: options.logLevel,
+  profile: options.profile ?? nonEmpty(env['MCP_GATEWAY_PROFILE']),
+  entryName: options.entryName ?? nonEmpty(env['MCP_GATEWAY_ENTRY_NAME']),
   // A path typed on the command line is relative to where it was typed.
   stateDir: options.stateDir === undefined ? undefined : path.resolve(options.stateDir),
   approve: options.approve,
@@ -44,8 +51,11 @@ export const loadOptionsFor = (options: GlobalOptions, deps: CliDeps): LoadConfi
   configPath: options.config,
   cwd: deps.cwd,
   env: deps.env,
-  inline: inlineConfigFrom(options),
+  inline: inlineConfigFrom(options, deps.env),
 });
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value === undefined || value === '' ? undefined : value;
 
 /** Runs a command body with its output; any error is printed with its fix and becomes the exit code. */
 export const withErrors = async (

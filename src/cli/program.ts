@@ -36,6 +36,14 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       'folder for the audit log, pins and cache (default: .mcp-gateway next to the config)',
     )
     .option(
+      '--profile <name>',
+      'run only the servers and tools of profiles.<name> in the config (also MCP_GATEWAY_PROFILE)',
+    )
+    .option(
+      '--entry-name <name>',
+      'the name the client gave the gateway\'s entry, counted in prefixes like mcp__<name>__ (default "gateway"; also MCP_GATEWAY_ENTRY_NAME)',
+    )
+    .option(
       '--approve <rule-id>',
       'pre-approve an "ask" rule: its calls run without asking (repeatable; for CI)',
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
@@ -160,6 +168,10 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
     .command('tools')
     .description('start the backends and list every exposed tool (exit 1 if a backend failed)')
     .option('--json', 'machine-readable output on stdout')
+    .option(
+      '--client <client>',
+      'as this client would see them: its names, its tool cap (a client id such as cursor, or a clientInfo.name)',
+    )
     .action(async (_options: unknown, command: Command) => {
       const { toolsCommand } = await import('./commands/tools.js');
       code = await toolsCommand(globals(command), deps);
@@ -171,6 +183,10 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       'check each server: command, env vars, start and timings, with a fix for each problem (exit 0 ok, 1 problems)',
     )
     .option('--json', 'machine-readable report on stdout')
+    .option(
+      '--client <client>',
+      'report only what this client would be offered (a client id such as cursor, or a clientInfo.name)',
+    )
     .action(async (_options: unknown, command: Command) => {
       const { doctorCommand } = await import('./commands/doctor.js');
       code = await doctorCommand(globals(command), deps);

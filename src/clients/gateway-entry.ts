@@ -49,10 +49,11 @@ export const gatewayEntry = (
   launcher: Launcher,
   configFile: string,
   env: Readonly<Record<string, string>>,
+  extraArgs: readonly string[] = [],
 ): Record<string, unknown> => {
   const base = {
     command: launcher.command,
-    args: [...launcher.args, '--config', configFile],
+    args: [...launcher.args, '--config', configFile, ...extraArgs],
     ...(Object.keys(env).length > 0 ? { env: { ...env } } : {}),
   };
   // VS Code requires the transport type; Claude Code writes it itself (`claude mcp add`).

@@ -10,14 +10,23 @@ import {
   type CompiledPolicy,
   type PolicyEnvironment,
 } from '../core/policy/index.js';
+import {
+  compileToolSelection,
+  type ServerOffer,
+  type ToolSelection,
+} from '../core/routing/tool-selection.js';
 import { resolveTelemetry, type ResolvedTelemetry } from './resolve-telemetry.js';
-import type { ParsedUserConfig, ServerConfig } from './schema.js';
+import { SIZE_PATTERN, type ParsedUserConfig, type ServerConfig } from './schema.js';
 
 /** Flags from the command line; they win over the file. */
 export interface InlineConfig {
   readonly stateDir?: string | undefined;
   readonly agent?: string | undefined;
   readonly logLevel?: LogLevel | undefined;
+  /** `--profile` (or MCP_GATEWAY_PROFILE): the `profiles.<name>` to run. */
+  readonly profile?: string | undefined;
+  /** `--entry-name`: the name the client knows the gateway by (in prefixes like `mcp__{key}__`). */
+  readonly entryName?: string | undefined;
   /** `--approve RULE_ID`: `ask` rules approved without asking, added to `approvals.preapproved`. */
   readonly approve?: readonly string[] | undefined;
   /** `--no-console`: false turns the console off whatever the file says. */
@@ -73,6 +82,23 @@ export type ResolvedServer = ResolvedStdioServer | ResolvedRemoteServer;
 
 export type SurfaceAction = 'block' | 'redact' | 'warn' | 'off';
 
+/**
+ * What `clients.<name>` says about a client, over the built-in table: an absent field keeps the
+ * table's value, `null` means "no limit".
+ */
+export interface ClientOverride {
+  readonly toolCap?: number | null;
+  readonly names?: { readonly maxLength: number; readonly prefix: string } | null;
+  readonly resultBytes?: number | null;
+  readonly elicitation?: boolean | null;
+}
+
+/** The entry name the gateway assumes a client gave it, unless `--entry-name` says otherwise. */
+export const DEFAULT_ENTRY_NAME = 'gateway';
+
+/** Disk space for the full text of cut results, unless `limits.keptResults` says otherwise. */
+export const DEFAULT_KEPT_RESULTS_BYTES = 256_000_000;
+
 /** The config with every default filled and every `${env:…}` expanded. */
 export interface ResolvedConfig {
   /** Absolute path of the file it came from (undefined for `wrap`). */
@@ -106,6 +132,19 @@ export interface ResolvedConfig {
     readonly results: 'none' | 'hash' | 'redacted';
   };
   readonly cache: { readonly enabled: boolean };
+  /** Which tools agents are offered and their priority under a client's tool cap. */
+  readonly selection: ToolSelection;
+  /** The `profiles.<name>` in force, if any (servers outside it are not started). */
+  readonly profile: string | undefined;
+  /** `clients.<id or clientInfo.name>` overrides of the client table. */
+  readonly clients: Readonly<Record<string, ClientOverride>>;
+  readonly limits: {
+    /** `limits.resultBytes`: undefined keeps each client's known limit; null never cuts. */
+    readonly resultBytes: number | null | undefined;
+    readonly keptResultsBytes: number;
+  };
+  /** The name the client knows the gateway by (`--entry-name`, default "gateway"). */
+  readonly entryName: string;
   readonly approvals: {
     readonly channels: readonly ApprovalChannelName[];
     /** How long a call waits in the console. */
@@ -173,6 +212,23 @@ export const parseDuration = (value: number | string): number => {
   return Math.round(amount * factor);
 };
 
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  B: 1,
+  kB: 1000,
+  KB: 1000,
+  KiB: 1024,
+  MB: 1_000_000,
+  MiB: 1_048_576,
+};
+
+/** Parses "100KB", "64KiB", "2MB" or a number of bytes. */
+export const parseSize = (value: number | string): number => {
+  if (typeof value === 'number') return value;
+  const match = SIZE_PATTERN.exec(value);
+  if (match === null) throw new Error(`not a size: ${value}`);
+  return Math.round(Number(match[1]) * (SIZE_UNITS[match[2] ?? 'B'] ?? 1));
+};
+
 /**
  * Turns what the user wrote plus the CLI flags into the config the gateway runs on.
  * Pure: the environment is passed in; problems come back as issues with JSON paths.
@@ -186,7 +242,16 @@ export const resolveConfig = (
   const { dir, env } = context;
   const serversKey = user.mcpServers !== undefined ? 'mcpServers' : 'servers';
   const entries = Object.entries(user.servers ?? user.mcpServers ?? {});
+  const profile = resolveProfile(
+    user,
+    inline.profile,
+    entries.map(([name]) => name),
+    issues,
+  );
 
+  // A server that will not start (disabled, or outside the profile) needs no variables: one
+  // config can serve a mail agent without the coding agent's secrets, and the other way round.
+  let reporting = true;
   const expand = (value: string, at: readonly (string | number)[]): string =>
     value
       .replaceAll(CONFIG_DIR_REFERENCE, dir)
@@ -194,10 +259,12 @@ export const resolveConfig = (
         const found = env[name];
         if (found !== undefined && found !== '') return found;
         if (fallback !== undefined) return fallback;
-        issues.push({
-          path: at,
-          message: `environment variable ${name} is not set; set it, or write \${env:${name}:-default} to give a default`,
-        });
+        if (reporting) {
+          issues.push({
+            path: at,
+            message: `environment variable ${name} is not set; set it, or write \${env:${name}:-default} to give a default`,
+          });
+        }
         return '';
       });
   const expandMap = (
@@ -210,7 +277,9 @@ export const resolveConfig = (
 
   const servers = entries.map(([name, server]): ResolvedServer => {
     const at = [serversKey, name];
-    const common = resolveCommon(name, server);
+    const inProfile = profile?.servers === undefined || profile.servers.includes(name);
+    const common = { ...resolveCommon(name, server), ...(inProfile ? {} : { enabled: false }) };
+    reporting = common.enabled;
     if (server.url !== undefined) {
       // Leading and trailing whitespace (a CRLF from a Windows .env file) is cut, as fetch does.
       const headers = Object.fromEntries(
@@ -265,6 +334,17 @@ export const resolveConfig = (
       display: [command, ...(server.args ?? [])].join(' '),
     };
   });
+
+  reporting = true;
+  const offers: ServerOffer[] = entries.map(([name, server]) => ({
+    server: name,
+    priority: server.priority ?? 0,
+    include: server.tools?.include,
+    exclude: server.tools?.exclude ?? [],
+    toolPriority: server.tools?.priority ?? {},
+  }));
+  const compiledSelection = compileToolSelection(offers, profile, serversKey);
+  issues.push(...compiledSelection.problems);
 
   const stateDir = path.resolve(dir, inline.stateDir ?? user.stateDir ?? '.mcp-gateway');
   const naming = {
@@ -344,6 +424,20 @@ export const resolveConfig = (
       results: user.audit?.results ?? 'hash',
     },
     cache: { enabled: user.cache?.enabled ?? true },
+    selection: compiledSelection.selection,
+    profile: profile?.name,
+    clients: resolveClients(user.clients),
+    limits: {
+      resultBytes:
+        user.limits?.resultBytes === undefined || user.limits.resultBytes === null
+          ? user.limits?.resultBytes
+          : parseSize(user.limits.resultBytes),
+      keptResultsBytes:
+        user.limits?.keptResults === undefined
+          ? DEFAULT_KEPT_RESULTS_BYTES
+          : parseSize(user.limits.keptResults),
+    },
+    entryName: inline.entryName ?? DEFAULT_ENTRY_NAME,
     approvals: approvals.settings,
     console: {
       // Under CI nobody watches a console, so an `ask` is decided at once (pre-approved or denied).
@@ -361,6 +455,74 @@ export const resolveConfig = (
   };
   return { config, issues };
 };
+
+/** The chosen profile: its servers (each must exist) and tool filters; unknown names are issues. */
+const resolveProfile = (
+  user: ParsedUserConfig,
+  name: string | undefined,
+  serverNames: readonly string[],
+  issues: ConfigIssue[],
+):
+  | {
+      readonly name: string;
+      readonly servers: readonly string[] | undefined;
+      readonly include: readonly string[] | undefined;
+      readonly exclude: readonly string[];
+    }
+  | undefined => {
+  if (name === undefined || name === '') return undefined;
+  const profiles = user.profiles ?? {};
+  const profile = profiles[name];
+  if (profile === undefined) {
+    const known = Object.keys(profiles);
+    issues.push({
+      path: ['profiles'],
+      message:
+        known.length === 0
+          ? `has no profile "${name}" (asked for by --profile or MCP_GATEWAY_PROFILE): the config defines no profiles`
+          : `has no profile "${name}" (asked for by --profile or MCP_GATEWAY_PROFILE); it has ${known.map((k) => `"${k}"`).join(', ')}`,
+    });
+    return undefined;
+  }
+  profile.servers?.forEach((server, i) => {
+    if (!serverNames.includes(server)) {
+      issues.push({
+        path: ['profiles', name, 'servers', i],
+        message: `names "${server}", which is not a configured server (${serverNames.join(', ') || 'none'})`,
+      });
+    }
+  });
+  return {
+    name,
+    servers: profile.servers,
+    include: profile.tools?.include,
+    exclude: profile.tools?.exclude ?? [],
+  };
+};
+
+const resolveClients = (
+  clients: ParsedUserConfig['clients'],
+): Readonly<Record<string, ClientOverride>> =>
+  Object.fromEntries(
+    Object.entries(clients ?? {}).map(([key, client]) => {
+      const override: ClientOverride = {
+        ...(client.toolCap === undefined ? {} : { toolCap: client.toolCap }),
+        ...(client.names === undefined
+          ? {}
+          : {
+              names:
+                client.names === null
+                  ? null
+                  : { maxLength: client.names.maxLength, prefix: client.names.prefix ?? '' },
+            }),
+        ...(client.resultBytes === undefined
+          ? {}
+          : { resultBytes: client.resultBytes === null ? null : parseSize(client.resultBytes) }),
+        ...(client.elicitation === undefined ? {} : { elicitation: client.elicitation }),
+      };
+      return [key, override];
+    }),
+  );
 
 /** `CI=false` and `CI=0` mean no CI, as most tools read it. */
 const isSet = (value: string | undefined): boolean =>

@@ -21,6 +21,31 @@ const timeoutsSchema = z.strictObject({
 
 const stringMap = z.record(z.string(), z.string());
 
+/** Bytes as a number, or a string with a unit. */
+export const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(B|kB|KB|KiB|MB|MiB)$/;
+
+const size = z
+  .union([z.number().int().positive(), z.string().regex(SIZE_PATTERN, 'a size such as "100KB"')])
+  .describe('Bytes as a number, or a string such as "100KB" (1000 bytes each), "64KiB" or "2MB".');
+
+const globList = z.array(z.string().min(1));
+
+/** Which of a server's tools a session is offered, and in what order under a client's tool cap. */
+const serverToolsSchema = z.strictObject({
+  include: globList
+    .optional()
+    .describe("Offer only this server's tools whose names match one of these globs."),
+  exclude: globList
+    .optional()
+    .describe("Never offer this server's tools whose names match one of these globs."),
+  priority: z
+    .record(z.string().min(1), z.number().int())
+    .optional()
+    .describe(
+      'Priority of the tools matching each glob (the highest match wins), over the server\'s "priority".',
+    ),
+});
+
 /** One backend: a local command (stdio) or a remote URL (Streamable HTTP or legacy SSE). */
 export const serverSchema = z
   .strictObject({
@@ -54,6 +79,18 @@ export const serverSchema = z
       .array(z.string().min(1))
       .optional()
       .describe('Labels that policy rules can match with serverTags.'),
+    priority: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        "Over a client's tool cap, tools of servers with a higher priority are offered first (default 0).",
+      ),
+    tools: serverToolsSchema
+      .optional()
+      .describe(
+        'Which tools of this server are offered to agents (not a security control: use policy).',
+      ),
   })
   .superRefine((server, ctx) => {
     if (server.command === undefined && server.url === undefined) {
@@ -154,6 +191,74 @@ const auditSchema = z.strictObject({
 
 const cacheSchema = z.strictObject({ enabled: z.boolean().optional() });
 
+/** A subset of the servers and tools, chosen with `--profile NAME` or MCP_GATEWAY_PROFILE. */
+const profileSchema = z.strictObject({
+  servers: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('The servers this profile runs (default: every enabled server).'),
+  tools: z
+    .strictObject({
+      include: globList
+        .optional()
+        .describe('Offer only the tools whose server/tool matches one of these globs.'),
+      exclude: globList
+        .optional()
+        .describe('Never offer the tools whose server/tool matches one of these globs.'),
+    })
+    .optional(),
+});
+
+/** What the gateway assumes about one client, over the built-in table (docs/clients.md). */
+const clientSchema = z.strictObject({
+  toolCap: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .optional()
+    .describe('Most tools this client is offered; null: no cap.'),
+  names: z
+    .strictObject({
+      maxLength: z
+        .number()
+        .int()
+        .min(8)
+        .max(256)
+        .describe('Longest tool name the client accepts, its own prefix included.'),
+      prefix: z
+        .string()
+        .optional()
+        .describe(
+          'What the client puts before each tool name; {key} is the gateway\'s entry name (e.g. "mcp__{key}__").',
+        ),
+    })
+    .nullable()
+    .optional()
+    .describe("The client's tool-name limit; null: none."),
+  resultBytes: size
+    .nullable()
+    .optional()
+    .describe('Longest text result this client is sent; longer ones are cut. null: never cut.'),
+  elicitation: z
+    .boolean()
+    .nullable()
+    .optional()
+    .describe('false: never ask this client to approve calls through elicitation.'),
+});
+
+const limitsSchema = z.strictObject({
+  resultBytes: size
+    .nullable()
+    .optional()
+    .describe(
+      "Longest text result sent to any client without its own clients.<name>.resultBytes (default: each client's known limit); null: never cut.",
+    ),
+  keptResults: size
+    .optional()
+    .describe('Disk space for the full text of cut results, for all sessions (default "256MB").'),
+});
+
 const approvalsSchema = z.strictObject({
   channels: z
     .array(z.enum(['elicitation', 'console', 'notify']))
@@ -213,6 +318,20 @@ export const userConfigSchema = z
     pinning: pinningSchema.optional(),
     audit: auditSchema.optional(),
     cache: cacheSchema.optional(),
+    profiles: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'profile names are letters, digits, "-" and "_"'),
+        profileSchema,
+      )
+      .optional()
+      .describe('Named subsets of servers and tools; choose one with --profile NAME.'),
+    clients: z
+      .record(z.string().min(1), clientSchema)
+      .optional()
+      .describe(
+        "Overrides of the known clients' limits, by client id (cursor, claude-code, …) or clientInfo.name.",
+      ),
+    limits: limitsSchema.optional(),
     approvals: approvalsSchema.optional(),
     console: consoleSchema.optional(),
     telemetry: telemetrySchema.optional(),

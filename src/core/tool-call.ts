@@ -24,6 +24,19 @@ export interface CallTrace {
   callRecorded: boolean;
   /** The `call` record's receipt, once written: flow decisions name source calls by its seq. */
   callReceipt?: Receipt | undefined;
+  /** Set when the result was cut to fit the client: the audit records the whole result. */
+  cut?: CutTrace;
+}
+
+/** A result cut to fit the client's size limit, for the `result` record. */
+export interface CutTrace {
+  /** The result before the cut (after scanning), which the audit hashes. */
+  readonly full: CallToolResult;
+  /** UTF-8 bytes of its text sent, and in all. */
+  readonly shownBytes: number;
+  readonly totalBytes: number;
+  /** The resource holding the whole text; undefined when it could not be kept. */
+  readonly uri: string | undefined;
 }
 
 /** Where a call came from on the wire (for telemetry); absent for calls the CLI makes itself. */

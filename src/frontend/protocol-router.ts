@@ -13,6 +13,7 @@ import {
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
   type Prompt,
+  type ReadResourceResult,
   type Resource,
   type ResourceTemplate,
   type ResultSchema,
@@ -46,6 +47,14 @@ export interface RoutedBackend {
   notify(method: string, params?: Record<string, unknown>): Promise<void>;
 }
 
+/** Resources the gateway serves itself to one session (kept results), ahead of the backends. */
+export interface OwnResources {
+  /** The answer for a URI of the gateway's own; undefined when the URI is not one. */
+  read(front: Server, uri: string): Promise<ReadResourceResult> | undefined;
+  list(front: Server): Resource[];
+  templates(): ResourceTemplate[];
+}
+
 export interface ProtocolRouterOptions {
   /** The backends that are up now. */
   readonly backends: () => readonly RoutedBackend[];
@@ -57,6 +66,7 @@ export interface ProtocolRouterOptions {
   readonly logger: Logger;
   /** Resolves once the first round of backend starts has settled. */
   readonly ready: () => Promise<void>;
+  readonly own?: OwnResources;
 }
 
 /** What the gateway wires into the pool: a backend's notifications and requests, for the agent. */
@@ -236,13 +246,18 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
     });
     front.setRequestHandler(ListResourcesRequestSchema, async () => {
       await options.ready();
-      return { resources: await refreshResources() };
+      // The backends' items first, the gateway's own after: lists keep the order they had.
+      return { resources: [...(await refreshResources()), ...(options.own?.list(front) ?? [])] };
     });
     front.setRequestHandler(ListResourceTemplatesRequestSchema, async () => {
       await options.ready();
-      return { resourceTemplates: await refreshTemplates() };
+      return {
+        resourceTemplates: [...(await refreshTemplates()), ...(options.own?.templates() ?? [])],
+      };
     });
     front.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
+      const own = options.own?.read(front, request.params.uri);
+      if (own !== undefined) return await own;
       const target = await resolveUri(request.params.uri);
       return await forward(
         target.backend,

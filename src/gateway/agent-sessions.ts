@@ -86,8 +86,8 @@ export class AgentSessions {
     }
   }
 
-  /** Registers an agent-facing server; it leaves the set when it closes. */
-  add(server: Server): AgentSession {
+  /** Registers an agent-facing server; it leaves the set when it closes (then `onClose` runs). */
+  add(server: Server, onClose?: () => void): AgentSession {
     const session: MutableSession = {
       server,
       id: randomUUID(),
@@ -100,6 +100,7 @@ export class AgentSessions {
     this.sessions.add(session);
     server.onclose = () => {
       this.sessions.delete(session);
+      onClose?.();
     };
     return session;
   }
@@ -134,6 +135,11 @@ export class AgentSessions {
   /** The agent that made call `id`, while it runs (approvals are asked of it). */
   agentForCall(id: string): Server | undefined {
     return this.calls.get(id)?.session.server;
+  }
+
+  /** The session that made call `id`, while it runs. */
+  sessionForCall(id: string): AgentSession | undefined {
+    return this.calls.get(id)?.session;
   }
 
   /** Who made call `id` (client name and version), while it runs, for the console. */

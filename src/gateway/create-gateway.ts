@@ -1,15 +1,18 @@
+import path from 'node:path';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { BackendPool } from '../backends/backend-pool.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { ConsoleChange } from '../console/console-source.js';
 import { createRootsTracker } from '../core/policy/roots-tracker.js';
 import type { Telemetry } from '../telemetry/telemetry.js';
-import { AgentSessions } from './agent-sessions.js';
+import { AgentSessions, type AgentSession } from './agent-sessions.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
 import type { LiveCatalog } from './live-catalog.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
+import type { SessionProfiles } from './session-profiles.js';
 
 /** Where records go when the gateway writes no audit log. */
 const DISCARD: AuditSink = {
@@ -48,6 +51,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const late: {
     catalog?: LiveCatalog;
     router?: ReturnType<typeof createProtocolRouter>;
+    profiles?: SessionProfiles;
     // Set once loaded; backend events before that are in the audit log, not in the metrics.
     telemetry?: Telemetry;
   } = {};
@@ -107,6 +111,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     createToolCalls,
     toolVerdict,
     startTelemetry,
+    resolveClientProfile,
+    SessionProfiles,
+    createKeptResults,
+    ResultStore,
   } = await import('./gateway-parts.js');
 
   // The console sees every record through a tap on the sink: on the call path, one map update.
@@ -184,20 +192,44 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     logger,
   });
   const defHashes = new WeakMap<Tool, string>();
+  const store = new ResultStore({
+    dir: path.join(first.stateDir, 'results'),
+    budgetBytes: first.limits.keptResultsBytes,
+    logger,
+  });
+  const fronts = new WeakMap<Server, AgentSession>();
+  const kept = createKeptResults({
+    store,
+    sessions,
+    profileFor: (session) => late.profiles?.profileFor(session),
+    runtime: currentRuntime,
+    audit: auditing ? audit : undefined,
+    findSecrets,
+    digest: digestAuditContent,
+    sessionOf: (front) => fronts.get(front),
+  });
   const parts: RuntimeParts = {
     forward: createForward(pool),
     scanner,
     review: (server, tool) => reviewer.get(server, tool),
     roots: (server) => roots.view(server),
     labelSink: audit,
+    fit: kept.fit,
     // Pre-approved rules, then approvals.channels in order: elicitation, the console, notify.
     // What a session approved is remembered on its agent session (ctx.approvals), not here.
     askHuman: createApprovalBroker({
       settings: () => runtime.config.approvals,
       askRules: () => enforcedAskRules(runtime.config.policy),
       elicit: createElicitationApprover({
-        // The approval is asked of the agent session whose call needs it.
-        agentFor: (callId) => sessions.agentForCall(callId),
+        // The approval is asked of the agent session whose call needs it, unless its client is
+        // known (or configured) not to answer elicitation even though it declares it.
+        agentFor: (callId) => {
+          const session = sessions.sessionForCall(callId);
+          if (session === undefined) return undefined;
+          return late.profiles?.profileFor(session).elicitation === false
+            ? undefined
+            : session.server;
+        },
         timeoutMs: (server) => runtime.servers.get(server)?.callTimeoutMs ?? 50_000,
         logger,
       }),
@@ -248,6 +280,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     },
   });
   late.catalog = catalog;
+  const profiles = new SessionProfiles({
+    runtime: currentRuntime,
+    catalog,
+    env: process.env,
+    logger,
+  });
+  late.profiles = profiles;
   const protocol = createProtocolRouter({
     backends: () => pool.readyBackends(),
     agent: (server) => sessions.agentFor(server),
@@ -255,6 +294,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     naming: () => runtime.config.naming,
     logger,
     ready: () => catalog.firstRoundSettled(),
+    own: kept.resources,
   });
 
   const callTool = createToolCalls({
@@ -262,6 +302,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     runtime: currentRuntime,
     sessions,
     telemetry: telemetry?.calls,
+    profiles,
   });
   const drain = createDrain();
   let closing: Promise<void> | undefined;
@@ -338,6 +379,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         ? undefined
         : runtime.config.labels.labelsFor(route.server, route.tool, route.definition.annotations);
     },
+    clientView: (client) => {
+      const profile = resolveClientProfile(client, runtime.config, process.env);
+      return {
+        profile,
+        view: catalog.view({ nameMaxLength: profile.nameMaxLength, toolCap: profile.toolCap }),
+      };
+    },
     settled: (timeoutMs) => catalog.settled(timeoutMs),
     callTool: (call) => callTool(call),
     status: () => pool.status(),
@@ -354,14 +402,23 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           logging: {},
         },
         ports: {
-          listTools: drain.track(() => catalog.listTools()),
+          listTools: drain.track(async () => {
+            const view = await catalog.listTools(profiles.specFor(session));
+            profiles.reportLeftOut(session, view);
+            return view.tools;
+          }),
           callTool: drain.track((call) => callTool(call, session)),
           onInitialized: (capabilities, client) => {
             sessions.initialized(session, capabilities, client);
+            profiles.announce(session);
           },
         },
       });
-      const session = sessions.add(server);
+      const session = sessions.add(server, () => {
+        // A session's kept results go with it.
+        void store.release(session);
+      });
+      fronts.set(server, session);
       protocol.install(server);
       return server;
     },
@@ -403,6 +460,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         // Export what is queued, and write down what could not be, before the last records.
         await telemetry?.flush();
         recordingDrops = false;
+        await store.close();
         audit.append({ type: 'session_end', reason: 'shutdown' });
         await auditLog?.close();
         // The last records (session_end, the final checkpoint) go out as logs too.

@@ -3,7 +3,9 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { BackendStatus } from '../backends/backend-pool.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Logger } from '../core/logger.js';
+import type { ClientProfile } from '../clients/client-profile.js';
 import type { ToolCatalog } from '../core/routing/tool-catalog.js';
+import type { ToolView } from '../core/routing/tool-view.js';
 import type { ToolCallOutcome } from '../core/tool-call.js';
 import type { IncomingCall } from '../frontend/front-server.js';
 import type { ToolReview } from '../review/tool-reviewer.js';
@@ -50,6 +52,11 @@ export interface Gateway {
   reviewFor(exposed: string): ToolReview | undefined;
   /** Every tool definition scanned at every severity (`scanning.allow` applied), for `mcp-gateway scan`. */
   scanDefinitions(): DefinitionScan[];
+  /**
+   * What a client would be offered (`clientInfo.name`; undefined: no client): its profile, and
+   * its view of the catalog with its names and the tools it is not offered.
+   */
+  clientView(client: string | undefined): { profile: ClientProfile; view: ToolView };
   /** Waits until every backend has started or failed once (bounded). */
   settled(timeoutMs?: number): Promise<void>;
   /** One tools/call by exposed name through the whole pipeline. */

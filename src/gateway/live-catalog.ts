@@ -8,12 +8,19 @@ import {
   type ToolCollision,
   type ToolListing,
 } from '../core/routing/tool-catalog.js';
+import { buildToolView, type ToolView } from '../core/routing/tool-view.js';
 import type { ToolReviewer } from '../review/tool-reviewer.js';
 import type { Runtime } from './runtime.js';
 import { isToolVisible } from './tool-verdict.js';
 
 /** How long the first tools/list waits for backends that are still starting. */
 const FIRST_LIST_WAIT_MS = 5000;
+
+/** What a kind of session is fitted to: its name budget and its tool cap. */
+export interface ViewSpec {
+  readonly nameMaxLength: number;
+  readonly toolCap: number | undefined;
+}
 
 export interface LiveCatalogOptions {
   readonly pool: BackendPool;
@@ -32,7 +39,14 @@ export interface LiveCatalogOptions {
  */
 export class LiveCatalog {
   private catalog: ToolCatalog;
+  private listings: readonly ToolListing[] = [];
   private visible: readonly Tool[] = [];
+  /** `server\0tool` of every tool the policy and reviews let agents see. */
+  private visibleKeys: ReadonlySet<string> = new Set();
+  /** Views built since the last rebuild, by spec; a rebuild drops them all. */
+  private views = new Map<string, ToolView>();
+  private generationCounter = 0;
+  private lastRuntime: Runtime | undefined;
   private readonly reportedCollisions = new Set<string>();
   // Reviews (pins are async) run one at a time, then the catalog is rebuilt from their results.
   private refreshing: Promise<void> = Promise.resolve();
@@ -45,6 +59,41 @@ export class LiveCatalog {
   /** Every tool, including those the policy or a review hides. */
   current(): ToolCatalog {
     return this.catalog;
+  }
+
+  /** Changes whenever the catalog is rebuilt: views cached elsewhere compare it. */
+  generation(): number {
+    return this.generationCounter;
+  }
+
+  /** The spec of a session fitted to nothing: the config's names, no cap. */
+  baseSpec(): ViewSpec {
+    return { nameMaxLength: this.options.runtime().config.naming.maxLength, toolCap: undefined };
+  }
+
+  /**
+   * What a session fitted to `spec` sees: names within its budget (computed over every tool,
+   * so leaving tools out never renames others), excluded tools and tools over its cap left out.
+   */
+  view(spec: ViewSpec = this.baseSpec()): ToolView {
+    const key = `${spec.nameMaxLength}|${spec.toolCap ?? ''}`;
+    let view = this.views.get(key);
+    if (view === undefined) {
+      const runtime = this.options.runtime();
+      const { naming } = runtime.config;
+      const catalog =
+        spec.nameMaxLength === naming.maxLength
+          ? this.catalog
+          : buildToolCatalog(this.listings, { ...naming, maxLength: spec.nameMaxLength });
+      view = buildToolView({
+        catalog,
+        isVisible: (route) => this.visibleKeys.has(visibleKey(route.server, route.tool)),
+        selection: runtime.config.selection,
+        cap: spec.toolCap,
+      });
+      this.views.set(key, view);
+    }
+    return view;
   }
 
   /** Waits until every backend has started or failed once (bounded), and the catalog caught up. */
@@ -60,14 +109,14 @@ export class LiveCatalog {
   }
 
   /** What tools/list answers: waits for backends neither up nor cached, else answers now. */
-  async listTools(): Promise<readonly Tool[]> {
+  async listTools(spec?: ViewSpec): Promise<ToolView> {
     const known = new Set(this.currentListings().map((l) => l.server));
     const waiting = this.options
       .runtime()
       .config.servers.some((s) => s.enabled && !known.has(s.name));
     if (waiting) await this.firstRoundSettled();
     else await this.refreshing;
-    return this.visible;
+    return this.view(spec);
   }
 
   /** Remembers fresh listings, reviews every listing, then rebuilds the catalog. */
@@ -156,18 +205,30 @@ export class LiveCatalog {
 
   private rebuild(): void {
     const runtime = this.options.runtime();
-    const next = buildToolCatalog(this.currentListings(), runtime.config.naming);
+    const listings = this.currentListings();
+    const next = buildToolCatalog(listings, runtime.config.naming);
     this.reportCollisions(next.collisions);
-    const visible = next.tools.filter((tool) => {
+    const visibleKeys = new Set<string>();
+    for (const tool of next.tools) {
       const route = next.routeFor(tool.name);
-      if (route === undefined) return false;
+      if (route === undefined) continue;
       const blocked = this.options.reviewer.get(route.server, route.tool)?.blocked !== undefined;
-      return isToolVisible(runtime, route, blocked);
-    });
-    const changed = !sameTools(this.visible, visible);
+      if (isToolVisible(runtime, route, blocked))
+        visibleKeys.add(visibleKey(route.server, route.tool));
+    }
     this.catalog = next;
+    this.listings = listings;
+    this.visibleKeys = visibleKeys;
+    this.views = new Map();
+    this.generationCounter++;
+    const visible = this.view().tools;
+    // A reload may change what sessions are offered (selection, caps, budgets) without changing
+    // the base list: say so too, a spare list_changed costs the agent one tools/list.
+    const changed = !sameTools(this.visible, visible) || this.lastRuntime !== runtime;
+    const first = this.lastRuntime === undefined;
     this.visible = visible;
-    if (changed) this.options.onVisibleChange();
+    this.lastRuntime = runtime;
+    if (changed && !(first && visible.length === 0)) this.options.onVisibleChange();
   }
 
   private reportCollisions(collisions: readonly ToolCollision[]): void {
@@ -181,6 +242,8 @@ export class LiveCatalog {
     }
   }
 }
+
+const visibleKey = (server: string, tool: string): string => `${server}\u0000${tool}`;
 
 const sameTools = (a: readonly Tool[], b: readonly Tool[]): boolean => {
   if (a.length !== b.length) return false;

@@ -10,6 +10,7 @@ import { findSecrets } from '../core/scanner/secrets.js';
 import { createFlowControl } from '../pipeline/control-flows.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
 import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
+import { fitResult, type FitResultOptions } from '../pipeline/fit-result.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from '../pipeline/record-audit.js';
 import {
   checkToolReview,
@@ -40,6 +41,8 @@ export interface RuntimeParts {
   readonly askHuman: AskHuman;
   /** The MCP roots the agent gave each backend, for relative paths in arguments. */
   readonly roots?: (server: string) => RootsView | undefined;
+  /** Cuts results too large for the session's client; undefined: never cut. */
+  readonly fit?: FitResultOptions;
   /** Audit options that do not depend on the config in force; undefined: no audit steps. */
   readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
   /** Spans and metrics per call; undefined: the steps run unwrapped. */
@@ -79,6 +82,7 @@ export const createRuntime = (
     steps: {
       flows: flows.step,
       audit: audit === undefined ? undefined : recordAudit(audit),
+      fitResult: parts.fit === undefined ? undefined : fitResult(parts.fit),
       review: checkToolReview({ review: parts.review }),
       policy: enforcePolicy({
         policy: () => config.policy,

@@ -6,6 +6,7 @@ import type { IncomingCall } from '../frontend/front-server.js';
 import type { AgentSession, AgentSessions } from './agent-sessions.js';
 import type { LiveCatalog } from './live-catalog.js';
 import type { Runtime } from './runtime.js';
+import type { SessionProfiles } from './session-profiles.js';
 
 /** Runs one tools/call by exposed name through the pipeline of the runtime in force. */
 export type CallTool = (call: IncomingCall, session?: AgentSession) => Promise<ToolCallOutcome>;
@@ -18,10 +19,11 @@ export const createToolCalls = (options: {
   readonly catalog: LiveCatalog;
   readonly runtime: () => Runtime;
   readonly sessions: AgentSessions;
+  readonly profiles: SessionProfiles;
   /** Telemetry, when configured: calls' contexts then carry where they came from. */
   readonly telemetry: CallTelemetry | undefined;
 }): CallTool => {
-  const { catalog, sessions, telemetry } = options;
+  const { catalog, sessions, profiles, telemetry } = options;
   const idPrefix = randomUUID().slice(0, 8);
   let counter = 0;
   // Only telemetry reads where a call came from: without it, nothing is built.
@@ -37,18 +39,24 @@ export const createToolCalls = (options: {
       : undefined;
   return async function callTool(call, session) {
     const arrived = telemetry === undefined ? 0 : performance.now();
-    let route = catalog.current().routeFor(call.name);
-    if (route === undefined) {
+    // Each session routes by its own view: its names, without the tools it is not offered.
+    let view = profiles.viewFor(session);
+    let route = view.routeFor(call.name);
+    if (route === undefined && view.leftOutFor(call.name) === undefined) {
       // The agent may know a name from an earlier session before this one's backends are up.
       await catalog.firstRoundSettled();
-      route = catalog.current().routeFor(call.name);
+      view = profiles.viewFor(session);
+      route = view.routeFor(call.name);
     }
     if (route === undefined) {
+      const left = view.leftOutFor(call.name);
       const outcome: ToolCallOutcome = {
         kind: 'failed',
         error: new GatewayError(
           'TOOL_NOT_FOUND',
-          `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`,
+          left === undefined
+            ? `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`
+            : `Tool "${call.name}" is not offered to ${profiles.profileFor(session).title}: ${left.reason === 'cap' ? `it is over ${left.by}` : `${left.by} leaves it out`}; call tools/list for the tools this gateway offers.`,
         ),
       };
       telemetry?.unrouted(

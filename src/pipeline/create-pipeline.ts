@@ -8,6 +8,7 @@ export interface PipelineDeps {
   readonly forward: ForwardToolCall;
   readonly steps: {
     readonly audit?: Middleware | undefined;
+    readonly fitResult?: Middleware | undefined;
     readonly review?: Middleware | undefined;
     readonly policy?: Middleware | undefined;
     readonly flows?: Middleware | undefined;
@@ -22,6 +23,9 @@ export interface PipelineDeps {
 /**
  * THE order of the security pipeline, written once:
  * audit is outermost so denials, blocks and backend failures are all recorded;
+ * a result too large for the client is cut just inside it (the `result` record describes the
+ * whole result and names the cut) and outside everything else: the scanner and the flow rules
+ * see the whole result, which the agent can still read through the kept-result resource;
  * a tool withheld by its review (poisoned description, unapproved change) stops next;
  * policy runs before scanning so a denied call never has its arguments inspected (it also
  * applies the flow rules, which need the session's labels before anyone is asked);
@@ -38,6 +42,7 @@ export const createPipeline = ({ forward, steps, telemetry }: PipelineDeps): Han
     [
       trace.call,
       trace.step('audit', 'after', steps.audit),
+      steps.fitResult,
       steps.review,
       trace.step('policy', 'before', steps.policy),
       trace.step('flow', 'after', steps.flows),

@@ -54,10 +54,12 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
     const started = options.now();
     const outcome = await next();
     if (!ctx.trace.callRecorded) options.sink.append(callRecordOf(ctx, options));
+    // A result cut for the client is recorded whole: the hash is of what the scanner passed.
+    const { cut } = ctx.trace;
     // `none` keeps no digest, so it computes none.
     const digest =
       outcome.kind === 'ok' && options.results !== 'none'
-        ? options.digest(outcome.result)
+        ? options.digest(cut?.full ?? outcome.result)
         : undefined;
     const receipt = options.sink.append(
       buildResultRecord({
@@ -68,6 +70,7 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
         digest,
         findings: ctx.trace.argumentFindings,
         findSecrets: options.findSecrets,
+        cut,
       }),
     );
     // The reply carries this receipt: its records go into the file before it leaves, so a
@@ -75,8 +78,9 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
     const written = options.sink.written();
     if (written !== undefined) await written;
     // Object.assign: spreading into a fresh literal costs noticeably more on Node 20's hot path.
-    // The digest's canonical JSON is the result's JSON: the front sends it as it is.
-    return outcome.kind === 'ok' && digest !== undefined
+    // The digest's canonical JSON is the result's JSON: the front sends it as it is (not when
+    // the result was cut: the digest is then of the whole result, not of what is sent).
+    return outcome.kind === 'ok' && digest !== undefined && cut === undefined
       ? Object.assign({}, outcome, {
           receipt,
           encoded: { result: outcome.result, json: digest.json },

@@ -331,6 +331,19 @@ describe('install and uninstall', () => {
     expect(after).toMatch(/\t\t"gateway": \{\n\t\t\t"type": "stdio",/);
   });
 
+  test('--name: the entry tells the gateway its name, which Claude Code counts in mcp__<name>__', async () => {
+    const { after } = await roundTrip(writeClaudeCode, 'claude-code', ['--name', 'tools']);
+    const entry = (
+      JSON.parse(after) as { mcpServers: Record<string, { args: string[] } | undefined> }
+    ).mcpServers['tools'];
+    expect(entry?.args.slice(-4)).toEqual([
+      '--config',
+      expect.any(String),
+      '--entry-name',
+      'tools',
+    ]);
+  });
+
   test('Claude Code (~/.claude.json) and Windsurf round trips', async () => {
     await roundTrip(writeClaudeCode, 'claude-code');
     await roundTrip(writeWindsurf, 'windsurf');

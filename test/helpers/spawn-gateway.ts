@@ -47,7 +47,13 @@ export interface ConnectedGateway {
 /** Spawns the built CLI (`node bin/mcp-gateway.js …`) and connects an SDK Client to it. */
 export const connectGateway = async (
   args: string[],
-  options: { capabilities?: ClientCapabilities; cwd?: string; env?: Record<string, string> } = {},
+  options: {
+    capabilities?: ClientCapabilities;
+    cwd?: string;
+    env?: Record<string, string>;
+    /** The clientInfo the SDK client announces (default gateway-test 1.0.0). */
+    clientInfo?: { name: string; version: string };
+  } = {},
 ): Promise<ConnectedGateway> => {
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -66,10 +72,9 @@ export const connectGateway = async (
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  const client = new Client(
-    { name: 'gateway-test', version: '1.0.0' },
-    { capabilities: options.capabilities ?? {} },
-  );
+  const client = new Client(options.clientInfo ?? { name: 'gateway-test', version: '1.0.0' }, {
+    capabilities: options.capabilities ?? {},
+  });
   await client.connect(transport);
   const pid = transport.pid;
   if (pid === null) throw new Error('gateway did not start');

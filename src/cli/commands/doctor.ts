@@ -5,11 +5,19 @@ import path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { loadConfig, validateConfig } from '../../config/load.js';
 import type { ResolvedConfig, ResolvedServer, ResolvedStdioServer } from '../../config/resolve.js';
+import { CLIENT_FACTS, isClientId } from '../../clients/client-facts.js';
+import { clientNameFromArgument } from '../../clients/client-profile.js';
 import { isGatewayError, type GatewayError } from '../../core/errors.js';
 import { silentLogger } from '../../core/logger.js';
 import type { BackendStatus, Gateway } from '../../gateway/gateway.js';
 import type { TelemetryReport } from '../../telemetry/check-telemetry.js';
 import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
+import {
+  clientReport,
+  describeLeftOut,
+  describeLimits,
+  type ClientReport,
+} from '../describe-client.js';
 import { createOutput, formatError, formatJsonPath, type Output } from '../output.js';
 
 /** One finding of `doctor`: what was checked, whether it passed, and what to do when it did not. */
@@ -26,6 +34,8 @@ export interface DoctorServer {
   readonly kind: 'stdio' | 'remote';
   /** `not started`: a problem found before starting (an unset variable, an invalid config). */
   readonly status: 'ready' | 'failed' | 'not started' | 'disabled';
+  /** True for a server left out by the profile in force (it is then `disabled`). */
+  readonly outsideProfile?: boolean;
   readonly tools?: number;
   /** Spawn to a complete tool list: initialize plus every page of tools/list. */
   readonly startMs?: number;
@@ -38,6 +48,8 @@ export interface DoctorReport {
   readonly config: {
     readonly file: string | undefined;
     readonly problems: readonly { readonly message: string; readonly fix: string }[];
+    /** The profile in force (`--profile`, MCP_GATEWAY_PROFILE). */
+    readonly profile?: string;
   };
   readonly servers: readonly DoctorServer[];
   readonly collisions: readonly {
@@ -46,13 +58,15 @@ export interface DoctorReport {
     readonly dropped: string;
     readonly fix: string;
   }[];
+  /** What each client would be offered (every known client, or the one named by --client). */
+  readonly clients: readonly ClientReport[];
   /** The OTLP endpoints (when telemetry is configured) and the telemetry recorded as lost. */
   readonly telemetry?: TelemetryReport;
 }
 
 /** `doctor`: check every server's command, variables and start, with a fix for each problem; exit 0 or 1. */
 export const doctorCommand = async (
-  options: GlobalOptions & { json?: boolean },
+  options: GlobalOptions & { json?: boolean; client?: string },
   deps: CliDeps,
 ): Promise<number> => {
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
@@ -80,6 +94,7 @@ interface RawServer {
   readonly env?: unknown;
   readonly headers?: unknown;
   readonly url?: unknown;
+  readonly enabled?: unknown;
 }
 
 /** Parses a config file exactly as `loadConfig` does, without validating or expanding it. */
@@ -97,14 +112,22 @@ interface Loaded {
 }
 
 const diagnose = async (
-  options: GlobalOptions,
+  options: GlobalOptions & { client?: string },
   deps: CliDeps,
   output: Output,
 ): Promise<DoctorReport> => {
   const loaded = await load(options, deps);
   const rawServers = rawServersOf(loaded.raw);
+  // A server that will not start (disabled, or outside the profile) needs no variables. Not
+  // read from the loaded config: `load` disables the servers whose variables are unset.
+  const inProfile = profileServersOf(loaded.raw, loaded.config?.profile);
+  const starts = (name: string): boolean =>
+    rawServers.get(name)?.enabled !== false && (inProfile?.includes(name) ?? true);
   const envChecks = new Map(
-    [...rawServers].map(([name, raw]) => [name, envReferences(name, raw, deps.env)]),
+    [...rawServers].map(([name, raw]) => [
+      name,
+      starts(name) ? envReferences(name, raw, deps.env) : [],
+    ]),
   );
   const blocked = (name: string): boolean =>
     envChecks.get(name)?.some((check) => !check.ok) === true;
@@ -129,6 +152,7 @@ const diagnose = async (
     );
     let statuses: BackendStatus[] = [];
     let collisions: DoctorReport['collisions'] = [];
+    let clients: ClientReport[] = [];
     if (loaded.config !== undefined && toStart.length > 0) {
       const config = loaded.config;
       const longest = Math.max(...toStart.map((s) => s.startupTimeoutMs));
@@ -148,6 +172,7 @@ const diagnose = async (
         audit: false,
       });
       statuses = await watchFirstStart(gateway, longest + 1000);
+      clients = clientReports(gateway, config, options.client);
       collisions = gateway.catalog().collisions.map((c) => ({
         exposed: c.exposed,
         kept: `${c.kept.server}/${c.kept.tool}`,
@@ -181,9 +206,14 @@ const diagnose = async (
       (telemetryReport?.endpoints.every((e) => e.ok) ?? true);
     return {
       ok,
-      config: { file: loaded.file, problems: loaded.problems },
+      config: {
+        file: loaded.file,
+        problems: loaded.problems,
+        ...(loaded.config?.profile === undefined ? {} : { profile: loaded.config.profile }),
+      },
       servers: reports,
       collisions,
+      clients,
       ...(telemetryReport === undefined ? {} : { telemetry: telemetryReport }),
     };
   } finally {
@@ -219,7 +249,7 @@ const POLL_MS = 25;
  * servers that need them are left out (reported, not started) so the others still get checked.
  */
 const load = async (options: GlobalOptions, deps: CliDeps): Promise<Loaded> => {
-  const context = { cwd: deps.cwd, env: deps.env, inline: inlineConfigFrom(options) };
+  const context = { cwd: deps.cwd, env: deps.env, inline: inlineConfigFrom(options, deps.env) };
   let failure: GatewayError;
   try {
     const config = await loadConfig({ configPath: options.config, ...context });
@@ -347,6 +377,13 @@ const withoutUnsetReferences = (raw: unknown, env: CliDeps['env']): unknown => {
     patched[name] = { ...(defaulted(server) as Record<string, unknown>), enabled: false };
   }
   return { ...raw, [key]: patched };
+};
+
+/** The servers of the profile in force, as written; undefined: no profile, or all servers. */
+const profileServersOf = (raw: unknown, profile: string | undefined): unknown[] | undefined => {
+  if (profile === undefined || !isRecord(raw) || !isRecord(raw['profiles'])) return undefined;
+  const chosen = raw['profiles'][profile];
+  return isRecord(chosen) && Array.isArray(chosen['servers']) ? chosen['servers'] : undefined;
 };
 
 const rawServersOf = (raw: unknown): Map<string, RawServer> => {
@@ -503,7 +540,9 @@ const serverReport = (
 ): DoctorServer => {
   const base = { name: server.name, kind: server.kind };
   if (!server.enabled && checks.every((c) => c.ok)) {
-    return { ...base, status: 'disabled', checks };
+    // Enabled in the file but not running: the profile in force leaves it out.
+    const outsideProfile = raw !== undefined && raw.enabled !== false;
+    return { ...base, status: 'disabled', ...(outsideProfile ? { outsideProfile } : {}), checks };
   }
   if (status === undefined) return { ...base, status: 'not started', checks };
   if (status.state === 'ready') {
@@ -586,6 +625,29 @@ const commandLine = (server: ResolvedServer, raw: RawServer | undefined): string
 const shellQuote = (word: string): string =>
   /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 
+/**
+ * What each client would be offered: the one named by --client, else every client of the table
+ * and every other `clients.<name>` of the config.
+ */
+const clientReports = (
+  gateway: Gateway,
+  config: ResolvedConfig,
+  client: string | undefined,
+): ClientReport[] => {
+  const names =
+    client !== undefined
+      ? [clientNameFromArgument(client)]
+      : [
+          ...CLIENT_FACTS.map((f) => f.clientInfoNames.value[0] ?? f.id),
+          ...Object.keys(config.clients).filter((key) => !isClientId(key)),
+        ];
+  const base = gateway.catalog();
+  return names.map((name) => {
+    const { profile, view } = gateway.clientView(name);
+    return clientReport(profile, view, base);
+  });
+};
+
 const collisionFix = (exposed: string, sameServer: boolean, maxLength: number): string => {
   const cut =
     exposed.length >= maxLength
@@ -612,7 +674,11 @@ const formatReport = (report: DoctorReport, color: Output['color']): string[] =>
     const name = color.bold(server.name.padEnd(width));
     const failed = server.checks.filter((c) => !c.ok);
     if (server.status === 'disabled') {
-      lines.push(`- ${name}  ${color.dim('disabled')}`);
+      const why =
+        report.config.profile === undefined || server.outsideProfile !== true
+          ? 'disabled'
+          : `not in profile "${report.config.profile}"`;
+      lines.push(`- ${name}  ${color.dim(why)}`);
       continue;
     }
     if (failed.length === 0) {
@@ -635,6 +701,23 @@ const formatReport = (report: DoctorReport, color: Output['color']): string[] =>
       `${bad} tool name collision: ${c.dropped} is hidden, because ${c.kept} already has the name ${c.exposed}`,
       `    fix: ${c.fix}`,
     );
+  }
+  if (report.clients.length > 0) lines.push('', 'Clients (what each would be offered):');
+  // What the config excludes is the same for every client: said once.
+  const first = report.clients[0];
+  if (first !== undefined)
+    for (const line of describeLeftOut(first, 'excluded')) lines.push(`  ${line}`);
+  for (const client of report.clients) {
+    const capped = client.leftOut.some((l) => l.reason === 'cap');
+    const mark = capped ? color.yellow('!') : good;
+    const shortened =
+      client.shortened === 0
+        ? ''
+        : `; ${client.shortened} name${client.shortened === 1 ? '' : 's'} shortened for it`;
+    lines.push(
+      `${mark} ${color.bold(client.title)}: ${client.offered} tools offered${shortened}; ${describeLimits(client)}`,
+    );
+    for (const line of describeLeftOut(client, 'cap')) lines.push(`    ${line}`);
   }
   const telemetry = report.telemetry;
   if (telemetry !== undefined) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { locateConfigFile, readConfigFile, validateConfig } from '../../config/load.js';
 import { userConfigSchema } from '../../config/schema.js';
 import { GatewayError } from '../../core/errors.js';
-import { clientFactsById, nameLengthBudget } from '../../clients/client-facts.js';
+import { clientFactsById } from '../../clients/client-facts.js';
 import {
   backupFile,
   digestText,
@@ -60,7 +60,7 @@ export const installCommand = async (options: InstallOptions, deps: CliDeps): Pr
     const gatewayServers = (
       parsed.success ? (parsed.data.servers ?? parsed.data.mcpServers ?? {}) : {}
     ) as Record<string, GatewayServer>;
-    const config = validateConfig(raw, configFile, {
+    validateConfig(raw, configFile, {
       cwd: deps.cwd,
       env: withStandIns(deps.env, gatewayServers),
     });
@@ -110,18 +110,19 @@ export const installCommand = async (options: InstallOptions, deps: CliDeps): Pr
       found,
       data,
       entryName,
-      entry: gatewayEntry(location, launcher, configFile, {}),
+      // The gateway counts the client's prefix (mcp__<entry>__) in its name budget: tell it the entry.
+      entry: gatewayEntry(
+        location,
+        launcher,
+        configFile,
+        {},
+        entryName === DEFAULT_ENTRY_NAME ? [] : ['--entry-name', entryName],
+      ),
       gatewayServers,
       replace: options.replace === true,
       convert: { platform: ctx.platform, home: ctx.home, cwd: ctx.cwd, inputs: [] },
     });
     const facts = clientFactsById(location.client);
-    const budget =
-      facts.nameBudget.note === undefined ? nameLengthBudget(facts, entryName) : undefined;
-    const nameWarning =
-      budget !== undefined && config.naming.maxLength > budget
-        ? `${facts.title} puts its own prefix before each tool name and accepts 64 characters in all: set "naming": { "maxLength": ${budget} } in ${configFile}, or longer tool names will fail there.`
-        : undefined;
 
     let backup: string | null = null;
     if (!plan.unchanged) {
@@ -167,7 +168,7 @@ export const installCommand = async (options: InstallOptions, deps: CliDeps): Pr
             kept: plan.kept,
             carried: plan.carried,
             missing: plan.missing,
-            warnings: nameWarning === undefined ? [] : [nameWarning],
+            warnings: [],
           },
           null,
           2,
@@ -224,7 +225,6 @@ export const installCommand = async (options: InstallOptions, deps: CliDeps): Pr
         ),
       );
     }
-    if (nameWarning !== undefined) output.err(color.yellow(`  ${nameWarning}`));
     if (!plan.unchanged && options.dryRun !== true) {
       output.err(
         `  Restart ${title} to load it. Undo with: mcp-gateway uninstall --client ${location.client}${options.project === true ? ' --project' : ''}`,

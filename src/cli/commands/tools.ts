@@ -1,33 +1,47 @@
+import { clientNameFromArgument } from '../../clients/client-profile.js';
 import type { Gateway, ToolVerdict } from '../../gateway/gateway.js';
+import { clientReport, describeLeftOut, describeLimits } from '../describe-client.js';
 import type { CliDeps, GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, formatTable } from '../output.js';
 import { startStandalone } from './start-standalone.js';
 
 /** `tools`: start the backends, print every exposed tool, shut down. Exit 1 if a backend failed. */
 export const toolsCommand = async (
-  options: GlobalOptions & { json?: boolean },
+  options: GlobalOptions & { json?: boolean; client?: string },
   deps: CliDeps,
 ): Promise<number> => {
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
   let gateway: Gateway | undefined;
   try {
     gateway = await startStandalone(options, deps, output);
-    const catalog = gateway.catalog();
+    const base = gateway.catalog();
+    // With --client, the names and the list that client would get; without, the config's own.
+    const { profile, view } = gateway.clientView(
+      options.client === undefined ? undefined : clientNameFromArgument(options.client),
+    );
+    const report = clientReport(profile, view, base);
     const status = gateway.status();
-    const rows = catalog.tools.map((tool) => {
-      const route = catalog.routeFor(tool.name);
-      const review = gateway?.reviewFor(tool.name);
+    const rows = view.catalog.tools.map((tool) => {
+      const route = view.catalog.routeFor(tool.name);
+      // Verdicts and reviews are kept under the config's names.
+      const baseName =
+        route === undefined
+          ? tool.name
+          : (base.exposedNameFor(route.server, route.tool) ?? tool.name);
+      const review = gateway?.reviewFor(baseName);
+      const left = view.leftOutFor(tool.name);
       return {
         server: route?.server ?? '',
         name: tool.name,
         originalName: route?.tool ?? tool.name,
         description: firstLine(tool.description),
-        policy: describeVerdict(gateway?.verdictFor(tool.name)),
-        labels: gateway?.labelsFor(tool.name)?.labels ?? [],
-        labelSource: gateway?.labelsFor(tool.name)?.source ?? 'none',
+        policy: describeVerdict(gateway?.verdictFor(baseName)),
+        labels: gateway?.labelsFor(baseName)?.labels ?? [],
+        labelSource: gateway?.labelsFor(baseName)?.source ?? 'none',
         findings: review?.findings.map((f) => `${f.severity}:${f.rule}`) ?? [],
         pin: review?.pin ?? 'off',
         blocked: review?.blocked,
+        ...(left === undefined ? {} : { leftOut: { reason: left.reason, by: left.by } }),
       };
     });
     const failed = status.filter((s) => s.state !== 'ready');
@@ -43,7 +57,8 @@ export const toolsCommand = async (
               startMs: s.startMs,
               error: s.error?.message,
             })),
-            collisions: catalog.collisions,
+            collisions: view.catalog.collisions,
+            client: report,
           },
           null,
           2,
@@ -55,7 +70,13 @@ export const toolsCommand = async (
           r.server,
           r.name,
           r.originalName,
-          r.blocked === undefined ? r.policy : 'blocked',
+          r.leftOut !== undefined
+            ? r.leftOut.reason === 'cap'
+              ? 'left out (cap)'
+              : 'left out'
+            : r.blocked === undefined
+              ? r.policy
+              : 'blocked',
           r.labels.length === 0 ? '-' : r.labels.join(','),
           r.findings.length === 0 ? '-' : r.findings.join(' '),
           r.description,
@@ -65,6 +86,10 @@ export const toolsCommand = async (
       )) {
         output.out(line);
       }
+      if (options.client !== undefined || report.leftOut.length > 0) output.out('');
+      if (options.client !== undefined)
+        output.out(`${report.title} (${report.client ?? ''}): ${describeLimits(report)}`);
+      for (const line of describeLeftOut(report)) output.out(line);
       for (const s of failed)
         output.err(output.color.red(`✗ ${s.name}: ${s.error?.message ?? s.state}`));
     }

@@ -37,7 +37,12 @@ export const wrapCommand = async (
         naming: { prefix: 'never' },
       },
       undefined,
-      { cwd: deps.cwd, env: deps.env, inline: inlineConfigFrom(options) },
+      // One server and no config file: there is no profile to choose.
+      {
+        cwd: deps.cwd,
+        env: deps.env,
+        inline: { ...inlineConfigFrom(options, deps.env), profile: undefined },
+      },
     );
     const logger = output.logger(config.logLevel);
     const [{ createGateway }, { serveStdio }] = await Promise.all([

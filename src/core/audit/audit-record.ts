@@ -113,6 +113,16 @@ export interface ResultInput {
   readonly result?: unknown;
   /** Paths redacted inside `result`, e.g. `result.content[0].text` (`redacted` mode only). */
   readonly redacted?: readonly string[];
+  /**
+   * Present when the agent was sent a cut result (its client's size limit): `bytes`, `sha256`
+   * and `result` still describe the whole result; this says how much of its text was sent and
+   * where the whole text can be read (null when it could not be kept).
+   */
+  readonly cut?: {
+    readonly shown_bytes: number;
+    readonly text_bytes: number;
+    readonly resource: string | null;
+  };
 }
 
 /** A scanner finding not tied to a call, e.g. in a tool description. */

@@ -1,6 +1,6 @@
 import type { PolicyDecision } from '../policy/decision.js';
 import type { Finding } from '../scanner/finding.js';
-import type { SessionInfo, ToolCallContext, ToolCallOutcome } from '../tool-call.js';
+import type { CutTrace, SessionInfo, ToolCallContext, ToolCallOutcome } from '../tool-call.js';
 import type {
   AuditDecision,
   AuditFinding,
@@ -105,6 +105,8 @@ export interface ResultRecordParams {
   /** Findings not carried by the outcome, e.g. from scanning the arguments. */
   readonly findings?: readonly Finding[];
   readonly findSecrets: FindSecrets;
+  /** The result was cut for the client: `digest` and the stored result are of the whole one. */
+  readonly cut?: CutTrace | undefined;
 }
 
 /** Builds a `result` record; content fields follow `audit.results` (`none`, `hash`, `redacted`). */
@@ -120,16 +122,35 @@ export const buildResultRecord = (params: ResultRecordParams): ResultInput => {
   // Microsecond precision is plenty and keeps float noise out of the log.
   const ms = Math.round(params.ms * 1000) / 1000;
   const status = auditStatusOf(outcome);
+  const cut =
+    params.cut === undefined
+      ? undefined
+      : {
+          // In key order, like the rest of the record.
+          cut: {
+            resource: params.cut.uri ?? null,
+            shown_bytes: params.cut.shownBytes,
+            text_bytes: params.cut.totalBytes,
+          },
+        };
   if (params.results === 'none' || params.digest === undefined) {
-    return { call: { id: params.callId }, findings, outcome: { ms, status }, type: 'result' };
+    return {
+      call: { id: params.callId },
+      ...cut,
+      findings,
+      outcome: { ms, status },
+      type: 'result',
+    };
   }
   const withDigest = { bytes: params.digest.bytes, ms, sha256: params.digest.sha256, status };
   if (params.results === 'hash' || outcome.kind !== 'ok') {
-    return { call: { id: params.callId }, findings, outcome: withDigest, type: 'result' };
+    return { call: { id: params.callId }, ...cut, findings, outcome: withDigest, type: 'result' };
   }
-  const result = redactSecrets(outcome.result, { findSecrets: params.findSecrets, path: 'result' });
+  const whole = params.cut?.full ?? outcome.result;
+  const result = redactSecrets(whole, { findSecrets: params.findSecrets, path: 'result' });
   return {
     call: { id: params.callId },
+    ...cut,
     findings,
     outcome: withDigest,
     redacted: result.paths,
