@@ -139,20 +139,28 @@ export function findDirectives(
   keywordPositions: readonly number[],
   surface: Surface,
 ): RawFinding[] {
-  const starts = new Set<number>();
-  const positions = [...keywordPositions];
+  const ats: number[] = [];
   // E-mail addresses are the commonest outside target; '@' is too short for the keyword index.
-  for (
-    let at = text.indexOf('@');
-    at >= 0 && positions.length < 5000;
-    at = text.indexOf('@', at + 1)
-  )
-    positions.push(at);
+  for (let at = text.indexOf('@'); at >= 0 && ats.length < 5000; at = text.indexOf('@', at + 1))
+    ats.push(at);
   const findings: RawFinding[] = [];
-  for (const pos of positions) {
+  // A position inside the sentence judged last adds nothing: its sentence was read. Skipping it keeps the work
+  // linear; judging a 600-character window around each of a million keywords in a run-on text would not be.
+  let judgedStart = -1;
+  let judgedEnd = -1;
+  let k = 0;
+  let a = 0;
+  while (k < keywordPositions.length || a < ats.length) {
+    const kw = keywordPositions[k] ?? Infinity;
+    const at = ats[a] ?? Infinity;
+    const pos = kw <= at ? kw : at;
+    if (kw <= at) k++;
+    else a++;
+    if (pos < judgedEnd) continue;
     const [start, end] = sentenceAround(text, pos);
-    if (starts.has(start)) continue;
-    starts.add(start);
+    judgedEnd = Math.max(end, pos + 1);
+    if (start === judgedStart) continue;
+    judgedStart = start;
     const finding = judgeSentence(text.slice(start, end), surface);
     if (finding) findings.push({ ...finding, start, end });
   }
