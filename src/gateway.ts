@@ -34,6 +34,7 @@ import {
   scanResult,
 } from './pipeline/scan-content.js';
 import { openPinStore } from './pins/pin-store.js';
+import { eventLoopScheduler } from './review/event-loop-scheduler.js';
 import { toScannable, ToolReviewer, type ToolReview } from './review/tool-reviewer.js';
 import type { Finding } from './core/scanner/finding.js';
 import { pinnedForm } from './core/pinning/pinned-form.js';
@@ -139,6 +140,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     pins: config.pinning.mode === 'off' ? undefined : await openPinStore(config.stateDir),
     audit,
     logger,
+    limits: () => config.scanning.limits,
+    scheduler: eventLoopScheduler,
   });
   const standaloneSession: SessionInfo = { agent: config.agent, client: undefined };
   let resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
@@ -411,11 +414,15 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         scanner,
         action: () => config.scanning.arguments,
         filter: () => filters.content,
+        limits: () => config.scanning.limits,
+        scheduler: eventLoopScheduler,
       }),
       scanResult: scanResult({
         scanner,
         action: () => config.scanning.responses,
         filter: () => filters.content,
+        limits: () => config.scanning.limits,
+        scheduler: eventLoopScheduler,
       }),
       recordCall: recordCall(auditOptions),
       policy: enforcePolicy({
