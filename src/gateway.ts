@@ -45,6 +45,7 @@ import {
   accessClassFor,
   canEverAllow,
   createRateLimiter,
+  createRootsTracker,
   evaluatePolicy,
   explainPolicy,
 } from './core/policy/index.js';
@@ -115,6 +116,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           durability: config.audit.durability,
           onError: (error) => {
             logger.error(`audit log: ${error.message}`);
+          },
+          onWarning: (message) => {
+            logger.warn(message);
           },
         })
       : undefined;
@@ -313,12 +317,17 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       rebuildCatalog();
     }));
 
+  const roots = createRootsTracker();
   const pool = new BackendPool({
     relay: {
       onNotification: (backend, notification) => {
         router.relay.onNotification(backend, notification);
       },
-      onRequest: (backend, request, signal) => router.relay.onRequest(backend, request, signal),
+      // The policy learns each backend's MCP roots from the answers it relays.
+      onRequest: (backend, request, signal) =>
+        roots.relay(backend.name, request.method, () =>
+          router.relay.onRequest(backend, request, signal),
+        ),
     },
     servers: config.servers,
     logger,
@@ -431,6 +440,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         server: (name) => serversByName.get(name),
         askHuman,
         now: () => Date.now(),
+        roots: (server) => roots.view(server),
       }),
     },
   });

@@ -22,6 +22,12 @@ export interface AuditKey {
   sign(data: string): string;
 }
 
+/** The key `loadOrCreateAuditKey` found, and whether it had to create it. */
+export interface LoadedAuditKey extends AuditKey {
+  /** Set when this call created the key: the public key it replaced, if the folder still had one. */
+  readonly created: { readonly replaced: AuditPublicKey | undefined } | undefined;
+}
+
 /** A public key that can check checkpoint signatures. */
 export interface AuditPublicKey {
   readonly publicKeyPem: string;
@@ -53,7 +59,7 @@ export const parseAuditPublicKey = (publicKeyPem: string): AuditPublicKey => {
 const isErrno = (error: unknown, code: string): boolean =>
   error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 
-const keyFromPrivatePem = (privatePem: string): AuditKey => {
+const keyFromPrivatePem = (privatePem: string): Omit<LoadedAuditKey, 'created'> => {
   const privateKey = createPrivateKey(privatePem);
   const publicKey = createPublicKey(privateKey);
   return {
@@ -69,14 +75,16 @@ const keyFromPrivatePem = (privatePem: string): AuditKey => {
  * Creation writes a temporary file and hard-links it into place, so two gateways starting at
  * once never see a half-written key: the loser of the race reads the winner's key.
  */
-export const loadOrCreateAuditKey = async (stateDir: string): Promise<AuditKey> => {
+export const loadOrCreateAuditKey = async (stateDir: string): Promise<LoadedAuditKey> => {
   const privatePath = join(stateDir, AUDIT_PRIVATE_KEY_FILE);
   try {
-    return keyFromPrivatePem(await readFile(privatePath, 'utf8'));
+    return { ...keyFromPrivatePem(await readFile(privatePath, 'utf8')), created: undefined };
   } catch (error) {
     if (!isErrno(error, 'ENOENT')) throw error;
   }
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  // A public half without its private key means a key existed and was deleted: name it.
+  const replaced = await readPublicKeyFile(join(stateDir, AUDIT_PUBLIC_KEY_FILE));
   const { privateKey } = generateKeyPairSync('ed25519');
   const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const temporary = `${privatePath}.${String(process.pid)}.${String(Date.now())}.tmp`;
@@ -91,7 +99,19 @@ export const loadOrCreateAuditKey = async (stateDir: string): Promise<AuditKey> 
   const key = keyFromPrivatePem(await readFile(privatePath, 'utf8'));
   // The public half is a convenience copy for export; verify derives it from the private key too.
   await writeFile(join(stateDir, AUDIT_PUBLIC_KEY_FILE), key.publicKeyPem, { mode: 0o644 });
-  return key;
+  return {
+    ...key,
+    created: { replaced: replaced?.keyId === key.keyId ? undefined : replaced },
+  };
+};
+
+const readPublicKeyFile = async (path: string): Promise<AuditPublicKey | undefined> => {
+  try {
+    return parseAuditPublicKey(await readFile(path, 'utf8'));
+  } catch {
+    // Missing or unreadable: nothing to name.
+    return undefined;
+  }
 };
 
 /** The state folder's public key, without creating anything; undefined when there is none. */

@@ -1,23 +1,27 @@
-import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { closeSync, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { open, rename, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type {
   AuditRecordInput,
   CheckpointInput,
+  KeyRotatedInput,
   RecoveryInput,
 } from '../core/audit/audit-record.js';
 import { renderCheckpointStatement, sealAuditRecord } from '../core/audit/chain.js';
 import { GatewayError } from '../core/errors.js';
-import { loadOrCreateAuditKey, type AuditKey } from './audit-key.js';
+import { loadOrCreateAuditKey, type LoadedAuditKey } from './audit-key.js';
 import { sha256Hex } from './digest.js';
-import { acquireFileLock, type FileLockOptions } from './file-lock.js';
-import { writeHeadFile } from './head-file.js';
+import { acquireFileLock, tryAcquireFileLockSync, type FileLockOptions } from './file-lock.js';
+import { HEAD_FILE, readCheckpointAnchor, writeHeadFile } from './head-file.js';
 import {
   readFirstSeq,
+  readLastSigner,
   readLogTail,
   rotatedLogPath,
   type ChainHead,
   type LogTail,
 } from './log-files.js';
+import { ensurePrivateDir } from './state-dir.js';
 
 /** How the gateway opens its audit log. */
 export interface AuditLogOptions {
@@ -27,35 +31,46 @@ export interface AuditLogOptions {
   stateDir: string;
   /** `sync`: callers await `appendDurable` before forwarding; `batch`: records reach disk within `flushIntervalMs`. */
   durability: 'batch' | 'sync';
-  /** Default 50. */
+  /** Default 50: how long written records may wait for their batched fsync. */
   flushIntervalMs?: number;
   /** Default 1000 records / 60 s. */
   checkpointEvery?: { records: number; seconds: number };
   /** Default 64 MiB; the active file is renamed to `<name>-<firstSeq>.jsonl` and seq/prev continue. */
   rotateBytes?: number;
   onError?: (error: Error) => void;
+  /** Things the user should know that do not stop the log: a replaced signing key, a folder made private. */
+  onWarning?: (message: string) => void;
   /** Lock tuning, for tests. */
   lock?: FileLockOptions;
 }
 
 /**
  * Where a record sits in the chain. If another process appends to the same file before this
- * record reaches disk, the writer re-chains it and updates this object in place; the receipt
- * `appendDurable` resolves with is final.
+ * record reaches the file, the writer re-chains it and updates this object in place; once
+ * `written()` or `appendDurable` has settled for it, it is final.
  */
 export interface AuditReceipt {
   readonly seq: number;
   readonly hash: string;
 }
 
-/** An open audit log: cheap appends, batched durable writes, signed checkpoints. */
+/** An open audit log: cheap appends, a write before each reply, batched fsync, signed checkpoints. */
 export interface AuditLog {
-  /** Queue a record (seq, prev, ts, hash assigned now); written within flushIntervalMs. Cheap: no I/O on the caller's path. */
+  /** Queue a record (seq, prev, ts, hash assigned now). Cheap: no I/O on the caller's path. */
   append(record: AuditRecordInput): AuditReceipt;
   /** In `sync` durability, resolves once the record is on disk; in batch mode, like append + flush. */
   appendDurable(record: AuditRecordInput): Promise<AuditReceipt>;
+  /**
+   * Puts every record appended so far into the file (a `write`, no fsync), so that a process
+   * killed after a reply leaves has not lost what the reply's receipt names. Undefined when
+   * there is nothing to write; otherwise one promise shared by every caller in this turn of the
+   * event loop (one write for all of them). Never rejects: a failed write marks the log
+   * unhealthy, is reported through `onError` and is retried.
+   */
+  written(): Promise<void> | undefined;
   /** False after a write failed and until a later write succeeds (the gateway denies calls in enforce mode). */
   readonly healthy: boolean;
+  /** Writes and fsyncs everything appended so far. */
   flush(): Promise<void>;
   /** Flush, write a final checkpoint (and head.json), release everything. Idempotent. */
   close(): Promise<void>;
@@ -102,6 +117,11 @@ const writeAll = async (handle: FileHandle, data: Buffer): Promise<void> => {
   }
 };
 
+const writeAllSync = (fd: number, data: Buffer): void => {
+  let offset = 0;
+  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+};
+
 const toWriteError = (path: string, cause: unknown): GatewayError =>
   new GatewayError(
     'AUDIT_WRITE_FAILED',
@@ -119,13 +139,25 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   const checkpointMs = (options.checkpointEvery?.seconds ?? 60) * 1000;
   const rotateBytes = options.rotateBytes ?? DEFAULT_ROTATE_BYTES;
   const onError = options.onError ?? (() => undefined);
+  const onWarning = options.onWarning ?? (() => undefined);
 
-  await mkdir(dirname(path), { recursive: true });
-  const key: AuditKey = await loadOrCreateAuditKey(stateDir);
+  for (const dir of new Set([stateDir, dirname(path)])) {
+    const notice = await ensurePrivateDir(dir);
+    if (notice !== undefined) onWarning(notice);
+  }
+  const key: LoadedAuditKey = await loadOrCreateAuditKey(stateDir);
 
   let head: ChainHead;
   let disk: DiskState | undefined;
+  // Appended, not yet in the file.
   let pending: Entry[] = [];
+  // In the file, not yet fsynced.
+  let unsynced: Entry[] = [];
+  // Records taken out of `pending` by a write still running.
+  let writingCount = 0;
+  let writing = false;
+  let writeQueue: Promise<void> = Promise.resolve();
+  let barrier: Promise<void> | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   let flushQueue: Promise<void> = Promise.resolve();
@@ -174,6 +206,16 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     return entry;
   };
 
+  // Recovery records made inside a write are chained by `rechain`, not here.
+  const createDetachedEntry = (input: AuditRecordInput): Entry => ({
+    input,
+    ts: new Date().toISOString(),
+    prev: '',
+    line: '',
+    receipt: { seq: -1, hash: '' },
+    waiters: undefined,
+  });
+
   /** Re-chains entries from `after` when they no longer link to it; returns the new end. */
   const rechain = (entries: readonly Entry[], after: ChainHead): ChainHead => {
     const first = entries[0];
@@ -206,71 +248,249 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     torn: { file: logName, offset: torn.offset, length: torn.length, sha256: torn.sha256 },
   });
 
-  const rotate = async (handle: FileHandle, state: DiskState): Promise<DiskState | undefined> => {
-    if (state.size < rotateBytes) return state;
-    const firstSeq = await readFirstSeq(handle);
-    if (firstSeq === undefined) return state;
-    await rename(path, rotatedLogPath(path, firstSeq));
-    // The next flush finds a new (or no) active file and reads the head from the segment.
-    return undefined;
+  const rejectWaiters = (entries: readonly Entry[], failure: Error): void => {
+    for (const entry of entries) {
+      for (const waiter of entry.waiters ?? []) waiter.reject(failure);
+      entry.waiters = undefined;
+    }
   };
 
-  const writeBatch = async (batch: Entry[]): Promise<Entry[]> => {
+  // An append-only descriptor of the active file for the hot path, kept open between writes;
+  // `fdIno` says which file it is, since rotation renames the file under it.
+  let fd: number | undefined;
+  let fdIno = -1;
+
+  const releaseFd = (): void => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+    fdIno = -1;
+  };
+
+  const fdFor = (ino: number): number | undefined => {
+    if (fd !== undefined && fdIno === ino) return fd;
+    releaseFd();
+    const opened = openSync(path, 'a', 0o600);
+    const openedIno = fstatSync(opened).ino;
+    if (openedIno !== ino) {
+      closeSync(opened);
+      return undefined;
+    }
+    fd = opened;
+    fdIno = openedIno;
+    return fd;
+  };
+
+  /**
+   * The hot path's write: when the file is exactly as this writer left it and nobody holds the
+   * lock, a few synchronous system calls (lock, stat, one write, unlock) cost less than the
+   * async round trips they replace. Returns false to defer to `writeBatchAsync`.
+   */
+  const trySyncWrite = (): boolean => {
+    const first = pending[0];
+    if (first === undefined) return true;
+    if (disk?.head.hash !== first.prev) return false;
+    const lock = tryAcquireFileLockSync(lockPath);
+    if (lock === undefined) return false;
+    try {
+      // The path, not the descriptor: another process may have rotated or replaced the file.
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info?.ino !== disk.ino || info.size !== disk.size) return false;
+      const target = fdFor(info.ino);
+      if (target === undefined) return false;
+      const batch = pending;
+      const data = Buffer.from(batch.map((entry) => entry.line).join(''), 'utf8');
+      pending = [];
+      try {
+        writeAllSync(target, data);
+      } catch (error) {
+        // Part of it may be in the file; the next write reads the tail and recovers.
+        disk = undefined;
+        releaseFd();
+        pending = [...batch, ...pending];
+        throw error;
+      }
+      const last = batch.at(-1) ?? first;
+      disk = {
+        head: { seq: last.receipt.seq, hash: last.receipt.hash },
+        ino: info.ino,
+        size: info.size + data.length,
+      };
+      unsynced.push(...batch);
+      return true;
+    } finally {
+      lock.release();
+    }
+  };
+
+  /** Takes the lock (waiting, stealing a stale one), finds the real tail, re-chains, writes. */
+  const writeBatchAsync = async (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    writingCount = batch.length;
+    const done: Entry[] = [];
+    try {
+      const lock = await acquireFileLock(lockPath, options.lock);
+      try {
+        const handle = await open(path, 'a+', 0o600);
+        try {
+          const { tail, ino, size } = await resolveTail(handle);
+          // After a failed partial write, records of this batch may already be in the file.
+          const inFile = batch.findIndex((entry) => entry.receipt.hash === tail.head.hash);
+          if (inFile !== -1) done.push(...batch.splice(0, inFile + 1));
+          if (tail.torn !== undefined) {
+            batch.unshift(createDetachedEntry(recoveryInput(tail.torn)));
+          }
+          const end = rechain(batch, tail.head);
+          // Records appended while this write waited for the lock follow the batch.
+          head = rechain(pending, end);
+          let written = size;
+          if (batch.length > 0 || tail.needsNewline) {
+            const text =
+              (tail.needsNewline ? '\n' : '') + batch.map((entry) => entry.line).join('');
+            const data = Buffer.from(text, 'utf8');
+            // Until the write is complete, the size this writer would expect is unknown.
+            disk = undefined;
+            await writeAll(handle, data);
+            written += data.length;
+          }
+          disk = { head: end, ino, size: written };
+          done.push(...batch);
+          batch.length = 0;
+        } finally {
+          await handle.close();
+        }
+      } finally {
+        await lock.release();
+      }
+    } catch (error) {
+      // Keep the records, in order, for the next attempt. A recovery record is dropped: the
+      // next attempt re-reads the tail and names the torn bytes again.
+      pending = [...batch.filter((entry) => entry.input.type !== 'recovery'), ...pending];
+      throw error;
+    } finally {
+      unsynced.push(...done);
+      writingCount = 0;
+    }
+  };
+
+  const writeFailed = (error: unknown): GatewayError => {
+    const failure = toWriteError(path, error);
+    healthy = false;
+    // Callers waiting for disk learn it failed now; the records stay queued and are retried.
+    rejectWaiters(pending, failure);
+    if (!closed) scheduleFlush();
+    onError(failure);
+    return failure;
+  };
+
+  /** Runs one write step in order with the others; never two at once. */
+  const enqueueWrite = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = writeQueue.then(async () => {
+      writing = true;
+      try {
+        return await step();
+      } finally {
+        writing = false;
+      }
+    });
+    writeQueue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+
+  /** Writes everything pending: synchronously when it can, else through the lock's slow path. */
+  const writePending = (): Promise<void> =>
+    enqueueWrite(async () => {
+      if (pending.length === 0) return;
+      try {
+        if (!trySyncWrite()) await writeBatchAsync();
+        healthy = true;
+      } catch (error) {
+        throw writeFailed(error);
+      }
+    });
+
+  const settleBarrier = async (): Promise<void> => {
+    barrier = undefined;
+    try {
+      if (!writing) {
+        try {
+          if (trySyncWrite()) {
+            healthy = true;
+            scheduleFlush();
+            return;
+          }
+        } catch (error) {
+          writeFailed(error);
+          return;
+        }
+      }
+      await writePending();
+      scheduleFlush();
+    } catch {
+      // Reported by writeFailed; the reply still goes: the call already happened.
+    }
+  };
+
+  /** fsyncs what is in the file; the data is there already, so no lock is needed. */
+  const syncFile = async (): Promise<void> => {
+    const handle = await open(path, 'a', 0o600);
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
+
+  /** Replaces head.json, never with an older checkpoint than the one another process wrote. */
+  const writeHead = async (checkpoint: Entry): Promise<void> => {
+    if (checkpoint.input.type !== 'checkpoint') return;
+    const { covers, signature } = checkpoint.input;
     const lock = await acquireFileLock(lockPath, options.lock);
     try {
-      const handle = await open(path, 'a+', 0o600);
-      try {
-        const { tail, ino, size } = await resolveTail(handle);
-        // After a failed partial write, records of this batch may already be on disk.
-        const onDisk = batch.findIndex((entry) => entry.receipt.hash === tail.head.hash);
-        const done = onDisk === -1 ? [] : batch.splice(0, onDisk + 1);
-        if (tail.torn !== undefined) {
-          batch.unshift(createDetachedEntry(recoveryInput(tail.torn)));
-        }
-        const end = rechain(batch, tail.head);
-        // Records appended while this flush waited for the lock follow the batch.
-        head = rechain(pending, end);
-        if (batch.length === 0 && !tail.needsNewline) {
-          disk = { head: end, ino, size };
-          return done;
-        }
-        const text = (tail.needsNewline ? '\n' : '') + batch.map((entry) => entry.line).join('');
-        const data = Buffer.from(text, 'utf8');
-        await writeAll(handle, data);
-        await handle.sync();
-        disk = { head: end, ino, size: size + data.length };
-        const checkpoint = batch.findLast((entry) => entry.input.type === 'checkpoint');
-        if (checkpoint?.input.type === 'checkpoint') {
-          await writeHeadFile(stateDir, {
-            seq: checkpoint.input.covers.seq,
-            hash: checkpoint.input.covers.hash,
-            ts: checkpoint.ts,
-            file: logName,
-            keyId: key.keyId,
-            signature: checkpoint.input.signature,
-            publicKeyPem: key.publicKeyPem,
-            checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
-          });
-        }
-        disk = await rotate(handle, disk);
-        return [...done, ...batch];
-      } finally {
-        await handle.close();
-      }
+      const current = await readCheckpointAnchor(join(stateDir, HEAD_FILE)).catch(() => undefined);
+      if (current?.file === logName && current.seq > covers.seq) return;
+      await writeHeadFile(stateDir, {
+        seq: covers.seq,
+        hash: covers.hash,
+        ts: checkpoint.ts,
+        file: logName,
+        keyId: key.keyId,
+        signature,
+        publicKeyPem: key.publicKeyPem,
+        checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
+      });
     } finally {
       await lock.release();
     }
   };
 
-  // Recovery and checkpoint records made inside a flush are chained by `rechain`, not here.
-  const createDetachedEntry = (input: AuditRecordInput): Entry => ({
-    input,
-    ts: new Date().toISOString(),
-    prev: '',
-    line: '',
-    receipt: { seq: -1, hash: '' },
-    waiters: undefined,
-  });
+  /** Renames a full active file; fsyncs it first, since later syncs open the new file. */
+  const rotateIfFull = (): Promise<void> =>
+    enqueueWrite(async () => {
+      if (disk === undefined || disk.size < rotateBytes) return;
+      const lock = await acquireFileLock(lockPath, options.lock);
+      try {
+        const handle = await open(path, 'a+', 0o600);
+        try {
+          const info = await handle.stat();
+          if (info.size < rotateBytes) return;
+          const firstSeq = await readFirstSeq(handle);
+          if (firstSeq === undefined) return;
+          await handle.sync();
+          await rename(path, rotatedLogPath(path, firstSeq));
+          // The next write finds a new (or no) active file and reads the head from the segment.
+          disk = undefined;
+          releaseFd();
+        } finally {
+          await handle.close();
+        }
+      } finally {
+        await lock.release();
+      }
+    });
 
   const isCheckpointDue = (force: boolean): boolean =>
     sinceCheckpoint > 0 &&
@@ -290,34 +510,35 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   };
 
   const runFlush = async (forceCheckpoint: boolean): Promise<void> => {
-    if (isCheckpointDue(forceCheckpoint)) {
-      // Appended like any record, so it never shifts receipts already handed out.
-      pending.push(createEntry(CHECKPOINT_PLACEHOLDER, new Date().toISOString()));
-      sinceCheckpoint = 0;
-      lastCheckpointAt = Date.now();
-    }
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
     try {
-      const written = await writeBatch(batch);
-      healthy = true;
-      for (const entry of written) {
-        for (const waiter of entry.waiters ?? []) waiter.resolve(entry.receipt);
+      if (isCheckpointDue(forceCheckpoint)) {
+        // Appended like any record, so it never shifts receipts already handed out.
+        pending.push(createEntry(CHECKPOINT_PLACEHOLDER, new Date().toISOString()));
+        sinceCheckpoint = 0;
+        lastCheckpointAt = Date.now();
       }
-    } catch (error) {
-      const failure = toWriteError(path, error);
-      healthy = false;
-      // Keep the records, in order, for the next attempt; their callers learn it failed now.
-      // A recovery record is dropped: the next attempt re-reads the tail and names it again.
-      pending = [...batch.filter((entry) => entry.input.type !== 'recovery'), ...pending];
+      await writePending();
+      if (unsynced.length === 0) return;
+      const batch = unsynced;
+      unsynced = [];
+      try {
+        await syncFile();
+      } catch (error) {
+        unsynced = [...batch, ...unsynced];
+        const failure = toWriteError(path, error);
+        healthy = false;
+        rejectWaiters(batch, failure);
+        if (!closed) scheduleFlush();
+        onError(failure);
+        throw failure;
+      }
       for (const entry of batch) {
-        for (const waiter of entry.waiters ?? []) waiter.reject(failure);
+        for (const waiter of entry.waiters ?? []) waiter.resolve(entry.receipt);
         entry.waiters = undefined;
       }
-      if (!closed) scheduleFlush();
-      onError(failure);
-      throw failure;
+      const checkpoint = batch.findLast((entry) => entry.input.type === 'checkpoint');
+      if (checkpoint !== undefined) await writeHead(checkpoint);
+      await rotateIfFull();
     } finally {
       armCheckpointTimer();
     }
@@ -352,7 +573,40 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     return entry;
   };
 
-  // Open: under the lock, find the head and name any torn bytes a crash left behind.
+  /**
+   * A `key_rotated` record when the log's last signer is not this key: the log itself says
+   * which key signed it last (head.json when the file has no checkpoint near its end).
+   */
+  const keyRotation = async (
+    handle: FileHandle,
+    size: number,
+  ): Promise<KeyRotatedInput | undefined> => {
+    const headFile = await readCheckpointAnchor(join(stateDir, HEAD_FILE)).catch(() => undefined);
+    const signer =
+      (await readLastSigner(handle, size)) ??
+      (headFile?.file === logName ? headFile.keyId : undefined);
+    if (signer === undefined || signer === key.keyId) return undefined;
+    const replaced = key.created?.replaced;
+    const oldPublicKey =
+      replaced?.keyId === signer
+        ? replaced.publicKeyPem
+        : headFile?.keyId === signer
+          ? (headFile.publicKeyPem ?? null)
+          : null;
+    return {
+      type: 'key_rotated',
+      old_key_id: signer,
+      old_public_key: oldPublicKey,
+      new_key_id: key.keyId,
+      reason:
+        key.created === undefined
+          ? `the key in ${stateDir} is not the one that signed the last checkpoint`
+          : `the private key was missing from ${stateDir}, so a new one was created`,
+    };
+  };
+
+  // Open: under the lock, find the head, name any torn bytes a crash left behind, and record a
+  // signing key that is not the one that signed the log so far.
   {
     const lock = await acquireFileLock(lockPath, options.lock);
     try {
@@ -361,12 +615,23 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
         const info = await handle.stat();
         const tail = await readLogTail(path, handle, info.size);
         head = tail.head;
-        let text = tail.needsNewline ? '\n' : '';
+        const opening: Entry[] = [];
         if (tail.torn !== undefined) {
-          text += createEntry(recoveryInput(tail.torn), new Date().toISOString()).line;
-          sinceCheckpoint++;
+          opening.push(createEntry(recoveryInput(tail.torn), new Date().toISOString()));
         }
+        const rotation = await keyRotation(handle, info.size);
+        if (rotation !== undefined) {
+          onWarning(
+            `audit log: the signing key changed: ${rotation.old_key_id} signed the log so far, ${rotation.new_key_id} signs from now on (${rotation.reason}). A key_rotated record says so in ${logName}; if nobody here removed the key, treat the log as suspect.`,
+          );
+          const now = new Date().toISOString();
+          opening.push(createEntry(rotation, now));
+          // Signed at once with the new key, so the rotation record itself is covered.
+          opening.push(createEntry(CHECKPOINT_PLACEHOLDER, now));
+        }
+        sinceCheckpoint += opening.length;
         let size = info.size;
+        const text = (tail.needsNewline ? '\n' : '') + opening.map((e) => e.line).join('');
         if (text !== '') {
           const data = Buffer.from(text, 'utf8');
           await writeAll(handle, data);
@@ -374,6 +639,20 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
           size += data.length;
         }
         disk = { head, ino: info.ino, size };
+        const checkpoint = opening.findLast((entry) => entry.input.type === 'checkpoint');
+        if (checkpoint?.input.type === 'checkpoint') {
+          sinceCheckpoint = 0;
+          await writeHeadFile(stateDir, {
+            seq: checkpoint.input.covers.seq,
+            hash: checkpoint.input.covers.hash,
+            ts: checkpoint.ts,
+            file: logName,
+            keyId: key.keyId,
+            signature: checkpoint.input.signature,
+            publicKeyPem: key.publicKeyPem,
+            checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
+          });
+        }
       } finally {
         await handle.close();
       }
@@ -393,6 +672,18 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       await flush().catch(() => undefined);
       return done;
     },
+    written() {
+      // After close() began, its final flush writes whatever is left.
+      if (closed) return closing?.catch(() => undefined);
+      if (pending.length === 0 && writingCount === 0) return undefined;
+      // One write per turn of the event loop, for every reply completed in it.
+      barrier ??= new Promise<void>((resolve) => {
+        setImmediate(() => {
+          void settleBarrier().then(resolve);
+        });
+      });
+      return barrier;
+    },
     get healthy() {
       return healthy;
     },
@@ -401,7 +692,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       if (closing === undefined) {
         closed = true;
         if (checkpointTimer !== undefined) clearTimeout(checkpointTimer);
-        closing = flush(true);
+        closing = flush(true).finally(releaseFd);
       }
       return closing;
     },

@@ -175,3 +175,54 @@ export const readFirstSeq = async (handle: FileHandle): Promise<number | undefin
   }
   return undefined;
 };
+
+/** How far back from the end `readLastSigner` looks: checkpoints come every 1000 records. */
+const SIGNER_SEARCH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The key id that signs the chain at the end of an open file: the last checkpoint's `key_id`,
+ * or the new key of a later `key_rotated` record. Undefined when the last 8 MiB hold neither.
+ */
+export const readLastSigner = async (
+  handle: FileHandle,
+  size: number,
+): Promise<string | undefined> => {
+  // Usually the last record is a checkpoint (every shutdown writes one): start small.
+  for (let window = Math.min(size, 64 * 1024); window > 0;) {
+    const start = size - window;
+    const buffer = Buffer.alloc(window);
+    await handle.read(buffer, 0, window, start);
+    let end = window;
+    while (end > 0) {
+      const newlineBefore = buffer.lastIndexOf(NEWLINE, end - 1);
+      // A line cut by the window's start is read whole by the next, larger window.
+      if (newlineBefore === -1 && start > 0) break;
+      const lineStart = newlineBefore + 1;
+      const text = buffer.toString('utf8', lineStart, end);
+      // Cheap filter first: only these two types name a key.
+      if (text.includes('"checkpoint"') || text.includes('"key_rotated"')) {
+        const signer = parseSignerLine(text);
+        if (signer !== undefined) return signer;
+      }
+      end = newlineBefore === -1 ? 0 : newlineBefore;
+    }
+    if (start === 0 || window >= SIGNER_SEARCH_BYTES) return undefined;
+    window = Math.min(size, window * 4, SIGNER_SEARCH_BYTES);
+  }
+  return undefined;
+};
+
+const parseSignerLine = (text: string): string | undefined => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const record = parsed as { type?: unknown; key_id?: unknown; new_key_id?: unknown };
+  if (record.type === 'checkpoint' && typeof record.key_id === 'string') return record.key_id;
+  if (record.type === 'key_rotated' && typeof record.new_key_id === 'string')
+    return record.new_key_id;
+  return undefined;
+};

@@ -34,6 +34,14 @@ export interface VerifyAuditLogOptions {
 
 const NEWLINE = 0x0a;
 
+const parsePublicKeyOrUndefined = (pem: string): AuditPublicKey | undefined => {
+  try {
+    return parseAuditPublicKey(pem);
+  } catch {
+    return undefined;
+  }
+};
+
 const isErrno = (error: unknown, code: string): boolean =>
   error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 
@@ -122,14 +130,23 @@ export const verifyAuditLog = async (
   const logName = basename(path);
   const trusted = await loadTrustedInputs(logName, options);
   const buffers = new Map<string, Buffer>();
+  const retired = new Map<string, AuditPublicKey | undefined>();
   const verifySignature = (
     keyId: string,
     statement: string,
     signature: string,
+    publicKeyPem?: string,
   ): SignatureVerdict => {
+    if (publicKeyPem !== undefined) {
+      // A retired key, as a key_rotated record in the (hash-chained) log names it.
+      if (!retired.has(publicKeyPem))
+        retired.set(publicKeyPem, parsePublicKeyOrUndefined(publicKeyPem));
+      const key = retired.get(publicKeyPem);
+      return key?.keyId === keyId && key.verify(statement, signature) ? 'valid' : 'invalid';
+    }
     const key = trusted.keys.get(keyId);
-    // With no key at all nothing can be checked; with keys, an unknown one means re-signed.
-    if (key === undefined) return trusted.keys.size === 0 ? 'unchecked' : 'invalid';
+    // With no key at all nothing can be checked; with keys, an unknown one is judged at the end.
+    if (key === undefined) return trusted.keys.size === 0 ? 'unchecked' : 'unknown_key';
     return key.verify(statement, signature) ? 'valid' : 'invalid';
   };
   const verifier = createChainVerifier({

@@ -469,18 +469,9 @@ export class Backend {
 // The command as written in the config: expanded ${env:…} values may be secrets.
 const describeCommand = (config: ResolvedServer & { kind: 'stdio' }): string => config.display;
 
+// The URL as written: a key in its path stays `${env:…}`, query and credentials are cut.
 const describeTarget = (config: ResolvedServer): string =>
-  config.kind === 'stdio' ? `command: ${describeCommand(config)}` : `url: ${redactUrl(config.url)}`;
-
-/** URLs may carry tokens in their query; only origin and path go into messages. */
-const redactUrl = (url: string): string => {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return '(invalid url)';
-  }
-};
+  config.kind === 'stdio' ? `command: ${describeCommand(config)}` : `url: ${config.display}`;
 
 const withHeaders =
   (headers: Readonly<Record<string, string>>) =>

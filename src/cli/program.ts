@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliDeps, GlobalOptions } from './context.js';
+import type { ServeOptions } from './commands/serve.js';
 import { createRequire } from 'node:module';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -73,12 +74,69 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
     .description('the same gateway over Streamable HTTP at /mcp, one session per client')
     .requiredOption('--http <host:port>', 'where to listen, e.g. 127.0.0.1:8080')
     .option('--no-auth', 'no bearer token (only on a loopback address)')
+    .option('--max-sessions <n>', 'most sessions open at once; more get 503 (default 64)')
+    .option(
+      '--idle-timeout <duration>',
+      'close a session after this long without a request, e.g. 30m, 90s (default 30m)',
+    )
     .action(async (_options: unknown, command: Command) => {
       const { serveCommand } = await import('./commands/serve.js');
-      code = await serveCommand(
-        globals(command) as GlobalOptions & { http: string; auth: boolean },
-        deps,
-      );
+      code = await serveCommand(globals(command) as GlobalOptions & ServeOptions, deps);
+    });
+
+  program
+    .command('init')
+    .description(
+      'write mcp-gateway.config.json from the MCP servers your clients already have (exit 0, 2)',
+    )
+    .option(
+      '--from <client|file>',
+      'claude-desktop, claude-code, cursor, vscode, windsurf, codex, or a config file (repeatable; default: every client found)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .option('--dry-run', 'print the config instead of writing it')
+    .option('--force', 'overwrite an existing config file')
+    .option('--json', 'machine-readable summary on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      code = await initCommand(globals(command), deps);
+    });
+
+  const clientOption = () =>
+    new Option('--client <client>', 'the client whose config to edit')
+      .choices(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf', 'codex'])
+      .makeOptionMandatory();
+  program
+    .command('install')
+    .description("add the gateway's one entry to a client's config, keeping a backup (exit 0, 2)")
+    .addOption(clientOption())
+    .option('--replace', 'also remove the servers the gateway now runs from the client')
+    .option(
+      '--project',
+      "the project's file (.mcp.json, .cursor/, .vscode/, .codex/) instead of the user's",
+    )
+    .option('--file <path>', "this file instead of the client's usual one")
+    .option('--name <name>', 'the entry name in the client (default "gateway")')
+    .option('--npx', 'start the published package with npx instead of this installation')
+    .option('--dry-run', 'show the change without writing')
+    .option('--json', 'machine-readable summary on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { installCommand } = await import('./commands/install.js');
+      code = await installCommand(globals(command) as never, deps);
+    });
+
+  program
+    .command('uninstall')
+    .description("undo install: restore the client's config from the backup (exit 0, 2)")
+    .addOption(clientOption())
+    .option('--project', "the project's file instead of the user's")
+    .option('--file <path>', "this file instead of the client's usual one")
+    .option('--dry-run', 'show the change without writing')
+    .option('--json', 'machine-readable summary on stdout')
+    .action(async (_options: unknown, command: Command) => {
+      const { uninstallCommand } = await import('./commands/uninstall.js');
+      code = await uninstallCommand(globals(command) as never, deps);
     });
 
   program

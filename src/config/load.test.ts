@@ -97,6 +97,78 @@ describe('validateConfig', () => {
     ]);
   });
 
+  test('a header value with a line break inside is a config error that names the variable, never the value', () => {
+    const token = `tk${'Q'.repeat(20)}`;
+    const issues = issuesOf(() =>
+      validateConfig(
+        {
+          servers: {
+            api: {
+              url: 'https://x.test/mcp',
+              headers: { Authorization: 'Bearer ${env:API_TOKEN}' },
+            },
+          },
+        },
+        '/etc/gw/mcp-gateway.config.json',
+        { ...options, env: { API_TOKEN: `${token}\r\nX-Injected: 1` } },
+      ),
+    );
+    expect(issues).toEqual([
+      {
+        path: ['servers', 'api', 'headers', 'Authorization'],
+        message: expect.stringContaining(
+          'line break (CR or LF) inside it after expanding ${env:API_TOKEN}',
+        ) as string,
+      },
+    ]);
+    expect(JSON.stringify(issues)).not.toContain(token);
+  });
+
+  test('a header value written with a line break inside is a config error too', () => {
+    const issues = issuesOf(() =>
+      validateConfig(
+        { servers: { api: { url: 'https://x.test', headers: { 'X-Key': 'a\nb' } } } },
+        undefined,
+        options,
+      ),
+    );
+    expect(issues).toEqual([
+      {
+        path: ['servers', 'api', 'headers', 'X-Key'],
+        message: expect.stringContaining('line break') as string,
+      },
+    ]);
+  });
+
+  test('whitespace around a header value (a CRLF from a .env file) is cut, as fetch would', () => {
+    const config = validateConfig(
+      {
+        servers: {
+          api: { url: 'https://x.test', headers: { Authorization: 'Bearer ${env:TOKEN}' } },
+        },
+      },
+      undefined,
+      { ...options, env: { TOKEN: 's3cret\r\n' } },
+    );
+    expect(config.servers[0]).toMatchObject({ headers: { Authorization: 'Bearer s3cret' } });
+  });
+
+  test('a remote server is displayed as written: variables by name, no query, no credentials', () => {
+    const config = validateConfig(
+      {
+        servers: {
+          api: { url: 'https://user:pw@h.test/${env:TOKEN}/mcp?key=${env:TOKEN}#frag' },
+        },
+      },
+      undefined,
+      options,
+    );
+    expect(config.servers[0]).toMatchObject({
+      url: 'https://user:pw@h.test/s3cret/mcp?key=s3cret#frag',
+      display: 'https://h.test/${env:TOKEN}/mcp',
+    });
+  });
+
   test('an unknown key is rejected with a did-you-mean hint', () => {
     const issues = issuesOf(() =>
       validateConfig({ servers: { fs: { comand: 'x' } } }, undefined, options),

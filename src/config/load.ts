@@ -43,11 +43,22 @@ const explorer = cosmiconfig('mcp-gateway', {
 
 /** Finds, parses, validates and resolves the config; throws GatewayError with every issue. */
 export const loadConfig = async (options: LoadConfigOptions): Promise<ResolvedConfig> => {
+  const file = await locateConfigFile(options);
+  return validateConfig(await readConfigFile(file), file, options);
+};
+
+/** The config file the gateway would use: `--config`, `MCP_GATEWAY_CONFIG`, else the search. */
+export const locateConfigFile = async (
+  options: Pick<LoadConfigOptions, 'configPath' | 'cwd' | 'env'>,
+): Promise<string> => {
   const explicit = options.configPath ?? options.env['MCP_GATEWAY_CONFIG'];
-  const file =
-    explicit === undefined || explicit === ''
-      ? await search(options.cwd)
-      : path.resolve(options.cwd, explicit);
+  return explicit === undefined || explicit === ''
+    ? search(options.cwd)
+    : path.resolve(options.cwd, explicit);
+};
+
+/** A config file's parsed content, before validation; missing, unparseable or empty throws. */
+export const readConfigFile = async (file: string): Promise<unknown> => {
   let raw: unknown;
   try {
     const loaded = await explorer.load(file);
@@ -73,7 +84,7 @@ export const loadConfig = async (options: LoadConfigOptions): Promise<ResolvedCo
   if (raw === undefined) {
     throw invalid(file, [{ path: [], message: 'is empty; it needs at least {"servers": {}}' }]);
   }
-  return validateConfig(raw, file, options);
+  return raw;
 };
 
 /** Validates an already-parsed config object (also used by `wrap`, which has no file). */

@@ -11,13 +11,17 @@ const id = z
 const serverToolGlob = z
   .string()
   .min(1)
-  .describe('Glob over the canonical "server/tool": "*" stays in a segment, "**" crosses, "{a,b}"');
+  .describe(
+    'Glob over "server/tool" (the tool name is one segment, "/" and all): "*" stays in a segment, "**" crosses, "{a,b}"',
+  );
 
 const predicates = z
   .strictObject({
     pathUnder: oneOrMany(z.string()).describe('Every path is inside one of these folders'),
     notPathUnder: oneOrMany(z.string()).describe('The path is inside none of these folders'),
-    urlHost: oneOrMany(z.string()).describe('"example.com", "*.example.com" (subdomains) or "*"'),
+    urlHost: oneOrMany(z.string()).describe(
+      '"example.com", "*.example.com" (subdomains), "*", an IP, "loopback" or "private"',
+    ),
     notUrlHost: oneOrMany(z.string()).describe('The URL host matches none of these'),
     scheme: oneOrMany(z.string()).describe('URL schemes, e.g. "https"'),
     equals: scalar,

@@ -43,6 +43,8 @@ export interface ResolvedRemoteServer extends ServerCommon {
   readonly url: string;
   readonly transport: 'auto' | 'streamable-http' | 'sse';
   readonly headers: Readonly<Record<string, string>>;
+  /** The URL as written in the file, `${env:…}` unexpanded, without query or credentials: safe to print. */
+  readonly display: string;
 }
 
 export type ResolvedServer = ResolvedStdioServer | ResolvedRemoteServer;
@@ -110,6 +112,19 @@ export const DEFAULT_CALL_TIMEOUT_MS = 50_000;
 const CONFIG_DIR_REFERENCE = '${configDir}';
 const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
+// Characters no HTTP header value may hold inside it: a line break would end the header (or
+// smuggle another), and fetch rejects the whole request with the value in its error message.
+const HEADER_VALUE_BREAK = /[\r\n\0]/;
+// RFC 9110 token characters, what a header name may be made of.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * A URL as it may be printed: `${env:…}` left as written (so a key in the path stays hidden),
+ * without user info, query or fragment, where tokens usually travel.
+ */
+export const displayUrl = (written: string): string =>
+  written.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/[?#].*$/s, '');
+
 /** Parses "500ms", "15s", "2m", "1h" or a number of milliseconds. */
 export const parseDuration = (value: number | string): number => {
   if (typeof value === 'number') return value;
@@ -160,12 +175,41 @@ export const resolveConfig = (
     const at = [serversKey, name];
     const common = resolveCommon(name, server);
     if (server.url !== undefined) {
+      // Leading and trailing whitespace (a CRLF from a Windows .env file) is cut, as fetch does.
+      const headers = Object.fromEntries(
+        Object.entries(expandMap(server.headers, [...at, 'headers'])).map(([k, v]) => [
+          k,
+          v.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''),
+        ]),
+      );
+      for (const [header, value] of Object.entries(headers)) {
+        const written = server.headers?.[header] ?? '';
+        if (!HEADER_NAME.test(header)) {
+          issues.push({
+            path: [...at, 'headers', header],
+            message:
+              'is not a valid header name: use letters, digits and - only (e.g. "X-Api-Key")',
+          });
+        }
+        // The value itself is never printed: it is usually a credential.
+        if (HEADER_VALUE_BREAK.test(value)) {
+          const source = [...written.matchAll(ENV_REFERENCE)].map((m) => m[1] ?? '');
+          issues.push({
+            path: [...at, 'headers', header],
+            message:
+              source.length > 0
+                ? `contains a line break (CR or LF) inside it after expanding \${env:${source.join('}, ${env:')}}; a header value must be one line: set the variable to the token alone (e.g. "$(tr -d '\\r\\n' < token-file)")`
+                : 'contains a line break (CR or LF) or a NUL inside it; a header value must be one line: remove it',
+          });
+        }
+      }
       return {
         ...common,
         kind: 'remote',
         url: expand(server.url, [...at, 'url']),
         transport: server.transport ?? 'auto',
-        headers: expandMap(server.headers, [...at, 'headers']),
+        headers,
+        display: displayUrl(server.url.replaceAll(CONFIG_DIR_REFERENCE, dir)),
       };
     }
     const command = server.command ?? '';
@@ -208,6 +252,12 @@ export const resolveConfig = (
     protectedPaths: [stateDir, auditPath, ...(context.file === undefined ? [] : [context.file])],
     digest: context.digest(user.policy ?? null),
     knownServers: servers.map((s) => s.name),
+    // Relative path arguments resolve where each backend resolves them, not in the config folder.
+    servers: servers.map((s) =>
+      s.kind === 'stdio'
+        ? { name: s.name, kind: s.kind, command: s.command, args: s.args, cwd: s.cwd }
+        : { name: s.name, kind: s.kind, url: s.url },
+    ),
     ...(context.realpath === undefined ? {} : { realpath: context.realpath }),
   });
   for (const problem of compiled.problems)

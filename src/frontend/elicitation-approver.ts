@@ -1,5 +1,6 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Logger } from '../core/logger.js';
+import { composeApprovalPrompt, defaultPromptLength } from '../core/policy/index.js';
 import type { ApprovalAnswer, ApprovalRequest, AskHuman } from '../pipeline/enforce-policy.js';
 
 /**
@@ -17,10 +18,13 @@ export const createElicitationApprover = (options: {
     if (agent?.getClientCapabilities()?.elicitation === undefined) {
       return { approved: false, why: 'unavailable' };
     }
+    // The human sees what the policy looked at in full, or is not asked at all.
+    const prompt = composeApprovalPrompt(request, defaultPromptLength);
+    if (!prompt.ok) return { approved: false, why: 'unshowable', detail: prompt.reason };
     try {
       const answer = await agent.elicitInput(
         {
-          message: approvalMessage(request),
+          message: prompt.text,
           requestedSchema: {
             type: 'object',
             properties: {
@@ -55,11 +59,3 @@ export const createElicitationApprover = (options: {
       return { approved: false, why: request.signal?.aborted === true ? 'cancelled' : 'timeout' };
     }
   };
-
-/** What the human reads: who wants to call what, with which arguments, and why approval is needed. */
-const approvalMessage = (request: ApprovalRequest): string => {
-  const args = JSON.stringify(request.args, null, 2);
-  const shown = args.length > 2000 ? `${args.slice(0, 2000)}…` : args;
-  const who = request.agent === undefined ? 'The agent' : `The agent "${request.agent}"`;
-  return `${who} wants to call the tool "${request.tool}" on the server "${request.server}" with these arguments:\n${shown}\n\nThe gateway's policy asks for your approval: ${request.reason}`;
-};

@@ -1,10 +1,13 @@
 import {
   accessClassFor,
   evaluatePolicy,
+  examineArguments,
   type CompiledPolicy,
+  type ExaminedArgument,
   type PolicyCall,
   type PolicyDecision,
   type RateLimiter,
+  type RootsView,
 } from '../core/policy/index.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
 
@@ -18,15 +21,22 @@ export interface ApprovalRequest {
   readonly args: Readonly<Record<string, unknown>>;
   readonly agent: string | undefined;
   readonly reason: string;
+  /** What the human must see in full before approving (what the matching rules looked at, paths, URLs). */
+  readonly examined: readonly ExaminedArgument[];
   readonly signal: AbortSignal | undefined;
 }
 
-/** The human's answer; `unavailable` when the agent cannot ask (no elicitation support). */
+/**
+ * The human's answer; `unavailable` when the agent cannot ask (no elicitation support),
+ * `unshowable` when no prompt could show what is being approved (nobody was asked).
+ */
 export type ApprovalAnswer =
   | { readonly approved: true; readonly scope: 'once' | 'session' }
   | {
       readonly approved: false;
-      readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable';
+      readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable' | 'unshowable';
+      /** Says more than the standard sentence for `why`. */
+      readonly detail?: string;
     };
 
 /** Port: asks the human (through MCP elicitation in the gateway). */
@@ -41,6 +51,8 @@ export interface EnforcePolicyOptions {
   ) => { readonly tags: readonly string[]; readonly trustAnnotations: boolean } | undefined;
   readonly askHuman: AskHuman;
   readonly now: () => number;
+  /** The MCP roots the agent gave a backend (relative paths may resolve under them). */
+  readonly roots?: (server: string) => RootsView | undefined;
 }
 
 const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], string> = {
@@ -49,6 +61,8 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
   timeout: 'nobody answered the approval request in time',
   unavailable:
     "this call needs a human's approval, and the client cannot ask for it (no MCP elicitation support)",
+  unshowable:
+    "this call needs a human's approval, and its arguments are too long to show in full in an approval prompt",
 };
 
 /** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
@@ -60,7 +74,9 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
     const call = toPolicyCall(ctx, policy, options);
     let decision = evaluatePolicy(policy, call);
     if (decision.final !== 'allow' && decision.effect === 'ask')
-      decision = await ask(ctx, decision, approvedForSession, options.askHuman);
+      decision = await ask(ctx, decision, approvedForSession, options.askHuman, () =>
+        examineArguments(policy, call, decision),
+      );
     if (decision.final === 'allow') {
       const limited = options.limiter().take(call, options.now());
       if (!limited.ok) {
@@ -98,6 +114,7 @@ const toPolicyCall = (
       server?.trustAnnotations ?? false,
     ),
     serverTags: server?.tags ?? [],
+    roots: options.roots?.(ctx.server),
   };
 };
 
@@ -106,6 +123,7 @@ const ask = async (
   decision: PolicyDecision,
   approvedForSession: Set<string>,
   askHuman: AskHuman,
+  examine: () => readonly ExaminedArgument[],
 ): Promise<PolicyDecision> => {
   const key = `${ctx.server}/${ctx.tool}`;
   if (approvedForSession.has(key)) {
@@ -124,6 +142,7 @@ const ask = async (
     args: ctx.args,
     agent: ctx.session.agent,
     reason: decision.reason,
+    examined: examine(),
     signal: ctx.signal,
   });
   if (answer.approved) {
@@ -139,6 +158,9 @@ const ask = async (
     ...decision,
     final: 'deny',
     approval: { scope: 'once', approved: false },
-    reason: WHY_DENIED[answer.why],
+    reason:
+      answer.detail === undefined
+        ? WHY_DENIED[answer.why]
+        : `${WHY_DENIED[answer.why]}: ${answer.detail}`,
   };
 };

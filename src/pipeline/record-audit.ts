@@ -61,6 +61,10 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
         findSecrets: options.findSecrets,
       }),
     );
+    // The reply carries this receipt: its records go into the file before it leaves, so a
+    // gateway killed after answering has lost nothing it answered (fsync stays batched).
+    const written = options.sink.written();
+    if (written !== undefined) await written;
     // Object.assign: spreading into a fresh literal costs noticeably more on Node 20's hot path.
     return Object.assign({}, outcome, { receipt });
   };

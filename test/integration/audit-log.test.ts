@@ -1,4 +1,14 @@
-import { appendFile, copyFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  chmod,
+  copyFile,
+  mkdir,
+  readFile,
+  readdir,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openAuditLog, type AuditLogOptions } from '../../src/audit/jsonl-audit-log.js';
@@ -320,5 +330,127 @@ describe('audit log crash safety and rotation', () => {
     await expect.poll(() => seen.map((record) => record.type)).toEqual(['result', 'checkpoint']);
     controller.abort();
     await following;
+  });
+});
+
+describe('audit log key rotation', () => {
+  const keyIdOf = async (): Promise<string> =>
+    (JSON.parse(await readFile(join(dir.stateDir, 'head.json'), 'utf8')) as { key_id: string })
+      .key_id;
+
+  test('a deleted signing key is replaced, said on stderr and in a key_rotated record, and verify tells it from forgery', async () => {
+    await writePairs(3);
+    const oldKeyId = await keyIdOf();
+    const oldPublicKey = await readFile(join(dir.stateDir, 'audit-key.pub.pem'), 'utf8');
+    await rm(join(dir.stateDir, 'audit-key.pem'));
+    const warnings: string[] = [];
+    const log = await open({ onWarning: (message) => warnings.push(message) });
+    for (const input of callAndResult('after')) log.append(input);
+    await log.close();
+
+    expect(warnings.join('\n')).toContain(oldKeyId);
+    expect(warnings.join('\n')).toContain('signing key changed');
+    const records: AuditRecord[] = [];
+    for await (const record of readAuditRecords(dir.path)) records.push(record);
+    const rotation = records.find((record) => record.type === 'key_rotated');
+    expect(rotation).toMatchObject({
+      old_key_id: oldKeyId,
+      old_public_key: oldPublicKey,
+      new_key_id: await keyIdOf(),
+    });
+    expect(await keyIdOf()).not.toBe(oldKeyId);
+    // The rotation is covered at once by a checkpoint signed with the new key.
+    expect(records[records.indexOf(rotation!) + 1]?.type).toBe('checkpoint');
+
+    const report = await verify();
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((issue) => issue.code)).toEqual(['key_rotated']);
+  });
+
+  test('a rotation record does not excuse a checkpoint that its retired key never signed', async () => {
+    await writePairs(3);
+    await rm(join(dir.stateDir, 'audit-key.pem'));
+    await writePairs(1);
+    // Forge the first checkpoint (signed by the retired key) and recompute every hash.
+    let forged = false;
+    await rewriteChain(dir.path, (records) =>
+      records.map((record) => {
+        if (record['type'] !== 'checkpoint' || forged) return record;
+        forged = true;
+        return { ...record, signature: Buffer.alloc(64, 7).toString('base64') };
+      }),
+    );
+    expect(await errorCodes()).toContain('signature_invalid');
+  });
+
+  test('the same key on every open writes no rotation record', async () => {
+    await writePairs(2);
+    const log = await open();
+    for (const input of callAndResult('later')) log.append(input);
+    await log.close();
+    const records: AuditRecord[] = [];
+    for await (const record of readAuditRecords(dir.path)) records.push(record);
+    expect(records.some((record) => record.type === 'key_rotated')).toBe(false);
+    expect((await verify()).status).toBe('ok');
+  });
+});
+
+describe('audit log state folder', () => {
+  test('the state folder is created 0700 when the log inside it is opened first', async () => {
+    // As the gateway does: the default log path is <state>/audit.jsonl.
+    const log = await open({ path: join(dir.stateDir, 'audit.jsonl') });
+    await log.close();
+    expect((await stat(dir.stateDir)).mode & 0o777).toBe(0o700);
+  });
+
+  test('an existing state folder others can read is tightened to 0700, and the user is told', async () => {
+    await mkdir(dir.stateDir, { mode: 0o755 });
+    await chmod(dir.stateDir, 0o755);
+    const warnings: string[] = [];
+    const log = await open({ onWarning: (message) => warnings.push(message) });
+    await log.close();
+    expect((await stat(dir.stateDir)).mode & 0o777).toBe(0o700);
+    expect(warnings.join('\n')).toContain('changed it to 0700');
+  });
+});
+
+describe('audit log written()', () => {
+  test('puts every appended record in the file without waiting for the batch', async () => {
+    const log = await open({ flushIntervalMs: 60_000 });
+    const [call, result] = callAndResult('c1');
+    log.append(call);
+    const receipt = log.append(result);
+    await log.written();
+    const lines = (await readLines(dir.path)).map((line) => JSON.parse(line) as AuditRecord);
+    expect(lines.at(-1)).toMatchObject({ seq: receipt.seq, hash: receipt.hash, type: 'result' });
+    expect(log.written()).toBeUndefined();
+    await log.close();
+  });
+
+  test('one write serves every caller in the same turn of the event loop', async () => {
+    const log = await open({ flushIntervalMs: 60_000 });
+    log.append(callAndResult('a')[0]);
+    const first = log.written();
+    log.append(callAndResult('b')[0]);
+    expect(log.written()).toBe(first);
+    await first;
+    expect(await readLines(dir.path)).toHaveLength(2);
+    await log.close();
+  });
+
+  test('falls back to waiting for the lock when another writer holds it, then writes', async () => {
+    const log = await open({ flushIntervalMs: 60_000, lock: { staleMs: 60_000 } });
+    await writeFile(`${dir.path}.lock`, `${String(process.pid)} elsewhere.invalid token`);
+    log.append(callAndResult('c1')[0]);
+    let settled = false;
+    const waiting = log.written()?.then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    await rm(`${dir.path}.lock`);
+    await waiting;
+    expect(await readLines(dir.path)).toHaveLength(1);
+    await log.close();
   });
 });

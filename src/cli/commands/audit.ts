@@ -102,6 +102,14 @@ export const auditKeyCommand = async (options: AuditOptions, deps: CliDeps): Pro
     const config = await loadConfig(loadOptionsFor(options, deps));
     const { loadOrCreateAuditKey } = await import('../../audit/audit-key.js');
     const key = await loadOrCreateAuditKey(config.stateDir);
+    const replaced = key.created?.replaced;
+    if (replaced !== undefined) {
+      output.err(
+        output.color.yellow(
+          `warning: the private key for ${replaced.keyId} was missing from ${config.stateDir}; created ${key.keyId}. The next gateway start records the change in the log (key_rotated).`,
+        ),
+      );
+    }
     if (options.json === true)
       output.out(JSON.stringify({ keyId: key.keyId, publicKeyPem: key.publicKeyPem }));
     else {
@@ -145,5 +153,7 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
       return `${head} covers seq ${record.covers.seq} signed by ${record.key_id}`;
     case 'recovery':
       return `${head} ${color.yellow(`torn line at byte ${record.torn.offset} of ${record.torn.file}`)}`;
+    case 'key_rotated':
+      return `${head} ${color.yellow(`signing key ${record.old_key_id} replaced by ${record.new_key_id}: ${record.reason}`)}`;
   }
 };

@@ -156,6 +156,7 @@ const diagnose = async (
               [...(envChecks.get(server.name) ?? []), ...(statics[i] ?? [])],
               statuses.find((s) => s.name === server.name),
               rawServers.get(server.name),
+              deps.env,
             ),
           );
     const ok =
@@ -347,23 +348,23 @@ const staticChecks = async (
 ): Promise<DoctorCheck[]> => {
   // A server left out for an unset variable is still checked, except for what that variable fills in.
   if (!server.enabled && !blocked) return [];
-  if (server.kind === 'remote') return blocked ? [] : [urlCheck(server.name, server.url)];
+  if (server.kind === 'remote') return blocked ? [] : [urlCheck(server)];
   return [await commandCheck(server, env), await cwdCheck(server)];
 };
 
-const urlCheck = (name: string, url: string): DoctorCheck => {
-  const fix = `write a full http:// or https:// URL in servers.${name}.url`;
+const urlCheck = (server: ResolvedServer & { kind: 'remote' }): DoctorCheck => {
+  const fix = `write a full http:// or https:// URL in servers.${server.name}.url`;
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(server.url);
   } catch {
     return { check: 'url', ok: false, message: 'the URL does not parse', fix };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return { check: 'url', ok: false, message: `the URL's scheme is ${parsed.protocol}`, fix };
   }
-  // Only origin and path: the query may carry a token.
-  return { check: 'url', ok: true, message: `${parsed.origin}${parsed.pathname}` };
+  // As written: `${env:…}` stays a name (a key may sit in the path), no query or credentials.
+  return { check: 'url', ok: true, message: server.display };
 };
 
 const commandCheck = async (
@@ -481,6 +482,7 @@ const serverReport = (
   checks: DoctorCheck[],
   status: BackendStatus | undefined,
   raw: RawServer | undefined,
+  env: CliDeps['env'],
 ): DoctorServer => {
   const base = { name: server.name, kind: server.kind };
   if (!server.enabled && checks.every((c) => c.ok)) {
@@ -503,7 +505,8 @@ const serverReport = (
   const start: DoctorCheck = {
     check: 'start',
     ok: false,
-    message: error?.message ?? `it is ${status.state}`,
+    // A backend's or a library's error may quote a header or URL: show variables by name.
+    message: maskEnvValues(error?.message ?? `it is ${status.state}`, raw, env),
     ...(explained ? {} : { fix: startFix(server, error, raw) }),
   };
   return { ...base, status: 'failed', checks: [...checks, start] };
@@ -536,9 +539,29 @@ const startFix = (
     : `check ${at}.command and ${at}.cwd${stderr}; ${byHand}`;
 };
 
+/** Shortest value worth hiding: masking "1" or "on" everywhere would garble the message. */
+const MIN_MASKED_LENGTH = 4;
+
+/** Replaces every value a server takes from `${env:NAME}` with `${env:NAME}` itself. */
+export const maskEnvValues = (
+  text: string,
+  raw: RawServer | undefined,
+  env: CliDeps['env'],
+): string => {
+  if (raw === undefined) return text;
+  const values = referencesIn(raw)
+    .map(({ name }) => ({ name, value: env[name] ?? '' }))
+    .filter(({ value }) => value.length >= MIN_MASKED_LENGTH)
+    // Longest first, so a value containing another is replaced whole.
+    .sort((a, b) => b.value.length - a.value.length);
+  let out = text;
+  for (const { name, value } of values) out = out.replaceAll(value, `\${env:${name}}`);
+  return out;
+};
+
 // As written in the file: expanded arguments may hold secrets, the report must not.
 const commandLine = (server: ResolvedServer, raw: RawServer | undefined): string => {
-  if (server.kind === 'remote') return server.url;
+  if (server.kind === 'remote') return server.display;
   const args = Array.isArray(raw?.args) ? raw.args.filter((a) => typeof a === 'string') : [];
   return [server.command, ...args].map(shellQuote).join(' ');
 };

@@ -23,9 +23,10 @@ export const AUDIT_RECORD_TYPES = [
   'checkpoint',
   'recovery',
   'session_end',
+  'key_rotated',
 ] as const;
 
-/** One of the nine record types. */
+/** One of the ten record types. */
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 /** How a call ended, as written in `result.outcome.status`. */
@@ -149,6 +150,24 @@ export interface RecoveryInput {
   };
 }
 
+/**
+ * The signing key changed: the key that signed the log's last checkpoint is gone (deleted, or
+ * replaced by hand), and a new key signs from here on. Checkpoints before this record are
+ * checked with `old_public_key`; a checkpoint signed by an unknown key and named by no such
+ * record is a forgery.
+ */
+export interface KeyRotatedInput {
+  readonly type: 'key_rotated';
+  /** `ed25519:…` of the key that signed the last checkpoint before this record. */
+  readonly old_key_id: string;
+  /** That key's public half (SPKI PEM), when the state folder or head.json still had it. */
+  readonly old_public_key: string | null;
+  /** `ed25519:…` of the key that signs from this record on. */
+  readonly new_key_id: string;
+  /** One line: why the writer thinks the key changed. */
+  readonly reason: string;
+}
+
 /** A gateway process stopped writing to the log. */
 export interface SessionEndInput {
   readonly type: 'session_end';
@@ -165,7 +184,8 @@ export type AuditRecordInput =
   | BackendInput
   | CheckpointInput
   | RecoveryInput
-  | SessionEndInput;
+  | SessionEndInput
+  | KeyRotatedInput;
 
 /** The chain fields every written record carries. */
 export interface AuditEnvelope {

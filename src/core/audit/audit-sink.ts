@@ -7,6 +7,12 @@ export interface AuditSink {
   append(record: AuditRecordInput): Receipt;
   /** Resolves once the record is on disk. */
   appendDurable(record: AuditRecordInput): Promise<Receipt>;
+  /**
+   * Call (and await when defined) before a reply carrying a receipt leaves the gateway: puts
+   * every record appended so far into the file, so `kill -9` cannot lose what was answered.
+   * Undefined when nothing is waiting; one shared write per event-loop turn otherwise.
+   */
+  written(): Promise<void> | undefined;
   /** False while the log cannot be written. */
   readonly healthy: boolean;
 }
@@ -23,5 +29,9 @@ export class MemoryAuditSink implements AuditSink {
 
   appendDurable(record: AuditRecordInput): Promise<Receipt> {
     return Promise.resolve(this.append(record));
+  }
+
+  written(): undefined {
+    return undefined;
   }
 }

@@ -1,3 +1,8 @@
+import { findAssignedSecrets, takesGluedPassword } from './assigned-secrets.js';
+import { revealsSecret, secretKeyKind } from './secret-keys.js';
+
+export { secretKeyKind };
+
 /** A secret found inside a string: its kind and UTF-16 span [start, end). */
 export interface SecretMatch {
   readonly kind: string;
@@ -21,41 +26,6 @@ export interface RedactedValue<T> {
   readonly paths: readonly string[];
 }
 
-// Normalised (lower case, no `-`/`_`) key suffixes whose values are always secret, with the
-// kind written in the marker. A suffix match catches `x-api-key`, `GITHUB_TOKEN`,
-// `proxy-authorization` and `db_password` without catching `max_tokens` or `tokenizer`.
-const SECRET_KEY_SUFFIXES: readonly (readonly [string, string])[] = [
-  ['clientsecret', 'client_secret'],
-  ['privatekey', 'private_key'],
-  ['accesskey', 'access_key'],
-  ['secretkey', 'secret_key'],
-  ['apikey', 'api_key'],
-  ['authorization', 'authorization'],
-  ['password', 'password'],
-  ['passwd', 'password'],
-  ['passphrase', 'password'],
-  ['secret', 'secret'],
-  ['token', 'token'],
-  ['cookie', 'cookie'],
-  ['credentials', 'credentials'],
-  ['credential', 'credentials'],
-];
-
-// Pagination cursors end in "token" but are not credentials; redacting them hides useful detail.
-const NOT_SECRET_KEYS: ReadonlySet<string> = new Set(['pagetoken', 'nextpagetoken', 'nexttoken']);
-
-const normaliseKey = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
-
-/** The marker kind for a key whose value is secret by name, or undefined. */
-export const secretKeyKind = (key: string): string | undefined => {
-  const normal = normaliseKey(key);
-  if (NOT_SECRET_KEYS.has(normal)) return undefined;
-  for (const [suffix, kind] of SECRET_KEY_SUFFIXES) {
-    if (normal.endsWith(suffix)) return kind;
-  }
-  return undefined;
-};
-
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
 const childPath = (parent: string, key: string): string => {
@@ -66,7 +36,7 @@ const childPath = (parent: string, key: string): string => {
 const marker = (kind: string): string => `[REDACTED:${kind}]`;
 
 const redactText = (text: string, findSecrets: FindSecrets): string => {
-  const matches = findSecrets(text)
+  const matches = [...findSecrets(text), ...findAssignedSecrets(text)]
     .filter((match) => match.start < match.end)
     .sort((a, b) => a.start - b.start);
   if (matches.length === 0) return text;
@@ -84,53 +54,179 @@ const redactText = (text: string, findSecrets: FindSecrets): string => {
 const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const walk = (value: unknown, path: string, findSecrets: FindSecrets, paths: string[]): unknown => {
-  if (typeof value === 'string') {
-    const redacted = redactText(value, findSecrets);
-    if (redacted !== value) paths.push(path);
-    return redacted;
-  }
-  if (Array.isArray(value)) {
-    const items: readonly unknown[] = value;
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      const next = walk(item, `${path}[${i}]`, findSecrets, paths);
-      if (next !== item) {
-        copy ??= [...items];
-        copy[i] = next;
-      }
+/** What a walk carries down: the finder and the paths changed so far. */
+interface Walk {
+  readonly findSecrets: FindSecrets;
+  readonly paths: string[];
+}
+
+/** What an array's position tells about its strings. */
+interface ArrayContext {
+  /** Its owner names a program that takes `-p<password>` (`{ command: "mysql", args: [...] }`). */
+  readonly gluedP: boolean;
+  /** It is one entry of a list of `[name, value]` pairs. */
+  readonly inPairList: boolean;
+}
+
+const PLAIN: ArrayContext = { gluedP: false, inPairList: false };
+
+const FLAG = /^--?([A-Za-z][\w-]*)$/;
+
+// A `[name, value]` pair alone is a header only when the name is one: `["password", "email"]`
+// is more likely a list of field names. In a list of pairs (`[[k, v], …]`) any secret name counts.
+const HEADER_KINDS: ReadonlySet<string> = new Set(['authorization', 'cookie']);
+
+const isPairList = (items: readonly unknown[]): boolean =>
+  items.length > 0 &&
+  items.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string');
+
+/**
+ * Secrets an array of strings holds by position: `["Authorization", "Bearer …"]` (a header as a
+ * pair), `["--password", "…"]` (a flag and its value), `["mysql", "-p…"]`. The kinds by index.
+ */
+const positionalSecrets = (
+  items: readonly unknown[],
+  context: ArrayContext,
+): Map<number, string> => {
+  const found = new Map<number, string>();
+  const [first, second] = items;
+  if (items.length === 2 && typeof first === 'string' && typeof second === 'string') {
+    const kind = secretKeyKind(first);
+    if (
+      kind !== undefined &&
+      (context.inPairList || HEADER_KINDS.has(kind)) &&
+      revealsSecret(first, second)
+    ) {
+      found.set(1, kind);
     }
-    return copy ?? items;
   }
-  if (!isPlainObject(value)) return value;
-  let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(value)) {
-    const item = value[key];
-    const here = childPath(path, key);
-    const kind = secretKeyKind(key);
+  const glued =
+    context.gluedP || items.some((item) => typeof item === 'string' && takesGluedPassword(item));
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item !== 'string') continue;
+    if (glued && item.length > 2 && item.startsWith('-p')) {
+      found.set(i, 'password');
+      continue;
+    }
+    const flag = FLAG.exec(item)?.[1];
+    const next = items[i + 1];
+    // `["--password", "--verbose"]`: the next word is another flag, not a value.
+    if (flag === undefined || typeof next !== 'string' || next.startsWith('-')) continue;
+    const kind = secretKeyKind(flag);
+    if (kind !== undefined && revealsSecret(flag, next)) found.set(i + 1, kind);
+  }
+  return found;
+};
+
+const walkArray = (
+  items: readonly unknown[],
+  path: string,
+  walk: Walk,
+  context: ArrayContext,
+): unknown => {
+  const positional = items.some((item) => typeof item === 'string')
+    ? positionalSecrets(items, context)
+    : undefined;
+  const childContext: ArrayContext = isPairList(items)
+    ? { gluedP: false, inPairList: true }
+    : PLAIN;
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const here = `${path}[${i}]`;
+    const kind = positional?.get(i);
     let next: unknown;
-    // Booleans, null and empty strings carry no secret; anything else under a secret key goes.
-    if (kind !== undefined && item !== null && typeof item !== 'boolean' && item !== '') {
-      next = marker(kind);
-      paths.push(here);
+    if (kind !== undefined) {
+      // `-p<password>` keeps its flag, so the command line still reads as one.
+      next =
+        kind === 'password' && typeof item === 'string' && item.startsWith('-p')
+          ? `-p${marker(kind)}`
+          : marker(kind);
+      walk.paths.push(here);
     } else {
-      next = walk(item, here, findSecrets, paths);
+      next = walkValue(item, here, walk, childContext);
     }
     if (next !== item) {
-      copy ??= { ...value };
-      copy[key] = next;
+      copy ??= [...items];
+      copy[i] = next;
     }
   }
-  return copy ?? value;
+  return copy ?? items;
+};
+
+// Keys under which an object names the program its `args` array is for.
+const COMMAND_KEYS: ReadonlySet<string> = new Set(['command', 'cmd', 'program', 'executable']);
+
+/** A key that is itself a secret (a token used as a map key) becomes a unique marker. */
+const redactKey = (key: string, walk: Walk, taken: Set<string>): string => {
+  const redacted = redactText(key, walk.findSecrets);
+  if (redacted === key) return key;
+  let unique = redacted;
+  for (let n = 2; taken.has(unique); n++) unique = `${redacted}#${String(n)}`;
+  taken.add(unique);
+  return unique;
+};
+
+const walkObject = (
+  value: Readonly<Record<string, unknown>>,
+  path: string,
+  walk: Walk,
+): unknown => {
+  const keys = Object.keys(value);
+  const command = keys.find((key) => COMMAND_KEYS.has(key.toLowerCase()));
+  const commandValue = command === undefined ? undefined : value[command];
+  const arrays: ArrayContext = {
+    gluedP: typeof commandValue === 'string' && takesGluedPassword(commandValue),
+    inPairList: false,
+  };
+  const taken = new Set(keys);
+  const entries: [string, unknown][] = [];
+  let changed = false;
+  let renamed = false;
+  for (const key of keys) {
+    const item = value[key];
+    const outKey = redactKey(key, walk, taken);
+    const here = childPath(path, outKey);
+    if (outKey !== key) {
+      renamed = true;
+      walk.paths.push(here);
+    }
+    const kind = secretKeyKind(key);
+    let next: unknown;
+    if (kind !== undefined && revealsSecret(key, item)) {
+      // Anything else under a secret key goes, whatever its type.
+      next = marker(kind);
+      walk.paths.push(here);
+    } else {
+      next = walkValue(item, here, walk, arrays);
+    }
+    if (next !== item) changed = true;
+    entries.push([outKey, next]);
+  }
+  if (!changed && !renamed) return value;
+  return Object.fromEntries(entries);
+};
+
+const walkValue = (value: unknown, path: string, walk: Walk, context: ArrayContext): unknown => {
+  if (typeof value === 'string') {
+    const redacted = redactText(value, walk.findSecrets);
+    if (redacted !== value) walk.paths.push(path);
+    return redacted;
+  }
+  if (Array.isArray(value)) return walkArray(value, path, walk, context);
+  if (!isPlainObject(value)) return value;
+  return walkObject(value, path, walk);
 };
 
 /**
- * Replaces secrets with `[REDACTED:<kind>]`: values under secret-sounding keys, and spans the
- * injected finder reports inside strings. Copies only what changes; never mutates the input.
+ * Replaces secrets with `[REDACTED:<kind>]`: values under secret-sounding keys, values assigned
+ * to them inside strings (`password=…`, `"token": "…"`, `Authorization: …`), spans the
+ * injected finder reports, and keys that are themselves secrets. Copies only what changes;
+ * never mutates the input.
  */
 export const redactSecrets = <T>(value: T, options: RedactSecretsOptions): RedactedValue<T> => {
-  const paths: string[] = [];
-  const redacted = walk(value, options.path ?? '', options.findSecrets, paths) as T;
-  return { value: redacted, paths };
+  const walk: Walk = { findSecrets: options.findSecrets, paths: [] };
+  const redacted = walkValue(value, options.path ?? '', walk, PLAIN) as T;
+  return { value: redacted, paths: walk.paths };
 };

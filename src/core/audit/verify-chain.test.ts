@@ -20,6 +20,8 @@ const fakeSha256Hex = (text: string): string => {
   return out;
 };
 const fakeSign = (statement: string): string => `sig:${fakeSha256Hex(statement)}`;
+const keySign = (keyId: string, statement: string): string =>
+  `sig:${keyId}:${fakeSha256Hex(statement)}`;
 
 const call = (id: string): AuditRecordInput => ({
   type: 'call',
@@ -48,12 +50,18 @@ const result = (id: string): AuditRecordInput => ({
 });
 const CHECKPOINT = 'checkpoint';
 
+/** A checkpoint signed by `keyId`, with a signature only that key makes (or a forged one). */
+const checkpointBy = (keyId: string, forged = false) => ({ checkpointBy: keyId, forged });
+
 /** Seals inputs into lines; CHECKPOINT inserts a checkpoint covering the record before it. */
-const buildLines = (inputs: readonly (AuditRecordInput | typeof CHECKPOINT)[]): string[] => {
+const buildLines = (
+  inputs: readonly (AuditRecordInput | typeof CHECKPOINT | ReturnType<typeof checkpointBy>)[],
+): string[] => {
   const lines: string[] = [];
   let head = { seq: 0, hash: AUDIT_GENESIS_HASH };
   for (const [i, item] of inputs.entries()) {
     const ts = `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`;
+    const statement = renderCheckpointStatement({ ...head, ts, file: 'audit.jsonl' });
     const input: AuditRecordInput =
       item === CHECKPOINT
         ? {
@@ -61,9 +69,17 @@ const buildLines = (inputs: readonly (AuditRecordInput | typeof CHECKPOINT)[]): 
             covers: { ...head },
             file: 'audit.jsonl',
             key_id: 'k1',
-            signature: fakeSign(renderCheckpointStatement({ ...head, ts, file: 'audit.jsonl' })),
+            signature: fakeSign(statement),
           }
-        : item;
+        : 'checkpointBy' in item
+          ? {
+              type: 'checkpoint',
+              covers: { ...head },
+              file: 'audit.jsonl',
+              key_id: item.checkpointBy,
+              signature: item.forged ? 'sig:forged' : keySign(item.checkpointBy, statement),
+            }
+          : item;
     const sealed = sealAuditRecord(
       input,
       { seq: head.seq + 1, ts, prev: head.hash },
@@ -77,15 +93,30 @@ const buildLines = (inputs: readonly (AuditRecordInput | typeof CHECKPOINT)[]): 
 
 const verify = (
   lines: readonly string[],
-  options: { anchors?: AuditAnchor[]; signature?: SignatureVerdict } = {},
+  options: {
+    anchors?: AuditAnchor[];
+    signature?: SignatureVerdict;
+    /** Trusted key ids for `checkpointBy` checkpoints; a public key "pem" is `pem:<keyId>`. */
+    trustedKeys?: readonly string[];
+  } = {},
 ): ChainVerdict => {
   const text = lines.join('\n');
+  const trusted = new Set(options.trustedKeys ?? []);
   const verifier = createChainVerifier({
     sha256Hex: fakeSha256Hex,
     digestRange: (_file, offset, length) =>
       `sha256:${fakeSha256Hex(text.slice(offset, offset + length))}`,
-    verifySignature: (_keyId, statement, signature) =>
-      options.signature ?? (signature === fakeSign(statement) ? 'valid' : 'invalid'),
+    verifySignature: (keyId, statement, signature, publicKeyPem) => {
+      if (options.signature !== undefined) return options.signature;
+      if (publicKeyPem !== undefined) {
+        return publicKeyPem === `pem:${keyId}` && signature === keySign(keyId, statement)
+          ? 'valid'
+          : 'invalid';
+      }
+      if (keyId === 'k1') return signature === fakeSign(statement) ? 'valid' : 'invalid';
+      if (!trusted.has(keyId)) return 'unknown_key';
+      return signature === keySign(keyId, statement) ? 'valid' : 'invalid';
+    },
     anchors: options.anchors ?? [],
     logName: 'audit.jsonl',
   });
@@ -216,5 +247,61 @@ describe('createChainVerifier', () => {
 
   test('fails on a log that does not start at the genesis record', () => {
     expect(codes(verify(clean.slice(1)))).toContain('chain_start');
+  });
+});
+
+describe('createChainVerifier and signing keys that change', () => {
+  const rotated = (old: string, pem: string | null = `pem:${old}`): AuditRecordInput => ({
+    type: 'key_rotated',
+    old_key_id: old,
+    old_public_key: pem,
+    new_key_id: 'k3',
+    reason: 'the private key was missing',
+  });
+  const warningCodes = (verdict: ChainVerdict): string[] =>
+    verdict.warnings.map((issue) => issue.code);
+
+  test('a checkpoint by an unknown key that no rotation retires is a forgery', () => {
+    const verdict = verify(buildLines([call('a'), result('a'), checkpointBy('k2')]), {
+      trustedKeys: ['k3'],
+    });
+    expect(codes(verdict)).toEqual(['signature_invalid']);
+  });
+
+  test('a retired key checks the checkpoints before its key_rotated record, which is a warning', () => {
+    const lines = buildLines([
+      call('a'),
+      result('a'),
+      checkpointBy('k2'),
+      rotated('k2'),
+      checkpointBy('k3'),
+    ]);
+    const verdict = verify(lines, { trustedKeys: ['k3'] });
+    expect(verdict.errors).toEqual([]);
+    expect(warningCodes(verdict)).toEqual(['key_rotated']);
+  });
+
+  test('a forged signature by the retired key is still a forgery', () => {
+    const lines = buildLines([checkpointBy('k2', true), rotated('k2'), checkpointBy('k3')]);
+    expect(codes(verify(lines, { trustedKeys: ['k3'] }))).toEqual(['signature_invalid']);
+  });
+
+  test('a checkpoint by the retired key after its rotation is a forgery', () => {
+    const lines = buildLines([rotated('k2'), checkpointBy('k2')]);
+    expect(codes(verify(lines, { trustedKeys: ['k3'] }))).toEqual(['signature_invalid']);
+  });
+
+  test('a retired key the record could not name leaves its checkpoints unchecked, not forged', () => {
+    const lines = buildLines([checkpointBy('k2'), rotated('k2', null), checkpointBy('k3')]);
+    const verdict = verify(lines, { trustedKeys: ['k3'] });
+    expect(verdict.errors).toEqual([]);
+    expect(warningCodes(verdict).sort()).toEqual(['key_rotated', 'signature_unchecked']);
+  });
+
+  test('checkpoints by the new key are unchecked, not forged, when only the old key is trusted', () => {
+    const lines = buildLines([checkpointBy('k2'), rotated('k2'), checkpointBy('k3')]);
+    const verdict = verify(lines, { trustedKeys: ['k2'] });
+    expect(verdict.errors).toEqual([]);
+    expect(warningCodes(verdict).sort()).toEqual(['key_rotated', 'signature_unchecked']);
   });
 });

@@ -23,6 +23,7 @@ export type AuditIssueCode =
   | 'result_without_call'
   | 'duplicate_call'
   | 'duplicate_result'
+  | 'key_rotated'
   | 'too_many_issues';
 
 /** One problem found, located as precisely as the log allows. */
@@ -55,18 +56,24 @@ export interface AuditAnchor {
   readonly source: string;
 }
 
-/** What a signature check concluded; `unchecked` when no trusted key is available at all. */
-export type SignatureVerdict = 'valid' | 'invalid' | 'unchecked';
+/**
+ * What a signature check concluded: `unchecked` when no trusted key is available at all,
+ * `unknown_key` when there are trusted keys but not this one (a forgery, unless a later
+ * `key_rotated` record retires that key).
+ */
+export type SignatureVerdict = 'valid' | 'invalid' | 'unchecked' | 'unknown_key';
 
 /** What the pure verifier needs from the edge. */
 export interface ChainVerifierOptions {
   readonly sha256Hex: Sha256Hex;
   /** `sha256:` of raw bytes of a file range (torn bytes may not be valid UTF-8). */
   readonly digestRange: (file: string, offset: number, length: number) => string;
+  /** Checks with a trusted key, or with `publicKeyPem` (a retired key a `key_rotated` record names). */
   readonly verifySignature: (
     keyId: string,
     statement: string,
     signature: string,
+    publicKeyPem?: string,
   ) => SignatureVerdict;
   readonly anchors: readonly AuditAnchor[];
   /** The log's name as checkpoints spell it in `file`. */
@@ -158,6 +165,17 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
     anchorsBySeq.set(anchor.seq, [...(anchorsBySeq.get(anchor.seq) ?? []), anchor]);
   }
   const openCalls = new Map<string, { seq: number; file: string; line: number }>();
+  // Checkpoints signed by a key no one trusts, judged at the end: a later key_rotated record
+  // may name that key as the one it retired.
+  const unknownSigners: {
+    keyId: string;
+    statement: string;
+    signature: string;
+    where: { file: string; line: number };
+    seq: number;
+  }[] = [];
+  const retiredKeys = new Map<string, { seq: number; publicKeyPem: string | null }>();
+  const introducedKeys = new Map<string, number>();
   const closedCalls = new Set<string>();
 
   let records = 0;
@@ -301,7 +319,9 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
       file,
     });
     const verdict = options.verifySignature(keyId, statement, signature);
-    if (verdict === 'invalid') {
+    if (verdict === 'unknown_key') {
+      unknownSigners.push({ keyId, statement, signature, where, seq: record.seq });
+    } else if (verdict === 'invalid') {
       error({
         code: 'signature_invalid',
         message: `checkpoint signature does not verify with key ${keyId} (forged or re-signed)`,
@@ -315,6 +335,85 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
         ...where,
         seq: record.seq,
       });
+    }
+  };
+
+  const checkKeyRotation = (record: ParsedRecord, where: { file: string; line: number }): void => {
+    const { old_key_id: oldKeyId, new_key_id: newKeyId, old_public_key: publicKeyPem } = record;
+    if (
+      typeof oldKeyId !== 'string' ||
+      typeof newKeyId !== 'string' ||
+      (publicKeyPem !== null && typeof publicKeyPem !== 'string')
+    ) {
+      error({
+        code: 'checkpoint_mismatch',
+        message: 'malformed key_rotated record',
+        ...where,
+        seq: record.seq,
+      });
+      return;
+    }
+    retiredKeys.set(oldKeyId, { seq: record.seq, publicKeyPem });
+    if (!introducedKeys.has(newKeyId)) introducedKeys.set(newKeyId, record.seq);
+    warn({
+      code: 'key_rotated',
+      message: `the signing key changed here: ${oldKeyId} retired, ${newKeyId} signs from now on (${typeof record['reason'] === 'string' ? record['reason'] : 'no reason given'}); earlier checkpoints are checked with the retired key${publicKeyPem === null ? ', which the record could not name' : ' this record carries'}`,
+      ...where,
+      seq: record.seq,
+    });
+  };
+
+  /** A checkpoint by a key nobody trusts is a forgery unless a later rotation retired that key. */
+  const judgeUnknownSigners = (): void => {
+    for (const signed of unknownSigners) {
+      const retired = retiredKeys.get(signed.keyId);
+      const introduced = introducedKeys.get(signed.keyId);
+      if (
+        (retired === undefined || retired.seq < signed.seq) &&
+        introduced !== undefined &&
+        introduced < signed.seq
+      ) {
+        // The log's own rotation record vouches for it, and nothing trusted contradicts it.
+        warn({
+          code: 'signature_unchecked',
+          message: `checkpoint signed by ${signed.keyId}, the key the key_rotated record at seq ${introduced} introduced, which is not among the trusted keys; verify with that key to check it`,
+          ...signed.where,
+          seq: signed.seq,
+        });
+        continue;
+      }
+      if (retired === undefined || retired.seq < signed.seq) {
+        error({
+          code: 'signature_invalid',
+          message: `checkpoint signed by ${signed.keyId}, which is not a trusted key and no key_rotated record retires (forged or re-signed)`,
+          ...signed.where,
+          seq: signed.seq,
+        });
+        continue;
+      }
+      if (retired.publicKeyPem === null) {
+        warn({
+          code: 'signature_unchecked',
+          message: `checkpoint signed by ${signed.keyId}, retired at seq ${retired.seq} without its public key; signature not checked (verify with --anchor from that time)`,
+          ...signed.where,
+          seq: signed.seq,
+        });
+        continue;
+      }
+      const verdict = options.verifySignature(
+        signed.keyId,
+        signed.statement,
+        signed.signature,
+        retired.publicKeyPem,
+      );
+      if (verdict !== 'valid') {
+        error({
+          code: 'signature_invalid',
+          message: `checkpoint signature does not verify with ${signed.keyId}, the key retired at seq ${retired.seq} (forged or re-signed)`,
+          ...signed.where,
+          seq: signed.seq,
+        });
+      }
     }
   };
 
@@ -422,6 +521,7 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
       fileHasRecord = true;
       checkChainPosition(record, where);
       if (record.type === 'checkpoint') checkCheckpoint(record, where);
+      if (record.type === 'key_rotated') checkKeyRotation(record, where);
       if (record.type === 'call' || record.type === 'result') checkPairing(record, where);
       checkAnchors(record, where);
       records++;
@@ -431,6 +531,7 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
     },
 
     finish() {
+      judgeUnknownSigners();
       if (torn !== undefined) {
         warn({
           code: 'torn_line',

@@ -1,9 +1,26 @@
+/**
+ * Where a backend resolves a relative path argument: under one of some folders (its working
+ * directory, or the roots it resolves against), somewhere the gateway cannot know on this
+ * machine, or on another machine.
+ */
+export type RelativeBase =
+  | { readonly kind: 'folders'; readonly folders: readonly string[] }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'elsewhere' };
+
 /** What resolving a path argument needs: where `~` and relative paths point, and symlinks. */
 export interface PathResolution {
   readonly home: string;
-  readonly cwd: string;
+  readonly relative: RelativeBase;
   readonly realpath: ((path: string) => string | undefined) | undefined;
 }
+
+/**
+ * What a path argument stands for: every absolute spelling it may have, or, for a relative path
+ * whose base is not known, `unknown` (could be anywhere on this machine) or `elsewhere` (on
+ * another machine); undefined when it is not a usable path.
+ */
+export type PathCandidates = string[] | 'unknown' | 'elsewhere' | undefined;
 
 const slash = 47;
 const driveRoot = /^[A-Za-z]:(?:\/|$)/;
@@ -12,36 +29,48 @@ const needsCollapse = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
 
 /**
  * Every absolute, normalized spelling a path argument can stand for: the lexical one, the one
- * with `\` read as a separator (when the value has one), and the real path of each when a
- * `realpath` is given. Undefined when the value is not a usable path (empty, NUL, `~user`,
- * a non-file URL); callers treat that as a predicate error.
+ * with `\\` read as a separator (when the value has one), each joined to every folder a relative
+ * path may resolve under, and the real path of each when a `realpath` is given. Undefined when
+ * the value is not a usable path (empty, NUL, `~user`, a non-file URL); callers treat that as a
+ * predicate error.
  */
-export function pathCandidates(value: string, resolution: PathResolution): string[] | undefined {
-  const raws = [toAbsolute(value, resolution, false)];
-  if (value.includes('\\')) raws.push(toAbsolute(value, resolution, true));
+export function pathCandidates(value: string, resolution: PathResolution): PathCandidates {
+  const readings = value.includes('\\') ? [value, value.replaceAll('\\', '/')] : [value];
   const candidates: string[] = [];
-  for (const raw of raws) {
-    if (raw === undefined) return undefined;
-    candidates.push(collapse(raw));
-    if (resolution.realpath !== undefined) {
-      // The OS resolves `link/..` through the link, so the raw (uncollapsed) path is resolved.
-      const real = realpathDeep(raw, resolution.realpath);
-      if (real !== undefined) candidates.push(collapse(real));
+  for (const reading of readings) {
+    const path = expandPath(reading, resolution.home);
+    if (path === undefined) return undefined;
+    if (isAbsolute(path)) {
+      addCandidate(path, resolution, candidates);
+      continue;
     }
+    const { relative } = resolution;
+    if (relative.kind !== 'folders') return relative.kind;
+    for (const folder of relative.folders)
+      addCandidate(`${folder}/${path}`, resolution, candidates);
   }
   return candidates;
 }
 
+function addCandidate(raw: string, resolution: PathResolution, candidates: string[]): void {
+  candidates.push(collapse(raw));
+  if (resolution.realpath !== undefined) {
+    // The OS resolves `link/..` through the link, so the raw (uncollapsed) path is resolved.
+    const real = realpathDeep(raw, resolution.realpath);
+    if (real !== undefined) candidates.push(collapse(real));
+  }
+}
+
 /**
- * Normalizes a configured base folder (`~`, relative to `baseDir`, `\` as a separator when
- * present) plus its real path when a `realpath` is given; undefined when it is not a path.
+ * Normalizes a configured folder (`~`, relative to `baseDir`, `\\` as a separator when present)
+ * plus its real path when a `realpath` is given; undefined when it is not a path.
  */
 export function resolveBase(
   value: string,
-  resolution: PathResolution,
+  resolution: Pick<PathResolution, 'home' | 'realpath'>,
   baseDir: string,
 ): string[] | undefined {
-  const absolute = toAbsolute(value, { ...resolution, cwd: baseDir }, value.includes('\\'));
+  const absolute = absoluteFolder(value, resolution.home, baseDir);
   if (absolute === undefined) return undefined;
   const bases = [collapse(absolute)];
   if (resolution.realpath !== undefined) {
@@ -49,6 +78,16 @@ export function resolveBase(
     if (real !== undefined && collapse(real) !== bases[0]) bases.push(collapse(real));
   }
   return bases;
+}
+
+/**
+ * A folder written relative to `baseDir` (`~` expanded, `file:` decoded, `\\` a separator when
+ * present) as a normalized absolute path, the way `path.resolve(baseDir, value)` reads it.
+ */
+export function absoluteFolder(value: string, home: string, baseDir: string): string | undefined {
+  const path = expandPath(value.includes('\\') ? value.replaceAll('\\', '/') : value, home);
+  if (path === undefined) return undefined;
+  return collapse(isAbsolute(path) ? path : `${baseDir}/${path}`);
 }
 
 /** Segment-boundary containment of two normalized paths: `/a/src` covers `/a/src/x`, not `/a/srcX`. */
@@ -83,16 +122,12 @@ export function normalizeFolder(value: string): string {
 }
 
 /**
- * Turns a path argument into an absolute `/`-separated path with `..` still in it: expands `~`,
- * decodes `file:` URLs, and joins relative paths to the working directory.
+ * Expands `~` and decodes `file:` URLs, leaving relative paths relative and `..` in place;
+ * undefined for what is not a usable path.
  */
-function toAbsolute(
-  value: string,
-  resolution: PathResolution,
-  backslashSeparates: boolean,
-): string | undefined {
+function expandPath(value: string, home: string): string | undefined {
   if (value === '' || value.includes('\0')) return undefined;
-  let path = backslashSeparates ? value.replaceAll('\\', '/') : value;
+  let path = value;
   if (/^file:/i.test(path)) {
     const fromUrl = fileUrlPath(path);
     if (fromUrl === undefined) return undefined;
@@ -100,10 +135,13 @@ function toAbsolute(
   }
   if (path.startsWith('~')) {
     if (path !== '~' && !path.startsWith('~/')) return undefined;
-    return resolution.home + path.slice(1);
+    return home + path.slice(1);
   }
-  if (path.startsWith('/') || driveRoot.test(path)) return path;
-  return `${resolution.cwd}/${path}`;
+  return path;
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || driveRoot.test(path);
 }
 
 function fileUrlPath(value: string): string | undefined {

@@ -7,7 +7,13 @@ import type {
   PolicyEnvironment,
 } from './compiled-policy.js';
 import { compileCondition, type CompiledCondition, type ConditionContext } from './condition.js';
-import { compileGlob, expandAlternatives, isLiteralGlob, serverPartOf } from './glob.js';
+import {
+  compileGlob,
+  compileToolGlob,
+  expandAlternatives,
+  isLiteralGlob,
+  serverPartOf,
+} from './glob.js';
 import type {
   AccessClass,
   LimitSettings,
@@ -16,6 +22,7 @@ import type {
 } from './policy-settings.js';
 import type { PolicyProblem, ProblemReport } from './policy-problem.js';
 import { parseRate } from './rate.js';
+import { serverPathsOf, type ServerBase } from './relative-base.js';
 import { createRuleIndex } from './rule-index.js';
 
 /** The result of compiling: a policy that is always safe to use, plus what is wrong with the config. */
@@ -46,14 +53,15 @@ export function compilePolicy(
     problem: (path, message) => problems.push({ path, message }),
     warning: (path, message) => warnings.push({ path, message }),
   };
+  const cwd = normalizeFolder(env.cwd);
   const resolution: PathResolution = {
     home: normalizeFolder(env.home),
-    cwd: normalizeFolder(env.cwd),
+    relative: { kind: 'folders', folders: [cwd] },
     realpath: env.realpath,
   };
   const context: ConditionContext = {
     resolution,
-    baseDir: env.configDir === undefined ? resolution.cwd : normalizeFolder(env.configDir),
+    baseDir: env.configDir === undefined ? cwd : normalizeFolder(env.configDir),
   };
   const mode = config?.mode ?? 'enforce';
   const access = compileAccess(config?.access ?? {}, report);
@@ -67,8 +75,20 @@ export function compilePolicy(
   reportDuplicateIds(config?.limits ?? [], 'limits', report);
 
   const protectedPaths = env.protectedPaths.flatMap(
-    (path) => resolveBase(path, resolution, resolution.cwd) ?? [],
+    (path) => resolveBase(path, resolution, cwd) ?? [],
   );
+  const servers = new Map<string, ServerBase>();
+  for (const server of env.servers ?? []) {
+    const paths = serverPathsOf(
+      server.kind === 'stdio' ? { ...server, cwd: normalizeFolder(server.cwd) } : server,
+      resolution.home,
+    );
+    servers.set(server.name, {
+      ...paths,
+      resolution: { ...resolution, relative: paths.base },
+      withRoots: new WeakMap(),
+    });
+  }
   return {
     policy: {
       mode,
@@ -78,6 +98,7 @@ export function compilePolicy(
       limits: createRuleIndex(limits),
       access,
       resolution,
+      servers,
       protectedPaths,
       protectedPathsFolded: protectedPaths.map((path) => path.toLowerCase()),
     },
@@ -162,7 +183,7 @@ function compileMatch(
   report: ProblemReport,
   failOpen: boolean,
 ): RegExp {
-  const compiled = compileGlob(pattern);
+  const compiled = compileToolGlob(pattern);
   if (!compiled.ok) {
     report.problem(path, compiled.message);
     return failOpen ? matchNothing : matchEverything;

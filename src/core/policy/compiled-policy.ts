@@ -2,14 +2,17 @@ import type { PathResolution } from './argument-path.js';
 import type { CompiledCondition, Side } from './condition.js';
 import type { PolicyEffect } from './decision.js';
 import type { AccessClass } from './policy-settings.js';
+import type { RootsView, ServerBase, ServerLocation } from './relative-base.js';
 import type { RuleIndex } from './rule-index.js';
 
 /** What the policy needs to know about the machine it runs on; the gateway supplies it. */
 export interface PolicyEnvironment {
   /** For `~` expansion. */
   readonly home: string;
-  /** Relative paths in arguments resolve against it. */
+  /** Relative paths in arguments to a server not in `servers` resolve against it. */
   readonly cwd: string;
+  /** The configured servers: where each resolves relative paths (its cwd, its roots, …). */
+  readonly servers?: readonly ServerLocation[];
   /** Gateway state folder and config file: a built-in, non-removable deny. */
   readonly protectedPaths: readonly string[];
   /** `sha256:…` of the policy, computed by the caller. */
@@ -30,6 +33,8 @@ export interface PolicyCall {
   readonly agent: string | undefined;
   readonly access: AccessClass;
   readonly serverTags: readonly string[];
+  /** The MCP roots the agent gave this backend, when the gateway relayed any. */
+  readonly roots?: RootsView | undefined;
 }
 
 /** A rule ready to evaluate: globs, sets and predicates built once at load. */
@@ -73,7 +78,10 @@ export interface CompiledPolicy {
   readonly rules: RuleIndex<CompiledRule>;
   readonly limits: RuleIndex<CompiledLimit>;
   readonly access: AccessOverrides;
+  /** Path resolution for calls to servers the policy was not told about. */
   readonly resolution: PathResolution;
+  /** Per configured server: where its relative paths resolve. */
+  readonly servers: ReadonlyMap<string, ServerBase>;
   /** Normalized protected paths (and their real paths), plus lowercased copies. */
   readonly protectedPaths: readonly string[];
   readonly protectedPathsFolded: readonly string[];

@@ -1,15 +1,16 @@
-import { isPathUnder, pathCandidates, resolveBase, type PathResolution } from './argument-path.js';
+import {
+  isPathUnder,
+  pathCandidates,
+  resolveBase,
+  type PathCandidates,
+  type PathResolution,
+} from './argument-path.js';
 import { compileGlob } from './glob.js';
 import type { ArgumentPredicateSettings, JsonScalar, OneOrMany } from './policy-settings.js';
 import type { ProblemReport } from './policy-problem.js';
 import { parseSelector, selectValues, type Selector } from './selector.js';
-import {
-  compileHostPattern,
-  hostMatches,
-  hostOfUrl,
-  parseUrl,
-  type HostPattern,
-} from './url-host.js';
+import { readUrl, type UrlReading } from './read-url.js';
+import { compileHostPattern, hostMatches, type HostPattern } from './url-host.js';
 
 /**
  * Which way a rule leans: allow rules need every selected value to pass and read ambiguity
@@ -30,41 +31,58 @@ export interface CompiledCondition {
 /** Per-call memo of `$strings`/`$paths` and the last resolved path, so rules share the work. */
 export interface Selection {
   readonly args: Readonly<Record<string, unknown>>;
+  /** How this call's paths resolve (the called server's working directory or roots). */
+  readonly resolution: PathResolution;
   strings: unknown[] | undefined;
   paths: unknown[] | undefined;
   lastPath: string | undefined;
-  lastCandidates: string[] | undefined;
+  lastCandidates: PathCandidates;
+  lastUrl: string | undefined;
+  lastReading: UrlReading | undefined;
 }
 
 /** What compiling predicates needs to know about the machine. */
 export interface ConditionContext {
-  readonly resolution: PathResolution;
+  /** For `~` and symlinks in configured folders. */
+  readonly resolution: Pick<PathResolution, 'home' | 'realpath'>;
   /** Relative `pathUnder` folders in the policy resolve against this. */
   readonly baseDir: string;
 }
 
 /** Creates the per-call selection memo. */
-export function createSelection(args: Readonly<Record<string, unknown>>): Selection {
+export function createSelection(
+  args: Readonly<Record<string, unknown>>,
+  resolution: PathResolution,
+): Selection {
   return {
     args,
+    resolution,
     strings: undefined,
     paths: undefined,
     lastPath: undefined,
     lastCandidates: undefined,
+    lastUrl: undefined,
+    lastReading: undefined,
   };
 }
 
 /** `pathCandidates`, remembered for the last path of this call (rules often share one). */
-export function candidatesOf(
-  selection: Selection,
-  value: string,
-  resolution: PathResolution,
-): string[] | undefined {
+export function candidatesOf(selection: Selection, value: string): PathCandidates {
   if (selection.lastPath !== value) {
     selection.lastPath = value;
-    selection.lastCandidates = pathCandidates(value, resolution);
+    selection.lastCandidates = pathCandidates(value, selection.resolution);
   }
   return selection.lastCandidates;
+}
+
+/** `readUrl`, remembered for the last URL of this call (`urlHost` and `scheme` share one). */
+function readingOf(selection: Selection, value: unknown): UrlReading | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (selection.lastUrl !== value) {
+    selection.lastUrl = value;
+    selection.lastReading = readUrl(value);
+  }
+  return selection.lastReading;
 }
 
 /** The values a selector picks, reusing the per-call memo for `$strings` and `$paths`. */
@@ -177,6 +195,15 @@ export function compileCondition(
   return { selector, exists, tests };
 }
 
+/** Whether one selected value passes every predicate of a condition, read the deny/ask way. */
+export function valueTriggers(
+  condition: CompiledCondition,
+  value: unknown,
+  selection: Selection,
+): boolean {
+  return condition.tests.length > 0 && passesAll(condition.tests, value, selection);
+}
+
 function passesAll(tests: readonly ValueTest[], value: unknown, selection: Selection): boolean {
   for (const test of tests) if (!test(value, 'deny', selection)) return false;
   return true;
@@ -221,11 +248,13 @@ function pathTest(
   if (resolvedCount < folders.length) return failClosed;
   // Case folding covers case-insensitive file systems, used only where it makes a rule stricter.
   const folded = bases.map((base) => base.toLowerCase());
-  const { resolution } = context;
   return (value, side, selection) => {
     if (typeof value !== 'string') return side === 'deny';
-    const candidates = candidatesOf(selection, value, resolution);
-    if (candidates === undefined) return side === 'deny';
+    const candidates = candidatesOf(selection, value);
+    // Not a path, or relative to a base that could be anywhere here: a predicate error.
+    if (candidates === undefined || candidates === 'unknown') return side === 'deny';
+    // Relative on another machine: outside every folder of this one.
+    if (candidates === 'elsewhere') return want === 'outside';
     if (want === 'under') {
       if (side === 'allow') {
         for (const candidate of candidates) if (!underAny(candidate, bases)) return false;
@@ -262,11 +291,11 @@ function urlHostTest(
   });
   if (list.length === 0) report.warning(path, 'an empty host list never matches anything');
   if (patterns.length < list.length) return failClosed;
-  return (value, side) => {
-    const url = typeof value === 'string' ? parseUrl(value) : undefined;
-    if (url === undefined) return side === 'deny';
-    const host = hostOfUrl(url);
-    for (const pattern of patterns) if (hostMatches(host, pattern)) return want;
+  return (value, side, selection) => {
+    const reading = readingOf(selection, value);
+    // A URL other parsers may read another host from is an error: no allow, and deny/ask match.
+    if (reading === undefined || reading.ambiguous) return side === 'deny';
+    for (const pattern of patterns) if (hostMatches(reading.host, pattern)) return want;
     return !want;
   };
 }
@@ -287,10 +316,10 @@ function schemeTest(
         `"${text}" is not a URL scheme`,
       );
   });
-  return (value, side) => {
-    const url = typeof value === 'string' ? parseUrl(value) : undefined;
-    if (url === undefined) return side === 'deny';
-    return wanted.has(url.protocol);
+  return (value, side, selection) => {
+    const reading = readingOf(selection, value);
+    if (reading === undefined || reading.ambiguous) return side === 'deny';
+    return wanted.has(reading.url.protocol);
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
+  accessClassFor,
   compilePolicy,
+  createRateLimiter,
   evaluatePolicy,
   type PolicyCall,
   type PolicyEnvironment,
@@ -213,7 +215,8 @@ describe('URLs: allow web/fetch only to some hosts over https (default deny)', (
     ['a unicode host matching a punycode pattern', 'https://BÜCHER.example/', 'allow'],
     ['the punycode form', 'https://xn--bcher-kva.example/', 'allow'],
     ['an IPv6 literal', 'https://[::1]:8443/x', 'allow'],
-    ['another spelling of an allowed IPv4', 'https://0x7f.0.0.1/', 'allow'],
+    // Other parsers read `0x7f.0.0.1` as a name: ambiguous, so no allow rule matches it.
+    ['another spelling of an allowed IPv4', 'https://0x7f.0.0.1/', 'deny'],
     ['userinfo naming the good host', 'https://good.example.com@evil.example/', 'deny'],
     [
       'the good host as a prefix of another domain',
@@ -258,6 +261,130 @@ describe('URLs: under default allow, deny fetches to any host but the listed one
     ['not a url', 'deny'],
   ])('%s → %s', (url, effect) => {
     expect(evaluatePolicy(policy, callOf('web/fetch', { url })).effect).toBe(effect);
+  });
+});
+
+describe('URLs: loopback, IPv4-mapped IPv6, the private range and ambiguous URLs', () => {
+  const denyHosts = (hosts: string[]) =>
+    policyOf({
+      default: 'allow',
+      rules: [{ id: 'no', effect: 'deny', match: 'web/fetch', args: { url: { urlHost: hosts } } }],
+    });
+  const effectFor = (policy: ReturnType<typeof policyOf>, url: string) =>
+    evaluatePolicy(policy, callOf('web/fetch', { url })).effect;
+
+  test.each([
+    ['localhost', 'http://127.0.0.2:8080/', 'deny'],
+    ['localhost', 'http://0.0.0.0:8080/', 'deny'],
+    ['localhost', 'http://[::1]/', 'deny'],
+    ['localhost', 'http://[::]/', 'deny'],
+    ['localhost', 'http://[::ffff:7f00:1]/', 'deny'],
+    ['localhost', 'http://[::ffff:127.0.0.1]/', 'deny'],
+    ['localhost', 'http://LOCALHOST./', 'deny'],
+    ['localhost', 'http://api.localhost/', 'deny'],
+    ['localhost', 'http://example.com/', 'allow'],
+    ['localhost', 'http://localhost.example.com/', 'allow'],
+    ['127.0.0.1', 'http://127.9.9.9/', 'deny'],
+    ['127.0.0.1', 'http://[::ffff:7f00:1]/', 'deny'],
+    ['[::1]', 'http://127.0.0.1/', 'deny'],
+    ['169.254.169.254', 'http://[::ffff:169.254.169.254]/latest/meta-data', 'deny'],
+    ['169.254.169.254', 'http://[::ffff:a9fe:a9fe]/', 'deny'],
+    ['169.254.169.254', 'http://169.254.169.253/', 'allow'],
+    ['private', 'http://10.0.0.1/', 'deny'],
+    ['private', 'http://172.20.1.1/', 'deny'],
+    ['private', 'http://192.168.0.1/', 'deny'],
+    ['private', 'http://100.64.1.1/', 'deny'],
+    ['private', 'http://[::ffff:169.254.169.254]/', 'deny'],
+    ['private', 'http://[fd12::1]/', 'deny'],
+    ['private', 'http://[fe80::1]/', 'deny'],
+    ['private', 'http://metadata.google.internal/', 'deny'],
+    ['private', 'http://printer.local/', 'deny'],
+    ['private', 'http://intranet/', 'deny'],
+    ['private', 'http://localhost:3000/', 'deny'],
+    ['private', 'https://example.com/', 'allow'],
+    ['private', 'https://8.8.8.8/', 'allow'],
+    ['private', 'https://[2606:4700::1111]/', 'allow'],
+    ['loopback', 'http://127.0.0.1/', 'deny'],
+    ['loopback', 'http://10.0.0.1/', 'allow'],
+    ['private.', 'http://private/', 'deny'],
+    ['private.', 'http://10.0.0.1/', 'allow'],
+  ])('deny urlHost %s: %s → %s', (host, url, effect) => {
+    expect(effectFor(denyHosts([host]), url)).toBe(effect);
+  });
+
+  test.each([
+    ['https://example.com/', 'allow'],
+    ['http://10.1.1.1/', 'deny'],
+    ['http://[::ffff:10.1.1.1]/', 'deny'],
+    ['http://0x0a.1.1.1/', 'deny'],
+  ])('allow notUrlHost private (default deny): %s → %s', (url, effect) => {
+    const policy = policyOf({
+      default: 'deny',
+      rules: [
+        { id: 'public', effect: 'allow', match: 'web/*', args: { url: { notUrlHost: 'private' } } },
+      ],
+    });
+    expect(effectFor(policy, url)).toBe(effect);
+  });
+
+  test.each([
+    [
+      'a backslash before @ (urllib reads the second host)',
+      'https://good.example.com\\@evil.example/',
+    ],
+    ['no slashes after the scheme', 'https:evil.example/'],
+    ['a percent-encoded host', 'https://evil%2Eexample/'],
+    ['two @ signs', 'https://good.example.com@x@evil.example/'],
+  ])('an ambiguous URL (%s) matches deny rules and no allow rule: %s', (_title, url) => {
+    // The deny rule names the host a non-WHATWG parser would read; WHATWG reads another.
+    expect(effectFor(denyHosts(['evil.example']), url)).toBe('deny');
+    const allowAll = policyOf({
+      default: 'deny',
+      rules: [
+        {
+          id: 'any-host',
+          effect: 'allow',
+          match: 'web/fetch',
+          args: { url: { urlHost: '*', scheme: 'https' } },
+        },
+      ],
+    });
+    expect(effectFor(allowAll, url)).toBe('deny');
+    expect(effectFor(allowAll, 'https://evil.example/')).toBe('allow');
+  });
+});
+
+describe('match: a backend cannot name its tool out of a rule', () => {
+  const policy = policyOf({
+    default: 'allow',
+    access: { 'raw/*': 'read' },
+    rules: [
+      { id: 'no-raw', effect: 'deny', match: 'raw/*' },
+      { id: 'ask-gh', effect: 'ask', match: 'gh/{create,delete}_*' },
+      { id: 'deny-run', effect: 'deny', match: 'box/x/run' },
+    ],
+    limits: [{ id: 'one', match: 'web/*', rate: '1/1d' }],
+  });
+  test.each([
+    ['raw/run', 'deny', 'no-raw'],
+    ['raw/x/run', 'deny', 'no-raw'],
+    ['raw/../../other/run', 'deny', 'no-raw'],
+    ['gh/create_x/y', 'ask', 'ask-gh'],
+    ['box/x/run', 'deny', 'deny-run'],
+    ['box/run', 'allow', 'default'],
+    ['box/y/x/run', 'allow', 'default'],
+  ])('%s → %s (%s)', (name, effect, rule) => {
+    const slash = name.indexOf('/');
+    const call = { ...callOf('x/y'), server: name.slice(0, slash), tool: name.slice(slash + 1) };
+    expect(evaluatePolicy(policy, call)).toMatchObject({ effect, decidingRule: rule });
+  });
+
+  test('policy.access globs and limits match the same identity', () => {
+    expect(accessClassFor(policy, 'raw', 'x/run', undefined, false)).toBe('read');
+    const limiter = createRateLimiter(policy);
+    const call = { ...callOf('x/y'), server: 'web', tool: 'a/b' };
+    expect(limiter.take(call, 0).ok).toBe(true);
+    expect(limiter.take(call, 1).ok).toBe(false);
   });
 });
 
@@ -553,6 +680,131 @@ describe('self-protection: the built-in deny for the gateway state folder and co
       effect: 'allow',
       final: 'allow',
       decidingRule: 'default',
+    });
+  });
+});
+
+describe('relative paths resolve where the backend resolves them, not in the config folder', () => {
+  // The config is /d/proj/mcp-gateway.config.json; its state folder /d/proj/.mcp-gateway.
+  const servers: PolicyEnvironment['servers'] = [
+    {
+      name: 'fs',
+      kind: 'stdio',
+      command: '/usr/bin/node',
+      args: ['/x/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js', '/d'],
+      cwd: '/d/proj',
+    },
+    {
+      name: 'fsnpx',
+      kind: 'stdio',
+      command: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-filesystem@latest', '..', '/other'],
+      cwd: '/d/proj',
+    },
+    { name: 'up', kind: 'stdio', command: 'node', args: ['server.js'], cwd: '/d' },
+    { name: 'here', kind: 'stdio', command: 'node', args: ['server.js', '/d'], cwd: '/d/proj' },
+    { name: 'remote', kind: 'remote', url: 'https://api.example.com/mcp' },
+    { name: 'lan', kind: 'remote', url: 'http://127.0.0.1:9000/mcp' },
+  ];
+  const where = {
+    cwd: '/d/proj',
+    configDir: '/d/proj',
+    protectedPaths: ['/d/proj/.mcp-gateway', '/d/proj/mcp-gateway.config.json'],
+    servers,
+  };
+  const noRoots = undefined;
+  const pending = { pending: true, uris: [], overflowed: false };
+  const rootsOf = (...uris: string[]) => ({ pending: false, uris, overflowed: false });
+  const effectOf = (
+    policy: ReturnType<typeof policyOf>,
+    server: string,
+    path: string,
+    roots: PolicyCall['roots'] = noRoots,
+  ) => evaluatePolicy(policy, callOf(`${server}/read_file`, { path }, { roots })).effect;
+
+  describe('self-protection', () => {
+    const policy = policyOf({ default: 'allow' }, where);
+    test.each([
+      ['fs', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['fs', './proj/.mcp-gateway/../mcp-gateway.config.json', noRoots, 'deny'],
+      ['fs', '.mcp-gateway/audit-key.pem', noRoots, 'allow'],
+      ['fsnpx', 'proj/.mcp-gateway/pins.json', noRoots, 'deny'],
+      ['up', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['here', '.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['here', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'allow'],
+      ['remote', 'proj/.mcp-gateway/audit-key.pem', noRoots, 'allow'],
+      ['remote', '/d/proj/.mcp-gateway/audit-key.pem', noRoots, 'deny'],
+      ['lan', 'notes.txt', noRoots, 'deny'],
+      ['lan', '/tmp/notes.txt', noRoots, 'allow'],
+      ['here', 'notes.txt', pending, 'deny'],
+      ['here', 'notes.txt', rootsOf('file:///r'), 'allow'],
+      ['here', '.mcp-gateway/x', rootsOf('file:///r'), 'deny'],
+      ['here', 'proj/.mcp-gateway/x', rootsOf('file:///d'), 'deny'],
+      ['fs', '.mcp-gateway/key', noRoots, 'allow'],
+      ['fs', '.mcp-gateway/key', rootsOf('file:///d/proj/../elsewhere', '/d/proj/x/..'), 'deny'],
+      ['fs', 'notes.txt', { pending: false, uris: [], overflowed: true }, 'deny'],
+    ])('%s reading %j (roots %j) → %s', (server, path, roots, effect) => {
+      expect(effectOf(policy, server, path, roots)).toBe(effect);
+    });
+  });
+
+  describe('pathUnder in an allow rule (default deny)', () => {
+    const policy = policyOf(
+      {
+        default: 'deny',
+        rules: [
+          {
+            id: 'proj',
+            effect: 'allow',
+            match: '*/read_file',
+            args: { path: { pathUnder: '/d/proj' } },
+          },
+        ],
+      },
+      where,
+    );
+    test.each([
+      ['fs', 'notes.txt', noRoots, 'deny'],
+      ['fs', 'proj/notes.txt', noRoots, 'allow'],
+      ['up', 'notes.txt', noRoots, 'deny'],
+      ['here', 'notes.txt', noRoots, 'allow'],
+      ['here', 'notes.txt', rootsOf('file:///d/proj/sub'), 'allow'],
+      ['here', 'notes.txt', rootsOf('file:///d/other'), 'deny'],
+      ['here', 'notes.txt', pending, 'deny'],
+      // It may still be on its own folders (when no root is valid): every base must pass.
+      ['fs', 'notes.txt', rootsOf('file:///d/proj'), 'deny'],
+      ['fs', 'proj/notes.txt', rootsOf('file:///d/proj'), 'allow'],
+      ['remote', 'notes.txt', noRoots, 'deny'],
+      ['lan', 'notes.txt', noRoots, 'deny'],
+      ['lan', '/d/proj/notes.txt', noRoots, 'allow'],
+    ])('%s reading %j (roots %j) → %s', (server, path, roots, effect) => {
+      expect(effectOf(policy, server, path, roots)).toBe(effect);
+    });
+  });
+
+  describe('notPathUnder in a deny rule (default allow)', () => {
+    const policy = policyOf(
+      {
+        default: 'allow',
+        rules: [
+          {
+            id: 'only-proj',
+            effect: 'deny',
+            match: '*/*',
+            args: { $paths: { notPathUnder: '/d/proj' } },
+          },
+        ],
+      },
+      where,
+    );
+    test.each([
+      ['here', 'notes.txt', 'allow'],
+      ['fs', 'notes.txt', 'deny'],
+      ['up', 'notes.txt', 'deny'],
+      ['remote', 'notes.txt', 'deny'],
+      ['lan', 'notes.txt', 'deny'],
+    ])('%s reading %j → %s', (server, path, effect) => {
+      expect(effectOf(policy, server, path)).toBe(effect);
     });
   });
 });

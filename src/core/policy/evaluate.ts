@@ -9,6 +9,7 @@ import {
 } from './condition.js';
 import type { Selector } from './selector.js';
 import type { PolicyDecision, PolicyEffect } from './decision.js';
+import { resolutionFor } from './relative-base.js';
 import { ruleAppliesTo } from './rule-applies.js';
 import { candidatesFor } from './rule-index.js';
 
@@ -25,7 +26,7 @@ const pathsSelector: Selector = { kind: 'paths' };
  * deny wins, else any ask, else any allow, else `default`; rule order never matters.
  */
 export function evaluatePolicy(policy: CompiledPolicy, call: PolicyCall): PolicyDecision {
-  const selection = createSelection(call.args);
+  const selection = createSelection(call.args, resolutionFor(policy, call));
   const selfProtected = policy.protectedPaths.length > 0 && pointsIntoProtected(policy, selection);
   let matched: string[] | undefined = selfProtected ? [selfProtectionRuleId] : undefined;
   // The first matching rule (config order) of each effect, over all rules and over enforced ones.
@@ -113,14 +114,16 @@ function argumentsMatch(rule: CompiledRule, selection: Selection): boolean {
 
 /**
  * Any `$paths` value resolving into a protected path (case-folded too: some file systems ignore
- * case). Unresolvable strings are ignored here, so prose like `~5 min` cannot trip a rule that
- * nobody can switch off.
+ * case), or relative to a base on this machine the gateway cannot know (it could be the state
+ * folder's parent). Unresolvable strings are ignored here, so prose like `~5 min` cannot trip a
+ * rule that nobody can switch off; so are relative paths for a server on another machine.
  */
 function pointsIntoProtected(policy: CompiledPolicy, selection: Selection): boolean {
   for (const value of selectFrom(selection, pathsSelector)) {
     if (typeof value !== 'string') continue;
-    const candidates = candidatesOf(selection, value, policy.resolution);
-    if (candidates === undefined) continue;
+    const candidates = candidatesOf(selection, value);
+    if (candidates === 'unknown') return true;
+    if (candidates === undefined || candidates === 'elsewhere') continue;
     for (const candidate of candidates) {
       for (const base of policy.protectedPathsFolded)
         if (isPathUnderFolded(candidate, base)) return true;

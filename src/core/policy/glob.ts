@@ -23,6 +23,22 @@ const regexSpecials = new Set([
  * segments, `{a,b}` are alternatives (nestable) and `\` escapes the next character.
  */
 export function compileGlob(pattern: string): GlobResult {
+  return compile(pattern, '[^/]');
+}
+
+/**
+ * Compiles a `match` glob over a tool's identity `server/tool`: the server is one segment (server
+ * names have no `/`) and the backend's own tool name is another, whatever it contains. So `*` and
+ * `?` may cross a `/` once past the first one: a backend naming its tool `x/run` cannot step out
+ * of `raw/*`.
+ */
+export function compileToolGlob(pattern: string): GlobResult {
+  // A `/` is one of "any character" only when a `/` comes before it (the server/tool boundary);
+  // the look-behind runs at `/` characters only and stops at the previous one, so it stays linear.
+  return compile(pattern, '(?:[^/]|(?<!^[^/]*)/)');
+}
+
+function compile(pattern: string, anyChar: string): GlobResult {
   if (pattern === '') return { ok: false, message: 'a glob cannot be empty' };
   let source = '';
   let depth = 0;
@@ -39,10 +55,10 @@ export function compileGlob(pattern: string): GlobResult {
         index++;
         source += '[\\s\\S]*';
       } else {
-        source += '[^/]*';
+        source += `${anyChar}*`;
       }
     } else if (char === '?') {
-      source += '[^/]';
+      source += anyChar;
     } else if (char === '{') {
       depth++;
       source += '(?:';

@@ -61,6 +61,75 @@ export function selectValues(args: unknown, selector: Selector): unknown[] {
   return out;
 }
 
+/** One selected value and where it sits in the arguments (`path`, `edits[0].path`, `["a.b"]`). */
+export interface LocatedValue {
+  readonly at: string;
+  readonly value: unknown;
+}
+
+/**
+ * Like `selectValues`, with each value's location; for showing a human what a rule looked at
+ * (slower: only used when asking for approval).
+ */
+export function locateValues(args: unknown, selector: Selector): LocatedValue[] {
+  const out: LocatedValue[] = [];
+  const visit = (value: unknown, at: string, key: string | undefined, depth: number): void => {
+    if (typeof value === 'string') {
+      if (selector.kind === 'strings' || isPathLike(key, value)) out.push({ at, value });
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (depth >= maxDepth) {
+      out.push({ at, value: unreadable });
+      return;
+    }
+    if (Array.isArray(value)) {
+      // Array elements inherit their array's key: `paths: ["a", "b"]` are paths.
+      (value as unknown[]).forEach((child, index) => {
+        visit(child, `${at}[${index}]`, key, depth + 1);
+      });
+      return;
+    }
+    for (const [childKey, child] of Object.entries(value as Record<string, unknown>))
+      visit(child, childLocation(at, childKey), childKey, depth + 1);
+  };
+  if (selector.kind !== 'steps') {
+    visit(args, '', undefined, 0);
+    return out;
+  }
+  const follow = (value: unknown, index: number, at: string): void => {
+    if (value === undefined) return;
+    const step = selector.steps[index];
+    if (step === undefined) {
+      out.push({ at, value });
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (step === everyElement) {
+      if (Array.isArray(value)) {
+        (value as unknown[]).forEach((child, i) => {
+          follow(child, index + 1, `${at}[${i}]`);
+        });
+      } else {
+        for (const [key, child] of Object.entries(value as Record<string, unknown>))
+          follow(child, index + 1, childLocation(at, key));
+      }
+    } else if (typeof step === 'number') {
+      if (Array.isArray(value)) follow(value[step], index + 1, `${at}[${step}]`);
+    } else if (!Array.isArray(value) && Object.hasOwn(value, step)) {
+      follow((value as Record<string, unknown>)[step], index + 1, childLocation(at, step));
+    }
+  };
+  follow(args, 0, '');
+  return out;
+}
+
+/** The location of `key` inside the value at `at`: `a.b`, or `a["odd key"]` for other keys. */
+export function childLocation(at: string, key: string): string {
+  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return at === '' ? key : `${at}.${key}`;
+  return `${at}[${JSON.stringify(key)}]`;
+}
+
 /**
  * The `$paths` heuristic: a string is a path when its key names one (a word of the key, split at
  * camelCase, `_`, `-`, `.`, is path/file/dir/folder/directory/cwd/root/src/source/dest/dst/
