@@ -36,7 +36,10 @@ export function capFindings(
     (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.start - b.start,
   );
   const kept: TalliedFinding[] = order.slice(0, max);
-  const rest = new Map<string, { first: TalliedFinding; start: number; end: number; more: number }>();
+  const rest = new Map<
+    string,
+    { first: TalliedFinding; start: number; end: number; more: number }
+  >();
   const tally = (f: TalliedFinding, count: number): void => {
     const group = rest.get(f.rule);
     if (group === undefined) {
