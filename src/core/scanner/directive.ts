@@ -103,9 +103,10 @@ function valueEnd(text: string, i: number): boolean {
   return after === 0x2c || after === 0x7d || after === 0x5d || after === 0x3a;
 }
 
-function sentenceAround(text: string, pos: number): [number, number] {
+// `floor`: where the sentence judged before ended; reading back past it would judge that text again.
+function sentenceAround(text: string, pos: number, floor = 0): [number, number] {
   let start = pos;
-  const minStart = Math.max(0, pos - 300);
+  const minStart = Math.max(0, floor, pos - 300);
   while (start > minStart) {
     const ch = text.charCodeAt(start - 1);
     // A period inside an e-mail address or URL is not a sentence end.
@@ -144,8 +145,9 @@ export function findDirectives(
   for (let at = text.indexOf('@'); at >= 0 && ats.length < 5000; at = text.indexOf('@', at + 1))
     ats.push(at);
   const findings: RawFinding[] = [];
-  // A position inside the sentence judged last adds nothing: its sentence was read. Skipping it keeps the work
-  // linear; judging a 600-character window around each of a million keywords in a run-on text would not be.
+  // A position inside the sentence judged last adds nothing: its sentence was read. Skipping it, and not reading
+  // back into it, keeps the work one pass; judging a window of up to 600 characters around each of a million
+  // keywords in run-on text or text cut by value boundaries (`](http` repeated) would read each character 300 times.
   let judgedStart = -1;
   let judgedEnd = -1;
   let k = 0;
@@ -157,7 +159,7 @@ export function findDirectives(
     if (kw <= at) k++;
     else a++;
     if (pos < judgedEnd) continue;
-    const [start, end] = sentenceAround(text, pos);
+    const [start, end] = sentenceAround(text, pos, judgedEnd);
     judgedEnd = Math.max(end, pos + 1);
     if (start === judgedStart) continue;
     judgedStart = start;
