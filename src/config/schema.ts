@@ -155,7 +155,7 @@ const scanningSchema = z.strictObject({
     .min(1)
     .optional()
     .describe(
-      'Milliseconds of scanning at most per result, argument set or tool definition (default 10000); the rest is reported as scan.incomplete.',
+      'Milliseconds spent scanning (pauses between slices excluded) at most per result, argument set or tool definition (default 10000); the rest is reported as scan.incomplete.',
     ),
 });
 
