@@ -123,6 +123,23 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/wire/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['chalk', 'execa', 'commander'], message: 'wire/ is framing only' },
+            {
+              group: ['**/backends/**', '**/frontend/**', '**/cli/**', '**/gateway/**'],
+              message: 'both sides import wire/, never the reverse',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/frontend/**'],
     rules: {
       'no-restricted-imports': [
@@ -137,7 +154,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/gateway.ts', 'src/index.ts'],
+    files: ['src/gateway/**', 'src/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -154,7 +171,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/backends/**'], message: 'the CLI goes through gateway.ts' }] },
+        { patterns: [{ group: ['**/backends/**'], message: 'the CLI goes through gateway/' }] },
       ],
     },
   },

@@ -1,14 +1,16 @@
 // @ts-check
-// `npm run bench`: the same backend measured direct and through the gateway, in one run,
-// alternating (A B … B A) so that machine noise hits both. Prints a table and one JSON line.
-// Each gateway variant differs only in its config (written to its own temp folder, so every
-// variant has its own state: pins, audit log, cache); `direct` is always run as the baseline.
+// `npm run bench`: the same backend measured direct, through the floor relay and through the
+// gateway, in one run, alternating (A B … B A) so that machine noise hits all of them. Prints a
+// table and one JSON line. Each gateway variant differs only in its config (written to its own
+// temp folder, so every variant has its own state: pins, audit log, cache); `direct` (the
+// baseline) and `floor` (bench/floor-relay.mjs: what any Node relay costs) always run.
 //
 //   node bench/run.js [--calls 3000] [--warmup 2000] [--concurrency 16] [--spawns 3] [--rounds 2]
 //                     [--blob-bytes 1048576] [--blob-iters 20]
 //                     [--variants gateway,gw-bare,...] (alias --only) [--json]
 //
-// Variants: gateway (defaults), gw-no-audit, gw-no-scan, gw-policy-50, gw-bare, gw-sync-audit.
+// Variants: gateway (defaults), gw-no-audit, gw-no-scan, gw-policy-50, gw-bare, gw-sync-audit;
+// direct and floor always.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'mcp-gateway.js');
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
+const FLOOR = path.join(ROOT, 'bench', 'floor-relay.mjs');
 
 const { values: opts } = parseArgs({
   options: {
@@ -133,6 +136,12 @@ const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
  */
 const allVariants = [
   { name: 'direct', tool: 'echo', blobTool: 'blob', command: () => [process.execPath, ECHO] },
+  {
+    name: 'floor',
+    tool: 'echo',
+    blobTool: 'blob',
+    command: () => [process.execPath, FLOOR, process.execPath, ECHO],
+  },
   ...gatewayVariants({
     // Defaults: no policy, scanning on (descriptions block, responses and arguments warn),
     // audit on with batch durability, pinning on.
@@ -163,9 +172,10 @@ for (const name of wanted ?? []) {
     process.exit(2);
   }
 }
-// `direct` is always measured: every figure is reported against it.
+// `direct` and `floor` are always measured: every figure is reported against both.
 const variants = allVariants.filter(
-  (v) => v.name === 'direct' || wanted === undefined || wanted.includes(v.name),
+  (v) =>
+    v.name === 'direct' || v.name === 'floor' || wanted === undefined || wanted.includes(v.name),
 );
 
 /** Writes a gateway config into a fresh temp folder (its state folder lives next to it). */
@@ -273,10 +283,31 @@ const median = (/** @type {number[]} */ xs) =>
   );
 
 async function measure(/** @type {(typeof variants)[number]} */ variant) {
+  // One config (one state folder) for every spawn of this measurement: the first start is cold,
+  // the later ones find the tool cache the first one wrote, as a client restarting it would.
+  const argv = variant.command();
+  const initMs = [];
+  const firstCallMs = [];
   const coldStarts = [];
   for (let i = 0; i < SPAWNS; i++) {
     const started = performance.now();
-    const session = connect(variant.command());
+    const session = connect(argv);
+    await initialize(session);
+    initMs.push(performance.now() - started);
+    // The first call that succeeds: an agent that already knows the tool calls it at once.
+    for (;;) {
+      const reply = await session.request('tools/call', {
+        name: variant.tool,
+        arguments: { message: 'hello' },
+      });
+      if (reply.error === undefined && reply.result?.isError !== true) break;
+    }
+    firstCallMs.push(performance.now() - started);
+    await session.close();
+  }
+  for (let i = 0; i < SPAWNS; i++) {
+    const started = performance.now();
+    const session = connect(argv);
     await initialize(session);
     let listed = await session.request('tools/list', {});
     while (
@@ -288,7 +319,7 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
     await session.close();
   }
 
-  const session = connect(variant.command());
+  const session = connect(argv);
   await initialize(session);
   await session.request('tools/list', {});
   const call = () =>
@@ -343,6 +374,9 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
     p99: percentile(latencies, 99),
     throughput,
     coldStartMs: median(coldStarts),
+    initMs: median(initMs),
+    // Later spawns only: the first one had no tool cache yet.
+    firstCallMs: median(firstCallMs.length > 1 ? firstCallMs.slice(1) : firstCallMs),
     rssMb: rss,
     blobMs: median(blobTimes),
     rssAfterBlobMb: rssAfterBlob,
@@ -367,6 +401,8 @@ const summary = Object.fromEntries(
       p99: median(runs.map((r) => r.p99)),
       throughput: median(runs.map((r) => r.throughput)),
       coldStartMs: median(runs.map((r) => r.coldStartMs)),
+      initMs: median(runs.map((r) => r.initMs)),
+      firstCallMs: median(runs.map((r) => r.firstCallMs)),
       rssMb: median(runs.map((r) => r.rssMb)),
       blobMs: median(runs.map((r) => r.blobMs)),
       rssAfterBlobMb: median(runs.map((r) => r.rssAfterBlobMb)),
@@ -374,6 +410,7 @@ const summary = Object.fromEntries(
   ]),
 );
 const base = summary['direct'];
+const floor = summary['floor'];
 const rows = Object.entries(summary).map(([name, s]) => ({
   name,
   ...s,
@@ -383,6 +420,13 @@ const rows = Object.entries(summary).map(([name, s]) => ({
   coldStartRatio: base === undefined ? NaN : s.coldStartMs / base.coldStartMs,
   addedBlobMs: base === undefined ? NaN : s.blobMs - base.blobMs,
   blobRatio: base === undefined ? NaN : s.blobMs / base.blobMs,
+  // Against the floor: what this variant adds beyond any Node relay (DESIGN §10's budget).
+  p50OverFloor: floor === undefined ? NaN : s.p50 - floor.p50,
+  throughputVsFloor: floor === undefined ? NaN : s.throughput / floor.throughput,
+  blobOverFloorMs: floor === undefined ? NaN : s.blobMs - floor.blobMs,
+  rssOverFloorMb: floor === undefined ? NaN : s.rssMb - floor.rssMb,
+  initOverFloorMs: floor === undefined ? NaN : s.initMs - floor.initMs,
+  firstCallOverDirectMs: base === undefined ? NaN : s.firstCallMs - base.firstCallMs,
 }));
 
 if (opts.json) {
@@ -408,7 +452,7 @@ if (opts.json) {
       .join(',')}`,
   );
   console.log(
-    'variant            p50 ms  p99 ms  +p50 ms  calls/s  tp ratio  cold ms  cold ratio  RSS MB  +RSS MB  1MB ms  1MB ratio',
+    'variant            p50 ms  p99 ms  +p50 ms  calls/s  tp ratio  cold ms  cold ratio  RSS MB  +RSS MB  1MB ms  1MB ratio │ p50-floor  tp/floor  1MB-floor  RSS-floor  init-floor  call1-direct',
   );
   for (const r of rows) {
     console.log(
@@ -425,6 +469,13 @@ if (opts.json) {
         f(r.addedRssMb, 0).padStart(8),
         f(r.blobMs, 1).padStart(7),
         f(r.blobRatio, 2).padStart(10),
+        '│',
+        f(r.p50OverFloor).padStart(9),
+        f(r.throughputVsFloor, 2).padStart(9),
+        f(r.blobOverFloorMs, 1).padStart(10),
+        f(r.rssOverFloorMb, 0).padStart(10),
+        f(r.initOverFloorMs, 0).padStart(11),
+        f(r.firstCallOverDirectMs, 0).padStart(13),
       ].join(' '),
     );
   }

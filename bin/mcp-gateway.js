@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The bundled CLI (scripts/bundle.js): one file to load instead of ~500.
+import '../dist/bundle/main.js';

@@ -1,19 +1,36 @@
 // @ts-check
-// Measures the content scanner on the shared injection corpus: recall, false positives, speed, drift.
+// Measures the content scanner on the shared injection corpus: recall and false positives per family
+// (leave-one-family-out), on a fixed check split of families (aggregates only), speed and drift.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { atLeast, createScanner } from '../dist/core/scanner/index.js';
+import { gradeFindings, signalFeatures } from '../dist/core/scanner/combiner.js';
+import { combinerPriors } from '../dist/core/scanner/signal-priors.js';
+import { trainCombiner } from './combiner-training.js';
+import { checkFamilies, chooseCheckFamilies, familyFolds, splitCheck } from './eval-split.js';
+import {
+  asTool,
+  corpusContext,
+  corpusDir,
+  recordSurface,
+  scanCorpusRecord,
+} from './eval-corpus.js';
 
 /** @typedef {import('../dist/core/scanner/index.js').Finding} Finding */
 /** @typedef {import('../dist/core/scanner/index.js').Severity} Severity */
+/** @typedef {{ id: string, source: string, kind: string, text: string, split_group: string, carrier_split_group?: string, composed?: boolean, category?: string, hard_negative?: boolean }} CorpusRecord */
 
-const corpusDir = fileURLToPath(new URL('../../shared/corpus/injection/', import.meta.url));
 const json = process.argv.includes('--json');
 const verbose = process.argv.includes('--misses');
 const speedMode = process.argv.includes('--speed');
+// --shipped: measure the scanner exactly as built, without retraining its combiner per fold.
+const shippedOnly = process.argv.includes('--shipped');
+const quick = process.argv.includes('--quick');
+// --ablate rule,prefix.*: drop these rules' findings before training and grading (what did a signal add?).
+const ablateArg = process.argv.find((a) => a.startsWith('--ablate='));
+const ablated = ablateArg ? ablateArg.slice('--ablate='.length).split(',').filter(Boolean) : [];
 /** @type {Severity[]} */
-const thresholds = ['low', 'medium', 'high'];
-const defaultThreshold = 'medium';
+const thresholds = ['medium', 'high'];
+const capabilityOnly = 'malicious_tool_capability(no_injected_instruction)';
 
 if (!existsSync(corpusDir)) {
   console.log(`eval:scanner skipped: no corpus at ${corpusDir}`);
@@ -29,90 +46,170 @@ function readJsonl(name) {
 }
 
 const scanner = createScanner();
-const context = { server: 'eval', otherServers: [], otherToolNames: [] };
+const rawScanner = createScanner({ combiner: null });
 
-/** Parse a tool_description record: a whole tool JSON, or a bare description. @param {string} text */
-function asTool(text, name = 'tool') {
-  if (text.trimStart().startsWith('{')) {
-    try {
-      const parsed = JSON.parse(text);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        return { ...parsed, name: typeof parsed.name === 'string' ? parsed.name : name };
-      }
-    } catch {
-      // Not JSON: scan it as a plain description.
-    }
-  }
-  return { name, description: text };
+/** @param {{kind: string, text: string}} record @param {import('../dist/core/scanner/index.js').Scanner} using @returns {Finding[]} */
+function scanRecord(record, using = scanner) {
+  return scanCorpusRecord(using, record);
 }
-
-/** @param {{kind: string, text: string}} record @returns {Finding[]} */
-function scanRecord(record) {
-  return record.kind === 'tool_description'
-    ? scanner.scanTool(asTool(record.text), context)
-    : scanner.scanText(record.text, 'content[0].text');
-}
+const surfaceOf = recordSurface;
+const context = corpusContext;
+/** @param {string} rule */
+const isAblated = (rule) =>
+  ablated.some((a) => (a.endsWith('*') ? rule.startsWith(a.slice(0, -1)) : rule === a));
 
 /** @param {Finding[]} findings @param {Severity} threshold */
 const flagged = (findings, threshold) => findings.some((f) => atLeast(f.severity, threshold));
-
-const attacks = readJsonl('attacks.jsonl');
-const benign = readJsonl('benign.jsonl');
-const drift = readJsonl('drift_pairs.jsonl');
-
-const attackFindings = attacks.map(scanRecord);
-const benignFindings = benign.map(scanRecord);
-
-/** @param {any[]} records @param {Finding[][]} findings @param {(r: any) => string} key @param {Severity} threshold */
-function breakdown(records, findings, key, threshold) {
-  /** @type {Record<string, {n: number, flagged: number, rate: number}>} */
-  const out = {};
-  records.forEach((r, i) => {
-    const k = key(r);
-    out[k] ??= { n: 0, flagged: 0, rate: 0 };
-    out[k].n++;
-    if (flagged(findings[i] ?? [], threshold)) out[k].flagged++;
-  });
-  for (const v of Object.values(out)) v.rate = round(v.flagged / v.n);
-  return out;
-}
-
 /** @param {number} x */
 const round = (x) => Math.round(x * 1000) / 1000;
 
-/** @type {Record<Severity, {recall: number, fpr: number, fprHardNegatives: number, hiddenRecall: number}>} */
-const perThreshold = /** @type {any} */ (
-  Object.fromEntries(
-    thresholds.map((t) => {
-      const hard = benign
-        .map((r, i) => [r, benignFindings[i]])
-        .filter(([r]) => r.hard_negative === true);
-      const hidden = attacks
-        .map((r, i) => [r, attackFindings[i]])
-        .filter(([r]) => String(r.category).startsWith('hidden/'));
+/** @type {CorpusRecord[]} */
+const allAttacks = readJsonl('attacks.jsonl');
+/** @type {CorpusRecord[]} */
+const allBenign = readJsonl('benign.jsonl');
+const drift = readJsonl('drift_pairs.jsonl');
+const attackSplit = splitCheck(allAttacks);
+const benignSplit = splitCheck(allBenign);
+const ruleToday = chooseCheckFamilies(allAttacks, allBenign);
+const ruleMoved = ruleToday.join(',') !== checkFamilies.join(',');
+
+/**
+ * A record, its findings before grading (`raw`), the combiner's features, and its graded findings.
+ * @typedef {{ record: CorpusRecord, label: 0 | 1, raw: Finding[], features: Set<string>, findings: Finding[] }} Scored
+ */
+/** @param {CorpusRecord[]} records @param {0 | 1} label @returns {Scored[]} */
+function prepare(records, label) {
+  return records.map((record) => {
+    if (shippedOnly) {
+      const findings = scanRecord(record);
+      return { record, label, raw: findings, features: new Set(), findings };
+    }
+    const raw = scanRecord(record, rawScanner).filter((f) => !isAblated(f.rule));
+    return { record, label, raw, features: signalFeatures(raw, surfaceOf(record)), findings: raw };
+  });
+}
+const dev = { attacks: prepare(attackSplit.dev, 1), benign: prepare(benignSplit.dev, 0) };
+const check = { attacks: prepare(attackSplit.check, 1), benign: prepare(benignSplit.check, 0) };
+const devAll = [...dev.attacks, ...dev.benign];
+const capabilityOnlyCategory = capabilityOnly;
+/** Training rows: capability-only descriptions hold no instruction to the model, so they are no example of one. @param {Scored[]} rows */
+const trainingRows = (rows) =>
+  rows
+    .filter((s) => s.record.category !== capabilityOnlyCategory)
+    .map((s) => ({
+      features: s.features,
+      surface: surfaceOf(s.record),
+      label: s.label,
+      family: s.record.split_group,
+    }));
+const priors = combinerPriors();
+/** @param {Scored} s @param {import('../dist/core/scanner/combiner.js').CombinerModel} model */
+const grade = (s, model) => {
+  s.findings = gradeFindings(s.raw, surfaceOf(s.record), model);
+};
+if (!shippedOnly) {
+  // Leave-one-family-out: each development family is graded by a combiner trained without any of its text.
+  for (const fold of familyFolds(devAll.map((s) => s.record))) {
+    const model = trainCombiner(
+      trainingRows(fold.train.map((i) => /** @type {Scored} */ (devAll[i]))),
+      priors,
+    );
+    for (const i of fold.test) grade(/** @type {Scored} */ (devAll[i]), model);
+  }
+  // The check split is graded by a combiner trained on every development family, as the shipped one is.
+  const model = trainCombiner(trainingRows(devAll), priors);
+  for (const s of [...check.attacks, ...check.benign]) grade(s, model);
+}
+
+/** @param {Scored[]} rows @param {Severity} t */
+function rate(rows, t) {
+  const n = rows.length;
+  const k = rows.filter((r) => flagged(r.findings, t)).length;
+  return { n, flagged: k, rate: n === 0 ? null : round(k / n) };
+}
+
+const isCapability = (/** @type {Scored} */ s) => s.record.category === capabilityOnly;
+const isInjection = (/** @type {Scored} */ s) => !isCapability(s);
+/** @type {[string, (s: Scored) => boolean, 'attacks' | 'benign'][]} */
+const summaryRows = [
+  ['injection attacks (no capability-only)', isInjection, 'attacks'],
+  ['  without composed', (s) => isInjection(s) && s.record.composed !== true, 'attacks'],
+  ['  composed only', (s) => isInjection(s) && s.record.composed === true, 'attacks'],
+  [
+    '  in tool descriptions',
+    (s) => isInjection(s) && s.record.kind === 'tool_description',
+    'attacks',
+  ],
+  ['  in tool results', (s) => isInjection(s) && s.record.kind === 'tool_response', 'attacks'],
+  ['capability-only descriptions', isCapability, 'attacks'],
+  ['FPR overall', () => true, 'benign'],
+  ['FPR hard negatives', (s) => s.record.hard_negative === true, 'benign'],
+  ['FPR tool descriptions', (s) => s.record.kind === 'tool_description', 'benign'],
+  ['FPR tool results', (s) => s.record.kind === 'tool_response', 'benign'],
+];
+
+/** @param {{attacks: Scored[], benign: Scored[]}} part @param {Severity} t */
+function summary(part, t) {
+  return Object.fromEntries(
+    summaryRows.map(([label, keep, side]) => [label.trim(), rate(part[side].filter(keep), t)]),
+  );
+}
+
+// Leave-one-family-out: each development family measured on its own. The scanner ships no weights
+// trained on the corpus yet, so a family's figures are the shipped scanner's on that family.
+/** @param {Severity} t */
+function perFamily(t) {
+  const families = [
+    ...new Set([...dev.attacks, ...dev.benign].map((s) => s.record.split_group)),
+  ].sort();
+  return Object.fromEntries(
+    families.map((f) => {
+      const a = dev.attacks.filter((s) => s.record.split_group === f);
+      const b = dev.benign.filter((s) => s.record.split_group === f);
       return [
-        t,
+        f,
         {
-          recall: round(attackFindings.filter((f) => flagged(f, t)).length / attacks.length),
-          fpr: round(benignFindings.filter((f) => flagged(f, t)).length / benign.length),
-          fprHardNegatives: round(hard.filter(([, f]) => flagged(f, t)).length / hard.length),
-          hiddenRecall: round(hidden.filter(([, f]) => flagged(f, t)).length / hidden.length),
+          attacks: rate(a.filter(isInjection), t),
+          capabilityOnly: rate(a.filter(isCapability), t),
+          benign: rate(b, t),
+          hardNegatives: rate(
+            b.filter((s) => s.record.hard_negative === true),
+            t,
+          ),
         },
       ];
     }),
-  )
+  );
+}
+
+/** @param {Scored[]} rows @param {(r: CorpusRecord) => string} key @param {Severity} t */
+function breakdown(rows, key, t) {
+  /** @type {Record<string, {n: number, flagged: number, rate: number | null}>} */
+  const out = {};
+  for (const k of new Set(rows.map((s) => key(s.record))))
+    out[k] = rate(
+      rows.filter((s) => key(s.record) === k),
+      t,
+    );
+  return out;
+}
+
+const defaultThreshold = 'medium';
+const results = Object.fromEntries(
+  thresholds.map((t) => [
+    t,
+    { dev: summary(dev, t), check: summary(check, t), families: perFamily(t) },
+  ]),
 );
 
-// Hidden-character layer alone: every hidden-text attack, and no benign record flagged by a hidden.* rule.
+// Hidden-character layer alone (development part): hidden-text attacks, and benign records it flags.
 const hiddenOnly = (/** @type {Finding[]} */ f) =>
-  f.filter((x) => x.rule.startsWith('hidden.') && atLeast(x.severity, defaultThreshold));
+  f.some((x) => x.rule.startsWith('hidden.') && atLeast(x.severity, defaultThreshold));
+const hiddenAttacks = dev.attacks.filter((s) => String(s.record.category).startsWith('hidden/'));
 const hiddenLayer = {
-  caught: attacks.filter(
-    (r, i) =>
-      String(r.category).startsWith('hidden/') && hiddenOnly(attackFindings[i] ?? []).length > 0,
-  ).length,
-  of: attacks.filter((r) => String(r.category).startsWith('hidden/')).length,
-  benignFalsePositives: benignFindings.filter((f) => hiddenOnly(f).length > 0).length,
+  caught: hiddenAttacks.filter((s) => hiddenOnly(s.findings)).length,
+  of: hiddenAttacks.length,
+  benignFalsePositives: dev.benign.filter((s) => hiddenOnly(s.findings)).length,
 };
 
 // Throughput: benign corpus concatenated, a synthetic 1 MB JSON tool result, and mixed log/prose/code text.
@@ -131,7 +228,7 @@ function cpuMicros(fn, runs, rounds = 5) {
 }
 /** @param {() => void} fn @param {number} bytes */
 const mbPerSecond = (fn, bytes) => round(bytes / cpuMicros(fn, 3));
-const benignText = benign.map((r) => r.text).join('\n');
+const benignText = allBenign.map((r) => r.text).join('\n');
 const syntheticRows = [];
 for (let i = 0; syntheticRows.length < 6000; i++) {
   syntheticRows.push({
@@ -162,20 +259,25 @@ function mixedResult(size) {
   return { content: [{ type: 'text', text }] };
 }
 const mixed1MB = mixedResult(1_000_000);
-const allText = [...attacks, ...benign].map((r) => r.text).join('\n');
-const speed = {
-  benignCorpusMBps: mbPerSecond(
-    () => scanner.scanText(benignText, 'text'),
-    Buffer.byteLength(benignText),
-  ),
-  synthetic1MBJsonMBps: mbPerSecond(
-    () => scanner.scanValue(syntheticValue, 'result'),
-    Buffer.byteLength(syntheticJson),
-  ),
-  mixed1MBTextMBps: mbPerSecond(() => scanner.scanValue(mixed1MB, 'result'), 1_000_000),
-  benignBytes: Buffer.byteLength(benignText),
-  wholeCorpusMBps: mbPerSecond(() => scanner.scanText(allText, 'text'), Buffer.byteLength(allText)),
-};
+const allText = [...allAttacks, ...allBenign].map((r) => r.text).join('\n');
+const speed = quick
+  ? undefined
+  : {
+      benignCorpusMBps: mbPerSecond(
+        () => scanner.scanText(benignText, 'text'),
+        Buffer.byteLength(benignText),
+      ),
+      synthetic1MBJsonMBps: mbPerSecond(
+        () => scanner.scanValue(syntheticValue, 'result'),
+        Buffer.byteLength(syntheticJson),
+      ),
+      mixed1MBTextMBps: mbPerSecond(() => scanner.scanValue(mixed1MB, 'result'), 1_000_000),
+      benignBytes: Buffer.byteLength(benignText),
+      wholeCorpusMBps: mbPerSecond(
+        () => scanner.scanText(allText, 'text'),
+        Buffer.byteLength(allText),
+      ),
+    };
 /** Microseconds per scanValue call on a small, medium and large MCP result. */
 function perCall() {
   const small = mixedResult(100);
@@ -186,33 +288,35 @@ function perCall() {
     us1MB: round(cpuMicros(() => scanner.scanValue(mixed1MB, 'result'), 3, 7)),
   };
 }
-const perCallMicros = speedMode || json ? perCall() : undefined;
+const perCallMicros = (speedMode || json) && !quick ? perCall() : undefined;
 
 // Drift: scan `after` as a tool definition; a malicious drift must be flagged by the rescan.
-const driftScores = drift.map((pair) => {
-  const findings = scanner.scanTool(asTool(pair.after, pair.tool), context);
-  const before = scanner.scanTool(asTool(pair.before, pair.tool), context);
+/** @param {any[]} pairs */
+function driftSummary(pairs) {
+  const scores = pairs.map((pair) => {
+    const findings = scanner.scanTool(asTool(pair.after, pair.tool), context);
+    return {
+      malicious: pair.label === 'malicious_drift',
+      flagged: flagged(findings, defaultThreshold),
+      blocked: flagged(findings, 'high'),
+    };
+  });
   return {
-    label: pair.label,
-    flagged: flagged(findings, defaultThreshold),
-    beforeFlagged: flagged(before, defaultThreshold),
-    blocked: flagged(findings, 'high'),
+    malicious: scores.filter((d) => d.malicious).length,
+    maliciousFlagged: scores.filter((d) => d.malicious && d.flagged).length,
+    maliciousBlockedAtHigh: scores.filter((d) => d.malicious && d.blocked).length,
+    benign: scores.filter((d) => !d.malicious).length,
+    benignFlagged: scores.filter((d) => !d.malicious && d.flagged).length,
   };
-});
-const driftSummary = {
-  malicious: driftScores.filter((d) => d.label === 'malicious_drift').length,
-  maliciousFlagged: driftScores.filter((d) => d.label === 'malicious_drift' && d.flagged).length,
-  maliciousBlockedAtHigh: driftScores.filter((d) => d.label === 'malicious_drift' && d.blocked)
-    .length,
-  benign: driftScores.filter((d) => d.label !== 'malicious_drift').length,
-  benignFlagged: driftScores.filter((d) => d.label !== 'malicious_drift' && d.flagged).length,
-};
+}
+const driftSplit = splitCheck(drift);
+const driftReport = { dev: driftSummary(driftSplit.dev), check: driftSummary(driftSplit.check) };
 
 /** @type {Record<string, number>} */
 const ruleHitsOnBenign = {};
-for (const f of benignFindings) {
+for (const s of dev.benign) {
   for (const rule of new Set(
-    f.filter((x) => atLeast(x.severity, defaultThreshold)).map((x) => x.rule),
+    s.findings.filter((x) => atLeast(x.severity, defaultThreshold)).map((x) => x.rule),
   )) {
     ruleHitsOnBenign[rule] = (ruleHitsOnBenign[rule] ?? 0) + 1;
   }
@@ -220,48 +324,67 @@ for (const f of benignFindings) {
 
 const report = {
   defaultThreshold,
+  checkFamilies,
+  checkRuleToday: ruleMoved ? ruleToday : undefined,
   counts: {
-    attacks: attacks.length,
-    benign: benign.length,
-    hardNegatives: benign.filter((r) => r.hard_negative === true).length,
+    attacks: allAttacks.length,
+    benign: allBenign.length,
+    dev: { attacks: dev.attacks.length, benign: dev.benign.length },
+    check: { attacks: check.attacks.length, benign: check.benign.length },
   },
-  perThreshold,
+  results,
   hiddenLayer,
-  attacksBySource: breakdown(attacks, attackFindings, (r) => r.source, defaultThreshold),
-  attacksByCategory: breakdown(
-    attacks,
-    attackFindings,
-    (r) => String(r.category),
-    defaultThreshold,
-  ),
-  benignBySource: breakdown(benign, benignFindings, (r) => r.source, defaultThreshold),
-  ruleHitsOnBenign,
+  // Breakdowns by source and category cover the development part only: the check split stays aggregate.
+  devAttacksBySource: breakdown(dev.attacks, (r) => r.source, defaultThreshold),
+  devAttacksByCategory: breakdown(dev.attacks, (r) => String(r.category), defaultThreshold),
+  devBenignBySource: breakdown(dev.benign, (r) => r.source, defaultThreshold),
+  ruleHitsOnDevBenign: ruleHitsOnBenign,
   speed: { ...speed, perCallMicros },
-  drift: driftSummary,
+  drift: driftReport,
 };
+
+/** @param {{n: number, flagged: number, rate: number | null} | undefined} v */
+const cell = (v) =>
+  !v || v.n === 0
+    ? '-'.padEnd(16)
+    : `${String(v.rate).padEnd(6)}${`(${v.flagged}/${v.n})`.padEnd(10)}`;
 
 if (json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
-  const d = perThreshold[defaultThreshold];
   console.log(`scanner eval on ${corpusDir}`);
   console.log(
-    `attacks ${report.counts.attacks}, benign ${report.counts.benign} (hard negatives ${report.counts.hardNegatives}); default threshold: ${defaultThreshold}`,
+    `attacks ${allAttacks.length}, benign ${allBenign.length}; development part ${dev.attacks.length} attacks / ${dev.benign.length} benign, check split ${check.attacks.length} / ${check.benign.length}`,
   );
   console.log(
-    `\nDefault threshold: recall ${d.recall}, FPR ${d.fpr}, FPR on hard negatives ${d.fprHardNegatives}`,
+    `check families (fixed; texts never read while developing, aggregates only): ${checkFamilies.join(', ')}`,
   );
-  console.log('\nPer threshold');
-  for (const t of thresholds) {
-    const p = perThreshold[t];
+  if (ruleMoved)
     console.log(
-      `  ${t.padEnd(7)} recall ${p.recall}  FPR ${p.fpr}  FPR(hard) ${p.fprHardNegatives}  hidden recall ${p.hiddenRecall}`,
+      `  note: the rule on today's corpus would pick ${ruleToday.join(', ')}; the split stays fixed`,
     );
+  for (const t of thresholds) {
+    const r = results[t];
+    if (!r) continue;
+    console.log(`\nFlagged at ${t}${t === defaultThreshold ? ' (default)' : ''}`);
+    console.log(`  ${''.padEnd(42)}${'dev (LOFO)'.padEnd(18)}check split`);
+    for (const [label] of summaryRows) {
+      const key = label.trim();
+      console.log(`  ${label.padEnd(42)}${cell(r.dev[key]).padEnd(18)}${cell(r.check[key])}`);
+    }
+    console.log(`\n  Leave-one-family-out (development families), at ${t}`);
+    console.log(
+      `  ${'family'.padEnd(26)}${'attacks'.padEnd(18)}${'capability-only'.padEnd(18)}${'FPR'.padEnd(18)}FPR hard`,
+    );
+    for (const [f, v] of Object.entries(r.families))
+      console.log(
+        `  ${f.padEnd(26)}${cell(v.attacks).padEnd(18)}${cell(v.capabilityOnly).padEnd(18)}${cell(v.benign).padEnd(18)}${cell(v.hardNegatives)}`,
+      );
   }
   console.log(
-    `\nHidden-character layer: ${hiddenLayer.caught}/${hiddenLayer.of} hidden-text attacks, ${hiddenLayer.benignFalsePositives} benign false positives`,
+    `\nHidden-character layer (dev): ${hiddenLayer.caught}/${hiddenLayer.of} hidden-text attacks, ${hiddenLayer.benignFalsePositives} benign false positives`,
   );
-  /** @param {string} title @param {Record<string, {n: number, flagged: number, rate: number}>} rows */
+  /** @param {string} title @param {Record<string, {n: number, flagged: number, rate: number | null}>} rows */
   const table = (title, rows) => {
     console.log(`\n${title}`);
     for (const [k, v] of Object.entries(rows).sort((a, b) => b[1].n - a[1].n)) {
@@ -270,35 +393,41 @@ if (json) {
       );
     }
   };
-  table('Attacks flagged, by source', report.attacksBySource);
-  table('Attacks flagged, by category', report.attacksByCategory);
-  table('Benign flagged, by source', report.benignBySource);
-  console.log('\nRules firing on benign records (at default threshold)');
+  table('Dev attacks flagged, by source', report.devAttacksBySource);
+  table('Dev attacks flagged, by category', report.devAttacksByCategory);
+  table('Dev benign flagged, by source', report.devBenignBySource);
+  console.log('\nRules firing on dev benign records (at default threshold)');
   for (const [rule, n] of Object.entries(ruleHitsOnBenign).sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(n).padStart(4)} ${rule}`);
-  console.log(
-    `\nSpeed (CPU time, best of 5): ${speed.benignCorpusMBps} MB/s on the benign corpus concatenated (${speed.benignBytes} bytes), ${speed.synthetic1MBJsonMBps} MB/s on a synthetic 1 MB JSON result, ${speed.mixed1MBTextMBps} MB/s on 1 MB of log/prose/code text, ${speed.wholeCorpusMBps} MB/s on the whole corpus`,
-  );
+  if (speed)
+    console.log(
+      `\nSpeed (CPU time, best of 5): ${speed.benignCorpusMBps} MB/s on the benign corpus concatenated (${speed.benignBytes} bytes), ${speed.synthetic1MBJsonMBps} MB/s on a synthetic 1 MB JSON result, ${speed.mixed1MBTextMBps} MB/s on 1 MB of log/prose/code text, ${speed.wholeCorpusMBps} MB/s on the whole corpus`,
+    );
   if (perCallMicros)
     console.log(
       `Per scanValue call: ${perCallMicros.us100B} µs for 100 B, ${perCallMicros.us2KB} µs for 2 KB, ${perCallMicros.us1MB} µs for 1 MB`,
     );
-  console.log(
-    `\nDrift pairs: ${driftSummary.maliciousFlagged}/${driftSummary.malicious} malicious drifts flagged (${driftSummary.maliciousBlockedAtHigh} at high), ${driftSummary.benignFlagged}/${driftSummary.benign} benign drifts flagged`,
-  );
+  for (const part of /** @type {const} */ (['dev', 'check'])) {
+    const d = driftReport[part];
+    console.log(
+      `Drift pairs (${part}): ${d.maliciousFlagged}/${d.malicious} malicious drifts flagged (${d.maliciousBlockedAtHigh} at high), ${d.benignFlagged}/${d.benign} benign drifts flagged`,
+    );
+  }
   if (verbose) {
-    console.log('\nMissed attacks');
-    attacks.forEach((r, i) => {
-      if (!flagged(attackFindings[i] ?? [], defaultThreshold))
-        console.log(`  [${r.source} / ${r.category}] ${JSON.stringify(r.text.slice(-300))}`);
-    });
-    console.log('\nFlagged benign');
-    benign.forEach((r, i) => {
-      const f = (benignFindings[i] ?? []).filter((x) => atLeast(x.severity, defaultThreshold));
+    // Development part only: the check split's texts are never printed.
+    console.log('\nMissed dev attacks');
+    for (const s of dev.attacks)
+      if (!flagged(s.findings, defaultThreshold))
+        console.log(
+          `  [${s.record.source} / ${s.record.category}] ${JSON.stringify(s.record.text.slice(-300))}`,
+        );
+    console.log('\nFlagged dev benign');
+    for (const s of dev.benign) {
+      const f = s.findings.filter((x) => atLeast(x.severity, defaultThreshold));
       if (f.length)
         console.log(
-          `  [${r.source}${r.hard_negative ? ' hard' : ''}] ${f.map((x) => `${x.rule}@${JSON.stringify(r.text.slice(x.span[0], x.span[1]).slice(0, 120))}`).join(' | ')}`,
+          `  [${s.record.source}${s.record.hard_negative ? ' hard' : ''}] ${f.map((x) => `${x.rule}@${JSON.stringify(s.record.text.slice(x.span[0], x.span[1]).slice(0, 120))}`).join(' | ')}`,
         );
-    });
+    }
   }
 }

@@ -1,6 +1,7 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../core/canonical-json.js';
+import { writeFileAtomic } from '../state-files/write-file-atomic.js';
 
 /** The name of the latest-checkpoint file in the state folder. */
 export const HEAD_FILE = 'head.json';
@@ -27,7 +28,6 @@ export const writeHeadFile = async (
   },
 ): Promise<void> => {
   const target = join(stateDir, HEAD_FILE);
-  const temporary = `${target}.${String(process.pid)}.tmp`;
   const body = {
     v: 1,
     file: anchor.file,
@@ -39,8 +39,7 @@ export const writeHeadFile = async (
     public_key: anchor.publicKeyPem,
     checkpoint: anchor.checkpoint,
   };
-  await writeFile(temporary, `${canonicalJson(body)}\n`, { flush: true });
-  await rename(temporary, target);
+  await writeFileAtomic(target, `${canonicalJson(body)}\n`);
 };
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>

@@ -11,7 +11,11 @@ import { renderCheckpointStatement, sealAuditRecord } from '../core/audit/chain.
 import { GatewayError } from '../core/errors.js';
 import { loadOrCreateAuditKey, type LoadedAuditKey } from './audit-key.js';
 import { sha256Hex } from './digest.js';
-import { acquireFileLock, tryAcquireFileLockSync, type FileLockOptions } from './file-lock.js';
+import {
+  acquireFileLock,
+  tryAcquireFileLockSync,
+  type FileLockOptions,
+} from '../state-files/file-lock.js';
 import { HEAD_FILE, readCheckpointAnchor, writeHeadFile } from './head-file.js';
 import {
   readFirstSeq,

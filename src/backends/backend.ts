@@ -4,7 +4,6 @@ import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/t
 import {
   McpError,
   type ResultSchema,
-  ProgressNotificationSchema,
   ToolListChangedNotificationSchema,
   type CallToolResult,
   type ClientCapabilities,
@@ -15,7 +14,9 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { GatewayError } from '../core/errors.js';
 import type { ResolvedServer } from '../config/resolve.js';
-import { ExecaTransport, type ChildExit } from './execa-transport.js';
+import type { ChildExit } from './execa-transport.js';
+import { BackendChannel } from './backend-channel.js';
+import { openTransport, type BackendTransport } from './open-transport.js';
 
 /** Largest message a stdio backend may send (results of a few MB are normal). */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
@@ -73,17 +74,26 @@ export interface CallOptions {
 export class Backend {
   tools: readonly Tool[] = [];
   private client: Client | undefined;
-  private transport: Transport | undefined;
+  private channel: BackendChannel | undefined;
+  private readonly link: BackendTransport;
   private readonly stderrTail: string[] = [];
   private closing = false;
-  private progressCounter = 0;
-  private readonly progress = new Map<string, (progress: Progress) => void>();
   private spawning: Promise<void> | undefined;
 
   constructor(
     readonly config: ResolvedServer,
     private readonly events: BackendEvents,
-  ) {}
+  ) {
+    this.link = openTransport(config, {
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+      shutdownGraceMs: 2000,
+      onStderr: (line) => {
+        this.stderrTail.push(line);
+        if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
+        this.events.onStderr(this, line);
+      },
+    });
+  }
 
   get name(): string {
     return this.config.name;
@@ -91,7 +101,7 @@ export class Backend {
 
   /** The child process id of a stdio backend. */
   get pid(): number | undefined {
-    return this.transport instanceof ExecaTransport ? this.transport.pid : undefined;
+    return this.link.pid;
   }
 
   get instructions(): string | undefined {
@@ -113,38 +123,14 @@ export class Backend {
 
   /** Starts the process (or nothing, for remote) so it boots while the agent initializes. */
   spawn(): Promise<void> {
-    this.spawning ??= this.spawnOnce();
+    this.spawning ??= this.link.spawn().catch((error: unknown) => {
+      throw new GatewayError(
+        'BACKEND_SPAWN_FAILED',
+        `Backend "${this.name}" could not be started: ${(error as Error).message} (${this.link.target}). Check that the command is installed and on PATH.`,
+        { cause: error, details: { server: this.name } },
+      );
+    });
     return this.spawning;
-  }
-
-  private async spawnOnce(): Promise<void> {
-    const config = this.config;
-    if (config.kind === 'stdio') {
-      const transport = new ExecaTransport({
-        command: config.command,
-        args: config.args,
-        env: config.env,
-        cwd: config.cwd,
-        inheritEnv: config.inheritEnv,
-        maxMessageBytes: MAX_MESSAGE_BYTES,
-        shutdownGraceMs: 2000,
-        onStderr: (line) => {
-          this.stderrTail.push(line);
-          if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
-          this.events.onStderr(this, line);
-        },
-      });
-      this.transport = transport;
-      try {
-        await transport.start();
-      } catch (error) {
-        throw new GatewayError(
-          'BACKEND_SPAWN_FAILED',
-          `Backend "${this.name}" could not be started: ${(error as Error).message} (command: ${describeCommand(config)}). Check that the command is installed and on PATH.`,
-          { cause: error, details: { server: this.name } },
-        );
-      }
-    }
   }
 
   /** Spawns if needed, initializes the MCP session and lists every tool, within the startup timeout. */
@@ -152,11 +138,7 @@ export class Backend {
     const deadline = AbortSignal.timeout(this.config.startupTimeoutMs);
     try {
       await this.spawn();
-      if (this.config.kind === 'remote') {
-        await this.connectRemote(identity, deadline);
-      } else {
-        await this.connect(this.requireTransport(), identity, deadline);
-      }
+      await this.link.connect((transport) => this.connect(transport, identity, deadline), deadline);
       this.tools = await this.listAllTools(deadline);
     } catch (error) {
       await this.close();
@@ -185,66 +167,21 @@ export class Backend {
     return tools;
   }
 
-  /** Forwards one tools/call with the backend's own tool name; the result is not re-validated. */
+  /**
+   * Forwards one tools/call with the backend's own tool name, on the hot path: straight onto
+   * the channel, bypassing the SDK Client, the result not re-validated.
+   */
   async callTool(
     tool: string,
     args: Readonly<Record<string, unknown>>,
     options: CallOptions,
   ): Promise<CallToolResult> {
-    const client = this.requireClient();
-    const params: Record<string, unknown> = { name: tool, arguments: args };
-    if (options.onProgress === undefined) {
-      if (options.meta !== undefined) params['_meta'] = options.meta;
-      try {
-        return (await client.request({ method: 'tools/call', params }, passThrough, {
-          timeout: options.timeoutMs,
-          ...(options.signal === undefined ? {} : { signal: options.signal }),
-        })) as CallToolResult;
-      } catch (error) {
-        throw this.explainCallFailure(error, options.timeoutMs);
-      }
-    }
-    return this.callWithProgress(client, params, options, options.onProgress);
-  }
-
-  /**
-   * A call whose progress the agent wants. The gateway hands out its own token and relays
-   * progress itself: the SDK's onprogress drops a notification that arrives right before the
-   * response, and the call's deadline is pushed back on every progress, up to 10× the timeout.
-   */
-  private async callWithProgress(
-    client: Client,
-    params: Record<string, unknown>,
-    options: CallOptions,
-    onProgress: (progress: Progress) => void,
-  ): Promise<CallToolResult> {
-    const token = `mcp-gateway-${++this.progressCounter}`;
-    params['_meta'] = { ...options.meta, progressToken: token };
-    const idle = new AbortController();
-    const timer = setTimeout(() => {
-      idle.abort(new McpError(-32001, 'Request timed out'));
-    }, options.timeoutMs);
-    this.progress.set(token, (progress) => {
-      timer.refresh();
-      onProgress(progress);
-    });
-    const signal =
-      options.signal === undefined ? idle.signal : AbortSignal.any([options.signal, idle.signal]);
+    const channel = this.channel;
+    if (channel === undefined || this.client === undefined) throw this.notConnected();
     try {
-      const result = (await client.request({ method: 'tools/call', params }, passThrough, {
-        timeout: options.timeoutMs * 10,
-        signal,
-      })) as CallToolResult;
-      // Let the last progress notification leave in its own write: an SDK client that reads it
-      // in the same chunk as the response handles the response first and drops the progress.
-      await new Promise((resolve) => setImmediate(resolve));
-      return result;
+      return await channel.callTool({ name: tool, arguments: args }, options);
     } catch (error) {
       throw this.explainCallFailure(error, options.timeoutMs);
-    } finally {
-      clearTimeout(timer);
-      // Notifications are dispatched a tick after responses: keep the token for that tick.
-      setImmediate(() => this.progress.delete(token));
     }
   }
 
@@ -295,15 +232,15 @@ export class Backend {
   async close(): Promise<void> {
     this.closing = true;
     const client = this.client;
-    const transport = this.transport;
     this.client = undefined;
     if (client !== undefined) await client.close().catch(() => undefined);
-    else if (transport !== undefined) await transport.close().catch(() => undefined);
+    // A child spawned but never connected (its start failed or timed out) is closed here.
+    else await this.link.close();
   }
 
   /** Kills a stdio backend's process group at once; close() then completes promptly. */
   kill(): void {
-    if (this.transport instanceof ExecaTransport) this.transport.kill();
+    this.link.kill();
   }
 
   private async connect(
@@ -319,18 +256,10 @@ export class Backend {
       this.events.onProtocolError(this, error);
     };
     client.onclose = () => {
-      if (!this.closing)
-        this.events.onExit(
-          this,
-          this.transport instanceof ExecaTransport ? this.transport.exit : undefined,
-        );
+      if (!this.closing && this.client === client) this.events.onExit(this, this.link.exit);
     };
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
       this.events.onToolsChanged(this);
-    });
-    client.setNotificationHandler(ProgressNotificationSchema, (notification) => {
-      const { progressToken, ...progress } = notification.params;
-      this.progress.get(String(progressToken))?.(progress);
     });
     client.fallbackNotificationHandler = (notification) => {
       this.events.onNotification?.(this, notification);
@@ -341,57 +270,32 @@ export class Backend {
       // Requests the agent declared support for are relayed; the SDK answers anything else.
       client.fallbackRequestHandler = (request, extra) => onRequest(this, request, extra.signal);
     }
+    const channel = new BackendChannel(transport, this.name);
     this.client = client;
-    await client.connect(transport, { signal, timeout: this.config.startupTimeoutMs });
-  }
-
-  private async connectRemote(identity: BackendIdentity, signal: AbortSignal): Promise<void> {
-    if (this.config.kind !== 'remote') return;
-    const url = new URL(this.config.url);
-    const requestInit: RequestInit = { headers: { ...this.config.headers } };
-    // Remote transports pull in HTTP, SSE and OAuth code; stdio-only setups never load it.
-    const [{ StreamableHTTPClientTransport }, { SSEClientTransport }] = await Promise.all([
-      import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
-      import('@modelcontextprotocol/sdk/client/sse.js'),
-    ]);
-    if (this.config.transport !== 'sse') {
-      const transport = new StreamableHTTPClientTransport(url, { requestInit });
-      this.transport = transport;
-      try {
-        await this.connect(transport, identity, signal);
-        return;
-      } catch (error) {
-        if (this.config.transport === 'streamable-http' || signal.aborted) throw error;
-        // Legacy servers answer the Streamable HTTP POST with 4xx; try the old SSE transport.
-        await this.client?.close().catch(() => undefined);
-        this.client = undefined;
-      }
+    this.channel = channel;
+    try {
+      await client.connect(channel, { signal, timeout: this.config.startupTimeoutMs });
+    } catch (error) {
+      this.client = undefined;
+      await client.close().catch(() => undefined);
+      throw error;
     }
-    const transport = new SSEClientTransport(url, {
-      requestInit,
-      eventSourceInit: { fetch: withHeaders(this.config.headers) },
-    });
-    this.transport = transport;
-    await this.connect(transport, identity, signal);
   }
 
   private requireClient(): Client {
-    if (this.client === undefined) {
-      throw new GatewayError('BACKEND_UNAVAILABLE', `Backend "${this.name}" is not connected`, {
-        details: { server: this.name },
-      });
-    }
+    if (this.client === undefined) throw this.notConnected();
     return this.client;
   }
 
-  private requireTransport(): Transport {
-    if (this.transport === undefined) throw new Error('spawn() must run before connect()');
-    return this.transport;
+  private notConnected(): GatewayError {
+    return new GatewayError('BACKEND_UNAVAILABLE', `Backend "${this.name}" is not connected`, {
+      details: { server: this.name },
+    });
   }
 
   private explainStartFailure(error: unknown, deadline: AbortSignal): GatewayError {
     if (error instanceof GatewayError) return error;
-    const what = describeTarget(this.config);
+    const what = this.link.target;
     const stderr =
       this.stderrTail.length > 0 ? ` Last stderr: ${this.stderrTail.slice(-3).join(' | ')}` : '';
     if (deadline.aborted) {
@@ -401,7 +305,7 @@ export class Backend {
         { cause: error, details: { server: this.name } },
       );
     }
-    const exit = this.transport instanceof ExecaTransport ? this.transport.exit : undefined;
+    const exit = this.link.exit;
     if (exit !== undefined) {
       const how =
         exit.signal !== undefined
@@ -465,18 +369,3 @@ export class Backend {
     );
   }
 }
-
-// The command as written in the config: expanded ${env:…} values may be secrets.
-const describeCommand = (config: ResolvedServer & { kind: 'stdio' }): string => config.display;
-
-// The URL as written: a key in its path stays `${env:…}`, query and credentials are cut.
-const describeTarget = (config: ResolvedServer): string =>
-  config.kind === 'stdio' ? `command: ${describeCommand(config)}` : `url: ${config.display}`;
-
-const withHeaders =
-  (headers: Readonly<Record<string, string>>) =>
-  (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
-    fetch(input, {
-      ...init,
-      headers: { ...(init?.headers as Record<string, string> | undefined), ...headers },
-    });

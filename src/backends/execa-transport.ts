@@ -1,8 +1,8 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { execa } from 'execa';
 import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { JsonLineReader, toLine } from '../wire/json-lines.js';
 
 /** Extra variables a child always gets on top of the SDK's list (DESIGN §3). */
 const EXTRA_INHERITED = ['TMPDIR', 'LANG', 'LC_ALL', 'TZ'];
@@ -81,8 +81,10 @@ export interface ChildExit {
 }
 
 /**
- * An SDK Transport over an execa child process, with the SDK's own newline-delimited framing.
- * The child runs in its own process group so that close() reaches anything it spawned (npx).
+ * An SDK Transport over an execa child process, with the SDK's newline-delimited framing.
+ * Messages are delivered parsed but not validated: the backend's channel validates what the
+ * SDK Client sees and takes tool results as they are. The child runs in its own process group
+ * so that close() reaches anything it spawned (npx).
  */
 export class ExecaTransport implements Transport {
   onclose?: (() => void) | undefined;
@@ -90,7 +92,7 @@ export class ExecaTransport implements Transport {
   onmessage?: ((message: JSONRPCMessage) => void) | undefined;
 
   private child: Child | undefined;
-  private readonly readBuffer: ReadBuffer;
+  private readonly reader: JsonLineReader;
   private stderrRemainder = '';
   private exitInfo: ChildExit | undefined;
   private exited: Promise<void> | undefined;
@@ -103,7 +105,11 @@ export class ExecaTransport implements Transport {
   };
 
   constructor(private readonly options: ExecaTransportOptions) {
-    this.readBuffer = new ReadBuffer({ maxBufferSize: options.maxMessageBytes });
+    this.reader = new JsonLineReader({
+      maxMessageBytes: options.maxMessageBytes,
+      onMessage: (message) => this.onmessage?.(message as JSONRPCMessage),
+      onError: (error) => this.onerror?.(error),
+    });
   }
 
   /** The child's pid once started. */
@@ -162,7 +168,7 @@ export class ExecaTransport implements Transport {
       stdin.cork();
       process.nextTick(this.uncork);
     }
-    if (!stdin.write(serializeMessage(message))) {
+    if (!stdin.write(toLine(message))) {
       await new Promise<void>((resolve) => stdin.once('drain', resolve));
     }
   }
@@ -218,30 +224,7 @@ export class ExecaTransport implements Transport {
   }
 
   private receive(chunk: Buffer): void {
-    try {
-      this.readBuffer.append(chunk);
-    } catch (error) {
-      this.onerror?.(
-        new Error(`dropped a message over ${this.options.maxMessageBytes} bytes`, { cause: error }),
-      );
-      return;
-    }
-    for (;;) {
-      let message: JSONRPCMessage | null;
-      try {
-        message = this.readBuffer.readMessage();
-      } catch (error) {
-        // The bad line is already consumed; keep reading the ones after it.
-        this.onerror?.(
-          new Error(
-            `ignored a line that is not JSON-RPC: ${(error as Error).message.slice(0, 200)}`,
-          ),
-        );
-        continue;
-      }
-      if (message === null) return;
-      this.onmessage?.(message);
-    }
+    this.reader.append(chunk);
   }
 
   private relayStderr(chunk: string): void {
@@ -259,7 +242,7 @@ export class ExecaTransport implements Transport {
   private handleClose(): void {
     if (this.stderrRemainder.trim() !== '') this.options.onStderr(this.stderrRemainder);
     this.stderrRemainder = '';
-    this.readBuffer.clear();
+    this.reader.clear();
     const onclose = this.onclose;
     this.onclose = undefined;
     onclose?.();

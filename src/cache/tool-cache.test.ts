@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { validateConfig } from '../config/load.js';
 import type { ResolvedServer } from '../config/resolve.js';
-import { writeFileAtomic } from '../pins/write-file-atomic.js';
+import { writeFileAtomic } from '../state-files/write-file-atomic.js';
 import { CACHE_FILE_NAME, openToolCache, serverFingerprint, type ToolCache } from './tool-cache.js';
 
 // Counting writes is the only way to see coalescing; the spy still writes for real.
-vi.mock('../pins/write-file-atomic.js', async (importOriginal) => {
+vi.mock('../state-files/write-file-atomic.js', async (importOriginal) => {
   const actual = await importOriginal<{ writeFileAtomic: typeof writeFileAtomic }>();
   return { writeFileAtomic: vi.fn(actual.writeFileAtomic) };
 });

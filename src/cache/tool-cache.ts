@@ -1,8 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../core/canonical-json.js';
-import { withFileLock } from '../pins/file-lock.js';
-import { writeFileAtomic } from '../pins/write-file-atomic.js';
+import { withFileLock } from '../state-files/file-lock.js';
+import { writeFileAtomic } from '../state-files/write-file-atomic.js';
 import { parseCacheFile, serializeCacheFile, type CachedServer } from './cache-file.js';
 
 export type { CachedServer } from './cache-file.js';

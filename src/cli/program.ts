@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import type { CliDeps, GlobalOptions } from './context.js';
 import type { ServeOptions } from './commands/serve.js';
-import { createRequire } from 'node:module';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { PACKAGE } from '../package-info.js';
+
+const { version } = PACKAGE;
 
 /**
  * Builds the commander tree; no side effects on import. Each action stores its exit code,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { isGatewayError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import type { Gateway } from '../gateway.js';
+import type { Gateway } from '../gateway/gateway.js';
 import { formatJsonPath } from './output.js';
 
 /** Editors save in bursts (truncate, write, rename): wait for the file to settle. */

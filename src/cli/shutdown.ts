@@ -1,5 +1,5 @@
 import type { Logger } from '../core/logger.js';
-import type { Gateway } from '../gateway.js';
+import type { Gateway } from '../gateway/gateway.js';
 
 /** How often a serving command checks that the process that started it is still alive. */
 const PARENT_CHECK_MS = 2000;

@@ -1,32 +1,20 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
-  ErrorCode,
   ListToolsRequestSchema,
-  McpError,
   type ClientCapabilities,
   type Implementation,
-  type JSONRPCRequest,
-  type Progress,
   type ServerCapabilities,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { ToolCallOutcome } from '../core/tool-call.js';
-import { toMcpResponse } from './to-mcp-response.js';
+import { ToolCallLane, type CallToolPort } from './tool-call-lane.js';
 
-/** One tools/call as the agent sent it. */
-export interface IncomingCall {
-  readonly name: string;
-  readonly args: Readonly<Record<string, unknown>>;
-  readonly meta: Readonly<Record<string, unknown>> | undefined;
-  readonly signal: AbortSignal;
-  /** Relays a backend's progress to the agent under the agent's own token; absent without one. */
-  readonly onProgress: ((progress: Progress) => void) | undefined;
-}
+export type { IncomingCall } from './tool-call-lane.js';
 
 /** What the front server needs from the rest of the gateway. */
 export interface FrontPorts {
   readonly listTools: () => Promise<readonly Tool[]>;
-  readonly callTool: (call: IncomingCall) => Promise<ToolCallOutcome>;
+  readonly callTool: CallToolPort;
   /** Called once the agent has initialized, with what it declared. */
   readonly onInitialized: (
     capabilities: ClientCapabilities,
@@ -42,53 +30,34 @@ export interface FrontServerOptions {
 }
 
 /**
- * The agent-facing MCP server. tools/call takes the SDK's fallback path so the hot path does
- * not re-validate requests and results with zod; the pipeline checks what it needs.
+ * The agent-facing MCP server: the SDK's Server for everything but tools/call, which takes the
+ * tool-call lane in front of it on whatever transport it is connected to.
  */
+class FrontServer extends Server {
+  constructor(
+    options: FrontServerOptions,
+    private readonly callTool: CallToolPort,
+  ) {
+    super(options.info, {
+      capabilities: options.capabilities,
+      ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
+    });
+  }
+
+  override connect(transport: Transport): Promise<void> {
+    return super.connect(new ToolCallLane(transport, this.callTool));
+  }
+}
+
+/** Creates the agent-facing server of one session. */
 export const createFrontServer = (options: FrontServerOptions): Server => {
   const { ports } = options;
-  const server = new Server(options.info, {
-    capabilities: options.capabilities,
-    ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
-  });
+  const server = new FrontServer(options, ports.callTool);
   server.oninitialized = () => {
     ports.onInitialized(server.getClientCapabilities() ?? {}, server.getClientVersion());
   };
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: [...(await ports.listTools())],
   }));
-  server.fallbackRequestHandler = async (request: JSONRPCRequest, extra) => {
-    if (request.method !== 'tools/call')
-      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
-    const params = request.params as
-      { name?: unknown; arguments?: unknown; _meta?: Record<string, unknown> } | undefined;
-    if (params === undefined || typeof params.name !== 'string')
-      throw new McpError(ErrorCode.InvalidParams, 'tools/call needs a string "name"');
-    const args: unknown = params.arguments ?? {};
-    if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-      throw new McpError(ErrorCode.InvalidParams, 'tools/call "arguments" must be an object');
-    }
-    const meta = params._meta;
-    const progressToken = meta?.['progressToken'];
-    const onProgress =
-      typeof progressToken === 'string' || typeof progressToken === 'number'
-        ? (progress: Progress) => {
-            void extra
-              .sendNotification({
-                method: 'notifications/progress',
-                params: { ...progress, progressToken },
-              })
-              .catch(() => undefined);
-          }
-        : undefined;
-    const outcome = await ports.callTool({
-      name: params.name,
-      args: args as Record<string, unknown>,
-      meta,
-      signal: extra.signal,
-      onProgress,
-    });
-    return toMcpResponse(outcome);
-  };
   return server;
 };

@@ -21,9 +21,9 @@ import {
   type ServerPinCheck,
   type ServerPins,
 } from '../core/pinning/index.js';
-import { withFileLock } from './file-lock.js';
+import { withFileLock } from '../state-files/file-lock.js';
 import { hashPinnedForm } from './hash-pinned-form.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../state-files/write-file-atomic.js';
 
 export type {
   PinEntry,

@@ -1,5 +1,5 @@
-import { compileGlob } from '../core/policy/glob.js';
-import type { Finding, Severity } from '../core/scanner/finding.js';
+import type { Finding } from '../core/scanner/finding.js';
+import type { FindingFilter } from '../core/scanner/finding-filter.js';
 import { summariseFindings } from '../core/scanner/cap-findings.js';
 import { redactValue } from '../core/scanner/redact-value.js';
 import { INCOMPLETE_RULE } from '../core/scanner/scan-job.js';
@@ -9,51 +9,19 @@ import {
   type ScanScheduler,
 } from '../core/scanner/scan-in-slices.js';
 import type { Scanner } from '../core/scanner/scanner.js';
-import { atLeast } from '../core/scanner/severity.js';
 import { GatewayError } from '../core/errors.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
+// The filter is a pure helper of core; re-exported for the step's existing callers.
+export {
+  createFindingFilter,
+  type FindingFilter,
+  type ScanAllowEntry,
+} from '../core/scanner/finding-filter.js';
+
 /** What to do when a surface's findings reach the threshold (DESIGN §8). */
 export type ScanAction = 'block' | 'redact' | 'warn' | 'off';
-
-/** `scanning.allow`: rules silenced for some server/tool. */
-export interface ScanAllowEntry {
-  readonly rule: string;
-  readonly match: string;
-}
-
-/** Decides which findings count for a call: above the threshold and not silenced. */
-export type FindingFilter = (
-  server: string,
-  tool: string | undefined,
-  findings: readonly Finding[],
-) => Finding[];
-
-/** Compiles `scanning.allow` and a threshold into one filter (globs compiled once, here). */
-export const createFindingFilter = (
-  allow: readonly ScanAllowEntry[],
-  threshold: Severity,
-): FindingFilter => {
-  const entries = allow.map((entry) => {
-    const glob = compileGlob(entry.match);
-    const prefix = entry.rule.endsWith('*') ? entry.rule.slice(0, -1) : undefined;
-    return {
-      matchesRule: (rule: string) =>
-        prefix === undefined ? rule === entry.rule : rule.startsWith(prefix),
-      matchesTool: (name: string) => (glob.ok ? glob.regex.test(name) : false),
-    };
-  });
-  return (server, tool, findings) => {
-    if (findings.length === 0) return [];
-    const name = `${server}/${tool ?? ''}`;
-    return findings.filter(
-      (f) =>
-        atLeast(f.severity, threshold) &&
-        !entries.some((e) => e.matchesRule(f.rule) && e.matchesTool(name)),
-    );
-  };
-};
 
 export interface ScanStepOptions {
   readonly scanner: Scanner;

@@ -1,6 +1,6 @@
 import { GatewayError } from '../../core/errors.js';
 import type { ToolCallOutcome } from '../../core/tool-call.js';
-import type { Gateway } from '../../gateway.js';
+import type { Gateway } from '../../gateway/gateway.js';
 import type { CliDeps, GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
 import { startStandalone } from './start-standalone.js';

@@ -7,7 +7,7 @@ import { loadConfig, validateConfig } from '../../config/load.js';
 import type { ResolvedConfig, ResolvedServer, ResolvedStdioServer } from '../../config/resolve.js';
 import { isGatewayError, type GatewayError } from '../../core/errors.js';
 import { silentLogger } from '../../core/logger.js';
-import type { BackendStatus, Gateway } from '../../gateway.js';
+import type { BackendStatus, Gateway } from '../../gateway/gateway.js';
 import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, formatError, formatJsonPath, type Output } from '../output.js';
 
@@ -125,7 +125,7 @@ const diagnose = async (
           ),
         );
       }
-      const { createGateway } = await import('../../gateway.js');
+      const { createGateway } = await import('../../gateway/create-gateway.js');
       gateway = await createGateway({
         config,
         // Every backend problem is in the report; stderr stays quiet unless asked.

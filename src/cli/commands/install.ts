@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { locateConfigFile, readConfigFile, validateConfig } from '../../config/load.js';
 import { userConfigSchema } from '../../config/schema.js';
@@ -24,11 +23,9 @@ import { targetLocation } from '../../clients/target-location.js';
 import { DEFAULT_ENTRY_NAME } from '../../clients/build-gateway-config.js';
 import { type CliDeps, type GlobalOptions, withErrors } from '../context.js';
 import { withStandIns } from './init.js';
+import { PACKAGE } from '../../package-info.js';
 
-const pkg = createRequire(import.meta.url)('../../../package.json') as {
-  name: string;
-  version: string;
-};
+const pkg = PACKAGE;
 
 /** `install`'s own options. */
 export interface InstallOptions extends GlobalOptions {

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/load.js';
-import type { BackendStatus } from '../../gateway.js';
+import type { BackendStatus } from '../../gateway/gateway.js';
 import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
 import { reloadOnChange } from '../reload.js';
@@ -8,6 +8,12 @@ import { serveUntilShutdown } from '../shutdown.js';
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
 export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise<number> => {
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
+  // The gateway's code loads while the config is read: start-up is on the agent's clock.
+  const modules = Promise.all([
+    import('../../gateway/create-gateway.js'),
+    import('../../gateway/serve-stdio.js'),
+  ]);
+  modules.catch(() => undefined);
   let config;
   try {
     config = await loadConfig(loadOptionsFor(options, deps));
@@ -24,7 +30,7 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
       `internal error (please report): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
     );
   });
-  const { createGateway, serveStdio } = await import('../../gateway.js');
+  const [{ createGateway }, { serveStdio }] = await modules;
   // On a terminal no agent will send initialize: start the backends right away.
   const gateway = await createGateway({
     config,

@@ -1,4 +1,4 @@
-import type { Gateway } from '../../gateway.js';
+import type { Gateway } from '../../gateway/gateway.js';
 import { GatewayError } from '../../core/errors.js';
 import type { CliDeps, GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, formatTable } from '../output.js';

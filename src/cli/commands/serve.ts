@@ -9,7 +9,7 @@ import {
   isLoopback,
   startHttpFront,
 } from '../../frontend/http-server.js';
-import type { Gateway } from '../../gateway.js';
+import type { Gateway } from '../../gateway/gateway.js';
 import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError } from '../output.js';
 import { reloadOnChange } from '../reload.js';
@@ -75,7 +75,7 @@ export const serveCommand = async (
       throw error instanceof ListenError ? new GatewayError('USAGE', error.message) : error;
     });
     try {
-      const { createGateway } = await import('../../gateway.js');
+      const { createGateway } = await import('../../gateway/create-gateway.js');
       gateway = await createGateway({ config, logger });
     } catch (error) {
       await front.close();

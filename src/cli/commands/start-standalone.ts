@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/load.js';
-import type { Gateway } from '../../gateway.js';
+import type { Gateway } from '../../gateway/gateway.js';
 import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
 import type { Output } from '../output.js';
 
@@ -10,7 +10,7 @@ export const startStandalone = async (
   output: Output,
 ): Promise<Gateway> => {
   const config = await loadConfig(loadOptionsFor(options, deps));
-  const { createGateway } = await import('../../gateway.js');
+  const { createGateway } = await import('../../gateway/create-gateway.js');
   const logger = output.logger(options.logLevel ?? 'warn');
   const gateway = await createGateway({
     config,

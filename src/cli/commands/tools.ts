@@ -1,4 +1,4 @@
-import type { Gateway } from '../../gateway.js';
+import type { Gateway, ToolVerdict } from '../../gateway/gateway.js';
 import type { CliDeps, GlobalOptions } from '../context.js';
 import { createOutput, exitCodeFor, formatError, formatTable } from '../output.js';
 import { startStandalone } from './start-standalone.js';
@@ -22,7 +22,7 @@ export const toolsCommand = async (
         name: tool.name,
         originalName: route?.tool ?? tool.name,
         description: firstLine(tool.description),
-        policy: gateway?.verdictFor(tool.name) ?? '',
+        policy: describeVerdict(gateway?.verdictFor(tool.name)),
         findings: review?.findings.map((f) => `${f.severity}:${f.rule}`) ?? [],
         pin: review?.pin ?? 'off',
         blocked: review?.blocked,
@@ -72,6 +72,13 @@ export const toolsCommand = async (
   } finally {
     await gateway?.close();
   }
+};
+
+/** The POLICY column: what the policy says about a tool before seeing its arguments. */
+const describeVerdict = (verdict: ToolVerdict | undefined): string => {
+  if (verdict === undefined) return 'unknown';
+  if (verdict.kind === 'hidden') return 'deny (hidden)';
+  return verdict.dependsOnArguments ? `${verdict.effect} (depends on arguments)` : verdict.effect;
 };
 
 const firstLine = (text: string | undefined): string =>

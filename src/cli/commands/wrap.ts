@@ -40,7 +40,10 @@ export const wrapCommand = async (
       { cwd: deps.cwd, env: deps.env, inline: inlineConfigFrom(options) },
     );
     const logger = output.logger(config.logLevel);
-    const { createGateway, serveStdio } = await import('../../gateway.js');
+    const [{ createGateway }, { serveStdio }] = await Promise.all([
+      import('../../gateway/create-gateway.js'),
+      import('../../gateway/serve-stdio.js'),
+    ]);
     const gateway = await createGateway({ config, logger });
     await serveStdio(gateway);
     await serveUntilShutdown(gateway, deps.stdin, logger);

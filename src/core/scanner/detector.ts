@@ -1,7 +1,8 @@
 import type { Severity } from './finding.js';
 
-/** The six scanner layers of DESIGN §8, plus secrets (part of exfiltration). */
-export type Layer = 'hidden' | 'role' | 'override' | 'directive' | 'poisoning' | 'exfil' | 'secret';
+/** The six scanner layers of DESIGN §8, plus secrets (part of exfiltration) and the weak signals the combiner weighs. */
+export type Layer =
+  'hidden' | 'role' | 'override' | 'directive' | 'poisoning' | 'exfil' | 'secret' | 'signal';
 
 /** Where a string was found; tool descriptions weigh poisoning cues more heavily than results do. */
 export type Surface = 'description' | 'content';

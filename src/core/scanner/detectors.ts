@@ -1,6 +1,8 @@
 import { rx, S, type PatternDetector } from './detector.js';
 import { overrideDetectors } from './override-phrases.js';
 import { urlCarriesData } from './exfil-url.js';
+import { multilingualDetectors } from './multilingual.js';
+import { signalDetectors } from './signals.js';
 
 const agentNouns = String.raw`(?:ai|a\.i\.|assistants?|agents?|llms?|language${S}models?|models?|chatbots?|bots?|copilot|claude|gpt|chatgpt|gemini|llama)`;
 
@@ -420,7 +422,7 @@ export const detectors: readonly PatternDetector[] = [
     severity: 'medium',
     keywords: ['password', 'passcode', 'credentials', 'secret key', 'private key', 'pin code'],
     pattern: rx(
-      String.raw`\b(?:share|tell${S}me|give${S}me|reveal|confirm|disclose|leak|show${S}me|send${S}me|what(?:'s|${S}is)|retrieve|dump|show|display|print|export)${S}(?:me${S})?(?:your|the|our|its|all|the${S}user's|user)?${S}?(?:[\w-]{1,20}${S}){0,2}(?:password|passcode|credentials|secret${S}key|private${S}key|pin${S}code)s?\b`,
+      String.raw`(?<!\b(?:not|never|n't)[ \t]{1,3})\b(?:share|tell${S}me|give${S}me|reveal|confirm|disclose|leak|show${S}me|send${S}me|what(?:'s|${S}is)|retrieve|dump|show|display|print|export)${S}(?:me${S})?(?:your|the|our|its|all|the${S}user's|user)?${S}?(?:[\w-]{1,20}${S}){0,2}(?:password|passcode|credentials|secret${S}key|private${S}key|pin${S}code)s?\b`,
     ),
     maxLength: 110,
     message: 'asks the agent to reveal passwords or credentials',
@@ -857,4 +859,6 @@ export const detectors: readonly PatternDetector[] = [
     maxLength: 180,
     message: 'asks to put private data into a URL',
   },
+  ...signalDetectors,
+  ...multilingualDetectors,
 ];

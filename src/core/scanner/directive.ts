@@ -22,6 +22,9 @@ export const directiveKeywords: readonly string[] = [
   'wallet',
   'payee',
   ' my ',
+  'send ',
+  'transfer',
+  'forward ',
 ];
 
 // Verbs that move data or money outward.
@@ -31,7 +34,9 @@ const outbound =
 const risky =
   /\b(?:leave|initiate|redirect|close|join|invite|hire|subscribe|enroll|register|sign|apply|renew|increase|decrease|raise|lower|stop|start|restart|pause|kill|block|unblock|ban|archive|publish|fax|dial|navigate|drive|deliver|ship|return|refund|charge|give|guide|fill|grant|send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|transmit|deposit|invite|grant|give|delete|remove|erase|wipe|destroy|drop|disable|deactivate|cancel|revoke|reset|uninstall|format|shut\s?down|turn\s(?:off|on)|unlock|lock|change|update|modify|purchase|buy|sell|order|book|schedule|dispatch|execute|run|install|download|open|approve|withdraw|move|set|add|create|post|publish|invest|redeem|release|authori[sz]e|activate|adjust|guide|play)\b/i;
 const urlOutbound = /\b(?:send|post|upload|submit|forward|leak|exfiltrate|transmit|report)\b/i;
-const selfRecipient = /\b(?:send|forward|e-?mail|mail|share)\s{1,3}(?:us|me)\b|\bcontact\b/i;
+// Replies to the sender and payment paperwork ("send remittance advice to ...") are how invoices read.
+const selfRecipient =
+  /\b(?:send|forward|e-?mail|mail|share)\s{1,3}(?:us|me)\b|\bcontact\b|\bremittance\b/i;
 const email = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/;
 const url = /\bhttps?:\/\/[^\s'")\]]{3,}|\bwww\.[\w-]{2,63}\.[a-z]{2,}/i;
 const iban = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/;
@@ -43,7 +48,7 @@ const explicitAgent =
 const politeLead =
   /^[\s"'`*>•\-–—([]{0,6}(?:[\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly|can\s{1,3}you|could\s{1,3}you|would\s{1,3}you|i\s{1,3}need\s{1,3}you\s{1,3}to|i\s{1,3}want\s{1,3}you\s{1,3}to|make\s{1,3}sure\s{1,3}(?:to|you))\b/i;
 const imperativeLead =
-  /^[\s"'`*>•\-–—([]{0,6}(?:[^,.!?\n]{0,80},\s{0,3}|let'?s\s{1,3})?(?:(?:then|also|now|first|and|next|finally|immediately)[ ,]{1,2})?(?:send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|deposit|invite|grant|give|delete|remove|erase|wipe|disable|cancel|revoke|reset|unlock|change|update|purchase|buy|sell|dispatch|execute|run|install|withdraw|move|get|find|retrieve|fetch|list|check|look\s{1,3}up|search|read|collect|gather|compile|extract|access|grab|locate|download|schedule|book|order|create|add|set)\b(?![ \t]{0,2}[:,=|])/i;
+  /^[\s"'`*>•\-–—([]{0,6}(?:[^,.!?\n]{0,80},\s{0,3}|let'?s\s{1,3}|[#(\w ]{1,30}[:)]\s{0,3})?(?:(?:then|also|now|first|and|next|finally|immediately)[ ,]{1,2})?(?:send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|deposit|invite|grant|give|delete|remove|erase|wipe|disable|cancel|revoke|reset|unlock|change|update|purchase|buy|sell|dispatch|execute|run|install|withdraw|move|get|find|retrieve|fetch|list|check|look\s{1,3}up|search|read|collect|gather|compile|extract|access|grab|locate|download|schedule|book|order|create|add|set)\b(?![ \t]{0,2}[:,=|])/i;
 // "Please <risky verb>" as the first words of a sentence inside data: a request aimed at whoever acts on the data.
 const politeAction = new RegExp(
   `^[\\s"'\x60*>•\\-–—(\\[]{0,6}(?:[\\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly)\\s{1,3}(?:${risky.source.slice(2, -2)})\\b`,
@@ -59,6 +64,8 @@ const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const LOWER_N = 0x6e;
 
 const isSentenceBreak = (c: number): boolean =>
   c === DOT || c === NEWLINE || c === BANG || c === QUESTION;
@@ -103,6 +110,11 @@ function valueEnd(text: string, i: number): boolean {
   return after === 0x2c || after === 0x7d || after === 0x5d || after === 0x3a;
 }
 
+// JSON- or YAML-encoded text keeps its line breaks as the two characters \n: they end a sentence too.
+function escapedNewlineAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) === BACKSLASH && text.charCodeAt(i + 1) === LOWER_N;
+}
+
 // `floor`: where the sentence judged before ended; reading back past it would judge that text again.
 function sentenceAround(text: string, pos: number, floor = 0): [number, number] {
   let start = pos;
@@ -111,7 +123,7 @@ function sentenceAround(text: string, pos: number, floor = 0): [number, number] 
     const ch = text.charCodeAt(start - 1);
     // A period inside an e-mail address or URL is not a sentence end.
     if (isSentenceBreak(ch) && (ch === NEWLINE || isSpace(text.charCodeAt(start)))) break;
-    if (valueStart(text, start - 1)) break;
+    if (valueStart(text, start - 1) || escapedNewlineAt(text, start - 2)) break;
     start--;
   }
   let end = pos;
@@ -119,7 +131,7 @@ function sentenceAround(text: string, pos: number, floor = 0): [number, number] 
   while (end < maxEnd) {
     const ch = text.charCodeAt(end);
     if (isSentenceBreak(ch) && (ch === NEWLINE || isSpace(text.charCodeAt(end + 1)))) break;
-    if (valueEnd(text, end)) break;
+    if (valueEnd(text, end) || escapedNewlineAt(text, end)) break;
     end++;
   }
   return [start, end];
@@ -177,15 +189,24 @@ function judgeSentence(
   const polite = politeLead.test(sentence);
   const imperative = imperativeLead.test(sentence);
   const agent = explicitAgent.test(sentence);
-  if (!polite && !imperative && !agent) return undefined;
-  const target = targetKind(sentence);
   const verb = outbound.exec(sentence)?.[0];
-  if (
-    target &&
-    verb &&
+  const target = verb ? targetKind(sentence) : undefined;
+  const sends =
+    target !== undefined &&
+    verb !== undefined &&
     !selfRecipient.test(sentence) &&
-    (target !== 'a URL' || urlOutbound.test(sentence))
-  ) {
+    (target !== 'a URL' || urlOutbound.test(sentence));
+  if (!polite && !imperative && !agent) {
+    // No one is told to do it: data moving to an outside target is only a weak signal.
+    return sends
+      ? {
+          rule: 'intent.send-data',
+          severity: 'low',
+          message: `mentions sending something to ${target}`,
+        }
+      : undefined;
+  }
+  if (sends && verb && target) {
     const severity: Severity = agent || surface === 'description' ? 'high' : 'medium';
     return {
       rule: 'directive.exfil-to-target',

@@ -39,6 +39,20 @@ export interface StringSite {
 /** Further checks on a whole string (tool definitions: exfiltration parameters, shadowing). */
 export type StringCheck = (text: string, site: StringSite) => RawFinding[];
 
+/** What a scanner adds to the walk: checks per string, strings kept for a joined read, a last pass. */
+export interface ScanJobHooks {
+  readonly check?: StringCheck;
+  /** Which strings to keep, with their fields, for `finish` (a phrase split across fields). */
+  readonly join?: (site: StringSite) => boolean;
+  /** Past this many characters of kept strings in all, none are kept. */
+  readonly joinLimit?: number;
+  /** The last pass over the findings; `joined` is undefined when the walk was cut short or past the limit. */
+  readonly finish?: (
+    findings: Finding[],
+    joined: readonly (readonly [string, string])[] | undefined,
+  ) => Finding[];
+}
+
 /** An incremental scan: each step does a bounded amount of work, so a caller can yield between steps. */
 export interface ScanJob {
   /** Scans about `chars` more characters (whole strings, pieces of long ones); true when all is scanned. */
@@ -79,8 +93,11 @@ interface Current {
 export function createScanJob(
   roots: readonly ScanRoot[],
   scan: TextScan,
-  check?: StringCheck,
+  hooks: ScanJobHooks = {},
 ): ScanJob {
+  const { check, join, joinLimit = Infinity, finish: lastPass } = hooks;
+  let joined: [string, string][] | undefined = join === undefined ? undefined : [];
+  let joinedChars = 0;
   const stack: Frame[] = [];
   let nextRoot = 0;
   let current: Current | undefined;
@@ -89,6 +106,7 @@ export function createScanJob(
   let work = 0;
   let done = false;
   const out: Finding[] = [];
+  let result: Finding[] | undefined;
 
   // The next non-empty string in walk order; 'end' when the walk is over, 'pause' when this step's work is spent
   // on nodes alone (a value of a million numbers is walked in slices too).
@@ -197,6 +215,13 @@ export function createScanJob(
     return false;
   }
 
+  function keep(cur: Current): void {
+    if (joined === undefined || join?.(cur.site) !== true) return;
+    joinedChars += cur.text.length + 1;
+    if (joinedChars > joinLimit) joined = undefined;
+    else joined.push([cur.site.field, cur.text]);
+  }
+
   function settle(cur: Current, upTo = cur.text.length): void {
     let found: TalliedFinding[] = cur.found.length > 1 ? dedupe(cur.found) : cur.found;
     if (check && upTo === cur.text.length) found = found.concat(check(cur.text, cur.site));
@@ -235,47 +260,57 @@ export function createScanJob(
         work += scanned - before;
         if (finished) {
           settle(current);
+          keep(current);
           current = undefined;
         }
       }
       return done;
     },
     finish(reason = 'the scan stopped early') {
-      if (done) return out;
-      done = true;
-      const cur = current;
-      current = undefined;
-      let field: string;
-      let span: [number, number];
-      if (cur !== undefined) {
-        if (cur.found.length > 0) settle(cur, cur.offset);
-        field = cur.site.field;
-        span = [cur.offset, cur.text.length];
-      } else {
-        // Skip what holds no text (numbers, empty strings), a bounded walk: if only that is left, the scan is complete.
-        const next = advance(work + finishLookahead * nodeWork);
-        if (next === 'end') return out;
-        if (next === 'pause') {
-          const node = nextNode();
-          if (node === undefined) return out;
-          [field, span] = node;
-        } else {
-          field = next.site.field;
-          span = [0, next.text.length];
-        }
-      }
-      out.push({
-        rule: INCOMPLETE_RULE,
-        severity: 'high',
-        field,
-        span,
-        message: `not scanned (${reason}): from here on, this field and everything after it`,
-      });
-      stack.length = 0;
-      nextRoot = roots.length;
-      return out;
+      if (result !== undefined) return result;
+      const complete = stopAt(reason);
+      result = lastPass === undefined ? out : lastPass(out, complete ? joined : undefined);
+      return result;
     },
   };
+
+  // Ends the walk. Unless every string was read, adds a scan.incomplete finding where reading stopped. True when
+  // every string was read.
+  function stopAt(reason: string): boolean {
+    if (done) return true;
+    done = true;
+    const cur = current;
+    current = undefined;
+    let field: string;
+    let span: [number, number];
+    if (cur !== undefined) {
+      if (cur.found.length > 0) settle(cur, cur.offset);
+      field = cur.site.field;
+      span = [cur.offset, cur.text.length];
+    } else {
+      // Skip what holds no text (numbers, empty strings), a bounded walk: if only that is left, the scan is complete.
+      const next = advance(work + finishLookahead * nodeWork);
+      if (next === 'end') return true;
+      if (next === 'pause') {
+        const node = nextNode();
+        if (node === undefined) return true;
+        [field, span] = node;
+      } else {
+        field = next.site.field;
+        span = [0, next.text.length];
+      }
+    }
+    out.push({
+      rule: INCOMPLETE_RULE,
+      severity: 'high',
+      field,
+      span,
+      message: `not scanned (${reason}): from here on, this field and everything after it`,
+    });
+    stack.length = 0;
+    nextRoot = roots.length;
+    return false;
+  }
 
   // Where the walk would go next (a string, a key or a container) without walking into it: O(depth).
   function nextNode(): [string, [number, number]] | undefined {

@@ -2,7 +2,9 @@ import { findEncodedPayloads } from './decode.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
+import { deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
+import { joinJsonStrings } from './joined-fields.js';
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { secretAnchors, secretsAt } from './secrets.js';
@@ -35,6 +37,8 @@ function hasTagCharacters(text: string): boolean {
 interface Grouped {
   readonly owners: number[];
   readonly positions: Map<number, number[]>;
+  /** Where a word may be obfuscated. */
+  readonly hints: readonly number[];
 }
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
@@ -72,7 +76,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
 
   function group(text: string): Grouped {
     const hits = index.find(text);
-    const grouped: Grouped = { owners: [], positions: new Map() };
+    const grouped: Grouped = { owners: [], positions: new Map(), hints: hits.hints };
     for (let k = 0; k < hits.start.length; k++) {
       const start = hits.start[k] ?? 0;
       for (const owner of owners[hits.keyword[k] ?? 0] ?? []) {
@@ -152,6 +156,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     if (rawFallback && view.segments && hasTagCharacters(raw))
       for (const f of runPatterns(raw, surface)) out.push(f);
     if (secretsOn) scanSecrets(view, grouped, out);
+    if (grouped.hints.length > 0) scanDeobfuscated(view, grouped.hints, surface, out);
   }
 
   function scanSecrets(view: TextView, grouped: Grouped, out: RawFinding[]): void {
@@ -191,6 +196,31 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
           message: `${payload.encoding}-decoded text: ${f.message}`,
         });
       }
+    }
+  }
+
+  // Look-alike letters, leetspeak and split letters hide keywords: read the text once more with them undone.
+  function scanDeobfuscated(
+    view: TextView,
+    hints: readonly number[],
+    surface: Surface,
+    out: RawFinding[],
+  ): void {
+    for (const plain of deobfuscate(view.text, hints)) {
+      for (const f of plain.signals) out.push({ ...f, ...spanOf(view, f.start, f.end) });
+      for (const f of runPatterns(plain.text, surface))
+        out.push({ ...f, ...spanOf(view, ...originalSpan(plain, f.start, f.end)) });
+    }
+  }
+
+  // A result that is pretty-printed JSON breaks a phrase at every field: read its string values joined.
+  function scanJoinedJson(view: TextView, surface: Surface, out: RawFinding[]): void {
+    if (!view.text.includes('\n')) return;
+    const joined = joinJsonStrings(view.text);
+    if (!joined) return;
+    for (const f of runPatterns(joined.text, surface)) {
+      const [start, end] = rawSpan(view, ...originalSpan(joined, f.start, f.end));
+      out.push({ ...f, start, end });
     }
   }
 
@@ -235,12 +265,19 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     }
     scanView(view, raw, surface, out);
     scanDecoded(view, surface, out);
+    scanJoinedJson(view, surface, out);
     return out.length === 0 ? out : dedupe(out);
   };
 }
 
 // Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).
 const splitAbove = 32768;
+
+/** A view span as raw { start, end }. */
+function spanOf(view: TextView, start: number, end: number): { start: number; end: number } {
+  const [s, e] = rawSpan(view, start, end);
+  return { start: s, end: e };
+}
 
 /** True when [start, end) lies within one of the flat [start, end) pairs (sorted, disjoint). */
 function inside(ranges: readonly number[], start: number, end: number): boolean {

@@ -1,7 +1,16 @@
+import { gradeFindings, type CombinerModel } from './combiner.js';
+import { combinerModel } from './combiner-model.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
+import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
 import type { RawFinding } from './raw-finding.js';
-import { createScanJob, type ScanJob, type StringCheck } from './scan-job.js';
+import {
+  createScanJob,
+  type ScanJob,
+  type ScanJobHooks,
+  type StringCheck,
+  type StringSite,
+} from './scan-job.js';
 import {
   createShadowFinder,
   findExfilParameter,
@@ -16,6 +25,8 @@ export interface ScanOptions {
   readonly disabledRules?: readonly string[];
   /** Tool names known to the gateway (all servers), used for shadowing when scanTool gets no list of its own. */
   readonly knownToolNames?: readonly string[];
+  /** The model that grades a text's signals together (default: the shipped one); null reports each rule's own severity. */
+  readonly combiner?: CombinerModel | null;
 }
 
 /**
@@ -97,25 +108,81 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     };
   };
 
+  const model = options.combiner === undefined ? combinerModel : options.combiner;
+  // One verdict per scanned unit (a text, a JSON value, a whole tool): signals weigh together.
+  const grade = (found: Finding[], surface: Surface): Finding[] =>
+    model ? gradeFindings(found, surface, model) : found;
+
+  // A phrase split across fields (parameter descriptions, result properties) reads whole in the joined text.
+  function scanJoined(
+    pieces: readonly (readonly [string, string])[],
+    surface: Surface,
+    found: readonly Finding[],
+  ): Finding[] {
+    // Only prose can carry half a phrase: "text" in content[0].type, ids and enums are left out.
+    const prose = pieces.filter(([, text]) => text.includes(' '));
+    const texts = prose.map(([, text]) => text);
+    const joined = joinPieces(texts);
+    if (!joined) return [];
+    const seen = new Set(found.map((f) => f.rule));
+    const out: Finding[] = [];
+    for (const f of scan(joined.text, surface)) {
+      if (seen.has(f.rule)) continue;
+      const at = locatePiece(joined, texts, f.start, f.end);
+      out.push({
+        rule: f.rule,
+        severity: f.severity,
+        field: prose[at.index]?.[0] ?? '',
+        span: [at.start, at.end],
+        message: f.message,
+      });
+    }
+    return out;
+  }
+
+  // Joining, then grading, once the whole unit is read; a unit not read to the end is graded as it is.
+  const finishing = (
+    surface: Surface,
+    joins: ((site: StringSite) => boolean) | undefined,
+    limit = Infinity,
+  ): Pick<ScanJobHooks, 'join' | 'joinLimit' | 'finish'> => ({
+    ...(joins === undefined ? {} : { join: joins, joinLimit: limit }),
+    finish: (found, pieces) =>
+      grade(
+        pieces === undefined ? found : [...found, ...scanJoined(pieces, surface, found)],
+        surface,
+      ),
+  });
+  // Every string of a result or argument set joins, keys excepted.
+  const valueJoins = (site: StringSite): boolean => !site.isKey;
+  // A tool's description and the descriptions and titles of its input schema join.
+  const toolJoins = (site: StringSite): boolean =>
+    !site.isKey &&
+    (site.field === 'description' ||
+      (/^inputSchema\b/.test(site.field) && (site.key === 'description' || site.key === 'title')));
+
   const startValue = (value: unknown, field: string): ScanJob =>
-    createScanJob([{ value, field, surface: 'content' }], scan);
+    createScanJob([{ value, field, surface: 'content' }], scan, {
+      // Past joinLimit characters of strings in all, a value is not joined: a large result is not read twice.
+      ...finishing('content', typeof value === 'object' ? valueJoins : undefined, joinLimit),
+    });
   const startTool = (tool: ScannableTool, context: ToolContext): ScanJob =>
-    createScanJob(
-      [{ value: tool, field: '', surface: 'description' }],
-      scan,
-      toolCheck(tool, context),
-    );
+    createScanJob([{ value: tool, field: '', surface: 'description' }], scan, {
+      check: toolCheck(tool, context),
+      ...finishing('description', toolJoins),
+    });
   const startText = (
     text: string,
     field: string,
     { surface, context }: { readonly surface: Surface; readonly context?: ToolContext },
   ): ScanJob => {
     const shadows = context && shadowOn ? finderFor({ name: '' }, context) : undefined;
-    return createScanJob(
-      [{ value: text, field, surface }],
-      scan,
-      shadows && ((whole, site) => (site.isKey ? [] : shadows(whole))),
-    );
+    return createScanJob([{ value: text, field, surface }], scan, {
+      ...(shadows === undefined
+        ? {}
+        : { check: (whole: string, site: StringSite) => (site.isKey ? [] : shadows(whole)) }),
+      ...finishing(surface, undefined),
+    });
   };
   const run = (job: ScanJob): Finding[] => {
     job.step(Infinity);

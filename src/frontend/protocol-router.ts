@@ -16,24 +16,39 @@ import {
   type Resource,
   type ResourceTemplate,
   type ResultSchema,
+  type ServerCapabilities,
 } from '@modelcontextprotocol/sdk/types.js';
 import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import type { Backend } from './backends/backend.js';
-import { isGatewayError } from './core/errors.js';
-import { RelayedRpcError } from './frontend/to-mcp-response.js';
-import type { Logger } from './core/logger.js';
-import type { NamingOptions } from './core/naming/namespace.js';
-import { parseGatewayUri, toGatewayUri } from './core/routing/resource-uri.js';
-import { buildToolCatalog, type ToolCatalog } from './core/routing/tool-catalog.js';
+import { isGatewayError } from '../core/errors.js';
+import { RelayedRpcError } from './to-mcp-response.js';
+import type { Logger } from '../core/logger.js';
+import type { NamingOptions } from '../core/naming/namespace.js';
+import { parseGatewayUri, toGatewayUri } from '../core/routing/resource-uri.js';
+import { buildToolCatalog, type ToolCatalog } from '../core/routing/tool-catalog.js';
 
 // Answers from the agent go back to the backend as the agent wrote them.
 const passThrough = {
   safeParse: (data: unknown) => ({ success: true as const, data }),
 } as unknown as typeof ResultSchema;
 
+/** Port: one backend as the router needs it (the gateway passes its live backends). */
+export interface RoutedBackend {
+  readonly name: string;
+  readonly capabilities: ServerCapabilities | undefined;
+  /** Forwards a request with its params as given; the answer is not re-validated. */
+  request(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: { readonly signal?: AbortSignal | undefined },
+  ): Promise<Record<string, unknown>>;
+  /** Every item over every page of a list method. */
+  listAll<T>(method: string, key: string): Promise<T[]>;
+  notify(method: string, params?: Record<string, unknown>): Promise<void>;
+}
+
 export interface ProtocolRouterOptions {
   /** The backends that are up now. */
-  readonly backends: () => readonly Backend[];
+  readonly backends: () => readonly RoutedBackend[];
   /** The agent session that should answer a request from this backend. */
   readonly agent: (server: string) => Server | undefined;
   /** Every initialized agent session, for notifications. */
@@ -47,11 +62,11 @@ export interface ProtocolRouterOptions {
 /** What the gateway wires into the pool: a backend's notifications and requests, for the agent. */
 export interface ProtocolRelay {
   onNotification(
-    backend: Backend,
+    backend: RoutedBackend,
     notification: { method: string; params?: Record<string, unknown> | undefined },
   ): void;
   onRequest(
-    backend: Backend,
+    backend: RoutedBackend,
     request: { method: string; params?: Record<string, unknown> | undefined },
     signal: AbortSignal,
   ): Promise<Record<string, unknown>>;
@@ -75,9 +90,10 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
 
   const backendsWith = (
     capability: 'prompts' | 'resources' | 'logging' | 'completions',
-  ): Backend[] => options.backends().filter((b) => b.capabilities?.[capability] !== undefined);
+  ): RoutedBackend[] =>
+    options.backends().filter((b) => b.capabilities?.[capability] !== undefined);
 
-  const backendNamed = (name: string): Backend => {
+  const backendNamed = (name: string): RoutedBackend => {
     const backend = options.backends().find((b) => b.name === name);
     if (backend === undefined) {
       throw new McpError(ErrorCode.InvalidParams, `Backend "${name}" is not available right now`);
@@ -158,7 +174,7 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
   };
 
   /** Which backend a URI belongs to: rewritten URI, listed URI, template match, or the only candidate. */
-  const resolveUri = async (uri: string): Promise<{ backend: Backend; uri: string }> => {
+  const resolveUri = async (uri: string): Promise<{ backend: RoutedBackend; uri: string }> => {
     const rewritten = parseGatewayUri(uri);
     if (rewritten !== undefined)
       return { backend: backendNamed(rewritten.server), uri: rewritten.uri };
@@ -181,7 +197,7 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
   };
 
   const forward = async (
-    backend: Backend,
+    backend: RoutedBackend,
     method: string,
     params: Record<string, unknown>,
     signal: AbortSignal,

@@ -106,7 +106,9 @@ export const acquireFileLock = async (
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${String(timeoutMs)} ms waiting for the lock ${lockPath}`);
+      throw new Error(
+        `Timed out after ${String(timeoutMs)} ms waiting for the lock ${lockPath}; if no other mcp-gateway process is running on this state folder, delete that file`,
+      );
     }
     await sleep(Math.min(1 + attempt, 20) * (0.5 + Math.random()));
   }
@@ -147,4 +149,18 @@ export const tryAcquireFileLockSync = (lockPath: string): SyncFileLock | undefin
       }
     },
   };
+};
+
+/** Runs `task` while holding `lockPath`, so processes sharing a state file take turns. */
+export const withFileLock = async <T>(
+  lockPath: string,
+  task: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> => {
+  const lock = await acquireFileLock(lockPath, options);
+  try {
+    return await task();
+  } finally {
+    await lock.release();
+  }
 };

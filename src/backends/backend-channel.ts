@@ -1,0 +1,323 @@
+import type {
+  Transport,
+  TransportSendOptions,
+} from '@modelcontextprotocol/sdk/shared/transport.js';
+import type {
+  CallToolResult,
+  JSONRPCMessage,
+  Progress,
+  RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
+import { GatewayError } from '../core/errors.js';
+import { isRawMessage, toSdkMessage, type RawMessage } from '../wire/json-lines.js';
+
+/** Options of one tools/call sent on the hot path. */
+export interface HotCallOptions {
+  readonly timeoutMs: number;
+  /** The agent cancelled: the backend is told, the call ends. */
+  readonly signal?: AbortSignal | undefined;
+  /** Progress the backend reports, for the agent; absent when the agent asked for none. */
+  readonly onProgress?: ((progress: Progress) => void) | undefined;
+  readonly meta?: Readonly<Record<string, unknown>> | undefined;
+}
+
+interface PendingCall {
+  readonly id: number;
+  readonly resolve: (result: CallToolResult) => void;
+  readonly reject: (error: unknown) => void;
+  readonly timeoutMs: number;
+  /** With progress, the deadline moves on with each report, up to this. */
+  readonly hardDeadline: number;
+  deadline: number;
+  readonly onProgress: ((progress: Progress) => void) | undefined;
+  relayedProgress: boolean;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: (() => void) | undefined;
+}
+
+/** The prefix of the progress tokens the gateway hands out; the rest is the call's id. */
+const TOKEN_PREFIX = 'mcp-gateway-';
+
+/**
+ * The one channel to a backend: the SDK Client talks through it (initialize, listings,
+ * prompts, resources, sampling relays), and tools/call bypasses the Client. The gateway owns
+ * the backend's request id space: the Client's requests and the hot calls are numbered from
+ * one counter, and each response goes back to whoever sent its request. A hot call costs one
+ * write, one `JSON.parse` of the answer (by the transport), no schema validation of the
+ * result, and no timer of its own (one timer per channel watches every deadline).
+ */
+export class BackendChannel implements Transport {
+  onclose?: (() => void) | undefined;
+  onerror?: ((error: Error) => void) | undefined;
+  onmessage?: ((message: JSONRPCMessage) => void) | undefined;
+
+  private nextId = 0;
+  /** Our id → the Client's id, for requests the Client sent. */
+  private readonly clientIds = new Map<number, RequestId>();
+  /** The Client's id → ours, to translate its cancellations. */
+  private readonly ourIds = new Map<RequestId, number>();
+  private readonly calls = new Map<number, PendingCall>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+  private closed = false;
+
+  constructor(
+    private readonly inner: Transport,
+    private readonly server: string,
+  ) {}
+
+  get sessionId(): string | undefined {
+    return this.inner.sessionId;
+  }
+
+  setProtocolVersion(version: string): void {
+    this.inner.setProtocolVersion?.(version);
+  }
+
+  async start(): Promise<void> {
+    const { onclose, onerror } = this.inner;
+    this.inner.onmessage = (message) => {
+      this.receive(message);
+    };
+    this.inner.onerror = (error) => {
+      onerror?.(error);
+      this.onerror?.(error);
+    };
+    this.inner.onclose = () => {
+      onclose?.();
+      this.closed = true;
+      this.failAll();
+      this.onclose?.();
+    };
+    await this.inner.start();
+  }
+
+  /** What the Client sends: its requests get our ids, its cancellations name them. */
+  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    if ('method' in message && 'id' in message) {
+      const id = ++this.nextId;
+      this.clientIds.set(id, message.id);
+      this.ourIds.set(message.id, id);
+      return this.inner.send({ ...message, id }, options);
+    }
+    if ('method' in message && message.method === 'notifications/cancelled') {
+      const requestId = message.params?.['requestId'];
+      const ours = requestId === undefined ? undefined : this.ourIds.get(requestId as RequestId);
+      if (ours !== undefined)
+        return this.inner.send(
+          { ...message, params: { ...message.params, requestId: ours } },
+          options,
+        );
+    }
+    return this.inner.send(message, options);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  /** One tools/call straight to the backend; resolves with the result as the backend wrote it. */
+  callTool(params: Record<string, unknown>, options: HotCallOptions): Promise<CallToolResult> {
+    if (this.closed) return Promise.reject(this.connectionClosed());
+    options.signal?.throwIfAborted();
+    const id = ++this.nextId;
+    const now = performance.now();
+    const onProgress = options.onProgress;
+    if (onProgress !== undefined) {
+      // The agent's own token is restored by the front; the backend sees one of ours.
+      params['_meta'] = { ...options.meta, progressToken: `${TOKEN_PREFIX}${id}` };
+    } else if (options.meta !== undefined) {
+      params['_meta'] = options.meta;
+    }
+    return new Promise<CallToolResult>((resolve, reject) => {
+      const signal = options.signal;
+      const call: PendingCall = {
+        id,
+        resolve,
+        reject,
+        timeoutMs: options.timeoutMs,
+        deadline: now + options.timeoutMs,
+        hardDeadline: now + options.timeoutMs * (onProgress === undefined ? 1 : 10),
+        onProgress,
+        relayedProgress: false,
+        signal,
+        onAbort:
+          signal === undefined
+            ? undefined
+            : () => {
+                this.cancel(call, signal.reason);
+              },
+      };
+      if (call.onAbort !== undefined)
+        signal?.addEventListener('abort', call.onAbort, { once: true });
+      this.calls.set(id, call);
+      this.armTimer(call.deadline);
+      this.inner
+        .send({ jsonrpc: '2.0', id, method: 'tools/call', params })
+        .catch((error: unknown) => {
+          this.settle(call);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    });
+  }
+
+  private receive(raw: unknown): void {
+    if (isRawMessage(raw)) {
+      if (raw.method === undefined) {
+        if (typeof raw.id === 'number' && this.takeResponse(raw.id, raw)) return;
+      } else if (raw.method === 'notifications/progress' && this.takeProgress(raw)) {
+        return;
+      }
+    }
+    const checked = toSdkMessage(raw);
+    if (!checked.ok) {
+      this.onerror?.(checked.error);
+      return;
+    }
+    const message = checked.message;
+    // A response to the Client's own request goes back under the Client's id.
+    if (!('method' in message) && 'id' in message && typeof message.id === 'number') {
+      const clientId = this.clientIds.get(message.id);
+      if (clientId !== undefined) {
+        this.clientIds.delete(message.id);
+        this.ourIds.delete(clientId);
+        this.onmessage?.({ ...message, id: clientId });
+        return;
+      }
+    }
+    this.onmessage?.(message);
+  }
+
+  private takeResponse(id: number, raw: RawMessage): boolean {
+    const call = this.calls.get(id);
+    if (call === undefined) return false;
+    this.settle(call);
+    if (raw.error !== undefined) {
+      call.reject(this.backendError(raw.error));
+      return true;
+    }
+    const result = raw.result as CallToolResult;
+    if (!call.relayedProgress) {
+      call.resolve(result);
+      return true;
+    }
+    // The last progress leaves in its own write: an SDK client that reads a progress
+    // notification in the same chunk as the response handles the response first and drops it.
+    setImmediate(() => {
+      call.resolve(result);
+    });
+    return true;
+  }
+
+  private takeProgress(raw: RawMessage): boolean {
+    const params = raw.params as Record<string, unknown> | undefined;
+    const token = params?.['progressToken'];
+    if (typeof token !== 'string' || !token.startsWith(TOKEN_PREFIX)) return false;
+    const call = this.calls.get(Number(token.slice(TOKEN_PREFIX.length)));
+    if (call?.onProgress === undefined) return true;
+    const progress: Record<string, unknown> = { ...params };
+    delete progress['progressToken'];
+    // Progress shows the backend is alive: its deadline starts again, within the hard cap.
+    call.deadline = Math.min(performance.now() + call.timeoutMs, call.hardDeadline);
+    call.relayedProgress = true;
+    call.onProgress(progress as unknown as Progress);
+    return true;
+  }
+
+  private cancel(call: PendingCall, reason: unknown): void {
+    if (!this.calls.has(call.id)) return;
+    this.settle(call);
+    this.inner
+      .send({
+        jsonrpc: '2.0',
+        method: 'notifications/cancelled',
+        params: { requestId: call.id, reason: String(reason) },
+      })
+      .catch(() => undefined);
+    call.reject(
+      new GatewayError(
+        'BACKEND_UNAVAILABLE',
+        `Backend "${this.server}" could not take the call: ${reason instanceof Error ? reason.message : String(reason)}`,
+        { cause: reason, details: { server: this.server } },
+      ),
+    );
+  }
+
+  private settle(call: PendingCall): void {
+    this.calls.delete(call.id);
+    if (call.onAbort !== undefined) call.signal?.removeEventListener('abort', call.onAbort);
+  }
+
+  /** One timer for every call: it fires at the earliest deadline and re-arms for the next. */
+  private armTimer(at: number): void {
+    if (at >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(this.onTimer, Math.max(0, at - performance.now()));
+    this.timer.unref();
+  }
+
+  private readonly onTimer = (): void => {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = performance.now();
+    let next = Infinity;
+    for (const call of this.calls.values()) {
+      if (call.deadline <= now) this.timeOut(call);
+      else next = Math.min(next, call.deadline);
+    }
+    if (next !== Infinity) this.armTimer(next);
+  };
+
+  private timeOut(call: PendingCall): void {
+    this.settle(call);
+    this.inner
+      .send({
+        jsonrpc: '2.0',
+        method: 'notifications/cancelled',
+        params: { requestId: call.id, reason: 'Request timed out' },
+      })
+      .catch(() => undefined);
+    call.reject(
+      new GatewayError(
+        'CALL_TIMEOUT',
+        `Backend "${this.server}" did not answer within ${call.timeoutMs} ms; the call was cancelled.`,
+        { details: { server: this.server } },
+      ),
+    );
+  }
+
+  private failAll(): void {
+    clearTimeout(this.timer);
+    this.timerAt = Infinity;
+    for (const call of [...this.calls.values()]) {
+      this.settle(call);
+      call.reject(this.connectionClosed());
+    }
+  }
+
+  private connectionClosed(): GatewayError {
+    return new GatewayError(
+      'BACKEND_EXITED',
+      `Backend "${this.server}" closed the connection while the call was running.`,
+      { details: { server: this.server } },
+    );
+  }
+
+  private backendError(error: unknown): GatewayError {
+    const e = (isRawMessage(error) ? error : {}) as {
+      code?: unknown;
+      message?: unknown;
+      data?: unknown;
+    };
+    const message =
+      typeof e.message === 'string' ? e.message : 'the backend answered with an error';
+    return new GatewayError('BACKEND_ERROR', message, {
+      details: {
+        server: this.server,
+        rpcCode: typeof e.code === 'number' ? e.code : undefined,
+        rpcData: e.data,
+      },
+    });
+  }
+}

@@ -1,0 +1,317 @@
+import { confusablePairs } from './confusables-table.js';
+import type { RawFinding } from './raw-finding.js';
+
+/** A stretch of text with its obfuscation undone, and where each of its characters came from in the scanned text. */
+export interface Deobfuscated {
+  readonly text: string;
+  /** offsets[i] is the index in the scanned text of text[i]; one more entry maps the end. */
+  readonly offsets: Int32Array;
+  /** One finding per obfuscated word that reads as a word attackers hide (spans in the scanned text). */
+  readonly signals: RawFinding[];
+}
+
+// Per BMP code unit: what the character is (flags) and, for a look-alike or leetspeak character, the ASCII
+// letter it stands for. Tables, not maps: this runs over every character of every scanned text.
+const LETTER = 1;
+const LEET = 2;
+const GLYPH = 4;
+const OTHER = 8;
+const KNOWN = 16;
+const kind = new Uint8Array(0x10000);
+const target = new Uint8Array(0x10000);
+for (let c = 65; c <= 122; c++) if (c <= 90 || c >= 97) kind[c] = LETTER | KNOWN;
+for (const [from, to] of [
+  ['0', 'o'],
+  ['1', 'i'],
+  ['3', 'e'],
+  ['4', 'a'],
+  ['5', 's'],
+  ['7', 't'],
+  ['8', 'b'],
+  ['9', 'g'],
+  ['@', 'a'],
+  ['$', 's'],
+  ['!', 'i'],
+  ['|', 'l'],
+  ['+', 't'],
+] as const) {
+  kind[from.charCodeAt(0)] = LEET | KNOWN;
+  target[from.charCodeAt(0)] = to.charCodeAt(0);
+}
+for (let c = 0; c < 0x80; c++) kind[c] = (kind[c] ?? 0) | KNOWN;
+for (let i = 0; i + 1 < confusablePairs.length; i += 2) {
+  const c = confusablePairs.charCodeAt(i);
+  kind[c] = GLYPH | KNOWN;
+  target[c] = confusablePairs.charCodeAt(i + 1) | 0x20;
+}
+const otherLetter = /\p{L}/u;
+
+/** The flags of a code unit; letters of other scripts are looked up once and remembered. */
+function kindOf(c: number): number {
+  const k = kind[c] ?? 0;
+  if (k !== 0) return k;
+  const v = (otherLetter.test(String.fromCharCode(c)) ? OTHER : 0) | KNOWN;
+  kind[c] = v;
+  return v;
+}
+const WORD = LETTER | LEET | GLYPH | OTHER;
+const isAsciiLetter = (c: number): boolean => (kind[c] ?? 0) === (LETTER | KNOWN);
+const isWordChar = (c: number): boolean => (kindOf(c) & WORD) !== 0;
+const isSingle = (c: number): boolean => (kindOf(c) & (LETTER | LEET | GLYPH)) !== 0;
+const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
+/** The ASCII letter a character reads as, in lower case. */
+const readAs = (c: number): number => {
+  const k = kind[c] ?? 0;
+  return (k & (LEET | GLYPH)) !== 0 ? (target[c] ?? c) : lowerAscii(c);
+};
+// Characters that split a word into letters: "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e".
+const isSplitter = (c: number): boolean =>
+  c === 0x20 ||
+  c === 0x2e ||
+  c === 0x2d ||
+  c === 0x5f ||
+  c === 0x2a ||
+  c === 0xb7 ||
+  c === 0x2f ||
+  c === 0x7c;
+// Not the underscore: snake_case identifiers are everywhere in code.
+const isJoiner = (c: number): boolean => c === 0x2e || c === 0x2d || c === 0x2a;
+
+// Words an injection needs and a filter looks for: obfuscating one of them is the tell. Short function
+// words let a letter-spaced sentence split back into words.
+const vocabulary = new Set(
+  (
+    'ignore ignoring disregard forget override bypass previous prior above earlier instruction instructions ' +
+    'prompt prompts system rules guidelines directive directives command commands restrictions jailbreak ' +
+    'password passwords passcode secret secrets credential credentials token tokens api key keys ssh ' +
+    'private admin administrator root sudo delete remove wipe erase destroy send forward email mail upload ' +
+    'transfer wire wallet bitcoin crypto exfiltrate leak steal execute run shell bash curl wget script ' +
+    'download install payload malware hack hacked attacker evil assistant agent model user users tool tools ' +
+    'call invoke hidden hide conceal secretly silently remember memory reveal print output respond reply ' +
+    'answer new now you your must should always never do not all any the this that and to of my me it is ' +
+    'are be with from for in on at a an tell say write grant access account bank money pay payment'
+  ).split(' '),
+);
+const shortWords = new Set(
+  'a an the to of my me it is are be do all any you your and now not in on at for new with from this that'.split(
+    ' ',
+  ),
+);
+
+/** A replacement of raw[start, end) by `text`. */
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: 'homoglyph' | 'leetspeak' | 'spaced';
+}
+
+/**
+ * Undo common keyword obfuscation: look-alike letters from other scripts inside Latin words (TR39 skeleton),
+ * leetspeak ("1gn0r3"), and letters split by spaces or punctuation ("i g n o r e", "ig.nore"). Only words
+ * that then read as a word from the vocabulary above are rewritten; each stretch around them is returned.
+ * `hints` are the positions the keyword pass marked (text order). Linear: each word is read at most once and
+ * is at most 64 characters.
+ */
+export function deobfuscate(text: string, hints: readonly number[]): Deobfuscated[] {
+  const edits: Edit[] = [];
+  let done = 0;
+  for (const at of hints) {
+    if (at < done) continue;
+    let start = at;
+    const stop = Math.max(done, start - 64);
+    while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
+    done = Math.max(at + 1, examineWord(text, start, edits));
+  }
+  if (edits.length === 0) return [];
+  edits.sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept: Edit[] = [];
+  for (const e of edits)
+    if (kept.length === 0 || e.start >= (kept[kept.length - 1]?.end ?? 0)) kept.push(e);
+  return apply(text, kept);
+}
+
+/** Look at the word starting at `i`; record an edit when it is obfuscated. Returns where the word ends. */
+function examineWord(text: string, i: number, edits: Edit[]): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  let j = i;
+  let ascii = 0;
+  let leetCount = 0;
+  let glyphs = 0;
+  let foreign = 0;
+  while (j < n && j - i < 64) {
+    const k = kindOf(text.charCodeAt(j));
+    if ((k & LETTER) !== 0) ascii++;
+    else if ((k & LEET) !== 0) leetCount++;
+    else if ((k & GLYPH) !== 0) glyphs++;
+    else if ((k & OTHER) !== 0) foreign++;
+    else break;
+    j++;
+  }
+  // A 64-character run is no word.
+  if (j - i >= 64) return j;
+  if (j - i === 1 && isSingle(c)) {
+    const run = spacedRun(text, i);
+    if (run) {
+      edits.push(...run.edits);
+      return run.end;
+    }
+  }
+  if ((glyphs > 0 && foreign === 0 && ascii + glyphs >= 2) || (leetCount > 0 && ascii >= 2)) {
+    const word = rewrite(text, i, j);
+    if (vocabulary.has(word) || vocabulary.has(stripPlural(word)))
+      edits.push({ start: i, end: j, text: word, kind: glyphs > 0 ? 'homoglyph' : 'leetspeak' });
+  } else if (ascii >= 1 && isJoiner(text.charCodeAt(j)) && isAsciiLetter(text.charCodeAt(j + 1))) {
+    // Punctuation inside a word: "ig.nore", "pass-word".
+    const joined = punctuatedWord(text, i);
+    if (joined) {
+      edits.push(joined);
+      return joined.end;
+    }
+  }
+  return j;
+}
+
+function stripPlural(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** The word raw[start, end) in lower-case ASCII with look-alikes and leetspeak mapped. */
+function rewrite(text: string, start: number, end: number): string {
+  let out = '';
+  for (let k = start; k < end; k++) out += String.fromCharCode(readAs(text.charCodeAt(k)));
+  return out;
+}
+
+/** "i g n o r e  a l l": single characters joined by one splitter; a wider gap or another splitter ends a word. */
+function spacedRun(text: string, start: number): { end: number; edits: Edit[] } | undefined {
+  const sep = text.charCodeAt(start + 1);
+  if (!isSplitter(sep)) return undefined;
+  let k = start;
+  let end = start;
+  let letters = '';
+  while (k < text.length && letters.length < 64) {
+    const c = text.charCodeAt(k);
+    if (!isSingle(c) || isWordChar(text.charCodeAt(k + 1))) break;
+    letters += String.fromCharCode(readAs(c));
+    end = k + 1;
+    if (text.charCodeAt(k + 1) !== sep || !isWordChar(text.charCodeAt(k + 2))) break;
+    k += 2;
+  }
+  if (letters.length < 4) return undefined;
+  const words = segment(letters);
+  if (!words) return undefined;
+  return { end, edits: [{ start, end, text: words.join(' '), kind: 'spaced' }] };
+}
+
+/** Split a run of letters into vocabulary words (greedy, longest first), or undefined when it does not split. */
+function segment(letters: string): string[] | undefined {
+  const out: string[] = [];
+  let at = 0;
+  let meaningful = false;
+  while (at < letters.length) {
+    let found = '';
+    for (let len = Math.min(16, letters.length - at); len >= 1; len--) {
+      const w = letters.slice(at, at + len);
+      if (vocabulary.has(w) || (len > 3 && vocabulary.has(stripPlural(w)))) {
+        found = w;
+        break;
+      }
+    }
+    if (!found) return undefined;
+    if (!shortWords.has(found)) meaningful = true;
+    out.push(found);
+    at += found.length;
+  }
+  return meaningful ? out : undefined;
+}
+
+/** "ig.nore", "in-struc-tions": letters joined by single dots, hyphens, underscores or stars. */
+function punctuatedWord(text: string, start: number): Edit | undefined {
+  let k = start;
+  let word = '';
+  let pieces = 0;
+  while (k < text.length && word.length < 40) {
+    let piece = '';
+    while (k < text.length && isAsciiLetter(text.charCodeAt(k))) piece += text.charAt(k++);
+    if (!piece) return undefined;
+    word += piece.toLowerCase();
+    pieces++;
+    if (!isJoiner(text.charCodeAt(k)) || !isAsciiLetter(text.charCodeAt(k + 1))) break;
+    k++;
+  }
+  // "e-mail" is a spelling, not a disguise.
+  if (pieces < 2 || word.length < 6 || shortWords.has(word)) return undefined;
+  if (!vocabulary.has(word) && !vocabulary.has(stripPlural(word))) return undefined;
+  return { start, end: k, text: word, kind: 'spaced' };
+}
+
+const messages: Readonly<Record<Edit['kind'], string>> = {
+  homoglyph: 'look-alike letters from another script inside a word',
+  leetspeak: 'a word spelled in leetspeak',
+  spaced: 'a word split into letters or pieces',
+};
+
+// Context kept around each rewritten word: enough for any phrase detector to see the words near it.
+const context = 320;
+
+/** Rewrite each stretch of text around the edits (merged when close): a large text is never copied whole. */
+function apply(text: string, edits: readonly Edit[]): Deobfuscated[] {
+  const out: Deobfuscated[] = [];
+  let k = 0;
+  while (k < edits.length) {
+    const from = Math.max(0, (edits[k]?.start ?? 0) - context);
+    let to = Math.min(text.length, (edits[k]?.end ?? 0) + context);
+    let last = k;
+    while (last + 1 < edits.length && (edits[last + 1]?.start ?? 0) - context <= to) {
+      last++;
+      to = Math.min(text.length, Math.max(to, (edits[last]?.end ?? 0) + context));
+    }
+    out.push(region(text, edits.slice(k, last + 1), from, to));
+    k = last + 1;
+  }
+  return out;
+}
+
+function region(text: string, edits: readonly Edit[], from: number, to: number): Deobfuscated {
+  let length = to - from;
+  for (const e of edits) length += e.text.length - (e.end - e.start);
+  const offsets = new Int32Array(length + 1);
+  let out = '';
+  let o = 0;
+  let pos = from;
+  const signals: RawFinding[] = [];
+  for (const e of edits) {
+    for (let q = pos; q < e.start; q++) offsets[o++] = q;
+    out += text.slice(pos, e.start);
+    // Characters of a rewritten word map into it, the last one to its last character.
+    for (let q = 0; q < e.text.length; q++)
+      offsets[o++] =
+        q === e.text.length - 1 ? e.end - 1 : e.start + Math.min(q, e.end - e.start - 1);
+    out += e.text;
+    pos = e.end;
+    signals.push({
+      rule: `obfuscation.${e.kind}`,
+      severity: 'medium',
+      start: e.start,
+      end: e.end,
+      message: messages[e.kind],
+    });
+  }
+  for (let q = pos; q < to; q++) offsets[o++] = q;
+  out += text.slice(pos, to);
+  offsets[o] = to;
+  return { text: out, offsets, signals };
+}
+
+/** Map a [start, end) span of a derived text (deobfuscated, joined) back to the text it came from. */
+export function originalSpan(
+  d: { readonly offsets: Int32Array },
+  start: number,
+  end: number,
+): [number, number] {
+  const s = d.offsets[start] ?? 0;
+  const e = end > start ? (d.offsets[end - 1] ?? s) + 1 : s;
+  return [s, Math.max(s, e)];
+}

@@ -1,0 +1,71 @@
+import type { Surface } from './detector.js';
+import { detectors } from './detectors.js';
+import { featureKey } from './combiner.js';
+import type { Severity } from './finding.js';
+
+/** Prior weights of the combiner: what each signal is believed to be worth before the corpus is seen. */
+export interface CombinerPriors {
+  readonly bias: number;
+  readonly descriptionBias: number;
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+// A lone high-severity cue should reach `medium` by itself, a lone medium cue should not quite: these are
+// the starting points training moves from, and where a signal the corpus never shows stays.
+const bySeverity: Readonly<Record<Severity, number>> = { high: 6, medium: 3.5, low: 1 };
+// Weak signals (who is addressed, what is asked, where): none should flag a text by itself.
+const weakBySeverity: Readonly<Record<Severity, number>> = { high: 3, medium: 2.5, low: 1 };
+
+// Rules whose prior differs from what their severity says, by feature key or by rule id.
+const explicit: Readonly<Record<string, number>> = {
+  // Terminal output moves the cursor and erases lines all the time (progress bars): not a signal alone.
+  'hidden.ansi-cursor/high': 0.5,
+  // READMEs tell people to pipe an installer into a shell: a command is only a cue next to other cues.
+  'intent.dangerous-command/medium': 1.5,
+  'intent.shell-command/low': 0.5,
+  'poison.install-command/low': 0.5,
+  'directive.user-task/medium@description': 1,
+  'obfuscation.encoded': 1,
+  // A disguised word counts through what it says once undone; the disguise alone is a faint cue.
+  'obfuscation.homoglyph/medium': 0.75,
+  'obfuscation.leetspeak/medium': 0.75,
+  'obfuscation.spaced/medium': 0.75,
+  'cluster.address+ask': 1.5,
+  'cluster.marker+ask': 1,
+  'cluster.two-rules': 0.5,
+  'cluster.three-rules': 0.5,
+  'cluster.four-rules': 0.5,
+};
+
+// Findings raised outside the detector table: rule id and the severities it reports.
+const otherRules: readonly [string, readonly Severity[]][] = [
+  ['directive.exfil-to-target', ['medium', 'high']],
+  ['directive.user-voice-request', ['medium']],
+  ['intent.send-data', ['low']],
+  ['poison.exfil-parameter', ['high']],
+  ['hidden.ansi-cursor', ['high']],
+  ['obfuscation.homoglyph', ['medium']],
+  ['obfuscation.leetspeak', ['medium']],
+  ['obfuscation.spaced', ['medium']],
+];
+
+const surfaces: readonly Surface[] = ['content', 'description'];
+
+/** Prior weight of every feature the combiner knows. */
+export function combinerPriors(): CombinerPriors {
+  const weights: Record<string, number> = {};
+  const add = (rule: string, severity: Severity, weak = false): void => {
+    for (const surface of surfaces) {
+      const key = featureKey(rule, severity, surface);
+      weights[key] = explicit[key] ?? (weak ? weakBySeverity[severity] : bySeverity[severity]);
+    }
+  };
+  for (const d of detectors) {
+    add(d.id, d.severity, d.layer === 'signal');
+    if (d.descriptionSeverity) add(d.id, d.descriptionSeverity, d.layer === 'signal');
+  }
+  for (const [rule, severities] of otherRules)
+    for (const s of severities) add(rule, s, rule.startsWith('obfuscation.'));
+  for (const [key, w] of Object.entries(explicit)) if (!key.includes('/')) weights[key] = w;
+  return { bias: -5, descriptionBias: 0, weights };
+}

@@ -1,0 +1,79 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { JsonLineReader, toLine } from '../wire/json-lines.js';
+
+/** Messages from an agent are small; this only bounds a broken one. */
+const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The agent's stdio as an SDK Transport, with the SDK's newline-delimited framing. Messages are
+ * delivered parsed but not validated (the tool-call lane validates what it hands to the SDK's
+ * Server), and every message written in one tick leaves in one write: on Linux a pipe stdout
+ * is synchronous, so each write is a syscall on the hot path.
+ */
+export class StdioFrontTransport implements Transport {
+  onclose?: (() => void) | undefined;
+  onerror?: ((error: Error) => void) | undefined;
+  onmessage?: ((message: JSONRPCMessage) => void) | undefined;
+
+  private readonly reader: JsonLineReader;
+  private corked = false;
+  private closed = false;
+  private readonly onData = (chunk: Buffer): void => {
+    this.reader.append(chunk);
+  };
+  private readonly onError = (error: Error): void => {
+    this.onerror?.(error);
+  };
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.stdout.uncork();
+  };
+
+  constructor(
+    private readonly stdin: NodeJS.ReadableStream,
+    private readonly stdout: NodeJS.WritableStream & {
+      cork(): void;
+      uncork(): void;
+    },
+  ) {
+    this.reader = new JsonLineReader({
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+      onMessage: (message) => this.onmessage?.(message as JSONRPCMessage),
+      onError: (error) => this.onerror?.(error),
+    });
+  }
+
+  start(): Promise<void> {
+    this.stdin.on('data', this.onData);
+    this.stdin.on('error', this.onError);
+    return Promise.resolve();
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return this.write(toLine(message));
+  }
+
+  /** Writes one message already serialised (with its newline). */
+  write(line: string): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (!this.corked) {
+      this.corked = true;
+      this.stdout.cork();
+      process.nextTick(this.uncork);
+    }
+    if (this.stdout.write(line)) return Promise.resolve();
+    return new Promise((resolve) => this.stdout.once('drain', resolve));
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    this.stdin.off('data', this.onData);
+    this.stdin.off('error', this.onError);
+    if (this.stdin.listenerCount('data') === 0) this.stdin.pause();
+    this.reader.clear();
+    this.onclose?.();
+    return Promise.resolve();
+  }
+}

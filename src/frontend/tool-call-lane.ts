@@ -1,0 +1,202 @@
+import type {
+  Transport,
+  TransportSendOptions,
+} from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  ErrorCode,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+  type Progress,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { ToolCallOutcome } from '../core/tool-call.js';
+import { isRawMessage, toSdkMessage, type RawMessage } from '../wire/json-lines.js';
+import { toMcpResponse } from './to-mcp-response.js';
+
+/** One tools/call as the agent sent it. */
+export interface IncomingCall {
+  readonly name: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+  readonly signal: AbortSignal;
+  /** Relays a backend's progress to the agent under the agent's own token; absent without one. */
+  readonly onProgress: ((progress: Progress) => void) | undefined;
+}
+
+/** Port: runs one call through the gateway's pipeline. */
+export type CallToolPort = (call: IncomingCall) => Promise<ToolCallOutcome>;
+
+/**
+ * Puts the hot path in front of the SDK's Server on any transport: tools/call requests (and the
+ * agent's cancellations of them) are handled here, from the parsed message, and answered on the
+ * transport directly; everything else is validated as the SDK's transports validate it and
+ * goes on to the Server. No per-call SDK timer, no zod parse of the request or the result.
+ */
+export class ToolCallLane implements Transport {
+  onclose?: (() => void) | undefined;
+  onerror?: ((error: Error) => void) | undefined;
+  onmessage?: ((message: JSONRPCMessage, extra?: MessageExtraInfo) => void) | undefined;
+
+  /** Calls in flight by the agent's request id; aborting one cancels it at the backend. */
+  private readonly inFlight = new Map<RequestId, AbortController>();
+
+  constructor(
+    private readonly inner: Transport,
+    private readonly callTool: CallToolPort,
+  ) {}
+
+  get sessionId(): string | undefined {
+    return this.inner.sessionId;
+  }
+
+  setProtocolVersion(version: string): void {
+    this.inner.setProtocolVersion?.(version);
+  }
+
+  async start(): Promise<void> {
+    // Handlers the transport's owner set before connecting (an HTTP front freeing a session's
+    // slot) keep running, as the SDK's Protocol keeps them.
+    const { onclose, onerror } = this.inner;
+    this.inner.onmessage = (message, extra) => {
+      this.receive(message, extra);
+    };
+    this.inner.onerror = (error) => {
+      onerror?.(error);
+      this.onerror?.(error);
+    };
+    this.inner.onclose = () => {
+      onclose?.();
+      // The agent is gone: its calls in flight are cancelled at their backends, unanswered.
+      for (const controller of this.inFlight.values()) controller.abort();
+      this.inFlight.clear();
+      this.onclose?.();
+    };
+    await this.inner.start();
+  }
+
+  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    return this.inner.send(message, options);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private receive(raw: unknown, extra: MessageExtraInfo | undefined): void {
+    if (isRawMessage(raw)) {
+      if (raw.method === 'tools/call' && isRequestId(raw.id)) {
+        this.handleCall(raw.id, raw);
+        return;
+      }
+      if (raw.method === 'notifications/cancelled' && this.cancel(raw)) return;
+    }
+    const checked = toSdkMessage(raw);
+    if (checked.ok) this.onmessage?.(checked.message, extra);
+    else this.onerror?.(checked.error);
+  }
+
+  private cancel(raw: RawMessage): boolean {
+    const params = raw.params as { requestId?: unknown; reason?: unknown } | undefined;
+    const id = params?.requestId;
+    const controller = isRequestId(id) ? this.inFlight.get(id) : undefined;
+    if (controller === undefined) return false;
+    this.inFlight.delete(id as RequestId);
+    controller.abort(params?.reason);
+    return true;
+  }
+
+  private handleCall(id: RequestId, raw: RawMessage): void {
+    const params = raw.params as
+      { name?: unknown; arguments?: unknown; _meta?: Record<string, unknown> } | undefined;
+    if (params === undefined || typeof params.name !== 'string') {
+      this.reply(id, errorOf(ErrorCode.InvalidParams, 'tools/call needs a string "name"'));
+      return;
+    }
+    const args: unknown = params.arguments ?? {};
+    if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+      this.reply(id, errorOf(ErrorCode.InvalidParams, 'tools/call "arguments" must be an object'));
+      return;
+    }
+    const controller = new AbortController();
+    this.inFlight.set(id, controller);
+    const meta = params._meta;
+    const progressToken = meta?.['progressToken'];
+    const onProgress =
+      typeof progressToken === 'string' || typeof progressToken === 'number'
+        ? (progress: Progress) => {
+            if (controller.signal.aborted) return;
+            this.inner
+              .send(
+                {
+                  jsonrpc: '2.0',
+                  method: 'notifications/progress',
+                  params: { ...progress, progressToken },
+                },
+                { relatedRequestId: id },
+              )
+              .catch(() => undefined);
+          }
+        : undefined;
+    this.callTool({
+      name: params.name,
+      args: args as Record<string, unknown>,
+      meta,
+      signal: controller.signal,
+      onProgress,
+    }).then(
+      (outcome) => {
+        if (this.settle(id, controller)) this.reply(id, answerOf(outcome));
+      },
+      (error: unknown) => {
+        if (this.settle(id, controller)) this.reply(id, { error: rpcErrorOf(error) });
+      },
+    );
+  }
+
+  /** False for a call the agent cancelled: it gets no answer. */
+  private settle(id: RequestId, controller: AbortController): boolean {
+    if (this.inFlight.get(id) === controller) this.inFlight.delete(id);
+    return !controller.signal.aborted;
+  }
+
+  private reply(id: RequestId, answer: Answer): void {
+    const message = (
+      'result' in answer
+        ? { jsonrpc: '2.0', id, result: answer.result }
+        : { jsonrpc: '2.0', id, error: answer.error }
+    ) as JSONRPCMessage;
+    this.inner.send(message).catch((error: unknown) => {
+      this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
+    });
+  }
+}
+
+interface RpcError {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+type Answer = { result: Record<string, unknown> } | { error: RpcError };
+
+const isRequestId = (value: unknown): value is RequestId =>
+  typeof value === 'string' || typeof value === 'number';
+
+const errorOf = (code: number, message: string): Answer => ({ error: { code, message } });
+
+/** The outcome as MCP; the table may raise a JSON-RPC error instead (unknown tool, relayed error). */
+const answerOf = (outcome: ToolCallOutcome): Answer => {
+  try {
+    return { result: toMcpResponse(outcome) };
+  } catch (error) {
+    return { error: rpcErrorOf(error) };
+  }
+};
+
+/** An error as the SDK's Server would answer it: its own code if it has one, else InternalError. */
+const rpcErrorOf = (error: unknown): RpcError => {
+  const e = error as { code?: unknown; message?: unknown; data?: unknown };
+  const code =
+    typeof e.code === 'number' && Number.isSafeInteger(e.code) ? e.code : ErrorCode.InternalError;
+  const message = typeof e.message === 'string' ? e.message : 'Internal error';
+  return e.data === undefined ? { code, message } : { code, message, data: e.data };
+};

@@ -1,0 +1,175 @@
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { ClientCapabilities, Implementation } from '@modelcontextprotocol/sdk/types.js';
+import type { AuditSink } from '../core/audit/audit-sink.js';
+import { toAuditSession } from '../core/audit/build-records.js';
+import type { Logger } from '../core/logger.js';
+import type { SessionInfo } from '../core/tool-call.js';
+
+/** An agent that never sends `initialized` still gets its backends, with no client capabilities. */
+const INITIALIZE_WAIT_MS = 3000;
+
+/** One agent connected to the gateway: the stdio agent, or one client of `serve --http`. */
+export interface AgentSession {
+  readonly server: Server;
+  readonly initialized: boolean;
+  readonly info: SessionInfo;
+}
+
+interface MutableSession {
+  readonly server: Server;
+  initialized: boolean;
+  info: SessionInfo;
+  lastActive: number;
+}
+
+export interface AgentSessionsOptions {
+  readonly audit: AuditSink;
+  readonly logger: Logger;
+  /** The principal policy rules match (`--agent`; a reload cannot change it). */
+  readonly agent: string | undefined;
+  readonly version: string;
+  /** No agent will come (CLI commands): backends start at once with no client capabilities. */
+  readonly standalone: boolean;
+}
+
+/**
+ * The agents connected to this gateway and which of them made which call in flight: backends
+ * are initialized with the first agent's capabilities, and a backend's sampling or approval
+ * request goes to the agent whose call caused it.
+ */
+export class AgentSessions {
+  /** Resolves with the capabilities backends are initialized with. */
+  readonly capabilities: Promise<ClientCapabilities>;
+  /** Who a call comes from when no agent is connected (CLI commands). */
+  readonly standaloneInfo: SessionInfo;
+  private readonly sessions = new Set<MutableSession>();
+  private readonly calls = new Map<
+    string,
+    { readonly session: MutableSession; readonly server: string }
+  >();
+  private resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
+  private started = false;
+  private stopped = false;
+  private readonly initializeTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: AgentSessionsOptions) {
+    this.standaloneInfo = { agent: options.agent, client: undefined };
+    this.capabilities = new Promise<ClientCapabilities>((resolve) => {
+      this.resolveCapabilities = resolve;
+    });
+    if (options.standalone) {
+      this.begin({}, this.standaloneInfo);
+    } else {
+      this.initializeTimer = setTimeout(() => {
+        this.begin({}, this.standaloneInfo);
+      }, INITIALIZE_WAIT_MS).unref();
+    }
+  }
+
+  /** Registers an agent-facing server; it leaves the set when it closes. */
+  add(server: Server): AgentSession {
+    const session: MutableSession = {
+      server,
+      initialized: false,
+      info: this.standaloneInfo,
+      lastActive: Date.now(),
+    };
+    this.sessions.add(session);
+    server.onclose = () => {
+      this.sessions.delete(session);
+    };
+    return session;
+  }
+
+  /** The agent said who it is and what it supports. */
+  initialized(
+    session: AgentSession,
+    capabilities: ClientCapabilities,
+    client: Implementation | undefined,
+  ): void {
+    const own = session as MutableSession;
+    own.initialized = true;
+    own.info = {
+      agent: this.options.agent,
+      client: client === undefined ? undefined : { name: client.name, version: client.version },
+    };
+    // Backends are shared, so they are initialized with the first agent's capabilities.
+    this.begin(capabilities, own.info);
+  }
+
+  /** Notes that `session` made call `id` to `server`, until `end` is called. */
+  beginCall(id: string, session: AgentSession, server: string): void {
+    const own = session as MutableSession;
+    own.lastActive = Date.now();
+    this.calls.set(id, { session: own, server });
+  }
+
+  endCall(id: string): void {
+    this.calls.delete(id);
+  }
+
+  /** The agent that made call `id`, while it runs (approvals are asked of it). */
+  agentForCall(id: string): Server | undefined {
+    return this.calls.get(id)?.session.server;
+  }
+
+  /**
+   * The agent that should answer a request from `server`: the one with a call in flight to it
+   * (the one that caused it), else the agent that used the gateway last.
+   */
+  agentFor(server: string): Server | undefined {
+    let best: MutableSession | undefined;
+    for (const call of this.calls.values()) {
+      if (
+        call.server === server &&
+        (best === undefined || call.session.lastActive > best.lastActive)
+      ) {
+        best = call.session;
+      }
+    }
+    if (best !== undefined) return best.server;
+    for (const session of this.sessions) {
+      if (session.initialized && (best === undefined || session.lastActive > best.lastActive))
+        best = session;
+    }
+    return best?.server;
+  }
+
+  /** Every initialized agent, for notifications. */
+  agents(): Server[] {
+    return [...this.sessions].filter((s) => s.initialized).map((s) => s.server);
+  }
+
+  /** Tells every initialized agent that the tool list changed. */
+  notifyToolsChanged(): void {
+    for (const server of this.agents()) {
+      server.sendToolListChanged().catch((error: unknown) => {
+        this.options.logger.debug(`could not send tools/list_changed: ${String(error)}`);
+      });
+    }
+  }
+
+  /** No session begins from now on (shutdown started): nothing more is audited. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.initializeTimer);
+  }
+
+  /** Closes every agent's session. */
+  async closeAll(): Promise<void> {
+    this.stop();
+    await Promise.all([...this.sessions].map((s) => s.server.close().catch(() => undefined)));
+  }
+
+  // The session starts when the agent has said who it is (or would not say): one record, first.
+  private begin(capabilities: ClientCapabilities, info: SessionInfo): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    this.options.audit.append({
+      type: 'session_start',
+      session: toAuditSession(info),
+      gateway: { version: this.options.version, pid: process.pid },
+    });
+    this.resolveCapabilities(capabilities);
+  }
+}

@@ -1,0 +1,276 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { openAuditLog } from '../audit/jsonl-audit-log.js';
+import { digestAuditContent } from '../audit/digest.js';
+import { BackendPool } from '../backends/backend-pool.js';
+import { createForward } from '../backends/forward-tool-call.js';
+import { openToolCache } from '../cache/tool-cache.js';
+import type { AuditSink } from '../core/audit/audit-sink.js';
+import { pinnedForm } from '../core/pinning/pinned-form.js';
+import { createRootsTracker } from '../core/policy/index.js';
+import { createScanner } from '../core/scanner/scanner.js';
+import { findSecrets } from '../core/scanner/secrets.js';
+import { createElicitationApprover } from '../frontend/elicitation-approver.js';
+import { createFrontServer } from '../frontend/front-server.js';
+import { createProtocolRouter } from '../frontend/protocol-router.js';
+import { hashPinnedForm } from '../pins/hash-pinned-form.js';
+import { openPinStore } from '../pins/pin-store.js';
+import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
+import { ToolReviewer } from '../review/tool-reviewer.js';
+import { AgentSessions } from './agent-sessions.js';
+import { createDrain } from './drain.js';
+import { DeferredAuditSink } from './deferred-audit-sink.js';
+import type { Gateway, GatewayOptions } from './gateway.js';
+import { GATEWAY_INFO } from './gateway-info.js';
+import { LiveCatalog } from './live-catalog.js';
+import { createRuntime, reloadedConfig, type Runtime, type RuntimeParts } from './runtime.js';
+import { scanDefinitions } from './scan-definitions.js';
+import { rememberSessionApprovals } from './session-approvals.js';
+import { createToolCalls } from './tool-calls.js';
+import { toolVerdict } from './tool-verdict.js';
+
+/** Where records go when the gateway writes no audit log. */
+const DISCARD: AuditSink = {
+  append: () => ({ seq: 0, hash: '' }),
+  appendDurable: () => Promise.resolve({ seq: 0, hash: '' }),
+  written: () => undefined,
+  healthy: true,
+};
+
+/** On shutdown, requests already received get this long to finish before backends are closed. */
+const DRAIN_MS = 1500;
+
+/**
+ * Composition root: config → pool (backends spawn first) → state files → live catalog →
+ * runtime (pipeline) → agent sessions. It wires; the state lives in the parts it wires.
+ */
+export const createGateway = async (options: GatewayOptions): Promise<Gateway> => {
+  const { logger } = options;
+  const first = options.config;
+  const auditing = options.audit ?? first.audit.enabled;
+  // Records made before the log is open (backends start first) are written once it is.
+  const audit = new DeferredAuditSink();
+  const sessions = new AgentSessions({
+    audit,
+    logger,
+    agent: first.agent,
+    version: GATEWAY_INFO.version,
+    standalone: options.standalone === true,
+  });
+  // Filled in once built; a backend may change before that, and the first refresh catches up.
+  const late: {
+    catalog?: LiveCatalog;
+    router?: ReturnType<typeof createProtocolRouter>;
+  } = {};
+  const roots = createRootsTracker();
+  const pool = new BackendPool({
+    relay: {
+      onNotification: (backend, notification) => {
+        late.router?.relay.onNotification(backend, notification);
+      },
+      // The policy learns each backend's MCP roots from the answers it relays.
+      onRequest: (backend, request, signal) =>
+        roots.relay(backend.name, request.method, () =>
+          late.router === undefined
+            ? Promise.reject(new Error('the gateway is still starting'))
+            : late.router.relay.onRequest(backend, request, signal),
+        ),
+    },
+    servers: first.servers,
+    logger,
+    clientInfo: GATEWAY_INFO,
+    capabilities: sessions.capabilities,
+    onChange: () => {
+      void late.catalog?.refresh();
+    },
+    onEvent: (server, event, detail) => {
+      audit.append({ type: 'backend', server, event, detail });
+    },
+  });
+  // Backends first: their processes boot while the state files are opened.
+  pool.start();
+
+  const [auditLog, cache, pins] = await Promise.all([
+    auditing
+      ? openAuditLog({
+          path: first.audit.path,
+          stateDir: first.stateDir,
+          durability: first.audit.durability,
+          onError: (error) => {
+            logger.error(`audit log: ${error.message}`);
+          },
+          onWarning: (message) => {
+            logger.warn(message);
+          },
+        })
+      : undefined,
+    openToolCache(first.stateDir, {
+      enabled: first.cache.enabled,
+      onWarning: (message) => {
+        logger.warn(message);
+      },
+    }),
+    first.pinning.mode === 'off' ? undefined : openPinStore(first.stateDir),
+  ]);
+  // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
+  audit.attach(auditLog ?? DISCARD);
+  cache.retain(first.servers.map((s) => s.name));
+  const scanner = createScanner();
+
+  // Swapped whole by reconfigure(); a call reads the one in force when it starts.
+  let runtime: Runtime;
+  const currentRuntime = (): Runtime => runtime;
+
+  const reviewer = new ToolReviewer({
+    scanner,
+    filter: () => runtime.filters.descriptions,
+    descriptions: () => runtime.config.scanning.descriptions,
+    pinning: () => runtime.config.pinning.mode,
+    pins,
+    audit,
+    logger,
+    limits: () => runtime.config.scanning.limits,
+    scheduler: eventLoopScheduler,
+  });
+  const defHashes = new WeakMap<Tool, string>();
+  const parts: RuntimeParts = {
+    forward: createForward(pool),
+    scanner,
+    review: (server, tool) => reviewer.get(server, tool),
+    roots: (server) => roots.view(server),
+    askHuman: rememberSessionApprovals(
+      createElicitationApprover({
+        // The approval is asked of the agent session whose call needs it.
+        agentFor: (callId) => sessions.agentForCall(callId),
+        timeoutMs: (server) => runtime.servers.get(server)?.callTimeoutMs ?? 50_000,
+        logger,
+      }),
+    ),
+    audit: !auditing
+      ? undefined
+      : {
+          sink: audit,
+          durability: first.audit.durability,
+          results: first.audit.results,
+          findSecrets,
+          digest: digestAuditContent,
+          defHash: (ctx) => {
+            const definition = ctx.definition;
+            if (definition === undefined) return undefined;
+            let hash = defHashes.get(definition);
+            if (hash === undefined) {
+              hash = hashPinnedForm(pinnedForm(definition));
+              defHashes.set(definition, hash);
+            }
+            return hash;
+          },
+          now: () => performance.now(),
+        },
+  };
+  runtime = createRuntime(first, parts);
+  const catalog = new LiveCatalog({
+    pool,
+    cache,
+    reviewer,
+    runtime: currentRuntime,
+    logger,
+    onVisibleChange: () => {
+      sessions.notifyToolsChanged();
+    },
+  });
+  late.catalog = catalog;
+  const protocol = createProtocolRouter({
+    backends: () => pool.readyBackends(),
+    agent: (server) => sessions.agentFor(server),
+    agents: () => sessions.agents(),
+    naming: () => runtime.config.naming,
+    logger,
+    ready: () => catalog.firstRoundSettled(),
+  });
+
+  const callTool = createToolCalls({ catalog, runtime: currentRuntime, sessions });
+  const drain = createDrain();
+  let closing: Promise<void> | undefined;
+
+  late.router = protocol;
+  // Cached listings answer tools/list before any backend is up.
+  void catalog.refresh();
+
+  return {
+    catalog: () => catalog.current(),
+    reviewFor: (exposed) => {
+      const route = catalog.current().routeFor(exposed);
+      return route === undefined ? undefined : reviewer.get(route.server, route.tool);
+    },
+    scanDefinitions: () =>
+      scanDefinitions(catalog.current(), scanner, runtime.config.scanning.allow),
+    verdictFor: (exposed) => {
+      const route = catalog.current().routeFor(exposed);
+      if (route === undefined) return undefined;
+      const blocked = reviewer.get(route.server, route.tool)?.blocked !== undefined;
+      return toolVerdict(runtime, route, blocked);
+    },
+    settled: (timeoutMs) => catalog.settled(timeoutMs),
+    callTool: (call) => callTool(call),
+    status: () => pool.status(),
+    openSession: () => {
+      const server = createFrontServer({
+        info: GATEWAY_INFO,
+        instructions: catalog.instructions(),
+        // Declared up front, before any backend answered: the gateway can always forward these.
+        capabilities: {
+          tools: { listChanged: true },
+          prompts: { listChanged: true },
+          resources: { subscribe: true, listChanged: true },
+          completions: {},
+          logging: {},
+        },
+        ports: {
+          listTools: drain.track(() => catalog.listTools()),
+          callTool: drain.track((call) => callTool(call, session)),
+          onInitialized: (capabilities, client) => {
+            sessions.initialized(session, capabilities, client);
+          },
+        },
+      });
+      const session = sessions.add(server);
+      protocol.install(server);
+      return server;
+    },
+    reconfigure: async (next) => {
+      runtime = createRuntime(reloadedConfig(runtime.config, next, logger), parts, runtime);
+      // New scanning settings mean every listing is reviewed again.
+      reviewer.reset();
+      cache.retain(runtime.config.servers.map((s) => s.name));
+      const changes = await pool.reconcile(runtime.config.servers);
+      await catalog.refresh();
+      const summary = [
+        changes.added.length > 0 ? `added ${changes.added.join(', ')}` : '',
+        changes.removed.length > 0 ? `removed ${changes.removed.join(', ')}` : '',
+        changes.restarted.length > 0 ? `restarted ${changes.restarted.join(', ')}` : '',
+      ].filter((p) => p !== '');
+      audit.append({
+        type: 'config_change',
+        status: 'accepted',
+        summary: summary.length > 0 ? summary.join('; ') : 'no server changed',
+      });
+      return changes;
+    },
+    rejectConfig: (summary) => {
+      audit.append({ type: 'config_change', status: 'rejected', summary });
+    },
+    hurry: () => {
+      pool.kill();
+    },
+    close: () =>
+      (closing ??= (async () => {
+        // After close() began, nothing may be appended to the (closing) audit log but its end.
+        sessions.stop();
+        await drain.drain(DRAIN_MS);
+        await sessions.closeAll();
+        await pool.close();
+        await cache.close();
+        audit.append({ type: 'session_end', reason: 'shutdown' });
+        await auditLog?.close();
+      })()),
+  };
+};

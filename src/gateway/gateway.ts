@@ -1,0 +1,59 @@
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { BackendStatus } from '../backends/backend-pool.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { Logger } from '../core/logger.js';
+import type { ToolCatalog } from '../core/routing/tool-catalog.js';
+import type { ToolCallOutcome } from '../core/tool-call.js';
+import type { IncomingCall } from '../frontend/front-server.js';
+import type { ToolReview } from '../review/tool-reviewer.js';
+import type { DefinitionScan } from './scan-definitions.js';
+import type { ToolVerdict } from './tool-verdict.js';
+
+export type { BackendStatus } from '../backends/backend-pool.js';
+export type { DefinitionScan } from './scan-definitions.js';
+export type { ToolVerdict } from './tool-verdict.js';
+
+export interface GatewayOptions {
+  readonly config: ResolvedConfig;
+  readonly logger: Logger;
+  /** Write the audit log (default: as the config says); `tools` and friends pass false. */
+  readonly audit?: boolean;
+  /**
+   * Capabilities to ask backends for when no agent is connected (CLI commands);
+   * with a front server, the agent's declared capabilities are used.
+   */
+  readonly standalone?: boolean;
+}
+
+/** What a config reload changed among the servers. */
+export interface ServerChanges {
+  readonly added: string[];
+  readonly removed: string[];
+  readonly restarted: string[];
+}
+
+/** A running gateway: backends, catalog and pipeline, with or without an agent in front. */
+export interface Gateway {
+  /** The current merged tool catalog (every tool, including those the policy hides). */
+  catalog(): ToolCatalog;
+  /** What the policy says about a tool before seeing arguments; undefined for an unknown tool. */
+  verdictFor(exposed: string): ToolVerdict | undefined;
+  /** The pre-call review of a tool: description findings, pin status, and why it is withheld. */
+  reviewFor(exposed: string): ToolReview | undefined;
+  /** Every tool definition scanned at every severity (`scanning.allow` applied), for `mcp-gateway scan`. */
+  scanDefinitions(): DefinitionScan[];
+  /** Waits until every backend has started or failed once (bounded). */
+  settled(timeoutMs?: number): Promise<void>;
+  /** One tools/call by exposed name through the whole pipeline. */
+  callTool(call: IncomingCall): Promise<ToolCallOutcome>;
+  status(): BackendStatus[];
+  /** A new agent-facing server for one session (connect it to a transport). */
+  openSession(): Server;
+  close(): Promise<void>;
+  /** Applies a new config while running (servers, policy, scanning, naming); returns what changed. */
+  reconfigure(next: ResolvedConfig): Promise<ServerChanges>;
+  /** Records that a new config was rejected (the old one stays in force). */
+  rejectConfig(summary: string): void;
+  /** During close(), skip the remaining grace periods: kill the backends now. */
+  hurry(): void;
+}

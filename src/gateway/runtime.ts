@@ -1,0 +1,111 @@
+import type { ResolvedConfig, ResolvedServer } from '../config/resolve.js';
+import type { Logger } from '../core/logger.js';
+import { createRateLimiter, type RateLimiter, type RootsView } from '../core/policy/index.js';
+import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
+import type { Scanner } from '../core/scanner/scanner.js';
+import type { ForwardToolCall, Handler } from '../core/tool-call.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
+import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
+import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
+import { recordAudit, recordCall, type RecordAuditOptions } from '../pipeline/record-audit.js';
+import {
+  checkToolReview,
+  scanArguments,
+  scanResult,
+  type ReviewVerdict,
+} from '../pipeline/scan-content.js';
+
+/**
+ * Everything a call reads, built from one config and never changed: reconfigure builds the
+ * next one and swaps it in whole, so a call that started under one config finishes under it.
+ */
+export interface Runtime {
+  readonly config: ResolvedConfig;
+  readonly servers: ReadonlyMap<string, ResolvedServer>;
+  readonly limiter: RateLimiter;
+  /** `scanning.allow` with each surface's threshold. */
+  readonly filters: { readonly descriptions: FindingFilter; readonly content: FindingFilter };
+  /** The security pipeline with these settings (create-pipeline.ts holds the order). */
+  readonly pipeline: Handler;
+}
+
+/** What every runtime shares: the ports and long-lived parts the pipeline steps use. */
+export interface RuntimeParts {
+  readonly forward: ForwardToolCall;
+  readonly scanner: Scanner;
+  readonly review: (server: string, tool: string) => ReviewVerdict | undefined;
+  readonly askHuman: AskHuman;
+  /** The MCP roots the agent gave each backend, for relative paths in arguments. */
+  readonly roots?: (server: string) => RootsView | undefined;
+  /** Audit options that do not depend on the config in force; undefined: no audit steps. */
+  readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
+}
+
+/** Builds the runtime for `config`; the rate limiter carries over while the policy is unchanged. */
+export const createRuntime = (
+  config: ResolvedConfig,
+  parts: RuntimeParts,
+  previous?: Runtime,
+): Runtime => {
+  const limiter =
+    previous?.config.policy.digest === config.policy.digest
+      ? previous.limiter
+      : createRateLimiter(config.policy);
+  const filters = {
+    descriptions: createFindingFilter(config.scanning.allow, config.scanning.threshold ?? 'high'),
+    content: createFindingFilter(config.scanning.allow, config.scanning.threshold ?? 'medium'),
+  };
+  const servers = new Map(config.servers.map((s) => [s.name, s]));
+  const audit: RecordAuditOptions | undefined =
+    parts.audit === undefined
+      ? undefined
+      : { ...parts.audit, failClosed: () => config.policy.mode === 'enforce' };
+  const pipeline = createPipeline({
+    forward: parts.forward,
+    steps: {
+      audit: audit === undefined ? undefined : recordAudit(audit),
+      review: checkToolReview({ review: parts.review }),
+      policy: enforcePolicy({
+        policy: () => config.policy,
+        limiter: () => limiter,
+        server: (name) => servers.get(name),
+        askHuman: parts.askHuman,
+        now: () => Date.now(),
+        ...(parts.roots === undefined ? {} : { roots: parts.roots }),
+      }),
+      scanArguments: scanArguments({
+        scanner: parts.scanner,
+        action: () => config.scanning.arguments,
+        filter: () => filters.content,
+        limits: () => config.scanning.limits,
+        scheduler: eventLoopScheduler,
+      }),
+      scanResult: scanResult({
+        scanner: parts.scanner,
+        action: () => config.scanning.responses,
+        filter: () => filters.content,
+        limits: () => config.scanning.limits,
+        scheduler: eventLoopScheduler,
+      }),
+      recordCall: audit === undefined ? undefined : recordCall(audit),
+    },
+  });
+  return { config, servers, limiter, filters, pipeline };
+};
+
+/** Settings that only apply at start: a reloaded config keeps the running ones, with a warning. */
+const FIXED_AT_START = ['stateDir', 'audit', 'pinning'] as const;
+
+/** The config a reload puts in force: the new one, with the settings fixed at start kept. */
+export const reloadedConfig = (
+  previous: ResolvedConfig,
+  next: ResolvedConfig,
+  logger: Logger,
+): ResolvedConfig => {
+  for (const key of FIXED_AT_START) {
+    if (JSON.stringify(previous[key]) !== JSON.stringify(next[key])) {
+      logger.warn(`"${key}" changed in the config; it applies when the gateway restarts.`);
+    }
+  }
+  return { ...next, stateDir: previous.stateDir, audit: previous.audit, pinning: previous.pinning };
+};
