@@ -195,6 +195,14 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
     )
     .requiredOption('--call <json>', 'e.g. \'{"tool":"fs/write_file","args":{"path":"/tmp/x"}}\'')
     .addOption(accessOption)
+    .option(
+      '--after <labels>',
+      'the session has already read content with these labels, e.g. untrusted,sensitive',
+    )
+    .option(
+      '--history <file>',
+      'earlier calls of the session (JSON array, JSONL or an audit log), replayed first',
+    )
     .option('--json', 'machine-readable output')
     .action(async (_options: unknown, command: Command) => {
       const { policyTestCommand } = await import('./commands/policy.js');

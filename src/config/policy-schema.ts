@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PolicySettings } from '../core/policy/index.js';
+import { flowsSchema, labelsSchema } from './flows-schema.js';
 
 const oneOrMany = (item: z.ZodString) => z.union([item, z.array(item)]);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -79,6 +80,8 @@ export const policySchema = z.strictObject({
     .describe('Explicit access class per "server/tool" glob; beats readOnlyHint'),
   rules: z.array(rule).default([]),
   limits: z.array(limit).default([]),
+  labels: labelsSchema.optional(),
+  flows: flowsSchema.optional(),
 });
 
 // Compile-time proof that what the loader produces is what core's compiler accepts.

@@ -1,5 +1,11 @@
 import path from 'node:path';
 import {
+  compileFlows,
+  createLabelResolver,
+  type CompiledFlows,
+  type LabelResolver,
+} from '../core/flows/index.js';
+import {
   compilePolicy,
   type CompiledPolicy,
   type PolicyEnvironment,
@@ -65,6 +71,10 @@ export interface ResolvedConfig {
   };
   /** The policy compiled once at load (an empty policy allows everything but the self-protection rule). */
   readonly policy: CompiledPolicy;
+  /** Flow rules compiled once at load: on by default, with the built-in set (DESIGN §12). */
+  readonly flows: CompiledFlows;
+  /** Each tool's flow labels: `policy.labels`, annotations, built-in defaults of known servers. */
+  readonly labels: LabelResolver;
   readonly scanning: {
     readonly descriptions: 'block' | 'warn' | 'off';
     readonly responses: SurfaceAction;
@@ -262,6 +272,20 @@ export const resolveConfig = (
   });
   for (const problem of compiled.problems)
     issues.push({ path: ['policy', ...problem.path], message: problem.message });
+  const flows = compileFlows(user.policy?.flows, compiled.policy.mode);
+  const labels = createLabelResolver({
+    labels: user.policy?.labels,
+    // Well-known servers are recognised by what they run or where they live, never by name.
+    servers: servers.map((server) => ({
+      name: server.name,
+      identity:
+        server.kind === 'remote'
+          ? { kind: 'remote', url: server.url }
+          : { kind: 'stdio', command: server.command, args: server.args },
+    })),
+  });
+  for (const problem of [...flows.problems, ...labels.problems])
+    issues.push({ path: ['policy', ...problem.path], message: problem.message });
 
   const config: ResolvedConfig = {
     file: context.file,
@@ -270,6 +294,8 @@ export const resolveConfig = (
     servers,
     naming,
     policy: compiled.policy,
+    flows: flows.flows,
+    labels: labels.resolver,
     scanning: {
       descriptions: user.scanning?.descriptions ?? 'block',
       responses: user.scanning?.responses ?? 'warn',

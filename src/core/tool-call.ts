@@ -2,6 +2,7 @@ import type { CallToolResult, Progress, Tool } from '@modelcontextprotocol/sdk/t
 import type { GatewayError } from './errors.js';
 import type { Finding } from './scanner/finding.js';
 import type { PolicyDecision } from './policy/decision.js';
+import type { FlowSession } from './flows/flow-session.js';
 
 /** Who is calling: the principal named on the command line and what the client says it is. */
 export interface SessionInfo {
@@ -20,6 +21,8 @@ export interface CallTrace {
   args: Readonly<Record<string, unknown>>;
   /** True once the `call` record was written (just before forwarding). */
   callRecorded: boolean;
+  /** The `call` record's receipt, once written: flow decisions name source calls by its seq. */
+  callReceipt?: Receipt | undefined;
 }
 
 /** Which audit record a tool result can be checked against. */
@@ -46,6 +49,8 @@ export interface ToolCallContext {
   /** Relays the backend's progress to the agent; absent when the agent asked for none. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
   readonly trace: CallTrace;
+  /** What the agent session has taken in (labels, fingerprints); absent: no flow control. */
+  readonly flow?: FlowSession | undefined;
 }
 
 /** What became of a call; denials and findings are values, not exceptions. */

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { ClientCapabilities, Implementation } from '@modelcontextprotocol/sdk/types.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import { toAuditSession } from '../core/audit/build-records.js';
+import { FlowSession } from '../core/flows/flow-session.js';
 import type { Logger } from '../core/logger.js';
 import type { SessionInfo } from '../core/tool-call.js';
 
@@ -13,10 +15,13 @@ export interface AgentSession {
   readonly server: Server;
   readonly initialized: boolean;
   readonly info: SessionInfo;
+  /** What this agent has read (flow labels, fingerprints): never shared with other sessions. */
+  readonly flow: FlowSession;
 }
 
 interface MutableSession {
   readonly server: Server;
+  readonly flow: FlowSession;
   initialized: boolean;
   info: SessionInfo;
   lastActive: number;
@@ -42,6 +47,11 @@ export class AgentSessions {
   readonly capabilities: Promise<ClientCapabilities>;
   /** Who a call comes from when no agent is connected (CLI commands). */
   readonly standaloneInfo: SessionInfo;
+  /** The flow session of calls with no agent in front (one `mcp-gateway call` run). */
+  readonly standaloneFlow: FlowSession;
+  // Flow-session ids are unique in a log that several processes may share.
+  private readonly flowPrefix = randomUUID().slice(0, 8);
+  private flowCount = 0;
   private readonly sessions = new Set<MutableSession>();
   private readonly calls = new Map<
     string,
@@ -54,6 +64,7 @@ export class AgentSessions {
 
   constructor(private readonly options: AgentSessionsOptions) {
     this.standaloneInfo = { agent: options.agent, client: undefined };
+    this.standaloneFlow = this.newFlow();
     this.capabilities = new Promise<ClientCapabilities>((resolve) => {
       this.resolveCapabilities = resolve;
     });
@@ -70,6 +81,7 @@ export class AgentSessions {
   add(server: Server): AgentSession {
     const session: MutableSession = {
       server,
+      flow: this.newFlow(),
       initialized: false,
       info: this.standaloneInfo,
       lastActive: Date.now(),
@@ -159,6 +171,10 @@ export class AgentSessions {
   async closeAll(): Promise<void> {
     this.stop();
     await Promise.all([...this.sessions].map((s) => s.server.close().catch(() => undefined)));
+  }
+
+  private newFlow(): FlowSession {
+    return new FlowSession(`${this.flowPrefix}-s${++this.flowCount}`);
   }
 
   // The session starts when the agent has said who it is (or would not say): one record, first.

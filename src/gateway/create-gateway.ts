@@ -137,6 +137,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     scanner,
     review: (server, tool) => reviewer.get(server, tool),
     roots: (server) => roots.view(server),
+    labelSink: audit,
     askHuman: rememberSessionApprovals(
       createElicitationApprover({
         // The approval is asked of the agent session whose call needs it.
@@ -208,6 +209,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       if (route === undefined) return undefined;
       const blocked = reviewer.get(route.server, route.tool)?.blocked !== undefined;
       return toolVerdict(runtime, route, blocked);
+    },
+    labelsFor: (exposed) => {
+      const route = catalog.current().routeFor(exposed);
+      return route === undefined
+        ? undefined
+        : runtime.config.labels.labelsFor(route.server, route.tool, route.definition.annotations);
     },
     settled: (timeoutMs) => catalog.settled(timeoutMs),
     callTool: (call) => callTool(call),

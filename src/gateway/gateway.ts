@@ -1,3 +1,4 @@
+import type { ToolLabels } from '../core/flows/resolve-labels.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { BackendStatus } from '../backends/backend-pool.js';
 import type { ResolvedConfig } from '../config/resolve.js';
@@ -38,6 +39,8 @@ export interface Gateway {
   catalog(): ToolCatalog;
   /** What the policy says about a tool before seeing arguments; undefined for an unknown tool. */
   verdictFor(exposed: string): ToolVerdict | undefined;
+  /** A tool's flow labels and where they came from (config, annotations, built-in defaults). */
+  labelsFor(exposed: string): ToolLabels | undefined;
   /** The pre-call review of a tool: description findings, pin status, and why it is withheld. */
   reviewFor(exposed: string): ToolReview | undefined;
   /** Every tool definition scanned at every severity (`scanning.allow` applied), for `mcp-gateway scan`. */

@@ -19,6 +19,7 @@ const parts = (forward = fakeForward().forward): RuntimeParts => ({
   scanner: createScanner(),
   review: () => undefined,
   askHuman: () => Promise.resolve({ approved: false, why: 'unavailable' }),
+  labelSink: new MemoryAuditSink(),
   audit: {
     sink: new MemoryAuditSink(),
     durability: 'batch',

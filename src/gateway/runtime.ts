@@ -4,6 +4,9 @@ import { createRateLimiter, type RateLimiter, type RootsView } from '../core/pol
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import type { ForwardToolCall, Handler } from '../core/tool-call.js';
+import type { AuditSink } from '../core/audit/audit-sink.js';
+import { findSecrets } from '../core/scanner/secrets.js';
+import { createFlowControl } from '../pipeline/control-flows.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
 import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
@@ -39,6 +42,8 @@ export interface RuntimeParts {
   readonly roots?: (server: string) => RootsView | undefined;
   /** Audit options that do not depend on the config in force; undefined: no audit steps. */
   readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
+  /** Where flow control writes `label` records (the audit log, or nothing). */
+  readonly labelSink: AuditSink;
 }
 
 /** Builds the runtime for `config`; the rate limiter carries over while the policy is unchanged. */
@@ -60,9 +65,16 @@ export const createRuntime = (
     parts.audit === undefined
       ? undefined
       : { ...parts.audit, failClosed: () => config.policy.mode === 'enforce' };
+  const flows = createFlowControl({
+    flows: () => config.flows,
+    labels: () => config.labels,
+    findSecrets,
+    sink: parts.labelSink,
+  });
   const pipeline = createPipeline({
     forward: parts.forward,
     steps: {
+      flows: flows.step,
       audit: audit === undefined ? undefined : recordAudit(audit),
       review: checkToolReview({ review: parts.review }),
       policy: enforcePolicy({
@@ -72,6 +84,7 @@ export const createRuntime = (
         askHuman: parts.askHuman,
         now: () => Date.now(),
         ...(parts.roots === undefined ? {} : { roots: parts.roots }),
+        flows,
       }),
       scanArguments: scanArguments({
         scanner: parts.scanner,

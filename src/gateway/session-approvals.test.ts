@@ -18,7 +18,11 @@ test('a session approval answers later requests for the same tool without asking
   const ask = vi.fn<AskHuman>(() => Promise.resolve({ approved: true, scope: 'session' }));
   const remembered = rememberSessionApprovals(ask);
   await remembered(request('write'));
-  expect(await remembered(request('write'))).toEqual({ approved: true, scope: 'session' });
+  expect(await remembered(request('write'))).toEqual({
+    approved: true,
+    scope: 'session',
+    remembered: true,
+  });
   expect(ask).toHaveBeenCalledTimes(1);
   await remembered(request('delete'));
   expect(ask).toHaveBeenCalledTimes(2);

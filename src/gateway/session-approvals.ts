@@ -8,7 +8,7 @@ export const rememberSessionApprovals = (askHuman: AskHuman): AskHuman => {
   const approved = new Set<string>();
   return async function askHumanOnce(request) {
     const key = `${request.server}/${request.tool}`;
-    if (approved.has(key)) return { approved: true, scope: 'session' };
+    if (approved.has(key)) return { approved: true, scope: 'session', remembered: true };
     const answer = await askHuman(request);
     if (answer.approved && answer.scope === 'session') approved.add(key);
     return answer;

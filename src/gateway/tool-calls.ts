@@ -51,6 +51,7 @@ export const createToolCalls = (options: {
       signal: call.signal,
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
+      flow: session?.flow ?? sessions.standaloneFlow,
     };
     if (session === undefined) return runtime.pipeline(ctx);
     sessions.beginCall(id, session, route.server);

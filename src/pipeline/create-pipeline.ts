@@ -8,6 +8,7 @@ export interface PipelineDeps {
     readonly audit?: Middleware | undefined;
     readonly review?: Middleware | undefined;
     readonly policy?: Middleware | undefined;
+    readonly flows?: Middleware | undefined;
     readonly scanArguments?: Middleware | undefined;
     readonly scanResult?: Middleware | undefined;
     readonly recordCall?: Middleware | undefined;
@@ -18,7 +19,10 @@ export interface PipelineDeps {
  * THE order of the security pipeline, written once:
  * audit is outermost so denials, blocks and backend failures are all recorded;
  * a tool withheld by its review (poisoned description, unapproved change) stops next;
- * policy runs before scanning so a denied call never has its arguments inspected;
+ * policy runs before scanning so a denied call never has its arguments inspected (it also
+ * applies the flow rules, which need the session's labels before anyone is asked);
+ * flows sits outside result scanning, so the session takes in a result as the agent gets it
+ * (findings included, nothing from a blocked result) and its label records precede `result`;
  * the result is scanned after `next()` returns, before audit sees the outcome;
  * the `call` record is written last, right before forwarding, so it holds the final decision
  * and the argument findings, and exists on disk (in `sync` mode) before the backend acts.
@@ -29,6 +33,7 @@ export const createPipeline = ({ forward, steps }: PipelineDeps): Handler =>
       steps.audit,
       steps.review,
       steps.policy,
+      steps.flows,
       steps.scanArguments,
       steps.scanResult,
       steps.recordCall,

@@ -9,7 +9,9 @@ import {
   type RateLimiter,
   type RootsView,
 } from '../core/policy/index.js';
+import { withFlows } from '../core/flows/with-flows.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { FlowControl } from './control-flows.js';
 
 /** A question to the human about one call. */
 export interface ApprovalRequest {
@@ -31,7 +33,12 @@ export interface ApprovalRequest {
  * `unshowable` when no prompt could show what is being approved (nobody was asked).
  */
 export type ApprovalAnswer =
-  | { readonly approved: true; readonly scope: 'once' | 'session' }
+  | {
+      readonly approved: true;
+      readonly scope: 'once' | 'session';
+      /** An earlier session-wide approval answered; nobody was asked this time. */
+      readonly remembered?: boolean;
+    }
   | {
       readonly approved: false;
       readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable' | 'unshowable';
@@ -53,6 +60,8 @@ export interface EnforcePolicyOptions {
   readonly now: () => number;
   /** The MCP roots the agent gave a backend (relative paths may resolve under them). */
   readonly roots?: (server: string) => RootsView | undefined;
+  /** Flow rules, combined with the ordinary ones before anyone is asked (DESIGN §12). */
+  readonly flows?: FlowControl | undefined;
 }
 
 const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], string> = {
@@ -73,10 +82,23 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
     const policy = options.policy();
     const call = toPolicyCall(ctx, policy, options);
     let decision = evaluatePolicy(policy, call);
-    if (decision.final !== 'allow' && decision.effect === 'ask')
-      decision = await ask(ctx, decision, approvedForSession, options.askHuman, () =>
-        examineArguments(policy, call, decision),
+    const flow = options.flows?.check(ctx);
+    if (flow !== undefined) decision = withFlows(decision, flow);
+    if (decision.final !== 'allow' && decision.effect === 'ask') {
+      const asked = decision;
+      decision = await ask(
+        ctx,
+        decision,
+        approvedForSession,
+        options.askHuman,
+        () => examineArguments(policy, call, asked),
+        () => {
+          // "Trust this session": a human's session-wide approval of a flow ask clears what it was about.
+          if (asked.flow?.clears !== undefined)
+            options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
+        },
       );
+    }
     if (decision.final === 'allow') {
       const limited = options.limiter().take(call, options.now());
       if (!limited.ok) {
@@ -124,6 +146,7 @@ const ask = async (
   approvedForSession: Set<string>,
   askHuman: AskHuman,
   examine: () => readonly ExaminedArgument[],
+  onSessionApproval: () => void,
 ): Promise<PolicyDecision> => {
   const key = `${ctx.server}/${ctx.tool}`;
   if (approvedForSession.has(key)) {
@@ -146,7 +169,10 @@ const ask = async (
     signal: ctx.signal,
   });
   if (answer.approved) {
-    if (answer.scope === 'session') approvedForSession.add(key);
+    if (answer.scope === 'session') {
+      approvedForSession.add(key);
+      if (answer.remembered !== true) onSessionApproval();
+    }
     return {
       ...decision,
       final: 'allow',
@@ -158,9 +184,18 @@ const ask = async (
     ...decision,
     final: 'deny',
     approval: { scope: 'once', approved: false },
-    reason:
-      answer.detail === undefined
-        ? WHY_DENIED[answer.why]
-        : `${WHY_DENIED[answer.why]}: ${answer.detail}`,
+    reason: deniedReason(answer, decision),
   };
+};
+
+const deniedReason = (
+  answer: Exclude<ApprovalAnswer, { approved: true }>,
+  decision: PolicyDecision,
+): string => {
+  const why =
+    answer.detail === undefined
+      ? WHY_DENIED[answer.why]
+      : `${WHY_DENIED[answer.why]}: ${answer.detail}`;
+  // A flow ask keeps its own reason: it names the calls that made approval necessary.
+  return decision.flow === undefined ? why : `${why} (${decision.reason})`;
 };

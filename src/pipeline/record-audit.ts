@@ -76,7 +76,7 @@ export const recordCall = (options: RecordAuditOptions): Middleware =>
     const record = callRecordOf(ctx, options);
     if (options.durability === 'sync') {
       try {
-        await options.sink.appendDurable(record);
+        ctx.trace.callReceipt = await options.sink.appendDurable(record);
       } catch (error) {
         if (options.failClosed()) {
           ctx.trace.callRecorded = true;
@@ -84,7 +84,7 @@ export const recordCall = (options: RecordAuditOptions): Middleware =>
         }
       }
     } else {
-      options.sink.append(record);
+      ctx.trace.callReceipt = options.sink.append(record);
     }
     ctx.trace.callRecorded = true;
     return next();

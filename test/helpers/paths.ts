@@ -31,3 +31,7 @@ export const FILESYSTEM_SERVER = path.join(
 );
 export const CONFORMANCE_SERVER = path.join(ROOT, 'test', 'fixtures', 'conformance', 'server.mjs');
 export const SSE_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'sse-server.mjs');
+/** Stand-ins for a web fetch server, an issue tracker and a mail server (flow control). */
+export const WEB_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'web-server.mjs');
+export const ISSUES_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'issues-server.mjs');
+export const MAIL_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'mail-server.mjs');

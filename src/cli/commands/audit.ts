@@ -155,5 +155,9 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
       return `${head} ${color.yellow(`torn line at byte ${record.torn.offset} of ${record.torn.file}`)}`;
     case 'key_rotated':
       return `${head} ${color.yellow(`signing key ${record.old_key_id} replaced by ${record.new_key_id}: ${record.reason}`)}`;
+    case 'label': {
+      const change = `${record.event === 'added' ? '+' : '-'}${record.changed.join(` ${record.event === 'added' ? '+' : '-'}`)}`;
+      return `${head} ${record.call.id} ${record.server}/${record.tool} ${color.yellow(change)} (${record.cause}) session ${record.session_id}: ${record.labels.length === 0 ? 'no labels' : record.labels.join(', ')}`;
+    }
   }
 };

@@ -23,6 +23,8 @@ export const toolsCommand = async (
         originalName: route?.tool ?? tool.name,
         description: firstLine(tool.description),
         policy: describeVerdict(gateway?.verdictFor(tool.name)),
+        labels: gateway?.labelsFor(tool.name)?.labels ?? [],
+        labelSource: gateway?.labelsFor(tool.name)?.source ?? 'none',
         findings: review?.findings.map((f) => `${f.severity}:${f.rule}`) ?? [],
         pin: review?.pin ?? 'off',
         blocked: review?.blocked,
@@ -54,10 +56,11 @@ export const toolsCommand = async (
           r.name,
           r.originalName,
           r.blocked === undefined ? r.policy : 'blocked',
+          r.labels.length === 0 ? '-' : r.labels.join(','),
           r.findings.length === 0 ? '-' : r.findings.join(' '),
           r.description,
         ]),
-        ['SERVER', 'TOOL', 'ORIGINAL', 'POLICY', 'FINDINGS', 'DESCRIPTION'],
+        ['SERVER', 'TOOL', 'ORIGINAL', 'POLICY', 'LABELS', 'FINDINGS', 'DESCRIPTION'],
         output.color,
       )) {
         output.out(line);

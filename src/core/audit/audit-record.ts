@@ -1,3 +1,5 @@
+import type { DecisionFlow } from '../flows/flow-decision.js';
+import type { SessionLabel } from '../flows/flow-label.js';
 import type { Severity } from '../scanner/finding.js';
 
 /** Schema version written in every record's `v`. */
@@ -23,6 +25,7 @@ export const AUDIT_RECORD_TYPES = [
   'checkpoint',
   'recovery',
   'session_end',
+  'label',
   'key_rotated',
 ] as const;
 
@@ -58,6 +61,10 @@ export interface AuditDecision {
   readonly mode: 'enforce' | 'audit';
   readonly policy: string;
   readonly approval?: { readonly scope: 'once' | 'session'; readonly approved: boolean };
+  /** What was not enforced (audit mode, `enforce: false`) would have done: `would_deny`/`would_ask`. */
+  readonly would_be?: { readonly effect: 'deny' | 'ask' | 'allow'; readonly rule: string };
+  /** Flow control's part: session labels, source calls, value tracking (docs/flows.md). */
+  readonly flow?: DecisionFlow;
 }
 
 /** A gateway process started writing to the log. */
@@ -174,6 +181,25 @@ export interface SessionEndInput {
   readonly reason: string;
 }
 
+/** An agent session's labels changed: a result brought one in, or a human cleared them. */
+export interface LabelInput {
+  readonly type: 'label';
+  /** The agent session, unique in the log; decisions name it in `decision.flow.session`. */
+  readonly session_id: string;
+  /** The call whose result (or approval) changed the labels. */
+  readonly call: { readonly id: string };
+  readonly server: string;
+  readonly tool: string;
+  readonly event: 'added' | 'cleared';
+  readonly changed: readonly SessionLabel[];
+  /** The session's labels after the change. */
+  readonly labels: readonly SessionLabel[];
+  /** `tool`: the tool's labels; `finding`/`secret`: what the scanner found in the result; `approval`: a human. */
+  readonly cause: 'tool' | 'finding' | 'secret' | 'approval';
+  /** Scanner rules (cause `finding`) or flow rules (cause `approval`) behind the change. */
+  readonly rules?: readonly string[];
+}
+
 /** A record as the gateway hands it to the writer: no v, seq, ts, prev or hash yet. */
 export type AuditRecordInput =
   | SessionStartInput
@@ -185,7 +211,8 @@ export type AuditRecordInput =
   | CheckpointInput
   | RecoveryInput
   | SessionEndInput
-  | KeyRotatedInput;
+  | KeyRotatedInput
+  | LabelInput;
 
 /** The chain fields every written record carries. */
 export interface AuditEnvelope {

@@ -28,6 +28,10 @@ export const toAuditDecision = (decision: PolicyDecision): AuditDecision => ({
   mode: decision.mode,
   policy: decision.policy,
   ...(decision.approval === undefined ? {} : { approval: { ...decision.approval } }),
+  ...(decision.wouldBe === undefined
+    ? {}
+    : { would_be: { effect: decision.wouldBe, rule: decision.wouldBeRule ?? 'default' } }),
+  ...(decision.flow === undefined ? {} : { flow: decision.flow }),
 });
 
 /** Keeps what the log may hold of a finding: never its message or matched text. */

@@ -23,6 +23,10 @@ export type AuditIssueCode =
   | 'result_without_call'
   | 'duplicate_call'
   | 'duplicate_result'
+  | 'label_mismatch'
+  | 'label_without_call'
+  | 'flow_source_missing'
+  | 'flow_source_moved'
   | 'key_rotated'
   | 'too_many_issues';
 
@@ -128,6 +132,10 @@ const asRecord = (value: unknown): ParsedRecord | undefined =>
     ? (value as ParsedRecord)
     : undefined;
 
+const SESSION_LABELS: ReadonlySet<unknown> = new Set(['untrusted', 'sensitive']);
+const isLabelList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((label) => SESSION_LABELS.has(label));
+
 const callIdOf = (record: ParsedRecord): string | undefined => {
   const call = record['call'];
   return isObject(call) && typeof call['id'] === 'string' ? call['id'] : undefined;
@@ -177,6 +185,12 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
   const retiredKeys = new Map<string, { seq: number; publicKeyPem: string | null }>();
   const introducedKeys = new Map<string, number>();
   const closedCalls = new Set<string>();
+  // Flow control (docs/flows.md): each session's labels as its label records say, every label a
+  // session ever took in, the seq of each call record, and label records still to be paired.
+  const sessionLabels = new Map<string, Set<string>>();
+  const everLabelled = new Map<string, Set<string>>();
+  const callSeqs = new Map<string, number>();
+  const labelCalls: { id: string; seq: number; file: string; line: number }[] = [];
 
   let records = 0;
   let firstSeq: number | undefined;
@@ -454,6 +468,103 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
     });
   };
 
+  const checkLabel = (record: ParsedRecord, where: { file: string; line: number }): void => {
+    const session = record['session_id'];
+    const { event, changed, labels } = record;
+    const id = callIdOf(record);
+    if (
+      typeof session !== 'string' ||
+      (event !== 'added' && event !== 'cleared') ||
+      !isLabelList(changed) ||
+      changed.length === 0 ||
+      !isLabelList(labels) ||
+      id === undefined
+    ) {
+      error({
+        code: 'label_mismatch',
+        message: 'malformed label record',
+        ...where,
+        seq: record.seq,
+      });
+      return;
+    }
+    labelCalls.push({ id, seq: record.seq, ...where });
+    const before = sessionLabels.get(session) ?? new Set<string>();
+    const expected = new Set(before);
+    for (const label of changed) {
+      if (event === 'added' ? before.has(label) : !before.has(label)) {
+        error({
+          code: 'label_mismatch',
+          message: `session ${session} ${event === 'added' ? 'already had' : 'did not have'} "${label}" (a label record was removed, added or edited)`,
+          ...where,
+          seq: record.seq,
+        });
+      }
+      if (event === 'added') expected.add(label);
+      else expected.delete(label);
+    }
+    if (expected.size !== labels.length || labels.some((label) => !expected.has(label))) {
+      error({
+        code: 'label_mismatch',
+        message: `session ${session} should have [${[...expected].join(', ')}] after this change, the record says [${labels.join(', ')}]`,
+        ...where,
+        seq: record.seq,
+      });
+    }
+    sessionLabels.set(session, new Set(labels));
+    const ever = everLabelled.get(session) ?? new Set<string>();
+    for (const label of labels) ever.add(label);
+    everLabelled.set(session, ever);
+  };
+
+  const checkFlowDecision = (record: ParsedRecord, where: { file: string; line: number }): void => {
+    const decision = record['decision'];
+    const flow = isObject(decision) ? decision['flow'] : undefined;
+    if (isObject(flow)) {
+      const session = typeof flow['session'] === 'string' ? flow['session'] : '';
+      const ever = everLabelled.get(session);
+      const labels = isLabelList(flow['labels']) ? flow['labels'] : [];
+      for (const label of labels) {
+        if (ever?.has(label) !== true) {
+          error({
+            code: 'label_mismatch',
+            message: `decision names label "${label}" that session ${session} never took in`,
+            ...where,
+            seq: record.seq,
+          });
+        }
+      }
+      const carried = isObject(flow['carried']) ? flow['carried']['source'] : undefined;
+      const listed: unknown[] = Array.isArray(flow['sources'])
+        ? (flow['sources'] as unknown[])
+        : [];
+      const sources = [...listed, carried];
+      for (const source of sources) {
+        if (!isObject(source) || typeof source['call'] !== 'string' || source['seq'] === null)
+          continue;
+        const seq = callSeqs.get(source['call']);
+        if (seq === undefined) {
+          (startsMidChain ? warn : error)({
+            code: 'flow_source_missing',
+            message: `decision names source call ${source['call']}, which is not earlier in the log`,
+            ...where,
+            seq: record.seq,
+          });
+        } else if (seq !== source['seq']) {
+          // A log shared by several processes may re-chain an unflushed batch after the decision.
+          warn({
+            code: 'flow_source_moved',
+            message: `decision names call ${source['call']} at seq ${JSON.stringify(source['seq'])}, the log has it at ${seq}`,
+            ...where,
+            seq: record.seq,
+          });
+        }
+      }
+    }
+    const id = callIdOf(record);
+    if (id !== undefined && !callSeqs.has(id)) callSeqs.set(id, record.seq);
+  };
+
   const checkAnchors = (record: ParsedRecord, where: { file: string; line: number }): void => {
     for (const anchor of anchorsBySeq.get(record.seq) ?? []) {
       if (anchor.hash !== record.hash) {
@@ -523,6 +634,8 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
       if (record.type === 'checkpoint') checkCheckpoint(record, where);
       if (record.type === 'key_rotated') checkKeyRotation(record, where);
       if (record.type === 'call' || record.type === 'result') checkPairing(record, where);
+      if (record.type === 'call') checkFlowDecision(record, where);
+      if (record.type === 'label') checkLabel(record, where);
       checkAnchors(record, where);
       records++;
       lastSeq = record.seq;
@@ -550,6 +663,17 @@ export const createChainVerifier = (options: ChainVerifierOptions): ChainVerifie
           file: call.file,
           line: call.line,
           seq: call.seq,
+        });
+      }
+      for (const label of labelCalls) {
+        // A label record sits between its call and result; a cleared label may precede the call.
+        if (callSeqs.has(label.id)) continue;
+        (startsMidChain ? warn : error)({
+          code: 'label_without_call',
+          message: `label record for call ${label.id}, which is not in the log`,
+          file: label.file,
+          line: label.line,
+          seq: label.seq,
         });
       }
       for (const anchor of options.anchors) {

@@ -1,3 +1,5 @@
+import type { DecisionFlow } from '../flows/flow-decision.js';
+
 /** A rule's effect, and what a policy decided. */
 export type PolicyEffect = 'allow' | 'deny' | 'ask';
 
@@ -26,4 +28,6 @@ export interface PolicyDecision {
   readonly wouldBe?: PolicyEffect;
   /** The rule behind `wouldBe` (`default` when no rule matched). */
   readonly wouldBeRule?: string;
+  /** What flow control contributed (session labels, sources, value tracking), when a flow rule matched. */
+  readonly flow?: DecisionFlow;
 }

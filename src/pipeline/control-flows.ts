@@ -1,0 +1,105 @@
+import type { AuditSink } from '../core/audit/audit-sink.js';
+import type { FindSecrets } from '../core/audit/redact-secrets.js';
+import type { CompiledFlows } from '../core/flows/compile-flows.js';
+import { evaluateFlows, type FlowVerdict } from '../core/flows/evaluate-flows.js';
+import { bitsOf, type SessionLabel } from '../core/flows/flow-label.js';
+import type { FlowSource, LabelChange } from '../core/flows/flow-session.js';
+import type { LabelResolver } from '../core/flows/resolve-labels.js';
+import { takeInResult } from '../core/flows/take-in-result.js';
+import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+
+/** What flow control reads per call; getters, so a reloaded config applies to the next call. */
+export interface FlowControlOptions {
+  readonly flows: () => CompiledFlows;
+  readonly labels: () => LabelResolver;
+  readonly findSecrets: FindSecrets;
+  readonly sink: AuditSink;
+}
+
+/** Flow control's two halves: a check the policy step combines with its rules, and a step for results. */
+export interface FlowControl {
+  /** The flow rules' verdict on a call, or undefined when none matched (or no session). */
+  check(ctx: ToolCallContext): FlowVerdict | undefined;
+  /** A human approved a flow `ask` for the whole session: forget these labels (audited). */
+  trust(ctx: ToolCallContext, labels: readonly SessionLabel[], rules: readonly string[]): void;
+  /** Pipeline step: what a delivered result brings into the session (labels, fingerprints). */
+  readonly step: Middleware;
+}
+
+/** Builds flow control over the agent session that each call carries (`ctx.flow`). */
+export const createFlowControl = (options: FlowControlOptions): FlowControl => {
+  const labelsOf = (ctx: ToolCallContext) =>
+    options.labels().labelsFor(ctx.server, ctx.tool, ctx.definition?.annotations);
+  const audit = (
+    ctx: ToolCallContext,
+    sessionId: string,
+    change: LabelChange,
+    cause: 'tool' | 'finding' | 'secret' | 'approval',
+    rules: readonly string[] | undefined,
+  ): void => {
+    options.sink.append({
+      type: 'label',
+      session_id: sessionId,
+      call: { id: ctx.id },
+      server: ctx.server,
+      tool: ctx.tool,
+      event: change.event,
+      changed: change.changed,
+      labels: change.labels,
+      cause,
+      ...(rules === undefined || rules.length === 0 ? {} : { rules }),
+    });
+  };
+  return {
+    check(ctx) {
+      const session = ctx.flow;
+      if (session === undefined) return undefined;
+      const flows = options.flows();
+      if (flows.rules.length === 0) return undefined;
+      return evaluateFlows(
+        flows,
+        session,
+        {
+          server: ctx.server,
+          tool: ctx.tool,
+          agent: ctx.session.agent,
+          toolLabels: labelsOf(ctx).bits,
+          args: ctx.args,
+        },
+        options.findSecrets,
+      );
+    },
+    trust(ctx, labels, rules) {
+      const session = ctx.flow;
+      if (session === undefined) return;
+      const change = session.clear(bitsOf(labels));
+      if (change !== undefined) audit(ctx, session.id, change, 'approval', rules);
+    },
+    step: async function controlFlows(ctx, next) {
+      const outcome = await next();
+      const session = ctx.flow;
+      if (outcome.kind !== 'ok' || session === undefined) return outcome;
+      const flows = options.flows();
+      if (flows.mode === 'off') return outcome;
+      const source: FlowSource = {
+        callId: ctx.id,
+        server: ctx.server,
+        tool: ctx.tool,
+        receipt: ctx.trace.callReceipt,
+      };
+      const changes = takeInResult(
+        session,
+        flows,
+        {
+          toolLabels: labelsOf(ctx).bits,
+          result: outcome.result,
+          findings: outcome.findings ?? [],
+          source,
+        },
+        options.findSecrets,
+      );
+      for (const change of changes) audit(ctx, session.id, change, change.cause, change.rules);
+      return outcome;
+    },
+  };
+};
