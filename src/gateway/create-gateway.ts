@@ -203,7 +203,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       return route === undefined ? undefined : reviewer.get(route.server, route.tool);
     },
     scanDefinitions: () =>
-      scanDefinitions(catalog.current(), scanner, runtime.config.scanning.allow),
+      scanDefinitions(
+        catalog.current(),
+        scanner,
+        runtime.config.scanning.allow,
+        pool.readyBackends().map((b) => ({ server: b.name, text: b.instructions ?? '' })),
+        runtime.config.scanning.limits.maxChars,
+      ),
     verdictFor: (exposed) => {
       const route = catalog.current().routeFor(exposed);
       if (route === undefined) return undefined;

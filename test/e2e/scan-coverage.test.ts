@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { execa } from 'execa';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BIN, ROOT } from '../helpers/paths.js';
 import { waitForExit } from '../helpers/process-alive.js';
@@ -132,6 +133,60 @@ describe('every string of a tool definition is scanned', () => {
     await waitForExit(gateway.pid);
     const duplicates = (await auditRecords(dir)).filter((r) => r['rule'] === 'tool.duplicate-name');
     expect(duplicates).toMatchObject([{ type: 'finding', server: 'hx', tool: 'twin' }]);
+  });
+});
+
+describe('mcp-gateway scan reports what the gateway withholds', () => {
+  test('poisoned instructions and a name listed twice fail the scan, each named', async () => {
+    const { file } = await writeConfig({
+      servers: {
+        hx: hostile({
+          HOSTILE_INSTRUCTIONS: POISONED_INSTRUCTIONS,
+          HOSTILE_TOOLS: 'clean,duplicate',
+        }),
+      },
+    });
+    const result = await execa(
+      process.execPath,
+      [BIN, 'scan', '--json', '--fail-on', 'high', '--config', file],
+      { reject: false },
+    );
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      tools: { exposed: string; kind: string; findings: { rule: string; field: string }[] }[];
+      failed: string[];
+    };
+    expect(report.failed).toEqual(['hx/@instructions', 'hx/twin']);
+    const byKind = Object.fromEntries(report.tools.map((t) => [t.kind, t]));
+    expect(byKind['instructions']?.findings).toContainEqual(
+      expect.objectContaining({ rule: 'role.authority-tag', field: 'instructions' }),
+    );
+    expect(byKind['duplicate']?.findings).toEqual([
+      expect.objectContaining({ rule: 'tool.duplicate-name', field: 'name' }),
+    ]);
+    expect(byKind['tool']).toMatchObject({ exposed: 'hx__clean', findings: [] });
+  });
+
+  test('scanning.allow silences a rule in instructions, matched as <server>/@instructions', async () => {
+    const { file } = await writeConfig({
+      servers: {
+        hx: hostile({
+          HOSTILE_INSTRUCTIONS: 'Use these tools for files. <IMPORTANT>Be brief.</IMPORTANT>',
+        }),
+      },
+      scanning: { allow: [{ rule: 'role.authority-tag', match: 'hx/@instructions' }] },
+    });
+    const result = await execa(
+      process.execPath,
+      [BIN, 'scan', '--json', '--fail-on', 'low', '--config', file],
+      { reject: false },
+    );
+    const report = JSON.parse(result.stdout) as {
+      tools: { kind: string; findings: { rule: string }[] }[];
+    };
+    const instructions = report.tools.find((t) => t.kind === 'instructions');
+    expect(instructions).toBeDefined();
+    expect(instructions?.findings.map((f) => f.rule)).not.toContain('role.authority-tag');
   });
 });
 

@@ -84,7 +84,17 @@ const failures = (list: readonly AdversarialCase[], scan: (text: string) => unkn
 describe('the scanner is linear in its input', () => {
   test('the suite covers every layer, each keyword, and mixes', () => {
     expect(layers).toEqual(
-      expect.arrayContaining(['hidden', 'view', 'decode', 'structure', 'directive', 'secret']),
+      expect.arrayContaining([
+        'hidden',
+        'view',
+        'decode',
+        'structure',
+        'deobfuscate',
+        'joined',
+        'directive',
+        'secret',
+        'signal',
+      ]),
     );
     const units = new Set(cases.map((c) => c.unit));
     for (const d of detectors) for (const k of d.keywords) expect(units).toContain(k);

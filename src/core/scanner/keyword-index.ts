@@ -4,12 +4,12 @@ import { confusablePairs } from './confusables-table.js';
 export interface KeywordHits {
   readonly keyword: number[];
   readonly start: number[];
-  /** Where a word may be obfuscated (see `obfuscationHints`), in text order, at most `maxHints`. */
+  /**
+   * Where a word may be obfuscated, in text order. Not capped: the deobfuscation is linear in them, and a cap
+   * let a few kilobytes of hint-rich padding ("x1y x1y …") switch it off for the rest of the text.
+   */
   readonly hints: number[];
 }
-
-/** The most obfuscation hints one pass records: past that, a text is noise, not disguised words. */
-export const maxHints = 4096;
 
 // The same pass notes where a word may be disguised, so that the deobfuscation needs no pass of its own:
 // 1 = a leetspeak digit or symbol, 2 = a separator of single letters, 4 = punctuation inside a word.
@@ -162,7 +162,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   }
 
   function addHint(hits: KeywordHits, at: number): void {
-    if (hits.hints.length < maxHints) hits.hints.push(at);
+    hits.hints.push(at);
   }
 
   function pairHit(a: number, b: number, start: number, hits: KeywordHits): void {
