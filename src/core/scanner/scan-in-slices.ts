@@ -23,7 +23,7 @@ export interface ScanScheduler {
 export const defaultScanLimits: ScanLimits = {
   maxChars: 16 * 1024 * 1024,
   maxMs: 10_000,
-  sliceChars: 131072,
+  sliceChars: 65536,
 };
 
 /**

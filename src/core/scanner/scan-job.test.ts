@@ -51,6 +51,21 @@ describe('scan jobs', () => {
     expect(found[0]?.field.length).toBeGreaterThan(20_000);
   });
 
+  test('a step reads at most its budget and half a piece, so the time a step holds the thread is bounded', () => {
+    // A string that nearly fills the budget, then a long one: its first piece waits for the next step.
+    const value = { a: filler(60_000), b: filler(10 * pieceChars) };
+    const job = scanner.startValue(value, 'result');
+    let previous = 0;
+    let steps = 0;
+    while (!job.step(65536)) {
+      expect(job.scanned - previous).toBeLessThanOrEqual(65536 + pieceChars / 2);
+      previous = job.scanned;
+      steps++;
+    }
+    expect(steps).toBeGreaterThanOrEqual(10);
+    expect(job.finish()).toEqual(scanner.scanValue(value, 'result'));
+  });
+
   test('a step walks a bounded number of nodes even when they hold no text', () => {
     const job = scanner.startValue(new Array(1_000_000).fill(1), 'result');
     let steps = 0;

@@ -8,8 +8,11 @@ import { dedupe, type TextScan } from './scan-text.js';
 /** The rule of the finding that marks text the scanner did not read (too large or too slow to scan). */
 export const INCOMPLETE_RULE = 'scan.incomplete';
 
-/** Strings longer than a piece (plus its overlap) are scanned piece by piece, so one step stays short. */
-export const pieceChars = 131072;
+/**
+ * Strings longer than a piece (plus its overlap) are scanned piece by piece, so one step stays short: a piece of
+ * the slowest text there is (every layer's triggers mixed, about 1 MB/s) holds the thread for some 60 ms.
+ */
+export const pieceChars = 65536;
 /** Each piece reads this far past its cut, so a match that starts before the cut is seen whole. */
 export const pieceOverlap = 8192;
 // What walking one node (a number, an empty string, a container) counts for, in characters of work.
@@ -244,6 +247,7 @@ export function createScanJob(
       return scanned;
     },
     step(chars) {
+      const begun = scanned;
       const stop = work + Math.max(1, chars);
       while (!done && work < stop) {
         if (current === undefined) {
@@ -255,6 +259,10 @@ export function createScanJob(
           }
           current = next;
         }
+        // Text needing more than twice what is left of the budget waits for the next step, unless it is the step's
+        // first: a step reads at most its budget and half a piece, never a budget's worth and a whole piece more.
+        const need = Math.min(current.text.length - current.offset, pieceChars);
+        if (scanned > begun && need > 2 * (stop - work)) break;
         const before = scanned;
         const finished = scanPiece(current);
         work += scanned - before;
