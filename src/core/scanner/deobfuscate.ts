@@ -93,7 +93,9 @@ const vocabulary = new Set(
   ).split(' '),
 );
 const longestVocabulary = Math.max(...[...vocabulary].map((w) => w.length));
-const prefixes = new Set([...vocabulary].flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1))));
+const prefixes = new Set(
+  [...vocabulary].flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1))),
+);
 const shortWords = new Set(
   'a an the to of my me it is are be do all any you your and now not in on at for new with from this that'.split(
     ' ',
