@@ -9,9 +9,11 @@
 //                     [--blob-bytes 1048576] [--blob-iters 20]
 //                     [--variants gateway,gw-bare,...] (alias --only) [--json]
 //
-// Variants: gateway (defaults), gw-no-audit, gw-no-scan, gw-policy-50, gw-bare, gw-sync-audit;
+// Variants: gateway (defaults), gw-no-audit, gw-no-scan, gw-policy-50, gw-bare, gw-sync-audit,
+// gw-otel (defaults + OTLP export to a live receiver), gw-otel-dead (to a port nobody listens on);
 // direct and floor always.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -152,6 +154,9 @@ const allVariants = [
     // Plain forwarding: audit, scanning and pinning off, no policy.
     'gw-bare': { audit: { enabled: false }, scanning: SCAN_OFF, pinning: { mode: 'off' } },
     'gw-sync-audit': { audit: { durability: 'sync' } },
+    // Defaults plus every signal exported over OTLP/HTTP (protobuf), SDK default batching.
+    'gw-otel': { telemetry: { otlp: { endpoint: '{LIVE}' } } },
+    'gw-otel-dead': { telemetry: { otlp: { endpoint: '{DEAD}' } } },
   }),
 ];
 
@@ -178,14 +183,52 @@ const variants = allVariants.filter(
     v.name === 'direct' || v.name === 'floor' || wanted === undefined || wanted.includes(v.name),
 );
 
+// The OTLP variants' endpoints: a live receiver in its own process, and a port that was free
+// a moment ago (connections to it are refused, as with a collector that is down).
+const otlpSink = variants.some((v) => v.name === 'gw-otel') ? await startSink() : undefined;
+const deadEndpoint = `http://127.0.0.1:${await freePort()}`;
+
+async function startSink() {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'otlp-sink.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (/** @type {string} */ text) => {
+      const match = /listening on (\S+)/.exec(text);
+      if (match !== null) resolve(match[1]);
+    });
+  });
+  return { child, url: /** @type {string} */ (url) };
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve(undefined);
+    }),
+  );
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  await new Promise((resolve) =>
+    server.close(() => {
+      resolve(undefined);
+    }),
+  );
+  return port;
+}
+
 /** Writes a gateway config into a fresh temp folder (its state folder lives next to it). */
 function writeConfig(/** @type {Record<string, unknown>} */ extra) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-bench-'));
   const file = path.join(dir, 'mcp-gateway.config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ servers: { echo: { command: process.execPath, args: [ECHO] } }, ...extra }),
-  );
+  const text = JSON.stringify({
+    servers: { echo: { command: process.execPath, args: [ECHO] } },
+    ...extra,
+  })
+    .replace('{LIVE}', otlpSink?.url ?? '')
+    .replace('{DEAD}', deadEndpoint);
+  writeFileSync(file, text);
   return file;
 }
 
@@ -482,3 +525,6 @@ if (opts.json) {
   // Every round's figures too, so the spread behind each median can be seen.
   console.log(JSON.stringify({ rows, perRound: results }));
 }
+
+// The receiver's counts go to stderr: a live variant that exported nothing would show here.
+otlpSink?.child.kill('SIGTERM');

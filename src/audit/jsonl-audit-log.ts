@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, statSync, writeSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type {
+  AuditRecord,
   AuditRecordInput,
   CheckpointInput,
   KeyRotatedInput,
@@ -44,6 +45,11 @@ export interface AuditLogOptions {
   onError?: (error: Error) => void;
   /** Things the user should know that do not stop the log: a replaced signing key, a folder made private. */
   onWarning?: (message: string) => void;
+  /**
+   * Receives the records once they are in the file, as written (final seq and hash), in
+   * order: the telemetry export of the log. Called after the reply that waited for them.
+   */
+  onWritten?: (records: readonly AuditRecord[]) => void;
   /** Lock tuning, for tests. */
   lock?: FileLockOptions;
 }
@@ -132,6 +138,19 @@ const toWriteError = (path: string, cause: unknown): GatewayError =>
     `Could not write the audit log ${path}: ${cause instanceof Error ? cause.message : String(cause)} (check the disk and the folder's permissions)`,
     { cause },
   );
+
+/** Hands written records to an observer; an observer's failure is never the log's. */
+const observeWritten = (
+  observer: (records: readonly AuditRecord[]) => void,
+  entries: readonly Entry[],
+): void => {
+  try {
+    // The line is what is in the file: the observer sees exactly the written record.
+    observer(entries.map((entry) => JSON.parse(entry.line) as AuditRecord));
+  } catch {
+    // Telemetry is best-effort; the log is not.
+  }
+};
 
 /** Opens (creating if needed) the audit log, recovering a torn last line left by a crash. */
 export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> => {
@@ -259,6 +278,23 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     }
   };
 
+  // Written records waiting to be shown to `onWritten`, one hand-over per turn of the event loop.
+  let observed: Entry[] = [];
+  const handOver = (): void => {
+    const batch = observed;
+    observed = [];
+    if (batch.length > 0 && options.onWritten !== undefined) {
+      observeWritten(options.onWritten, batch);
+    }
+  };
+  const markWritten = (entries: readonly Entry[]): void => {
+    unsynced.push(...entries);
+    if (options.onWritten === undefined || entries.length === 0) return;
+    // Off the reply path: the write before a reply is synchronous, the export need not be.
+    if (observed.length === 0) setImmediate(handOver);
+    observed.push(...entries);
+  };
+
   // An append-only descriptor of the active file for the hot path, kept open between writes;
   // `fdIno` says which file it is, since rotation renames the file under it.
   let fd: number | undefined;
@@ -319,7 +355,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
         ino: info.ino,
         size: info.size + data.length,
       };
-      unsynced.push(...batch);
+      markWritten(batch);
       return true;
     } finally {
       lock.release();
@@ -372,7 +408,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       pending = [...batch.filter((entry) => entry.input.type !== 'recovery'), ...pending];
       throw error;
     } finally {
-      unsynced.push(...done);
+      markWritten(done);
       writingCount = 0;
     }
   };
@@ -696,7 +732,11 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       if (closing === undefined) {
         closed = true;
         if (checkpointTimer !== undefined) clearTimeout(checkpointTimer);
-        closing = flush(true).finally(releaseFd);
+        // The last records reach the observer before close() resolves.
+        closing = flush(true).finally(() => {
+          releaseFd();
+          handOver();
+        });
       }
       return closing;
     },

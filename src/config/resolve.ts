@@ -10,6 +10,7 @@ import {
   type CompiledPolicy,
   type PolicyEnvironment,
 } from '../core/policy/index.js';
+import { resolveTelemetry, type ResolvedTelemetry } from './resolve-telemetry.js';
 import type { ParsedUserConfig, ServerConfig } from './schema.js';
 import { defaultScanLimits, type ScanLimits } from '../core/scanner/scan-in-slices.js';
 
@@ -92,6 +93,8 @@ export interface ResolvedConfig {
     readonly results: 'none' | 'hash' | 'redacted';
   };
   readonly cache: { readonly enabled: boolean };
+  /** OTLP export of audit records, spans and metrics; undefined when nothing is exported. */
+  readonly telemetry: ResolvedTelemetry | undefined;
   readonly agent: string | undefined;
   readonly logLevel: LogLevel;
   /** Problems that do not stop the gateway (rules that can never match, …). */
@@ -286,6 +289,8 @@ export const resolveConfig = (
   });
   for (const problem of [...flows.problems, ...labels.problems])
     issues.push({ path: ['policy', ...problem.path], message: problem.message });
+  const telemetry = resolveTelemetry(user.telemetry, { env, expand, parseDuration });
+  issues.push(...telemetry.issues);
 
   const config: ResolvedConfig = {
     file: context.file,
@@ -319,9 +324,13 @@ export const resolveConfig = (
       results: user.audit?.results ?? 'hash',
     },
     cache: { enabled: user.cache?.enabled ?? true },
+    telemetry: telemetry.telemetry,
     agent: inline.agent,
     logLevel: inline.logLevel ?? 'info',
-    warnings: compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
+    warnings: [
+      ...compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
+      ...telemetry.warnings,
+    ],
   };
   return { config, issues };
 };

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { durationSchema } from './duration-schema.js';
 import { policySchema } from './policy-schema.js';
+import { telemetrySchema } from './telemetry-schema.js';
 
 /** Server names stay reversible inside `server__tool`: letters, digits and single dashes only. */
 export const SERVER_NAME_PATTERN = /^[A-Za-z0-9-]{1,32}$/;
 
-const duration = z
-  .union([
-    z.number().int().positive(),
-    z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h)$/, 'a duration such as "500ms", "15s" or "2m"'),
-  ])
-  .describe('Milliseconds as a number, or a string such as "500ms", "15s", "2m".');
+const duration = durationSchema;
 
 const timeoutsSchema = z.strictObject({
   startup: duration
@@ -193,6 +190,7 @@ export const userConfigSchema = z
     pinning: pinningSchema.optional(),
     audit: auditSchema.optional(),
     cache: cacheSchema.optional(),
+    telemetry: telemetrySchema.optional(),
   })
   .superRefine((config, ctx) => {
     if (config.servers !== undefined && config.mcpServers !== undefined) {

@@ -25,6 +25,17 @@ export interface CallTrace {
   callReceipt?: Receipt | undefined;
 }
 
+/** Where a call came from on the wire (for telemetry); absent for calls the CLI makes itself. */
+export interface CallOrigin {
+  /** The agent's JSON-RPC request id. */
+  readonly requestId: string | number;
+  /** The Streamable HTTP session id, or the id the gateway gave a stdio connection. */
+  readonly sessionId: string | undefined;
+  /** The MCP protocol version negotiated with the agent. */
+  readonly protocolVersion: string | undefined;
+  readonly transport: 'stdio' | 'http';
+}
+
 /** Which audit record a tool result can be checked against. */
 export interface Receipt {
   readonly seq: number;
@@ -49,6 +60,7 @@ export interface ToolCallContext {
   /** Relays the backend's progress to the agent; absent when the agent asked for none. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
   readonly trace: CallTrace;
+  readonly origin?: CallOrigin | undefined;
   /** What the agent session has taken in (labels, fingerprints); absent: no flow control. */
   readonly flow?: FlowSession | undefined;
 }

@@ -21,6 +21,18 @@ export interface IncomingCall {
   readonly signal: AbortSignal;
   /** Relays a backend's progress to the agent under the agent's own token; absent without one. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
+  /** The agent's JSON-RPC id; absent for calls the CLI makes itself. */
+  readonly requestId?: RequestId | undefined;
+  /** The connection it came on (session id, protocol version), for telemetry. */
+  readonly connection?: AgentConnection | undefined;
+}
+
+/** What telemetry reads of the connection a call came on. */
+export interface AgentConnection {
+  /** The Streamable HTTP session id; undefined on stdio. */
+  readonly sessionId: string | undefined;
+  /** The protocol version the gateway answered `initialize` with. */
+  readonly protocolVersion: string | undefined;
 }
 
 /** Port: runs one call through the gateway's pipeline. */
@@ -32,10 +44,12 @@ export type CallToolPort = (call: IncomingCall) => Promise<ToolCallOutcome>;
  * transport directly; everything else is validated as the SDK's transports validate it and
  * goes on to the Server. No per-call SDK timer, no zod parse of the request or the result.
  */
-export class ToolCallLane implements Transport {
+export class ToolCallLane implements Transport, AgentConnection {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
   onmessage?: ((message: JSONRPCMessage, extra?: MessageExtraInfo) => void) | undefined;
+
+  protocolVersion: string | undefined;
 
   /** Calls in flight by the agent's request id; aborting one cancels it at the backend. */
   private readonly inFlight = new Map<RequestId, AbortController>();
@@ -75,6 +89,11 @@ export class ToolCallLane implements Transport {
   }
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    // The Server's answer to initialize names the protocol version of this connection.
+    if (this.protocolVersion === undefined && 'result' in message) {
+      const version = (message.result as { protocolVersion?: unknown }).protocolVersion;
+      if (typeof version === 'string') this.protocolVersion = version;
+    }
     return this.inner.send(message, options);
   }
 
@@ -143,6 +162,8 @@ export class ToolCallLane implements Transport {
       meta,
       signal: controller.signal,
       onProgress,
+      requestId: id,
+      connection: this,
     }).then(
       (outcome) => {
         if (this.settle(id, controller)) this.reply(id, answerOf(outcome));

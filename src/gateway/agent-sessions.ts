@@ -13,6 +13,8 @@ const INITIALIZE_WAIT_MS = 3000;
 /** One agent connected to the gateway: the stdio agent, or one client of `serve --http`. */
 export interface AgentSession {
   readonly server: Server;
+  /** Names this connection in telemetry when its transport has none (stdio). */
+  readonly id: string;
   readonly initialized: boolean;
   readonly info: SessionInfo;
   /** What this agent has read (flow labels, fingerprints): never shared with other sessions. */
@@ -21,6 +23,7 @@ export interface AgentSession {
 
 interface MutableSession {
   readonly server: Server;
+  readonly id: string;
   readonly flow: FlowSession;
   initialized: boolean;
   info: SessionInfo;
@@ -81,6 +84,7 @@ export class AgentSessions {
   add(server: Server): AgentSession {
     const session: MutableSession = {
       server,
+      id: randomUUID(),
       flow: this.newFlow(),
       initialized: false,
       info: this.standaloneInfo,

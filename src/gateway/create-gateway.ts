@@ -16,6 +16,7 @@ import { hashPinnedForm } from '../pins/hash-pinned-form.js';
 import { openPinStore } from '../pins/pin-store.js';
 import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 import { ToolReviewer } from '../review/tool-reviewer.js';
+import { startTelemetry, type Telemetry } from '../telemetry/telemetry.js';
 import { AgentSessions } from './agent-sessions.js';
 import { createDrain } from './drain.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
@@ -47,6 +48,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const { logger } = options;
   const first = options.config;
   const auditing = options.audit ?? first.audit.enabled;
+  // Commands that make no calls (tools, scan, doctor) neither audit nor export anything.
+  const telemetrySettings = options.audit === false ? undefined : first.telemetry;
+  // Telemetry may record lost exports in the audit log until its last records are written.
+  let recordingDrops = true;
   // Records made before the log is open (backends start first) are written once it is.
   const audit = new DeferredAuditSink();
   const sessions = new AgentSessions({
@@ -60,6 +65,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const late: {
     catalog?: LiveCatalog;
     router?: ReturnType<typeof createProtocolRouter>;
+    // Set once loaded; backend events before that are in the audit log, not in the metrics.
+    telemetry?: Telemetry;
   } = {};
   const roots = createRootsTracker();
   const pool = new BackendPool({
@@ -84,12 +91,29 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     },
     onEvent: (server, event, detail) => {
       audit.append({ type: 'backend', server, event, detail });
+      late.telemetry?.backendEvent(server, event);
     },
   });
   // Backends first: their processes boot while the state files are opened.
   pool.start();
 
-  const [auditLog, cache, pins] = await Promise.all([
+  // The OpenTelemetry SDK is loaded only when telemetry is configured, while backends boot.
+  const [loaded, auditLog, cache, pins] = await Promise.all([
+    telemetrySettings === undefined
+      ? undefined
+      : startTelemetry({
+          settings: telemetrySettings,
+          version: GATEWAY_INFO.version,
+          logger,
+          backendAddress: (server) => {
+            const found = runtime.servers.get(server);
+            if (found === undefined) return undefined;
+            return found.kind === 'stdio' ? { kind: 'stdio' } : { kind: 'remote', url: found.url };
+          },
+          recordDrops: (input) => {
+            if (recordingDrops) audit.append(input);
+          },
+        }),
     auditing
       ? openAuditLog({
           path: first.audit.path,
@@ -101,6 +125,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           onWarning: (message) => {
             logger.warn(message);
           },
+          // Each written record is also exported as an OTLP log record, seq and hash included.
+          ...(telemetrySettings?.logs === undefined
+            ? {}
+            : { onWritten: (records) => late.telemetry?.auditWritten(records) }),
         })
       : undefined,
     openToolCache(first.stateDir, {
@@ -111,6 +139,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     }),
     first.pinning.mode === 'off' ? undefined : openPinStore(first.stateDir),
   ]);
+  const telemetry = loaded;
+  if (telemetry !== undefined) late.telemetry = telemetry;
   // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
   audit.attach(auditLog ?? DISCARD);
   cache.retain(first.servers.map((s) => s.name));
@@ -166,6 +196,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           },
           now: () => performance.now(),
         },
+    telemetry: telemetry?.calls,
   };
   runtime = createRuntime(first, parts);
   const catalog = new LiveCatalog({
@@ -188,7 +219,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     ready: () => catalog.firstRoundSettled(),
   });
 
-  const callTool = createToolCalls({ catalog, runtime: currentRuntime, sessions });
+  const callTool = createToolCalls({
+    catalog,
+    runtime: currentRuntime,
+    sessions,
+    telemetry: telemetry?.calls,
+  });
   const drain = createDrain();
   let closing: Promise<void> | undefined;
 
@@ -282,8 +318,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         await sessions.closeAll();
         await pool.close();
         await cache.close();
+        // Export what is queued, and write down what could not be, before the last records.
+        await telemetry?.flush();
+        recordingDrops = false;
         audit.append({ type: 'session_end', reason: 'shutdown' });
         await auditLog?.close();
+        // The last records (session_end, the final checkpoint) go out as logs too.
+        await telemetry?.shutdown();
       })()),
   };
 };

@@ -17,7 +17,10 @@ export type { ToolVerdict } from './tool-verdict.js';
 export interface GatewayOptions {
   readonly config: ResolvedConfig;
   readonly logger: Logger;
-  /** Write the audit log (default: as the config says); `tools` and friends pass false. */
+  /**
+   * Write the audit log and export telemetry (default: as the config says); `tools` and
+   * friends, which make no calls, pass false.
+   */
   readonly audit?: boolean;
   /**
    * Capabilities to ask backends for when no agent is connected (CLI commands);

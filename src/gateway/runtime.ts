@@ -4,6 +4,7 @@ import { createRateLimiter, type RateLimiter, type RootsView } from '../core/pol
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import type { ForwardToolCall, Handler } from '../core/tool-call.js';
+import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import { findSecrets } from '../core/scanner/secrets.js';
 import { createFlowControl } from '../pipeline/control-flows.js';
@@ -42,6 +43,8 @@ export interface RuntimeParts {
   readonly roots?: (server: string) => RootsView | undefined;
   /** Audit options that do not depend on the config in force; undefined: no audit steps. */
   readonly audit: Omit<RecordAuditOptions, 'failClosed'> | undefined;
+  /** Spans and metrics per call; undefined: the steps run unwrapped. */
+  readonly telemetry?: CallTelemetry | undefined;
   /** Where flow control writes `label` records (the audit log, or nothing). */
   readonly labelSink: AuditSink;
 }
@@ -73,6 +76,7 @@ export const createRuntime = (
   });
   const pipeline = createPipeline({
     forward: parts.forward,
+    telemetry: parts.telemetry,
     steps: {
       flows: flows.step,
       audit: audit === undefined ? undefined : recordAudit(audit),
@@ -107,7 +111,7 @@ export const createRuntime = (
 };
 
 /** Settings that only apply at start: a reloaded config keeps the running ones, with a warning. */
-const FIXED_AT_START = ['stateDir', 'audit', 'pinning'] as const;
+const FIXED_AT_START = ['stateDir', 'audit', 'pinning', 'telemetry'] as const;
 
 /** The config a reload puts in force: the new one, with the settings fixed at start kept. */
 export const reloadedConfig = (
@@ -120,5 +124,11 @@ export const reloadedConfig = (
       logger.warn(`"${key}" changed in the config; it applies when the gateway restarts.`);
     }
   }
-  return { ...next, stateDir: previous.stateDir, audit: previous.audit, pinning: previous.pinning };
+  return {
+    ...next,
+    stateDir: previous.stateDir,
+    audit: previous.audit,
+    pinning: previous.pinning,
+    telemetry: previous.telemetry,
+  };
 };

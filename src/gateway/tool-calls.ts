@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../core/errors.js';
+import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import type { IncomingCall } from '../frontend/front-server.js';
 import type { AgentSession, AgentSessions } from './agent-sessions.js';
@@ -17,11 +18,25 @@ export const createToolCalls = (options: {
   readonly catalog: LiveCatalog;
   readonly runtime: () => Runtime;
   readonly sessions: AgentSessions;
+  /** Telemetry, when configured: calls' contexts then carry where they came from. */
+  readonly telemetry: CallTelemetry | undefined;
 }): CallTool => {
-  const { catalog, sessions } = options;
+  const { catalog, sessions, telemetry } = options;
   const idPrefix = randomUUID().slice(0, 8);
   let counter = 0;
+  // Only telemetry reads where a call came from: without it, nothing is built.
+  const originOf = (call: IncomingCall, session: AgentSession | undefined) =>
+    telemetry !== undefined && call.requestId !== undefined
+      ? {
+          requestId: call.requestId,
+          sessionId: call.connection?.sessionId ?? session?.id,
+          protocolVersion: call.connection?.protocolVersion,
+          transport:
+            call.connection?.sessionId === undefined ? ('stdio' as const) : ('http' as const),
+        }
+      : undefined;
   return async function callTool(call, session) {
+    const arrived = telemetry === undefined ? 0 : performance.now();
     let route = catalog.current().routeFor(call.name);
     if (route === undefined) {
       // The agent may know a name from an earlier session before this one's backends are up.
@@ -29,13 +44,23 @@ export const createToolCalls = (options: {
       route = catalog.current().routeFor(call.name);
     }
     if (route === undefined) {
-      return {
+      const outcome: ToolCallOutcome = {
         kind: 'failed',
         error: new GatewayError(
           'TOOL_NOT_FOUND',
           `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`,
         ),
       };
+      telemetry?.unrouted(
+        {
+          name: call.name,
+          meta: call.meta,
+          origin: originOf(call, session),
+          seconds: (performance.now() - arrived) / 1000,
+        },
+        outcome,
+      );
+      return outcome;
     }
     const runtime = options.runtime();
     const id = `${idPrefix}-${++counter}`;
@@ -51,6 +76,7 @@ export const createToolCalls = (options: {
       signal: call.signal,
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
+      origin: originOf(call, session),
       flow: session?.flow ?? sessions.standaloneFlow,
     };
     if (session === undefined) return runtime.pipeline(ctx);

@@ -1,5 +1,7 @@
 import { compose } from '../core/compose.js';
+import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { ForwardToolCall, Handler, Middleware } from '../core/tool-call.js';
+import { NOT_TRACED, traceSteps } from './trace-steps.js';
 
 /** Everything the pipeline is built from; each step is optional until configured. */
 export interface PipelineDeps {
@@ -13,6 +15,8 @@ export interface PipelineDeps {
     readonly scanResult?: Middleware | undefined;
     readonly recordCall?: Middleware | undefined;
   };
+  /** Spans and metrics per call; absent (the default) means the steps run unwrapped. */
+  readonly telemetry?: CallTelemetry | undefined;
 }
 
 /**
@@ -26,17 +30,21 @@ export interface PipelineDeps {
  * the result is scanned after `next()` returns, before audit sees the outcome;
  * the `call` record is written last, right before forwarding, so it holds the final decision
  * and the argument findings, and exists on disk (in `sync` mode) before the backend acts.
+ * With telemetry, the call's span wraps all of it and each step's own work gets a child span.
  */
-export const createPipeline = ({ forward, steps }: PipelineDeps): Handler =>
-  compose(
+export const createPipeline = ({ forward, steps, telemetry }: PipelineDeps): Handler => {
+  const trace = telemetry === undefined ? NOT_TRACED : traceSteps(telemetry);
+  return compose(
     [
-      steps.audit,
+      trace.call,
+      trace.step('audit', 'after', steps.audit),
       steps.review,
-      steps.policy,
-      steps.flows,
-      steps.scanArguments,
-      steps.scanResult,
-      steps.recordCall,
+      trace.step('policy', 'before', steps.policy),
+      trace.step('flow', 'after', steps.flows),
+      trace.step('scan', 'before', steps.scanArguments),
+      trace.step('scan', 'after', steps.scanResult),
+      trace.step('audit', 'before', steps.recordCall),
     ].filter((step): step is Middleware => step !== undefined),
-    forward,
+    trace.forward(forward),
   );
+};

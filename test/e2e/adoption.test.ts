@@ -251,6 +251,33 @@ describe('init --from each client', () => {
   });
 });
 
+describe('the starter policy', () => {
+  test('flow control is on without a line in the file: egress after untrusted content asks', async () => {
+    const machine = await createMachine();
+    await writeClaudeDesktop(machine);
+    const summary = await cli(machine, ['init', '--from', 'claude-desktop']);
+    expect(summary.exitCode, summary.stderr).toBe(0);
+    expect(summary.stderr + summary.stdout).toContain('flow control is on');
+    const env = { GITHUB_PERSONAL_ACCESS_TOKEN: 'x', BRAVE_SEARCH_API_KEY: 'y' };
+    const call = JSON.stringify({ tool: 'github-server/create_issue', args: { title: 'hi' } });
+    const decide = async (extra: string[]) => {
+      const result = await cli(
+        machine,
+        ['policy', 'test', '--call', call, ...extra, '--json'],
+        env,
+      );
+      expect(result.exitCode, result.stderr).not.toBe(2);
+      return (JSON.parse(result.stdout) as { decision: { effect: string; decidingRule: string } })
+        .decision;
+    };
+    // A fresh session: the starter policy's default asks for a write; after untrusted content
+    // the built-in flow rule is what decides.
+    expect((await decide([])).decidingRule).not.toBe('flow:untrusted-egress');
+    const after = await decide(['--after', 'untrusted']);
+    expect(after).toMatchObject({ effect: 'ask', decidingRule: 'flow:untrusted-egress' });
+  });
+});
+
 /** Runs init from one client, then install and uninstall into that client, comparing bytes. */
 const roundTrip = async (
   write: (machine: FakeMachine) => Promise<string>,

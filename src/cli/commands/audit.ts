@@ -153,6 +153,10 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
       return `${head} covers seq ${record.covers.seq} signed by ${record.key_id}`;
     case 'recovery':
       return `${head} ${color.yellow(`torn line at byte ${record.torn.offset} of ${record.torn.file}`)}`;
+    case 'telemetry': {
+      const { spans, log_records: logs, metric_exports: metrics } = record.dropped;
+      return `${head} ${color.yellow(`dropped ${spans} spans, ${logs} log records, ${metrics} metric exports`)}: ${record.detail}`;
+    }
     case 'key_rotated':
       return `${head} ${color.yellow(`signing key ${record.old_key_id} replaced by ${record.new_key_id}: ${record.reason}`)}`;
     case 'label': {

@@ -8,6 +8,7 @@ import type { ResolvedConfig, ResolvedServer, ResolvedStdioServer } from '../../
 import { isGatewayError, type GatewayError } from '../../core/errors.js';
 import { silentLogger } from '../../core/logger.js';
 import type { BackendStatus, Gateway } from '../../gateway/gateway.js';
+import type { TelemetryReport } from '../../telemetry/check-telemetry.js';
 import { inlineConfigFrom, type CliDeps, type GlobalOptions } from '../context.js';
 import { createOutput, formatError, formatJsonPath, type Output } from '../output.js';
 
@@ -45,6 +46,8 @@ export interface DoctorReport {
     readonly dropped: string;
     readonly fix: string;
   }[];
+  /** The OTLP endpoints (when telemetry is configured) and the telemetry recorded as lost. */
+  readonly telemetry?: TelemetryReport;
 }
 
 /** `doctor`: check every server's command, variables and start, with a fix for each problem; exit 0 or 1. */
@@ -108,6 +111,17 @@ const diagnose = async (
 
   const servers = loaded.config?.servers ?? [];
   const toStart = servers.filter((s) => s.enabled && !blocked(s.name));
+  // The collector is probed while the servers start.
+  const settings = loaded.config?.telemetry;
+  const telemetry =
+    settings === undefined
+      ? undefined
+      : import('../../telemetry/check-telemetry.js').then(({ checkTelemetry }) =>
+          checkTelemetry(
+            settings,
+            loaded.config?.audit.enabled === true ? loaded.config.audit.path : undefined,
+          ),
+        );
   let gateway: Gateway | undefined;
   try {
     const statics = await Promise.all(
@@ -159,15 +173,18 @@ const diagnose = async (
               deps.env,
             ),
           );
+    const telemetryReport = await telemetry;
     const ok =
       loaded.problems.length === 0 &&
       collisions.length === 0 &&
-      reports.every((r) => r.checks.every((c) => c.ok));
+      reports.every((r) => r.checks.every((c) => c.ok)) &&
+      (telemetryReport?.endpoints.every((e) => e.ok) ?? true);
     return {
       ok,
       config: { file: loaded.file, problems: loaded.problems },
       servers: reports,
       collisions,
+      ...(telemetryReport === undefined ? {} : { telemetry: telemetryReport }),
     };
   } finally {
     await gateway?.close();
@@ -619,9 +636,27 @@ const formatReport = (report: DoctorReport, color: Output['color']): string[] =>
       `    fix: ${c.fix}`,
     );
   }
+  const telemetry = report.telemetry;
+  if (telemetry !== undefined) {
+    const from = telemetry.source === 'config' ? 'telemetry.otlp' : 'OTEL_EXPORTER_OTLP_*';
+    lines.push('', `Telemetry (OTLP, from ${from}):`);
+    for (const endpoint of telemetry.endpoints) {
+      const head = `${endpoint.signal.padEnd(7)} ${endpoint.url}`;
+      lines.push(`${endpoint.ok ? good : bad} ${head}  ${endpoint.message}`);
+      if (endpoint.fix !== undefined) lines.push(`      fix: ${endpoint.fix}`);
+    }
+    const dropped = telemetry.dropped;
+    if (dropped !== undefined) {
+      lines.push(
+        `${color.yellow('!')} the audit log records lost telemetry: ${dropped.spans} spans, ${dropped.log_records} log records, ${dropped.metric_exports} metric exports (last at ${dropped.last}: ${dropped.detail})`,
+      );
+    }
+  }
   const failing = report.servers.filter((s) => s.checks.some((c) => !c.ok)).length;
+  const collector = report.telemetry?.endpoints.filter((e) => !e.ok).length ?? 0;
   const summary = [
     ...(report.config.problems.length > 0 ? ['the config has problems'] : []),
+    ...(collector > 0 ? ['the telemetry collector does not accept exports'] : []),
     ...(failing > 0 ? [`${failing} of ${report.servers.length} servers need attention`] : []),
     ...(report.collisions.length > 0 ? [`${report.collisions.length} tool name collision(s)`] : []),
   ];

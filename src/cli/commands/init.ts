@@ -227,6 +227,11 @@ const printSummary = (
     '    (MCP elicitation). A client without elicitation gets a denial that says approval was needed:',
   );
   say('    add an "allow" rule for what you trust (docs/policy.md).');
+  say(
+    '  - flow control is on: after a session reads untrusted content (web pages, issues, mail), a',
+  );
+  say('    call that can send data out asks first, and one that carries text a private-data tool');
+  say('    returned in that session is refused (docs/flows.md).');
   say('  - tool definitions are pinned and scanned, every call goes to the audit log.');
   if (result.maxLength !== undefined) {
     say(

@@ -27,9 +27,10 @@ export const AUDIT_RECORD_TYPES = [
   'session_end',
   'label',
   'key_rotated',
+  'telemetry',
 ] as const;
 
-/** One of the ten record types. */
+/** One of the twelve record types. */
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 /** How a call ended, as written in `result.outcome.status`. */
@@ -181,6 +182,25 @@ export interface SessionEndInput {
   readonly reason: string;
 }
 
+/**
+ * Telemetry the gateway could not deliver to its OTLP collector since the previous such record
+ * (written at most once a minute while exports fail, and at shutdown).
+ */
+export interface TelemetryInput {
+  readonly type: 'telemetry';
+  readonly event: 'dropped';
+  readonly dropped: {
+    /** Spans lost: the export queue was full, or their export failed. */
+    readonly spans: number;
+    /** Log records (copies of audit records) lost the same ways. */
+    readonly log_records: number;
+    /** Metric exports that failed (metrics are cumulative: the next export carries the totals). */
+    readonly metric_exports: number;
+  };
+  /** One line: where the exports went and the last error. */
+  readonly detail: string;
+}
+
 /** An agent session's labels changed: a result brought one in, or a human cleared them. */
 export interface LabelInput {
   readonly type: 'label';
@@ -212,7 +232,8 @@ export type AuditRecordInput =
   | RecoveryInput
   | SessionEndInput
   | KeyRotatedInput
-  | LabelInput;
+  | LabelInput
+  | TelemetryInput;
 
 /** The chain fields every written record carries. */
 export interface AuditEnvelope {
