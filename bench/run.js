@@ -8,6 +8,14 @@
 //   node bench/run.js [--calls 3000] [--warmup 2000] [--concurrency 16] [--spawns 3] [--rounds 2]
 //                     [--blob-bytes 1048576] [--blob-iters 20]
 //                     [--variants gateway,gw-bare,...] (alias --only) [--json]
+//                     [--compare-bin [LABEL=]OTHER/bin/mcp-gateway.js,...]
+//
+// CPU per call is read from /proc (each task's schedstat, in ns) around the call phases, so it
+// holds up on a loaded machine where latency and throughput do not: `cpu µs/call` is the relay
+// process alone (the gateway, the floor; the backend itself for direct), `tree` adds its
+// backend. `--compare-bin` adds a twin `NAME@LABEL` (LABEL defaults to `base`) of every gateway
+// variant for each other build given (e.g. earlier commits' bundles), alternated with it, so
+// several builds are compared within one run.
 //
 // Variants: gateway (defaults), gw-no-audit, gw-no-scan, gw-policy-50, gw-bare, gw-sync-audit,
 // gw-otel (defaults + OTLP export to a live receiver), gw-otel-dead (to a port nobody listens on);
@@ -37,6 +45,7 @@ const { values: opts } = parseArgs({
     variants: { type: 'string' },
     only: { type: 'string' },
     json: { type: 'boolean', default: false },
+    'compare-bin': { type: 'string' },
   },
 });
 const CALLS = Number(opts.calls);
@@ -132,6 +141,15 @@ function fiftyRulePolicy() {
 
 const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
 
+/** The other builds to compare, each `[LABEL=]path`; their variants are named `NAME@LABEL`. */
+const compareBins = (opts['compare-bin'] ?? '')
+  .split(',')
+  .filter((entry) => entry !== '')
+  .map((entry) => {
+    const [label, bin] = entry.includes('=') ? entry.split('=', 2) : ['base', entry];
+    return { suffix: `@${label}`, bin: path.resolve(/** @type {string} */ (bin)) };
+  });
+
 /**
  * Configurations: `direct` is the baseline; each gateway variant differs only in its config.
  * @type {{ name: string; tool: string; blobTool: string; command: () => string[] }[]}
@@ -162,17 +180,20 @@ const allVariants = [
 
 /** @param {Record<string, Record<string, unknown>>} configs */
 function gatewayVariants(configs) {
-  return Object.entries(configs).map(([name, extra]) => ({
-    name,
-    tool: 'echo__echo',
-    blobTool: 'echo__blob',
-    command: () => [process.execPath, BIN, '--config', writeConfig(extra)],
-  }));
+  const bins = [{ suffix: '', bin: BIN }, ...compareBins];
+  return Object.entries(configs).flatMap(([name, extra]) =>
+    bins.map(({ suffix, bin }) => ({
+      name: `${name}${suffix}`,
+      tool: 'echo__echo',
+      blobTool: 'echo__blob',
+      command: () => [process.execPath, bin, '--config', writeConfig(extra)],
+    })),
+  );
 }
 
 const wanted = (opts.variants ?? opts.only)?.split(',').filter((n) => n !== '');
 for (const name of wanted ?? []) {
-  if (!allVariants.some((v) => v.name === name)) {
+  if (!allVariants.some((v) => v.name.replace(/@[^@]*$/, '') === name)) {
     console.error(`unknown variant ${name}; known: ${allVariants.map((v) => v.name).join(', ')}`);
     process.exit(2);
   }
@@ -180,7 +201,10 @@ for (const name of wanted ?? []) {
 // `direct` and `floor` are always measured: every figure is reported against both.
 const variants = allVariants.filter(
   (v) =>
-    v.name === 'direct' || v.name === 'floor' || wanted === undefined || wanted.includes(v.name),
+    v.name === 'direct' ||
+    v.name === 'floor' ||
+    wanted === undefined ||
+    wanted.includes(v.name.replace(/@[^@]*$/, '')),
 );
 
 // The OTLP variants' endpoints: a live receiver in its own process, and a port that was free
@@ -291,6 +315,20 @@ async function initialize(/** @type {ReturnType<typeof connect>} */ session) {
 
 /** Peak RSS (VmHWM) of a process and all its descendants, in MB (Linux). */
 function peakRssMb(/** @type {number} */ pid) {
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      kb += Number(match?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+/** Every process in the tree under `pid` (itself first), from /proc (Linux). */
+function processTree(/** @type {number} */ pid) {
   const parents = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -305,16 +343,35 @@ function peakRssMb(/** @type {number} */ pid) {
   // The list grows while it is walked: each new member's children are appended in turn.
   for (const member of tree)
     for (const [child, parent] of parents) if (parent === member) tree.push(child);
-  let kb = 0;
-  for (const p of tree) {
-    try {
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      kb += Number(match?.[1] ?? 0);
-    } catch {
-      // gone
+  return tree;
+}
+
+/**
+ * CPU time a process has used, in ns: the sum of its threads' schedstat (time on a CPU), which,
+ * unlike wall-clock figures, does not stretch when other processes compete for the cores.
+ */
+function cpuNs(/** @type {number} */ pid) {
+  let ns = 0;
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended
+      }
     }
+  } catch {
+    // gone
   }
-  return kb / 1024;
+  return ns;
+}
+
+/** CPU used so far by the process itself and by its whole tree (with its backend), in ns. */
+function cpuOf(/** @type {number} */ pid) {
+  const tree = processTree(pid);
+  let total = 0;
+  for (const p of tree) total += cpuNs(p);
+  return { self: cpuNs(pid), tree: total };
 }
 
 const percentile = (/** @type {number[]} */ sorted, /** @type {number} */ p) =>
@@ -372,12 +429,15 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
     if (reply.error !== undefined || reply.result?.isError === true)
       throw new Error(`${variant.name}: ${JSON.stringify(reply)}`);
   }
+  const pid = /** @type {number} */ (session.child.pid);
+  const cpu0 = cpuOf(pid);
   const latencies = [];
   for (let i = 0; i < CALLS; i++) {
     const t0 = performance.now();
     await call();
     latencies.push(performance.now() - t0);
   }
+  const cpu1 = cpuOf(pid);
   latencies.sort((a, b) => a - b);
   let issued = 0;
   const t0 = performance.now();
@@ -390,8 +450,9 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
     }),
   );
   const throughput = CALLS / ((performance.now() - t0) / 1000);
+  const cpu2 = cpuOf(pid);
   // Peak RSS of the call phases, before the large payloads inflate the heaps.
-  const rss = peakRssMb(/** @type {number} */ (session.child.pid));
+  const rss = peakRssMb(pid);
 
   // Large payload: one warm-up, then BLOB_ITERS sequential round trips of a BLOB_BYTES text.
   const blob = async () => {
@@ -404,15 +465,31 @@ async function measure(/** @type {(typeof variants)[number]} */ variant) {
       throw new Error(`${variant.name}: blob reply ${JSON.stringify(reply).slice(0, 300)}`);
   };
   await blob();
+  const cpu3 = cpuOf(pid);
   const blobTimes = [];
   for (let i = 0; i < BLOB_ITERS; i++) {
     const b0 = performance.now();
     await blob();
     blobTimes.push(performance.now() - b0);
   }
-  const rssAfterBlob = peakRssMb(/** @type {number} */ (session.child.pid));
+  const cpu4 = cpuOf(pid);
+  const rssAfterBlob = peakRssMb(pid);
   await session.close();
+  /** µs of CPU per call between two readings. */
+  const perCall = (
+    /** @type {{self: number, tree: number}} */ a,
+    /** @type {{self: number, tree: number}} */ b,
+    /** @type {number} */ calls,
+    /** @type {'self' | 'tree'} */ which,
+  ) => (b[which] - a[which]) / 1000 / calls;
   return {
+    // CPU per call: sequential calls, calls with CONCURRENCY in flight, and 1 MB results (in ms).
+    cpuSeqUs: perCall(cpu0, cpu1, CALLS, 'self'),
+    cpuSeqTreeUs: perCall(cpu0, cpu1, CALLS, 'tree'),
+    cpuTpUs: perCall(cpu1, cpu2, CALLS, 'self'),
+    cpuTpTreeUs: perCall(cpu1, cpu2, CALLS, 'tree'),
+    cpuBlobMs: perCall(cpu3, cpu4, BLOB_ITERS, 'self') / 1000,
+    cpuBlobTreeMs: perCall(cpu3, cpu4, BLOB_ITERS, 'tree') / 1000,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     throughput,
@@ -449,6 +526,12 @@ const summary = Object.fromEntries(
       rssMb: median(runs.map((r) => r.rssMb)),
       blobMs: median(runs.map((r) => r.blobMs)),
       rssAfterBlobMb: median(runs.map((r) => r.rssAfterBlobMb)),
+      cpuSeqUs: median(runs.map((r) => r.cpuSeqUs)),
+      cpuSeqTreeUs: median(runs.map((r) => r.cpuSeqTreeUs)),
+      cpuTpUs: median(runs.map((r) => r.cpuTpUs)),
+      cpuTpTreeUs: median(runs.map((r) => r.cpuTpTreeUs)),
+      cpuBlobMs: median(runs.map((r) => r.cpuBlobMs)),
+      cpuBlobTreeMs: median(runs.map((r) => r.cpuBlobTreeMs)),
     },
   ]),
 );
@@ -470,6 +553,11 @@ const rows = Object.entries(summary).map(([name, s]) => ({
   rssOverFloorMb: floor === undefined ? NaN : s.rssMb - floor.rssMb,
   initOverFloorMs: floor === undefined ? NaN : s.initMs - floor.initMs,
   firstCallOverDirectMs: base === undefined ? NaN : s.firstCallMs - base.firstCallMs,
+  // CPU the whole tree adds per call over direct, and the relay process against the floor's.
+  addedCpuSeqTreeUs: base === undefined ? NaN : s.cpuSeqTreeUs - base.cpuSeqTreeUs,
+  cpuSeqVsFloor: floor === undefined ? NaN : s.cpuSeqUs / floor.cpuSeqUs,
+  cpuTpVsFloor: floor === undefined ? NaN : s.cpuTpUs / floor.cpuTpUs,
+  cpuBlobOverFloorMs: floor === undefined ? NaN : s.cpuBlobMs - floor.cpuBlobMs,
 }));
 
 if (opts.json) {
@@ -519,6 +607,28 @@ if (opts.json) {
         f(r.rssOverFloorMb, 0).padStart(10),
         f(r.initOverFloorMs, 0).padStart(11),
         f(r.firstCallOverDirectMs, 0).padStart(13),
+      ].join(' '),
+    );
+  }
+  console.log(
+    '\nCPU (schedstat)   seq µs/call  tree  +tree vs direct  ×floor │ 16 in flight µs/call  tree  ×floor │ 1MB ms/call  tree  −floor',
+  );
+  for (const r of rows) {
+    console.log(
+      [
+        r.name.padEnd(17),
+        f(r.cpuSeqUs, 1).padStart(11),
+        f(r.cpuSeqTreeUs, 1).padStart(5),
+        f(r.addedCpuSeqTreeUs, 1).padStart(16),
+        f(r.cpuSeqVsFloor, 2).padStart(7),
+        '│',
+        f(r.cpuTpUs, 1).padStart(20),
+        f(r.cpuTpTreeUs, 1).padStart(5),
+        f(r.cpuTpVsFloor, 2).padStart(7),
+        '│',
+        f(r.cpuBlobMs, 2).padStart(11),
+        f(r.cpuBlobTreeMs, 2).padStart(5),
+        f(r.cpuBlobOverFloorMs, 2).padStart(7),
       ].join(' '),
     );
   }

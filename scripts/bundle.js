@@ -4,7 +4,7 @@
 // KB instead of ~500 files, and the gateway's code loads only for the commands that run it.
 // tsc still emits dist/ for the library API (index.js and its types); the bin runs the bundle.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,10 @@ const packageInfo = {
     }));
   },
 };
+
+// Chunk names carry a content hash: without a clean folder every rebuild would leave the previous
+// chunks behind, and the published package would carry them too.
+rmSync(path.join(ROOT, 'dist/bundle'), { recursive: true, force: true });
 
 const result = await build({
   plugins: [packageInfo],

@@ -16,6 +16,7 @@ import {
   acquireFileLock,
   tryAcquireFileLockSync,
   type FileLockOptions,
+  type SyncFileLock,
 } from '../state-files/file-lock.js';
 import { HEAD_FILE, readCheckpointAnchor, writeHeadFile } from './head-file.js';
 import {
@@ -52,6 +53,12 @@ export interface AuditLogOptions {
   onWritten?: (records: readonly AuditRecord[]) => void;
   /** Lock tuning, for tests. */
   lock?: FileLockOptions;
+  /**
+   * Default 10: the period over which the hot path keeps the lock once it took it, so replies
+   * need no lock file of their own; renewed while busy unless another process waits for the
+   * lock; 0 releases it after every write.
+   */
+  leaseMs?: number;
 }
 
 /**
@@ -161,6 +168,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   const checkpointRecords = options.checkpointEvery?.records ?? 1000;
   const checkpointMs = (options.checkpointEvery?.seconds ?? 60) * 1000;
   const rotateBytes = options.rotateBytes ?? DEFAULT_ROTATE_BYTES;
+  const leaseMs = options.leaseMs ?? 10;
   const onError = options.onError ?? (() => undefined);
   const onWarning = options.onWarning ?? (() => undefined);
 
@@ -320,17 +328,90 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     return fd;
   };
 
+  // The lock as a lease: creating and deleting the lock file costs more CPU (~12 µs) than
+  // everything else a reply does to the log, so the hot path keeps it once it took it, checking
+  // before each write that it is still its own. Every `leaseMs` the lease ends unless it was
+  // used and nobody waits: another process waiting for the lock leaves a marker, and then the
+  // lease is dropped and for as long each write takes and drops the lock as before, so the
+  // waiter's next poll finds it free. This process's own slow paths drop the lease first.
+  let lease: SyncFileLock | undefined;
+  let leaseTimer: NodeJS.Timeout | undefined;
+  let leaseUsed = false;
+  /** Until then (performance.now()), writes lock one at a time: someone else wanted the lock. */
+  let shareUntil = 0;
+
+  const releaseLease = (): void => {
+    if (leaseTimer !== undefined) clearTimeout(leaseTimer);
+    leaseTimer = undefined;
+    const held = lease;
+    lease = undefined;
+    try {
+      held?.release();
+    } catch (error) {
+      // The lock file stays behind; its holder (this process) is alive, so others wait until
+      // it goes stale. Say so rather than fail the write that already happened.
+      onError(toWriteError(lockPath, error));
+    }
+  };
+
+  const armLease = (): void => {
+    leaseUsed = false;
+    leaseTimer = setTimeout(endLease, leaseMs);
+    // An idle gateway must still be able to exit; close() releases it too.
+    leaseTimer.unref();
+  };
+
+  /** At the end of each lease period: keep the lock while busy and alone, else let it go. */
+  function endLease(): void {
+    leaseTimer = undefined;
+    const held = lease;
+    if (held === undefined) return;
+    try {
+      if (leaseUsed && held.held() && !held.othersWaiting()) {
+        held.renew();
+        armLease();
+        return;
+      }
+      if (leaseUsed) shareUntil = performance.now() + leaseMs;
+    } catch {
+      // Cannot tell (the lock file went away): give it up.
+    }
+    releaseLease();
+  }
+
   /**
-   * The hot path's write: when the file is exactly as this writer left it and nobody holds the
-   * lock, a few synchronous system calls (lock, stat, one write, unlock) cost less than the
-   * async round trips they replace. Returns false to defer to `writeBatchAsync`.
+   * True when this process holds the lock now, taking it without waiting if it is free: as a
+   * lease, or (while sharing) for this one write, which `trySyncWrite` then releases.
+   */
+  const takeLease = (): boolean => {
+    if (lease !== undefined) {
+      if (lease.held()) {
+        leaseUsed = true;
+        return true;
+      }
+      // Judged stale by another writer (this process stalled for seconds) and taken over.
+      clearTimeout(leaseTimer);
+      leaseTimer = undefined;
+      lease = undefined;
+    }
+    const lock = tryAcquireFileLockSync(lockPath);
+    if (lock === undefined) return false;
+    lease = lock;
+    if (leaseMs > 0 && performance.now() >= shareUntil) armLease();
+    return true;
+  };
+
+  /**
+   * The hot path's write: when the file is exactly as this writer left it and this process
+   * holds (or can take at once) the lock, a few synchronous system calls (stat, one write) cost
+   * less than the async round trips they replace. Returns false to defer to `writeBatchAsync`.
    */
   const trySyncWrite = (): boolean => {
     const first = pending[0];
     if (first === undefined) return true;
     if (disk?.head.hash !== first.prev) return false;
-    const lock = tryAcquireFileLockSync(lockPath);
-    if (lock === undefined) return false;
+    if (!takeLease()) return false;
+    let wrote = false;
     try {
       // The path, not the descriptor: another process may have rotated or replaced the file.
       const info = statSync(path, { throwIfNoEntry: false });
@@ -356,9 +437,12 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
         size: info.size + data.length,
       };
       markWritten(batch);
+      wrote = true;
       return true;
     } finally {
-      lock.release();
+      // The slow path takes the lock its own way; a failed write starts again from scratch; a
+      // lock taken for this write alone (no lease timer) is dropped now.
+      if (!wrote || leaseTimer === undefined) releaseLease();
     }
   };
 
@@ -368,6 +452,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     pending = [];
     writingCount = batch.length;
     const done: Entry[] = [];
+    releaseLease();
     try {
       const lock = await acquireFileLock(lockPath, options.lock);
       try {
@@ -488,6 +573,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   const writeHead = async (checkpoint: Entry): Promise<void> => {
     if (checkpoint.input.type !== 'checkpoint') return;
     const { covers, signature } = checkpoint.input;
+    releaseLease();
     const lock = await acquireFileLock(lockPath, options.lock);
     try {
       const current = await readCheckpointAnchor(join(stateDir, HEAD_FILE)).catch(() => undefined);
@@ -511,6 +597,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   const rotateIfFull = (): Promise<void> =>
     enqueueWrite(async () => {
       if (disk === undefined || disk.size < rotateBytes) return;
+      releaseLease();
       const lock = await acquireFileLock(lockPath, options.lock);
       try {
         const handle = await open(path, 'a+', 0o600);
@@ -734,6 +821,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
         if (checkpointTimer !== undefined) clearTimeout(checkpointTimer);
         // The last records reach the observer before close() resolves.
         closing = flush(true).finally(() => {
+          releaseLease();
           releaseFd();
           handOver();
         });

@@ -154,6 +154,12 @@ export class BackendPool {
     }));
   }
 
+  /** The backend for a call if it is ready now, without waiting. */
+  readyBackend(server: string): Backend | undefined {
+    const slot = this.slots.get(server);
+    return slot?.state === 'ready' ? slot.backend : undefined;
+  }
+
   /** The backend for a call, waiting (within the call's own deadline) if it is still starting. */
   async backendFor(server: string, signal?: AbortSignal): Promise<Backend> {
     const slot = this.slots.get(server);

@@ -13,6 +13,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { GatewayError } from '../core/errors.js';
+import type { CallCancellation } from '../core/tool-call.js';
 import type { ResolvedServer } from '../config/resolve.js';
 import type { ChildExit } from './execa-transport.js';
 import { BackendChannel } from './backend-channel.js';
@@ -65,6 +66,8 @@ const noOutputValidation: jsonSchemaValidator = {
 /** Options of one forwarded tools/call. */
 export interface CallOptions {
   readonly signal?: AbortSignal | undefined;
+  /** Cancellation without a signal (the agent-facing lane's calls); preferred over `signal`. */
+  readonly cancellation?: CallCancellation | undefined;
   readonly timeoutMs: number;
   readonly onProgress?: ((progress: Progress) => void) | undefined;
   readonly meta?: Readonly<Record<string, unknown>> | undefined;

@@ -10,9 +10,12 @@ import type { BackendPool } from './backend-pool.js';
 export const createForward = (pool: BackendPool): ForwardToolCall =>
   async function forward(ctx) {
     try {
-      const backend = await pool.backendFor(ctx.server, ctx.signal);
+      // A ready backend is taken without a wait (or the call's signal, which the wait needs).
+      const backend =
+        pool.readyBackend(ctx.server) ?? (await pool.backendFor(ctx.server, ctx.signal));
+      const cancellation = ctx.cancellation;
       const result = await backend.callTool(ctx.tool, ctx.trace.args, {
-        signal: ctx.signal,
+        ...(cancellation === undefined ? { signal: ctx.signal } : { cancellation }),
         // A changed timeout restarts the backend, so its own config holds the one in force.
         timeoutMs: backend.config.callTimeoutMs,
         meta: ctx.meta,

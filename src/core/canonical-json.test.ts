@@ -1,5 +1,38 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, canonicalJsonWith, isCanonicalOrder } from './canonical-json.js';
+
+/** The plain definition, as an oracle: keys sorted at every level, undefined members dropped. */
+const reference = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map((item) => reference(item ?? null)).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+};
+
+// Keys that exercise the orderings that differ: integer-like keys (which Object.keys lists
+// first), surrogate pairs, and the chain's own field names.
+const key = fc.oneof(
+  fc.string({ maxLength: 4 }),
+  fc.constantFrom('0', '9', '10', 'hash', 'prev', 'seq', 'ts', 'v', '\u{1F600}', '\uFB01'),
+);
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.string(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, fc.oneof(tie('value'), fc.constant(undefined)), { maxKeys: 6 }),
+  ),
+})).value;
 
 describe('canonicalJson', () => {
   test.each([
@@ -26,5 +59,41 @@ describe('canonicalJson', () => {
 
   test('rejects numbers JSON cannot carry', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+  });
+
+  test('agrees with the plain definition on any JSON value, built in any key order', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+    );
+  });
+});
+
+describe('canonicalJsonWith', () => {
+  test('is canonicalJson of the merged object, overrides winning and undefined removing', () => {
+    const overrideKeys = ['hash', 'prev', 'seq', 'ts', 'v'];
+    const overrides = fc.record(
+      Object.fromEntries(
+        overrideKeys.map((name) => [name, fc.oneof(fc.constant(undefined), fc.string())]),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(key, json, { maxKeys: 8 }), overrides, (fields, over) => {
+        expect(canonicalJsonWith(fields, over, overrideKeys)).toBe(
+          reference({ ...fields, ...over }),
+        );
+      }),
+    );
+  });
+});
+
+describe('isCanonicalOrder', () => {
+  test('is true exactly for keys already in sorted order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 6 }), (keys) => {
+        expect(isCanonicalOrder(keys)).toBe(keys.join('\0') === [...keys].sort().join('\0'));
+      }),
+    );
   });
 });

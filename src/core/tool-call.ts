@@ -42,6 +42,16 @@ export interface Receipt {
   readonly hash: string;
 }
 
+/**
+ * A call's cancellation, cheap to carry: the hot path listens here, so the AbortSignal (which
+ * costs a few µs per call to make and to listen on) exists only once some code asks for it.
+ */
+export interface CallCancellation {
+  readonly cancelled: boolean;
+  /** Runs `listener` once when the call is cancelled; the returned function removes it. */
+  onCancel(listener: (reason: unknown) => void): () => void;
+}
+
 /** One tools/call as it travels through the pipeline. */
 export interface ToolCallContext {
   /** Gateway-assigned id, unique within the audit log. */
@@ -56,7 +66,10 @@ export interface ToolCallContext {
   readonly meta: Readonly<Record<string, unknown>> | undefined;
   readonly definition: Tool | undefined;
   readonly session: SessionInfo;
+  /** Aborted when the agent cancels the call (made on first use when `cancellation` is set). */
   readonly signal: AbortSignal | undefined;
+  /** The same cancellation without a signal, for the hot path; absent: use `signal`. */
+  readonly cancellation?: CallCancellation | undefined;
   /** Relays the backend's progress to the agent; absent when the agent asked for none. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
   readonly trace: CallTrace;
@@ -75,7 +88,18 @@ export type ToolCallOutcome = (
       readonly findings: readonly Finding[];
     }
   | { readonly kind: 'failed'; readonly error: GatewayError }
-) & { readonly receipt?: Receipt };
+) & { readonly receipt?: Receipt; readonly encoded?: EncodedResult };
+
+/**
+ * The JSON text of a result, made once by the step that needed it (the audit digest's
+ * canonical form) so the front can send it instead of serialising the result again. It
+ * applies only while `result` is the outcome's own result: a step that replaces the result
+ * leaves it behind.
+ */
+export interface EncodedResult {
+  readonly result: CallToolResult;
+  readonly json: string;
+}
 
 /** The last step of the pipeline: sends the call to its backend. */
 export type Handler = (ctx: ToolCallContext) => Promise<ToolCallOutcome>;

@@ -1,6 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { JsonLineReader, toLine } from '../wire/json-lines.js';
+import { JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
 
 /** Messages from an agent are small; this only bounds a broken one. */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
@@ -11,7 +11,7 @@ const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
  * Server), and every message written in one tick leaves in one write: on Linux a pipe stdout
  * is synchronous, so each write is a syscall on the hot path.
  */
-export class StdioFrontTransport implements Transport {
+export class StdioFrontTransport implements Transport, JsonTextWriter {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
   onmessage?: ((message: JSONRPCMessage) => void) | undefined;
@@ -56,13 +56,27 @@ export class StdioFrontTransport implements Transport {
 
   /** Writes one message already serialised (with its newline). */
   write(line: string): Promise<void> {
+    return this.writeParts([line]);
+  }
+
+  /**
+   * Writes one message given as JSON text in parts, without joining them: they leave in the
+   * tick's one (vectored) write, so a 1 MB result is not copied into a new string first.
+   */
+  writeJsonText(parts: readonly string[]): Promise<void> {
+    return this.writeParts([...parts, '\n']);
+  }
+
+  private writeParts(parts: readonly string[]): Promise<void> {
     if (this.closed) return Promise.resolve();
     if (!this.corked) {
       this.corked = true;
       this.stdout.cork();
       process.nextTick(this.uncork);
     }
-    if (this.stdout.write(line)) return Promise.resolve();
+    let flowing = true;
+    for (const part of parts) if (part !== '') flowing = this.stdout.write(part);
+    if (flowing) return Promise.resolve();
     return new Promise((resolve) => this.stdout.once('drain', resolve));
   }
 

@@ -40,6 +40,26 @@ export const toMcpResponse = (outcome: ToolCallOutcome): CallToolResult => {
 /** Where a tool result carries its audit receipt. */
 export const RECEIPT_KEY = 'mcp-gateway/receipt';
 
+/**
+ * What `toMcpResponse` returns, as JSON text, when the outcome carries its result's JSON
+ * already (`encoded`): the receipt is put in front of the members, so a large result is sent
+ * without being serialised again. The text is `head + body` (kept apart so a large body is never
+ * copied into a new string). Undefined when there is nothing to reuse; a result with a `_meta`
+ * of its own also goes the ordinary way, since its members and the receipt must be merged.
+ */
+export const toMcpResponseJson = (
+  outcome: ToolCallOutcome,
+): { readonly head: string; readonly body: string } | undefined => {
+  if (outcome.kind !== 'ok') return undefined;
+  const encoded = outcome.encoded;
+  if (encoded?.result !== outcome.result || outcome.result._meta !== undefined) return undefined;
+  const { json } = encoded;
+  if (outcome.receipt === undefined) return { head: '', body: json };
+  if (!json.startsWith('{')) return undefined;
+  const meta = `{"_meta":{${JSON.stringify(RECEIPT_KEY)}:${JSON.stringify(outcome.receipt)}}`;
+  return json === '{}' ? { head: meta, body: '}' } : { head: `${meta},`, body: json.slice(1) };
+};
+
 const toResult = (outcome: ToolCallOutcome): CallToolResult => {
   switch (outcome.kind) {
     case 'ok':

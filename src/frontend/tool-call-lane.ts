@@ -9,16 +9,25 @@ import {
   type Progress,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { ToolCallOutcome } from '../core/tool-call.js';
-import { isRawMessage, toSdkMessage, type RawMessage } from '../wire/json-lines.js';
-import { toMcpResponse } from './to-mcp-response.js';
+import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
+import {
+  isJsonTextWriter,
+  isRawMessage,
+  toSdkMessage,
+  type JsonTextWriter,
+  type RawMessage,
+} from '../wire/json-lines.js';
+import { toMcpResponse, toMcpResponseJson } from './to-mcp-response.js';
 
 /** One tools/call as the agent sent it. */
 export interface IncomingCall {
   readonly name: string;
   readonly args: Readonly<Record<string, unknown>>;
   readonly meta: Readonly<Record<string, unknown>> | undefined;
+  /** Aborted when the agent cancels the call or goes away. */
   readonly signal: AbortSignal;
+  /** The same, without making a signal (the hot path listens here); absent: use `signal`. */
+  readonly cancellation?: CallCancellation | undefined;
   /** Relays a backend's progress to the agent under the agent's own token; absent without one. */
   readonly onProgress: ((progress: Progress) => void) | undefined;
   /** The agent's JSON-RPC id; absent for calls the CLI makes itself. */
@@ -51,13 +60,17 @@ export class ToolCallLane implements Transport, AgentConnection {
 
   protocolVersion: string | undefined;
 
-  /** Calls in flight by the agent's request id; aborting one cancels it at the backend. */
-  private readonly inFlight = new Map<RequestId, AbortController>();
+  /** Calls in flight by the agent's request id; cancelling one cancels it at the backend. */
+  private readonly inFlight = new Map<RequestId, LaneCall>();
+  /** The transport itself when it takes replies as JSON text (stdio): results are not re-serialised. */
+  private readonly textOut: JsonTextWriter | undefined;
 
   constructor(
     private readonly inner: Transport,
     private readonly callTool: CallToolPort,
-  ) {}
+  ) {
+    this.textOut = isJsonTextWriter(inner) ? inner : undefined;
+  }
 
   get sessionId(): string | undefined {
     return this.inner.sessionId;
@@ -81,7 +94,7 @@ export class ToolCallLane implements Transport, AgentConnection {
     this.inner.onclose = () => {
       onclose?.();
       // The agent is gone: its calls in flight are cancelled at their backends, unanswered.
-      for (const controller of this.inFlight.values()) controller.abort();
+      for (const call of this.inFlight.values()) call.cancel(undefined);
       this.inFlight.clear();
       this.onclose?.();
     };
@@ -117,10 +130,10 @@ export class ToolCallLane implements Transport, AgentConnection {
   private cancel(raw: RawMessage): boolean {
     const params = raw.params as { requestId?: unknown; reason?: unknown } | undefined;
     const id = params?.requestId;
-    const controller = isRequestId(id) ? this.inFlight.get(id) : undefined;
-    if (controller === undefined) return false;
+    const call = isRequestId(id) ? this.inFlight.get(id) : undefined;
+    if (call === undefined) return false;
     this.inFlight.delete(id as RequestId);
-    controller.abort(params?.reason);
+    call.cancel(params?.reason);
     return true;
   }
 
@@ -136,48 +149,56 @@ export class ToolCallLane implements Transport, AgentConnection {
       this.reply(id, errorOf(ErrorCode.InvalidParams, 'tools/call "arguments" must be an object'));
       return;
     }
-    const controller = new AbortController();
-    this.inFlight.set(id, controller);
     const meta = params._meta;
     const progressToken = meta?.['progressToken'];
-    const onProgress =
-      typeof progressToken === 'string' || typeof progressToken === 'number'
-        ? (progress: Progress) => {
-            if (controller.signal.aborted) return;
-            this.inner
-              .send(
-                {
-                  jsonrpc: '2.0',
-                  method: 'notifications/progress',
-                  params: { ...progress, progressToken },
-                },
-                { relatedRequestId: id },
-              )
-              .catch(() => undefined);
-          }
-        : undefined;
-    this.callTool({
-      name: params.name,
-      args: args as Record<string, unknown>,
-      meta,
-      signal: controller.signal,
-      onProgress,
-      requestId: id,
-      connection: this,
-    }).then(
+    const call = new LaneCall(params.name, args as Record<string, unknown>, meta, id, this);
+    if (typeof progressToken === 'string' || typeof progressToken === 'number')
+      call.onProgress = (progress: Progress) => {
+        if (call.cancelled) return;
+        this.inner
+          .send(
+            {
+              jsonrpc: '2.0',
+              method: 'notifications/progress',
+              params: { ...progress, progressToken },
+            },
+            { relatedRequestId: id },
+          )
+          .catch(() => undefined);
+      };
+    this.inFlight.set(id, call);
+    this.callTool(call).then(
       (outcome) => {
-        if (this.settle(id, controller)) this.reply(id, answerOf(outcome));
+        if (this.settle(id, call)) this.answer(id, outcome);
       },
       (error: unknown) => {
-        if (this.settle(id, controller)) this.reply(id, { error: rpcErrorOf(error) });
+        if (this.settle(id, call)) this.reply(id, { error: rpcErrorOf(error) });
       },
     );
   }
 
   /** False for a call the agent cancelled: it gets no answer. */
-  private settle(id: RequestId, controller: AbortController): boolean {
-    if (this.inFlight.get(id) === controller) this.inFlight.delete(id);
-    return !controller.signal.aborted;
+  private settle(id: RequestId, call: LaneCall): boolean {
+    if (this.inFlight.get(id) === call) this.inFlight.delete(id);
+    return !call.cancelled;
+  }
+
+  /** The outcome as the reply: from the result's JSON text when the pipeline made it already. */
+  private answer(id: RequestId, outcome: ToolCallOutcome): void {
+    const text = this.textOut === undefined ? undefined : toMcpResponseJson(outcome);
+    if (this.textOut === undefined || text === undefined) {
+      this.reply(id, answerOf(outcome));
+      return;
+    }
+    this.textOut
+      .writeJsonText([
+        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${text.head}`,
+        text.body,
+        '}',
+      ])
+      .catch((error: unknown) => {
+        this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
+      });
   }
 
   private reply(id: RequestId, answer: Answer): void {
@@ -189,6 +210,62 @@ export class ToolCallLane implements Transport, AgentConnection {
     this.inner.send(message).catch((error: unknown) => {
       this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
     });
+  }
+}
+
+/**
+ * One call in flight from the agent. Its AbortSignal is made only if some code asks for it
+ * (an approval prompt, a wait for a backend still starting): the hot path listens through
+ * `onCancel`, which costs a fraction of an AbortController and its listeners.
+ */
+class LaneCall implements IncomingCall, CallCancellation {
+  onProgress: ((progress: Progress) => void) | undefined = undefined;
+  cancelled = false;
+  private reason: unknown = undefined;
+  private controller: AbortController | undefined = undefined;
+  private listeners: ((reason: unknown) => void)[] | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly args: Readonly<Record<string, unknown>>,
+    readonly meta: Readonly<Record<string, unknown>> | undefined,
+    readonly requestId: RequestId,
+    readonly connection: AgentConnection,
+  ) {}
+
+  get cancellation(): CallCancellation {
+    return this;
+  }
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.cancelled) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  onCancel(listener: (reason: unknown) => void): () => void {
+    if (this.cancelled) {
+      listener(this.reason);
+      return () => undefined;
+    }
+    (this.listeners ??= []).push(listener);
+    return () => {
+      const index = this.listeners?.indexOf(listener) ?? -1;
+      if (index !== -1) this.listeners?.splice(index, 1);
+    };
+  }
+
+  cancel(reason: unknown): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    // What AbortController.abort() gives a signal aborted without a reason.
+    this.reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
+    this.controller?.abort(this.reason);
+    const listeners = this.listeners;
+    this.listeners = undefined;
+    for (const listener of listeners ?? []) listener(this.reason);
   }
 }
 

@@ -1,33 +1,14 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { openAuditLog } from '../audit/jsonl-audit-log.js';
-import { digestAuditContent } from '../audit/digest.js';
 import { BackendPool } from '../backends/backend-pool.js';
-import { createForward } from '../backends/forward-tool-call.js';
-import { openToolCache } from '../cache/tool-cache.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
-import { pinnedForm } from '../core/pinning/pinned-form.js';
-import { createRootsTracker } from '../core/policy/index.js';
-import { createScanner } from '../core/scanner/scanner.js';
-import { findSecrets } from '../core/scanner/secrets.js';
-import { createElicitationApprover } from '../frontend/elicitation-approver.js';
-import { createFrontServer } from '../frontend/front-server.js';
-import { createProtocolRouter } from '../frontend/protocol-router.js';
-import { hashPinnedForm } from '../pins/hash-pinned-form.js';
-import { openPinStore } from '../pins/pin-store.js';
-import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
-import { ToolReviewer } from '../review/tool-reviewer.js';
-import { startTelemetry, type Telemetry } from '../telemetry/telemetry.js';
+import { createRootsTracker } from '../core/policy/roots-tracker.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import { AgentSessions } from './agent-sessions.js';
-import { createDrain } from './drain.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
-import { LiveCatalog } from './live-catalog.js';
-import { createRuntime, reloadedConfig, type Runtime, type RuntimeParts } from './runtime.js';
-import { scanDefinitions } from './scan-definitions.js';
-import { rememberSessionApprovals } from './session-approvals.js';
-import { createToolCalls } from './tool-calls.js';
-import { toolVerdict } from './tool-verdict.js';
+import type { LiveCatalog } from './live-catalog.js';
+import type { Runtime, RuntimeParts } from './runtime.js';
 
 /** Where records go when the gateway writes no audit log. */
 const DISCARD: AuditSink = {
@@ -41,7 +22,8 @@ const DISCARD: AuditSink = {
 const DRAIN_MS = 1500;
 
 /**
- * Composition root: config → pool (backends spawn first) → state files → live catalog →
+ * Composition root: config → pool (backends spawn first, before the rest of the gateway's code
+ * loads) → state files → live catalog →
  * runtime (pipeline) → agent sessions. It wires; the state lives in the parts it wires.
  */
 export const createGateway = async (options: GatewayOptions): Promise<Gateway> => {
@@ -94,8 +76,34 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       late.telemetry?.backendEvent(server, event);
     },
   });
-  // Backends first: their processes boot while the state files are opened.
+  // Backends first: their processes boot while the rest of the gateway loads and the state
+  // files are opened.
   pool.start();
+  const {
+    openAuditLog,
+    digestAuditContent,
+    createForward,
+    openToolCache,
+    pinnedForm,
+    createScanner,
+    findSecrets,
+    createElicitationApprover,
+    createFrontServer,
+    createProtocolRouter,
+    hashPinnedForm,
+    openPinStore,
+    ToolReviewer,
+    eventLoopScheduler,
+    createDrain,
+    LiveCatalog,
+    createRuntime,
+    reloadedConfig,
+    scanDefinitions,
+    rememberSessionApprovals,
+    createToolCalls,
+    toolVerdict,
+    startTelemetry,
+  } = await import('./gateway-parts.js');
 
   // The OpenTelemetry SDK is loaded only when telemetry is configured, while backends boot.
   const [loaded, auditLog, cache, pins] = await Promise.all([

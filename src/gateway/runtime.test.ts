@@ -25,7 +25,7 @@ const parts = (forward = fakeForward().forward): RuntimeParts => ({
     durability: 'batch',
     results: 'hash',
     findSecrets: () => [],
-    digest: () => ({ bytes: 0, sha256: 'sha256:x' }),
+    digest: () => ({ bytes: 0, sha256: 'sha256:x', json: '{}' }),
     defHash: () => undefined,
     now: () => 0,
   },

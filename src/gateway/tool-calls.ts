@@ -73,7 +73,11 @@ export const createToolCalls = (options: {
       meta: call.meta,
       definition: route.definition,
       session: session?.info ?? sessions.standaloneInfo,
-      signal: call.signal,
+      // Read on demand: the lane makes a call's AbortSignal only when something asks for it.
+      get signal() {
+        return call.signal;
+      },
+      cancellation: call.cancellation,
       onProgress: call.onProgress,
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
       origin: originOf(call, session),

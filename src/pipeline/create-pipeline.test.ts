@@ -31,7 +31,7 @@ const auditOptions = (sink: MemoryAuditSink): RecordAuditOptions => ({
   durability: 'batch',
   results: 'hash',
   findSecrets: () => [],
-  digest: () => ({ bytes: 0, sha256: 'sha256:test' }),
+  digest: () => ({ bytes: 0, sha256: 'sha256:test', json: '{}' }),
   defHash: () => undefined,
   failClosed: () => true,
   now: () => 0,

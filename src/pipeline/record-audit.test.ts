@@ -16,7 +16,10 @@ const options = (
     durability: 'batch',
     results: 'hash',
     findSecrets: () => [],
-    digest: (value) => ({ bytes: JSON.stringify(value).length, sha256: 'sha256:fake' }),
+    digest: (value) => {
+      const json = JSON.stringify(value);
+      return { bytes: json.length, sha256: 'sha256:fake', json };
+    },
     defHash: () => 'sha256:def',
     failClosed: () => true,
     now: () => (clock += 2),

@@ -12,8 +12,12 @@ export interface RecordAuditOptions {
   readonly durability: 'batch' | 'sync';
   readonly results: AuditResultsMode;
   readonly findSecrets: FindSecrets;
-  /** Size and `sha256:` of a result's canonical JSON (hashing lives at the edge). */
-  readonly digest: (value: unknown) => { readonly bytes: number; readonly sha256: string };
+  /** Size, `sha256:` and text of a result's canonical JSON (hashing lives at the edge). */
+  readonly digest: (value: unknown) => {
+    readonly bytes: number;
+    readonly sha256: string;
+    readonly json: string;
+  };
   /** The pinned definition hash of the called tool. */
   readonly defHash: (ctx: ToolCallContext) => string | undefined;
   /** In enforce mode a call that cannot be audited is not forwarded. */
@@ -50,13 +54,18 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
     const started = options.now();
     const outcome = await next();
     if (!ctx.trace.callRecorded) options.sink.append(callRecordOf(ctx, options));
+    // `none` keeps no digest, so it computes none.
+    const digest =
+      outcome.kind === 'ok' && options.results !== 'none'
+        ? options.digest(outcome.result)
+        : undefined;
     const receipt = options.sink.append(
       buildResultRecord({
         callId: ctx.id,
         outcome,
         ms: options.now() - started,
         results: options.results,
-        digest: outcome.kind === 'ok' ? options.digest(outcome.result) : undefined,
+        digest,
         findings: ctx.trace.argumentFindings,
         findSecrets: options.findSecrets,
       }),
@@ -66,7 +75,13 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
     const written = options.sink.written();
     if (written !== undefined) await written;
     // Object.assign: spreading into a fresh literal costs noticeably more on Node 20's hot path.
-    return Object.assign({}, outcome, { receipt });
+    // The digest's canonical JSON is the result's JSON: the front sends it as it is.
+    return outcome.kind === 'ok' && digest !== undefined
+      ? Object.assign({}, outcome, {
+          receipt,
+          encoded: { result: outcome.result, json: digest.json },
+        })
+      : Object.assign({}, outcome, { receipt });
   };
 
 /** Innermost step, right before forwarding: the `call` record, on disk first in `sync` mode. */

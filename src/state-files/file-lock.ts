@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
+import { link, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -17,10 +26,19 @@ export interface FileLockOptions {
   readonly staleMs?: number;
 }
 
-/** A lock taken without waiting; release it before the synchronous section ends. */
+/** A lock taken without waiting; held across ticks, it must be checked with `held()` before use. */
 export interface SyncFileLock {
   release(): void;
+  /** Still ours: the lock file is the one we created (a holder judged stale may be replaced). */
+  held(): boolean;
+  /** Someone is waiting in `acquireFileLock` (it marks `<lockPath>.wait` while it polls). */
+  othersWaiting(): boolean;
+  /** Marks the lock fresh again, so a holder that keeps it is not judged stale. */
+  renew(): void;
 }
+
+/** The marker a waiter leaves while it polls, so a holder that keeps the lock lets go. */
+const waitMarker = (lockPath: string): string => `${lockPath}.wait`;
 
 // Random once per process, then counted: the token only has to be unique, and the hot path
 // takes a lock per reply.
@@ -83,6 +101,10 @@ export const acquireFileLock = async (
   const staleMs = options.staleMs ?? 5_000;
   const token = lockToken();
   const deadline = Date.now() + timeoutMs;
+  let marked = false;
+  const unmark = async (): Promise<void> => {
+    if (marked) await rm(waitMarker(lockPath), { force: true }).catch(() => undefined);
+  };
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lockPath, 'wx');
@@ -91,6 +113,7 @@ export const acquireFileLock = async (
       } finally {
         await handle.close();
       }
+      await unmark();
       return {
         release: async () => {
           const current = await readFile(lockPath, 'utf8').catch(() => undefined);
@@ -106,10 +129,14 @@ export const acquireFileLock = async (
       continue;
     }
     if (Date.now() > deadline) {
+      await unmark();
       throw new Error(
         `Timed out after ${String(timeoutMs)} ms waiting for the lock ${lockPath}; if no other mcp-gateway process is running on this state folder, delete that file`,
       );
     }
+    // Every poll: another waiter that got the lock first removed the marker.
+    await writeFile(waitMarker(lockPath), token).catch(() => undefined);
+    marked = true;
     await sleep(Math.min(1 + attempt, 20) * (0.5 + Math.random()));
   }
 };
@@ -140,6 +167,12 @@ export const tryAcquireFileLockSync = (lockPath: string): SyncFileLock | undefin
   }
   closeSync(fd);
   return {
+    held: () => statSync(lockPath, { throwIfNoEntry: false })?.ino === ino,
+    othersWaiting: () => existsSync(waitMarker(lockPath)),
+    renew: () => {
+      const now = new Date();
+      utimesSync(lockPath, now, now);
+    },
     release: () => {
       // Same inode, same lock: only a holder judged stale (5 s) could have been replaced.
       try {

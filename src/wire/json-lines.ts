@@ -72,6 +72,16 @@ export class JsonLineReader {
   }
 }
 
+/** A transport that can also write a message given as JSON text (the hot path's replies). */
+export interface JsonTextWriter {
+  /** Writes one message whose JSON is the concatenation of `parts`, as one line. */
+  writeJsonText(parts: readonly string[]): Promise<void>;
+}
+
+/** Whether `transport` takes messages as JSON text too. */
+export const isJsonTextWriter = (transport: object): transport is JsonTextWriter =>
+  typeof (transport as Partial<JsonTextWriter>).writeJsonText === 'function';
+
 /** One message in the wire format: what `JSON.stringify` of it writes, plus the newline. */
 export const toLine = (message: JSONRPCMessage): string => serializeMessage(message);
 

@@ -26,6 +26,8 @@ interface Writer {
   readonly child: ChildProcess;
   /** Complete stdout lines so far. */
   readonly lines: string[];
+  /** Its stderr so far. */
+  stderr(): string;
   readonly exited: Promise<number | null>;
 }
 
@@ -50,7 +52,7 @@ const startWriter = (env: Record<string, string>): Writer => {
       resolve(code);
     });
   });
-  return { child, lines, exited };
+  return { child, lines, exited, stderr: () => stderr };
 };
 
 const readAll = async (): Promise<AuditRecord[]> => {
@@ -116,6 +118,40 @@ describe('audit log across processes', () => {
       .filter((record) => record.type === 'call')
       .map((record) => record.call.id[0]);
     expect(owners.join('')).toMatch(/ab|ba/);
+  });
+
+  test('a writer that never pauses leaves the lock to another process in turn', async () => {
+    // The busy writer keeps the lock across replies (a lease renewed every 10 ms) until it sees
+    // that another process waits for it. The other writer's time is compared with its time alone, which
+    // absorbs the machine's load; a starved writer takes several times longer.
+    const pairs = '300';
+    const aloneStarted = performance.now();
+    const alone = startWriter({ AUDIT_MODE: 'batch', AUDIT_PREFIX: 'a', AUDIT_COUNT: pairs });
+    expect(await alone.exited).toBe(0);
+    const aloneMs = performance.now() - aloneStarted;
+
+    const busy = startWriter({ AUDIT_MODE: 'hot', AUDIT_PREFIX: 'h' });
+    await expect
+      .poll(() => busy.lines.length, { timeout: 20_000, interval: 5 })
+      .toBeGreaterThanOrEqual(2);
+    const started = performance.now();
+    const other = startWriter({ AUDIT_MODE: 'batch', AUDIT_PREFIX: 'o', AUDIT_COUNT: pairs });
+    expect(await other.exited).toBe(0);
+    const took = performance.now() - started;
+    const busyLines = busy.lines.length;
+    busy.child.kill('SIGTERM');
+    await busy.exited;
+    // The busy writer kept writing meanwhile (it was not simply idle).
+    expect(busyLines).toBeGreaterThan(2);
+    expect(other.stderr()).not.toMatch(/audit error/);
+    expect(took).toBeLessThan(aloneMs * 2 + 1_000);
+    const others = (await readAll()).filter(
+      (record) =>
+        (record.type === 'call' || record.type === 'result') && record.call.id.startsWith('o-'),
+    );
+    expect(others.length).toBe(600);
+    const report = await verifyAuditLog(dir.path, { stateDir: dir.stateDir });
+    expect(report.errors).toEqual([]);
   });
 
   test('concurrent writers keep one chain across size rotation', async () => {

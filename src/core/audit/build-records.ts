@@ -13,32 +13,39 @@ import type {
 } from './audit-record.js';
 import { redactSecrets, type FindSecrets } from './redact-secrets.js';
 
-/** Maps the gateway's session info onto the log's JSON shape (absent → null). */
+/** Maps the gateway's session info onto the log's JSON shape (absent → null), in key order. */
 export const toAuditSession = (session: SessionInfo): AuditSession => ({
   agent: session.agent ?? null,
   client: session.client === undefined ? null : { ...session.client },
 });
 
-/** Maps a policy decision onto the log's JSON shape. */
-export const toAuditDecision = (decision: PolicyDecision): AuditDecision => ({
-  effect: decision.effect,
-  final: decision.final,
-  rules: [...decision.rules],
-  deciding: decision.decidingRule,
-  mode: decision.mode,
-  policy: decision.policy,
-  ...(decision.approval === undefined ? {} : { approval: { ...decision.approval } }),
-  ...(decision.wouldBe === undefined
-    ? {}
-    : { would_be: { effect: decision.wouldBe, rule: decision.wouldBeRule ?? 'default' } }),
-  ...(decision.flow === undefined ? {} : { flow: decision.flow }),
-});
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Maps a policy decision onto the log's JSON shape. Like every record built here, its members
+ * are added in JCS key order, so the canonical encoder that hashes it has nothing to sort.
+ */
+export const toAuditDecision = (decision: PolicyDecision): AuditDecision => {
+  const out = {} as Writable<AuditDecision>;
+  if (decision.approval !== undefined)
+    out.approval = { approved: decision.approval.approved, scope: decision.approval.scope };
+  out.deciding = decision.decidingRule;
+  out.effect = decision.effect;
+  out.final = decision.final;
+  if (decision.flow !== undefined) out.flow = decision.flow;
+  out.mode = decision.mode;
+  out.policy = decision.policy;
+  out.rules = [...decision.rules];
+  if (decision.wouldBe !== undefined)
+    out.would_be = { effect: decision.wouldBe, rule: decision.wouldBeRule ?? 'default' };
+  return out;
+};
 
 /** Keeps what the log may hold of a finding: never its message or matched text. */
 export const toAuditFinding = (finding: Finding): AuditFinding => ({
+  field: finding.field,
   rule: finding.rule,
   severity: finding.severity,
-  field: finding.field,
   span: [finding.span[0], finding.span[1]],
 });
 
@@ -56,16 +63,16 @@ export const buildCallRecord = (params: CallRecordParams): CallInput => {
   const { call } = params;
   const args = redactSecrets(call.args, { findSecrets: params.findSecrets, path: 'args' });
   return {
-    type: 'call',
-    call: { id: call.id },
-    server: call.server,
-    tool: call.tool,
-    exposed: call.exposed,
     args: args.value,
-    redacted: args.paths,
-    def_hash: params.defHash ?? null,
+    call: { id: call.id },
     decision: toAuditDecision(params.decision),
+    def_hash: params.defHash ?? null,
+    exposed: call.exposed,
+    redacted: args.paths,
+    server: call.server,
     session: toAuditSession(call.session),
+    tool: call.tool,
+    type: 'call',
   };
 };
 
@@ -112,20 +119,20 @@ export const buildResultRecord = (params: ResultRecordParams): ResultInput => {
   const ms = Math.round(params.ms * 1000) / 1000;
   const status = auditStatusOf(outcome);
   if (params.results === 'none' || params.digest === undefined) {
-    return { type: 'result', call: { id: params.callId }, outcome: { status, ms }, findings };
+    return { call: { id: params.callId }, findings, outcome: { ms, status }, type: 'result' };
   }
-  const withDigest = { status, ms, bytes: params.digest.bytes, sha256: params.digest.sha256 };
+  const withDigest = { bytes: params.digest.bytes, ms, sha256: params.digest.sha256, status };
   if (params.results === 'hash' || outcome.kind !== 'ok') {
-    return { type: 'result', call: { id: params.callId }, outcome: withDigest, findings };
+    return { call: { id: params.callId }, findings, outcome: withDigest, type: 'result' };
   }
   const result = redactSecrets(outcome.result, { findSecrets: params.findSecrets, path: 'result' });
   return {
-    type: 'result',
     call: { id: params.callId },
-    outcome: withDigest,
     findings,
-    result: result.value,
+    outcome: withDigest,
     redacted: result.paths,
+    result: result.value,
+    type: 'result',
   };
 };
 
