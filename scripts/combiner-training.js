@@ -27,7 +27,7 @@ export const trainingDefaults = Object.freeze({
   /** Lowest logit per surface and severity, whatever the benign scores allow: a tool definition needs more evidence. */
   floor: {
     content: { medium: 1, high: 3 },
-    description: { medium: 2.5, high: 4 },
+    description: { medium: 2.5, high: 3 },
   },
   /** The low threshold sits this far (in logits) below medium. */
   lowMargin: 2,

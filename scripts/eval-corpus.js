@@ -19,6 +19,16 @@ export function asTool(text, name = 'tool') {
     try {
       const parsed = JSON.parse(text);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        // OpenAI-style `{type: "function", function: {name, description, parameters}}`: the MCP tool it stands for.
+        const fn = parsed.type === 'function' ? parsed.function : undefined;
+        if (fn && typeof fn === 'object' && !Array.isArray(fn)) {
+          const { parameters, ...rest } = fn;
+          return {
+            ...rest,
+            name: typeof fn.name === 'string' ? fn.name : name,
+            ...(parameters && typeof parameters === 'object' ? { inputSchema: parameters } : {}),
+          };
+        }
         return { ...parsed, name: typeof parsed.name === 'string' ? parsed.name : name };
       }
     } catch {

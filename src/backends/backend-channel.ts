@@ -9,7 +9,9 @@ import type {
   RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import { GatewayError } from '../core/errors.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import type { CallCancellation } from '../core/tool-call.js';
+import { toolResultProblem } from '../core/tool-result-problem.js';
 import { isRawMessage, toSdkMessage, type RawMessage } from '../wire/json-lines.js';
 
 /** Options of one tools/call sent on the hot path. */
@@ -179,6 +181,15 @@ export class BackendChannel implements Transport {
         return;
       }
     }
+    // The SDK walks what it gets recursively (its schemas; JSON.stringify when it reports a
+    // response it did not expect): a message nested 100,000 deep overflowed the stack and took
+    // the gateway down. Nothing deeper than the gateway inspects reaches it.
+    if (exceedsJsonDepth(raw)) {
+      this.onerror?.(
+        new Error(`dropped a message nested deeper than ${String(MAX_JSON_DEPTH)} levels`),
+      );
+      return;
+    }
     const checked = toSdkMessage(raw);
     if (!checked.ok) {
       this.onerror?.(checked.error);
@@ -203,7 +214,20 @@ export class BackendChannel implements Transport {
     if (call === undefined) return false;
     this.settle(call);
     if (raw.error !== undefined) {
-      call.reject(this.backendError(raw.error));
+      call.reject(
+        !isRawMessage(raw.error)
+          ? this.malformed('an error that is not an object')
+          : exceedsJsonDepth(raw.error)
+            ? this.malformed(`an error nested deeper than ${String(MAX_JSON_DEPTH)} levels`)
+            : this.backendError(raw.error),
+      );
+      return true;
+    }
+    // Nothing a backend writes is trusted: a result the steps after this one cannot take whole
+    // (or the scanner cannot read whole) is refused here, naming the backend.
+    const problem = toolResultProblem(raw.result);
+    if (problem !== undefined) {
+      call.reject(this.malformed(problem));
       return true;
     }
     const result = raw.result as CallToolResult;
@@ -312,6 +336,14 @@ export class BackendChannel implements Transport {
     return new GatewayError(
       'BACKEND_EXITED',
       `Backend "${this.server}" closed the connection while the call was running.`,
+      { details: { server: this.server } },
+    );
+  }
+
+  private malformed(what: string): GatewayError {
+    return new GatewayError(
+      'BACKEND_PROTOCOL',
+      `Backend "${this.server}" answered tools/call with ${what}; nothing of it was passed on.`,
       { details: { server: this.server } },
     );
   }

@@ -7,6 +7,7 @@ import {
   type ServerCapabilities,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { invalidParamsAnswer } from './invalid-params.js';
 import { ToolCallLane, type CallToolPort } from './tool-call-lane.js';
 
 export type { IncomingCall } from './tool-call-lane.js';
@@ -44,8 +45,33 @@ class FrontServer extends Server {
     });
   }
 
-  override connect(transport: Transport): Promise<void> {
-    return super.connect(new ToolCallLane(transport, this.callTool));
+  /**
+   * Methods a request handler was set for; the SDK answers the others with Method not found.
+   * Declared, not initialised: the SDK's constructor sets handlers before field initialisers
+   * run, and an initialiser would replace what it recorded.
+   */
+  declare private handled: Set<string> | undefined;
+
+  protected override assertRequestHandlerCapability(method: string): void {
+    super.assertRequestHandlerCapability(method);
+    (this.handled ??= new Set()).add(method);
+  }
+
+  override async connect(transport: Transport): Promise<void> {
+    const lane = new ToolCallLane(transport, this.callTool);
+    await super.connect(lane);
+    // Params the SDK's schema refuses get Invalid params, not the SDK's InternalError. Set
+    // right after connect: connect() installs the SDK's handler synchronously and no message
+    // is delivered before its caller resumes.
+    const deliver = lane.onmessage;
+    lane.onmessage = (message, extra) => {
+      const refusal =
+        'method' in message && 'id' in message && this.handled?.has(message.method) === true
+          ? invalidParamsAnswer(message)
+          : undefined;
+      if (refusal === undefined) deliver?.(message, extra);
+      else lane.send(refusal).catch(() => undefined);
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
+import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { FramingError, JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
+import { answerWithoutId } from './invalid-message-answers.js';
 
 /** Messages from an agent are small; this only bounds a broken one. */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
@@ -40,7 +41,16 @@ export class StdioFrontTransport implements Transport, JsonTextWriter {
     this.reader = new JsonLineReader({
       maxMessageBytes: MAX_MESSAGE_BYTES,
       onMessage: (message) => this.onmessage?.(message as JSONRPCMessage),
-      onError: (error) => this.onerror?.(error),
+      onError: (error) => {
+        this.onerror?.(error);
+        // JSON-RPC answers a line it cannot read, with no id: there is none to read.
+        if (error instanceof FramingError)
+          void this.send(
+            error.kind === 'not-json'
+              ? answerWithoutId(ErrorCode.ParseError, `Parse error: ${error.message}`)
+              : answerWithoutId(ErrorCode.InvalidRequest, `Invalid Request: ${error.message}`),
+          );
+      },
     });
   }
 

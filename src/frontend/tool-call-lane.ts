@@ -9,6 +9,7 @@ import {
   type Progress,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
 import {
   isJsonTextWriter,
@@ -17,6 +18,7 @@ import {
   type JsonTextWriter,
   type RawMessage,
 } from '../wire/json-lines.js';
+import { invalidMessageAnswers, isValidRequestId } from './invalid-message-answers.js';
 import { toMcpResponse, toMcpResponseJson } from './to-mcp-response.js';
 
 /** One tools/call as the agent sent it. */
@@ -116,21 +118,31 @@ export class ToolCallLane implements Transport, AgentConnection {
 
   private receive(raw: unknown, extra: MessageExtraInfo | undefined): void {
     if (isRawMessage(raw)) {
-      if (raw.method === 'tools/call' && isRequestId(raw.id)) {
+      if (raw.method === 'tools/call' && isValidRequestId(raw.id) && raw.jsonrpc === '2.0') {
         this.handleCall(raw.id, raw);
         return;
       }
       if (raw.method === 'notifications/cancelled' && this.cancel(raw)) return;
     }
-    const checked = toSdkMessage(raw);
-    if (checked.ok) this.onmessage?.(checked.message, extra);
-    else this.onerror?.(checked.error);
+    // Nothing deeper than the gateway inspects reaches the SDK, whose recursive walks it could
+    // overflow; such a request is answered below (invalidMessageAnswers says how).
+    const checked = exceedsJsonDepth(raw) ? undefined : toSdkMessage(raw);
+    if (checked?.ok === true) {
+      this.onmessage?.(checked.message, extra);
+      return;
+    }
+    this.onerror?.(
+      checked?.error ??
+        new Error(`ignored a message nested deeper than ${String(MAX_JSON_DEPTH)} levels`),
+    );
+    // What the SDK would drop in silence still gets the error JSON-RPC requires.
+    for (const answer of invalidMessageAnswers(raw)) this.sendSafely(answer);
   }
 
   private cancel(raw: RawMessage): boolean {
     const params = raw.params as { requestId?: unknown; reason?: unknown } | undefined;
     const id = params?.requestId;
-    const call = isRequestId(id) ? this.inFlight.get(id) : undefined;
+    const call = isValidRequestId(id) ? this.inFlight.get(id) : undefined;
     if (call === undefined) return false;
     this.inFlight.delete(id as RequestId);
     call.cancel(params?.reason);
@@ -138,8 +150,10 @@ export class ToolCallLane implements Transport, AgentConnection {
   }
 
   private handleCall(id: RequestId, raw: RawMessage): void {
-    const params = raw.params as
-      { name?: unknown; arguments?: unknown; _meta?: Record<string, unknown> } | undefined;
+    // `params` is whatever JSON the agent sent: null and arrays included.
+    const params = isRawMessage(raw.params)
+      ? (raw.params as { name?: unknown; arguments?: unknown; _meta?: Record<string, unknown> })
+      : undefined;
     if (params === undefined || typeof params.name !== 'string') {
       this.reply(id, errorOf(ErrorCode.InvalidParams, 'tools/call needs a string "name"'));
       return;
@@ -150,6 +164,22 @@ export class ToolCallLane implements Transport, AgentConnection {
       return;
     }
     const meta = params._meta;
+    if (meta !== undefined && !isRawMessage(meta)) {
+      this.reply(id, errorOf(ErrorCode.InvalidParams, 'tools/call "_meta" must be an object'));
+      return;
+    }
+    // Deeper than the scanner and the policy read: refused, never passed on unread.
+    const deep = exceedsJsonDepth(args) ? 'arguments' : exceedsJsonDepth(meta) ? '_meta' : '';
+    if (deep !== '') {
+      this.reply(
+        id,
+        errorOf(
+          ErrorCode.InvalidParams,
+          `tools/call "${deep}" nests deeper than ${String(MAX_JSON_DEPTH)} levels, more than the gateway inspects`,
+        ),
+      );
+      return;
+    }
     const progressToken = meta?.['progressToken'];
     const call = new LaneCall(params.name, args as Record<string, unknown>, meta, id, this);
     if (typeof progressToken === 'string' || typeof progressToken === 'number')
@@ -207,8 +237,27 @@ export class ToolCallLane implements Transport, AgentConnection {
         ? { jsonrpc: '2.0', id, result: answer.result }
         : { jsonrpc: '2.0', id, error: answer.error }
     ) as JSONRPCMessage;
-    this.inner.send(message).catch((error: unknown) => {
+    this.sendSafely(message, () => {
+      // An answer that cannot be written (it cannot be serialised) still closes the call.
+      this.sendSafely({
+        jsonrpc: '2.0',
+        id,
+        error: { code: ErrorCode.InternalError, message: 'the answer could not be sent' },
+      });
+    });
+  }
+
+  /** Sends without throwing: a transport may fail synchronously (serialising) or later. */
+  private sendSafely(message: JSONRPCMessage, onFailure?: () => void): void {
+    let sent: Promise<void>;
+    try {
+      sent = this.inner.send(message);
+    } catch (error) {
+      sent = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    sent.catch((error: unknown) => {
       this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
+      onFailure?.();
     });
   }
 }
@@ -275,9 +324,6 @@ interface RpcError {
   data?: unknown;
 }
 type Answer = { result: Record<string, unknown> } | { error: RpcError };
-
-const isRequestId = (value: unknown): value is RequestId =>
-  typeof value === 'string' || typeof value === 'number';
 
 const errorOf = (code: number, message: string): Answer => ({ error: { code, message } });
 

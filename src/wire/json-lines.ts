@@ -1,6 +1,16 @@
 import { serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
+/** A line the reader could not deliver: not JSON, or over the size cap. */
+export class FramingError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'not-json' | 'too-large',
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Newline-delimited JSON-RPC framing, as the SDK's ReadBuffer frames it (one message a line,
  * a trailing `\r` dropped, a size cap), with two differences that matter on the hot path:
@@ -33,7 +43,10 @@ export class JsonLineReader {
       this.pendingBytes = 0;
       if (dropping || line.length > this.options.maxMessageBytes) {
         this.options.onError(
-          new Error(`dropped a message over ${this.options.maxMessageBytes} bytes`),
+          new FramingError(
+            `dropped a message over ${this.options.maxMessageBytes} bytes`,
+            'too-large',
+          ),
         );
       } else {
         this.deliver(line);
@@ -64,7 +77,10 @@ export class JsonLineReader {
       message = JSON.parse(line.toString('utf8', 0, end));
     } catch (error) {
       this.options.onError(
-        new Error(`ignored a line that is not JSON-RPC: ${(error as Error).message.slice(0, 200)}`),
+        new FramingError(
+          `ignored a line that is not JSON-RPC: ${(error as Error).message.slice(0, 200)}`,
+          'not-json',
+        ),
       );
       return;
     }

@@ -30,6 +30,8 @@ export const FILESYSTEM_SERVER = path.join(
   'index.js',
 );
 export const CONFORMANCE_SERVER = path.join(ROOT, 'test', 'fixtures', 'conformance', 'server.mjs');
+/** Writes what a test tells it to (fuzzing a backend's side); see the file's header. */
+export const REPLAY_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'replay-server.mjs');
 export const SSE_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'sse-server.mjs');
 /** Stand-ins for a web fetch server, an issue tracker and a mail server (flow control). */
 export const WEB_SERVER = path.join(ROOT, 'test', 'fixtures', 'servers', 'web-server.mjs');

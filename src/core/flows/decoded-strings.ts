@@ -1,4 +1,4 @@
-import { WINDOW } from './fingerprint-store.js';
+import { hexDigit, WINDOW } from './fingerprint-store.js';
 
 /** Called with every string and decoded variant; returns true to stop the walk. */
 export type StringVisitor = (text: string) => boolean;
@@ -28,14 +28,29 @@ const utf8 = new TextDecoder('utf-8');
 // Random bytes pass a 48-byte sample (no control bytes, valid UTF-8) about once in a million.
 const TEXT_SAMPLE = 48;
 
+/** How much of each string the visitor reads. */
+export interface VisitOptions {
+  /**
+   * The visitor compares only normalised windows (`fingerprint-store.ts`), which read ASCII `%XX`
+   * escapes themselves: a URL-decoded copy whose escapes are all inert punctuation normalises to
+   * the windows of its own string, and the strings of a JSON document to windows of the document
+   * or of its unescaped copy, so these are skipped.
+   */
+  readonly windowsOnly?: boolean;
+}
+
 /**
  * Visits every string in a JSON value (object keys too), and for each string the variants an
  * exfiltrating call would use: URL-decoded (`%XX`), JSON-unescaped (`\n`, `\u0041`), parsed as
  * JSON when it is a JSON document, and base64 (standard or URL-safe, at every alignment) or hex
  * decoded for long runs, recursively up to three layers. Linear in the size of the value.
  */
-export function visitDecodedStrings(value: unknown, visit: StringVisitor): boolean {
-  const state = { budget: DECODE_BUDGET_FLOOR, visit };
+export function visitDecodedStrings(
+  value: unknown,
+  visit: StringVisitor,
+  options: VisitOptions = {},
+): boolean {
+  const state = { budget: DECODE_BUDGET_FLOOR, visit, windowsOnly: options.windowsOnly === true };
   return walk(value, 0, 0, state);
 }
 
@@ -43,6 +58,7 @@ interface WalkState {
   /** Characters of decoded variants still allowed. */
   budget: number;
   readonly visit: StringVisitor;
+  readonly windowsOnly: boolean;
 }
 
 function walk(value: unknown, depth: number, layer: number, state: WalkState): boolean {
@@ -70,10 +86,18 @@ function visitString(text: string, layer: number, state: WalkState): boolean {
     state.budget -= decoded.length;
     return visitString(decoded, next, state);
   };
-  if (text.includes('%') && variant(decodePercent(text))) return true;
-  if (text.includes('\\') && variant(text.replace(ESCAPE, unescapeOne))) return true;
   const first = firstNonSpace(text);
-  if (first === '{' || first === '[' || first === '"') {
+  if (
+    text.includes('%') &&
+    (!state.windowsOnly || percentChangesWindows(text, first)) &&
+    variant(decodePercent(text))
+  )
+    return true;
+  const escaped = text.includes('\\');
+  if (escaped && variant(text.replace(ESCAPE, unescapeOne))) return true;
+  // Read by windows, the strings of a JSON document are pieces of the document itself, or with
+  // escapes, of its unescaped copy (a document in a string is one more layer of escapes there).
+  if ((first === '{' || first === '[' || first === '"') && !state.windowsOnly) {
     const parsed = parseJson(text);
     if (parsed !== undefined && typeof parsed !== 'number' && typeof parsed !== 'boolean') {
       if (typeof parsed === 'string') {
@@ -121,8 +145,39 @@ function isBase64Char(code: number): boolean {
 
 const NO_RUNS: [number, number][] = [];
 
+// Characters a `%XX` escape may decode to without the decoded copy needing a pass of its own:
+// not letters or digits (the normalised text reads those through the escape), not `%` or `\`
+// (a second layer of escapes), not base64 characters (they would join a run), and not the
+// start of a JSON document; tabs and line breaks, which text samples allow, are inert.
+const INERT = new Uint8Array(128);
+for (let byte = 0x20; byte < 0x7f; byte++) {
+  const char = String.fromCharCode(byte);
+  if (!/[0-9A-Za-z%\\+/\-_{["]/.test(char)) INERT[byte] = 1;
+}
+INERT[0x09] = INERT[0x0a] = INERT[0x0d] = 1;
+
+/**
+ * Whether the URL-decoded copy of `text` can hold windows, runs or documents that `text` itself
+ * does not: some escape is not ASCII or not inert, or the text (by its first character) may be
+ * a JSON document or start with an escape.
+ */
+function percentChangesWindows(text: string, first: string): boolean {
+  if (first === '%' || first === '{' || first === '[' || first === '"') return true;
+  for (
+    let at = text.indexOf('%');
+    at >= 0 && at + 2 < text.length;
+    at = text.indexOf('%', at + 1)
+  ) {
+    const high = hexDigit(text.charCodeAt(at + 1));
+    const low = hexDigit(text.charCodeAt(at + 2));
+    if (high < 0 || low < 0) continue;
+    if (high > 7 || INERT[(high << 4) | low] !== 1) return true;
+  }
+  return false;
+}
+
 function isHex(run: string): boolean {
-  for (let i = 0; i < run.length; i++) if (hexValue(run.charCodeAt(i)) < 0) return false;
+  for (let i = 0; i < run.length; i++) if (hexDigit(run.charCodeAt(i)) < 0) return false;
   return true;
 }
 
@@ -142,31 +197,50 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** `%XX` sequences decoded (UTF-8), everything else kept; one pass, no regex callbacks. */
+/**
+ * `%XX` sequences decoded (UTF-8), everything else kept. Bytes are gathered in one scratch
+ * buffer and decoded once; text with other non-ASCII characters takes the string path.
+ */
 function decodePercent(text: string): string {
+  const length = text.length;
+  const bytes = scratch(length);
+  let out = 0;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return decodePercentSlowly(text);
+    if (code === 37 && i + 2 < length) {
+      const high = hexDigit(text.charCodeAt(i + 1));
+      const low = hexDigit(text.charCodeAt(i + 2));
+      if (high >= 0 && low >= 0) {
+        bytes[out++] = (high << 4) | low;
+        i += 2;
+        continue;
+      }
+    }
+    bytes[out++] = code;
+  }
+  return utf8.decode(bytes.subarray(0, out));
+}
+
+function decodePercentSlowly(text: string): string {
   let out = '';
   let kept = 0;
   let bytes: number[] | undefined;
   const flush = (): void => {
     if (bytes === undefined) return;
-    out += bytes.every((byte) => byte < 0x80)
-      ? String.fromCharCode(...bytes)
-      : utf8.decode(Uint8Array.from(bytes));
+    out += utf8.decode(Uint8Array.from(bytes));
     bytes = undefined;
   };
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) !== 37 || i + 2 >= text.length) continue;
-    const high = hexValue(text.charCodeAt(i + 1));
-    const low = hexValue(text.charCodeAt(i + 2));
+    const high = hexDigit(text.charCodeAt(i + 1));
+    const low = hexDigit(text.charCodeAt(i + 2));
     if (high < 0 || low < 0) continue;
     if (kept < i) {
       flush();
       out += text.slice(kept, i);
     }
-    const byte = (high << 4) | low;
-    // ASCII needs no UTF-8 decoder: most escapes are a space or a slash.
-    if (byte < 0x80 && bytes === undefined) out += String.fromCharCode(byte);
-    else (bytes ??= []).push(byte);
+    (bytes ??= []).push((high << 4) | low);
     i += 2;
     kept = i + 1;
   }
@@ -174,10 +248,13 @@ function decodePercent(text: string): string {
   return out + text.slice(kept);
 }
 
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  const lower = code | 0x20;
-  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+// One growing byte buffer for decoding: every decoded copy is turned into a string (or dropped)
+// before the next one is decoded.
+let scratchBytes = new Uint8Array(4096);
+function scratch(length: number): Uint8Array {
+  if (scratchBytes.length < length)
+    scratchBytes = new Uint8Array(Math.max(length, scratchBytes.length * 2));
+  return scratchBytes;
 }
 
 function unescapeOne(_whole: string, hex: string | undefined, char: string | undefined): string {
@@ -194,37 +271,55 @@ export function decodeBase64(text: string, align: number): string | undefined {
   if (length > SAMPLE_CHARS * 3) {
     const sampleAt = (offset: number) => {
       const from = align + Math.floor(offset / 4) * 4;
-      return isTextSample(base64Bytes(text, from, from + SAMPLE_CHARS) ?? EMPTY);
+      const count = base64Bytes(text, from, from + SAMPLE_CHARS);
+      return count > 0 && isTextSample(scratchBytes.subarray(0, count));
     };
     if (!sampleAt(0) && !sampleAt((length - SAMPLE_CHARS) / 2) && !sampleAt(length - SAMPLE_CHARS))
       return undefined;
   }
-  const bytes = base64Bytes(text, align, text.length);
-  if (bytes === undefined) return undefined;
-  return looksLikeText(bytes, bytes.length) ? utf8.decode(bytes) : undefined;
+  const count = base64Bytes(text, align, text.length);
+  if (count < 0) return undefined;
+  const bytes = scratchBytes.subarray(0, count);
+  return looksLikeText(bytes, count) ? utf8.decode(bytes) : undefined;
 }
-
-const EMPTY = new Uint8Array(0);
 
 // Base64 characters in each end sample: 48 bytes.
 const SAMPLE_CHARS = 64;
 
-function base64Bytes(text: string, from: number, to: number): Uint8Array | undefined {
-  const bytes = new Uint8Array(Math.floor(((to - from) * 3) / 4));
+/**
+ * Decodes base64 characters `from`..`to` into the scratch buffer, four at a time; returns the
+ * number of bytes, or -1 at the first character outside the alphabet.
+ */
+function base64Bytes(text: string, from: number, to: number): number {
+  const bytes = scratch(Math.ceil(((to - from) * 3) / 4));
   let out = 0;
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const a = BASE64_VALUE[text.charCodeAt(i)] ?? -1;
+    const b = BASE64_VALUE[text.charCodeAt(i + 1)] ?? -1;
+    const c = BASE64_VALUE[text.charCodeAt(i + 2)] ?? -1;
+    const d = BASE64_VALUE[text.charCodeAt(i + 3)] ?? -1;
+    if ((a | b | c | d) < 0) return -1;
+    const quad = (a << 18) | (b << 12) | (c << 6) | d;
+    bytes[out] = quad >> 16;
+    bytes[out + 1] = (quad >> 8) & 0xff;
+    bytes[out + 2] = quad & 0xff;
+    out += 3;
+  }
+  // Two or three characters left make one or two bytes; one alone makes none.
   let buffer = 0;
   let bits = 0;
-  for (let i = from; i < to; i++) {
+  for (; i < to; i++) {
     const value = BASE64_VALUE[text.charCodeAt(i)] ?? -1;
-    if (value < 0) return undefined;
-    buffer = ((buffer << 6) | value) & 0xffffff;
+    if (value < 0) return -1;
+    buffer = (buffer << 6) | value;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       bytes[out++] = (buffer >> bits) & 0xff;
     }
   }
-  return bytes.subarray(0, out);
+  return out;
 }
 
 /**
@@ -272,10 +367,10 @@ function isTextSample(bytes: Uint8Array): boolean {
 function decodeHex(text: string, align: number): string | undefined {
   const length = Math.floor((text.length - align) / 2);
   if (length * 2 < MIN_HEX) return undefined;
-  const bytes = new Uint8Array(length);
+  const bytes = scratch(length).subarray(0, length);
   for (let i = 0; i < length; i++) {
     const at = align + i * 2;
-    bytes[i] = (hexValue(text.charCodeAt(at)) << 4) | hexValue(text.charCodeAt(at + 1));
+    bytes[i] = (hexDigit(text.charCodeAt(at)) << 4) | hexDigit(text.charCodeAt(at + 1));
   }
   return looksLikeText(bytes, length) ? utf8.decode(bytes) : undefined;
 }

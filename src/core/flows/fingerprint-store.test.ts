@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { FingerprintStore, GUARANTEED, MAX_SLOTS, WINDOW } from './fingerprint-store.js';
+import { FingerprintStore, GUARANTEED, MAX_BYTES, WINDOW } from './fingerprint-store.js';
 
 // Letters and digits only, so every character counts towards a window; the two sides of a
 // test draw their surroundings from disjoint alphabets, so the shared run is exactly what the
@@ -107,7 +107,7 @@ describe('bounded memory', () => {
       texts.push(text);
       store.add(text, i + 1);
     }
-    expect(store.bytes).toBeLessThanOrEqual(MAX_SLOTS * 12);
+    expect(store.bytes).toBeLessThanOrEqual(MAX_BYTES);
     expect(store.level).toBeGreaterThan(0);
     // A 2 KB excerpt of early and late text is still found at this sampling level.
     expect(store.find(texts[0]?.slice(5000, 7000) ?? '')).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findSecrets } from '../scanner/secrets.js';
-import { MAX_SLOTS } from './fingerprint-store.js';
+import { MAX_BYTES } from './fingerprint-store.js';
 import { SENSITIVE, UNTRUSTED } from './flow-label.js';
 import { FlowSession, SOURCE_MEMORY, type FlowSource } from './flow-session.js';
 
@@ -121,7 +121,7 @@ describe('value tracking', () => {
         session.remember([text], source(i + 1), findSecrets);
       }
       // The fingerprint table is the only part that grows with the text; sources and secrets are capped.
-      expect(session.trackingBytes).toBeLessThanOrEqual(MAX_SLOTS * 12);
+      expect(session.trackingBytes).toBeLessThanOrEqual(MAX_BYTES);
       expect(session.trackingBytes + SOURCE_MEMORY * 200 + 1024 * 100).toBeLessThan(
         4 * 1024 * 1024,
       );

@@ -125,19 +125,24 @@ export class FlowSession {
     let kind: CarriedData['kind'] = 'text';
     let found = 0;
     const checkSecrets = this.secrets.size > 0;
-    visitDecodedStrings(args, (text) => {
-      found = this.fingerprints.find(text);
-      if (found !== 0) return true;
-      if (!checkSecrets) return false;
-      for (const secret of findSecrets(text)) {
-        found = this.secrets.get(secretKey(text, secret.start, secret.end)) ?? 0;
-        if (found !== 0) {
-          kind = 'secret';
-          return true;
+    // Secrets are matched on exact strings, so a session that remembers any sees every variant.
+    visitDecodedStrings(
+      args,
+      (text) => {
+        found = this.fingerprints.find(text);
+        if (found !== 0) return true;
+        if (!checkSecrets) return false;
+        for (const secret of findSecrets(text)) {
+          found = this.secrets.get(secretKey(text, secret.start, secret.end)) ?? 0;
+          if (found !== 0) {
+            kind = 'secret';
+            return true;
+          }
         }
-      }
-      return false;
-    });
+        return false;
+      },
+      { windowsOnly: !checkSecrets },
+    );
     if (found === 0) return undefined;
     const entry = this.sources[found % SOURCE_MEMORY];
     return { kind, source: entry?.ordinal === found ? entry.source : undefined };

@@ -28,7 +28,7 @@ export {
   type LabelChange,
 } from './flow-session.js';
 export type { FlowRuleSettings, FlowSettings } from './flow-settings.js';
-export { GUARANTEED, MAX_SLOTS, WINDOW, WINNOW } from './fingerprint-store.js';
+export { GUARANTEED, MAX_BYTES, MAX_SLOTS, WINDOW, WINNOW } from './fingerprint-store.js';
 export { KNOWN_SERVERS, type KnownServer } from './known-servers.js';
 export { recognizeServer, type ServerIdentity } from './recognize-server.js';
 export {

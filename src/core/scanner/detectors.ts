@@ -61,6 +61,11 @@ const readVerbs = String.raw`\b(?:read|reads|reading|cat|open|load|access|get|fe
 const exfilCue = String.raw`\b(?:pass|include|send|put|add|append|attach|upload|post|provide|sidenote|as${S}(?:the${S}|an?${S})?(?:argument|parameter|param|field|input|value)|to${S}(?:https?:|[\w.+-]{1,64}@))`;
 
 /** The pattern-detector table for layers 2-6 (hidden characters and secrets are character-level scanners). */
+/** Every "a b" for a in first and b in second. */
+function pairs(first: readonly string[], second: readonly string[]): string[] {
+  return first.flatMap((a) => second.map((b) => `${a} ${b}`));
+}
+
 export const detectors: readonly PatternDetector[] = [
   // Layer 2: authority and role markers.
   {
@@ -98,9 +103,16 @@ export const detectors: readonly PatternDetector[] = [
     id: 'role.heading',
     layer: 'role',
     severity: 'high',
-    keywords: ['## '],
+    // Every markdown heading has "## ": the role word after it is the keyword.
+    keywords: [
+      ...['system', 'developer', 'assistant', 'instruction', 'human', 'user', 'response'].map(
+        (w) => `# ${w}`,
+      ),
+      '##(',
+      '##[',
+    ],
     pattern: rx(
-      String.raw`^[ \t]{0,8}#{2,6}[ \t]{1,4}(?:system|developer|assistant|instructions?|human|user|response)(?:${S}(?:message|prompt|note|override|instructions?))?[ \t]{0,3}:`,
+      String.raw`^[ \t]{0,8}#{2,6}[ \t]{1,4}(?:system|developer|assistant|instructions?|human|user|response)(?:${S}(?:message|prompt|note|override|instructions?))?[ \t]{0,3}:|#{2,6}[ \t]{0,4}[([](?:system|developer|assistant|admin)(?:[ _](?:message|prompt|note|override|instructions?))?[)\]]`,
       'im',
     ),
     maxLength: 60,
@@ -241,7 +253,7 @@ export const detectors: readonly PatternDetector[] = [
       'llama',
     ],
     pattern: rx(
-      String.raw`\b(?:note|message|instructions?|notice|reminder|request|memo|directive)${S}(?:to|for)${S}(?:the${S}|any${S}|all${S})?${agentNouns}\b`,
+      String.raw`\b(?:note|message|instructions?|notice|reminder|request|memo|directive|next${S}steps?)${S}(?:to|for)${S}(?:the${S}|any${S}|all${S})?${agentNouns}\b`,
     ),
     maxLength: 70,
     message: 'text addresses the AI agent directly',
@@ -321,7 +333,8 @@ export const detectors: readonly PatternDetector[] = [
   {
     id: 'role.mode-switch',
     layer: 'role',
-    severity: 'medium',
+    // Agent prompts say "you are in plan mode" too: a cue next to others, not alone.
+    severity: 'low',
     keywords: ['you are'],
     pattern: rx(
       String.raw`\byou${S}are${S}(?:now${S})?(?:in|running${S}in|operating${S}in|executing${S}in|executing${S}under|running${S}under)${S}(?:an?${S}|the${S})?(?:[\w-]{1,20}${S}){0,3}(?:mode|sandbox)\b`,
@@ -346,10 +359,22 @@ export const detectors: readonly PatternDetector[] = [
     severity: 'medium',
     keywords: ['this is'],
     pattern: rx(
-      String.raw`\bthis${S}is${S}(?:not${S}an?${S}(?:actual|real)|an?${S}(?:test|testing|simulated|sandbox(?:ed)?|developer|hidden|internal|secure))${S}(?:[\w-]{1,20}${S}){0,2}(?:environment|sandbox|scenario|evaluation|simulation)\b`,
+      String.raw`\bthis${S}is${S}an?${S}(?:test|testing|simulated|sandbox(?:ed)?|developer|hidden|internal|secure)${S}(?:[\w-]{1,20}${S}){0,2}(?:environment|sandbox|scenario|evaluation|simulation)\b`,
     ),
     maxLength: 110,
     message: 'tells the agent its environment is not real',
+  },
+  {
+    // Denying that actions have consequences is persuasion aimed at the agent's caution, not a description.
+    id: 'role.mode-switch',
+    layer: 'role',
+    severity: 'high',
+    keywords: ['this is not', "this isn't", 'nothing here is'],
+    pattern: rx(
+      String.raw`\b(?:this${S}is${S}not|this${S}isn't|nothing${S}here${S}is)${S}(?:an?${S})?(?:actual|real|live|production)${S}(?:[\w-]{1,20}${S}){0,2}(?:environment|scenario|system|situation|users?|data|consequences)\b`,
+    ),
+    maxLength: 110,
+    message: 'tells the agent its actions have no real consequences',
   },
   {
     id: 'role.mode-switch',
@@ -366,7 +391,7 @@ export const detectors: readonly PatternDetector[] = [
     id: 'role.mode-switch',
     layer: 'role',
     severity: 'high',
-    keywords: ['mode', 'override'],
+    keywords: ['mode enabled', 'mode activated', 'mode engaged', 'mode on', 'override'],
     pattern: rx(
       String.raw`\b[A-Z]{3,15}${S}MODE${S}(?:ENABLED|ACTIVATED|ENGAGED|ON)\b|\b(?:SYSTEM|DEVELOPER|ADMIN|SECURITY|EMERGENCY)\b[A-Z ]{0,30}\bOVERRIDE\b`,
       '',
@@ -670,12 +695,40 @@ export const detectors: readonly PatternDetector[] = [
     id: 'poison.before-any-tool',
     layer: 'poisoning',
     severity: 'high',
-    keywords: ['before'],
+    // The words after "before" the pattern needs, not "before" alone, which ordinary prose and logs are full of.
+    keywords: [
+      'before using',
+      'before calling',
+      'before invoking',
+      'before executing',
+      'before running',
+      'before you',
+    ],
     pattern: rx(
       String.raw`\bbefore${S}(?:using|calling|invoking|executing|running|you${S}(?:use|call|invoke|run))${S}(?:any|all|other|another|each|every)${S}(?:other${S})?(?:tools?|functions?|operations?|commands?|actions?)\b`,
     ),
     maxLength: 80,
     message: 'hooks itself before any other tool use',
+  },
+  {
+    // "Before answering any question, call this tool": a hook on every turn, not only on other tools.
+    id: 'poison.before-any-tool',
+    layer: 'poisoning',
+    severity: 'medium',
+    descriptionSeverity: 'high',
+    keywords: [
+      'before answering',
+      'before responding',
+      'before replying',
+      'before handling',
+      'before processing',
+      'before doing',
+    ],
+    pattern: rx(
+      String.raw`\bbefore${S}(?:answering|responding${S}to|replying${S}to|handling|processing|doing)${S}(?:any|each|every|the${S}user'?s?)${S}(?:[\w-]{1,20}${S})?(?:questions?|requests?|messages?|quer(?:y|ies)|tasks?|prompts?|replies|thing)\b[^.\n]{0,40}?\b(?:call|invoke|run|use|execute|trigger)\b`,
+    ),
+    maxLength: 140,
+    message: 'hooks itself before every answer',
   },
   {
     id: 'poison.call-order',
@@ -747,7 +800,10 @@ export const detectors: readonly PatternDetector[] = [
     layer: 'poisoning',
     severity: 'medium',
     descriptionSeverity: 'high',
-    keywords: ['when'],
+    keywords: pairs(
+      ['when', 'whenever'],
+      ['the', 'user', 'agent', 'assistant', 'you', 'call', 'use', 'invoke', 'run', 'execute'],
+    ),
     pattern: rx(
       String.raw`\bwhen(?:ever)?${S}(?:the${S})?(?:user${S}|agent${S}|assistant${S}|you${S})?(?:calls?|uses?|invokes?|runs?|executes?)${S}(?:the${S})?[\x60'"]?[\w.-]{1,64}[\x60'"]?${S}(?:tool|function)\b[^.\n]{0,80}?\b(?:also|always|instead|additionally|secretly|must)\b`,
     ),

@@ -25,18 +25,29 @@ export const directiveKeywords: readonly string[] = [
   'send ',
   'transfer',
   'forward ',
+  'must ',
+  'if you could',
+  'loop ',
+  'notify',
+  'be copied',
+  'be sent',
+  'be forwarded',
+  ' as an owner',
+  ' as owner',
+  ' as an admin',
+  ' as admin',
 ];
 
 // Verbs that move data or money outward.
 const outbound =
-  /\b(?:send|forward|e-?mail|mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|submit|disclose|transmit|bcc|deposit|invite|grant|give)\b/i;
+  /\b(?:send|sent|forward(?:ed)?|e-?mail(?:ed)?|mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|submit|disclose|transmit|bcc|cc|copied|mirrored|deposit|invite|grant|give|notify|inform|loop(?:\s{1,3}\S{1,64})?\s{1,3}in|let\s{1,3}\S{1,64}\s{1,3}know|add\s{1,3}\S{1,64}\s{1,3}as\s{1,3}(?:an?\s{1,3})?(?:owner|admin|administrator|collaborator|maintainer|member))\b/i;
 // Verbs whose effect is hard to undo or touches accounts, devices or money.
 const risky =
-  /\b(?:leave|initiate|redirect|close|join|invite|hire|subscribe|enroll|register|sign|apply|renew|increase|decrease|raise|lower|stop|start|restart|pause|kill|block|unblock|ban|archive|publish|fax|dial|navigate|drive|deliver|ship|return|refund|charge|give|guide|fill|grant|send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|transmit|deposit|invite|grant|give|delete|remove|erase|wipe|destroy|drop|disable|deactivate|cancel|revoke|reset|uninstall|format|shut\s?down|turn\s(?:off|on)|unlock|lock|change|update|modify|purchase|buy|sell|order|book|schedule|dispatch|execute|run|install|download|open|approve|withdraw|move|set|add|create|post|publish|invest|redeem|release|authori[sz]e|activate|adjust|guide|play)\b/i;
+  /\b(?:copied|loop|leave|initiate|redirect|close|join|invite|hire|subscribe|enroll|register|sign|apply|renew|increase|decrease|raise|lower|stop|start|restart|pause|kill|block|unblock|ban|archive|publish|fax|dial|navigate|drive|deliver|ship|return|refund|charge|give|guide|fill|grant|send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|transmit|deposit|invite|grant|give|delete|remove|erase|wipe|destroy|drop|disable|deactivate|cancel|revoke|reset|uninstall|format|shut\s?down|turn\s(?:off|on)|unlock|lock|change|update|modify|purchase|buy|sell|order|book|schedule|dispatch|execute|run|install|download|open|approve|withdraw|move|set|add|create|post|publish|invest|redeem|release|authori[sz]e|activate|adjust|guide|play)\b/i;
 const urlOutbound = /\b(?:send|post|upload|submit|forward|leak|exfiltrate|transmit|report)\b/i;
 // Replies to the sender and payment paperwork ("send remittance advice to ...") are how invoices read.
 const selfRecipient =
-  /\b(?:send|forward|e-?mail|mail|share)\s{1,3}(?:us|me)\b|\bcontact\b|\bremittance\b/i;
+  /\b(?:send|forward|e-?mail|mail|share|notify|inform|cc|loop)\s{1,3}(?:us|me)\b|\bcontact\b|\bremittance\b/i;
 const email = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/;
 const url = /\bhttps?:\/\/[^\s'")\]]{3,}|\bwww\.[\w-]{2,63}\.[a-z]{2,}/i;
 const iban = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/;
@@ -46,15 +57,28 @@ const accountNumber =
 const explicitAgent =
   /\b(?:assistant|agent|a\.?i\.?|llm|language\s{1,3}model|chatbot|copilot)\b|\byou\s{1,3}(?:must|should|need\s{1,3}to|have\s{1,3}to|are\s{1,3}(?:required|instructed|asked|expected)\s{1,3}to)\b/i;
 const politeLead =
-  /^[\s"'`*>•\-–—([]{0,6}(?:[\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly|can\s{1,3}you|could\s{1,3}you|would\s{1,3}you|i\s{1,3}need\s{1,3}you\s{1,3}to|i\s{1,3}want\s{1,3}you\s{1,3}to|make\s{1,3}sure\s{1,3}(?:to|you))\b/i;
+  /^[\s"'`*>•\-–—([]{0,16}(?:[\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly|can\s{1,3}you|could\s{1,3}you|would\s{1,3}you|if\s{1,3}you\s{1,3}could|i\s{1,3}need\s{1,3}you\s{1,3}to|i\s{1,3}want\s{1,3}you\s{1,3}to|make\s{1,3}sure\s{1,3}(?:to|you))\b/i;
 const imperativeLead =
-  /^[\s"'`*>•\-–—([]{0,6}(?:[^,.!?\n]{0,80},\s{0,3}|let'?s\s{1,3}|[#(\w ]{1,30}[:)]\s{0,3})?(?:(?:then|also|now|first|and|next|finally|immediately)[ ,]{1,2})?(?:send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|deposit|invite|grant|give|delete|remove|erase|wipe|disable|cancel|revoke|reset|unlock|change|update|purchase|buy|sell|dispatch|execute|run|install|withdraw|move|get|find|retrieve|fetch|list|check|look\s{1,3}up|search|read|collect|gather|compile|extract|access|grab|locate|download|schedule|book|order|create|add|set)\b(?![ \t]{0,2}[:,=|])/i;
+  /^[\s"'`*>•\-–—([]{0,16}(?:[^,.!?\n]{0,80},\s{0,3}|let'?s\s{1,3}|[#(\w ]{1,30}[:)]\s{0,3})?(?:(?:then|also|now|first|and|next|finally|immediately|do)[ ,]{1,2})?(?:(?:must|shall|should|always)\s{1,3}(?:(?:also|automatically|silently|quietly|additionally)\s{1,3})?)?(?:send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|deposit|invite|grant|give|delete|remove|erase|wipe|disable|cancel|revoke|reset|unlock|change|update|purchase|buy|sell|dispatch|execute|run|install|withdraw|move|get|find|retrieve|fetch|list|check|look\s{1,3}up|search|read|collect|gather|compile|extract|access|grab|locate|download|schedule|book|order|create|add|set)\b(?![ \t]{0,2}[:,=|])/i;
 // "Please <risky verb>" as the first words of a sentence inside data: a request aimed at whoever acts on the data.
 const politeAction = new RegExp(
-  `^[\\s"'\x60*>•\\-–—(\\[]{0,6}(?:[\\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly)\\s{1,3}(?:${risky.source.slice(2, -2)})\\b`,
+  `^[\\s"'\x60*>•\\-–—(\\[]{0,16}(?:[\\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly)\\s{1,3}(?:${risky.source.slice(2, -2)})\\b`,
   'i',
 );
+// "Every export must be copied to …": an obligation in the passive voice, which tool descriptions favour.
+const passiveDuty =
+  /\b(?:must|should|shall|will|is\s{1,3}to|are\s{1,3}to)\s{1,3}(?:also\s{1,3}|always\s{1,3}|automatically\s{1,3})?be\s{1,3}(?:automatically\s{1,3}|silently\s{1,3}|also\s{1,3})?(?:copied|sent|forwarded|cc'?d|bcc'?d|mirrored|uploaded|shared|posted|reported|e-?mailed|transmitted|submitted)\s{1,3}to\b/i;
+// A request softened into a wish ("it would help if you could also …") is still addressed to whoever reads it.
+const softAsk =
+  /\bif\s{1,3}you\s{1,3}could\b|\b(?:help(?:ful)?|great|appreciated|nice)\s{1,3}if\s{1,3}you\b/i;
+// Something an agent could act on: the writer's own account ("my"), an identifier, a quoted name, a path.
+const concreteTarget =
+  /\b(?:my|mine)\b|\b[a-z]{0,20}\d[\w-]{0,30}|'[^'\n]{2,60}'|#[\w-]{2,40}|(?:^|\s)[~/][\w./-]{2,80}/i;
 const firstPerson = /\b(?:my|mine)\b/i;
+// Requests every project and every invoice makes of its reader: report a bug, open a pull request, pay the
+// amount due. They ask the reader to act towards the writer, not on someone's accounts or devices.
+const readerChores =
+  /\b(?:open|create|file|submit|raise|send)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:new\s{1,3})?(?:\[?\s{0,2})?(?:github\s{1,3})?(?:issues?|pr|prs|pull\s{1,3}requests?|bug\s{1,3}reports?|tickets?|feature\s{1,3}requests?)\b|\bpay\s{1,3}(?:the|this|your|our)\s{1,3}(?:amount|invoice|balance|bill|total|fee)s?\b|\b(?:amount|invoice|balance|payment)\s{1,3}(?:is\s{1,3})?due\b/i;
 
 // Character codes of the few characters sentence cutting looks at.
 const DOT = 0x2e;
@@ -99,6 +123,18 @@ function valueStart(text: string, i: number): boolean {
   return (
     before === 0x3a || before === 0x2c || before === 0x5b || before === 0x28 || before === 0x3d
   );
+}
+
+/** True when a quoted string value of JSON or a Python dict starts at `start` (its opening quote just before). */
+function quotedValueAt(text: string, start: number): boolean {
+  const q = text.charCodeAt(start - 1);
+  if ((q === SQUOTE || q === DQUOTE) && valueStart(text, start - 1)) return true;
+  // A quoted YAML list item, `- "value"`, read from its line start.
+  let k = start;
+  while (k < start + 16 && text.charCodeAt(k) === SPACE) k++;
+  if (text.charCodeAt(k) !== 0x2d || text.charCodeAt(k + 1) !== SPACE) return false;
+  const quote = text.charCodeAt(k + 2);
+  return quote === SQUOTE || quote === DQUOTE;
 }
 
 function valueEnd(text: string, i: number): boolean {
@@ -175,7 +211,7 @@ export function findDirectives(
     judgedEnd = Math.max(end, pos + 1);
     if (start === judgedStart) continue;
     judgedStart = start;
-    const finding = judgeSentence(text.slice(start, end), surface);
+    const finding = judgeSentence(text.slice(start, end), surface, quotedValueAt(text, start));
     if (finding) findings.push({ ...finding, start, end });
   }
   return findings;
@@ -184,10 +220,11 @@ export function findDirectives(
 function judgeSentence(
   sentence: string,
   surface: Surface,
+  inValue: boolean,
 ): Omit<RawFinding, 'start' | 'end'> | undefined {
   if (!risky.test(sentence)) return undefined;
-  const polite = politeLead.test(sentence);
-  const imperative = imperativeLead.test(sentence);
+  const polite = politeLead.test(sentence) || softAsk.test(sentence);
+  const imperative = imperativeLead.test(sentence) || passiveDuty.test(sentence);
   const agent = explicitAgent.test(sentence);
   const verb = outbound.exec(sentence)?.[0];
   const target = verb ? targetKind(sentence) : undefined;
@@ -195,6 +232,7 @@ function judgeSentence(
     target !== undefined &&
     verb !== undefined &&
     !selfRecipient.test(sentence) &&
+    !readerChores.test(sentence) &&
     (target !== 'a URL' || urlOutbound.test(sentence));
   if (!polite && !imperative && !agent) {
     // No one is told to do it: data moving to an outside target is only a weak signal.
@@ -214,18 +252,27 @@ function judgeSentence(
       message: `instruction to ${verb.toLowerCase()} something to ${target}`,
     };
   }
+  if (readerChores.test(sentence)) return undefined;
+  // A request that is a whole field of structured data (a review, a bio, an e-mail body) is out of place there:
+  // it speaks to whoever processes the record, not to the record's reader.
+  const concrete = concreteTarget.test(sentence);
+  // Reviews and comments ask their vendor for things ("please add more colours"): in a field of data, only a
+  // request about something an agent could act on counts.
+  if (inValue && !concrete) return undefined;
+  const severity: Severity = inValue ? 'high' : 'medium';
+  const where = inValue ? ' as a field of structured data' : ', embedded in data';
   if (politeAction.test(sentence) && !/\byour?\b/i.test(sentence)) {
     return {
       rule: 'directive.user-voice-request',
-      severity: 'medium',
-      message: 'a polite request to perform an action on behalf of someone, embedded in data',
+      severity,
+      message: `a polite request to perform an action on behalf of someone${where}`,
     };
   }
   if ((polite || imperative) && firstPerson.test(sentence)) {
     return {
       rule: 'directive.user-voice-request',
-      severity: 'medium',
-      message: 'a first-person request to perform an action, embedded in data',
+      severity,
+      message: `a first-person request to perform an action${where}`,
     };
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { rx, type PatternDetector } from './detector.js';
+import { caseInsensitive, rx, type PatternDetector } from './detector.js';
 import type { Severity } from './finding.js';
 
 // The general signals in the languages most common in the corpus after English. Each phrase list raises the
@@ -93,6 +93,7 @@ const lexicons: Readonly<Record<string, Lexicon>> = {
       "ne dites pas à l'utilisateur",
       "sans que l'utilisateur le sache",
       "sans prévenir l'utilisateur",
+      "sans le dire à l'utilisateur",
       "sans informer l'utilisateur",
       "n'informez pas l'utilisateur",
     ],
@@ -314,11 +315,15 @@ const lexicons: Readonly<Record<string, Lexicon>> = {
 };
 
 const escapeRx = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A word edge for phrases that start or end with a Latin letter: no Latin letter (accented ones included) or
+// digit beside it. A \p{L} class would need Unicode mode, whose case-insensitive matching and compilation cost
+// several times more, and only Latin letters can run on from a Latin word.
+const latinWordChar = '[A-Za-z0-9\\u00C0-\\u024F\\u1E00-\\u1EFF]';
 /** A phrase as a pattern: literal, blanks 1-3 wide, ASCII words bounded. */
 function phrase(p: string): string {
   const body = escapeRx(p).replace(/ /g, '[ \\t]{1,3}').replace(/'/g, "['’]");
-  const start = /^[a-z]/i.test(p) ? '(?<![\\p{L}\\p{N}])' : '';
-  const end = /[a-z]$/i.test(p) ? '(?![\\p{L}\\p{N}])' : '';
+  const start = /^[a-z]/i.test(p) ? `(?<!${latinWordChar})` : '';
+  const end = /[a-z]$/i.test(p) ? `(?!${latinWordChar})` : '';
   return `${start}${body}${end}`;
 }
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -345,7 +350,7 @@ function detector(
           .flatMap((k) => [k, capitalise(k), k.toLowerCase(), capitalise(k.toLowerCase())]),
       ),
     ],
-    pattern: rx(source, 'iu'),
+    pattern: rx(source, caseInsensitive(source)),
     maxLength,
     message,
   };
@@ -394,10 +399,11 @@ function detectorsFor(code: string, l: Lexicon): PatternDetector[] {
       220,
       `asks to pass on credentials (${code})`,
     ),
-    // A hand-over verb with an e-mail address or URL after it.
+    // A hand-over verb (the lexicons list imperative forms) with an e-mail address or URL after it: an
+    // instruction to send something out, as the English directive layer reads it.
     detector(
-      'intent.send-data',
-      'low',
+      'directive.exfil-to-target',
+      'medium',
       l.send,
       `${anyOf(l.send)}[^\\n]{0,80}?(?:[\\w.+-]{1,64}@[\\w-]{1,63}\\.[\\w.-]{2,63}|https?:\\/\\/)`,
       260,

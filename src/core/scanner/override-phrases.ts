@@ -1,4 +1,4 @@
-import { rx, type PatternDetector } from './detector.js';
+import { caseInsensitive, rx, type PatternDetector } from './detector.js';
 
 interface Language {
   readonly code: string;
@@ -381,7 +381,7 @@ function detectorFor(lang: Language): PatternDetector {
     layer: 'override',
     severity: 'high',
     keywords: lang.keywords,
-    pattern: rx(source, 'iu'),
+    pattern: rx(source, caseInsensitive(source)),
     maxLength: 160,
     message: `instruction-override phrase (${lang.code})`,
   };
@@ -397,6 +397,18 @@ export const overrideDetectors: readonly PatternDetector[] = [
     keywords: ['ignor', 'disregard', 'forget'],
     pattern: rx(
       String.raw`\b(?:ignore|disregard|forget)[ \t]{1,3}(?:all[ \t]{1,3}|any[ \t]{1,3})(?:of[ \t]{1,3})?(?:your[ \t]{1,3}|the[ \t]{1,3}|my[ \t]{1,3})?(?:instructions|prompts|directives|guidelines)\b|\b(?:ignore|disregard|forget)[ \t]{1,3}(?:all[ \t]{1,3})?(?:of[ \t]{1,3})?(?:the[ \t]{1,3})?(?:above|everything(?:[ \t]{1,3}(?:above|before|else|i[ \t]{1,3}said))?)\b`,
+    ),
+    maxLength: 80,
+    message: 'instruction-override phrase (en)',
+  },
+  {
+    // "Ignore your previous <anything>": addressed and aimed at what came before, whatever the noun (or its typo).
+    id: 'override.ignore-instructions',
+    layer: 'override',
+    severity: 'high',
+    keywords: ['ignor', 'disregard', 'forget'],
+    pattern: rx(
+      String.raw`\b(?:ignore|disregard|forget)[ \t]{1,3}(?:all[ \t]{1,3})?(?:of[ \t]{1,3})?your[ \t]{1,3}(?:previous|prior|earlier|original|initial|current|existing)[ \t]{1,3}[a-z]{3,20}\b|\b(?:ignore|disregard|forget)(?:[ \t]{1,3}about)?[ \t]{1,3}(?:all[ \t]{1,3})?(?:of[ \t]{1,3})?your[ \t]{1,3}(?:instructions|guidelines|rules|directives|restrictions|programming|training|system[ \t]{1,3}prompt)\b`,
     ),
     maxLength: 80,
     message: 'instruction-override phrase (en)',
@@ -449,7 +461,10 @@ export const overrideDetectors: readonly PatternDetector[] = [
     id: 'override.new-instructions',
     layer: 'override',
     severity: 'high',
-    keywords: ['new', 'updated', 'real', 'actual', 'revised'],
+    // The pair, not "new" alone, which opens a window in every changelog.
+    keywords: ['new', 'updated', 'real', 'actual', 'revised'].flatMap((a) =>
+      ['instruction', 'task', 'directive', 'objective', 'goal', 'order'].map((b) => `${a} ${b}`),
+    ),
     pattern: rx(
       String.raw`\b(?:your[ \t]{1,3})?(?:new|updated|real|actual|revised)[ \t]{1,3}(?:instructions?|task|directive|objective|goal|orders)[ \t]{0,2}(?::|(?:is|are)[ \t]{1,3}(?:to|as[ \t]{1,3}follows))`,
     ),

@@ -25,6 +25,8 @@ const explicit: Readonly<Record<string, number>> = {
   'intent.shell-command/low': 0.5,
   'poison.install-command/low': 0.5,
   'directive.user-task/medium@description': 1,
+  // A request that is a whole field of a record flags alone, though less surely than an override phrase.
+  'directive.user-voice-request/high': 4.5,
   'obfuscation.encoded': 1,
   // A disguised word counts through what it says once undone; the disguise alone is a faint cue.
   'obfuscation.homoglyph/medium': 0.75,
@@ -40,7 +42,7 @@ const explicit: Readonly<Record<string, number>> = {
 // Findings raised outside the detector table: rule id and the severities it reports.
 const otherRules: readonly [string, readonly Severity[]][] = [
   ['directive.exfil-to-target', ['medium', 'high']],
-  ['directive.user-voice-request', ['medium']],
+  ['directive.user-voice-request', ['medium', 'high']],
   ['intent.send-data', ['low']],
   ['poison.exfil-parameter', ['high']],
   ['hidden.ansi-cursor', ['high']],

@@ -201,6 +201,21 @@ export const signalDetectors: readonly PatternDetector[] = [
     message: 'addresses an AI reader directly',
   },
   {
+    // "The agent should now execute …": an obligation laid on the AI reader in the third person.
+    id: 'address.agent',
+    layer: 'signal',
+    severity: 'medium',
+    keywords: pairs(
+      ['the ai', 'the llm', 'the assistant', 'the agent', 'the model', 'the chatbot'],
+      ['must', 'should', 'needs', 'has to', 'is required', 'is expected', 'is instructed'],
+    ),
+    pattern: rx(
+      String.raw`\bthe[ \t](?:ai|llm|assistant|agent|model|chatbot)[ \t](?:must|should|needs${S}to|has${S}to|is${S}(?:required|expected|instructed)${S}to)${S}(?:now${S}|also${S}|immediately${S})?(?:execute|run|call|invoke|send|forward|fetch|open|visit|delete|remove|transfer|reset|change|add|grant|store|remember|save|ignore|reply|respond|say|tell|include|read|upload|post|install|download)\b`,
+    ),
+    maxLength: 90,
+    message: 'lays an obligation on the AI reader',
+  },
+  {
     id: 'address.agent',
     layer: 'signal',
     severity: 'medium',
@@ -256,6 +271,20 @@ export const signalDetectors: readonly PatternDetector[] = [
     keywords: [' tool'],
     pattern: rx(
       String.raw`\b(?:call|use|invoke|run|execute|trigger|utili[sz]e|employ|activate|launch|using|calling|invoking)${S}(?:the${S}|a${S}|an${S})?(?!(?:this|that|these|the|a|an|any|other|same|following|each|every|appropriate|right|correct|available|relevant|above|below|search)\b)[\x60'"“]?[A-Za-z][\w.:-]{1,60}[\x60'"”]?[ \t]tools?\b|\b(?:do${S}not|don't|never|without)${S}(?:use|call|invoke|using|calling|invoking)${S}(?:any${S})?(?:other|additional|further|another)[ \t]tools?\b|\bonly${S}(?:use|call|invoke)${S}(?:the${S})?[\x60'"“]?[A-Za-z][\w.:-]{1,60}[\x60'"”]?[ \t]tool\b`,
+    ),
+    maxLength: 120,
+    message: 'asks for a particular tool to be called',
+  },
+  {
+    // "Run tool: X", "Use the Bank Manager tool": a tool named in title case (case-sensitive, so a generic
+    // "use the pattern search tool" does not count).
+    id: 'intent.tool-invocation',
+    layer: 'signal',
+    severity: 'low',
+    keywords: [' tool'],
+    pattern: rx(
+      String.raw`\b(?:[Cc]all|[Uu]se|[Ii]nvoke|[Rr]un|RUN|[Ee]xecute|[Tt]rigger)${S}(?:the${S})?(?:tool|TOOL)(?:${S})?[:=]|\b(?:[Cc]all|[Uu]se|[Ii]nvoke|[Rr]un|[Ee]xecute|[Tt]rigger|[Uu]tili[sz]e|[Uu]sing|[Cc]alling|[Ii]nvoking)${S}the${S}(?:[A-Z][\w-]{1,30}${S}){2,3}tools?\b`,
+      '',
     ),
     maxLength: 120,
     message: 'asks for a particular tool to be called',
@@ -325,12 +354,25 @@ export const signalDetectors: readonly PatternDetector[] = [
         ['not be', 'never be'],
         ['shown', 'displayed', 'revealed', 'mentioned', 'disclosed', 'reported', 'visible'],
       ),
+      'no need to',
     ],
     pattern: rx(
-      String.raw`\b(?:do${S}not|don't|never|must${S}not|should${S}not)[ \t](?:mention|reveal|disclose|log|record|show|display|acknowledge|explain|report|print|repeat|include)${S}(?:this|these|that|it|the${S}(?:fact|instructions?|steps?|actions?|calls?|requests?|message|note|transfer|change)|any${S}of${S}(?:this|these))\b|\b(?:should|must|will|can)${S}(?:not|never)[ \t]be[ \t](?:shown|displayed|revealed|mentioned|disclosed|reported|visible)${S}(?:to${S}(?:the${S})?(?:users?|humans?)|in${S}(?:the${S})?(?:response|reply|answer|output))\b|\b(?:hide|conceal|suppress|omit)${S}(?:this|these|that|it|the|any|all)${S}(?:\w{1,20}${S})?(?:instructions?|messages?|steps?|actions?|outputs?|warnings?|notifications?|evidence|traces?|logs?|calls?|requests?|transfers?|changes?)\b`,
+      String.raw`\bno${S}need${S}to${S}(?:mention|tell|inform|show|reveal|bring${S}up|let)${S}(?:this|these|that|it|the${S}\w{1,20}|any${S}of${S}(?:this|these)|them|the${S}(?:users?|customers?|clients?|humans?))\b[^.\n]{0,40}?\bto${S}(?:the${S})?(?:users?|customers?|clients?|humans?|requesters?|owners?)\b|\b(?:do${S}not|don't|never|must${S}not|should${S}not)[ \t](?:mention|reveal|disclose|log|record|show|display|acknowledge|explain|report|print|repeat|include)${S}(?:this|these|that|it|the${S}(?:fact|instructions?|steps?|actions?|calls?|requests?|message|note|transfer|change)|any${S}of${S}(?:this|these))\b|\b(?:should|must|will|can)${S}(?:not|never)[ \t]be[ \t](?:shown|displayed|revealed|mentioned|disclosed|reported|visible)${S}(?:to${S}(?:the${S})?(?:users?|humans?)|in${S}(?:the${S})?(?:response|reply|answer|output))\b|\b(?:hide|conceal|suppress|omit)${S}(?:this|these|that|it|the|any|all)${S}(?:\w{1,20}${S})?(?:instructions?|messages?|steps?|actions?|outputs?|warnings?|notifications?|evidence|traces?|logs?|calls?|requests?|transfers?|changes?)\b`,
     ),
     maxLength: 110,
     message: 'asks to keep an action out of sight',
+  },
+  {
+    // Memory poisoning: the text reaches past this task, into the agent's memory or its future sessions.
+    id: 'intent.memory-write',
+    layer: 'signal',
+    severity: 'medium',
+    keywords: ['future', 'subsequent', 'your memory', 'long-term memory', 'persistent memory'],
+    pattern: rx(
+      String.raw`\b(?:in|for|during|across|throughout)${S}(?:all${S}|every${S}|any${S})?(?:future|subsequent|upcoming)${S}(?:sessions?|conversations?|chats?|interactions?|replies|responses|tasks|requests)\b|\b(?:store|save|write|add|keep|record|persist|remember|commit)\b[^.\n]{0,60}?\bin(?:to)?${S}your${S}(?:long-term${S}|persistent${S}|permanent${S})?memory\b`,
+    ),
+    maxLength: 110,
+    message: 'asks to change behaviour beyond this task',
   },
   {
     id: 'intent.memory-write',
@@ -419,6 +461,24 @@ export const signalDetectors: readonly PatternDetector[] = [
     ),
     maxLength: 60,
     message: 'sets a standing rule for later answers',
+  },
+  {
+    // "fetch <URL> and do what it says there": the data's real payload lives elsewhere.
+    id: 'intent.fetch-follow',
+    layer: 'signal',
+    severity: 'medium',
+    keywords: [
+      'what it says',
+      'whatever it says',
+      'what they say',
+      'what the page says',
+      'what is written',
+    ],
+    pattern: rx(
+      String.raw`\b(?:do|follow|execute|perform|carry${S}out)${S}(?:exactly${S})?(?:what|whatever)${S}(?:it|they|the${S}(?:page|file|document|link|site))${S}says?\b|\b(?:do|follow|execute|perform)${S}(?:exactly${S})?(?:what|whatever)${S}is${S}written${S}(?:there|in${S}it|on${S}(?:it|that${S}page))\b`,
+    ),
+    maxLength: 60,
+    message: 'asks to fetch content and follow it',
   },
   {
     id: 'intent.fetch-follow',
@@ -850,9 +910,10 @@ export const signalDetectors: readonly PatternDetector[] = [
     layer: 'signal',
     severity: 'low',
     keywords: [
-      'ceo',
-      'cto',
-      'cfo',
+      // Bare "cto" would open a window at every "director" and "vector".
+      ' ceo',
+      ' cto',
+      ' cfo',
       'boss',
       'administrator',
       'security team',
