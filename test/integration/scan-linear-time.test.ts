@@ -75,7 +75,8 @@ const superLinear = (
         ms = Math.min(ms, best(scan, text, 2));
         growth = ms / previous.ms;
       }
-      if (growth > maxGrowth * (expected / 4))
+      // Measured again, the larger size may fall under the noise floor: then it is not judged either.
+      if (ms >= noiseFloorMs && growth > maxGrowth * (expected / 4))
         return `${previous.size / KiB} KiB → ${size / KiB} KiB took ${previous.ms.toFixed(1)} → ${ms.toFixed(1)} ms (${growth.toFixed(1)}×, linear is ${expected}×)`;
     }
     previous = { size, ms, text };
