@@ -22,6 +22,10 @@ export interface GlobalOptions {
   readonly color: boolean;
   readonly agent?: string;
   readonly stateDir?: string;
+  /** `--approve RULE_ID` (repeatable). */
+  readonly approve?: string[];
+  /** False with `--no-console`. */
+  readonly console?: boolean;
 }
 
 /** The CLI flags that override the config file. */
@@ -30,6 +34,9 @@ export const inlineConfigFrom = (options: GlobalOptions): InlineConfig => ({
   logLevel: options.logLevel,
   // A path typed on the command line is relative to where it was typed.
   stateDir: options.stateDir === undefined ? undefined : path.resolve(options.stateDir),
+  approve: options.approve,
+  // Commander defaults a negatable flag to true: only an explicit --no-console overrides the file.
+  console: options.console === false ? false : undefined,
 });
 
 /** How every command loads the config: the flags, the working directory and the environment. */

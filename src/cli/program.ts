@@ -35,6 +35,12 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       '--state-dir <path>',
       'folder for the audit log, pins and cache (default: .mcp-gateway next to the config)',
     )
+    .option(
+      '--approve <rule-id>',
+      'pre-approve an "ask" rule: its calls run without asking (repeatable; for CI)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--no-console', 'do not serve the local console (run, wrap, serve)')
     .configureOutput({
       writeOut: (text) => deps.streams.stdout.write(text),
       writeErr: (text) => deps.streams.stderr.write(text),
@@ -251,6 +257,47 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
         code = await pinsCommand(action, target, globals(command), deps);
       });
   }
+
+  program
+    .command('approvals')
+    .description(
+      'calls waiting for a human in the running gateways: list, approve ID, deny ID (exit 0; 1 when none runs or ID is unknown)',
+    )
+    .argument('[action]', 'list (default), approve or deny')
+    .argument('[id]', 'the approval id that list shows')
+    .addOption(
+      new Option('--scope <scope>', 'what an approval covers')
+        .choices(['once', 'session'])
+        .default('once'),
+    )
+    .option('--reason <text>', 'with deny: a sentence the agent gets')
+    .option('--all', 'every gateway of yours on this machine, whatever its config')
+    .option('--json', "machine-readable output (the console API's own JSON)")
+    .action(
+      async (
+        action: string | undefined,
+        id: string | undefined,
+        _options: unknown,
+        command: Command,
+      ) => {
+        const { approvalsCommand } = await import('./commands/approvals.js');
+        code = await approvalsCommand(action, id, globals(command), deps);
+      },
+    );
+
+  program
+    .command('console')
+    .description(
+      'list the running gateways of this config and open the console of the newest with a one-time link (exit 0; 1 when none runs)',
+    )
+    .option('--pid <pid>', "open this gateway's console instead of the newest")
+    .option('--all', 'list every gateway of yours on this machine, whatever its config')
+    .option('--no-open', 'only print the links')
+    .option('--json', 'machine-readable output')
+    .action(async (_options: unknown, command: Command) => {
+      const { consoleCommand } = await import('./commands/console.js');
+      code = await consoleCommand(globals(command) as never, deps);
+    });
 
   const audit = program
     .command('audit')

@@ -19,7 +19,23 @@ export interface InlineConfig {
   readonly stateDir?: string | undefined;
   readonly agent?: string | undefined;
   readonly logLevel?: LogLevel | undefined;
+  /** `--approve RULE_ID`: `ask` rules approved without asking, added to `approvals.preapproved`. */
+  readonly approve?: readonly string[] | undefined;
+  /** `--no-console`: false turns the console off whatever the file says. */
+  readonly console?: boolean | undefined;
 }
+
+/** Where an `ask` can be put to a human. */
+export type ApprovalChannelName = 'elicitation' | 'console' | 'notify';
+
+/** The channels tried when the config names none. */
+export const DEFAULT_APPROVAL_CHANNELS: readonly ApprovalChannelName[] = [
+  'elicitation',
+  'console',
+  'notify',
+];
+export const DEFAULT_APPROVAL_TIMEOUT_MS = 120_000;
+export const DEFAULT_FAST_DECLINE_MS = 150;
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -93,6 +109,17 @@ export interface ResolvedConfig {
     readonly results: 'none' | 'hash' | 'redacted';
   };
   readonly cache: { readonly enabled: boolean };
+  readonly approvals: {
+    readonly channels: readonly ApprovalChannelName[];
+    /** How long a call waits in the console. */
+    readonly timeoutMs: number;
+    /** An elicitation answered faster than this was not a human's. */
+    readonly fastDeclineMs: number;
+    /** `ask` rule ids approved without asking (the file's and `--approve`'s). */
+    readonly preapproved: readonly string[];
+  };
+  /** The local console: on unless turned off or running under CI. */
+  readonly console: { readonly enabled: boolean; readonly port: number };
   /** OTLP export of audit records, spans and metrics; undefined when nothing is exported. */
   readonly telemetry: ResolvedTelemetry | undefined;
   readonly agent: string | undefined;
@@ -289,6 +316,7 @@ export const resolveConfig = (
   });
   for (const problem of [...flows.problems, ...labels.problems])
     issues.push({ path: ['policy', ...problem.path], message: problem.message });
+  const approvals = resolveApprovals(user, inline, compiled.policy.rules.all, issues);
   const telemetry = resolveTelemetry(user.telemetry, { env, expand, parseDuration });
   issues.push(...telemetry.issues);
 
@@ -324,15 +352,74 @@ export const resolveConfig = (
       results: user.audit?.results ?? 'hash',
     },
     cache: { enabled: user.cache?.enabled ?? true },
+    approvals: approvals.settings,
+    console: {
+      // Under CI nobody watches a console, so an `ask` is decided at once (pre-approved or denied).
+      enabled: inline.console ?? user.console?.enabled ?? !isSet(env['CI']),
+      port: user.console?.port ?? 0,
+    },
     telemetry: telemetry.telemetry,
     agent: inline.agent,
     logLevel: inline.logLevel ?? 'info',
     warnings: [
       ...compiled.warnings.map((w) => ({ path: ['policy', ...w.path], message: w.message })),
+      ...approvals.warnings,
       ...telemetry.warnings,
     ],
   };
   return { config, issues };
+};
+
+/** `CI=false` and `CI=0` mean no CI, as most tools read it. */
+const isSet = (value: string | undefined): boolean =>
+  value !== undefined && value !== '' && value !== 'false' && value !== '0';
+
+const resolveApprovals = (
+  user: ParsedUserConfig,
+  inline: InlineConfig,
+  rules: readonly { readonly id: string; readonly effect: string }[],
+  issues: ConfigIssue[],
+): { settings: ResolvedConfig['approvals']; warnings: ConfigIssue[] } => {
+  const warnings: ConfigIssue[] = [];
+  const channels = user.approvals?.channels ?? DEFAULT_APPROVAL_CHANNELS;
+  channels.forEach((channel, index) => {
+    if (channels.indexOf(channel) !== index)
+      issues.push({
+        path: ['approvals', 'channels', index],
+        message: `"${channel}" is listed twice; name each channel once`,
+      });
+  });
+  if (channels.includes('notify') && !channels.includes('console'))
+    warnings.push({
+      path: ['approvals', 'channels'],
+      message:
+        '"notify" links to the console, which is not among the channels, so it never fires; add "console"',
+    });
+  const askRules = new Set(rules.filter((rule) => rule.effect === 'ask').map((rule) => rule.id));
+  const fromFile = user.approvals?.preapproved ?? [];
+  fromFile.forEach((id, index) => {
+    if (!askRules.has(id))
+      warnings.push({
+        path: ['approvals', 'preapproved', index],
+        message: `"${id}" is not an "ask" rule of the policy, so it pre-approves nothing`,
+      });
+  });
+  for (const id of inline.approve ?? []) {
+    if (!askRules.has(id))
+      issues.push({
+        path: ['approvals', 'preapproved'],
+        message: `--approve ${id}: the policy has no "ask" rule with that id${askRules.size > 0 ? ` (its ask rules: ${[...askRules].join(', ')})` : ''}`,
+      });
+  }
+  return {
+    settings: {
+      channels,
+      timeoutMs: parseDuration(user.approvals?.timeout ?? DEFAULT_APPROVAL_TIMEOUT_MS),
+      fastDeclineMs: parseDuration(user.approvals?.fastDecline ?? DEFAULT_FAST_DECLINE_MS),
+      preapproved: [...new Set([...fromFile, ...(inline.approve ?? [])])],
+    },
+    warnings,
+  };
 };
 
 const resolveCommon = (name: string, server: ServerConfig): ServerCommon => ({

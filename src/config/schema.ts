@@ -170,6 +170,45 @@ const auditSchema = z.strictObject({
 
 const cacheSchema = z.strictObject({ enabled: z.boolean().optional() });
 
+const approvalsSchema = z.strictObject({
+  channels: z
+    .array(z.enum(['elicitation', 'console', 'notify']))
+    .optional()
+    .describe(
+      'Where an `ask` is put to a human, tried in order (default ["elicitation", "console", "notify"]).',
+    ),
+  timeout: duration
+    .optional()
+    .describe('How long a call waits in the console for a human to decide (default 120s).'),
+  fastDecline: duration
+    .optional()
+    .describe(
+      'A client that declines an approval faster than this never showed it to a human: elicitation is not used again in that session (default 150ms).',
+    ),
+  preapproved: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'Ids of `ask` rules approved without asking anyone (for CI; also `--approve RULE_ID`).',
+    ),
+});
+
+const consoleSchema = z.strictObject({
+  enabled: z
+    .boolean()
+    .optional()
+    .describe(
+      'Serve the local console on 127.0.0.1 (default true; false when the CI environment variable is set).',
+    ),
+  port: z
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('Port of the console (default 0: a free port, different for every gateway).'),
+});
+
 /** The whole config file, as users write it. */
 export const userConfigSchema = z
   .strictObject({
@@ -190,6 +229,8 @@ export const userConfigSchema = z
     pinning: pinningSchema.optional(),
     audit: auditSchema.optional(),
     cache: cacheSchema.optional(),
+    approvals: approvalsSchema.optional(),
+    console: consoleSchema.optional(),
     telemetry: telemetrySchema.optional(),
   })
   .superRefine((config, ctx) => {

@@ -15,6 +15,10 @@ export type GatewayErrorCode =
   /** The tool exists but is withheld (poisoned description, definition changed since pinned). */
   | 'TOOL_BLOCKED'
   | 'AUDIT_WRITE_FAILED'
+  /** No running gateway's console answers (for `approvals` and `console`); details carry the HTTP status. */
+  | 'CONSOLE_UNAVAILABLE'
+  /** `approvals approve|deny ID` named a call that no longer waits. */
+  | 'APPROVAL_NOT_FOUND'
   | 'USAGE';
 
 /** The one error class of the gateway: a code, a message that names the fix, and the cause. */

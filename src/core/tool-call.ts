@@ -3,6 +3,7 @@ import type { GatewayError } from './errors.js';
 import type { Finding } from './scanner/finding.js';
 import type { PolicyDecision } from './policy/decision.js';
 import type { FlowSession } from './flows/flow-session.js';
+import type { SessionApprovals } from './policy/session-approvals.js';
 
 /** Who is calling: the principal named on the command line and what the client says it is. */
 export interface SessionInfo {
@@ -76,6 +77,8 @@ export interface ToolCallContext {
   readonly origin?: CallOrigin | undefined;
   /** What the agent session has taken in (labels, fingerprints); absent: no flow control. */
   readonly flow?: FlowSession | undefined;
+  /** What a human approved for the agent session that made the call; absent: nothing is remembered. */
+  readonly approvals?: SessionApprovals | undefined;
 }
 
 /** What became of a call; denials and findings are values, not exceptions. */

@@ -19,6 +19,8 @@ const CODES = {
   TOOL_NOT_FOUND: true,
   TOOL_BLOCKED: true,
   AUDIT_WRITE_FAILED: true,
+  CONSOLE_UNAVAILABLE: true,
+  APPROVAL_NOT_FOUND: true,
   USAGE: true,
 } satisfies Record<GatewayErrorCode, true>;
 

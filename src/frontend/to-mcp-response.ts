@@ -112,6 +112,8 @@ const fromError = (error: GatewayError): CallToolResult => {
     case 'CONFIG_NOT_FOUND':
     case 'CONFIG_INVALID':
     case 'TOOL_NAME_COLLISION':
+    case 'CONSOLE_UNAVAILABLE':
+    case 'APPROVAL_NOT_FOUND':
       // Never a client-fault code for a server-side failure, and never a stack trace.
       throw new McpError(ErrorCode.InternalError, error.message);
   }

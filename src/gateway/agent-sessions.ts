@@ -5,6 +5,7 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import { toAuditSession } from '../core/audit/build-records.js';
 import { FlowSession } from '../core/flows/flow-session.js';
 import type { Logger } from '../core/logger.js';
+import { SessionApprovals } from '../core/policy/session-approvals.js';
 import type { SessionInfo } from '../core/tool-call.js';
 
 /** An agent that never sends `initialized` still gets its backends, with no client capabilities. */
@@ -19,12 +20,15 @@ export interface AgentSession {
   readonly info: SessionInfo;
   /** What this agent has read (flow labels, fingerprints): never shared with other sessions. */
   readonly flow: FlowSession;
+  /** What a human approved for this agent's session: never shared with other sessions. */
+  readonly approvals: SessionApprovals;
 }
 
 interface MutableSession {
   readonly server: Server;
   readonly id: string;
   readonly flow: FlowSession;
+  readonly approvals: SessionApprovals;
   initialized: boolean;
   info: SessionInfo;
   lastActive: number;
@@ -52,6 +56,8 @@ export class AgentSessions {
   readonly standaloneInfo: SessionInfo;
   /** The flow session of calls with no agent in front (one `mcp-gateway call` run). */
   readonly standaloneFlow: FlowSession;
+  /** The session approvals of calls with no agent in front. */
+  readonly standaloneApprovals = new SessionApprovals();
   // Flow-session ids are unique in a log that several processes may share.
   private readonly flowPrefix = randomUUID().slice(0, 8);
   private flowCount = 0;
@@ -86,6 +92,7 @@ export class AgentSessions {
       server,
       id: randomUUID(),
       flow: this.newFlow(),
+      approvals: new SessionApprovals(),
       initialized: false,
       info: this.standaloneInfo,
       lastActive: Date.now(),
@@ -127,6 +134,30 @@ export class AgentSessions {
   /** The agent that made call `id`, while it runs (approvals are asked of it). */
   agentForCall(id: string): Server | undefined {
     return this.calls.get(id)?.session.server;
+  }
+
+  /** Who made call `id` (client name and version), while it runs, for the console. */
+  infoForCall(id: string): SessionInfo | undefined {
+    return this.calls.get(id)?.session.info;
+  }
+
+  /** Every connected agent with what it is doing, for the console's Now page. */
+  describe(): {
+    readonly info: SessionInfo;
+    readonly initialized: boolean;
+    readonly lastActive: number;
+    readonly callsInFlight: number;
+  }[] {
+    return [...this.sessions].map((session) => {
+      let callsInFlight = 0;
+      for (const call of this.calls.values()) if (call.session === session) callsInFlight++;
+      return {
+        info: session.info,
+        initialized: session.initialized,
+        lastActive: session.lastActive,
+        callsInFlight,
+      };
+    });
   }
 
   /**

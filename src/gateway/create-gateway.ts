@@ -1,6 +1,7 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { BackendPool } from '../backends/backend-pool.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
+import type { ConsoleChange } from '../console/console-source.js';
 import { createRootsTracker } from '../core/policy/roots-tracker.js';
 import type { Telemetry } from '../telemetry/telemetry.js';
 import { AgentSessions } from './agent-sessions.js';
@@ -99,11 +100,27 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     createRuntime,
     reloadedConfig,
     scanDefinitions,
-    rememberSessionApprovals,
+    createApprovalBroker,
+    enforcedAskRules,
+    createDesktopNotifier,
+    userConsolesDir,
+    GatewayConsole,
     createToolCalls,
     toolVerdict,
     startTelemetry,
   } = await import('./gateway-parts.js');
+
+  // The console sees every record through a tap on the sink: on the call path, one map update.
+  const gatewayConsole = new GatewayConsole({
+    enabled: options.console === true && first.console.enabled,
+    port: first.console.port,
+    stateDir: first.stateDir,
+    userDir: userConsolesDir(process.env),
+    version: GATEWAY_INFO.version,
+    configFile: first.file,
+    logger,
+    notify: createDesktopNotifier({ logger }),
+  });
 
   // The OpenTelemetry SDK is loaded only when telemetry is configured, while backends boot.
   const [loaded, auditLog, cache, pins] = await Promise.all([
@@ -150,7 +167,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const telemetry = loaded;
   if (telemetry !== undefined) late.telemetry = telemetry;
   // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
-  audit.attach(auditLog ?? DISCARD);
+  audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
   cache.retain(first.servers.map((s) => s.name));
   const scanner = createScanner();
 
@@ -176,14 +193,30 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     review: (server, tool) => reviewer.get(server, tool),
     roots: (server) => roots.view(server),
     labelSink: audit,
-    askHuman: rememberSessionApprovals(
-      createElicitationApprover({
+    // Pre-approved rules, then approvals.channels in order: elicitation, the console, notify.
+    // What a session approved is remembered on its agent session (ctx.approvals), not here.
+    askHuman: createApprovalBroker({
+      settings: () => runtime.config.approvals,
+      askRules: () => enforcedAskRules(runtime.config.policy),
+      elicit: createElicitationApprover({
         // The approval is asked of the agent session whose call needs it.
         agentFor: (callId) => sessions.agentForCall(callId),
         timeoutMs: (server) => runtime.servers.get(server)?.callTimeoutMs ?? 50_000,
         logger,
       }),
-    ),
+      sessionOf: (callId) => sessions.agentForCall(callId),
+      sessionInfoOf: (callId) => sessions.infoForCall(callId),
+      console: {
+        pending: gatewayConsole.pending,
+        ready: () => gatewayConsole.ready(),
+        url: () => gatewayConsole.url(),
+      },
+      notify: (approval) => {
+        gatewayConsole.notifyApproval(approval);
+      },
+      logger,
+      now: () => Date.now(),
+    }),
     audit: !auditing
       ? undefined
       : {
@@ -239,6 +272,54 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   late.router = protocol;
   // Cached listings answer tools/list before any backend is up.
   void catalog.refresh();
+  gatewayConsole.start({
+    gateway: {
+      pid: process.pid,
+      version: GATEWAY_INFO.version,
+      configFile: first.file,
+      stateDir: first.stateDir,
+      startedAt: new Date().toISOString(),
+    },
+    auditPath: auditLog === undefined ? undefined : first.audit.path,
+    backends: () =>
+      pool.status().map((s) => ({
+        name: s.name,
+        state: s.state,
+        tools: s.tools,
+        restarts: s.restarts,
+        startMs: s.startMs,
+        lastError: s.error?.message,
+      })),
+    sessions: () =>
+      sessions.describe().map((s) => ({
+        client: s.info.client ?? null,
+        agent: s.info.agent ?? null,
+        initialized: s.initialized,
+        lastActive: new Date(s.lastActive).toISOString(),
+        callsInFlight: s.callsInFlight,
+      })),
+    changes: () => {
+      if (pins === undefined) return [];
+      return pins.diff().flatMap((diff): ConsoleChange[] => {
+        const pending = pins.list({ server: diff.server, tool: diff.tool })[0]?.pending;
+        return pending === undefined
+          ? []
+          : [{ ...diff, pendingHash: pending.hash, seenAt: pending.seenAt }];
+      });
+    },
+    approveChange: async (server, tool, pendingHash) => {
+      if (pins === undefined) return { ok: false, why: 'pinning-off' };
+      const pending = pins.list({ server, tool })[0]?.pending;
+      if (pending === undefined) return { ok: false, why: 'unknown' };
+      if (pending.hash !== pendingHash) return { ok: false, why: 'stale' };
+      const approved = await pins.approve({ server, tool });
+      if (approved.length === 0) return { ok: false, why: 'unknown' };
+      // Reviewed again against the new pin: the tool is served and the agent told.
+      reviewer.reset();
+      await catalog.refresh();
+      return { ok: true };
+    },
+  });
 
   return {
     catalog: () => catalog.current(),
@@ -322,6 +403,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       (closing ??= (async () => {
         // After close() began, nothing may be appended to the (closing) audit log but its end.
         sessions.stop();
+        // Calls waiting for a human are answered (cancelled) so the drain does not wait for them.
+        await gatewayConsole.close();
         await drain.drain(DRAIN_MS);
         await sessions.closeAll();
         await pool.close();

@@ -1,6 +1,10 @@
 // What the gateway needs once its backends are spawning, loaded by `createGateway` with one
 // dynamic import after `pool.start()`: the scanner's pattern tables alone take 100-200 ms to
 // set up, and statically imported they delayed every backend's spawn by that much.
+export { createApprovalBroker, enforcedAskRules } from '../approvals/approval-broker.js';
+export { createDesktopNotifier } from '../approvals/desktop-notifier.js';
+export { userConsolesDir } from '../console/console-registry.js';
+export { GatewayConsole } from '../console/gateway-console.js';
 export { openAuditLog } from '../audit/jsonl-audit-log.js';
 export { digestAuditContent } from '../audit/digest.js';
 export { createForward } from '../backends/forward-tool-call.js';
@@ -20,6 +24,5 @@ export { createDrain } from './drain.js';
 export { LiveCatalog } from './live-catalog.js';
 export { createRuntime, reloadedConfig } from './runtime.js';
 export { scanDefinitions } from './scan-definitions.js';
-export { rememberSessionApprovals } from './session-approvals.js';
 export { createToolCalls } from './tool-calls.js';
 export { toolVerdict } from './tool-verdict.js';

@@ -27,6 +27,8 @@ export interface GatewayOptions {
    * with a front server, the agent's declared capabilities are used.
    */
   readonly standalone?: boolean;
+  /** Serve the local console when the config enables it (`run`, `wrap`, `serve`; not one-shot commands). */
+  readonly console?: boolean;
 }
 
 /** What a config reload changed among the servers. */

@@ -82,6 +82,7 @@ export const createToolCalls = (options: {
       trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
       origin: originOf(call, session),
       flow: session?.flow ?? sessions.standaloneFlow,
+      approvals: session?.approvals ?? sessions.standaloneApprovals,
     };
     if (session === undefined) return runtime.pipeline(ctx);
     sessions.beginCall(id, session, route.server);

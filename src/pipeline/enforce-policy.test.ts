@@ -6,6 +6,7 @@ import {
   type PolicySettings,
 } from '../core/policy/index.js';
 import { callContext, fakeForward } from '../../test/helpers/call-context.js';
+import { SessionApprovals } from '../core/policy/session-approvals.js';
 import type { ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import {
   enforcePolicy,
@@ -152,7 +153,7 @@ describe('enforcePolicy: allow, deny, ask, limits', () => {
     expect(calls).toHaveLength(2);
   });
 
-  test('ask: a session approval is not asked again for the same tool', async () => {
+  test('ask: a session approval is not asked again for the same tool in that session', async () => {
     const askHuman = vi.fn<AskHuman>(() => Promise.resolve({ approved: true, scope: 'session' }));
     const policy = policyOf({
       default: 'allow',
@@ -160,11 +161,40 @@ describe('enforcePolicy: allow, deny, ask, limits', () => {
     });
     const run = stepFor(policy, { askHuman });
     const { forward } = fakeForward();
+    const approvals = new SessionApprovals();
     for (let i = 0; i < 3; i++) {
-      const ctx = callContext();
+      const ctx = callContext({ approvals });
       expect((await run(ctx, () => forward(ctx))).kind).toBe('ok');
     }
     expect(askHuman).toHaveBeenCalledTimes(1);
+    // Another tool, same session: asked.
+    const other = callContext({ approvals, name: 'fs/write_file' });
+    await run(other, () => forward(other));
+    expect(askHuman).toHaveBeenCalledTimes(2);
+  });
+
+  test('ask: a session approval never answers for another agent session, nor for none', async () => {
+    const askHuman = vi
+      .fn<AskHuman>()
+      .mockResolvedValueOnce({ approved: true, scope: 'session' })
+      .mockResolvedValue({ approved: false, why: 'declined' });
+    const policy = policyOf({
+      default: 'allow',
+      rules: [{ id: 'ask-all', effect: 'ask', match: '*/*' }],
+    });
+    const run = stepFor(policy, { askHuman });
+    const { forward, calls } = fakeForward();
+    const alice = callContext({ approvals: new SessionApprovals() });
+    expect((await run(alice, () => forward(alice))).kind).toBe('ok');
+    const bob = callContext({ approvals: new SessionApprovals() });
+    expect(await run(bob, () => forward(bob))).toMatchObject({
+      kind: 'denied',
+      decision: { approval: { approved: false } },
+    });
+    const nobody = callContext();
+    expect((await run(nobody, () => forward(nobody))).kind).toBe('denied');
+    expect(askHuman).toHaveBeenCalledTimes(3);
+    expect(calls).toHaveLength(1);
   });
 
   test('ask: a declined or unanswerable approval denies, saying why', async () => {

@@ -9,6 +9,7 @@ import {
   type RateLimiter,
   type RootsView,
 } from '../core/policy/index.js';
+import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { withFlows } from '../core/flows/with-flows.js';
 import type { Middleware, ToolCallContext } from '../core/tool-call.js';
 import type { FlowControl } from './control-flows.js';
@@ -23,30 +24,36 @@ export interface ApprovalRequest {
   readonly args: Readonly<Record<string, unknown>>;
   readonly agent: string | undefined;
   readonly reason: string;
+  /** The rule that asked, and every rule that matched (pre-approval needs all the ask rules). */
+  readonly rule: string;
+  readonly rules: readonly string[];
   /** What the human must see in full before approving (what the matching rules looked at, paths, URLs). */
   readonly examined: readonly ExaminedArgument[];
   readonly signal: AbortSignal | undefined;
+  /** Keeps the agent's request alive while a human takes their time; absent without a progress token. */
+  readonly onProgress: ((progress: Progress) => void) | undefined;
 }
 
 /**
- * The human's answer; `unavailable` when the agent cannot ask (no elicitation support),
- * `unshowable` when no prompt could show what is being approved (nobody was asked).
+ * The human's answer; `unavailable` when nobody could be asked (no channel reaches a human),
+ * `unshowable` when a prompt could not show what is being approved (nobody was asked there).
  */
 export type ApprovalAnswer =
   | {
       readonly approved: true;
       readonly scope: 'once' | 'session';
-      /** An earlier session-wide approval answered; nobody was asked this time. */
-      readonly remembered?: boolean;
+      /** Who approved: `elicitation`, `console`, `terminal` or `preapproved`. */
+      readonly channel?: string;
     }
   | {
       readonly approved: false;
       readonly why: 'declined' | 'cancelled' | 'timeout' | 'unavailable' | 'unshowable';
       /** Says more than the standard sentence for `why`. */
       readonly detail?: string;
+      readonly channel?: string;
     };
 
-/** Port: asks the human (through MCP elicitation in the gateway). */
+/** Port: asks the human (through the approval channels in the gateway). */
 export type AskHuman = (request: ApprovalRequest) => Promise<ApprovalAnswer>;
 
 /** What the policy step reads per call; getters, so a reloaded config applies to the next call. */
@@ -68,16 +75,13 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
   declined: 'the human declined the approval request',
   cancelled: 'the human cancelled the approval request',
   timeout: 'nobody answered the approval request in time',
-  unavailable:
-    "this call needs a human's approval, and the client cannot ask for it (no MCP elicitation support)",
+  unavailable: "this call needs a human's approval, and no approval channel could ask one",
   unshowable:
     "this call needs a human's approval, and its arguments are too long to show in full in an approval prompt",
 };
 
 /** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
 export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
-  // "session" approvals last as long as this gateway serves this agent.
-  const approvedForSession = new Set<string>();
   return async function enforcePolicy(ctx, next) {
     const policy = options.policy();
     const call = toPolicyCall(ctx, policy, options);
@@ -89,11 +93,11 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
       decision = await ask(
         ctx,
         decision,
-        approvedForSession,
         options.askHuman,
         () => examineArguments(policy, call, asked),
         () => {
-          // "Trust this session": a human's session-wide approval of a flow ask clears what it was about.
+          // "Trust this session": a human's session-wide approval of a flow ask clears what it was
+          // about, in the session that asked (ctx.flow) and no other.
           if (asked.flow?.clears !== undefined)
             options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
         },
@@ -143,13 +147,12 @@ const toPolicyCall = (
 const ask = async (
   ctx: ToolCallContext,
   decision: PolicyDecision,
-  approvedForSession: Set<string>,
   askHuman: AskHuman,
   examine: () => readonly ExaminedArgument[],
   onSessionApproval: () => void,
 ): Promise<PolicyDecision> => {
-  const key = `${ctx.server}/${ctx.tool}`;
-  if (approvedForSession.has(key)) {
+  // "session" means the agent session that made this call: another client's approval never counts.
+  if (ctx.approvals?.covers(ctx.server, ctx.tool) === true) {
     return {
       ...decision,
       final: 'allow',
@@ -165,25 +168,36 @@ const ask = async (
     args: ctx.args,
     agent: ctx.session.agent,
     reason: decision.reason,
+    rule: decision.decidingRule,
+    rules: decision.rules,
     examined: examine(),
     signal: ctx.signal,
+    onProgress: ctx.onProgress,
   });
   if (answer.approved) {
     if (answer.scope === 'session') {
-      approvedForSession.add(key);
-      if (answer.remembered !== true) onSessionApproval();
+      ctx.approvals?.add(ctx.server, ctx.tool);
+      onSessionApproval();
     }
     return {
       ...decision,
       final: 'allow',
-      approval: { scope: answer.scope, approved: true },
-      reason: 'approved by the human',
+      approval: {
+        scope: answer.scope,
+        approved: true,
+        ...(answer.channel === undefined ? {} : { channel: answer.channel }),
+      },
+      reason: answer.channel === 'preapproved' ? 'pre-approved' : 'approved by the human',
     };
   }
   return {
     ...decision,
     final: 'deny',
-    approval: { scope: 'once', approved: false },
+    approval: {
+      scope: 'once',
+      approved: false,
+      ...(answer.channel === undefined ? {} : { channel: answer.channel }),
+    },
     reason: deniedReason(answer, decision),
   };
 };

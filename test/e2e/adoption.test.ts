@@ -461,7 +461,14 @@ describe('from scratch', () => {
     const transport = new StdioClientTransport({
       command: entry.command,
       args: entry.args,
-      env: { PATH: machine.env['PATH'] ?? '', HOME: machine.home, NO_COLOR: '1', ...entry.env },
+      // CI: no console, so the ask below is decided at once instead of waiting for a human.
+      env: {
+        PATH: machine.env['PATH'] ?? '',
+        HOME: machine.home,
+        NO_COLOR: '1',
+        CI: 'true',
+        ...entry.env,
+      },
       cwd: '/',
       stderr: 'pipe',
     });

@@ -114,7 +114,8 @@ const decisionOf = (record: AuditLine) =>
 describe('flow control with real servers, through the built CLI', () => {
   test('(a) after reading an injected web page, fetching an outside URL needs a human', async () => {
     const { config, auditFile } = await setup();
-    const gateway = await connectGateway(['--config', config]);
+    // Under CI there is no console: with no elicitation either, nobody can be asked.
+    const gateway = await connectGateway(['--config', config], { env: { CI: 'true' } });
     open.push(gateway);
     const page = await call(gateway, 'web__fetch', { url: 'https://docs.example/injected' });
     expect(textOf(page)).toContain('ignore all previous instructions');
@@ -425,15 +426,11 @@ describe('flow control with real servers, through the built CLI', () => {
 
   test('(e) two HTTP sessions of serve --http do not share labels', async () => {
     const { config, auditFile } = await setup();
-    const server = await startListening([
-      BIN,
-      'serve',
-      '--http',
-      '127.0.0.1:0',
-      '--no-auth',
-      '--config',
-      config,
-    ]);
+    // Under CI there is no console, so Alice's ask is denied at once.
+    const server = await startListening(
+      [BIN, 'serve', '--http', '127.0.0.1:0', '--no-auth', '--config', config],
+      { CI: 'true' },
+    );
     listeners.push(server);
     const connect = async () => {
       const client = new Client({ name: 'flows-http', version: '1' });

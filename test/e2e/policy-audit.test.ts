@@ -106,8 +106,10 @@ describe('one policy across all servers, through the built CLI', () => {
     });
     open.push(gateway);
     const asked: string[] = [];
-    gateway.client.setRequestHandler(ElicitRequestSchema, (request) => {
+    gateway.client.setRequestHandler(ElicitRequestSchema, async (request) => {
       asked.push(request.params.message);
+      // A human takes longer than approvals.fastDecline (150 ms) to read and decide.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       return answer === 'accept'
         ? { action: 'accept', content: { approve: true, scope: 'once' } }
         : { action: 'decline' };
@@ -128,12 +130,12 @@ describe('one policy across all servers, through the built CLI', () => {
     expect(asked).toHaveLength(2);
   });
 
-  test('ask without elicitation support is denied with a reason that says approval was needed', async () => {
+  test('ask without elicitation support, under CI (no console), is denied with a reason that says approval was needed', async () => {
     const { root, config } = await filesystemSetup(() => ({
       default: 'allow',
       rules: [{ id: 'ask-writes', effect: 'ask', match: 'fs/write_file' }],
     }));
-    const gateway = await connectGateway(['--config', config]);
+    const gateway = await connectGateway(['--config', config], { env: { CI: 'true' } });
     open.push(gateway);
     const result = await gateway.client.callTool({
       name: 'fs__write_file',

@@ -168,7 +168,7 @@ describe('relative paths are checked where the backend resolves them (issue 10 �
 });
 
 describe('approval prompts show what is approved (issue 10 §5)', () => {
-  const askSetup = async () => {
+  const askSetup = async (env: Record<string, string> = {}) => {
     const { root, config } = await layout(
       (root) => ({ fs: nodeServer(FILESYSTEM_SERVER, { args: [root] }) }),
       {
@@ -178,11 +178,14 @@ describe('approval prompts show what is approved (issue 10 §5)', () => {
     );
     const gateway = await connectGateway(['--config', config], {
       capabilities: { elicitation: {} },
+      env,
     });
     open.push(gateway);
     const asked: string[] = [];
-    gateway.client.setRequestHandler(ElicitRequestSchema, (request) => {
+    gateway.client.setRequestHandler(ElicitRequestSchema, async (request) => {
       asked.push(request.params.message);
+      // A human reads before declining (a decline within approvals.fastDecline is a client's).
+      await new Promise((resolve) => setTimeout(resolve, 300));
       return { action: 'decline' };
     });
     return { root, gateway, asked };
@@ -204,8 +207,8 @@ describe('approval prompts show what is approved (issue 10 §5)', () => {
     expect(message).toMatch(/Shortened here: note \(\d+ of 6000 characters\)/);
   });
 
-  test('a path too long to show is denied without asking', async () => {
-    const { root, gateway, asked } = await askSetup();
+  test('a path too long to show is denied without asking (no console to show it in full)', async () => {
+    const { root, gateway, asked } = await askSetup({ CI: 'true' });
     // 12 500 characters that resolve to <root>/proj/notes.txt (no path.join: it would collapse them).
     const long = `${root}/${'a/'.repeat(2500)}${'../'.repeat(2500)}proj/notes.txt`;
     const result = await gateway.client.callTool({

@@ -291,7 +291,8 @@ describe('errors, asks and backend restarts in the metrics', () => {
       },
       telemetry: { otlp: { endpoint: otlp.url, scheduleDelay: '100ms', metricsInterval: '1h' } },
     });
-    const gateway = await connectGateway(['--config', file]);
+    // Under CI there is no console: with no elicitation either, the ask is denied at once.
+    const gateway = await connectGateway(['--config', file], { env: { CI: 'true' } });
     open.push(gateway);
     const crashed = await gateway.client.callTool({ name: 'fx__crash', arguments: {} });
     expect(crashed.isError).toBe(true);

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,13 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach } from 'vitest';
 import { BIN } from './paths.js';
+
+/**
+ * XDG_STATE_HOME of the gateways a test file starts (test/setup.ts makes one per file): their
+ * per-user pointers (`console --all`) land there, never in the real home.
+ */
+export const TEST_STATE_HOME =
+  process.env['XDG_STATE_HOME'] ?? mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-user-state-'));
 
 /** A temp folder with a config file written in it. */
 export const writeConfig = async (
@@ -49,6 +57,7 @@ export const connectGateway = async (
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
+      XDG_STATE_HOME: TEST_STATE_HOME,
       NO_COLOR: '1',
       ...options.env,
     },
@@ -94,7 +103,7 @@ export const startListening = async (
   const child = execa(process.execPath, args, {
     reject: false,
     stdin: 'ignore',
-    env: { NO_COLOR: '1', ...env },
+    env: { NO_COLOR: '1', XDG_STATE_HOME: TEST_STATE_HOME, ...env },
   });
   let text = '';
   const url = await new Promise<string>((resolve, reject) => {

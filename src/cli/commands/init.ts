@@ -224,7 +224,7 @@ const printSummary = (
     '  - everything else asks you first ("default": "ask"), through the client’s approval dialog',
   );
   say(
-    '    (MCP elicitation). A client without elicitation gets a denial that says approval was needed:',
+    '    (MCP elicitation), else in the local console or `mcp-gateway approvals` (docs/approvals.md);',
   );
   say('    add an "allow" rule for what you trust (docs/policy.md).');
   say(

@@ -36,6 +36,7 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     config,
     logger,
     standalone: (deps.stdin as { isTTY?: boolean }).isTTY === true,
+    console: true,
   });
   await serveStdio(gateway);
 

@@ -76,7 +76,7 @@ export const serveCommand = async (
     });
     try {
       const { createGateway } = await import('../../gateway/create-gateway.js');
-      gateway = await createGateway({ config, logger });
+      gateway = await createGateway({ config, logger, console: true });
     } catch (error) {
       await front.close();
       throw error;

@@ -44,7 +44,7 @@ export const wrapCommand = async (
       import('../../gateway/create-gateway.js'),
       import('../../gateway/serve-stdio.js'),
     ]);
-    const gateway = await createGateway({ config, logger });
+    const gateway = await createGateway({ config, logger, console: true });
     await serveStdio(gateway);
     await serveUntilShutdown(gateway, deps.stdin, logger);
     return 0;

@@ -61,7 +61,12 @@ export interface AuditDecision {
   readonly deciding: string;
   readonly mode: 'enforce' | 'audit';
   readonly policy: string;
-  readonly approval?: { readonly scope: 'once' | 'session'; readonly approved: boolean };
+  readonly approval?: {
+    readonly scope: 'once' | 'session';
+    readonly approved: boolean;
+    /** Who answered: `elicitation`, `console`, `terminal` or `preapproved`. */
+    readonly channel?: string;
+  };
   /** What was not enforced (audit mode, `enforce: false`) would have done: `would_deny`/`would_ask`. */
   readonly would_be?: { readonly effect: 'deny' | 'ask' | 'allow'; readonly rule: string };
   /** Flow control's part: session labels, source calls, value tracking (docs/flows.md). */

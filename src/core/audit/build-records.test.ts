@@ -75,6 +75,25 @@ describe('buildCallRecord', () => {
   });
 });
 
+describe('toAuditDecision', () => {
+  test('keeps who answered an approval, with the members in key order', () => {
+    for (const approval of [
+      { scope: 'session', approved: true, channel: 'console' },
+      { scope: 'once', approved: false },
+    ] as const) {
+      const record = buildCallRecord({
+        call: ctx,
+        decision: { ...decision, effect: 'ask', approval },
+        defHash: undefined,
+        findSecrets,
+      });
+      expect(record.decision.approval).toEqual(approval);
+      const keys = Object.keys(record.decision.approval ?? {});
+      expect(keys).toEqual([...keys].sort());
+    }
+  });
+});
+
 describe('buildResultRecord', () => {
   const base = { callId: 'call-1', outcome: ok, ms: 1.23456, digest, findSecrets };
 

@@ -27,8 +27,10 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export const toAuditDecision = (decision: PolicyDecision): AuditDecision => {
   const out = {} as Writable<AuditDecision>;
-  if (decision.approval !== undefined)
-    out.approval = { approved: decision.approval.approved, scope: decision.approval.scope };
+  if (decision.approval !== undefined) {
+    const { approved, channel, scope } = decision.approval;
+    out.approval = channel === undefined ? { approved, scope } : { approved, channel, scope };
+  }
   out.deciding = decision.decidingRule;
   out.effect = decision.effect;
   out.final = decision.final;

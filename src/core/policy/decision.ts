@@ -18,7 +18,12 @@ export interface PolicyDecision {
   readonly policy: string;
   /** A sentence the model (and the human) can read. */
   readonly reason: string;
-  readonly approval?: { readonly scope: 'once' | 'session'; readonly approved: boolean };
+  readonly approval?: {
+    readonly scope: 'once' | 'session';
+    readonly approved: boolean;
+    /** Who answered: `elicitation`, `console`, `terminal` or `preapproved`. */
+    readonly channel?: string;
+  };
   /** Seconds until a rate limit admits the call again. */
   readonly retryAfterSeconds?: number;
   /**

@@ -122,6 +122,8 @@ const RPC_ERROR_CODES: Partial<Record<GatewayErrorCode, number>> = {
   CONFIG_NOT_FOUND: -32603,
   CONFIG_INVALID: -32603,
   TOOL_NAME_COLLISION: -32603,
+  CONSOLE_UNAVAILABLE: -32603,
+  APPROVAL_NOT_FOUND: -32603,
 };
 
 /** The JSON-RPC error code the agent receives for an outcome, or undefined for a tool result. */
