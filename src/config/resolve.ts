@@ -17,6 +17,7 @@ import {
 } from '../core/routing/tool-selection.js';
 import { resolveTelemetry, type ResolvedTelemetry } from './resolve-telemetry.js';
 import { SIZE_PATTERN, type ParsedUserConfig, type ServerConfig } from './schema.js';
+import { defaultScanLimits, type ScanLimits } from '../core/scanner/scan-in-slices.js';
 
 /** Flags from the command line; they win over the file. */
 export interface InlineConfig {
@@ -123,6 +124,8 @@ export interface ResolvedConfig {
     readonly arguments: SurfaceAction;
     readonly threshold: 'low' | 'medium' | 'high' | undefined;
     readonly allow: readonly { readonly rule: string; readonly match: string }[];
+    /** `maxChars`, `maxMs` and the slice size of large scans. */
+    readonly limits: ScanLimits;
   };
   readonly pinning: { readonly mode: 'block' | 'warn' | 'off' };
   readonly audit: {
@@ -415,6 +418,11 @@ export const resolveConfig = (
         rule: entry.rule,
         match: entry.match ?? '*/*',
       })),
+      limits: {
+        ...defaultScanLimits,
+        ...(user.scanning?.maxChars === undefined ? {} : { maxChars: user.scanning.maxChars }),
+        ...(user.scanning?.maxMs === undefined ? {} : { maxMs: user.scanning.maxMs }),
+      },
     },
     pinning: { mode: user.pinning?.mode ?? 'block' },
     audit: {

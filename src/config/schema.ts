@@ -175,6 +175,22 @@ const scanningSchema = z.strictObject({
       }),
     )
     .optional(),
+  maxChars: z
+    .number()
+    .int()
+    .min(1024)
+    .optional()
+    .describe(
+      'Characters scanned at most per result, argument set, tool definition or instructions (default 16777216); the rest is reported as scan.incomplete and the surface action applies.',
+    ),
+  maxMs: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Milliseconds spent scanning (pauses between slices excluded) at most per result, argument set or tool definition (default 10000); the rest is reported as scan.incomplete.',
+    ),
 });
 
 const pinningSchema = z.strictObject({ mode: z.enum(['block', 'warn', 'off']).optional() });

@@ -98,6 +98,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     hashPinnedForm,
     openPinStore,
     ToolReviewer,
+    eventLoopScheduler,
     createDrain,
     LiveCatalog,
     createRuntime,
@@ -190,6 +191,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     pins,
     audit,
     logger,
+    limits: () => runtime.config.scanning.limits,
+    scheduler: eventLoopScheduler,
   });
   const defHashes = new WeakMap<Tool, string>();
   const store = new ResultStore({
@@ -366,7 +369,13 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       return route === undefined ? undefined : reviewer.get(route.server, route.tool);
     },
     scanDefinitions: () =>
-      scanDefinitions(catalog.current(), scanner, runtime.config.scanning.allow),
+      scanDefinitions(
+        catalog.current(),
+        scanner,
+        runtime.config.scanning.allow,
+        pool.readyBackends().map((b) => ({ server: b.name, text: b.instructions ?? '' })),
+        runtime.config.scanning.limits.maxChars,
+      ),
     verdictFor: (exposed) => {
       const route = catalog.current().routeFor(exposed);
       if (route === undefined) return undefined;

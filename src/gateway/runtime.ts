@@ -9,6 +9,7 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import { findSecrets } from '../core/scanner/secrets.js';
 import { createFlowControl } from '../pipeline/control-flows.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
+import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
 import { fitResult, type FitResultOptions } from '../pipeline/fit-result.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from '../pipeline/record-audit.js';
@@ -97,11 +98,15 @@ export const createRuntime = (
         scanner: parts.scanner,
         action: () => config.scanning.arguments,
         filter: () => filters.content,
+        limits: () => config.scanning.limits,
+        scheduler: eventLoopScheduler,
       }),
       scanResult: scanResult({
         scanner: parts.scanner,
         action: () => config.scanning.responses,
         filter: () => filters.content,
+        limits: () => config.scanning.limits,
+        scheduler: eventLoopScheduler,
       }),
       recordCall: audit === undefined ? undefined : recordCall(audit),
     },

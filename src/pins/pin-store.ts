@@ -6,6 +6,7 @@ import {
   createRecord,
   diffPins,
   emptyPinsFile,
+  legacyPinnedForm,
   listPins,
   parsePinsFile,
   pinnedForm,
@@ -114,7 +115,10 @@ export const openPinStore = async (
         server,
         tools: tools.map((tool) => {
           const definition = pinnedForm(tool);
-          return { name: tool.name, hash: hashPinnedForm(definition), definition };
+          const hash = hashPinnedForm(definition);
+          const legacyHash =
+            tool.outputSchema === undefined ? hash : hashPinnedForm(legacyPinnedForm(tool));
+          return { name: tool.name, hash, legacyHash, definition };
         }),
       };
       if (instructions !== undefined) {

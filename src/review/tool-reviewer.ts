@@ -3,19 +3,24 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import { buildFindingRecord } from '../core/audit/build-records.js';
 import type { Logger } from '../core/logger.js';
 import type { Finding } from '../core/scanner/finding.js';
+import {
+  scanInSlices,
+  type ScanLimits,
+  type ScanScheduler,
+} from '../core/scanner/scan-in-slices.js';
 import type { ScannableTool, Scanner } from '../core/scanner/scanner.js';
 import { INSTRUCTIONS_KEY } from '../core/pinning/pinned-form.js';
 import type { PinStatus, PinStore } from '../pins/pin-store.js';
 import type { FindingFilter } from '../pipeline/scan-content.js';
 
-/** The parts of an MCP tool definition the scanner reads as one whole tool. */
-export const toScannable = (tool: Tool): ScannableTool => ({
-  name: tool.name,
-  inputSchema: tool.inputSchema,
-  annotations: tool.annotations,
-  ...(tool.title === undefined ? {} : { title: tool.title }),
-  ...(tool.description === undefined ? {} : { description: tool.description }),
-});
+/** A tool definition as the scanner reads it: all of it, since a client may show the model any field. */
+export const toScannable = (tool: Tool): ScannableTool => tool;
+
+/** The audit rule for a name a backend lists more than once. */
+export const DUPLICATE_TOOL_RULE = 'tool.duplicate-name';
+
+/** Instructions longer than this are scanned up to here; the rest counts as `scan.incomplete`. */
+export const maxInstructionsChars = 262144;
 
 /** What the gateway concluded about one tool definition before any call. */
 export interface ToolReview {
@@ -24,7 +29,7 @@ export interface ToolReview {
   readonly pin: PinStatus | 'off';
   /** Why the tool is withheld from the agent, if it is. */
   readonly blocked: string | undefined;
-  readonly blockedBy: 'pin' | 'description' | undefined;
+  readonly blockedBy: 'pin' | 'description' | 'duplicate' | undefined;
 }
 
 export interface ToolReviewerOptions {
@@ -35,11 +40,28 @@ export interface ToolReviewerOptions {
   readonly pins: PinStore | undefined;
   readonly audit: AuditSink;
   readonly logger: Logger;
+  /** `scanning.maxChars` and `maxMs`, per tool definition. */
+  readonly limits: () => ScanLimits;
+  /** Pauses between slices of a large definition, so calls are served meanwhile. */
+  readonly scheduler: ScanScheduler;
+}
+
+interface ScanContext {
+  readonly otherServers: readonly string[];
+  readonly otherToolNames: readonly string[];
+}
+
+/** The verdict on one server's instructions text, kept until the text or the settings change. */
+interface InstructionsVerdict {
+  readonly text: string;
+  readonly shown: string | undefined;
 }
 
 /**
  * Reviews each backend's tool list when it changes: scans every definition as a whole tool
- * (DESIGN §8) and checks it against its pin; blocked tools are withheld from the agent.
+ * (DESIGN §8) and checks it against its pin; blocked tools are withheld from the agent. A name
+ * listed twice is refused in every copy, as the catalog refuses it. Also scans the server's
+ * `instructions` before they reach an agent.
  */
 export class ToolReviewer {
   private readonly reviews = new Map<string, Map<string, ToolReview>>();
@@ -47,6 +69,8 @@ export class ToolReviewer {
   // Scanning is per definition object, so an unchanged listing is never scanned twice.
   private scans = new WeakMap<Tool, Finding[]>();
   private readonly pinnedInstructions = new Map<string, string>();
+  private instructions = new Map<string, InstructionsVerdict>();
+  private readonly reportedDuplicates = new Map<string, string>();
 
   constructor(private readonly options: ToolReviewerOptions) {}
 
@@ -60,18 +84,18 @@ export class ToolReviewer {
     server: string,
     tools: readonly Tool[],
     instructions: string | undefined,
-    context: {
-      readonly otherServers: readonly string[];
-      readonly otherToolNames: readonly string[];
-    },
+    context: ScanContext,
   ): Promise<void> {
     if (this.reviewed.get(server) === tools) return;
     const { options } = this;
+    const duplicates = duplicateNames(tools);
+    this.reportDuplicates(server, duplicates);
+    const unique = duplicates.size === 0 ? tools : tools.filter((t) => !duplicates.has(t.name));
     const pinMode = options.pinning();
     const pinCheck =
       pinMode === 'off' || options.pins === undefined
         ? undefined
-        : await options.pins.check(server, tools, instructions);
+        : await options.pins.check(server, unique, instructions);
     const pins = new Map(pinCheck?.tools.map((t) => [t.tool, t.status]));
     this.pinnedInstructions.delete(server);
     if (pinCheck?.instructions.status === 'drifted') {
@@ -87,8 +111,10 @@ export class ToolReviewer {
       );
     }
     const reviews = new Map<string, ToolReview>();
-    for (const tool of tools) {
-      const findings = this.scanOnce(server, tool, context);
+    // One context object for the whole listing, so the scanner compiles the neighbours' names once.
+    const scanContext = { server, ...context };
+    for (const tool of unique) {
+      const findings = await this.scanOnce(server, tool, scanContext);
       const pin = pins.get(tool.name) ?? 'off';
       let blocked: string | undefined;
       let blockedBy: ToolReview['blockedBy'];
@@ -120,19 +146,50 @@ export class ToolReviewer {
       }
       reviews.set(tool.name, { findings, pin, blocked, blockedBy });
     }
+    for (const [name, count] of duplicates) {
+      reviews.set(name, {
+        findings: [],
+        pin: 'off',
+        blocked: `${server} lists ${count} tools named "${name}", so which one a call runs is unknown`,
+        blockedBy: 'duplicate',
+      });
+    }
     this.reviews.set(server, reviews);
     this.reviewed.set(server, tools);
   }
 
-  /** The instructions to show for a server: the live text, or the pinned one while a change awaits approval. */
+  /**
+   * The instructions to show for a server: the live text, or the pinned one while a change awaits
+   * approval, once scanned like a tool description. With `scanning.descriptions: block`, text that
+   * matches is withheld and a notice stands in its place; every finding is reported once.
+   */
   instructionsFor(server: string, live: string | undefined): string | undefined {
-    return this.pinnedInstructions.get(server) ?? live;
+    const text = this.pinnedInstructions.get(server) ?? live;
+    if (text === undefined || text === '') return text;
+    const action = this.options.descriptions();
+    if (action === 'off') return text;
+    const known = this.instructions.get(server);
+    if (known?.text === text) return known.shown;
+    const findings = this.scanInstructions(server, text);
+    let shown: string | undefined = text;
+    if (findings.length > 0) {
+      const rules = [...new Set(findings.map((f) => f.rule))].join(', ');
+      const withheld = action === 'block';
+      this.options.logger.warn(
+        `The instructions of server "${server}" matched the content scanner (${rules})${withheld ? '; they are withheld from the agent' : ''}. Silence a rule with scanning.allow (match "${server}/${INSTRUCTIONS_KEY}") if it is a false positive.`,
+      );
+      if (withheld)
+        shown = `[mcp-gateway withheld the instructions of this server: they matched the content scanner (${rules}).]`;
+    }
+    this.instructions.set(server, { text, shown });
+    return shown;
   }
 
   /** Forgets every review, so the next listing is scanned again (settings changed). */
   reset(): void {
     this.reviewed.clear();
     this.scans = new WeakMap();
+    this.instructions = new Map();
   }
 
   /** Forgets servers that are gone. */
@@ -141,25 +198,62 @@ export class ToolReviewer {
       if (!servers.has(server)) {
         this.reviews.delete(server);
         this.reviewed.delete(server);
+        this.instructions.delete(server);
+        this.reportedDuplicates.delete(server);
       }
     }
   }
 
-  private scanOnce(
+  // Synchronous: the text is needed the moment an agent initializes, cached instructions included,
+  // so it is read up to a bound that keeps that moment short.
+  private scanInstructions(server: string, text: string): Finding[] {
+    const { options } = this;
+    const limit = Math.min(options.limits().maxChars, maxInstructionsChars);
+    const job = options.scanner.startText(text, 'instructions', { surface: 'description' });
+    job.step(limit);
+    const all = job.finish(`instructions longer than ${limit} characters`);
+    const findings = options.filter()(server, INSTRUCTIONS_KEY, all);
+    for (const finding of findings)
+      options.audit.append(buildFindingRecord({ server, tool: undefined, finding }));
+    return findings;
+  }
+
+  private reportDuplicates(server: string, duplicates: ReadonlyMap<string, number>): void {
+    const key = [...duplicates].map(([name, count]) => `${name}×${count}`).join(',');
+    if (this.reportedDuplicates.get(server) === key) return;
+    this.reportedDuplicates.set(server, key);
+    for (const [name, count] of duplicates) {
+      this.options.logger.warn(
+        `Server "${server}" lists ${count} tools named "${name}"; none of them is offered, since a call could run either. Fix the server's tool list.`,
+      );
+      this.options.audit.append({
+        type: 'finding',
+        rule: DUPLICATE_TOOL_RULE,
+        severity: 'high',
+        server,
+        tool: name,
+        field: 'name',
+        span: [0, 0],
+      });
+    }
+  }
+
+  private async scanOnce(
     server: string,
     tool: Tool,
-    context: {
-      readonly otherServers: readonly string[];
-      readonly otherToolNames: readonly string[];
-    },
-  ): Finding[] {
+    context: { readonly server: string } & ScanContext,
+  ): Promise<Finding[]> {
     const known = this.scans.get(tool);
     if (known !== undefined) return known;
     const { options } = this;
     const all =
       options.descriptions() === 'off'
         ? []
-        : options.scanner.scanTool(toScannable(tool), { server, ...context });
+        : await scanInSlices(
+            options.scanner.startTool(toScannable(tool), context),
+            options.limits(),
+            options.scheduler,
+          );
     const findings = options.filter()(server, tool.name, all);
     for (const finding of findings)
       options.audit.append(buildFindingRecord({ server, tool: tool.name, finding }));
@@ -167,3 +261,11 @@ export class ToolReviewer {
     return findings;
   }
 }
+
+/** Names listed more than once, with how many times. */
+const duplicateNames = (tools: readonly Tool[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const tool of tools) counts.set(tool.name, (counts.get(tool.name) ?? 0) + 1);
+  for (const [name, count] of counts) if (count < 2) counts.delete(name);
+  return counts;
+};

@@ -7,7 +7,10 @@ import { startStandalone } from './start-standalone.js';
 const SEVERITIES = ['low', 'medium', 'high'] as const;
 type Severity = (typeof SEVERITIES)[number];
 
-/** `scan`: every tool definition of every server through the scanner; exit 1 on findings at or above --fail-on. */
+/**
+ * `scan`: every tool definition and every server's instructions through the scanner, and every
+ * name a server lists twice; exit 1 on findings at or above --fail-on.
+ */
 export const scanCommand = async (
   options: GlobalOptions & { json?: boolean; failOn?: string },
   deps: CliDeps,
@@ -48,8 +51,14 @@ export const scanCommand = async (
           f.message.slice(0, 80),
         ]),
       );
+      const tools = scanned.filter((s) => s.kind === 'tool').length;
+      const instructions = scanned.filter((s) => s.kind === 'instructions').length;
       if (rows.length === 0)
-        output.out(output.color.green(`✓ ${scanned.length} tool definitions, no findings`));
+        output.out(
+          output.color.green(
+            `✓ ${tools} tool definitions${instructions > 0 ? ` and ${instructions} servers' instructions` : ''}, no findings`,
+          ),
+        );
       else
         for (const line of formatTable(
           rows,
@@ -65,7 +74,9 @@ export const scanCommand = async (
         );
       if (failing.length > 0)
         output.err(
-          output.color.red(`${failing.length} tool(s) with findings at ${failOn} or above`),
+          output.color.red(
+            `${failing.length} definition(s) with findings at ${failOn} or above: ${failing.map((f) => f.exposed).join(', ')}`,
+          ),
         );
     }
     return failing.length > 0 || backendsFailed.length > 0 ? 1 : 0;

@@ -32,7 +32,12 @@ export const approvePins = (file: PinsFile, filter: PinFilter, now: string): Pin
     for (const tool of Object.keys(pins.tools).sort()) {
       const pending = pins.tools[tool]?.pending;
       if (pending === undefined || !matchesPinFilter(filter, server, tool)) continue;
-      next.tools[tool] = { hash: pending.hash, pinnedAt: now, definition: pending.definition };
+      next.tools[tool] = {
+        hash: pending.hash,
+        pinnedAt: now,
+        definition: pending.definition,
+        ...(pending.form === undefined ? {} : { form: pending.form }),
+      };
       approved.push({ server, tool });
     }
     servers[server] = next;

@@ -11,6 +11,7 @@ const T1 = '2025-01-02T00:00:00.000Z';
 const tool = (name: string, hash: string, description = name): SeenTool => ({
   name,
   hash,
+  legacyHash: hash,
   definition: { name, description },
 });
 const seen = (tools: SeenTool[], instructions?: { hash: string; text: string }): SeenServer =>
@@ -29,6 +30,7 @@ describe('comparePins', () => {
       hash: hashA,
       pinnedAt: T0,
       definition: { name: 'read', description: 'read' },
+      form: 2,
     });
   });
 

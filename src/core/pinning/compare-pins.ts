@@ -1,4 +1,5 @@
 import { canonicalJson } from '../canonical-json.js';
+import { PINNED_FORM } from './pinned-form.js';
 import { createRecord, type PinnedTool, type ServerPins } from './pins-file.js';
 
 /** `new`: first sight, now pinned; `pinned`: matches its pin; `drifted`: differs from its pin. */
@@ -30,6 +31,8 @@ export interface ServerPinCheck {
 export interface SeenTool {
   name: string;
   hash: string;
+  /** The hash of its form 1 pinned form (no outputSchema), to compare with pins taken in form 1. */
+  legacyHash: string;
   definition: Record<string, unknown>;
 }
 
@@ -62,10 +65,16 @@ export const comparePins = (
   for (const tool of seen.tools) {
     const entry = tools[tool.name];
     if (entry === undefined) {
-      tools[tool.name] = { hash: tool.hash, pinnedAt: now, definition: copyJson(tool.definition) };
+      tools[tool.name] = pinOf(tool, now);
       checks.push({ tool: tool.name, status: 'new', hash: tool.hash, pinnedHash: tool.hash });
       changed = true;
-    } else if (entry.hash === tool.hash) {
+    } else if (entry.form !== PINNED_FORM && entry.hash === tool.legacyHash) {
+      // Pinned before outputSchema was pinned, and unchanged in what that pin covered: keep the
+      // pin's date and take the current form on trust, once, instead of calling every tool drifted.
+      tools[tool.name] = { ...pinOf(tool, entry.pinnedAt) };
+      checks.push({ tool: tool.name, status: 'pinned', hash: tool.hash, pinnedHash: tool.hash });
+      changed = true;
+    } else if (entry.form === PINNED_FORM && entry.hash === tool.hash) {
       // The pinned definition is back: a pending drift is no longer what the server lists.
       if (entry.pending !== undefined) {
         tools[tool.name] = withoutPending(entry);
@@ -74,7 +83,12 @@ export const comparePins = (
       checks.push({ tool: tool.name, status: 'pinned', hash: tool.hash, pinnedHash: entry.hash });
     } else {
       if (entry.pending?.hash !== tool.hash) {
-        const pending = { hash: tool.hash, seenAt: now, definition: copyJson(tool.definition) };
+        const pending = {
+          hash: tool.hash,
+          seenAt: now,
+          definition: copyJson(tool.definition),
+          form: PINNED_FORM,
+        };
         tools[tool.name] = { ...entry, pending };
         changed = true;
       }
@@ -125,6 +139,14 @@ const withoutPending = (entry: PinnedTool): PinnedTool => ({
   hash: entry.hash,
   pinnedAt: entry.pinnedAt,
   definition: entry.definition,
+  ...(entry.form === undefined ? {} : { form: entry.form }),
+});
+
+const pinOf = (tool: SeenTool, pinnedAt: string): PinnedTool => ({
+  hash: tool.hash,
+  pinnedAt,
+  definition: copyJson(tool.definition),
+  form: PINNED_FORM,
 });
 
 // A detached, plain-JSON copy: later changes to the backend's objects cannot alter a stored pin.

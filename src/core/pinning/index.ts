@@ -16,6 +16,8 @@ export { listPins, type PinEntry } from './list-pins.js';
 export { matchesPinFilter, parsePinFilter, type PinFilter } from './pin-filter.js';
 export {
   INSTRUCTIONS_KEY,
+  legacyPinnedForm,
+  PINNED_FORM,
   pinnedForm,
   pinnedInstructionsForm,
   type PinnableTool,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pinnedForm, pinnedInstructionsForm } from './pinned-form.js';
+import { legacyPinnedForm, pinnedForm, pinnedInstructionsForm } from './pinned-form.js';
 
 describe('pinnedForm', () => {
   test('keeps name, title, description, inputSchema and annotations', () => {
@@ -20,9 +20,21 @@ describe('pinnedForm', () => {
     expect(Object.keys(pinnedForm({ name: 'ping' }))).toEqual(['name']);
   });
 
-  test('ignores fields outside the pinned set, such as _meta and outputSchema', () => {
-    const tool = { name: 'ping', _meta: { x: 1 }, outputSchema: { type: 'object' } };
+  test('pins outputSchema, since a client shows it to the model', () => {
+    const tool = { name: 'ping', outputSchema: { type: 'object' } };
+    expect(pinnedForm(tool)).toEqual(tool);
+  });
+
+  test('ignores fields outside the pinned set, such as _meta', () => {
+    const tool = { name: 'ping', _meta: { x: 1 } };
     expect(pinnedForm(tool)).toEqual({ name: 'ping' });
+  });
+});
+
+describe('legacyPinnedForm', () => {
+  test('is the form pins taken before outputSchema was pinned hash: without outputSchema', () => {
+    const tool = { name: 'ping', description: 'd', outputSchema: { type: 'object' } };
+    expect(legacyPinnedForm(tool)).toEqual({ name: 'ping', description: 'd' });
   });
 });
 

@@ -1,3 +1,5 @@
+import { PINNED_FORM } from './pinned-form.js';
+
 /** The format version of `pins.json`; a file with another version is refused, never rewritten. */
 export const PINS_FILE_VERSION = 1;
 
@@ -6,6 +8,8 @@ export interface PendingTool {
   hash: string;
   seenAt: string;
   definition: Record<string, unknown>;
+  /** The pinned form the hash covers (`PINNED_FORM`); absent on entries written before forms were marked (form 1). */
+  form?: number;
 }
 
 /** The trusted definition of one tool. */
@@ -13,6 +17,8 @@ export interface PinnedTool {
   hash: string;
   pinnedAt: string;
   definition: Record<string, unknown>;
+  /** The pinned form the hash covers (`PINNED_FORM`); absent on entries written before forms were marked (form 1). */
+  form?: number;
   pending?: PendingTool;
 }
 
@@ -118,6 +124,7 @@ const readTool = (value: unknown, path: string): PinnedTool => {
     pinnedAt: string(raw['pinnedAt'], `${path}.pinnedAt`),
     definition: object(raw['definition'], `${path}.definition`),
   };
+  if (raw['form'] !== undefined) entry.form = form(raw['form'], `${path}.form`);
   if (raw['pending'] === undefined) return entry;
   const pending = object(raw['pending'], `${path}.pending`);
   entry.pending = {
@@ -125,6 +132,8 @@ const readTool = (value: unknown, path: string): PinnedTool => {
     seenAt: string(pending['seenAt'], `${path}.pending.seenAt`),
     definition: object(pending['definition'], `${path}.pending.definition`),
   };
+  if (pending['form'] !== undefined)
+    entry.pending.form = form(pending['form'], `${path}.pending.form`);
   return entry;
 };
 
@@ -152,6 +161,14 @@ const object = (value: unknown, path: string): Record<string, unknown> =>
 
 const string = (value: unknown, path: string): string =>
   typeof value === 'string' ? value : fail(path, 'expected a string');
+
+// A form this version does not know was written by a newer one: refuse it rather than misread every pin.
+const form = (value: unknown, path: string): number =>
+  value === PINNED_FORM
+    ? value
+    : typeof value === 'number' && Number.isInteger(value) && value > PINNED_FORM
+      ? fail(path, `pinned form ${value} was written by a newer mcp-gateway; upgrade to read it`)
+      : fail(path, `expected ${PINNED_FORM}`);
 
 const hash = (value: unknown, path: string): string =>
   typeof value === 'string' && HASH.test(value)

@@ -32,14 +32,21 @@ describe('buildToolCatalog', () => {
     expect(catalog.routeFor(catalog.exposedNameFor('s', 'get.x')!)?.tool).toBe('get.x');
   });
 
-  test('reports a duplicate tool name for those tools only and keeps the rest', () => {
+  test('refuses every copy of a name one backend lists twice, reports it, and keeps the rest', () => {
     const catalog = buildToolCatalog(
-      [{ server: 's', tools: [tool('dup'), tool('dup'), tool('other')] }],
+      [
+        {
+          server: 's',
+          tools: [tool('dup'), { ...tool('dup'), description: 'other' }, tool('other')],
+        },
+        { server: 't', tools: [tool('dup')] },
+      ],
       naming,
     );
-    expect(catalog.collisions).toHaveLength(1);
-    expect(catalog.collisions[0]).toMatchObject({ exposed: 's__dup' });
-    expect(catalog.tools.map((t) => t.name)).toEqual(['s__dup', 's__other']);
+    expect(catalog.duplicates).toEqual([{ server: 's', tool: 'dup' }]);
+    expect(catalog.collisions).toEqual([]);
+    expect(catalog.tools.map((t) => t.name)).toEqual(['s__other', 't__dup']);
+    expect(catalog.routeFor('s__dup')).toBeUndefined();
   });
 
   test('the exposed definition carries the public name and everything else unchanged', () => {

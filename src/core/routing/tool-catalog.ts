@@ -32,6 +32,8 @@ export interface ToolCatalog<T extends Named = Tool> {
   /** What `tools/list` returns, in backend then listing order. */
   readonly tools: readonly T[];
   readonly collisions: readonly ToolCollision[];
+  /** Names a backend listed more than once: no copy is exposed, since a call could run either. */
+  readonly duplicates: readonly { readonly server: string; readonly tool: string }[];
   routeFor(exposed: string): ToolRoute<T> | undefined;
   exposedNameFor(server: string, tool: string): string | undefined;
 }
@@ -49,8 +51,12 @@ export const buildToolCatalog = <T extends Named = Tool>(
   const collisions: ToolCollision[] = [];
   const lossless: { server: string; tool: T }[] = [];
   const lossy: { server: string; tool: T }[] = [];
+  const duplicates: { server: string; tool: string }[] = [];
   for (const listing of listings) {
+    const repeated = repeatedNames(listing.tools);
+    for (const name of repeated) duplicates.push({ server: listing.server, tool: name });
     for (const tool of listing.tools) {
+      if (repeated.has(tool.name)) continue;
       (isLosslessName(listing.server, tool.name, naming) ? lossless : lossy).push({
         server: listing.server,
         tool,
@@ -89,9 +95,17 @@ export const buildToolCatalog = <T extends Named = Tool>(
   return {
     tools: ordered,
     collisions,
+    duplicates,
     routeFor: (exposed) => routes.get(exposed),
     exposedNameFor: (server, tool) => reverse.get(routeKey(server, tool)),
   };
 };
 
 const routeKey = (server: string, tool: string): string => `${server}\u0000${tool}`;
+
+const repeatedNames = (tools: readonly Named[]): Set<string> => {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { name } of tools) (seen.has(name) ? repeated : seen).add(name);
+  return repeated;
+};

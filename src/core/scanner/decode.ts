@@ -144,15 +144,25 @@ function markedRuns(
   }
 }
 
-function nextEscape(text: string, from: number): number {
-  const percent = text.indexOf('%', from);
-  let slash = text.indexOf('\\', from);
-  while (slash >= 0 && (percent < 0 || slash < percent)) {
-    const c = text.charCodeAt(slash + 1);
-    if (c === 0x78 || c === 0x75) return slash;
-    slash = text.indexOf('\\', slash + 1);
-  }
-  return percent;
+/**
+ * Finds where `\x`, `\u` and `%` escapes may start, in text order. Asked for positions that only grow, it keeps
+ * where the next `%` and the next backslash are and searches again only once passed: each character is looked
+ * at a bounded number of times, however the two kinds interleave (a fresh indexOf per question would read to
+ * the end of a text with no `%` for every backslash, n² in all).
+ */
+function escapeStarts(text: string): (from: number) => number {
+  let percent = -2;
+  let slash = -2;
+  return (from) => {
+    if (percent !== -1 && percent < from) percent = text.indexOf('%', from);
+    for (;;) {
+      if (slash !== -1 && slash < from) slash = text.indexOf('\\', from);
+      if (slash < 0 || (percent >= 0 && percent < slash)) return percent;
+      const c = text.charCodeAt(slash + 1);
+      if (c === 0x78 || c === 0x75) return slash;
+      from = slash + 1;
+    }
+  };
 }
 
 const minAlphabetRun = minRun - 2;
@@ -196,7 +206,7 @@ function inAlphabet(c: number): number {
 export function findEncodedPayloads(text: string): EncodedPayload[] {
   const found: EncodedPayload[] = [];
   alphabetRuns(text, found);
-  markedRuns(text, (from) => nextEscape(text, from), escapeSticky, 'escapes', decodeEscapes, found);
+  markedRuns(text, escapeStarts(text), escapeSticky, 'escapes', decodeEscapes, found);
   markedRuns(
     text,
     (from) => text.indexOf('&#', from),

@@ -92,6 +92,10 @@ const vocabulary = new Set(
     'are be with from for in on at a an tell say write grant access account bank money pay payment'
   ).split(' '),
 );
+const longestVocabulary = Math.max(...[...vocabulary].map((w) => w.length));
+const prefixes = new Set(
+  [...vocabulary].flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1))),
+);
 const shortWords = new Set(
   'a an the to of my me it is are be do all any you your and now not in on at for new with from this that'.split(
     ' ',
@@ -111,17 +115,19 @@ interface Edit {
  * leetspeak ("1gn0r3"), and letters split by spaces or punctuation ("i g n o r e", "ig.nore"). Only words
  * that then read as a word from the vocabulary above are rewritten; each stretch around them is returned.
  * `hints` are the positions the keyword pass marked (text order). Linear: each word is read at most once and
- * is at most 64 characters.
+ * is at most 64 characters, and each run of split letters is split into words once, whatever the number of
+ * hints in it.
  */
 export function deobfuscate(text: string, hints: readonly number[]): Deobfuscated[] {
   const edits: Edit[] = [];
+  const spaced = spacedRuns(text);
   let done = 0;
   for (const at of hints) {
     if (at < done) continue;
     let start = at;
     const stop = Math.max(done, start - 64);
     while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
-    done = Math.max(at + 1, examineWord(text, start, edits));
+    done = Math.max(at + 1, examineWord(text, start, edits, spaced));
   }
   if (edits.length === 0) return [];
   edits.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -132,7 +138,7 @@ export function deobfuscate(text: string, hints: readonly number[]): Deobfuscate
 }
 
 /** Look at the word starting at `i`; record an edit when it is obfuscated. Returns where the word ends. */
-function examineWord(text: string, i: number, edits: Edit[]): number {
+function examineWord(text: string, i: number, edits: Edit[], spaced: SpacedRuns): number {
   const n = text.length;
   const c = text.charCodeAt(i);
   let j = i;
@@ -152,9 +158,9 @@ function examineWord(text: string, i: number, edits: Edit[]): number {
   // A 64-character run is no word.
   if (j - i >= 64) return j;
   if (j - i === 1 && isSingle(c)) {
-    const run = spacedRun(text, i);
+    const run = spaced(i);
     if (run) {
-      edits.push(...run.edits);
+      edits.push(run);
       return run.end;
     }
   }
@@ -184,47 +190,81 @@ function rewrite(text: string, start: number, end: number): string {
   return out;
 }
 
-/** "i g n o r e  a l l": single characters joined by one splitter; a wider gap or another splitter ends a word. */
-function spacedRun(text: string, start: number): { end: number; edits: Edit[] } | undefined {
-  const sep = text.charCodeAt(start + 1);
-  if (!isSplitter(sep)) return undefined;
-  let k = start;
-  let end = start;
+/** The edit for the split letters starting at a text index, or undefined when they do not read as words. */
+type SpacedRuns = (start: number) => Edit | undefined;
+
+/**
+ * "i g n o r e  a l l": single characters joined by one splitter; a wider gap or another splitter ends a run.
+ * A run is split into words (greedy, longest first) from every letter at once, right to left, and kept: a hint
+ * on each letter of a long run then costs a lookup, not a new read and split of the rest of the run (which made
+ * text like "a a a a …" cost 16 × 64 steps per letter).
+ */
+function spacedRuns(text: string): SpacedRuns {
+  let run: SpacedRun | undefined;
+  return (start) => {
+    const sep = text.charCodeAt(start + 1);
+    if (!isSplitter(sep)) return undefined;
+    const offset = start - (run?.from ?? 0);
+    if (run?.sep !== sep || offset < 0 || offset % 2 !== 0 || offset / 2 >= run.count - 1)
+      run = readRun(text, start, sep);
+    return run.editFrom((start - run.from) / 2);
+  };
+}
+
+interface SpacedRun {
+  readonly sep: number;
+  /** Text index of the first letter; letter i is at from + 2i. */
+  readonly from: number;
+  readonly count: number;
+  editFrom(letter: number): Edit | undefined;
+}
+
+function readRun(text: string, from: number, sep: number): SpacedRun {
   let letters = '';
-  while (k < text.length && letters.length < 64) {
+  for (let k = from; k < text.length; k += 2) {
     const c = text.charCodeAt(k);
     if (!isSingle(c) || isWordChar(text.charCodeAt(k + 1))) break;
     letters += String.fromCharCode(readAs(c));
-    end = k + 1;
     if (text.charCodeAt(k + 1) !== sep || !isWordChar(text.charCodeAt(k + 2))) break;
-    k += 2;
   }
-  if (letters.length < 4) return undefined;
-  const words = segment(letters);
-  if (!words) return undefined;
-  return { end, edits: [{ start, end, text: words.join(' '), kind: 'spaced' }] };
+  const count = letters.length;
+  // From letter p: the length of the first word of the greedy split, and whether the split reaches the end
+  // (bit 1) with a word that is not a short function word (bit 2).
+  const first = new Uint8Array(count);
+  const splits = new Uint8Array(count + 1);
+  for (let p = count - 1; p >= 0; p--) {
+    const len = longestWord(letters, p);
+    const rest = splits[p + len] ?? 0;
+    if (len === 0 || (p + len < count && (rest & 1) === 0)) continue;
+    first[p] = len;
+    splits[p] = 1 | (rest & 2) | (shortWords.has(letters.slice(p, p + len)) ? 0 : 2);
+  }
+  return {
+    sep,
+    from,
+    count,
+    editFrom(letter) {
+      if (count - letter < 4 || splits[letter] !== 3) return undefined;
+      const words: string[] = [];
+      for (let p = letter; p < count; p += first[p] ?? count)
+        words.push(letters.slice(p, p + (first[p] ?? 0)));
+      const start = from + 2 * letter;
+      return { start, end: from + 2 * count - 1, text: words.join(' '), kind: 'spaced' };
+    },
+  };
 }
 
-/** Split a run of letters into vocabulary words (greedy, longest first), or undefined when it does not split. */
-function segment(letters: string): string[] | undefined {
-  const out: string[] = [];
-  let at = 0;
-  let meaningful = false;
-  while (at < letters.length) {
-    let found = '';
-    for (let len = Math.min(16, letters.length - at); len >= 1; len--) {
-      const w = letters.slice(at, at + len);
-      if (vocabulary.has(w) || (len > 3 && vocabulary.has(stripPlural(w)))) {
-        found = w;
-        break;
-      }
-    }
-    if (!found) return undefined;
-    if (!shortWords.has(found)) meaningful = true;
-    out.push(found);
-    at += found.length;
+/** The length of the longest vocabulary word (or its plural) starting at `at`, or 0. */
+function longestWord(letters: string, at: number): number {
+  let best = 0;
+  const limit = Math.min(longestVocabulary + 1, letters.length - at);
+  // Longer candidates only while the letters so far begin some word: two or three lookups for most letters.
+  for (let len = 1; len <= limit; len++) {
+    const w = letters.slice(at, at + len);
+    if (vocabulary.has(w) || (len > 3 && vocabulary.has(stripPlural(w)))) best = len;
+    if (!prefixes.has(w)) break;
   }
-  return meaningful ? out : undefined;
+  return best;
 }
 
 /** "ig.nore", "in-struc-tions": letters joined by single dots, hyphens, underscores or stars. */
@@ -232,11 +272,19 @@ function punctuatedWord(text: string, start: number): Edit | undefined {
   let k = start;
   let word = '';
   let pieces = 0;
-  while (k < text.length && word.length < 40) {
+  // No vocabulary word is longer: reading on could only fail, and each piece of "a.b.c.…" starts a read.
+  const cap = longestVocabulary + 1;
+  while (k < text.length) {
     let piece = '';
-    while (k < text.length && isAsciiLetter(text.charCodeAt(k))) piece += text.charAt(k++);
+    while (
+      k < text.length &&
+      isAsciiLetter(text.charCodeAt(k)) &&
+      word.length + piece.length <= cap
+    )
+      piece += text.charAt(k++);
     if (!piece) return undefined;
     word += piece.toLowerCase();
+    if (word.length > cap) return undefined;
     pieces++;
     if (!isJoiner(text.charCodeAt(k)) || !isAsciiLetter(text.charCodeAt(k + 1))) break;
     k++;

@@ -151,9 +151,10 @@ function escapedNewlineAt(text: string, i: number): boolean {
   return text.charCodeAt(i) === BACKSLASH && text.charCodeAt(i + 1) === LOWER_N;
 }
 
-function sentenceAround(text: string, pos: number): [number, number] {
+// `floor`: where the sentence judged before ended; reading back past it would judge that text again.
+function sentenceAround(text: string, pos: number, floor = 0): [number, number] {
   let start = pos;
-  const minStart = Math.max(0, pos - 300);
+  const minStart = Math.max(0, floor, pos - 300);
   while (start > minStart) {
     const ch = text.charCodeAt(start - 1);
     // A period inside an e-mail address or URL is not a sentence end.
@@ -187,20 +188,29 @@ export function findDirectives(
   keywordPositions: readonly number[],
   surface: Surface,
 ): RawFinding[] {
-  const starts = new Set<number>();
-  const positions = [...keywordPositions];
+  const ats: number[] = [];
   // E-mail addresses are the commonest outside target; '@' is too short for the keyword index.
-  for (
-    let at = text.indexOf('@');
-    at >= 0 && positions.length < 5000;
-    at = text.indexOf('@', at + 1)
-  )
-    positions.push(at);
+  for (let at = text.indexOf('@'); at >= 0 && ats.length < 5000; at = text.indexOf('@', at + 1))
+    ats.push(at);
   const findings: RawFinding[] = [];
-  for (const pos of positions) {
-    const [start, end] = sentenceAround(text, pos);
-    if (starts.has(start)) continue;
-    starts.add(start);
+  // A position inside the sentence judged last adds nothing: its sentence was read. Skipping it, and not reading
+  // back into it, keeps the work one pass; judging a window of up to 600 characters around each of a million
+  // keywords in run-on text or text cut by value boundaries (`](http` repeated) would read each character 300 times.
+  let judgedStart = -1;
+  let judgedEnd = -1;
+  let k = 0;
+  let a = 0;
+  while (k < keywordPositions.length || a < ats.length) {
+    const kw = keywordPositions[k] ?? Infinity;
+    const at = ats[a] ?? Infinity;
+    const pos = kw <= at ? kw : at;
+    if (kw <= at) k++;
+    else a++;
+    if (pos < judgedEnd) continue;
+    const [start, end] = sentenceAround(text, pos, judgedEnd);
+    judgedEnd = Math.max(end, pos + 1);
+    if (start === judgedStart) continue;
+    judgedStart = start;
     const finding = judgeSentence(text.slice(start, end), surface, quotedValueAt(text, start));
     if (finding) findings.push({ ...finding, start, end });
   }

@@ -38,6 +38,8 @@ const escOrNonAscii = /[\u001b\u0080-\uffff]/g;
 
 /** Index of the next character in [from, to) that hiddenCandidate matches, or -1. */
 export function nextHiddenCandidate(text: string, from: number, to = text.length): number {
+  // A run of hidden characters asks for the very next one each time: answer that from the table, not a regex.
+  if (from < to && candidateTable[text.charCodeAt(from)] === 1) return from;
   let i = from;
   while (i < to) {
     escOrNonAscii.lastIndex = i;
@@ -123,8 +125,28 @@ const ansiRule: Readonly<
 
 interface HiddenAnalysis {
   readonly findings: RawFinding[];
-  /** Spans [start, end) that stripHidden removes. */
-  readonly removals: [number, number][];
+  /** Spans that stripHidden removes, flat [start, end) pairs in text order, touching spans merged. */
+  readonly removals: number[];
+}
+
+/** A finding still being extended while the walk goes on (runs of escapes, nearby bidi controls). */
+interface OpenFinding {
+  rule: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+}
+
+// Spans come in text order: a span touching the previous one extends it, so a run of a million
+// hidden characters is one span, not a million small arrays.
+function remove(removals: number[], start: number, end: number): void {
+  const last = removals.length - 1;
+  if (last > 0 && (removals[last] ?? 0) >= start) {
+    removals[last] = Math.max(removals[last] ?? 0, end);
+    return;
+  }
+  removals.push(start, end);
 }
 
 /** Find hidden channels in raw text: tag characters, bidi overrides, zero-width inside words, risky ANSI/OSC. */
@@ -137,15 +159,16 @@ export function stripHidden(text: string): string {
   if (nextHiddenCandidate(text, 0) < 0) return text;
   const { removals } = analyseHidden(text);
   if (removals.length === 0) return text;
-  removals.sort((a, b) => a[0] - b[0]);
-  let out = '';
+  const parts: string[] = [];
   let pos = 0;
-  for (const [start, end] of removals) {
+  for (let k = 0; k < removals.length; k += 2) {
+    const start = removals[k] ?? 0;
     if (start < pos) continue;
-    out += text.slice(pos, start);
-    pos = end;
+    parts.push(text.slice(pos, start));
+    pos = removals[k + 1] ?? start;
   }
-  return out + text.slice(pos);
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 function codePointLength(cp: number): number {
@@ -153,9 +176,10 @@ function codePointLength(cp: number): number {
 }
 
 function analyseHidden(text: string): HiddenAnalysis {
-  const findings: RawFinding[] = [];
-  const removals: [number, number][] = [];
+  const findings: OpenFinding[] = [];
+  const removals: number[] = [];
   const zw: number[] = [];
+  const inWord = new ZeroWidthJudge();
   let i = 0;
   while (i < text.length) {
     // Jump straight to the next candidate character; ordinary text costs one table lookup per character.
@@ -166,8 +190,8 @@ function analyseHidden(text: string): HiddenAnalysis {
       const seq = ansiSequenceAt(text, i);
       const rule = ansiRule[seq.kind];
       if (rule) {
-        pushMerged(findings, { ...rule, start: i, end: seq.end });
-        removals.push([i, seq.end]);
+        pushMerged(findings, rule, i, seq.end);
+        remove(removals, i, seq.end);
       }
       i = Math.max(seq.end, i + 1);
       continue;
@@ -191,40 +215,25 @@ function analyseHidden(text: string): HiddenAnalysis {
           end: j,
           message: `${count} consecutive variation selectors can smuggle bytes`,
         });
-        removals.push([i, j]);
+        remove(removals, i, j);
       }
       i = j;
       continue;
     }
     if (isBidiControl(cp)) {
-      const override = cp === 0x202d || cp === 0x202e;
-      findings.push({
-        rule: override ? 'hidden.bidi-override' : 'hidden.bidi-control',
-        severity: override ? 'high' : 'low',
-        start: i,
-        end: i + 1,
-        message: override
-          ? 'bidi override reverses how the following text is displayed'
-          : 'bidi embedding or isolate control',
-      });
-      removals.push([i, i + 1]);
-    } else if (isZeroWidth(cp) && !(cp === 0xfeff && i === 0) && zeroWidthInsideWord(text, i)) {
+      pushBidi(findings, cp === 0x202d || cp === 0x202e, i);
+      remove(removals, i, i + 1);
+    } else if (isZeroWidth(cp) && !(cp === 0xfeff && i === 0) && inWord.test(text, i)) {
       zw.push(i);
-      removals.push([i, i + 1]);
+      remove(removals, i, i + 1);
     }
     i += codePointLength(cp);
   }
   reportZeroWidth(zw, findings);
-  mergeBidi(findings);
   return { findings, removals };
 }
 
-function tagRun(
-  text: string,
-  start: number,
-  findings: RawFinding[],
-  removals: [number, number][],
-): number {
+function tagRun(text: string, start: number, findings: OpenFinding[], removals: number[]): number {
   let j = start;
   let decoded = '';
   let count = 0;
@@ -232,7 +241,9 @@ function tagRun(
   while (j < text.length) {
     const cp = text.codePointAt(j) ?? 0;
     if (!isTag(cp)) break;
-    if (cp >= 0xe0020 && cp <= 0xe007e) decoded += String.fromCharCode(cp - 0xe0000);
+    // Only the first 160 characters are shown; a megabyte of tags need not be decoded whole.
+    if (cp >= 0xe0020 && cp <= 0xe007e && decoded.length <= 160)
+      decoded += String.fromCharCode(cp - 0xe0000);
     lastCp = cp;
     count++;
     j += 2;
@@ -248,36 +259,73 @@ function tagRun(
       end: j,
       message: `invisible Unicode tag characters encode text: "${shown}"`,
     });
-    removals.push([start, j]);
+    remove(removals, start, j);
   }
   return j;
 }
 
-function neighbour(text: string, i: number, step: 1 | -1): string {
-  let j = i + step;
-  while (j >= 0 && j < text.length) {
+/** The visible character before `i` (skipping invisible ones), as [its index, the character], or [-1, ''] at the start. */
+function visibleBefore(text: string, i: number): [number, string] {
+  let j = i - 1;
+  while (j >= 0) {
     let cp = text.codePointAt(j) ?? 0;
     // Stepping backwards onto a low surrogate: read the whole pair.
-    if (step === -1 && cp >= 0xdc00 && cp <= 0xdfff && j > 0) {
+    if (cp >= 0xdc00 && cp <= 0xdfff && j > 0) {
       j--;
       cp = text.codePointAt(j) ?? 0;
     }
-    if (!isInvisible(cp)) return String.fromCodePoint(cp);
-    j += step === 1 ? codePointLength(cp) : -1;
+    if (!isInvisible(cp)) return [j, String.fromCodePoint(cp)];
+    j--;
   }
-  return '';
+  return [-1, ''];
 }
 
-function zeroWidthInsideWord(text: string, i: number): boolean {
-  const before = neighbour(text, i, -1);
-  const after = neighbour(text, i, 1);
+/** The visible character after `i` (skipping invisible ones), as [its index, the character], or [length, '']. */
+function visibleAfter(text: string, i: number): [number, string] {
+  let j = i + 1;
+  while (j < text.length) {
+    const cp = text.codePointAt(j) ?? 0;
+    if (!isInvisible(cp)) return [j, String.fromCodePoint(cp)];
+    j += codePointLength(cp);
+  }
+  return [text.length, ''];
+}
+
+/**
+ * Decides whether a zero-width character sits inside a word, in text order. Every character of a run of
+ * invisible characters has the same two visible neighbours, so the run is walked once, not once per character
+ * (a run of n zero-width characters would otherwise cost n² steps).
+ */
+class ZeroWidthJudge {
+  private runEnd = -1;
+  private verdict = false;
+  // Verdicts per pair of neighbours: text that alternates letters and joiners asks about few pairs, many times.
+  private readonly pairs = new Map<string, boolean>();
+
+  test(text: string, i: number): boolean {
+    if (i < this.runEnd) return this.verdict;
+    const [, before] = visibleBefore(text, i);
+    const [end, after] = visibleAfter(text, i);
+    this.runEnd = end;
+    const pair = `${before}\u0000${after}`;
+    let verdict = this.pairs.get(pair);
+    if (verdict === undefined) {
+      verdict = insideWord(before, after);
+      if (this.pairs.size < 4096) this.pairs.set(pair, verdict);
+    }
+    this.verdict = verdict;
+    return verdict;
+  }
+}
+
+function insideWord(before: string, after: string): boolean {
   if (before === '' || after === '') return false;
   if (benignJoinerNeighbour.test(before) || benignJoinerNeighbour.test(after)) return false;
   // Only a zero-width char squeezed between two visible characters splits a word; next to a space it is layout.
   return wordish.test(before) && wordish.test(after);
 }
 
-function reportZeroWidth(positions: readonly number[], findings: RawFinding[]): void {
+function reportZeroWidth(positions: readonly number[], findings: OpenFinding[]): void {
   let k = 0;
   while (k < positions.length) {
     const first = positions[k] ?? 0;
@@ -298,28 +346,39 @@ function reportZeroWidth(positions: readonly number[], findings: RawFinding[]): 
   }
 }
 
-function pushMerged(findings: RawFinding[], f: RawFinding): void {
+// Escape sequences of one kind within 200 characters of each other are one finding.
+function pushMerged(
+  findings: OpenFinding[],
+  rule: { rule: string; severity: Severity; message: string },
+  start: number,
+  end: number,
+): void {
   const prev = findings.at(-1);
-  if (prev?.rule === f.rule && f.start - prev.end <= 200) {
-    findings[findings.length - 1] = { ...prev, end: f.end };
+  if (prev?.rule === rule.rule && start - prev.end <= 200) {
+    prev.end = end;
     return;
   }
-  findings.push(f);
+  findings.push({ ...rule, start, end });
 }
 
-function mergeBidi(findings: RawFinding[]): void {
-  for (let k = findings.length - 1; k > 0; k--) {
-    const a = findings[k - 1];
-    const b = findings[k];
-    if (
-      a &&
-      b &&
-      a.rule.startsWith('hidden.bidi') &&
-      b.rule.startsWith('hidden.bidi') &&
-      b.start - a.end <= 200
-    ) {
-      const override = a.rule === 'hidden.bidi-override' ? a : b;
-      findings.splice(k - 1, 2, { ...override, start: a.start, end: b.end });
-    }
+// Bidi controls within 200 characters of each other are one finding, named after the first override among them.
+function pushBidi(findings: OpenFinding[], override: boolean, at: number): void {
+  const prev = findings.at(-1);
+  if (prev?.rule.startsWith('hidden.bidi') === true && at - prev.end <= 200) {
+    prev.end = at + 1;
+    if (override && prev.rule !== 'hidden.bidi-override') Object.assign(prev, bidiOverride);
+    return;
   }
+  findings.push({ ...(override ? bidiOverride : bidiControl), start: at, end: at + 1 });
 }
+
+const bidiOverride = {
+  rule: 'hidden.bidi-override',
+  severity: 'high',
+  message: 'bidi override reverses how the following text is displayed',
+} as const;
+const bidiControl = {
+  rule: 'hidden.bidi-control',
+  severity: 'low',
+  message: 'bidi embedding or isolate control',
+} as const;

@@ -4,12 +4,12 @@ import { confusablePairs } from './confusables-table.js';
 export interface KeywordHits {
   readonly keyword: number[];
   readonly start: number[];
-  /** Where a word may be obfuscated (see `obfuscationHints`), in text order, at most `maxHints`. */
+  /**
+   * Where a word may be obfuscated, in text order. Not capped: the deobfuscation is linear in them, and a cap
+   * let a few kilobytes of hint-rich padding ("x1y x1y …") switch it off for the rest of the text.
+   */
   readonly hints: number[];
 }
-
-/** The most obfuscation hints one pass records: past that, a text is noise, not disguised words. */
-export const maxHints = 4096;
 
 // The same pass notes where a word may be disguised, so that the deobfuscation needs no pass of its own:
 // 1 = a leetspeak digit or symbol, 2 = a separator of single letters, 4 = punctuation inside a word.
@@ -118,7 +118,6 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
     // The first two characters of the 3-gram hash, rolled forward: one multiplication less per character.
     let ab = Math.imul(a, 31) + b;
     // Once the hint list is full, the obfuscation checks stop.
-    let hinting = true;
     for (let i = 2; i < n; i++) {
       let c = text.charCodeAt(i);
       if (c - 65 < 26 && c >= 65) c |= 32;
@@ -131,7 +130,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
       }
       // A digit or symbol between letters, punctuation inside a word, or a single letter between separators.
       const k = hintKind[b] ?? 0;
-      if (k !== 0 && hinting) {
+      if (k !== 0) {
         if ((k & 1) !== 0) {
           // Leetspeak: against a letter on one side and a letter, another digit or a word edge on the other.
           const la = isLowerLetter(a);
@@ -141,11 +140,9 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
             (lc && (((hintKind[a] ?? 0) & 1) !== 0 || !isAlnum(a)))
           )
             addHint(hits, i - 1);
-          hinting = hits.hints.length < maxHints;
           // A separator after a word of two letters or more (most spaces) is settled by its first test.
         } else if (((k & 4) !== 0 || !isLowerLetter(z)) && isLowerLetter(a) && isLowerLetter(c)) {
           hint(text, i, k, hits);
-          hinting = hits.hints.length < maxHints;
         }
       }
       if (c > 0x7f) {
@@ -175,7 +172,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   }
 
   function addHint(hits: KeywordHits, at: number): void {
-    if (hits.hints.length < maxHints) hits.hints.push(at);
+    hits.hints.push(at);
   }
 
   function pairHit(a: number, b: number, start: number, hits: KeywordHits): void {

@@ -1,3 +1,4 @@
+import { asciiLower, createKeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** What a tool scan needs to know about its neighbours, for cross-server shadowing. */
@@ -31,38 +32,70 @@ function distinctive(name: string): boolean {
   return name.length >= 4 && (/[_\-.]/.test(name) || /[a-z][A-Z]/.test(name) || name.length >= 10);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Finds mentions of other servers and their tools in a text; build once per context, use for every tool. */
+export type ShadowFinder = (text: string) => RawFinding[];
 
-/** Cross-server shadowing: the text names another server or another server's tool in an instruction. */
-export function findShadowing(text: string, context: ToolContext): RawFinding[] {
-  const names = new Set<string>();
-  for (const s of context.otherServers) if (s !== context.server && s.length >= 3) names.add(s);
+/**
+ * Compiles the names of a tool's neighbours into one keyword index, so each text is read once
+ * whatever the number of names (a search per name was names × text).
+ */
+export function createShadowFinder(context: ToolContext): ShadowFinder {
+  const names = new Map<string, string>();
+  const add = (name: string): void => {
+    const key = asciiLower(name);
+    if (!names.has(key)) names.set(key, name);
+  };
+  for (const s of context.otherServers) if (s !== context.server && s.length >= 3) add(s);
   for (const t of context.otherToolNames) {
-    if (distinctive(t)) names.add(t);
+    if (distinctive(t)) add(t);
     const bare = t.includes('__') ? t.slice(t.indexOf('__') + 2) : '';
-    if (bare && distinctive(bare)) names.add(bare);
+    if (bare && distinctive(bare)) add(bare);
   }
-  const out: RawFinding[] = [];
-  const lower = text.toLowerCase();
-  for (const name of names) {
-    if (!lower.includes(name.toLowerCase())) continue;
-    const re = new RegExp(`(?<![\\w-])${escape(name)}(?![\\w-])`, 'gi');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const around = text.slice(Math.max(0, m.index - 80), m.index + m[0].length + 80);
+  if (names.size === 0) return () => [];
+  const keys = [...names.keys()];
+  const index = createKeywordIndex(keys);
+  return (text) => {
+    const hits = index.find(text);
+    const seen = new Set<number>();
+    const out: RawFinding[] = [];
+    for (let k = 0; k < hits.start.length; k++) {
+      const id = hits.keyword[k] ?? 0;
+      if (seen.has(id)) continue;
+      const start = hits.start[k] ?? 0;
+      const key = keys[id] ?? '';
+      const end = start + key.length;
+      // Whole names only: not part of a longer identifier or hyphenated word.
+      if (nameChar(text.charCodeAt(start - 1)) || nameChar(text.charCodeAt(end))) continue;
+      seen.add(id);
+      const name = names.get(key) ?? key;
+      const around = text.slice(Math.max(0, start - 80), end + 80);
       const instructs = instructionCue.test(around);
       out.push({
         rule: 'poison.cross-server-shadowing',
         severity: instructs ? 'high' : 'low',
-        start: m.index,
-        end: m.index + m[0].length,
+        start,
+        end,
         message: instructs
           ? `gives instructions about "${name}", which belongs to another server`
           : `mentions "${name}", which belongs to another server`,
       });
-      break;
     }
-  }
-  return out;
+    return out;
+  };
+}
+
+// [A-Za-z0-9_-]: what `(?<![\w-])` and `(?![\w-])` kept out; NaN past either end is not one.
+function nameChar(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x5f ||
+    c === 0x2d
+  );
+}
+
+/** Cross-server shadowing: the text names another server or another server's tool in an instruction. */
+export function findShadowing(text: string, context: ToolContext): RawFinding[] {
+  return createShadowFinder(context)(text);
 }

@@ -1,11 +1,23 @@
 import { gradeFindings, type CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
-import type { Finding } from './finding.js';
-import { collectStrings, joinPieces, locatePiece } from './joined-fields.js';
-import type { RawFinding } from './raw-finding.js';
-import { findExfilParameter, findShadowing, type ToolContext } from './scan-tool.js';
-import { createTextScan } from './scan-text.js';
 import type { Surface } from './detector.js';
+import type { Finding } from './finding.js';
+import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
+import type { RawFinding } from './raw-finding.js';
+import {
+  createScanJob,
+  type ScanJob,
+  type ScanJobHooks,
+  type StringCheck,
+  type StringSite,
+} from './scan-job.js';
+import {
+  createShadowFinder,
+  findExfilParameter,
+  type ShadowFinder,
+  type ToolContext,
+} from './scan-tool.js';
+import { createTextScan } from './scan-text.js';
 
 /** Scanner options. */
 export interface ScanOptions {
@@ -13,19 +25,24 @@ export interface ScanOptions {
   readonly disabledRules?: readonly string[];
   /** Tool names known to the gateway (all servers), used for shadowing when scanTool gets no list of its own. */
   readonly knownToolNames?: readonly string[];
-  /** Stop walking JSON values deeper than this (default 64). */
-  readonly maxDepth?: number;
   /** The model that grades a text's signals together (default: the shipped one); null reports each rule's own severity. */
   readonly combiner?: CombinerModel | null;
 }
 
-/** A tool definition as scanTool reads it. */
+/**
+ * A tool definition as scanTool reads it: every field is read, those named here and any other
+ * (`outputSchema`, `_meta`, `icons`, fields a future spec adds), since a client may show the
+ * model any of them.
+ */
 export interface ScannableTool {
   readonly name: string;
-  readonly title?: string;
-  readonly description?: string;
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
   readonly inputSchema?: unknown;
+  readonly outputSchema?: unknown;
   readonly annotations?: unknown;
+  readonly _meta?: unknown;
+  readonly [field: string]: unknown;
 }
 
 /** The content scanner: pure, synchronous, no I/O. */
@@ -34,76 +51,71 @@ export interface Scanner {
   scanText(text: string, field: string): Finding[];
   /** Walk a JSON value (tool result, arguments) and scan every string; field = JSON path like `content[0].text`, `args.url`. Object keys are scanned too. */
   scanValue(value: unknown, field: string): Finding[];
-  /** Scan a whole tool definition: name, title, description, every description/title inside inputSchema, annotations; plus poisoning cues and cross-server shadowing. */
+  /** Scan a whole tool definition: every string in it (name, descriptions, both schemas with their defaults, enums, examples and comments, annotations, `_meta`), plus poisoning cues and cross-server shadowing. */
   scanTool(tool: ScannableTool, context: ToolContext): Finding[];
+  /** scanValue as a job run step by step, so a caller can yield between steps and stop at a limit. */
+  startValue(value: unknown, field: string): ScanJob;
+  /** scanTool as a job run step by step. */
+  startTool(tool: ScannableTool, context: ToolContext): ScanJob;
+  /**
+   * One text as a job; `description` weighs poisoning cues as in a tool definition (a server's
+   * `instructions`), and a context adds cross-server shadowing.
+   */
+  startText(
+    text: string,
+    field: string,
+    options: { readonly surface: Surface; readonly context?: ToolContext },
+  ): ScanJob;
 }
 
-const identifier = /^[A-Za-z_$][\w$]*$/;
-
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  if (identifier.test(key)) return parent ? `${parent}.${key}` : key;
-  return `${parent}[${JSON.stringify(key)}]`;
-}
-
-function attach(field: string, found: readonly RawFinding[]): Finding[] {
-  return found.map((f) => ({
-    rule: f.rule,
-    severity: f.severity,
-    field,
-    span: [f.start, f.end],
-    message: f.message,
-  }));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const schemaRoots = new Set(['inputSchema', 'outputSchema']);
 
 /** Create a scanner; compile the detector table once and reuse the scanner for every call. */
 export function createScanner(options: ScanOptions = {}): Scanner {
   const disabled = new Set(options.disabledRules ?? []);
   const scan = createTextScan(disabled);
-  const maxDepth = options.maxDepth ?? 64;
-  const enabled = (f: RawFinding): boolean => !disabled.has(f.rule);
+  const exfilOn = !disabled.has('poison.exfil-parameter');
+  const shadowOn = !disabled.has('poison.cross-server-shadowing');
+  // One finder per listing: every tool of a server is reviewed with the same context arrays.
+  let shadowCache: { key: readonly unknown[]; finder: ShadowFinder } | undefined;
+
+  const finderFor = (tool: ScannableTool, context: ToolContext): ShadowFinder => {
+    if (context.otherToolNames.length === 0 && options.knownToolNames) {
+      const otherToolNames = options.knownToolNames.filter((n) => n !== tool.name);
+      return createShadowFinder({ ...context, otherToolNames });
+    }
+    const key = [context.server, context.otherServers, context.otherToolNames];
+    if (shadowCache?.key.every((k, i) => k === key[i]) !== true)
+      shadowCache = { key, finder: createShadowFinder(context) };
+    return shadowCache.finder;
+  };
+
+  const toolCheck = (tool: ScannableTool, context: ToolContext): StringCheck => {
+    const shadows = shadowOn ? finderFor(tool, context) : undefined;
+    return (text, site) => {
+      if (site.isKey || (site.key !== 'description' && site.key !== 'title')) return [];
+      const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
+      const inSchema = schemaRoots.has(root);
+      if (!inSchema && site.field !== 'description') return [];
+      const out: RawFinding[] = [];
+      // A parameter's description asking for the conversation or a file; the schema's own description is not a parameter's.
+      if (exfilOn && root === 'inputSchema' && site.parent !== 'inputSchema') {
+        const exfil = findExfilParameter(text);
+        if (exfil) out.push(exfil);
+      }
+      if (shadows) out.push(...shadows(text));
+      return out;
+    };
+  };
+
   const model = options.combiner === undefined ? combinerModel : options.combiner;
   // One verdict per scanned unit (a text, a JSON value, a whole tool): signals weigh together.
   const grade = (found: Finding[], surface: Surface): Finding[] =>
     model ? gradeFindings(found, surface, model) : found;
 
-  // Tool definitions come from untrusted servers: a "string" field may be anything at runtime.
-  function scanString(text: unknown, field: string, surface: Surface): Finding[] {
-    return typeof text !== 'string' || text.length === 0 ? [] : attach(field, scan(text, surface));
-  }
-
-  function walk(
-    value: unknown,
-    field: string,
-    surface: Surface,
-    depth: number,
-    out: Finding[],
-  ): void {
-    if (typeof value === 'string') {
-      out.push(...scanString(value, field, surface));
-      return;
-    }
-    if (depth >= maxDepth || typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        walk(item, childPath(field, i), surface, depth + 1, out);
-      });
-      return;
-    }
-    for (const [key, item] of Object.entries(value)) {
-      const path = childPath(field, key);
-      out.push(...scanString(key, `${path}#key`, surface));
-      walk(item, path, surface, depth + 1, out);
-    }
-  }
-
   // A phrase split across fields (parameter descriptions, result properties) reads whole in the joined text.
   function scanJoined(
-    pieces: readonly [string, string][],
+    pieces: readonly (readonly [string, string])[],
     surface: Surface,
     found: readonly Finding[],
   ): Finding[] {
@@ -117,82 +129,72 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     for (const f of scan(joined.text, surface)) {
       if (seen.has(f.rule)) continue;
       const at = locatePiece(joined, texts, f.start, f.end);
-      out.push(...attach(prose[at.index]?.[0] ?? '', [{ ...f, start: at.start, end: at.end }]));
+      out.push({
+        rule: f.rule,
+        severity: f.severity,
+        field: prose[at.index]?.[0] ?? '',
+        span: [at.start, at.end],
+        message: f.message,
+      });
     }
     return out;
   }
 
-  function walkSchema(schema: unknown, field: string, depth: number, out: Finding[]): void {
-    if (depth >= maxDepth) return;
-    if (Array.isArray(schema)) {
-      schema.forEach((item, i) => {
-        walkSchema(item, childPath(field, i), depth + 1, out);
-      });
-      return;
-    }
-    if (!isRecord(schema)) return;
-    for (const [key, item] of Object.entries(schema)) {
-      const path = childPath(field, key);
-      if ((key === 'description' || key === 'title') && typeof item === 'string') {
-        out.push(...scanString(item, path, 'description'));
-        const exfil = findExfilParameter(item);
-        if (exfil && enabled(exfil) && field !== 'inputSchema') out.push(...attach(path, [exfil]));
-      } else if (key === 'properties' && isRecord(item)) {
-        for (const name of Object.keys(item))
-          out.push(...scanString(name, `${childPath(path, name)}#key`, 'description'));
-        walkSchema(item, path, depth + 1, out);
-      } else if (typeof item === 'object') {
-        walkSchema(item, path, depth + 1, out);
-      }
-    }
-  }
+  // Joining, then grading, once the whole unit is read; a unit not read to the end is graded as it is.
+  const finishing = (
+    surface: Surface,
+    joins: ((site: StringSite) => boolean) | undefined,
+    limit = Infinity,
+  ): Pick<ScanJobHooks, 'join' | 'joinLimit' | 'finish'> => ({
+    ...(joins === undefined ? {} : { join: joins, joinLimit: limit }),
+    finish: (found, pieces) =>
+      grade(
+        pieces === undefined ? found : [...found, ...scanJoined(pieces, surface, found)],
+        surface,
+      ),
+  });
+  // Every string of a result or argument set joins, keys excepted.
+  const valueJoins = (site: StringSite): boolean => !site.isKey;
+  // A tool's description and the descriptions and titles of its input schema join.
+  const toolJoins = (site: StringSite): boolean =>
+    !site.isKey &&
+    (site.field === 'description' ||
+      (/^inputSchema\b/.test(site.field) && (site.key === 'description' || site.key === 'title')));
 
-  function schemaTexts(
-    schema: unknown,
+  const startValue = (value: unknown, field: string): ScanJob =>
+    createScanJob([{ value, field, surface: 'content' }], scan, {
+      // Past joinLimit characters of strings in all, a value is not joined: a large result is not read twice.
+      ...finishing('content', typeof value === 'object' ? valueJoins : undefined, joinLimit),
+    });
+  const startTool = (tool: ScannableTool, context: ToolContext): ScanJob =>
+    createScanJob([{ value: tool, field: '', surface: 'description' }], scan, {
+      check: toolCheck(tool, context),
+      ...finishing('description', toolJoins),
+    });
+  const startText = (
+    text: string,
     field: string,
-    depth: number,
-    out: [string, string][],
-  ): void {
-    if (depth >= maxDepth || typeof schema !== 'object' || schema === null) return;
-    for (const [key, item] of Object.entries(schema)) {
-      const path = childPath(field, key);
-      if ((key === 'description' || key === 'title') && typeof item === 'string')
-        out.push([path, item]);
-      else schemaTexts(item, path, depth + 1, out);
-    }
-  }
+    { surface, context }: { readonly surface: Surface; readonly context?: ToolContext },
+  ): ScanJob => {
+    const shadows = context && shadowOn ? finderFor({ name: '' }, context) : undefined;
+    return createScanJob([{ value: text, field, surface }], scan, {
+      ...(shadows === undefined
+        ? {}
+        : { check: (whole: string, site: StringSite) => (site.isKey ? [] : shadows(whole)) }),
+      ...finishing(surface, undefined),
+    });
+  };
+  const run = (job: ScanJob): Finding[] => {
+    job.step(Infinity);
+    return job.finish();
+  };
 
   return {
-    scanText(text, field) {
-      return grade(scanString(text, field, 'content'), 'content');
-    },
-    scanValue(value, field) {
-      const out: Finding[] = [];
-      walk(value, field, 'content', 0, out);
-      const pieces =
-        typeof value === 'object' ? collectStrings(value, field, childPath, maxDepth) : undefined;
-      if (pieces) out.push(...scanJoined(pieces, 'content', out));
-      return grade(out, 'content');
-    },
-    scanTool(tool, context) {
-      const out: Finding[] = [];
-      out.push(...scanString(tool.name, 'name', 'description'));
-      out.push(...scanString(tool.title, 'title', 'description'));
-      out.push(...scanString(tool.description, 'description', 'description'));
-      walkSchema(tool.inputSchema, 'inputSchema', 0, out);
-      walk(tool.annotations, 'annotations', 'description', 0, out);
-      const ctx: ToolContext =
-        context.otherToolNames.length === 0 && options.knownToolNames
-          ? { ...context, otherToolNames: options.knownToolNames.filter((n) => n !== tool.name) }
-          : context;
-      const texts: [string, string][] =
-        typeof tool.description === 'string' ? [['description', tool.description]] : [];
-      schemaTexts(tool.inputSchema, 'inputSchema', 0, texts);
-      out.push(...scanJoined(texts, 'description', out));
-      if (!disabled.has('poison.cross-server-shadowing')) {
-        for (const [field, text] of texts) out.push(...attach(field, findShadowing(text, ctx)));
-      }
-      return grade(out, 'description');
-    },
+    scanText: (text, field) => run(startValue(text, field)),
+    scanValue: (value, field) => run(startValue(value, field)),
+    scanTool: (tool, context) => run(startTool(tool, context)),
+    startValue,
+    startTool,
+    startText,
   };
 }

@@ -148,9 +148,13 @@ export function findSecrets(text: string): { kind: string; start: number; end: n
  * starts at an anchor, so a sticky match at each anchor finds what a global search over the text would.
  */
 export function secretsAt(text: string, positions: readonly (readonly number[])[]): SecretMatch[] {
-  const out: SecretMatch[] = [];
+  // Matches kept so far, sorted and disjoint. Each pattern's matches come in text order, so one walk along this
+  // list finds any overlap (a search of the whole list per match would be n² on a text made of tokens).
+  let kept: SecretMatch[] = [];
   compiled.forEach(({ kind, sticky, group, mixed, lead }, pattern) => {
+    const added: SecretMatch[] = [];
     let next = 0;
+    let k = 0;
     for (const at of positions[pattern] ?? []) {
       const from = at - lead;
       if (from < next || from < 0) continue;
@@ -163,8 +167,30 @@ export function secretsAt(text: string, positions: readonly (readonly number[])[
       if (mixed && !(/\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value))) continue;
       const start = m.index + m[0].lastIndexOf(value);
       const end = start + value.length;
-      if (!out.some((o) => o.start < end && start < o.end)) out.push({ kind, start, end });
+      while (k < kept.length && (kept[k]?.end ?? 0) <= start) k++;
+      const other = kept[k];
+      if (other !== undefined && other.start < end) continue;
+      added.push({ kind, start, end });
     }
+    if (added.length > 0) kept = mergeSorted(kept, added);
   });
-  return out.sort((a, b) => a.start - b.start);
+  return kept;
+}
+
+function mergeSorted(a: readonly SecretMatch[], b: readonly SecretMatch[]): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      if (x !== undefined) out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }

@@ -76,14 +76,21 @@ class ViewBuilder {
   readonly parts: string[] = [];
   readonly segments: Segments = { viewStart: [], rawStart: [], sequential: [] };
   length = 0;
+  // Where the raw text of the last sequential segment ends (-1 after any other segment).
+  private rawEnd = -1;
 
   emit(piece: string, rawIndex: number, sequential: boolean): void {
     if (piece.length === 0) return;
-    this.segments.viewStart.push(this.length);
-    this.segments.rawStart.push(rawIndex);
-    this.segments.sequential.push(sequential);
+    // A sequential piece right after one that ends where it starts extends it: a run of rewritten
+    // characters of unchanged length (fullwidth letters) is one segment, not one per character.
+    if (!sequential || rawIndex !== this.rawEnd) {
+      this.segments.viewStart.push(this.length);
+      this.segments.rawStart.push(rawIndex);
+      this.segments.sequential.push(sequential);
+    }
     this.parts.push(piece);
     this.length += piece.length;
+    this.rawEnd = sequential ? rawIndex + piece.length : -1;
   }
 }
 
@@ -106,7 +113,9 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
       // Tag characters mirror ASCII; decoding them inline lets every other layer read the hidden text.
       if (cp >= 0xe0020 && cp <= 0xe007e) out.emit(String.fromCharCode(cp - 0xe0000), i, false);
     } else if (!isInvisible(cp)) {
-      out.emit(nfkc(cp), i, false);
+      const form = nfkc(cp);
+      // Same length as the raw character (Ａ → A): offsets map one to one, so the piece can be sequential.
+      out.emit(form, i, form.length === pos - i);
     }
     i = pos;
   }
@@ -144,7 +153,10 @@ export function viewOf(
 ): TextView {
   const out = new ViewBuilder();
   let copied = from;
-  for (let k = 0; k < changed.length; k += 2) {
+  // Start at the first run that ends after `from` and stop at the first that starts at `to`: a
+  // caller viewing each run of a text with thousands of them must not walk all of them each time.
+  for (let k = firstRunEndingAfter(changed, from); k < changed.length; k += 2) {
+    if ((changed[k] ?? 0) >= to) break;
     const start = Math.max(from, changed[k] ?? 0);
     const end = Math.min(to, changed[k + 1] ?? 0);
     if (start >= end) continue;
@@ -154,6 +166,18 @@ export function viewOf(
   }
   out.emit(raw.slice(copied, to), copied, true);
   return { text: out.parts.join(''), segments: out.segments, rawLength: to };
+}
+
+/** Index (even) of the first [start, end) pair in sorted, disjoint `runs` whose end is past `at`. */
+function firstRunEndingAfter(runs: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = runs.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((runs[mid * 2 + 1] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 2;
 }
 
 /** Normalise text (NFKC, invisible and escape characters removed, tag characters decoded) keeping a raw-offset map. */
