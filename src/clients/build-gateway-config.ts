@@ -1,5 +1,4 @@
 import { canonicalJson } from '../core/canonical-json.js';
-import { clientFactsById, nameLengthBudget } from './client-facts.js';
 import type { ClientLocation } from './client-locations.js';
 import {
   convertServer,
@@ -48,8 +47,6 @@ export interface ImportResult {
     readonly dir: string;
     readonly names: string[];
   }[];
-  /** Set when a source client counts its own prefix into a name limit. */
-  readonly maxLength?: { readonly value: number; readonly client: string };
 }
 
 /** The starter policy's one rule: tools their server marks read-only run without asking. */
@@ -119,11 +116,9 @@ export const buildGatewayConfig = (
   }
 
   const { servers, secrets } = extractSecrets(kept);
-  const maxLength = tightestNameBudget(sources);
   const config: Record<string, unknown> = {
     ...(ctx.schema === undefined ? {} : { $schema: ctx.schema }),
     servers: Object.fromEntries(servers.map(({ name, server }) => [name, server])),
-    ...(maxLength === undefined ? {} : { naming: { maxLength: maxLength.value } }),
     policy: STARTER_POLICY,
   };
   return {
@@ -141,23 +136,5 @@ export const buildGatewayConfig = (
     secrets,
     prompted,
     otherProjects,
-    ...(maxLength === undefined ? {} : { maxLength }),
   };
-};
-
-/** The smallest documented name budget among the source clients, for the default entry name. */
-const tightestNameBudget = (
-  sources: readonly ImportSource[],
-): { value: number; client: string } | undefined => {
-  let best: { value: number; client: string } | undefined;
-  for (const { location } of sources) {
-    const facts = clientFactsById(location.client);
-    // Only budgets with a firm source change the config; weak ones are left to the user.
-    if (facts.nameBudget.note !== undefined) continue;
-    const budget = nameLengthBudget(facts, DEFAULT_ENTRY_NAME);
-    if (budget !== undefined && budget < 64 && (best === undefined || budget < best.value)) {
-      best = { value: budget, client: facts.title };
-    }
-  }
-  return best;
 };

@@ -233,12 +233,6 @@ const printSummary = (
   say('    call that can send data out asks first, and one that carries text a private-data tool');
   say('    returned in that session is refused (docs/flows.md).');
   say('  - tool definitions are pinned and scanned, every call goes to the audit log.');
-  if (result.maxLength !== undefined) {
-    say(
-      `  - naming.maxLength is ${result.maxLength.value}: ${result.maxLength.client} puts its own prefix (mcp__gateway__) in front of`,
-    );
-    say('    each tool name and accepts 64 characters in all.');
-  }
 
   say();
   say(color.bold('Next:'));
