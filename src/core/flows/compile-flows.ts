@@ -5,6 +5,7 @@ import type { Severity } from '../scanner/finding.js';
 import { DEFAULT_FLOW_RULES } from './default-flows.js';
 import { bitsOf, isFlowLabel, labelBit, type LabelBits } from './flow-label.js';
 import type { FlowRuleSettings, FlowSettings } from './flow-settings.js';
+import { ruleMessage } from '../policy/rule-message.js';
 
 /** A flow rule ready to evaluate. */
 export interface CompiledFlowRule {
@@ -123,19 +124,6 @@ function compileRule(
     carries: rule.carries === 'sensitive',
     agents: rule.agents === undefined ? undefined : new Set(rule.agents),
     enforced: enforcing && rule.enforce !== false,
-    message: ruleMessage(rule),
+    message: ruleMessage('flow', rule),
   };
-}
-
-function ruleMessage(rule: FlowRuleSettings): string {
-  const named = `flow rule "${rule.id}"`;
-  const why = rule.reason === undefined ? '' : `: ${rule.reason}`;
-  switch (rule.effect) {
-    case 'deny':
-      return `denied by ${named}${why}`;
-    case 'ask':
-      return `${named} requires a human to approve this call${why}`;
-    case 'allow':
-      return `allowed by ${named}${why}`;
-  }
 }

@@ -24,6 +24,7 @@ import type { PolicyProblem, ProblemReport } from './policy-problem.js';
 import { parseRate } from './rate.js';
 import { serverPathsOf, type ServerBase } from './relative-base.js';
 import { createRuleIndex } from './rule-index.js';
+import { ruleMessage } from './rule-message.js';
 
 /** The result of compiling: a policy that is always safe to use, plus what is wrong with the config. */
 export interface PolicyCompilation {
@@ -159,21 +160,8 @@ function compileRule(
     serverTags: rule.serverTags === undefined ? undefined : new Set(rule.serverTags),
     conditions,
     side: rule.effect === 'allow' ? 'allow' : 'deny',
-    message: ruleMessage(rule),
+    message: ruleMessage('policy', rule),
   };
-}
-
-function ruleMessage(rule: RuleSettings): string {
-  const named = `policy rule "${rule.id}"`;
-  const why = rule.reason === undefined ? '' : `: ${rule.reason}`;
-  switch (rule.effect) {
-    case 'deny':
-      return `denied by ${named}${why}`;
-    case 'ask':
-      return `${named} requires a human to approve this call${why}`;
-    case 'allow':
-      return `allowed by ${named}${why}`;
-  }
 }
 
 /** Compiles a `server/tool` glob; a broken one fails closed (allow: nothing, deny/ask: everything). */
