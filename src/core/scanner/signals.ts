@@ -70,6 +70,12 @@ const secretKeywords = [
 const takeVerb = String.raw`(?:read|reads|retrieve|retrieves|fetch|collect|gather|extract|copy|dump|export|print|reveal|send|share|include|forward|access|obtain|harvest|steal|grab|leak|exfiltrate|output|display|disclose|upload|post|attach|append|paste|look${S}up|search${S}for|scrape|capture|give${S}me|tell${S}me)`;
 
 /** Signal detectors (layer `signal`): address, intent and place cues, each a weak feature for the combiner. */
+/** "the output", "the answer", …: what a text dictating the model's reply names. */
+const theOutcome = pairs(
+  ['the'],
+  ['output', 'answer', 'result', 'conclusion', 'response', 'sum', 'total', 'value', 'outcome'],
+);
+
 export const signalDetectors: readonly PatternDetector[] = [
   // Who: the reader is told what it must do.
   {
@@ -754,34 +760,8 @@ export const signalDetectors: readonly PatternDetector[] = [
       'suggest you',
       'recommend that you',
       'recommend you',
-      ...pairs(
-        ['the'],
-        [
-          'output',
-          'answer',
-          'result',
-          'conclusion',
-          'response',
-          'sum',
-          'total',
-          'value',
-          'outcome',
-        ],
-      ).map((k) => `${k} as`),
-      ...pairs(
-        ['the'],
-        [
-          'output',
-          'answer',
-          'result',
-          'conclusion',
-          'response',
-          'sum',
-          'total',
-          'value',
-          'outcome',
-        ],
-      ).map((k) => `${k} to be`),
+      ...theOutcome.map((k) => `${k} as`),
+      ...theOutcome.map((k) => `${k} to be`),
     ],
     pattern: rx(
       String.raw`\b(?:let's|let[ \t]us|we[ \t](?:might|could|should|must|will|can|would)|i${S}(?:suggest|recommend|want|need)${S}(?:that${S})?you(?:${S}to)?)${S}(?:just${S})?(?:say|state|claim|assert|declare|conclude|consider|assume|pretend|write|respond|answer|report|output|print|mention|admit|tell${S}the${S}user|inform${S}the${S}user)${S}(?:that${S}|the${S}following|:|['"“])|\b(?:consider|treat|take|accept|report|present|regard)${S}the[ \t](?:output|answer|result|conclusion|response|sum|total|value|outcome)[ \t](?:as|to[ \t]be)\b`,

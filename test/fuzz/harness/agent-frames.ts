@@ -287,19 +287,7 @@ const oddId = fc.oneof(
 const anyId = fc.oneof({ weight: 4, arbitrary: validId }, { weight: 1, arbitrary: oddId });
 
 const KNOWN_METHODS = [
-  'initialize',
-  'ping',
-  'tools/list',
-  'tools/call',
-  'prompts/list',
-  'prompts/get',
-  'resources/list',
-  'resources/templates/list',
-  'resources/read',
-  'resources/subscribe',
-  'resources/unsubscribe',
-  'completion/complete',
-  'logging/setLevel',
+  ...GATEWAY_METHODS,
   'tasks/get',
   'sampling/createMessage',
   'notifications/initialized',
