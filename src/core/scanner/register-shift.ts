@@ -1,0 +1,419 @@
+import type { RawFinding } from './raw-finding.js';
+
+// A tool result is data: an e-mail, a web page, a table, a review, code, a log. An injection planted in it
+// changes register: somewhere a sentence speaks to whoever reads the data, a question or a task, about
+// something the data around it never mentions. This layer reads the text once, sentence by sentence, and
+// reports such sentences by their form (mood, address, topic, script), not by their words: a plain question
+// ("What are the top industries affected by AI?") carries no phrase a lexicon could list.
+//
+// It also judges what a request sentence asks for, by kind (write to memory, fetch a page and follow it,
+// run a command, call a tool, take over an account), from a verb and an object in the same sentence.
+
+const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
+const LOWER_N = 0x6e;
+
+// Opening words that do not change a sentence's mood: "Please list …", "Now, write …", "Also answer …".
+const lead =
+  /^[\s"'`*>#•\-–—([\]|]{0,12}(?:\d{1,3}[.)]\s{1,3})?(?:(?:please|kindly|now|also|then|and|so|first|next|finally|ok|okay|hey|hi|oh|additionally|lastly|instead|but|just)\b[\s,:!]{1,3}){0,3}/i;
+// Verbs that open a task given to a reader. Not the verbs of changelogs and READMEs ("Add", "Fix", "Update",
+// "Install", "See", "Use", "Run"): a README is full of those, and they are about the software around them.
+const taskVerbs = new Set(
+  (
+    'write provide give tell show list explain describe create generate make find recommend suggest compose ' +
+    'draft calculate compute translate summarize summarise analyze analyse name identify help share send ' +
+    'forward email e-mail book schedule plan design outline compare evaluate predict convert rewrite rephrase ' +
+    'paraphrase research review rate discuss elaborate offer propose produce prepare solve answer respond reply ' +
+    'print output state say repeat visit navigate browse fetch download retrieve save store remember memorize ' +
+    'memorise note record call invoke execute type paste enter delete remove transfer pay grant reset change ' +
+    'disable unlock forget ignore disregard insert append mention reveal display post upload submit buy ' +
+    'purchase order sell teach guide determine estimate classify imagine pretend act assume suppose consider ' +
+    'count sum find contact inform notify email text message withdraw deposit cancel approve grant invite ' +
+    'register sign subscribe locate collect gather compile extract access grab search look replace augment ' +
+    'incorporate modify validate conclude finish begin start end add'
+  ).split(' '),
+);
+// Words that open a question.
+const questionWords = new Set(
+  (
+    'what whats what’s who whom whose which when where why how is are was were do does did can could would ' +
+    'will should shall may might have has'
+  ).split(' '),
+);
+// "Can you …", "I want you to …", "I need you to …": a request addressed to the reader whatever its form.
+const addressedAsk =
+  /\b(?:can|could|would|will)\s{1,3}you\b|\bi\s{1,3}(?:want|need|would\s{1,3}like)\s{1,3}you\s{1,3}to\b/i;
+// The reader or writer in person: a question about the world with no one in it ("What year was X founded?")
+// is how FAQs and quiz data read; one that says "you", "I" or "my" speaks to someone.
+const person = /\b(?:you|your|yours|i|me|my|mine|we|us|our)\b/i;
+const firstWord = /^([A-Za-z][a-z’']{0,20})\b/;
+const label = /^[\w*`]{1,20}(?: [\w*`]{1,20}){0,2}:\s/;
+// "Call us", "Contact me at …", "Write us": the writer's own contact line.
+const contactLine =
+  /^(?:call|contact|e-?mail|text|message|write|reply)\s{1,3}(?:to\s{1,3})?(?:us|me)\b/i;
+
+// Words too common to show what a sentence is about.
+const stopWords = new Set(
+  (
+    'about above after again against also always among another anyone anything around because been before ' +
+    'being below between both cannot could does doing done down during each either else even ever every ' +
+    'from further have having here hers herself himself into itself just know like made make many more most ' +
+    'much must myself never next only other ours ourselves over please same should some such than that ' +
+    'their theirs them themselves then there these they thing things this those through under until very ' +
+    'want well were what when where whether which while whom whose will with within without would your ' +
+    'yours yourself yourselves give tell show list write find help need provide using used best good also ' +
+    'does based like following below above make sure they them those these hello thanks thank regards dear'
+  ).split(' '),
+);
+
+/** The sentence's mood, or undefined for a statement. */
+type Mood = 'question' | 'task' | 'addressed';
+
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+  readonly mood: Mood | undefined;
+  readonly words: number;
+  /** The unit is a whole line of its own (an inserted line), not a sentence inside a paragraph. */
+  readonly line: boolean;
+}
+
+/** Split text into sentences and lines (a line break, a `\n` escape, `. ` and a JSON value edge end one). */
+function units(text: string, out: Unit[]): void {
+  let start = 0;
+  // Where the current line started, and whether the unit being read is its first.
+  let lineFirst = true;
+  let structured = false;
+  const n = text.length;
+  const push = (end: number, lineEnds: boolean): void => {
+    if (end - start >= 2)
+      out.push(classify(text, start, end, lineFirst && lineEnds, structured && lineFirst));
+    start = end;
+    lineFirst = lineEnds;
+  };
+  // Inside a fenced code block every line is code.
+  let fenced = false;
+  const newLine = (at: number): void => {
+    start = at;
+    lineFirst = true;
+    if (text.startsWith('```', at)) fenced = !fenced;
+    structured = fenced || structuredLine(text, at);
+  };
+  newLine(0);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      push(i, true);
+      newLine(i + 1);
+    } else if (c === BACKSLASH && text.charCodeAt(i + 1) === LOWER_N) {
+      push(i, true);
+      newLine(i + 2);
+      i++;
+    } else if ((c === 0x2e || c === 0x3f || c === 0x21) && isBreakAfter(text.charCodeAt(i + 1))) {
+      const ends = endsLine(text, i + 1);
+      push(i + 1, ends);
+      lineFirst = ends;
+    } else if ((c === 0x27 || c === 0x22) && quoteEdge(text, i)) {
+      push(i, true);
+      newLine(i + 1);
+    }
+  }
+  push(n, true);
+}
+
+// A line that is part of a document's structure: a list item, a table row, a heading, an indented block (code,
+// a commit message, nested YAML), a labelled field. Lists of tasks are how READMEs, changelogs and prompts read.
+function structuredLine(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  if (i - at >= 4 || text.charCodeAt(at) === 0x09) return true;
+  const c = text.charCodeAt(i);
+  // - * • # | > and "1." / "2)".
+  if (c === 0x2d || c === 0x2a || c === 0x2022 || c === 0x23 || c === 0x7c || c === 0x3e)
+    return true;
+  if (c >= 0x30 && c <= 0x39) {
+    let k = i;
+    while (k < i + 3 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+    const after = text.charCodeAt(k);
+    if (after === 0x2e || after === 0x29) return true;
+  }
+  return false;
+}
+
+// Only spaces between `at` and the end of the line (or of the text).
+function endsLine(text: string, at: number): boolean {
+  for (let k = at; k < at + 8; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== c || c === NEWLINE || (c === BACKSLASH && text.charCodeAt(k + 1) === LOWER_N))
+      return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return false;
+}
+
+function isBreakAfter(c: number): boolean {
+  return c !== c || c === 0x20 || c === 0x09 || c === NEWLINE || c === 0x0d;
+}
+
+// A quote that opens or closes a JSON or Python-dict string value: `: '`, `, "`, `',`, `"}`.
+function quoteEdge(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  const before2 = text.charCodeAt(i - 2);
+  if (before === 0x3a || before === 0x5b || before === 0x7b) return true;
+  if (before === 0x20 && (before2 === 0x3a || before2 === 0x2c)) return true;
+  const after = text.charCodeAt(i + 1);
+  return after === 0x2c || after === 0x7d || after === 0x5d || after === 0x3a;
+}
+
+function classify(
+  text: string,
+  start: number,
+  end: number,
+  line: boolean,
+  structured: boolean,
+): Unit {
+  const len = end - start;
+  // Words: a cheap count of spaces, enough to tell a sentence from a table cell or a code token.
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+    if (letter && !inWord) words++;
+    inWord = letter || (inWord && (c === 0x27 || c === 0x2d));
+  }
+  if (structured || words < 3 || words > 60 || len > 480)
+    return { start, end, mood: undefined, words, line };
+  const sentence = text.slice(start, end);
+  const body = sentence.slice(lead.exec(sentence)?.[0].length ?? 0);
+  // "Rate limiting: add delays …", "Name: …": a labelled field of a document, not a sentence to its reader.
+  if (label.test(body)) return { start, end, mood: undefined, words, line };
+  const first = firstWord.exec(body)?.[1];
+  const question = /\?["'”’)\]\s]{0,4}$/.test(sentence);
+  let mood: Mood | undefined;
+  if (question && person.test(sentence)) mood = 'question';
+  else if (question && first && questionWords.has(first.toLowerCase()) && /^[A-Z]/.test(first))
+    mood = 'question';
+  else if (
+    first &&
+    /^[A-Z]/.test(body) &&
+    taskVerbs.has(first.toLowerCase()) &&
+    // "Order 1234 was shipped", "Note: …", "Call us": a noun, a label, or the writer's own contact line.
+    !/^[A-Za-z]+(?:[:=|]|\s{1,3}\d|\s{1,3}(?:was|is|are|were|has|had|of|for|by)\b)/i.test(body) &&
+    !contactLine.test(body)
+  )
+    mood = 'task';
+  else if (addressedAsk.test(sentence)) mood = 'addressed';
+  return { start, end, mood, words, line };
+}
+
+/** Content words of a span: lower case, four letters or more, not a stop word. */
+function contentWords(text: string, start: number, end: number, into: (w: string) => void): void {
+  let from = -1;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x20;
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+    if (letter) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from >= 0 && i - from >= 4 && i - from <= 24) {
+      const w = stem(text.slice(from, i).toLowerCase());
+      if (!stopWords.has(w)) into(w);
+    }
+    from = -1;
+  }
+}
+
+// Crude stemming so "email"/"emails", "charge"/"charged" count as one topic.
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+// Kinds of asks: a verb and an object in one request sentence.
+const asks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; message: string }[] =
+  [
+    {
+      rule: 'intent.memory-write',
+      severity: 'medium',
+      test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|the|my|user)\s{1,3}(?:memory|memories|notes|profile|preferences|knowledge\s{1,3}base)|memory|long-term|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|tasks?|requests?|replies|responses)|next\s{1,3}time|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat|time)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
+      message: 'asks the reader to store something for later sessions',
+    },
+    {
+      rule: 'intent.fetch-follow',
+      severity: 'medium',
+      test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate|load|read|download|browse|curl|check|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.|\b(?:url|link|page|site|gist|pastebin|endpoint)\b)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|carry\s{1,3}out|do\s{1,3}(?:what|whatever|as)|(?:the\s{1,3})?instructions?|directions|steps\s{1,3}(?:there|listed|given))\b/i,
+      message: 'asks the reader to fetch a page and do what it says',
+    },
+    {
+      rule: 'intent.shell-command',
+      severity: 'medium',
+      test: /\b(?:run|execute|type|paste|enter|launch)\b[^.?!\n]{0,80}?(?:\b(?:command|script|terminal|shell|one-liner)\b|`[^`\n]{2,120}`|\$\s|\b(?:curl|wget|bash|sh|zsh|python3?|node|npm|npx|pip|sudo|chmod|chown|rm|git|ssh|scp|nc|netcat|powershell|cmd|echo|cat|export|eval|base64|dd|kill|crontab|systemctl|docker|kubectl)\s{1,3}[-\w./~$"'])/i,
+      message: 'asks the reader to run a command',
+    },
+    {
+      rule: 'intent.tool-invocation',
+      severity: 'medium',
+      test: /\b(?:call|invoke|use|run|trigger|execute)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[a-z]{2,20}[A-Z][A-Za-z]{2,40}|[\w.-]{2,40}\(\))|\b(?:call|invoke|use|run|trigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
+      message: 'asks the reader to call a particular tool',
+    },
+    {
+      rule: 'intent.account-takeover',
+      severity: 'medium',
+      test: /\b(?:reset|change|update|set|add|register|grant|give|invite|transfer|make|promote|disable|turn\s{1,3}off|revoke|create|replace)\b[^.?!\n]{0,80}?\b(?:password|passcode|ssh\s{1,3}keys?|public\s{1,3}keys?|authorized_keys|deploy\s{1,3}keys?|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|e-?mail\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor|admin(?:istrator)?|owner|collaborator|full\s{1,3}access|(?:admin|write|root)\s{1,3}(?:access|permissions?|rights)|api\s{1,3}keys?|access\s{1,3}tokens?|forwarding\s{1,3}(?:rule|address)|webhook)\b/i,
+      message: 'asks the reader to change credentials or grant access',
+    },
+  ];
+
+// Sentences of a different script than the text around them: Latin inside Bengali, Cyrillic inside English.
+function scriptOf(c: number): number {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
+  if (c < 0x250) return 1; // Latin with accents
+  if (c >= 0x370 && c < 0x400) return 2; // Greek
+  if (c >= 0x400 && c < 0x530) return 3; // Cyrillic
+  if (c >= 0x590 && c < 0x600) return 4; // Hebrew
+  if (c >= 0x600 && c < 0x780) return 5; // Arabic
+  if (c >= 0x900 && c < 0xe00) return 6; // Indic
+  if (c >= 0xe00 && c < 0xf00) return 7; // Thai, Lao
+  if (c >= 0x3040 && c < 0x3100) return 8; // kana
+  if (c >= 0x4e00 && c < 0xa000) return 9; // CJK ideographs
+  if (c >= 0xac00 && c < 0xd7b0) return 10; // Hangul
+  return 0;
+}
+
+/** The dominant script of a span (letters counted), and the share of its letters. */
+function dominantScript(text: string, start: number, end: number): [number, number, number] {
+  const counts = new Map<number, number>();
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const s = scriptOf(text.charCodeAt(i));
+    if (s === 0) continue;
+    letters++;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestN = 0;
+  for (const [s, k] of counts)
+    if (k > bestN) {
+      best = s;
+      bestN = k;
+    }
+  return [best, letters === 0 ? 0 : bestN / letters, letters];
+}
+
+const nonAscii = /[^\x00-\x7f]/;
+const together = /\b(?:we|us|our|ours|let's)\b/i;
+
+/** Sentences of four words or more written in another script than most of the text. */
+function scriptShifts(text: string, all: readonly Unit[], out: RawFinding[]): void {
+  const [docScript, docShare, docLetters] = dominantScript(text, 0, text.length);
+  if (docShare < 0.6 || docLetters < 60) return;
+  for (const u of all) {
+    if (u.words < 4) continue;
+    const [script, share, letters] = dominantScript(text, u.start, u.end);
+    if (letters >= 20 && share >= 0.8 && script !== docScript && letters * 3 < docLetters)
+      out.push({
+        rule: 'place.script-shift',
+        severity: 'low',
+        start: u.start,
+        end: u.end,
+        message: 'a sentence in another script than the text around it',
+      });
+  }
+}
+
+// Below this many content words around it, a sentence has no context to be off-topic in.
+const minContext = 12;
+// Texts this long are read in pieces by the caller; a piece is judged on its own.
+const maxText = 1 << 17;
+
+/**
+ * Register shifts in a tool result: request sentences (questions or tasks for the reader) about something the
+ * data around them never mentions, requests that are the whole result, and kinds of asks. Linear in the text.
+ */
+export function findRegisterShifts(text: string): RawFinding[] {
+  if (text.length < 12 || text.length > maxText) return [];
+  const all: Unit[] = [];
+  units(text, all);
+  let sentences = 0;
+  let requests = 0;
+  for (const u of all) {
+    if (u.words >= 3) sentences++;
+    if (u.mood) requests++;
+  }
+  const out: RawFinding[] = [];
+  if (nonAscii.test(text)) scriptShifts(text, all, out);
+  if (requests === 0) return out;
+  for (const u of all) {
+    if (!u.mood) continue;
+    const sentence = text.slice(u.start, u.end);
+    for (const a of asks)
+      if (a.test.test(sentence))
+        out.push({
+          rule: a.rule,
+          severity: a.severity,
+          start: u.start,
+          end: u.end,
+          message: a.message,
+        });
+  }
+  // A text made of requests only is a prompt, not data: the result as a whole speaks to the reader.
+  if (requests === sentences && sentences <= 4 && text.length <= 800) {
+    const first = all.find((u) => u.mood);
+    const last = [...all].reverse().find((u) => u.mood);
+    if (first && last)
+      out.push({
+        rule: 'place.bare-request',
+        severity: 'low',
+        start: first.start,
+        end: last.end,
+        message: 'the whole result is a question or task for the reader',
+      });
+    return out;
+  }
+  // A text full of requests (a FAQ, a tutorial, a prompt template) has no register to shift from.
+  if (requests > Math.max(2, sentences * 0.15)) return out;
+  const firstUnit = all.find((u) => u.words >= 3);
+  let lastUnit: Unit | undefined;
+  for (const u of all) if (u.words >= 3) lastUnit = u;
+  const doc = new Map<string, number>();
+  let total = 0;
+  contentWords(text, 0, text.length, (w) => {
+    doc.set(w, (doc.get(w) ?? 0) + 1);
+    total++;
+  });
+  for (const u of all) {
+    if (!u.mood) continue;
+    const own = new Map<string, number>();
+    let mine = 0;
+    contentWords(text, u.start, u.end, (w) => {
+      own.set(w, (own.get(w) ?? 0) + 1);
+      mine++;
+    });
+    let shared = 0;
+    for (const [w, k] of own) if ((doc.get(w) ?? 0) > k) shared++;
+    if (total - mine < minContext || own.size < 2) continue;
+    // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
+    if (!u.line && u !== firstUnit && u !== lastUnit) continue;
+    if (shared * 5 > own.size) continue;
+    // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
+    // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.
+    const sentence = text.slice(u.start, u.end);
+    const strong =
+      shared === 0 &&
+      !(/:\s*$/.test(sentence) && endsLine(text, u.end)) &&
+      (u.mood === 'task' || (u.mood === 'question' && !together.test(sentence)));
+    out.push({
+      rule: 'place.register-shift',
+      severity: strong ? 'high' : 'medium',
+      start: u.start,
+      end: u.end,
+      message: `a ${u.mood === 'question' ? 'question' : 'request'} to the reader about something the data around it never mentions`,
+    });
+  }
+  return out;
+}
