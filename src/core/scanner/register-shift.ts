@@ -47,7 +47,10 @@ const addressedAsk =
 // is how FAQs and quiz data read; one that says "you", "I" or "my" speaks to someone.
 const person = /\b(?:you|your|yours|i|me|my|mine|we|us|our)\b/i;
 const firstWord = /^([A-Za-z][a-z’']{0,20})\b/;
-const label = /^[\w*`]{1,20}(?: [\w*`]{1,20}){0,2}:\s/;
+const label = /^[\w*`]{1,20}(?: [\w*`]{1,20}){0,2}:\s{1,3}/;
+// An obligation laid on the reader, in the second or the third person.
+const obligation =
+  /\byou\s{1,3}(?:must|should|shall|need\s{1,3}to|have\s{1,3}to|are\s{1,3}(?:to|required\s{1,3}to))\b|\b(?:assistants?|agents?|ai|models?|llms?|chatbots?)\s{1,3}(?:must|should|shall|needs?\s{1,3}to|has\s{1,3}to|is\s{1,3}(?:to|required\s{1,3}to))\b/i;
 // "Call us", "Contact me at …", "Write us": the writer's own contact line.
 const contactLine =
   /^(?:call|contact|e-?mail|text|message|write|reply)\s{1,3}(?:to\s{1,3})?(?:us|me)\b/i;
@@ -76,6 +79,12 @@ interface Unit {
   readonly words: number;
   /** The unit is a whole line of its own (an inserted line), not a sentence inside a paragraph. */
   readonly line: boolean;
+  /** Part of a document's structure: a list item, a table row, a heading, code. */
+  readonly structured: boolean;
+  /** A labelled field ("Rate limiting: …", "Note: …"). */
+  readonly labelled: boolean;
+  /** A request, or an obligation laid on the reader ("you should …", "the assistant must …"). */
+  readonly directed: boolean;
 }
 
 /** Split text into sentences and lines (a line break, a `\n` escape, `. ` and a JSON value edge end one). */
@@ -182,12 +191,22 @@ function classify(
     if (letter && !inWord) words++;
     inWord = letter || (inWord && (c === 0x27 || c === 0x2d));
   }
-  if (structured || words < 3 || words > 60 || len > 480)
-    return { start, end, mood: undefined, words, line };
+  if (words < 3 || words > 60 || len > 480)
+    return {
+      start,
+      end,
+      mood: undefined,
+      words,
+      line,
+      structured,
+      labelled: false,
+      directed: false,
+    };
   const sentence = text.slice(start, end);
-  const body = sentence.slice(lead.exec(sentence)?.[0].length ?? 0);
-  // "Rate limiting: add delays …", "Name: …": a labelled field of a document, not a sentence to its reader.
-  if (label.test(body)) return { start, end, mood: undefined, words, line };
+  let body = sentence.slice(lead.exec(sentence)?.[0].length ?? 0);
+  // "Rate limiting: add delays …", "Note: …": a labelled field of a document; its text is read after the label.
+  const labelled = label.exec(body);
+  if (labelled) body = body.slice(labelled[0].length).replace(lead, '');
   const first = firstWord.exec(body)?.[1];
   const question = /\?["'”’)\]\s]{0,4}$/.test(sentence);
   let mood: Mood | undefined;
@@ -198,13 +217,22 @@ function classify(
     first &&
     /^[A-Z]/.test(body) &&
     taskVerbs.has(first.toLowerCase()) &&
-    // "Order 1234 was shipped", "Note: …", "Call us": a noun, a label, or the writer's own contact line.
+    // "Order 1234 was shipped", "Call us": a noun, or the writer's own contact line.
     !/^[A-Za-z]+(?:[:=|]|\s{1,3}\d|\s{1,3}(?:was|is|are|were|has|had|of|for|by)\b)/i.test(body) &&
     !contactLine.test(body)
   )
     mood = 'task';
   else if (addressedAsk.test(sentence)) mood = 'addressed';
-  return { start, end, mood, words, line };
+  return {
+    start,
+    end,
+    mood,
+    words,
+    line,
+    structured,
+    labelled: labelled !== null,
+    directed: mood !== undefined || obligation.test(sentence),
+  };
 }
 
 /** Content words of a span: lower case, four letters or more, not a stop word. */
@@ -240,7 +268,7 @@ const asks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; m
     {
       rule: 'intent.memory-write',
       severity: 'medium',
-      test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|the|my|user)\s{1,3}(?:memory|memories|notes|profile|preferences|knowledge\s{1,3}base)|memory|long-term|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|tasks?|requests?|replies|responses)|next\s{1,3}time|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat|time)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
+      test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
       message: 'asks the reader to store something for later sessions',
     },
     {
@@ -252,19 +280,19 @@ const asks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; m
     {
       rule: 'intent.shell-command',
       severity: 'medium',
-      test: /\b(?:run|execute|type|paste|enter|launch)\b[^.?!\n]{0,80}?(?:\b(?:command|script|terminal|shell|one-liner)\b|`[^`\n]{2,120}`|\$\s|\b(?:curl|wget|bash|sh|zsh|python3?|node|npm|npx|pip|sudo|chmod|chown|rm|git|ssh|scp|nc|netcat|powershell|cmd|echo|cat|export|eval|base64|dd|kill|crontab|systemctl|docker|kubectl)\s{1,3}[-\w./~$"'])/i,
+      test: /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|execute|paste)\b[^.?!\n]{0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e)\s{1,3}[-\w./~$"'|]/i,
       message: 'asks the reader to run a command',
     },
     {
       rule: 'intent.tool-invocation',
       severity: 'medium',
-      test: /\b(?:call|invoke|use|run|trigger|execute)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[a-z]{2,20}[A-Z][A-Za-z]{2,40}|[\w.-]{2,40}\(\))|\b(?:call|invoke|use|run|trigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
+      test: /\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger|[Ee]xecute)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[A-Za-z][a-z]{1,20}(?:[A-Z][a-z0-9]{1,20}){2,6}|[\w.-]{2,40}\(\))|\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
       message: 'asks the reader to call a particular tool',
     },
     {
       rule: 'intent.account-takeover',
       severity: 'medium',
-      test: /\b(?:reset|change|update|set|add|register|grant|give|invite|transfer|make|promote|disable|turn\s{1,3}off|revoke|create|replace)\b[^.?!\n]{0,80}?\b(?:password|passcode|ssh\s{1,3}keys?|public\s{1,3}keys?|authorized_keys|deploy\s{1,3}keys?|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|e-?mail\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor|admin(?:istrator)?|owner|collaborator|full\s{1,3}access|(?:admin|write|root)\s{1,3}(?:access|permissions?|rights)|api\s{1,3}keys?|access\s{1,3}tokens?|forwarding\s{1,3}(?:rule|address)|webhook)\b/i,
+      test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\bgrant\b[^.?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:access|permissions?|rights|privileges)\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
       message: 'asks the reader to change credentials or grant access',
     },
   ];
@@ -347,9 +375,9 @@ export function findRegisterShifts(text: string): RawFinding[] {
   }
   const out: RawFinding[] = [];
   if (nonAscii.test(text)) scriptShifts(text, all, out);
-  if (requests === 0) return out;
   for (const u of all) {
-    if (!u.mood) continue;
+    // A list of steps is how documentation reads; a step planted in data stands alone.
+    if (!u.directed || u.structured) continue;
     const sentence = text.slice(u.start, u.end);
     for (const a of asks)
       if (a.test.test(sentence))
@@ -361,6 +389,7 @@ export function findRegisterShifts(text: string): RawFinding[] {
           message: a.message,
         });
   }
+  if (requests === 0) return out;
   // A text made of requests only is a prompt, not data: the result as a whole speaks to the reader.
   if (requests === sentences && sentences <= 4 && text.length <= 800) {
     const first = all.find((u) => u.mood);
@@ -387,7 +416,7 @@ export function findRegisterShifts(text: string): RawFinding[] {
     total++;
   });
   for (const u of all) {
-    if (!u.mood) continue;
+    if (!u.mood || u.structured || u.labelled) continue;
     const own = new Map<string, number>();
     let mine = 0;
     contentWords(text, u.start, u.end, (w) => {
