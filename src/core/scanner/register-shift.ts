@@ -16,6 +16,7 @@ const LOWER_N = 0x6e;
 // Opening words that do not change a sentence's mood: "Please list …", "Now, write …", "Also answer …".
 const lead =
   /^[\s"'`*>#•\-–—([\]|]{0,12}(?:\d{1,3}[.)]\s{1,3})?(?:(?:please|kindly|now|also|then|and|so|first|next|finally|ok|okay|hey|hi|oh|additionally|lastly|instead|but|just)\b[\s,:!]{1,3}){0,3}/i;
+const leadSticky = new RegExp(lead.source.slice(1), 'iy');
 // Verbs that open a task given to a reader. Not the verbs of changelogs and READMEs ("Add", "Fix", "Update",
 // "Install", "See", "Use", "Run"): a README is full of those, and they are about the software around them.
 const taskVerbs = new Set(
@@ -87,47 +88,56 @@ interface Unit {
   readonly directed: boolean;
 }
 
-/** Split text into sentences and lines (a line break, a `\n` escape, `. ` and a JSON value edge end one). */
+/**
+ * Split text into sentences and lines (a line break, a `\n` escape, `. ` and a JSON value edge end one), counting
+ * each unit's words on the way. One tight loop: it reads every character of every result.
+ */
 function units(text: string, out: Unit[]): void {
-  let start = 0;
-  // Where the current line started, and whether the unit being read is its first.
-  let lineFirst = true;
-  let structured = false;
   const n = text.length;
-  const push = (end: number, lineEnds: boolean): void => {
-    if (end - start >= 2)
-      out.push(classify(text, start, end, lineFirst && lineEnds, structured && lineFirst));
-    start = end;
-    lineFirst = lineEnds;
-  };
-  // Inside a fenced code block every line is code.
-  let fenced = false;
-  const newLine = (at: number): void => {
-    start = at;
-    lineFirst = true;
-    if (text.startsWith('```', at)) fenced = !fenced;
-    structured = fenced || structuredLine(text, at);
-  };
-  newLine(0);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  let start = 0;
+  // Whether the unit being read is the first of its line, and whether that line is structure.
+  let lineFirst = true;
+  let fenced = text.startsWith('```');
+  let structured = fenced || structuredLine(text, 0);
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : NEWLINE;
+    let cut: number;
+    let next: number;
+    let lineEnds = true;
     if (c === NEWLINE) {
-      push(i, true);
-      newLine(i + 1);
+      cut = i;
+      next = i + 1;
     } else if (c === BACKSLASH && text.charCodeAt(i + 1) === LOWER_N) {
-      push(i, true);
-      newLine(i + 2);
-      i++;
+      cut = i;
+      next = i + 2;
     } else if ((c === 0x2e || c === 0x3f || c === 0x21) && isBreakAfter(text.charCodeAt(i + 1))) {
-      const ends = endsLine(text, i + 1);
-      push(i + 1, ends);
-      lineFirst = ends;
+      cut = i + 1;
+      next = i + 1;
+      lineEnds = endsLine(text, i + 1);
     } else if ((c === 0x27 || c === 0x22) && quoteEdge(text, i)) {
-      push(i, true);
-      newLine(i + 1);
+      cut = i;
+      next = i + 1;
+    } else {
+      const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+      if (letter && !inWord) words++;
+      inWord = letter || (inWord && (c === 0x27 || c === 0x2d));
+      continue;
     }
+    if (cut - start >= 2)
+      out.push(classify(text, start, cut, lineFirst && lineEnds, structured && lineFirst, words));
+    words = 0;
+    inWord = false;
+    start = next;
+    if (c === 0x2e || c === 0x3f || c === 0x21) lineFirst = lineEnds;
+    else {
+      lineFirst = true;
+      if (text.charCodeAt(next) === 0x60 && text.startsWith('```', next)) fenced = !fenced;
+      structured = fenced || structuredLine(text, next);
+    }
+    if (next === i + 2) i++;
   }
-  push(n, true);
 }
 
 // A line that is part of a document's structure: a list item, a table row, a heading, an indented block (code,
@@ -180,18 +190,21 @@ function classify(
   end: number,
   line: boolean,
   structured: boolean,
+  words: number,
 ): Unit {
   const len = end - start;
-  // Words: a cheap count of spaces, enough to tell a sentence from a table cell or a code token.
-  let words = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
-    if (letter && !inWord) words++;
-    inWord = letter || (inWord && (c === 0x27 || c === 0x2d));
-  }
   if (words < 3 || words > 60 || len > 480)
+    return {
+      start,
+      end,
+      mood: undefined,
+      words,
+      line,
+      structured,
+      labelled: false,
+      directed: false,
+    };
+  if (!mayRequest(text, start, end))
     return {
       start,
       end,
@@ -233,6 +246,38 @@ function classify(
     labelled: labelled !== null,
     directed: mood !== undefined || obligation.test(sentence),
   };
+}
+
+// Most sentences of data are statements. Before any regex runs, a unit must end in "?", mention "you", or open
+// (after a few lead words) with a capital letter: a task verb, a label, or an agent obliged in the third person.
+function mayRequest(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k > start && isTrailing(text.charCodeAt(k))) k--;
+  if (text.charCodeAt(k) === 0x3f) return true;
+  // "you"/"You" within the unit (indexOf would read past its end).
+  for (let i = start; i < end - 2; i++) {
+    const y = text.charCodeAt(i);
+    if (
+      (y === 0x79 || y === 0x59) &&
+      text.charCodeAt(i + 1) === 0x6f &&
+      text.charCodeAt(i + 2) === 0x75
+    )
+      return true;
+  }
+  leadSticky.lastIndex = start;
+  const skipped = leadSticky.exec(text)?.[0].length ?? 0;
+  const c = text.charCodeAt(start + skipped);
+  if (c < 0x41 || c > 0x5a) {
+    // "please write …", "now send …": a lower-case verb after a lead word.
+    return skipped > 0 && c >= 0x61 && c <= 0x7a;
+  }
+  return true;
+}
+
+function isTrailing(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x09 || c === 0x0d || c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d
+  );
 }
 
 /** Content words of a span: lower case, four letters or more, not a stop word. */
@@ -307,7 +352,7 @@ function scriptOf(c: number): number {
   if (c >= 0x600 && c < 0x780) return 5; // Arabic
   if (c >= 0x900 && c < 0xe00) return 6; // Indic
   if (c >= 0xe00 && c < 0xf00) return 7; // Thai, Lao
-  if (c >= 0x3040 && c < 0x3100) return 8; // kana
+  if (c >= 0x3040 && c < 0x3100) return 9; // kana, counted with the ideographs (Japanese mixes them)
   if (c >= 0x4e00 && c < 0xa000) return 9; // CJK ideographs
   if (c >= 0xac00 && c < 0xd7b0) return 10; // Hangul
   return 0;
@@ -343,7 +388,7 @@ function scriptShifts(text: string, all: readonly Unit[], out: RawFinding[]): vo
   for (const u of all) {
     if (u.words < 4) continue;
     const [script, share, letters] = dominantScript(text, u.start, u.end);
-    if (letters >= 20 && share >= 0.8 && script !== docScript && letters * 3 < docLetters)
+    if (letters >= 20 && share >= 0.8 && script !== docScript && letters * 2 < docLetters)
       out.push({
         rule: 'place.script-shift',
         severity: 'low',
@@ -364,17 +409,27 @@ const maxText = 1 << 17;
  * data around them never mentions, requests that are the whole result, and kinds of asks. Linear in the text.
  */
 export function findRegisterShifts(text: string): RawFinding[] {
-  if (text.length < 12 || text.length > maxText) return [];
-  const all: Unit[] = [];
-  units(text, all);
-  let sentences = 0;
-  let requests = 0;
-  for (const u of all) {
-    if (u.words >= 3) sentences++;
-    if (u.mood) requests++;
-  }
+  const n = text.length;
+  if (n < 12 || n > maxText) return [];
   const out: RawFinding[] = [];
-  if (nonAscii.test(text)) scriptShifts(text, all, out);
+  // Every sentence is read only in short texts and in texts of other scripts; elsewhere only the sentences
+  // around a candidate (a "?", "you", a task verb opening a sentence), found by one native regex pass.
+  const whole = n <= wholeBelow || otherScript.test(text);
+  let all: Unit[];
+  let sentences: number;
+  if (whole) {
+    all = [];
+    units(text, all);
+    sentences = 0;
+    for (const u of all) if (u.words >= 3) sentences++;
+    if (nonAscii.test(text)) scriptShifts(text, all, out);
+  } else {
+    all = candidateUnits(text);
+    if (all.length === 0) return out;
+    sentences = -1;
+  }
+  let requests = 0;
+  for (const u of all) if (u.mood) requests++;
   for (const u of all) {
     // A list of steps is how documentation reads; a step planted in data stands alone.
     if (!u.directed || u.structured) continue;
@@ -391,7 +446,7 @@ export function findRegisterShifts(text: string): RawFinding[] {
   }
   if (requests === 0) return out;
   // A text made of requests only is a prompt, not data: the result as a whole speaks to the reader.
-  if (requests === sentences && sentences <= 4 && text.length <= 800) {
+  if (whole && requests === sentences && sentences <= 4 && n <= 800) {
     const first = all.find((u) => u.mood);
     const last = [...all].reverse().find((u) => u.mood);
     if (first && last)
@@ -405,13 +460,13 @@ export function findRegisterShifts(text: string): RawFinding[] {
     return out;
   }
   // A text full of requests (a FAQ, a tutorial, a prompt template) has no register to shift from.
-  if (requests > Math.max(2, sentences * 0.15)) return out;
-  const firstUnit = all.find((u) => u.words >= 3);
-  let lastUnit: Unit | undefined;
-  for (const u of all) if (u.words >= 3) lastUnit = u;
+  if (requests > 2) {
+    if (sentences < 0) sentences = countSentences(text);
+    if (requests > sentences * 0.15) return out;
+  }
   const doc = new Map<string, number>();
   let total = 0;
-  contentWords(text, 0, text.length, (w) => {
+  contentWords(text, 0, n, (w) => {
     doc.set(w, (doc.get(w) ?? 0) + 1);
     total++;
   });
@@ -427,7 +482,8 @@ export function findRegisterShifts(text: string): RawFinding[] {
     for (const [w, k] of own) if ((doc.get(w) ?? 0) > k) shared++;
     if (total - mine < minContext || own.size < 2) continue;
     // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
-    if (!u.line && u !== firstUnit && u !== lastUnit) continue;
+    if (!u.line && wordsBetween(text, 0, u.start) >= 3 && wordsBetween(text, u.end, n) >= 3)
+      continue;
     if (shared * 5 > own.size) continue;
     // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
     // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.
@@ -446,3 +502,120 @@ export function findRegisterShifts(text: string): RawFinding[] {
   }
   return out;
 }
+
+// Texts up to this long are read sentence by sentence; it costs little and the whole text is needed to tell a
+// result that is nothing but a request.
+const wholeBelow = 2048;
+// Letters of a script other than Latin: the script-shift check needs every sentence.
+const otherScript =
+  /[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+// Where a request may sit: a "?" that ends a sentence, "you", a capitalised task verb (or "Please"). Three simple
+// regexes, each scanned by the regex engine far faster than a loop over characters (one combined regex is not).
+const candidates: readonly RegExp[] = [
+  /\?(?=[\s"'”’)\]]|$)/g,
+  /\b[Yy]ou\b/g,
+  new RegExp(
+    String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly)\b`,
+    'g',
+  ),
+];
+// A sentence longer than this is prose or data, not a planted request.
+const maxUnit = 480;
+
+/** The units around each candidate, each once. */
+function candidateUnits(text: string): Unit[] {
+  const at: number[] = [];
+  for (const r of candidates) {
+    r.lastIndex = 0;
+    for (let m = r.exec(text); m; m = r.exec(text)) at.push(m.index + m[0].length - 1);
+  }
+  if (at.length === 0) return [];
+  at.sort((a, b) => a - b);
+  const found: Unit[] = [];
+  let fences: number[] | undefined;
+  const fencedAt = (pos: number): boolean => {
+    fences ??= fenceLines(text);
+    let k = 0;
+    for (const f of fences) if (f < pos) k++;
+    return k % 2 === 1;
+  };
+  let lastEnd = -1;
+  for (const p of at) {
+    if (p < lastEnd) continue;
+    const unit = unitAround(text, p, fencedAt);
+    lastEnd = unit ? unit.end : p + 1;
+    if (unit) found.push(unit);
+  }
+  return found;
+}
+
+/** Starts of lines that open or close a fenced code block. */
+function fenceLines(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf('```'); at >= 0; at = text.indexOf('```', at + 3))
+    if (at === 0 || text.charCodeAt(at - 1) === NEWLINE) out.push(at);
+  return out;
+}
+
+/** The sentence or line containing `p`, cut as `units` cuts; undefined when longer than a sentence can be. */
+function unitAround(text: string, p: number, fencedAt: (at: number) => boolean): Unit | undefined {
+  const n = text.length;
+  let s = p;
+  let lineFirst = true;
+  const floor = Math.max(0, p - maxUnit);
+  for (; s > 0; s--) {
+    if (s <= floor) return undefined;
+    const c = text.charCodeAt(s - 1);
+    if (c === NEWLINE) break;
+    if (c === LOWER_N && text.charCodeAt(s - 2) === BACKSLASH) break;
+    if (
+      (c === 0x2e || c === 0x3f || c === 0x21) &&
+      isBreakAfter(text.charCodeAt(s)) &&
+      s - 1 !== p
+    ) {
+      lineFirst = false;
+      break;
+    }
+    if ((c === 0x27 || c === 0x22) && quoteEdge(text, s - 1)) break;
+  }
+  let e = p;
+  let lineEnds = true;
+  const ceiling = Math.min(n, p + maxUnit);
+  for (; e < n; e++) {
+    if (e >= ceiling) return undefined;
+    const c = text.charCodeAt(e);
+    if (c === NEWLINE || (c === BACKSLASH && text.charCodeAt(e + 1) === LOWER_N)) break;
+    if ((c === 0x2e || c === 0x3f || c === 0x21) && isBreakAfter(text.charCodeAt(e + 1))) {
+      lineEnds = endsLine(text, e + 1);
+      e++;
+      break;
+    }
+    if ((c === 0x27 || c === 0x22) && e !== p && quoteEdge(text, e)) break;
+  }
+  if (e - s < 2) return undefined;
+  // A unit that opens its line is structure when the line is (indented, a bullet, a table row, fenced code).
+  const structured = lineFirst && (fencedAt(s) || structuredLine(text, s));
+  return classify(text, s, e, lineFirst && lineEnds, structured, wordsBetween(text, s, e, 61));
+}
+
+/** Words in text[from, to), counting at most `cap`. */
+function wordsBetween(text: string, from: number, to: number, cap = 3): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to && words < cap; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+    if (letter && !inWord) words++;
+    inWord = letter || (inWord && (c === 0x27 || c === 0x2d));
+  }
+  return words;
+}
+
+/** Sentences and lines with text, counted by the regex engine. */
+function countSentences(text: string): number {
+  let k = 1;
+  sentenceEdge.lastIndex = 0;
+  while (sentenceEdge.exec(text)) k++;
+  return k;
+}
+const sentenceEdge = /\n[ \t]*[A-Za-z]|[.!?][ \t]{1,3}[A-Z]/g;
