@@ -15,7 +15,7 @@ const LOWER_N = 0x6e;
 
 // Opening words that do not change a sentence's mood: "Please list …", "Now, write …", "Also answer …".
 const lead =
-  /^[\s"'`*>#•\-–—([\]|]{0,12}(?:\d{1,3}[.)]\s{1,3})?(?:(?:please|kindly|now|also|then|and|so|first|next|finally|ok|okay|hey|hi|oh|additionally|lastly|instead|but|just)\b[\s,:!]{1,3}){0,3}/i;
+  /^[\s"'`*>#•\-–—([\]|]{0,12}(?:\d{1,3}[.)]\s{1,3})?(?:(?:please|kindly|now|also|then|and|so|first|next|finally|ok|okay|hey|hi|oh|additionally|lastly|instead|but|just|(?:don't|do\s{1,3}not)\s{1,3}(?:forget|hesitate)\s{1,3}to|(?:make|be)\s{1,3}sure\s{1,3}(?:to|you)|remember\s{1,3}to|feel\s{1,3}free\s{1,3}to)\b[\s,:!]{1,3}){0,3}/i;
 const leadSticky = new RegExp(lead.source.slice(1), 'iy');
 // Verbs that open a task given to a reader. Not the verbs of changelogs and READMEs ("Add", "Fix", "Update",
 // "Install", "See", "Use", "Run"): a README is full of those, and they are about the software around them.
@@ -235,6 +235,14 @@ function classify(
     !contactLine.test(body)
   )
     mood = 'task';
+  else if (
+    first &&
+    /^[A-Z]/.test(body) &&
+    !notVerbs.has(first.toLowerCase()) &&
+    replyRef.test(sentence)
+  )
+    // "Shift each letter in your reply …": whatever the verb, a sentence about the reader's reply gives an order.
+    mood = 'task';
   else if (addressedAsk.test(sentence)) mood = 'addressed';
   return {
     start,
@@ -379,6 +387,15 @@ function dominantScript(text: string, start: number, end: number): [number, numb
 }
 
 const nonAscii = /[^\x00-\x7f]/;
+// What the reader will write: data that talks about it speaks to the reader.
+const replyRef =
+  /\byour\s{1,3}(?:reply|replies|response|responses|answer|answers|output|solution|code|implementation|summary|translation)\b/i;
+// Capitalised words that open statements, not orders.
+const notVerbs = new Set(
+  'the this that these those it its we i you your our my a an if when as in on for to there here what which who how why is are was were do does did can could would will should'.split(
+    ' ',
+  ),
+);
 const together = /\b(?:we|us|our|ours|let's)\b/i;
 
 /** Sentences of four words or more written in another script than most of the text. */
@@ -513,9 +530,9 @@ const otherScript =
 // regexes, each scanned by the regex engine far faster than a loop over characters (one combined regex is not).
 const candidates: readonly RegExp[] = [
   /\?(?=[\s"'”’)\]]|$)/g,
-  /\b[Yy]ou\b/g,
+  /\b[Yy]our?\b/g,
   new RegExp(
-    String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly)\b`,
+    String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly|Don't|Do not|Make sure|Be sure|Feel free)\b`,
     'g',
   ),
 ];
