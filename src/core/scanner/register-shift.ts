@@ -221,7 +221,7 @@ function classify(
   const labelled = label.exec(body);
   if (labelled) body = body.slice(labelled[0].length).replace(lead, '');
   const first = firstWord.exec(body)?.[1];
-  const question = /\?["'”’)\]\s]{0,4}$/.test(sentence);
+  const question = /[?？؟]["'”’)\]\s]{0,4}$/.test(sentence);
   let mood: Mood | undefined;
   if (question && person.test(sentence)) mood = 'question';
   else if (question && first && questionWords.has(first.toLowerCase()) && /^[A-Z]/.test(first))
@@ -261,7 +261,8 @@ function classify(
 function mayRequest(text: string, start: number, end: number): boolean {
   let k = end - 1;
   while (k > start && isTrailing(text.charCodeAt(k))) k--;
-  if (text.charCodeAt(k) === 0x3f) return true;
+  const q = text.charCodeAt(k);
+  if (q === 0x3f || q === 0xff1f || q === 0x61f) return true;
   // "you"/"You" within the unit (indexOf would read past its end).
   for (let i = start; i < end - 2; i++) {
     const y = text.charCodeAt(i);
@@ -386,7 +387,7 @@ function dominantScript(text: string, start: number, end: number): [number, numb
   return [best, letters === 0 ? 0 : bestN / letters, letters];
 }
 
-const nonAscii = /[^\x00-\x7f]/;
+const nonAscii = /[\u0080-\uffff]/;
 // What the reader will write: data that talks about it speaks to the reader.
 const replyRef =
   /\byour\s{1,3}(?:reply|replies|response|responses|answer|answers|output|solution|code|implementation|summary|translation)\b/i;
@@ -525,11 +526,12 @@ export function findRegisterShifts(text: string): RawFinding[] {
 const wholeBelow = 2048;
 // Letters of a script other than Latin: the script-shift check needs every sentence.
 const otherScript =
+  // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their combining marks included
   /[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 // Where a request may sit: a "?" that ends a sentence, "you", a capitalised task verb (or "Please"). Three simple
 // regexes, each scanned by the regex engine far faster than a loop over characters (one combined regex is not).
 const candidates: readonly RegExp[] = [
-  /\?(?=[\s"'”’)\]]|$)/g,
+  /[?？؟](?=[\s"'”’)\]]|$)/g,
   /\b[Yy]our?\b/g,
   new RegExp(
     String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly|Don't|Do not|Make sure|Be sure|Feel free)\b`,
