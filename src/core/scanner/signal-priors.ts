@@ -34,6 +34,8 @@ const explicit: Readonly<Record<string, number>> = {
   'obfuscation.spaced/medium': 0.75,
   // An off-topic task or question planted in data is the whole of many injections: it flags alone.
   'place.register-shift/high': 4,
+  // "Unfiltered", "never refuses", "stay in character": said of the model, the whole of a jailbreak's ask.
+  'intent.unrestricted/medium': 3.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,
