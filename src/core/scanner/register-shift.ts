@@ -291,21 +291,15 @@ function isTrailing(c: number): boolean {
 
 /** Content words of a span: lower case, four letters or more, not a stop word. */
 function contentWords(text: string, start: number, end: number, into: (w: string) => void): void {
-  let from = -1;
-  for (let i = start; i <= end; i++) {
-    const c = i < end ? text.charCodeAt(i) : 0x20;
-    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-    if (letter) {
-      if (from < 0) from = i;
-      continue;
-    }
-    if (from >= 0 && i - from >= 4 && i - from <= 24) {
-      const w = stem(text.slice(from, i).toLowerCase());
-      if (!stopWords.has(w)) into(w);
-    }
-    from = -1;
+  wordRun.lastIndex = start;
+  for (let m = wordRun.exec(text); m && m.index < end; m = wordRun.exec(text)) {
+    if (m.index + m[0].length > end) break;
+    const w = stem(m[0].toLowerCase());
+    if (!stopWords.has(w)) into(w);
   }
 }
+// Runs of four to 24 Latin letters, not inside a longer word or an identifier.
+const wordRun = /(?<![A-Za-z0-9_])[A-Za-z]{4,24}(?![A-Za-z0-9_])/g;
 
 // Crude stemming so "email"/"emails", "charge"/"charged" count as one topic.
 function stem(w: string): string {
@@ -417,6 +411,9 @@ function scriptShifts(text: string, all: readonly Unit[], out: RawFinding[]): vo
   }
 }
 
+// How far around a request its neighbours reach, and how many requests of one text are weighed.
+const neighbourhood = 3000;
+const maxChecked = 16;
 // Below this many content words around it, a sentence has no context to be off-topic in.
 const minContext = 12;
 // Texts this long are read in pieces by the caller; a piece is judged on its own.
@@ -432,7 +429,7 @@ export function findRegisterShifts(text: string): RawFinding[] {
   const out: RawFinding[] = [];
   // Every sentence is read only in short texts and in texts of other scripts; elsewhere only the sentences
   // around a candidate (a "?", "you", a task verb opening a sentence), found by one native regex pass.
-  const whole = n <= wholeBelow || otherScript.test(text);
+  const whole = n <= wholeBelow || (n <= scriptBelow && otherScript.test(text));
   let all: Unit[];
   let sentences: number;
   if (whole) {
@@ -482,26 +479,28 @@ export function findRegisterShifts(text: string): RawFinding[] {
     if (sentences < 0) sentences = countSentences(text);
     if (requests > sentences * 0.15) return out;
   }
-  const doc = new Map<string, number>();
-  let total = 0;
-  contentWords(text, 0, n, (w) => {
-    doc.set(w, (doc.get(w) ?? 0) + 1);
-    total++;
-  });
+  let checked = 0;
   for (const u of all) {
     if (!u.mood || u.structured || u.labelled) continue;
-    const own = new Map<string, number>();
-    let mine = 0;
-    contentWords(text, u.start, u.end, (w) => {
-      own.set(w, (own.get(w) ?? 0) + 1);
-      mine++;
-    });
-    let shared = 0;
-    for (const [w, k] of own) if ((doc.get(w) ?? 0) > k) shared++;
-    if (total - mine < minContext || own.size < 2) continue;
     // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
     if (!u.line && wordsBetween(text, 0, u.start) >= 3 && wordsBetween(text, u.end, n) >= 3)
       continue;
+    // Off-topic means sharing no words with its neighbours: the text within a few thousand characters.
+    if (++checked > maxChecked) break;
+    const own = new Map<string, number>();
+    contentWords(text, u.start, u.end, (w) => own.set(w, (own.get(w) ?? 0) + 1));
+    if (own.size < 2) continue;
+    const around = new Set<string>();
+    let context = 0;
+    const count = (w: string): void => {
+      around.add(w);
+      context++;
+    };
+    contentWords(text, Math.max(0, u.start - neighbourhood), u.start, count);
+    contentWords(text, u.end, Math.min(n, u.end + neighbourhood), count);
+    if (context < minContext) continue;
+    let shared = 0;
+    for (const w of own.keys()) if (around.has(w)) shared++;
     if (shared * 5 > own.size) continue;
     // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
     // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.
@@ -524,6 +523,8 @@ export function findRegisterShifts(text: string): RawFinding[] {
 // Texts up to this long are read sentence by sentence; it costs little and the whole text is needed to tell a
 // result that is nothing but a request.
 const wholeBelow = 2048;
+// Script shifts are looked for in texts up to this long (a page, a message); longer texts are read by candidates.
+const scriptBelow = 16384;
 // Letters of a script other than Latin: the script-shift check needs every sentence.
 const otherScript =
   // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their combining marks included
