@@ -480,11 +480,11 @@ export function findRegisterShifts(text: string): RawFinding[] {
     if (requests > sentences * 0.15) return out;
   }
   let checked = 0;
+  const edges = textEdges(text);
   for (const u of all) {
     if (!u.mood || u.structured || u.labelled) continue;
     // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
-    if (!u.line && wordsBetween(text, 0, u.start) >= 3 && wordsBetween(text, u.end, n) >= 3)
-      continue;
+    if (!u.line && u.start > edges.head && u.end < edges.tail) continue;
     // Off-topic means sharing no words with its neighbours: the text within a few thousand characters.
     if (++checked > maxChecked) break;
     const own = new Map<string, number>();
@@ -616,6 +616,38 @@ function unitAround(text: string, p: number, fencedAt: (at: number) => boolean):
   // A unit that opens its line is structure when the line is (indented, a bullet, a table row, fenced code).
   const structured = lineFirst && (fencedAt(s) || structuredLine(text, s));
   return classify(text, s, e, lineFirst && lineEnds, structured, wordsBetween(text, s, e, 61));
+}
+
+/**
+ * Where the text's third word starts (`head`: a unit starting at or before it is the first sentence) and where its
+ * third word from the end ends (`tail`). Found once per text, so judging many units stays linear.
+ */
+function textEdges(text: string): { head: number; tail: number } {
+  let head = text.length;
+  let words = 0;
+  for (let i = 0, inWord = false; i < text.length; i++) {
+    const letter = isLetter(text.charCodeAt(i));
+    if (letter && !inWord && ++words === 3) {
+      head = i;
+      break;
+    }
+    inWord = letter;
+  }
+  let tail = 0;
+  words = 0;
+  for (let i = text.length - 1, inWord = false; i >= 0; i--) {
+    const letter = isLetter(text.charCodeAt(i));
+    if (letter && !inWord && ++words === 3) {
+      tail = i + 1;
+      break;
+    }
+    inWord = letter;
+  }
+  return { head, tail };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
 }
 
 /** Words in text[from, to), counting at most `cap`. */
