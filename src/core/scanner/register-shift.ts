@@ -2,9 +2,10 @@ import type { RawFinding } from './raw-finding.js';
 
 // A tool result is data: an e-mail, a web page, a table, a review, code, a log. An injection planted in it
 // changes register: somewhere a sentence speaks to whoever reads the data, a question or a task, about
-// something the data around it never mentions. This layer reads the text once, sentence by sentence, and
-// reports such sentences by their form (mood, address, topic, script), not by their words: a plain question
-// ("What are the top industries affected by AI?") carries no phrase a lexicon could list.
+// something the data around it never mentions. This layer finds the sentences that may be requests (three native
+// regex scans; short texts are read whole) and reports them by their form (mood, place, topic, script), not by
+// their words: a plain question ("What are the top industries affected by AI?") carries no phrase a lexicon
+// could list.
 //
 // It also judges what a request sentence asks for, by kind (write to memory, fetch a page and follow it,
 // run a command, call a tool, take over an account), from a verb and an object in the same sentence.
@@ -17,8 +18,8 @@ const LOWER_N = 0x6e;
 const lead =
   /^[\s"'`*>#•\-–—([\]|]{0,12}(?:\d{1,3}[.)]\s{1,3})?(?:(?:please|kindly|now|also|then|and|so|first|next|finally|ok|okay|hey|hi|oh|additionally|lastly|instead|but|just|(?:don't|do\s{1,3}not)\s{1,3}(?:forget|hesitate)\s{1,3}to|(?:make|be)\s{1,3}sure\s{1,3}(?:to|you)|remember\s{1,3}to|feel\s{1,3}free\s{1,3}to)\b[\s,:!]{1,3}){0,3}/i;
 const leadSticky = new RegExp(lead.source.slice(1), 'iy');
-// Verbs that open a task given to a reader. Not the verbs of changelogs and READMEs ("Add", "Fix", "Update",
-// "Install", "See", "Use", "Run"): a README is full of those, and they are about the software around them.
+// Verbs that open a task given to a reader. Not most verbs of changelogs and READMEs ("Fix", "Update", "Install",
+// "See", "Use", "Run"): a README is full of those, and they are about the software around them.
 const taskVerbs = new Set(
   (
     'write provide give tell show list explain describe create generate make find recommend suggest compose ' +
@@ -424,6 +425,27 @@ const maxText = 1 << 17;
  * data around them never mentions, requests that are the whole result, and kinds of asks. Linear in the text.
  */
 export function findRegisterShifts(text: string): RawFinding[] {
+  const found = registerShifts(text);
+  // A finding covers the sentence, not the spaces and line breaks around it (redaction keeps those).
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    if (!f) continue;
+    let { start, end } = f;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    // …nor its closing stop: redaction then keeps the punctuation, as it does around a phrase.
+    const stop = text.charCodeAt(end - 1);
+    if (end - start > 1 && (stop === 0x2e || stop === 0x21)) end--;
+    if (start !== f.start || end !== f.end) found[k] = { ...f, start, end };
+  }
+  return found;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === NEWLINE || c === 0x0d;
+}
+
+function registerShifts(text: string): RawFinding[] {
   const n = text.length;
   if (n < 12 || n > maxText) return [];
   const out: RawFinding[] = [];
