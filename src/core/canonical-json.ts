@@ -79,7 +79,7 @@ const arrayUnlessPlain = (value: readonly unknown[]): string | undefined => {
         : i < from
           ? JSON.stringify(item)
           : i === from
-            ? (encoded as string)
+            ? (encoded ?? '')
             : encode(item);
   }
   return `${out}]`;
@@ -93,7 +93,7 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
   let from = inOrder && (proto === Object.prototype || proto === null) ? 0 : -1;
   let encoded: string | undefined;
   for (; from >= 0 && from < keys.length; from++) {
-    const item = record[keys[from] as string];
+    const item = record[keys[from] ?? ''];
     if (item === undefined) continue;
     encoded = encodeUnlessPlain(item);
     if (encoded !== undefined) break;
@@ -104,11 +104,11 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
   let out = '{';
   let first = true;
   for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] as string;
+    const key = keys[k] ?? '';
     const item = record[key];
     if (item === undefined) continue;
     // In key order, members before `from` are plain and the one at `from` is `encoded`.
-    const text = k < from ? JSON.stringify(item) : k === from ? (encoded as string) : encode(item);
+    const text = k < from ? JSON.stringify(item) : k === from ? (encoded ?? '') : encode(item);
     out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
     first = false;
   }
