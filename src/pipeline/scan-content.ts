@@ -3,6 +3,7 @@ import type { FindingFilter } from '../core/scanner/finding-filter.js';
 import { summariseFindings } from '../core/scanner/cap-findings.js';
 import { redactValue } from '../core/scanner/redact-value.js';
 import { INCOMPLETE_RULE } from '../core/scanner/scan-job.js';
+import { INERT_VALUE_MIN_LIMIT } from '../core/scanner/inert-value.js';
 import {
   scanInSlices,
   type ScanLimits,
@@ -31,13 +32,33 @@ export interface ScanStepOptions {
   readonly limits: () => ScanLimits;
   /** Pauses between slices of a large scan, so other sessions are served meanwhile. */
   readonly scheduler: ScanScheduler;
+  /**
+   * Values this scanner is known to find nothing in (`isInertValue` for the gateway's scanner):
+   * they are not scanned at all. Absent: every value is scanned.
+   */
+  readonly inert?: ((value: unknown) => boolean) | undefined;
 }
+
+/**
+ * Whether `value` is too small and plain for the scanner to flag (short words such as
+ * `{"message":"hello"}`): most of what scanning a small call costs is setting a scan up, not
+ * reading, so such a value is not scanned at all.
+ */
+const needsNoScan = (options: ScanStepOptions, value: unknown): boolean => {
+  if (options.inert === undefined) return false;
+  const limits = options.limits();
+  // Under these limits even a small value's scan may stop early: the scan says what it read.
+  return (
+    Math.min(limits.maxChars, limits.sliceChars) >= INERT_VALUE_MIN_LIMIT && options.inert(value)
+  );
+};
 
 /** Arguments step: block, redact (the backend gets the cleaned arguments) or just record. */
 export const scanArguments = (options: ScanStepOptions): Middleware =>
   async function scanArguments(ctx, next) {
     const action = options.action();
     if (action === 'off') return next();
+    if (needsNoScan(options, ctx.args)) return next();
     const all = await scanInSlices(
       options.scanner.startValue(ctx.args, 'args'),
       options.limits(),
@@ -60,6 +81,7 @@ export const scanResult = (options: ScanStepOptions): Middleware =>
     const action = options.action();
     if (action === 'off') return outcome;
     // The whole result: content, structuredContent, _meta and any other member a client may show.
+    if (needsNoScan(options, outcome.result)) return outcome;
     const all = await scanInSlices(
       options.scanner.startValue(outcome.result, 'result'),
       options.limits(),
