@@ -11,7 +11,7 @@ import {
 } from '../core/scanner/scan-in-slices.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import { GatewayError } from '../core/errors.js';
-import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
 // The filter is a pure helper of core; re-exported for the step's existing callers.
@@ -55,23 +55,31 @@ const needsNoScan = (options: ScanStepOptions, value: unknown): boolean => {
 
 /** Arguments step: block, redact (the backend gets the cleaned arguments) or just record. */
 export const scanArguments = (options: ScanStepOptions): Middleware =>
-  async function scanArguments(ctx, next) {
+  function scanArguments(ctx, next) {
     const action = options.action();
-    if (action === 'off') return next();
-    if (needsNoScan(options, ctx.args)) return next();
-    const all = await scanInSlices(
-      options.scanner.startValue(ctx.args, 'args'),
-      options.limits(),
-      options.scheduler,
-    );
-    const findings = options.filter()(ctx.server, ctx.tool, all);
-    if (findings.length === 0) return next();
-    const reported = summariseFindings(findings);
-    ctx.trace.argumentFindings = reported;
-    if (action === 'block') return { kind: 'blocked', stage: 'arguments', findings: reported };
-    if (action === 'redact') ctx.trace.args = redactValue(ctx.args, findings, 'args');
-    return next();
+    if (action === 'off' || needsNoScan(options, ctx.args)) return next();
+    return scanThenCall(options, action, ctx, next);
   };
+
+const scanThenCall = async (
+  options: ScanStepOptions,
+  action: Exclude<ScanAction, 'off'>,
+  ctx: ToolCallContext,
+  next: () => Promise<ToolCallOutcome>,
+): Promise<ToolCallOutcome> => {
+  const all = await scanInSlices(
+    options.scanner.startValue(ctx.args, 'args'),
+    options.limits(),
+    options.scheduler,
+  );
+  const findings = options.filter()(ctx.server, ctx.tool, all);
+  if (findings.length === 0) return next();
+  const reported = summariseFindings(findings);
+  ctx.trace.argumentFindings = reported;
+  if (action === 'block') return { kind: 'blocked', stage: 'arguments', findings: reported };
+  if (action === 'redact') ctx.trace.args = redactValue(ctx.args, findings, 'args');
+  return next();
+};
 
 /** Result step, after the backend answered: block, redact, or warn the model that the text is data. */
 export const scanResult = (options: ScanStepOptions): Middleware =>
@@ -140,16 +148,16 @@ export interface ReviewVerdict {
 export const checkToolReview = (options: {
   readonly review: (server: string, tool: string) => ReviewVerdict | undefined;
 }): Middleware =>
-  async function checkToolReview(ctx, next) {
+  function checkToolReview(ctx, next) {
     const review = options.review(ctx.server, ctx.tool);
     if (review?.blocked === undefined) return next();
     if (review.blockedBy === 'description')
-      return { kind: 'blocked', stage: 'description', findings: review.findings };
-    return {
+      return Promise.resolve({ kind: 'blocked', stage: 'description', findings: review.findings });
+    return Promise.resolve({
       kind: 'failed',
       error: new GatewayError(
         'TOOL_BLOCKED',
         `The gateway withholds this tool: ${review.blocked}.`,
       ),
-    };
+    });
   };
