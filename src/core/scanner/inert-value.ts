@@ -17,6 +17,7 @@ export const PROTOCOL_WORDS: ReadonlySet<string> = new Set([
   'resource',
   'annotations',
 ]);
+const LONGEST_WORD = Math.max(...[...PROTOCOL_WORDS].map((word) => word.length));
 /** Most nodes (keys, strings, numbers, containers) the shortcut walks. */
 const MAX_NODES = 64;
 
@@ -78,7 +79,8 @@ const walk = (value: unknown, budget: number): number => {
 };
 
 const isInertText = (text: string): boolean => {
-  if (text.length > MAX_TEXT) return PROTOCOL_WORDS.has(text);
+  // Length first: looking a long string up in a set would hash all of it.
+  if (text.length > MAX_TEXT) return text.length <= LONGEST_WORD && PROTOCOL_WORDS.has(text);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // 0-9, A-Z, a-z
