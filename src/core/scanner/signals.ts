@@ -800,6 +800,7 @@ export const signalDetectors: readonly PatternDetector[] = [
   },
   {
     // A persona without limits: the text tells the model its rules do not apply, whatever the character's name.
+    // The adjectives count in a description ("an unfiltered AI", "{amoral, uncensored}"), not as a lone word.
     id: 'intent.unrestricted',
     layer: 'signal',
     severity: 'medium',
@@ -838,7 +839,7 @@ export const signalDetectors: readonly PatternDetector[] = [
       'unethical',
     ],
     pattern: rx(
-      String.raw`\b(?:unfiltered|uncensored|amoral|unrestricted)\b|\b(?:has|have|with|without|there${S}are)${S}no${S}(?:\w{1,15}${S})?(?:restrictions|limitations|limits|rules|filters?|ethical${S}(?:guidelines|boundaries|constraints)|moral${S}(?:guidelines|boundaries|constraints|compass)|guidelines|censorship)\b|\b(?:never|not|won't|will${S}not|doesn't|does${S}not|cannot)${S}refuse[sd]?\b|\bwithout${S}(?:any${S})?(?:warnings?|disclaimers?|censorship|moral(?:izing)?|ethical${S}(?:concerns|considerations))\b|\b(?:stay|stays|remain|break|breaking|out${S}of)${S}(?:in${S})?character\b|\b(?:ethicality|legality)\b|\b(?:openai|openai's|chatgpt's)${S}(?:content${S})?polic(?:y|ies)\b|\b(?:immoral|unethical|illegal)[\/,]${S}?(?:immoral|unethical|illegal)\b`,
+      String.raw`(?:[,{(/][ \t]{0,3}|\b(?:an?|is|are|be|being|completely|totally|fully|entirely|now|and)[ \t]{1,3})(?:unfiltered|uncensored|amoral|unrestricted)\b|\b(?:has|have|with|without|there${S}are)${S}no${S}(?:\w{1,15}${S})?(?:restrictions|limitations|limits|rules|filters?|ethical${S}(?:guidelines|boundaries|constraints)|moral${S}(?:guidelines|boundaries|constraints|compass)|guidelines|censorship)\b|\b(?:never|not|won't|will${S}not|doesn't|does${S}not|cannot)${S}refuse[sd]?\b|\bwithout${S}(?:any${S})?(?:warnings?|disclaimers?|censorship|moral(?:izing)?|ethical${S}(?:concerns|considerations))\b|\b(?:stay|stays|remain|break|breaking|out${S}of)${S}(?:in${S})?character\b|\b(?:ethicality|legality)\b|\b(?:openai|openai's|chatgpt's)${S}(?:content${S})?polic(?:y|ies)\b|\b(?:immoral|unethical|illegal)[\/,]${S}?(?:immoral|unethical|illegal)\b`,
     ),
     maxLength: 80,
     message: 'tells the model that its rules or limits do not apply',
