@@ -2,6 +2,7 @@ import { findEncodedPayloads } from './decode.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
+import { findRegisterShifts } from './register-shift.js';
 import { deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
@@ -266,8 +267,18 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     scanView(view, raw, surface, out);
     scanDecoded(view, surface, out);
     scanJoinedJson(view, surface, out);
+    if (surface === 'content') scanRegister(view, out);
     return out.length === 0 ? out : dedupe(out);
   };
+
+  // A result read sentence by sentence: requests to the reader that its data never leads up to.
+  function scanRegister(view: TextView, out: RawFinding[]): void {
+    for (const f of findRegisterShifts(view.text)) {
+      if (disabledRules.has(f.rule)) continue;
+      const [start, end] = rawSpan(view, f.start, f.end);
+      out.push({ ...f, start, end });
+    }
+  }
 }
 
 // Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).
