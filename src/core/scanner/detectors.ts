@@ -3,6 +3,7 @@ import { overrideDetectors } from './override-phrases.js';
 import { urlCarriesData } from './exfil-url.js';
 import { multilingualDetectors } from './multilingual.js';
 import { signalDetectors } from './signals.js';
+import { descriptionDetectors, person, theAct } from './description-rules.js';
 
 const agentNouns = String.raw`(?:ai|a\.i\.|assistants?|agents?|llms?|language${S}models?|models?|chatbots?|bots?|copilot|claude|gpt|chatgpt|gemini|llama)`;
 
@@ -643,10 +644,11 @@ export const detectors: readonly PatternDetector[] = [
     layer: 'poisoning',
     severity: 'high',
     keywords: ['not ', "n't ", 'never'],
+    // The user kept unaware of the act itself; "never show the token to the user" keeps a secret, not the act.
     pattern: rx(
-      String.raw`\b(?:do${S}not|don'?t|never|must${S}not|should${S}not|shouldn'?t|mustn'?t)${S}(?:ever${S})?(?:tell|inform|mention|notify|alert|reveal|disclose|show|report|say|explain|bring${S}up|ask|warn|let${S}(?:the${S})?users?${S}know)\b[^.\n]{0,40}?\b(?:users?|humans?|customers?|operators?|anyone)\b`,
+      String.raw`\b(?:do${S}not|don'?t|never|must${S}not|should${S}not|shouldn'?t|mustn'?t)${S}(?:ever${S})?(?:(?:tell|inform|notify|alert|warn)${S}${person}\b(?!${S}(?:to|how|which|what|when|where|whether|if)\b)|let${S}(?:the${S})?users?${S}know\b|(?:mention|reveal|disclose|show|report|say|explain|bring${S}up)${S}(?:${theAct}${S})?(?:to|with)${S}${person}\b)`,
     ),
-    maxLength: 100,
+    maxLength: 160,
     message: 'concealment: asks to keep something from the user',
   },
   {
@@ -915,6 +917,7 @@ export const detectors: readonly PatternDetector[] = [
     maxLength: 180,
     message: 'asks to put private data into a URL',
   },
+  ...descriptionDetectors,
   ...signalDetectors,
   ...multilingualDetectors,
 ];

@@ -98,7 +98,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     for (const owner of grouped.owners) {
       const detector = active[owner];
       const positions = grouped.positions.get(owner);
-      if (detector && positions)
+      if (detector && positions && (surface === 'description' || detector.descriptionOnly !== true))
         runDetector(detector, lineAnchored[owner] ?? true, text, positions, surface, out);
     }
     if (directiveOn) {

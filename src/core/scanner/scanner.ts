@@ -14,6 +14,7 @@ import {
 import {
   createShadowFinder,
   findExfilParameter,
+  toolPurpose,
   type ShadowFinder,
   type ToolContext,
 } from './scan-tool.js';
@@ -92,6 +93,8 @@ export function createScanner(options: ScanOptions = {}): Scanner {
 
   const toolCheck = (tool: ScannableTool, context: ToolContext): StringCheck => {
     const shadows = shadowOn ? finderFor(tool, context) : undefined;
+    // A parameter's ask is judged against what the tool is for (its name, title and description).
+    const purpose = exfilOn ? toolPurpose(tool) : '';
     return (text, site) => {
       if (site.isKey || (site.key !== 'description' && site.key !== 'title')) return [];
       const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
@@ -100,7 +103,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       const out: RawFinding[] = [];
       // A parameter's description asking for the conversation or a file; the schema's own description is not a parameter's.
       if (exfilOn && root === 'inputSchema' && site.parent !== 'inputSchema') {
-        const exfil = findExfilParameter(text);
+        const exfil = findExfilParameter(text, purpose);
         if (exfil) out.push(exfil);
       }
       if (shadows) out.push(...shadows(text));
