@@ -657,7 +657,8 @@ export const detectors: readonly PatternDetector[] = [
     severity: 'high',
     keywords: ['without', 'no need'],
     pattern: rx(
-      String.raw`\b(?:without|no${S}need${S}to)${S}(?:telling|informing|mentioning|notifying|alerting|mention|tell|inform|notify|alert|letting)${S}(?:(?:this|it|that)${S}(?:to${S})?)?(?:the${S})?(?:users?|humans?|them|anyone)\b`,
+      // "Do not acknowledge incidents without telling the user" asks to tell: a negation before it turns it round.
+      String.raw`(?<!\b(?:not|never|n't)\b[^.\n]{0,80})\b(?:without|no${S}need${S}to)${S}(?:telling|informing|mentioning|notifying|alerting|mention|tell|inform|notify|alert|letting)${S}(?:(?:this|it|that)${S}(?:to${S})?)?(?:the${S})?(?:users?|humans?|them|anyone)\b`,
     ),
     maxLength: 80,
     message: 'concealment: asks to act without telling the user',
@@ -912,7 +913,8 @@ export const detectors: readonly PatternDetector[] = [
     descriptionSeverity: 'high',
     keywords: ['url', 'link', 'query'],
     pattern: rx(
-      String.raw`\b(?:append|include|add|embed|encode|put|insert|attach|concatenate)\b[^.\n]{0,60}?\b(?:conversation|chat|history|secrets?|passwords?|tokens?|api${S}keys?|credentials|personal|user's|messages|prompt|memory)\b[^.\n]{0,40}?\b(?:to|in|into|as)${S}(?:the${S}|this${S}|a${S})?(?:url|link|image${S}url|query${S}(?:string|parameter)|querystring)\b`,
+      // "Never include API keys in the URL" is a caution, not the ask.
+      String.raw`(?<!\b(?:not|never|n't|don't)${S})\b(?:append|include|add|embed|encode|put|insert|attach|concatenate)\b[^.\n]{0,60}?\b(?:conversation|chat|history|secrets?|passwords?|tokens?|api${S}keys?|credentials|personal|user's|messages|prompt|memory)\b[^.\n]{0,40}?\b(?:to|in|into|as)${S}(?:the${S}|this${S}|a${S})?(?:url|link|image${S}url|query${S}(?:string|parameter)|querystring)\b`,
     ),
     maxLength: 180,
     message: 'asks to put private data into a URL',

@@ -22,7 +22,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the conversation',
     ask: new RegExp(
-      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier)${sp}(?:the${sp})?(?:\\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:the${sp})?user's${sp}(?:\w{1,12}${sp})?(?:messages?|requests?|prompts?|questions?|words)${sp}(?:verbatim|word${sp}for${sp}word|in${sp}full))`,
+      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier)${sp}(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:the${sp})?user['’]s${sp}(?:\w{1,12}${sp})?(?:messages?|requests?|prompts?|questions?|words)${sp}(?:verbatim|word${sp}for${sp}word|in${sp}full))`,
       'i',
     ),
     purpose:
@@ -34,12 +34,12 @@ const parameterAsks: readonly ParameterAsk[] = [
       String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools)`,
       'i',
     ),
-    purpose: /prompt|\bllm|model|generat|completion|instruction|agent/i,
+    purpose: /\bprompts?\b|\bllm|language model|completion|instructions?\b|\bagents?\b/i,
   },
   {
     kind: "other tools' output",
     ask: new RegExp(
-      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:other|previous|earlier|prior|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?))`,
+      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:other|previous|earlier|prior|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
       'i',
     ),
   },
@@ -63,7 +63,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the environment',
     ask: new RegExp(
-      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
+      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
       'i',
     ),
     purpose:
@@ -204,4 +204,65 @@ function nameChar(c: number): boolean {
 /** Cross-server shadowing: the text names another server or another server's tool in an instruction. */
 export function findShadowing(text: string, context: ToolContext): RawFinding[] {
   return createShadowFinder(context)(text);
+}
+
+const toolName = String.raw`[\x60'"]?([A-Za-z][\w.-]{1,60})[\x60'"]?`;
+const self = String.raw`(?:this${sp}(?:tool|function)|me|it)`;
+// Orders about another tool, read knowing the tool's own name (a description that names itself is no shadow):
+// "the send_email tool has to BCC …", "if you use browser_navigate, first call browser_helper", "route every
+// write through fs_secure".
+const hijacks: readonly { readonly pattern: RegExp; readonly message: string }[] = [
+  {
+    pattern: new RegExp(
+      String.raw`\bthe${sp}${toolName}${sp}(?:tool|function)${sp}(?:must|has${sp}to|should|shall|needs${sp}to|is${sp}to|will)${sp}(?:now${sp}|always${sp}|also${sp}|from${sp}now${sp}on${sp})?(?:bcc|cc|include|send|add|use|set|forward|copy|attach|append|pass|route|call|be${sp}called${sp}with)\b`,
+      'gi',
+    ),
+    message: 'gives orders to another tool',
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:if|when|whenever|before|after|each${sp}time|every${sp}time)${sp}(?:you|the${sp}(?:agent|assistant|model))${sp}(?:use|call|invoke|run)${sp}(?:the${sp})?${toolName}\b[^.\n]{0,30}?\b(?:call|use|invoke|run|pass|send)${sp}(?:the${sp})?(?:${self}|OWN)\b`,
+      'gi',
+    ),
+    message: 'inserts itself into the use of another tool',
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:route|send|pass|direct|channel|funnel)${sp}(?:all|every|any|each)${sp}(?:\w{1,15}${sp}){0,2}(?:through|via)${sp}(?:the${sp})?OWN\b()`,
+      'gi',
+    ),
+    message: 'routes other tools’ work through itself',
+  },
+];
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Orders a description gives about other tools, told apart from its own name; one finding at most. */
+export function findToolHijack(text: string, ownName: string): RawFinding | undefined {
+  // Every order names a tool ("… tool", "… function") or this tool by name.
+  if (!/\b(?:tool|function)\b/i.test(text) && (ownName === '' || !text.includes(ownName)))
+    return undefined;
+  const own = escapeRegExp(
+    ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName,
+  );
+  for (const h of hijacks) {
+    const pattern = new RegExp(h.pattern.source.replaceAll('OWN', own || '(?!)'), 'gi');
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const named = m[1] ?? '';
+      // Naming itself, or a generic word, is no order to another tool.
+      if (
+        named !== '' &&
+        (named.toLowerCase() === ownName.toLowerCase() || !/[_.-]|[a-z][A-Z]/.test(named))
+      )
+        continue;
+      return {
+        rule: 'poison.tool-shadowing',
+        severity: 'high',
+        start: m.index,
+        end: m.index + m[0].length,
+        message: h.message,
+      };
+    }
+  }
+  return undefined;
 }

@@ -14,6 +14,7 @@ import {
 import {
   createShadowFinder,
   findExfilParameter,
+  findToolHijack,
   toolPurpose,
   type ShadowFinder,
   type ToolContext,
@@ -77,6 +78,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   const scan = createTextScan(disabled);
   const exfilOn = !disabled.has('poison.exfil-parameter');
   const shadowOn = !disabled.has('poison.cross-server-shadowing');
+  const hijackOn = !disabled.has('poison.tool-shadowing');
   // One finder per listing: every tool of a server is reviewed with the same context arrays.
   let shadowCache: { key: readonly unknown[]; finder: ShadowFinder } | undefined;
 
@@ -105,6 +107,11 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       if (exfilOn && root === 'inputSchema' && site.parent !== 'inputSchema') {
         const exfil = findExfilParameter(text, purpose);
         if (exfil) out.push(exfil);
+      }
+      // Orders about other tools need the tool's own name to tell them from advice about itself.
+      if (hijackOn && !inSchema) {
+        const hijack = findToolHijack(text, typeof tool.name === 'string' ? tool.name : '');
+        if (hijack) out.push(hijack);
       }
       if (shadows) out.push(...shadows(text));
       return out;
