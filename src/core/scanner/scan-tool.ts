@@ -211,8 +211,14 @@ const self = String.raw`(?:this${sp}(?:tool|function)|me|it)`;
 // Orders about another tool, read knowing the tool's own name (a description that names itself is no shadow):
 // "the send_email tool has to BCC …", "if you use browser_navigate, first call browser_helper", "route every
 // write through fs_secure".
-const hijacks: readonly { readonly pattern: RegExp; readonly message: string }[] = [
+// Each with a cheap test that every match passes, so most descriptions skip the pattern.
+const hijacks: readonly {
+  readonly hint: RegExp;
+  readonly pattern: RegExp;
+  readonly message: string;
+}[] = [
   {
+    hint: /\b(?:tool|function)[ \t]{1,3}(?:must|has|should|shall|needs|is|will)\b/i,
     pattern: new RegExp(
       String.raw`\bthe${sp}${toolName}${sp}(?:tool|function)${sp}(?:must|has${sp}to|should|shall|needs${sp}to|is${sp}to|will)${sp}(?:now${sp}|always${sp}|also${sp}|from${sp}now${sp}on${sp})?(?:bcc|cc|include|send|add|use|set|forward|copy|attach|append|pass|route|call|be${sp}called${sp}with)\b`,
       'gi',
@@ -220,6 +226,7 @@ const hijacks: readonly { readonly pattern: RegExp; readonly message: string }[]
     message: 'gives orders to another tool',
   },
   {
+    hint: /\b(?:you|agent|assistant|model)[ \t]{1,3}(?:use|call|invoke|run)\b/i,
     pattern: new RegExp(
       String.raw`\b(?:if|when|whenever|before|after|each${sp}time|every${sp}time)${sp}(?:you|the${sp}(?:agent|assistant|model))${sp}(?:use|call|invoke|run)${sp}(?:the${sp})?${toolName}\b[^.\n]{0,30}?\b(?:call|use|invoke|run|pass|send)${sp}(?:the${sp})?(?:${self}|OWN)\b`,
       'gi',
@@ -227,42 +234,72 @@ const hijacks: readonly { readonly pattern: RegExp; readonly message: string }[]
     message: 'inserts itself into the use of another tool',
   },
   {
+    hint: /\b(?:through|via)\b/i,
     pattern: new RegExp(
       String.raw`\b(?:route|send|pass|direct|channel|funnel)${sp}(?:all|every|any|each)${sp}(?:\w{1,15}${sp}){0,2}(?:through|via)${sp}(?:the${sp})?OWN\b()`,
       'gi',
     ),
     message: 'routes other tools’ work through itself',
   },
+  {
+    hint: /\bbe[ \t]{1,3}(?:discarded|ignored|disregarded|distrusted|dropped|replaced)\b/i,
+    pattern: new RegExp(
+      String.raw`\b(?:answers|results?|outputs?|responses?|data)${sp}(?:from|of|returned${sp}by)${sp}the${sp}${toolName}${sp}(?:tool|function)${sp}(?:must|should|are${sp}to|is${sp}to)${sp}be${sp}(?:discarded|ignored|disregarded|distrusted|dropped|replaced)\b`,
+      'gi',
+    ),
+    message: 'tells the model to discard another tool’s output',
+  },
+  {
+    hint: /\bwhenever\b/i,
+    pattern: new RegExp(
+      String.raw`\bwhenever\b[^.\n]{0,60}?\b(?:on|from|in)${sp}(?:any|every|all|another|other)${sp}(?:mcp${sp})?servers?\b[^.\n]{0,40}?\b(?:append|add|insert|change|replace|set|include|send|forward|copy)\b()`,
+      'gi',
+    ),
+    message: 'changes what other servers’ tools do',
+  },
 ];
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Orders a description gives about other tools, told apart from its own name; one finding at most. */
-export function findToolHijack(text: string, ownName: string): RawFinding | undefined {
-  // Every order names a tool ("… tool", "… function") or this tool by name.
-  if (!/\b(?:tool|function)\b/i.test(text) && (ownName === '' || !text.includes(ownName)))
-    return undefined;
-  const own = escapeRegExp(
-    ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName,
-  );
-  for (const h of hijacks) {
-    const pattern = new RegExp(h.pattern.source.replaceAll('OWN', own || '(?!)'), 'gi');
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const named = m[1] ?? '';
-      // Naming itself, or a generic word, is no order to another tool.
-      if (
-        named !== '' &&
-        (named.toLowerCase() === ownName.toLowerCase() || !/[_.-]|[a-z][A-Z]/.test(named))
-      )
-        continue;
-      return {
-        rule: 'poison.tool-shadowing',
-        severity: 'high',
-        start: m.index,
-        end: m.index + m[0].length,
-        message: h.message,
-      };
+/** Finds orders about other tools in a text; build once per tool (its own name compiled in), use for each string. */
+export type HijackFinder = (text: string) => RawFinding | undefined;
+
+/** Orders a description gives about other tools, told apart from the tool's own name; one finding per text. */
+export function createHijackFinder(ownName: string): HijackFinder {
+  const bare = ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName;
+  const own = escapeRegExp(bare);
+  const patterns = hijacks.map((h) => ({
+    hint: h.hint,
+    pattern: new RegExp(h.pattern.source.replaceAll('OWN', own || '(?!)'), 'gi'),
+    message: h.message,
+  }));
+  const lowerOwn = ownName.toLowerCase();
+  return (text) => {
+    // Every order names a tool ("… tool", "… function") or this tool by name.
+    if (!/\b(?:tool|function)\b/i.test(text) && (bare === '' || !text.includes(bare)))
+      return undefined;
+    for (const { hint, pattern, message } of patterns) {
+      if (!hint.test(text)) continue;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const named = m[1] ?? '';
+        // Naming itself, or a generic word, is no order to another tool.
+        if (named !== '' && (named.toLowerCase() === lowerOwn || !/[_.-]|[a-z][A-Z]/.test(named)))
+          continue;
+        return {
+          rule: 'poison.tool-shadowing',
+          severity: 'high',
+          start: m.index,
+          end: m.index + m[0].length,
+          message,
+        };
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  };
+}
+
+/** `createHijackFinder(ownName)(text)`, for a single text. */
+export function findToolHijack(text: string, ownName: string): RawFinding | undefined {
+  return createHijackFinder(ownName)(text);
 }

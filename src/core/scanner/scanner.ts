@@ -13,8 +13,8 @@ import {
 } from './scan-job.js';
 import {
   createShadowFinder,
+  createHijackFinder,
   findExfilParameter,
-  findToolHijack,
   toolPurpose,
   type ShadowFinder,
   type ToolContext,
@@ -97,6 +97,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     const shadows = shadowOn ? finderFor(tool, context) : undefined;
     // A parameter's ask is judged against what the tool is for (its name, title and description).
     const purpose = exfilOn ? toolPurpose(tool) : '';
+    const hijack = hijackOn
+      ? createHijackFinder(typeof tool.name === 'string' ? tool.name : '')
+      : undefined;
     return (text, site) => {
       if (site.isKey || (site.key !== 'description' && site.key !== 'title')) return [];
       const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
@@ -109,9 +112,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         if (exfil) out.push(exfil);
       }
       // Orders about other tools need the tool's own name to tell them from advice about itself.
-      if (hijackOn && !inSchema) {
-        const hijack = findToolHijack(text, typeof tool.name === 'string' ? tool.name : '');
-        if (hijack) out.push(hijack);
+      if (hijack && !inSchema) {
+        const order = hijack(text);
+        if (order) out.push(order);
       }
       if (shadows) out.push(...shadows(text));
       return out;
