@@ -55,27 +55,39 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
   const lineAnchored = active.map((d) => d.pattern.source.includes('^'));
-  const keywords: string[] = [];
-  const owners: number[][] = [];
-  const slotOf = new Map<string, number>();
-  const own = (kw: string, owner: number): void => {
-    let slot = slotOf.get(kw);
-    if (slot === undefined) {
-      slot = keywords.length;
-      slotOf.set(kw, slot);
-      keywords.push(kw);
-      owners.push([]);
-    }
-    owners[slot]?.push(owner);
+  // One keyword index per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
+  const compileIndex = (
+    surface: Surface,
+  ): { readonly index: ReturnType<typeof createKeywordIndex>; readonly owners: number[][] } => {
+    const keywords: string[] = [];
+    const owners: number[][] = [];
+    const slotOf = new Map<string, number>();
+    const own = (kw: string, owner: number): void => {
+      let slot = slotOf.get(kw);
+      if (slot === undefined) {
+        slot = keywords.length;
+        slotOf.set(kw, slot);
+        keywords.push(kw);
+        owners.push([]);
+      }
+      owners[slot]?.push(owner);
+    };
+    active.forEach((d, i) => {
+      if (surface === 'description' || d.descriptionOnly !== true)
+        for (const kw of d.keywords) own(asciiLower(kw), i);
+    });
+    if (directiveOn) for (const kw of directiveKeywords) own(kw, directiveOwner);
+    if (secretsOn)
+      for (const a of secretAnchors) own(asciiLower(a.anchor), secretOwner + a.pattern);
+    return { index: createKeywordIndex(keywords), owners };
   };
-  active.forEach((d, i) => {
-    for (const kw of d.keywords) own(asciiLower(kw), i);
-  });
-  if (directiveOn) for (const kw of directiveKeywords) own(kw, directiveOwner);
-  if (secretsOn) for (const a of secretAnchors) own(asciiLower(a.anchor), secretOwner + a.pattern);
-  const index = createKeywordIndex(keywords);
+  const indexes: Readonly<Record<Surface, ReturnType<typeof compileIndex>>> = {
+    content: compileIndex('content'),
+    description: compileIndex('description'),
+  };
 
-  function group(text: string): Grouped {
+  function group(text: string, surface: Surface): Grouped {
+    const { index, owners } = indexes[surface];
     const hits = index.find(text);
     const grouped: Grouped = { owners: [], positions: new Map(), hints: hits.hints };
     for (let k = 0; k < hits.start.length; k++) {
@@ -93,7 +105,11 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     return grouped;
   }
 
-  function runPatterns(text: string, surface: Surface, grouped = group(text)): RawFinding[] {
+  function runPatterns(
+    text: string,
+    surface: Surface,
+    grouped = group(text, surface),
+  ): RawFinding[] {
     if (grouped.owners.length === 0 && !text.includes('@')) return [];
     const out: RawFinding[] = [];
     for (const owner of grouped.owners) {
@@ -148,7 +164,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     out: RawFinding[],
     rawFallback = true,
   ): void {
-    const grouped = group(view.text);
+    const grouped = group(view.text, surface);
     for (const f of runPatterns(view.text, surface, grouped)) {
       const [start, end] = rawSpan(view, f.start, f.end);
       out.push({ ...f, start, end });
