@@ -95,6 +95,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     createElicitationApprover,
     createFrontServer,
     createProtocolRouter,
+    createReadContentScan,
     hashPinnedForm,
     openPinStore,
     ToolReviewer,
@@ -298,6 +299,15 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     logger,
     ready: () => catalog.firstRoundSettled(),
     own: kept.resources,
+    // What the model reads from resources and prompts is scanned like a tool result.
+    scanRead: createReadContentScan({
+      scanner,
+      action: () => runtime.config.scanning.responses,
+      filter: () => runtime.filters.content,
+      limits: () => runtime.config.scanning.limits,
+      scheduler: eventLoopScheduler,
+      audit: auditing ? audit : undefined,
+    }),
   });
 
   const callTool = createToolCalls({

@@ -18,6 +18,7 @@ export { createFrontServer } from '../frontend/front-server.js';
 export { createProtocolRouter } from '../frontend/protocol-router.js';
 export { hashPinnedForm } from '../pins/hash-pinned-form.js';
 export { openPinStore } from '../pins/pin-store.js';
+export { createReadContentScan } from '../pipeline/scan-read-content.js';
 export { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 export { ToolReviewer } from '../review/tool-reviewer.js';
 export { startTelemetry } from '../telemetry/telemetry.js';

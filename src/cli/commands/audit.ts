@@ -139,8 +139,18 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
           : '';
       return `${head} ${record.call.id} ${paint(status)} ${record.outcome.ms} ms${findings}`;
     }
-    case 'finding':
-      return `${head} ${record.server}${record.tool === null ? '' : `/${record.tool}`} ${color.yellow(`${record.severity} ${record.rule}`)} in ${record.field}`;
+    case 'finding': {
+      const where =
+        record.resource !== undefined
+          ? ` resource ${record.resource}`
+          : record.prompt !== undefined
+            ? ` prompt ${record.prompt}`
+            : record.tool === null
+              ? ''
+              : `/${record.tool}`;
+      const action = record.action === undefined ? '' : ` (${record.action})`;
+      return `${head} ${record.server}${where} ${color.yellow(`${record.severity} ${record.rule}`)} in ${record.field}${action}`;
+    }
     case 'backend':
       return `${head} ${record.server} ${record.event}: ${record.detail}`;
     case 'config_change':

@@ -134,6 +134,12 @@ export interface FindingInput {
   readonly tool: string | null;
   readonly field: string;
   readonly span: readonly [number, number];
+  /** In what resources/read returned: the backend's URI of the resource. */
+  readonly resource?: string;
+  /** In what prompts/get returned: the backend's name of the prompt. */
+  readonly prompt?: string;
+  /** For read content: what the gateway did with it (`scanning.responses`). */
+  readonly action?: 'block' | 'redact' | 'warn';
 }
 
 /** A configuration reload, accepted or rejected. */
