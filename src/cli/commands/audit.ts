@@ -127,7 +127,7 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
   switch (record.type) {
     case 'call': {
       const paint = record.decision.final === 'allow' ? color.green : color.red;
-      return `${head} ${record.call.id} ${record.server}/${record.tool} ${paint(record.decision.final)} (${record.decision.deciding})${record.redacted.length > 0 ? color.yellow(` redacted: ${record.redacted.join(', ')}`) : ''}`;
+      return `${head} ${record.call.id} ${record.tool === null ? `${record.exposed} (unknown tool${record.server === null ? '' : ` of ${record.server}`})` : `${record.server ?? ''}/${record.tool}`} ${paint(record.decision.final)} (${record.decision.deciding})${record.redacted.length > 0 ? color.yellow(` redacted: ${record.redacted.join(', ')}`) : ''}`;
     }
     case 'result': {
       const status = record.outcome.status;

@@ -84,8 +84,10 @@ export interface SessionStartInput {
 export interface CallInput {
   readonly type: 'call';
   readonly call: { readonly id: string };
-  readonly server: string;
-  readonly tool: string;
+  /** The backend's name; null for a name that belongs to no backend (an unknown tool). */
+  readonly server: string | null;
+  /** The backend's own tool name; null when the call reached no tool (`decision.deciding: "unknown-tool"`). */
+  readonly tool: string | null;
   readonly exposed: string;
   readonly args: unknown;
   /** JSON paths of `args` that were redacted, e.g. `args.headers.Authorization`. */
