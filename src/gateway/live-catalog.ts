@@ -155,9 +155,7 @@ export class LiveCatalog {
    * agents see it; or, when its tools were never listed, just the backend whose prefix the name
    * carries. A call to it then fails naming that backend and its state, instead of "unknown tool".
    */
-  unavailable(
-    name: string,
-  ):
+  unavailable(name: string):
     | {
         readonly route: ToolRoute | undefined;
         readonly server: string;
