@@ -36,7 +36,9 @@ const get = (port: number, path: string) =>
     const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve(body));
+      res.on('end', () => {
+        resolve(body);
+      });
     });
     req.on('error', reject);
     req.end();
@@ -45,7 +47,9 @@ const get = (port: number, path: string) =>
 const openIdle = (port: number) =>
   new Promise<{ socket: net.Socket; closed: () => boolean }>((resolve) => {
     let closed = false;
-    const socket = net.connect(port, '127.0.0.1', () => resolve({ socket, closed: () => closed }));
+    const socket = net.connect(port, '127.0.0.1', () => {
+      resolve({ socket, closed: () => closed });
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => (closed = true));
     cleanups.push(() => socket.destroy());
