@@ -193,10 +193,11 @@ export class AgentSessions {
     return [...this.sessions].filter((s) => s.initialized).map((s) => s.server);
   }
 
-  /** Tells every initialized agent that the tool list changed. */
-  notifyToolsChanged(): void {
-    for (const server of this.agents()) {
-      server.sendToolListChanged().catch((error: unknown) => {
+  /** Tells every initialized agent (each `affected` one, when given) that the tool list changed. */
+  notifyToolsChanged(affected?: (session: AgentSession) => boolean): void {
+    for (const session of this.sessions) {
+      if (!session.initialized || (affected !== undefined && !affected(session))) continue;
+      session.server.sendToolListChanged().catch((error: unknown) => {
         this.options.logger.debug(`could not send tools/list_changed: ${String(error)}`);
       });
     }

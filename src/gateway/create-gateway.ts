@@ -10,6 +10,7 @@ import { AgentSessions, type AgentSession } from './agent-sessions.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
+import { ToolListAnnouncer } from './tool-list-announcer.js';
 import type { LiveCatalog } from './live-catalog.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
 import type { SessionProfiles } from './session-profiles.js';
@@ -202,6 +203,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     logger,
   });
   const fronts = new WeakMap<Server, AgentSession>();
+  const announcer = new ToolListAnnouncer();
   const kept = createKeptResults({
     store,
     sessions,
@@ -279,8 +281,14 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     reviewer,
     runtime: currentRuntime,
     logger,
+    // Only sessions whose own list changed hear of it (a reload often changes nothing they see).
     onVisibleChange: () => {
-      sessions.notifyToolsChanged();
+      const fitted = late.profiles;
+      sessions.notifyToolsChanged(
+        fitted === undefined
+          ? undefined
+          : (session) => announcer.changed(session, fitted.viewFor(session).tools),
+      );
     },
   });
   late.catalog = catalog;
@@ -424,6 +432,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
           listTools: drain.track(async () => {
             const view = await catalog.listTools(profiles.specFor(session));
             profiles.reportLeftOut(session, view);
+            announcer.listed(session, view.tools);
             return view.tools;
           }),
           callTool: drain.track((call) => callTool(call, session)),

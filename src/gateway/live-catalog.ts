@@ -271,7 +271,7 @@ export class LiveCatalog {
     this.generationCounter++;
     const visible = this.view().tools;
     // A reload may change what sessions are offered (selection, caps, budgets) without changing
-    // the base list: say so too, a spare list_changed costs the agent one tools/list.
+    // the base list: the listener compares each session's own list and tells only those it changed.
     const changed = !sameTools(this.visible, visible) || this.lastRuntime !== runtime;
     const first = this.lastRuntime === undefined;
     this.visible = visible;
