@@ -142,6 +142,11 @@ export class AgentSessions {
     return this.calls.get(id)?.session;
   }
 
+  /** The id of the session that made call `id` (as the audit log names it), while it runs. */
+  sessionIdForCall(id: string): string | undefined {
+    return this.calls.get(id)?.session.flow.id;
+  }
+
   /** Who made call `id` (client name and version), while it runs, for the console. */
   infoForCall(id: string): SessionInfo | undefined {
     return this.calls.get(id)?.session.info;
@@ -149,6 +154,8 @@ export class AgentSessions {
 
   /** Every connected agent with what it is doing, for the console's Now page. */
   describe(): {
+    /** The session's id, as the audit log and the console's approvals name it. */
+    readonly id: string;
     readonly info: SessionInfo;
     readonly initialized: boolean;
     readonly lastActive: number;
@@ -158,6 +165,7 @@ export class AgentSessions {
       let callsInFlight = 0;
       for (const call of this.calls.values()) if (call.session === session) callsInFlight++;
       return {
+        id: session.flow.id,
         info: session.info,
         initialized: session.initialized,
         lastActive: session.lastActive,

@@ -241,6 +241,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       }),
       sessionOf: (callId) => sessions.agentForCall(callId),
       sessionInfoOf: (callId) => sessions.infoForCall(callId),
+      sessionIdOf: (callId) => sessions.sessionIdForCall(callId),
       console: {
         pending: gatewayConsole.pending,
         ready: () => gatewayConsole.ready(),
@@ -351,6 +352,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       })),
     sessions: () =>
       sessions.describe().map((s) => ({
+        session: s.id,
         client: s.info.client ?? null,
         agent: s.info.agent ?? null,
         initialized: s.initialized,
