@@ -154,14 +154,15 @@ const renderNow = async () => {
           h(
             'tr',
             null,
-            ...['Client', 'Agent', 'State', 'Calls running', 'Last active'].map((t) =>
+            ...['Session', 'Client', 'Agent', 'State', 'Calls running', 'Last active'].map((t) =>
               h('th', null, t),
             ),
           ),
           ...now.sessions.map((/** @type {any} */ s) =>
             h(
               'tr',
-              null,
+              { 'data-session': s.session },
+              h('td', { class: 'mono' }, s.session),
               h(
                 'td',
                 null,
@@ -477,6 +478,14 @@ const approvalCard = (approval) => {
       'p',
       { class: 'muted' },
       `From ${approval.agent === undefined ? 'the agent' : `agent "${approval.agent}"`}${approval.client === undefined ? '' : ` (${approval.client.name} ${approval.client.version})`}`,
+      approval.session === undefined
+        ? null
+        : h(
+            'span',
+            { 'data-testid': 'approval-session' },
+            ' in session ',
+            h('code', null, approval.session),
+          ),
     ),
     approval.examined.length === 0
       ? null

@@ -35,6 +35,8 @@ export interface ApprovalBrokerOptions {
   readonly sessionOf: (callId: string) => object | undefined;
   /** Who made a call (client name and version), for the console. */
   readonly sessionInfoOf: (callId: string) => SessionInfo | undefined;
+  /** The id of the agent session that made a call, as the audit log names it, for the console. */
+  readonly sessionIdOf?: (callId: string) => string | undefined;
   readonly console: ConsoleWaitPort | undefined;
   /** Shows a desktop notification that links to the waiting call in the console (best effort). */
   readonly notify: ((approval: PendingApprovalView) => void) | undefined;
@@ -200,10 +202,11 @@ const viewOf = (
   request: ApprovalRequest,
   settings: ApprovalSettings,
   created: number,
-  options: Pick<ApprovalBrokerOptions, 'sessionInfoOf'>,
+  options: Pick<ApprovalBrokerOptions, 'sessionInfoOf' | 'sessionIdOf'>,
 ): Omit<PendingApprovalView, 'id'> => {
   const session = options.sessionInfoOf(request.callId);
   return {
+    session: options.sessionIdOf?.(request.callId),
     callId: request.callId,
     server: request.server,
     tool: request.tool,

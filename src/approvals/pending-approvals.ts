@@ -10,6 +10,11 @@ export interface PendingApprovalView {
   readonly exposed: string;
   readonly agent: string | undefined;
   readonly client: { readonly name: string; readonly version: string } | undefined;
+  /**
+   * The agent session that asked (`serve --http` has one per client), as the audit log names it
+   * (`decision.flow.session`, `label.session_id`) and the console's Agents table lists it.
+   */
+  readonly session?: string | undefined;
   /** The rule that asked, every matching rule, and the rule's sentence. */
   readonly rule: string;
   readonly rules: readonly string[];

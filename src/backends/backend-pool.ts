@@ -176,7 +176,7 @@ export class BackendPool {
     if (slot.state === 'failed') {
       throw new GatewayError(
         'BACKEND_UNAVAILABLE',
-        `Backend "${server}" is not available: ${slot.error?.message ?? 'it failed'}`,
+        `Backend "${server}" is down: it failed ${slot.restarts + 1} times in a row and the gateway stopped restarting it until the config changes (last error: ${slot.error?.message ?? 'unknown'})`,
         {
           cause: slot.error,
           details: { server },

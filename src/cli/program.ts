@@ -94,6 +94,10 @@ export const createProgram = (deps: CliDeps): { program: Command; exitCode: () =
       '--idle-timeout <duration>',
       'close a session after this long without a request, e.g. 30m, 90s (default 30m)',
     )
+    .option(
+      '--max-connections <n>',
+      'most TCP connections held at once; idle ones are closed to make room (default 256)',
+    )
     .action(async (_options: unknown, command: Command) => {
       const { serveCommand } = await import('./commands/serve.js');
       code = await serveCommand(globals(command) as GlobalOptions & ServeOptions, deps);

@@ -38,8 +38,9 @@ export const summarizeCall = (
 ): CallSummary => ({
   id: record.call.id,
   ts: position.ts,
-  server: record.server,
-  tool: record.tool,
+  // A call that reached no tool (unknown name) shows the name the agent used.
+  server: record.server ?? '(unknown)',
+  tool: record.tool ?? record.exposed,
   exposed: record.exposed,
   agent: record.session.agent,
   client: record.session.client,

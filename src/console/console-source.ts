@@ -14,6 +14,8 @@ export interface ConsoleBackend {
 
 /** An agent connected to the gateway. */
 export interface ConsoleSession {
+  /** The agent session's id, as the audit log and pending approvals name it. */
+  readonly session: string;
   readonly client: { readonly name: string; readonly version: string } | null;
   readonly agent: string | null;
   readonly initialized: boolean;

@@ -9,6 +9,7 @@ import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { DEFAULT_MAX_CONNECTIONS, limitConnections } from './connection-limit.js';
 
 /** Where MCP is served. */
 export const MCP_PATH = '/mcp';
@@ -34,6 +35,10 @@ export interface HttpFrontOptions {
   readonly maxSessions?: number;
   /** A session with no request in flight for this long is closed (default 30 min). */
   readonly idleTimeoutMs?: number;
+  /** Most TCP connections held at once; idle ones make room for new ones (default 256). */
+  readonly maxConnections?: number;
+  /** Something worth a warning that is not an error (the connection cap reached). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** The gateway over Streamable HTTP: one MCP session per client. */
@@ -317,6 +322,11 @@ export const startHttpFront = async (options: HttpFrontOptions): Promise<HttpFro
       options.onError(`HTTP request failed: ${(error as Error).message}`);
       if (!res.headersSent) rejectWith(res, 500, 'Internal error');
     });
+  });
+  limitConnections(server, {
+    max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    onFull: options.onWarning ?? options.onError,
+    now: () => Date.now(),
   });
   await new Promise<void>((resolve, rejectListen) => {
     server.once('error', (error) => {

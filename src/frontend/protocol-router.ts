@@ -26,6 +26,7 @@ import type { Logger } from '../core/logger.js';
 import type { NamingOptions } from '../core/naming/namespace.js';
 import { parseGatewayUri, toGatewayUri } from '../core/routing/resource-uri.js';
 import { buildToolCatalog, type ToolCatalog } from '../core/routing/tool-catalog.js';
+import type { ReadSource, ReadVerdict } from '../pipeline/scan-read-content.js';
 
 // Answers from the agent go back to the backend as the agent wrote them.
 const passThrough = {
@@ -67,6 +68,8 @@ export interface ProtocolRouterOptions {
   /** Resolves once the first round of backend starts has settled. */
   readonly ready: () => Promise<void>;
   readonly own?: OwnResources;
+  /** Scans what resources/read and prompts/get return before the agent gets it. */
+  readonly scanRead?: (source: ReadSource, result: Record<string, unknown>) => Promise<ReadVerdict>;
 }
 
 /** What the gateway wires into the pool: a backend's notifications and requests, for the agent. */
@@ -190,6 +193,8 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
       return { backend: backendNamed(rewritten.server), uri: rewritten.uri };
     let known = resourceIndex.get(uri);
     if (known === undefined) {
+      // A read right after connecting may come before the backends are up.
+      await options.ready();
       await refreshResources();
       known = resourceIndex.get(uri);
     }
@@ -219,6 +224,17 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
     }
   };
 
+  /** The answer the agent gets after the scan: as it was, redacted, with a notice, or an error. */
+  const screened = async (
+    source: ReadSource,
+    result: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> => {
+    if (options.scanRead === undefined) return result;
+    const verdict = await options.scanRead(source, result);
+    if (verdict.kind === 'pass') return verdict.result;
+    throw new McpError(ErrorCode.InternalError, verdict.message, { rules: verdict.rules });
+  };
+
   const install = (front: Server): void => {
     front.setRequestHandler(ListPromptsRequestSchema, async () => {
       await options.ready();
@@ -228,6 +244,7 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
     front.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
       let route = prompts.routeFor(request.params.name);
       if (route === undefined) {
+        await options.ready();
         await refreshPrompts();
         route = prompts.routeFor(request.params.name);
       }
@@ -242,7 +259,7 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
         { ...request.params, name: route.tool },
         extra.signal,
       );
-      return result;
+      return await screened({ kind: 'prompt', server: route.server, name: route.tool }, result);
     });
     front.setRequestHandler(ListResourcesRequestSchema, async () => {
       await options.ready();
@@ -259,11 +276,20 @@ export const createProtocolRouter = (options: ProtocolRouterOptions) => {
       const own = options.own?.read(front, request.params.uri);
       if (own !== undefined) return await own;
       const target = await resolveUri(request.params.uri);
-      return await forward(
+      const result = await forward(
         target.backend,
         'resources/read',
         { ...request.params, uri: target.uri },
         extra.signal,
+      );
+      return await screened(
+        {
+          kind: 'resource',
+          server: target.backend.name,
+          uri: target.uri,
+          exposed: request.params.uri,
+        },
+        result,
       );
     });
     front.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {

@@ -179,6 +179,11 @@ export class AgentSessions {
     return this.calls.get(id)?.session;
   }
 
+  /** The id of the session that made call `id` (as the audit log names it), while it runs. */
+  sessionIdForCall(id: string): string | undefined {
+    return this.calls.get(id)?.session.flow.id;
+  }
+
   /** Who made call `id` (client name and version), while it runs, for the console. */
   infoForCall(id: string): SessionInfo | undefined {
     return this.calls.get(id)?.session.info;
@@ -186,6 +191,8 @@ export class AgentSessions {
 
   /** Every connected agent with what it is doing, for the console's Now page. */
   describe(): {
+    /** The session's id, as the audit log and the console's approvals name it. */
+    readonly id: string;
     readonly info: SessionInfo;
     readonly initialized: boolean;
     readonly lastActive: number;
@@ -195,6 +202,7 @@ export class AgentSessions {
       let callsInFlight = 0;
       for (const call of this.calls.values()) if (call.session === session) callsInFlight++;
       return {
+        id: session.flow.id,
         info: session.info,
         initialized: session.initialized,
         lastActive: session.lastActive,
@@ -230,10 +238,11 @@ export class AgentSessions {
     return [...this.sessions].filter((s) => s.initialized).map((s) => s.server);
   }
 
-  /** Tells every initialized agent that the tool list changed. */
-  notifyToolsChanged(): void {
-    for (const server of this.agents()) {
-      server.sendToolListChanged().catch((error: unknown) => {
+  /** Tells every initialized agent (each `affected` one, when given) that the tool list changed. */
+  notifyToolsChanged(affected?: (session: AgentSession) => boolean): void {
+    for (const session of this.sessions) {
+      if (!session.initialized || (affected !== undefined && !affected(session))) continue;
+      session.server.sendToolListChanged().catch((error: unknown) => {
         this.options.logger.debug(`could not send tools/list_changed: ${String(error)}`);
       });
     }

@@ -11,6 +11,7 @@ import { AgentSessions, type AgentSession } from './agent-sessions.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
+import { ToolListAnnouncer } from './tool-list-announcer.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
 
 /** Where records go when the gateway writes no audit log. */
@@ -110,6 +111,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   cache.retain(first.servers.map((s) => s.name));
   const drain = front.createDrain();
   const fronts = new WeakMap<Server, AgentSession>();
+  // What each session last got or was told about: list_changed goes only to those it changes.
+  const announcer = new ToolListAnnouncer();
   // Kept results are served once built; before that no session can have any.
   const own: OwnResources = {
     read: (server, uri) => parts?.kept.resources.read(server, uri),
@@ -124,6 +127,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     logger,
     ready: async () => (await built).catalog.firstRoundSettled(),
     own,
+    // What the model reads from resources and prompts is scanned like a tool result; reads wait
+    // for the backends' first round, by which time the pipeline is built.
+    scanRead: async (source, result) => (await built).scanRead(source, result),
   });
   late.router = protocol;
 
@@ -157,6 +163,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       createKeptResults,
       ResultStore,
       reloadedConfig,
+      createReadContentScan,
     } = await import('./gateway-parts.js');
 
     // The console sees every record through a tap on the sink: on the call path, one map update.
@@ -270,6 +277,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         }),
         sessionOf: (callId) => sessions.agentForCall(callId),
         sessionInfoOf: (callId) => sessions.infoForCall(callId),
+        sessionIdOf: (callId) => sessions.sessionIdForCall(callId),
         console: {
           pending: gatewayConsole.pending,
           ready: () => gatewayConsole.ready(),
@@ -310,8 +318,14 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       reviewer,
       runtime: current,
       logger,
+      // Only sessions whose own list changed hear of it (a reload often changes nothing they see).
       onVisibleChange: () => {
-        sessions.notifyToolsChanged();
+        const fitted = known.profiles;
+        sessions.notifyToolsChanged(
+          fitted === undefined
+            ? undefined
+            : (session) => announcer.changed(session, fitted.viewFor(session).tools),
+        );
       },
     });
     const profiles = new SessionProfiles({ runtime: current, catalog, env: process.env, logger });
@@ -323,7 +337,16 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       telemetry: telemetry?.calls,
       profiles,
     });
+    const scanRead = createReadContentScan({
+      scanner,
+      action: () => current().config.scanning.responses,
+      filter: () => current().filters.content,
+      limits: () => current().config.scanning.limits,
+      scheduler: eventLoopScheduler,
+      audit: auditing ? audit : undefined,
+    });
     return {
+      scanRead,
       auditLog,
       pins,
       scanner,
@@ -379,6 +402,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         })),
       sessions: () =>
         sessions.describe().map((s) => ({
+          session: s.id,
           client: s.info.client ?? null,
           agent: s.info.agent ?? null,
           initialized: s.initialized,
@@ -497,6 +521,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
             const { catalog, profiles } = need();
             const view = await catalog.listTools(profiles.specFor(session));
             profiles.reportLeftOut(session, view);
+            announcer.listed(session, view.tools);
             return view.tools;
           }),
           // Once built, a call goes straight in; only calls that arrive earlier wait.

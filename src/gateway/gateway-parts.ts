@@ -16,6 +16,7 @@ export { findSecrets } from '../core/scanner/secrets.js';
 export { createElicitationApprover } from '../frontend/elicitation-approver.js';
 export { hashPinnedForm } from '../pins/hash-pinned-form.js';
 export { openPinStore } from '../pins/pin-store.js';
+export { createReadContentScan } from '../pipeline/scan-read-content.js';
 export { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 export { ToolReviewer } from '../review/tool-reviewer.js';
 export { startTelemetry } from '../telemetry/telemetry.js';

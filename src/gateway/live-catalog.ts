@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { BackendPool } from '../backends/backend-pool.js';
+import type { BackendPool, BackendState } from '../backends/backend-pool.js';
 import { serverFingerprint, type ToolCache } from '../cache/tool-cache.js';
 import type { Logger } from '../core/logger.js';
 import {
@@ -7,6 +7,7 @@ import {
   type ToolCatalog,
   type ToolCollision,
   type ToolListing,
+  type ToolRoute,
 } from '../core/routing/tool-catalog.js';
 import { buildToolView, type ToolView } from '../core/routing/tool-view.js';
 import type { ToolReviewer } from '../review/tool-reviewer.js';
@@ -51,6 +52,8 @@ export class LiveCatalog {
   // Reviews (pins are async) run one at a time, then the catalog is rebuilt from their results.
   private refreshing: Promise<void> = Promise.resolve();
   private firstRound: Promise<void> | undefined;
+  /** Each backend's last live listing, kept while it is down (the cache may be off). */
+  private readonly lastLive = new Map<string, readonly Tool[]>();
 
   constructor(private readonly options: LiveCatalogOptions) {
     this.catalog = buildToolCatalog([], options.runtime().config.naming);
@@ -146,6 +149,50 @@ export class LiveCatalog {
       : `This gateway serves the tools of several MCP servers, named <server>${config.naming.separator}<tool>.\n\n${parts.join('\n\n')}`;
   }
 
+  /**
+   * For a name no session is offered now: the tool of a configured backend that is not up
+   * (failed, restarting, stopped), from its last listing, if the policy and reviews would let
+   * agents see it; or, when its tools were never listed, just the backend whose prefix the name
+   * carries. A call to it then fails naming that backend and its state, instead of "unknown tool".
+   */
+  unavailable(name: string):
+    | {
+        readonly route: ToolRoute | undefined;
+        readonly server: string;
+        readonly state: BackendState;
+      }
+    | undefined {
+    const runtime = this.options.runtime();
+    const { pool, cache, reviewer } = this.options;
+    const states = new Map(pool.status().map((s) => [s.name, s.state]));
+    const down = runtime.config.servers.filter((s) => s.enabled && states.get(s.name) !== 'ready');
+    if (down.length === 0) return undefined;
+    const listings: ToolListing[] = [...pool.listings()];
+    for (const server of down) {
+      const tools =
+        this.lastLive.get(server.name) ?? cache.get(server.name, serverFingerprint(server))?.tools;
+      if (tools !== undefined) listings.push({ server: server.name, tools });
+    }
+    const route = buildToolCatalog(listings, runtime.config.naming).routeFor(name);
+    const owner = down.find((s) => s.name === route?.server);
+    if (route !== undefined && owner !== undefined) {
+      const blocked = reviewer.get(route.server, route.tool)?.blocked !== undefined;
+      if (!isToolVisible(runtime, route, blocked)) return undefined;
+      return { route, server: owner.name, state: states.get(owner.name) ?? 'stopped' };
+    }
+    if (route !== undefined) return undefined;
+    // Never listed: the backend whose name prefixes the called name (one backend: any name).
+    const { naming } = runtime.config;
+    const prefixed = down.find((s) =>
+      naming.prefix === 'never'
+        ? runtime.config.servers.filter((c) => c.enabled).length === 1
+        : name.startsWith(`${s.name}${naming.separator}`),
+    );
+    return prefixed === undefined || listings.some((l) => l.server === prefixed.name)
+      ? undefined
+      : { route: undefined, server: prefixed.name, state: states.get(prefixed.name) ?? 'stopped' };
+  }
+
   private async refreshOnce(): Promise<void> {
     const { pool, reviewer, logger } = this.options;
     this.rememberListings();
@@ -192,6 +239,7 @@ export class LiveCatalog {
 
   private rememberListings(): void {
     for (const backend of this.options.pool.readyBackends()) {
+      this.lastLive.set(backend.name, backend.tools);
       const info = backend.serverInfo;
       this.options.cache.put(backend.name, {
         tools: [...backend.tools],
@@ -223,7 +271,7 @@ export class LiveCatalog {
     this.generationCounter++;
     const visible = this.view().tools;
     // A reload may change what sessions are offered (selection, caps, budgets) without changing
-    // the base list: say so too, a spare list_changed costs the agent one tools/list.
+    // the base list: the listener compares each session's own list and tells only those it changed.
     const changed = !sameTools(this.visible, visible) || this.lastRuntime !== runtime;
     const first = this.lastRuntime === undefined;
     this.visible = visible;

@@ -4,7 +4,7 @@ import { createRateLimiter, type RateLimiter, type RootsView } from '../core/pol
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
 import { isInertValue } from '../core/scanner/inert-value.js';
 import type { Scanner } from '../core/scanner/scanner.js';
-import type { ForwardToolCall, Handler } from '../core/tool-call.js';
+import type { ForwardToolCall, Handler, ToolCallOutcome } from '../core/tool-call.js';
 import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import { findSecrets } from '../core/scanner/secrets.js';
@@ -14,6 +14,7 @@ import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
 import { fitResult, type FitResultOptions } from '../pipeline/fit-result.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from '../pipeline/record-audit.js';
+import { recordUnroutedCall, type UnroutedCall } from '../pipeline/record-unrouted-call.js';
 import {
   checkToolReview,
   scanArguments,
@@ -33,6 +34,12 @@ export interface Runtime {
   readonly filters: { readonly descriptions: FindingFilter; readonly content: FindingFilter };
   /** The security pipeline with these settings (create-pipeline.ts holds the order). */
   readonly pipeline: Handler;
+  /** Audits a call that reached no tool and returns its outcome with the receipt. */
+  readonly recordUnrouted: (
+    call: UnroutedCall,
+    outcome: ToolCallOutcome,
+    ms: number,
+  ) => Promise<ToolCallOutcome>;
 }
 
 /** What every runtime shares: the ports and long-lived parts the pipeline steps use. */
@@ -114,7 +121,15 @@ export const createRuntime = (
       recordCall: audit === undefined ? undefined : recordCall(audit),
     },
   });
-  return { config, servers, limiter, filters, pipeline };
+  const recordUnrouted =
+    parts.audit === undefined
+      ? (_call: UnroutedCall, outcome: ToolCallOutcome) => Promise.resolve(outcome)
+      : recordUnroutedCall({
+          sink: parts.audit.sink,
+          findSecrets: parts.audit.findSecrets,
+          policy: () => config.policy,
+        });
+  return { config, servers, limiter, filters, pipeline, recordUnrouted };
 };
 
 /** Settings that only apply at start: a reloaded config keeps the running ones, with a warning. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { BackendState } from '../backends/backend-pool.js';
 import { GatewayError } from '../core/errors.js';
 import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
@@ -48,16 +49,29 @@ export const createToolCalls = (options: {
       view = profiles.viewFor(session);
       route = view.routeFor(call.name);
     }
+    const left = route === undefined ? view.leftOutFor(call.name) : undefined;
+    // A tool of a backend that is down now (failed, restarting) is still called by its last
+    // known name: the pipeline judges and audits it, and the backend's state is the answer.
+    const down =
+      route === undefined && left === undefined ? catalog.unavailable(call.name) : undefined;
+    route ??= down?.route;
     if (route === undefined) {
-      const left = view.leftOutFor(call.name);
+      const started = performance.now();
       const outcome: ToolCallOutcome = {
         kind: 'failed',
-        error: new GatewayError(
-          'TOOL_NOT_FOUND',
-          left === undefined
-            ? `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`
-            : `Tool "${call.name}" is not offered to ${profiles.profileFor(session).title}: ${left.reason === 'cap' ? `it is over ${left.by}` : `${left.by} leaves it out`}; call tools/list for the tools this gateway offers.`,
-        ),
+        error:
+          down !== undefined
+            ? new GatewayError(
+                'BACKEND_UNAVAILABLE',
+                `Tool "${call.name}" belongs to backend "${down.server}", which is ${describeState(down.state)}; its tools are not known until it is up again.`,
+                { details: { server: down.server } },
+              )
+            : new GatewayError(
+                'TOOL_NOT_FOUND',
+                left === undefined
+                  ? `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`
+                  : `Tool "${call.name}" is not offered to ${profiles.profileFor(session).title}: ${left.reason === 'cap' ? `it is over ${left.by}` : `${left.by} leaves it out`}; call tools/list for the tools this gateway offers.`,
+              ),
       };
       telemetry?.unrouted(
         {
@@ -68,7 +82,18 @@ export const createToolCalls = (options: {
         },
         outcome,
       );
-      return outcome;
+      // Calls to names that reach no tool are audited too: probing for tools is worth a record.
+      return await options.runtime().recordUnrouted(
+        {
+          id: `${idPrefix}-${++counter}`,
+          exposed: call.name,
+          server: down?.server,
+          args: call.args,
+          session: session?.info ?? sessions.standaloneInfo,
+        },
+        outcome,
+        performance.now() - started,
+      );
     }
     const runtime = options.runtime();
     const id = `${idPrefix}-${++counter}`;
@@ -100,4 +125,20 @@ export const createToolCalls = (options: {
       sessions.endCall(id);
     }
   };
+};
+
+/** A backend's state, as a call's error names it. */
+const describeState = (state: BackendState): string => {
+  switch (state) {
+    case 'failed':
+      return 'down: it failed repeatedly and the gateway stopped restarting it until the config changes';
+    case 'restarting':
+      return 'restarting after a crash; try again shortly';
+    case 'starting':
+      return 'still starting; try again shortly';
+    case 'stopped':
+      return 'stopped';
+    case 'ready':
+      return 'up';
+  }
 };

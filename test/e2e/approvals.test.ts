@@ -131,9 +131,15 @@ describe('approvals that work in every client', () => {
       if (listed.approvals.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
     const [waiting] = listed.approvals;
-    expect(waiting).toMatchObject({ rule: 'ask-echo', args: { text: 'from a shell' } });
+    expect(waiting).toMatchObject({
+      rule: 'ask-echo',
+      args: { text: 'from a shell' },
+      // The agent session that asked, as the audit log names it.
+      session: expect.stringMatching(/^[0-9a-f]{8}-s\d+$/),
+    });
     const human = await cli(['approvals', 'list', '--config', file]);
     expect(human.stdout).toContain(`mcp-gateway approvals approve ${waiting!.id}`);
+    expect(human.stdout).toContain(`session: ${(waiting as { session?: string }).session ?? ''}`);
     expect(human.stdout).toContain('"text": "from a shell"');
     const approve = await cli(['approvals', 'approve', waiting!.id, '--config', file]);
     expect(approve.exitCode).toBe(0);

@@ -31,6 +31,8 @@ describe('the console in a browser', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let context: BrowserContext;
   let page: Page;
+  /** The agent session's id as the Now page lists it. */
+  let agentSession = '';
 
   beforeAll(async () => {
     if (!hasChromium())
@@ -77,8 +79,13 @@ describe('the console in a browser', () => {
     const row = page.locator('[data-testid="backends"] tr[data-backend="fx"]');
     await row.getByText('ready').waitFor({ timeout: 15_000 });
     await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('2');
-    // The agent's session is listed once it initialized.
+    // The agent's session is listed once it initialized, with the id approvals name it by.
     await page.getByText('gateway-test 1.0.0').waitFor();
+    const session = page.locator('[data-testid="sessions"] tr[data-session]');
+    await expect(session.count()).resolves.toBe(1);
+    agentSession = (await session.getAttribute('data-session')) ?? '';
+    expect(agentSession).toMatch(/-s\d+$/);
+    await expect.poll(() => session.locator('td').first().textContent()).toBe(agentSession);
     await screenshot(page, 'now');
   });
 
@@ -95,6 +102,10 @@ describe('the console in a browser', () => {
       .toContain('"text": "hello from the agent"');
     await expect.poll(() => card.textContent()).toContain('rule ask-echo');
     await expect.poll(() => card.textContent()).toContain('echo talks to the outside');
+    // Which agent session asked: serve --http has several.
+    await expect
+      .poll(() => card.locator('[data-testid="approval-session"]').textContent())
+      .toBe(` in session ${agentSession}`);
     await screenshot(page, 'approvals');
     await card.locator('[data-action="approve"]').click();
     const result = await call;

@@ -211,6 +211,48 @@ describe('serve --http resource limits', () => {
   });
 });
 
+describe('serve --http connection cap', () => {
+  test('idle sockets beyond --max-connections are closed, and clients still get in', async () => {
+    const { url, stderr } = await serve(['--max-connections', '8']);
+    const target = new URL(url);
+    const connected = await connect(url);
+    await connected.client.listTools();
+    // Forty sockets that connect and never send a byte.
+    let closed = 0;
+    const idle = await Promise.all(
+      Array.from(
+        { length: 40 },
+        () =>
+          new Promise<net.Socket>((resolve, reject) => {
+            const socket = net.connect(Number(target.port), target.hostname, () => {
+              resolve(socket);
+            });
+            socket.on('close', () => {
+              closed++;
+            });
+            socket.on('error', () => undefined);
+            socket.once('error', reject);
+          }),
+      ),
+    );
+    try {
+      // The server holds at most 8 connections: the others were closed to make room.
+      await expect.poll(() => closed, { timeout: 10_000 }).toBeGreaterThanOrEqual(40 - 8);
+      expect(stderr()).toContain(
+        '8 connections are open, the most this gateway holds (serve --max-connections)',
+      );
+      // The connected client still works, and a new one gets in past the idle sockets.
+      await connected.client.ping();
+      const fresh = await connect(url);
+      const tools = await fresh.client.listTools();
+      expect(tools.tools.length).toBeGreaterThan(0);
+      await connected.client.ping();
+    } finally {
+      for (const socket of idle) socket.destroy();
+    }
+  });
+});
+
 describe('serve --http start-up failures exit 2', () => {
   const run = async (args: string[], env: Record<string, string> = {}) => {
     const { file } = await writeConfig({ servers: { fx: nodeServer(FIXTURE_SERVER) } });
@@ -249,6 +291,7 @@ describe('serve --http start-up failures exit 2', () => {
 
   test.each([
     ['--max-sessions', '0'],
+    ['--max-connections', 'many'],
     ['--idle-timeout', 'soon'],
   ])('%s %s', async (flag, value) => {
     const result = await run(['--http', '127.0.0.1:0', flag, value]);

@@ -110,7 +110,8 @@ const list = async (
       approval.client === undefined
         ? ''
         : `  client: ${approval.client.name} ${approval.client.version}`;
-    output.out(`  agent: ${approval.agent ?? '(none)'}${client}`);
+    const session = approval.session === undefined ? '' : `  session: ${approval.session}`;
+    output.out(`  agent: ${approval.agent ?? '(none)'}${client}${session}`);
     output.out(`  reason: ${approval.reason}`);
     for (const one of approval.examined)
       output.out(

@@ -127,7 +127,7 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
   switch (record.type) {
     case 'call': {
       const paint = record.decision.final === 'allow' ? color.green : color.red;
-      return `${head} ${record.call.id} ${record.server}/${record.tool} ${paint(record.decision.final)} (${record.decision.deciding})${record.redacted.length > 0 ? color.yellow(` redacted: ${record.redacted.join(', ')}`) : ''}`;
+      return `${head} ${record.call.id} ${record.tool === null ? `${record.exposed} (unknown tool${record.server === null ? '' : ` of ${record.server}`})` : `${record.server ?? ''}/${record.tool}`} ${paint(record.decision.final)} (${record.decision.deciding})${record.redacted.length > 0 ? color.yellow(` redacted: ${record.redacted.join(', ')}`) : ''}`;
     }
     case 'result': {
       const status = record.outcome.status;
@@ -139,8 +139,18 @@ export const formatRecord = (record: AuditRecord, color: Output['color']): strin
           : '';
       return `${head} ${record.call.id} ${paint(status)} ${record.outcome.ms} ms${findings}`;
     }
-    case 'finding':
-      return `${head} ${record.server}${record.tool === null ? '' : `/${record.tool}`} ${color.yellow(`${record.severity} ${record.rule}`)} in ${record.field}`;
+    case 'finding': {
+      const where =
+        record.resource !== undefined
+          ? ` resource ${record.resource}`
+          : record.prompt !== undefined
+            ? ` prompt ${record.prompt}`
+            : record.tool === null
+              ? ''
+              : `/${record.tool}`;
+      const action = record.action === undefined ? '' : ` (${record.action})`;
+      return `${head} ${record.server}${where} ${color.yellow(`${record.severity} ${record.rule}`)} in ${record.field}${action}`;
+    }
     case 'backend':
       return `${head} ${record.server} ${record.event}: ${record.detail}`;
     case 'config_change':

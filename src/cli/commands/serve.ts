@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config/load.js';
 import { parseDuration } from '../../config/resolve.js';
 import { GatewayError } from '../../core/errors.js';
+import { DEFAULT_MAX_CONNECTIONS } from '../../frontend/connection-limit.js';
 import {
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_MAX_SESSIONS,
@@ -27,6 +28,7 @@ export interface ServeOptions {
   readonly auth: boolean;
   readonly maxSessions?: string;
   readonly idleTimeout?: string;
+  readonly maxConnections?: string;
 }
 
 /** `serve --http HOST:PORT`: the same gateway over Streamable HTTP, one session per client. */
@@ -43,7 +45,12 @@ export const serveCommand = async (
         `--no-auth is only allowed on a loopback address (localhost, 127.x.x.x, ::1), not ${host}: a host name is not loopback, whatever it starts with`,
       );
     }
-    const maxSessions = parseMaxSessions(options.maxSessions);
+    const maxSessions = parseCount('--max-sessions', options.maxSessions, DEFAULT_MAX_SESSIONS);
+    const maxConnections = parseCount(
+      '--max-connections',
+      options.maxConnections,
+      DEFAULT_MAX_CONNECTIONS,
+    );
     const idleTimeoutMs = parseIdleTimeout(options.idleTimeout);
     const config = await loadConfig(loadOptionsFor(options, deps));
     const logger = output.logger(config.logLevel);
@@ -67,9 +74,13 @@ export const serveCommand = async (
       token,
       maxSessions,
       idleTimeoutMs,
+      maxConnections,
       openSession: async () => (await ready).openSession(),
       onError: (message) => {
         logger.error(message);
+      },
+      onWarning: (message) => {
+        logger.warn(message);
       },
     }).catch((error: unknown) => {
       throw error instanceof ListenError ? new GatewayError('USAGE', error.message) : error;
@@ -115,13 +126,13 @@ const parseListen = (value: string): { host: string; port: number } => {
   return { host, port };
 };
 
-const parseMaxSessions = (value: string | undefined): number => {
-  if (value === undefined) return DEFAULT_MAX_SESSIONS;
+const parseCount = (flag: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
   const count = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(count) || count < 1) {
     throw new GatewayError(
       'USAGE',
-      `--max-sessions takes a whole number of at least 1, such as ${String(DEFAULT_MAX_SESSIONS)}, not "${value}"`,
+      `${flag} takes a whole number of at least 1, such as ${String(fallback)}, not "${value}"`,
     );
   }
   return count;

@@ -84,8 +84,10 @@ export interface SessionStartInput {
 export interface CallInput {
   readonly type: 'call';
   readonly call: { readonly id: string };
-  readonly server: string;
-  readonly tool: string;
+  /** The backend's name; null for a name that belongs to no backend (an unknown tool). */
+  readonly server: string | null;
+  /** The backend's own tool name; null when the call reached no tool (`decision.deciding: "unknown-tool"`). */
+  readonly tool: string | null;
   readonly exposed: string;
   readonly args: unknown;
   /** JSON paths of `args` that were redacted, e.g. `args.headers.Authorization`. */
@@ -134,6 +136,12 @@ export interface FindingInput {
   readonly tool: string | null;
   readonly field: string;
   readonly span: readonly [number, number];
+  /** In what resources/read returned: the backend's URI of the resource. */
+  readonly resource?: string;
+  /** In what prompts/get returned: the backend's name of the prompt. */
+  readonly prompt?: string;
+  /** For read content: what the gateway did with it (`scanning.responses`). */
+  readonly action?: 'block' | 'redact' | 'warn';
 }
 
 /** A configuration reload, accepted or rejected. */

@@ -1,5 +1,6 @@
 import type { ExaminedArgument } from './examine-arguments.js';
 import { childLocation } from './selector.js';
+import { DEFAULT_IGNORABLE, inRanges, type CodePointRange } from '../unicode/invisible.js';
 
 /** What a human is asked to approve: the call, why it needs approval, and what the policy read. */
 export interface ApprovalSubject {
@@ -154,25 +155,11 @@ function quote(text: string): string {
 }
 
 // Characters that render as nothing or reorder what follows: a human cannot see them.
-const invisible: readonly (readonly [number, number])[] = [
-  [0x007f, 0x009f],
-  [0x00ad, 0x00ad],
-  [0x034f, 0x034f],
-  [0x061c, 0x061c],
-  [0x115f, 0x1160],
-  [0x17b4, 0x17b5],
-  [0x180b, 0x180f],
-  [0x200b, 0x200f],
-  [0x2028, 0x202e],
-  [0x2060, 0x206f],
-  [0x3164, 0x3164],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xffa0, 0xffa0],
-  [0xfff9, 0xfffb],
-  [0x1bca0, 0x1bca3],
-  [0x1d173, 0x1d17a],
-  [0xe0000, 0xe0fff],
+const invisible: readonly CodePointRange[] = [
+  ...DEFAULT_IGNORABLE,
+  [0x007f, 0x009f], // DEL and the C1 controls
+  [0x2028, 0x2029], // line and paragraph separators
+  [0xfff9, 0xfffb], // interlinear annotation controls
 ];
 
 function escapeInvisible(text: string): string {
@@ -193,6 +180,5 @@ function escapeInvisible(text: string): string {
 }
 
 function isInvisible(code: number): boolean {
-  for (const [low, high] of invisible) if (code >= low && code <= high) return true;
-  return false;
+  return inRanges(invisible, code);
 }

@@ -1,5 +1,6 @@
 import { ipv4Value } from './ip-address.js';
 import { canonicalHost, hostOfUrl, parseUrl, stripTrailingDots } from './url-host.js';
+import { DEFAULT_IGNORABLE, inRanges, type CodePointRange } from '../unicode/invisible.js';
 
 /** A URL argument as WHATWG (Node's `fetch`) reads it, and whether other parsers may differ. */
 export interface UrlReading {
@@ -19,24 +20,10 @@ const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const plainUrl = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#\\[\]\s]*@)?([a-z0-9.-]+)(?::\d*)?(?:[/?#]|$)/;
 // IDNA 2003 and UTS 46 (WHATWG) map the deviation characters (ß, ς, ZWJ, ZWNJ) differently, and
 // parsers differ on dropping default-ignorable code points: either can name another host.
-const idnaDifferences: readonly (readonly [number, number])[] = [
-  [0x00ad, 0x00ad],
-  [0x00df, 0x00df],
-  [0x034f, 0x034f],
-  [0x03c2, 0x03c2],
-  [0x115f, 0x1160],
-  [0x17b4, 0x17b5],
-  [0x180b, 0x180f],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2060, 0x206f],
-  [0x3164, 0x3164],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xffa0, 0xffa0],
-  [0x1bca0, 0x1bca3],
-  [0x1d173, 0x1d17a],
-  [0xe0000, 0xe0fff],
+const idnaDifferences: readonly CodePointRange[] = [
+  ...DEFAULT_IGNORABLE,
+  [0x00df, 0x00df], // ß
+  [0x03c2, 0x03c2], // ς
 ];
 
 /** Reads a URL argument; undefined when WHATWG cannot parse it as an absolute URL. */
@@ -110,7 +97,7 @@ function hasOddCharacter(host: string): boolean {
     if (code <= 0x20 || code === 0x25 || code === 0x7f) return true;
     if (code < 0xad) continue;
     if (code > 0xffff) index++;
-    for (const [from, to] of idnaDifferences) if (code >= from && code <= to) return true;
+    if (inRanges(idnaDifferences, code)) return true;
   }
   return false;
 }

@@ -1,32 +1,22 @@
 import { ansiSequenceAt, isEscapeStart, type AnsiKind } from './ansi.js';
 import type { Severity } from './finding.js';
 import type { RawFinding } from './raw-finding.js';
+import { DEFAULT_IGNORABLE } from '../unicode/invisible.js';
 
 /** Cheap test: does the text contain any character the hidden-channel layer cares about? */
 /* eslint-disable no-control-regex, no-misleading-character-class -- matching escapes and lone joiners is the point */
 export const hiddenCandidate =
-  /[\u001b\u009b\u009d\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
+  /[\u001b\u009b\u009d\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]|\udb40[\udc00-\udc7f\udd00-\uddef]/;
 /* eslint-enable no-control-regex, no-misleading-character-class */
 
-// The same set as hiddenCandidate as a lookup table: 1 = candidate, 2 = high surrogate of a tag/variation-selector pair.
+// The same set as hiddenCandidate as a lookup table (the default-ignorable characters of the BMP, plus ESC,
+// CSI, OSC and the interlinear annotation controls): 1 = candidate, 2 = high surrogate of a tag/variation-selector pair.
 const candidateTable = new Uint8Array(0x10000);
 for (const [from, to] of [
+  ...DEFAULT_IGNORABLE.filter(([, last]) => last <= 0xffff),
   [0x1b, 0x1b],
   [0x9b, 0x9b],
   [0x9d, 0x9d],
-  [0xad, 0xad],
-  [0x34f, 0x34f],
-  [0x61c, 0x61c],
-  [0x115f, 0x1160],
-  [0x17b4, 0x17b5],
-  [0x180e, 0x180e],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2060, 0x206f],
-  [0x3164, 0x3164],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xffa0, 0xffa0],
   [0xfff9, 0xfffb],
 ] as const)
   candidateTable.fill(1, from, to + 1);

@@ -41,8 +41,9 @@ export const toAuditLogRecord = (record: AuditRecord): AuditLogRecord => {
     case 'call':
       callId = record.call.id;
       attributes[GATEWAY_ATTR.callId] = callId;
-      attributes[GATEWAY_ATTR.server] = record.server;
-      attributes[GATEWAY_ATTR.tool] = record.tool;
+      // Null for a call that reached no tool (an unknown name).
+      if (record.server !== null) attributes[GATEWAY_ATTR.server] = record.server;
+      if (record.tool !== null) attributes[GATEWAY_ATTR.tool] = record.tool;
       attributes[SEMCONV.genAiToolName] = record.exposed;
       attributes[GATEWAY_ATTR.decision] = record.decision.final;
       break;
