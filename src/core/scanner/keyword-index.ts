@@ -58,12 +58,8 @@ for (let i = 0; i < confusablePairs.length; i += 2) lookAlike[confusablePairs.ch
  * b, 2 = a hint at a when the character after c is b again ("x y z"), 0 = none.
  */
 function hintFor(z: number, a: number, b: number, c: number): number {
-  // Leetspeak: against a letter on one side and a letter, another symbol or a word edge on the other.
-  if (b === LEET)
-    return (a === LOWER && (c === LOWER || c === LEET)) ||
-      (c === LOWER && a !== LOWER && a !== DIGIT)
-      ? 1
-      : 0;
+  // Leetspeak: against a letter on one side, and not a digit on the other ("1gn0r3", "promp+", not "v2" or "0x1f").
+  if (b === LEET) return (a === LOWER && c !== DIGIT) || (c === LOWER && a !== DIGIT) ? 1 : 0;
   if (b === JOINER) return a === LOWER && c === LOWER ? 1 : 0;
   // A separator after a word of two letters or more (most spaces) needs no look further.
   if (b === SEPARATOR) return z !== LOWER && a === LOWER && c === LOWER ? 2 : 0;

@@ -2,7 +2,7 @@ import { findEncodedPayloads } from './decode.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
-import { deobfuscate, originalSpan } from './deobfuscate.js';
+import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
@@ -73,6 +73,10 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   if (directiveOn) for (const kw of directiveKeywords) own(kw, directiveOwner);
   if (secretsOn) for (const a of secretAnchors) own(asciiLower(a.anchor), secretOwner + a.pattern);
   const index = createKeywordIndex(keywords);
+  // A disguised word any pattern looks for is read back, so the patterns see it.
+  const vocabulary = createVocabulary(
+    keywords.flatMap((kw) => kw.split(/[^a-z]+/).filter((w) => w.length >= 4)),
+  );
 
   function group(text: string): Grouped {
     const hits = index.find(text);
@@ -206,7 +210,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     surface: Surface,
     out: RawFinding[],
   ): void {
-    for (const plain of deobfuscate(view.text, hints)) {
+    for (const plain of deobfuscate(view.text, hints, vocabulary)) {
       for (const f of plain.signals) out.push({ ...f, ...spanOf(view, f.start, f.end) });
       for (const f of runPatterns(plain.text, surface))
         out.push({ ...f, ...spanOf(view, ...originalSpan(plain, f.start, f.end)) });

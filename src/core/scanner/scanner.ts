@@ -69,6 +69,8 @@ export interface Scanner {
 }
 
 const schemaRoots = new Set(['inputSchema', 'outputSchema']);
+// A word or phrase of letters (any script) and in-word punctuation, without digits or separators of ids.
+const loneWord = /^[\p{L}\p{M}'’,.!?、。，！？-]{2,200}$/u;
 
 /** Create a scanner; compile the detector table once and reuse the scanner for every call. */
 export function createScanner(options: ScanOptions = {}): Scanner {
@@ -119,8 +121,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     surface: Surface,
     found: readonly Finding[],
   ): Finding[] {
-    // Only prose can carry half a phrase: "text" in content[0].type, ids and enums are left out.
-    const prose = pieces.filter(([, text]) => text.includes(' '));
+    // Only prose can carry part of a phrase: ids, numbers, paths and urls are left out. A lone word counts (a
+    // phrase split word by word, "ignore" / "previous instructions"), and so does text of scripts written
+    // without spaces.
+    const prose = pieces.filter(([, text]) => text.includes(' ') || loneWord.test(text));
     const texts = prose.map(([, text]) => text);
     const joined = joinPieces(texts);
     if (!joined) return [];
