@@ -24,6 +24,7 @@ function printable(text: string): boolean {
   if (text.length < 8) return false;
   let good = 0;
   let letters = 0;
+  let wide = 0;
   let spaces = 0;
   let n = 0;
   for (const ch of text) {
@@ -31,10 +32,14 @@ function printable(text: string): boolean {
     const c = ch.codePointAt(0) ?? 0;
     if (c === 0x20) spaces++;
     if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || c >= 0xa0) good++;
-    if (/\p{L}/u.test(ch)) letters++;
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (c >= 0x0e00) wide++;
+    }
   }
-  // Decoded instructions read as words: mostly printable, mostly letters, with spaces between them.
-  return good / n >= 0.97 && letters / n >= 0.5 && spaces >= 2;
+  // Decoded instructions read as words: mostly printable, mostly letters, with spaces between them, or in a
+  // script written without spaces (Thai, Chinese, Japanese).
+  return good / n >= 0.97 && letters / n >= 0.5 && (spaces >= 2 || wide >= 8);
 }
 
 // Cheap first look at decoded bytes: text is mostly printable ASCII or UTF-8 lead/continuation bytes.

@@ -43,7 +43,7 @@ interface Grouped {
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
 export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): TextScan {
-  const active = detectors.filter((d) => !disabledRules.has(d.id));
+  const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
   );
@@ -272,6 +272,40 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     scanJoinedJson(view, surface, out);
     return out.length === 0 ? out : dedupe(out);
   };
+}
+
+/**
+ * A string as the normalised view writes it: each non-ASCII character in its NFKC form, unless that form holds
+ * ASCII (a fullwidth '？' in a pattern must stay a literal, not become a quantifier). The view rewrites Thai
+ * SARA AM (ำ) into two characters and Devanagari and Bengali letters with nukta into letter and nukta, so a
+ * pattern written the usual way would never match the view of the very text it names.
+ */
+export function inViewText(s: string): string {
+  let out = '';
+  let changed = false;
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out += ch;
+      continue;
+    }
+    const form = ch.normalize('NFKC');
+    let ascii = false;
+    for (let i = 0; i < form.length; i++) if (form.charCodeAt(i) < 0x80) ascii = true;
+    if (ascii || form === ch) out += ch;
+    else {
+      out += form;
+      changed = true;
+    }
+  }
+  return changed ? out : s;
+}
+
+/** A detector whose keywords and pattern literals are in view form (the same detector when they already are). */
+function inViewForm(d: PatternDetector): PatternDetector {
+  const source = inViewText(d.pattern.source);
+  const keywords = d.keywords.map(inViewText);
+  if (source === d.pattern.source && keywords.every((k, i) => k === d.keywords[i])) return d;
+  return { ...d, keywords, pattern: new RegExp(source, d.pattern.flags) };
 }
 
 // Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).
