@@ -1,4 +1,4 @@
-import { confusablePairs } from './confusables-table.js';
+import { lookAlikePairs } from './look-alikes.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** A stretch of text with its obfuscation undone, and where each of its characters came from in the scanned text. */
@@ -39,10 +39,10 @@ for (const [from, to] of [
   target[from.charCodeAt(0)] = to.charCodeAt(0);
 }
 for (let c = 0; c < 0x80; c++) kind[c] = (kind[c] ?? 0) | KNOWN;
-for (let i = 0; i + 1 < confusablePairs.length; i += 2) {
-  const c = confusablePairs.charCodeAt(i);
+for (let i = 0; i + 1 < lookAlikePairs.length; i += 2) {
+  const c = lookAlikePairs.charCodeAt(i);
   kind[c] = GLYPH | KNOWN;
-  target[c] = confusablePairs.charCodeAt(i + 1) | 0x20;
+  target[c] = lookAlikePairs.charCodeAt(i + 1) | 0x20;
 }
 const otherLetter = /\p{L}/u;
 
@@ -203,8 +203,9 @@ function examineWord(
     (glyphs > 0 && foreign === 0 && ascii + glyphs >= 2) ||
     (leetCount > 0 && ascii >= 1 && j - i >= 3 && foreign === 0)
   ) {
-    const word = rewrite(text, i, j, vocabulary);
-    if (word !== undefined)
+    const form = glyphs > 0 ? 'word' : leetForm(text, i, j);
+    const word = form === undefined ? undefined : rewrite(text, i, j, vocabulary);
+    if (word !== undefined && (form === 'word' || isCue(word, vocabulary)))
       edits.push({
         start: i,
         end: j,
@@ -221,6 +222,23 @@ function examineWord(
     }
   }
   return j;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * How text[i, j), which holds digits or symbols among letters, may be leetspeak: not at all when it is part of a
+ * longer token (a digit before or after it: "655h" or "90a1" cut out of a hash are no "ssh" or "goal"); 'tail'
+ * when its only digits end it, as in a name with a number ("dev1", "json5", but also "promp7"), which is read
+ * back only to a word attackers hide; 'word' otherwise.
+ */
+function leetForm(text: string, i: number, j: number): 'word' | 'tail' | undefined {
+  if (isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(j))) return undefined;
+  let tail = j;
+  while (tail > i && isDigit(text.charCodeAt(tail - 1))) tail--;
+  for (let k = i; k < tail; k++)
+    if ((kind[text.charCodeAt(k)] ?? 0) === (LEET | KNOWN)) return 'word';
+  return 'tail';
 }
 
 function stripPlural(word: string): string {
@@ -403,7 +421,18 @@ function punctuatedWord(text: string, start: number, vocabulary: Vocabulary): Ed
   // "e-mail" is a spelling, not a disguise.
   if (pieces < 2 || word.length < 6 || shortWords.has(word)) return undefined;
   if (!inVocabulary(word, vocabulary)) return undefined;
-  return { start, end: k, text: word, kind: 'spaced', cue: isCue(word, vocabulary) };
+  const cue = isCue(word, vocabulary);
+  // "api-key" and "sign-in" are compounds, not disguises: a word that is no cue is read back only when a piece
+  // of it is not a word of its own ("be.fore", "in-clude").
+  if (!cue && wholePieces(text, start, k, vocabulary)) return undefined;
+  return { start, end: k, text: word, kind: 'spaced', cue };
+}
+
+/** Whether every piece of text[start, end) (letters between joiners) is a vocabulary word of two letters or more. */
+function wholePieces(text: string, start: number, end: number, vocabulary: Vocabulary): boolean {
+  for (const piece of text.slice(start, end).toLowerCase().split(/[.*-]/))
+    if (piece.length < 2 || !inVocabulary(piece, vocabulary)) return false;
+  return true;
 }
 
 const messages: Readonly<Record<Edit['kind'], string>> = {

@@ -1,4 +1,4 @@
-import { confusablePairs } from './confusables-table.js';
+import { lookAlikePairs } from './look-alikes.js';
 
 /** Keyword occurrences in text order, as parallel arrays: keyword[k] (index into the list) starts at start[k]. */
 export interface KeywordHits {
@@ -51,7 +51,7 @@ for (const ch of separatorChars) kindOf[ch.charCodeAt(0)] = SEPARATOR;
 for (const ch of joinerChars) kindOf[ch.charCodeAt(0)] = JOINER;
 // Characters of other scripts that look like ASCII letters (Unicode TR39).
 const lookAlike = new Uint8Array(0x10000);
-for (let i = 0; i < confusablePairs.length; i += 2) lookAlike[confusablePairs.charCodeAt(i)] = 1;
+for (let i = 0; i < lookAlikePairs.length; i += 2) lookAlike[lookAlikePairs.charCodeAt(i)] = 1;
 
 /**
  * The hint a character of kind `b` gives, with kinds `a` before and `c` after it (and `z` before `a`): 1 = a hint at
