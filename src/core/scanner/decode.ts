@@ -59,15 +59,22 @@ function bytesToText(bytes: Uint8Array): string | undefined {
 }
 
 function decodeBase64(run: string): string | undefined {
-  const clean = run.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-  if (clean.length % 4 === 1) return undefined;
-  // Identifiers, words and paths also match the alphabet; real base64 mixes cases and has few slashes.
-  if (
-    !/[A-Z]/.test(clean) ||
-    !/[a-z]/.test(clean) ||
-    clean.split('/').length > clean.length / 12 + 2
-  )
+  // Identifiers, words and paths also match the alphabet; real base64 mixes cases and has few slashes. Counted
+  // before any copy is made: most runs (paths, names) end here.
+  let upper = 0;
+  let lowerCase = 0;
+  let slashes = 0;
+  let length = run.length;
+  while (length > 0 && run.charCodeAt(length - 1) === 0x3d) length--;
+  for (let i = 0; i < length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x61 && c <= 0x7a) lowerCase++;
+    else if (c === 0x2f || c === 0x5f) slashes++;
+  }
+  if (length % 4 === 1 || upper === 0 || lowerCase === 0 || slashes + 1 > length / 12 + 2)
     return undefined;
+  const clean = run.slice(0, length).replace(/-/g, '+').replace(/_/g, '/');
   let bin: string;
   try {
     bin = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));

@@ -213,7 +213,13 @@ function examineWord(
         kind: glyphs > 0 ? 'homoglyph' : 'leetspeak',
         cue: isCue(word, vocabulary),
       });
-  } else if (ascii >= 1 && isJoiner(text.charCodeAt(j)) && isAsciiLetter(text.charCodeAt(j + 1))) {
+  } else if (
+    ascii >= 1 &&
+    isJoiner(text.charCodeAt(j)) &&
+    isAsciiLetter(text.charCodeAt(j + 1)) &&
+    // Most dotted and hyphenated names ("github.com", "mcp-server") end here: no word starts that way.
+    vocabulary.prefixes.has(text.slice(i, j).toLowerCase())
+  ) {
     // Punctuation inside a word: "ig.nore", "pass-word".
     const joined = punctuatedWord(text, i, vocabulary);
     if (joined) {
