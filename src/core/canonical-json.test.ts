@@ -61,6 +61,43 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
   });
 
+  test('never hands JSON.stringify what it would write differently from JCS', () => {
+    // A Date's toJSON, a toJSON member that is not a function, holes, an array subclass.
+    class Tagged extends Array<number> {
+      toJSON(): string {
+        return 'tagged';
+      }
+    }
+    const holes: unknown[] = [1];
+    holes[2] = 3;
+    expect(canonicalJson({ a: new Date(0), b: 1 })).toBe('{"a":{},"b":1}');
+    expect(canonicalJson({ toJSON: 'x', a: 1 })).toBe('{"a":1,"toJSON":"x"}');
+    expect(canonicalJson({ a: holes })).toBe('{"a":[1,null,3]}');
+    expect(canonicalJson([Tagged.from([2, 1])])).toBe('[[2,1]]');
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { b: 1, a: [] }))).toBe(
+      '{"a":[],"b":1}',
+    );
+    expect(() => canonicalJson({ a: 1, b: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson({ a: [1, Infinity] })).toThrow(TypeError);
+  });
+
+  test('agrees with the plain definition on values built in key order (the fast path)', () => {
+    const sortedDeep = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sortedDeep);
+      if (typeof value !== 'object' || value === null) return value;
+      const record = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(record).sort()) out[k] = sortedDeep(record[k]);
+      return out;
+    };
+    fc.assert(
+      fc.property(json, (value) => {
+        const sorted = sortedDeep(value);
+        expect(canonicalJson(sorted)).toBe(reference(value));
+      }),
+    );
+  });
+
   test('agrees with the plain definition on any JSON value, built in any key order', () => {
     fc.assert(
       fc.property(json, (value) => {
@@ -84,6 +121,20 @@ describe('canonicalJsonWith', () => {
           reference({ ...fields, ...over }),
         );
       }),
+    );
+  });
+
+  test('keeps members an object cannot hold in order: __proto__, integer-like keys, toString', () => {
+    const parsed = JSON.parse('{"__proto__":{"x":1},"b":2,"10":3,"9":4,"toString":5}') as Record<
+      string,
+      unknown
+    >;
+    const over = { hash: undefined, seq: 1 };
+    expect(canonicalJsonWith(parsed, over, ['hash', 'seq'])).toBe(
+      '{"10":3,"9":4,"__proto__":{"x":1},"b":2,"seq":1,"toString":5}',
+    );
+    expect(canonicalJsonWith({ toString: 1, a: { d: 1, c: 2 } }, {}, [])).toBe(
+      '{"a":{"c":2,"d":1},"toString":1}',
     );
   });
 });

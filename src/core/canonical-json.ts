@@ -6,7 +6,10 @@
  * well-formed output) instead of throwing, so an agent's odd argument can never stop an
  * audit record from being written; the output stays deterministic.
  */
-export const canonicalJson = (value: unknown): string => encode(value);
+export const canonicalJson = (value: unknown): string => {
+  const encoded = encodeUnlessPlain(value);
+  return encoded ?? JSON.stringify(value);
+};
 
 /** Whether `keys` is already in JCS order; the gateway's own records are built that way. */
 export const isCanonicalOrder = (keys: readonly string[]): boolean => {
@@ -18,22 +21,30 @@ export const isCanonicalOrder = (keys: readonly string[]): boolean => {
   return true;
 };
 
+// Most of what the gateway hashes is already canonical as `JSON.stringify` writes it: its own
+// records are built in key order, and small arguments usually are too. So each value is walked
+// once, and a subtree whose objects are plain, in JCS key order and hold only JSON values comes
+// back `undefined`: its caller serialises it with one native `JSON.stringify` (which writes
+// strings and numbers exactly as JCS does) instead of string by string. Only the subtrees that
+// are not (keys out of order, something JSON cannot carry) are encoded here, member by member.
+//
 // String concatenation, not an array joined at the end: V8 builds the result as a rope and
 // flattens it once (when it is hashed or written), which costs a fraction of the array pushes.
-const encode = (value: unknown): string => {
+
+/** JCS text of `value`, or undefined when `JSON.stringify(value)` is that text already. */
+const encodeUnlessPlain = (value: unknown): string | undefined => {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
     case 'boolean':
-      return value ? 'true' : 'false';
+      return undefined;
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`JCS cannot encode ${String(value)}`);
-      return JSON.stringify(value);
+      return undefined;
     case 'object':
-      if (value === null) return 'null';
+      if (value === null) return undefined;
       return Array.isArray(value)
-        ? encodeArray(value as readonly unknown[])
-        : encodeObject(value as Readonly<Record<string, unknown>>);
+        ? arrayUnlessPlain(value as readonly unknown[])
+        : objectUnlessPlain(value as Readonly<Record<string, unknown>>);
     case 'bigint':
     case 'function':
     case 'symbol':
@@ -42,27 +53,63 @@ const encode = (value: unknown): string => {
   }
 };
 
-const encodeArray = (value: readonly unknown[]): string => {
-  if (value.length === 0) return '[]';
+/** What `encodeUnlessPlain` left to JSON.stringify, as text. */
+const encode = (value: unknown): string => encodeUnlessPlain(value) ?? JSON.stringify(value);
+
+const arrayUnlessPlain = (value: readonly unknown[]): string | undefined => {
+  // An array of another prototype may carry a toJSON that JSON.stringify would call.
+  let from = Object.getPrototypeOf(value) === Array.prototype ? 0 : -1;
+  let encoded: string | undefined;
+  for (; from >= 0 && from < value.length; from++) {
+    const item = value[from];
+    // A missing item is `null` in both encodings.
+    if (item === undefined) continue;
+    encoded = encodeUnlessPlain(item);
+    if (encoded !== undefined) break;
+  }
+  if (from === value.length) return undefined;
+  // Items before `from` are plain; the one at `from` is `encoded`; the rest are encoded now.
   let out = '[';
   for (let i = 0; i < value.length; i++) {
     const item = value[i];
     if (i > 0) out += ',';
-    out += item === undefined ? 'null' : encode(item);
+    out +=
+      item === undefined
+        ? 'null'
+        : i < from
+          ? JSON.stringify(item)
+          : i === from
+            ? (encoded ?? '')
+            : encode(item);
   }
   return `${out}]`;
 };
 
-const encodeObject = (record: Readonly<Record<string, unknown>>): string => {
+const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | undefined => {
   const keys = Object.keys(record);
+  const proto: unknown = Object.getPrototypeOf(record);
+  // Another prototype may carry a toJSON (a Date) that JSON.stringify would call.
+  const inOrder = isCanonicalOrder(keys);
+  let from = inOrder && (proto === Object.prototype || proto === null) ? 0 : -1;
+  let encoded: string | undefined;
+  for (; from >= 0 && from < keys.length; from++) {
+    const item = record[keys[from] ?? ''];
+    if (item === undefined) continue;
+    encoded = encodeUnlessPlain(item);
+    if (encoded !== undefined) break;
+  }
+  if (from === keys.length) return undefined;
   // Sorting is most of the cost of a small object; objects built in key order skip it.
-  if (!isCanonicalOrder(keys)) keys.sort();
+  if (!inOrder) keys.sort();
   let out = '{';
   let first = true;
-  for (const key of keys) {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] ?? '';
     const item = record[key];
     if (item === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${encode(item)}`;
+    // In key order, members before `from` are plain and the one at `from` is `encoded`.
+    const text = k < from ? JSON.stringify(item) : k === from ? (encoded ?? '') : encode(item);
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
     first = false;
   }
   return `${out}}`;
@@ -70,8 +117,13 @@ const encodeObject = (record: Readonly<Record<string, unknown>>): string => {
 
 /**
  * JCS of `fields` with `overrides` applied (an undefined override removes the member): the
- * same text as canonicalJson({ ...fields, ...overrides }) without building the merged object.
- * `overrideKeys` are the keys of `overrides`, already in JCS order.
+ * same text as canonicalJson({ ...fields, ...overrides }). `overrideKeys` are the keys of
+ * `overrides`, already in JCS order.
+ *
+ * The members are merged in JCS order into a new object; when every member is plain (see
+ * above), that object is serialised by one `JSON.stringify`, which costs about half of
+ * serialising each member on its own. Keys an object cannot hold in insertion order
+ * (integer-like ones, which objects list first) or at all (`__proto__`) take the member-by-member way.
  */
 export const canonicalJsonWith = (
   fields: Readonly<Record<string, unknown>>,
@@ -80,9 +132,13 @@ export const canonicalJsonWith = (
 ): string => {
   const keys = Object.keys(fields);
   if (!isCanonicalOrder(keys)) keys.sort();
+  const merged: Record<string, unknown> = {};
+  const order: string[] = [];
+  const values: unknown[] = [];
+  // Set when a member must be encoded here: its text by its index in `order`.
+  let encoded: (string | undefined)[] | undefined;
+  let orderable = true;
   // Merges two sorted key lists; an override wins over a field of the same name.
-  let out = '{';
-  let first = true;
   let i = 0;
   let j = 0;
   while (i < keys.length || j < overrideKeys.length) {
@@ -101,8 +157,18 @@ export const canonicalJsonWith = (
       j++;
     } else break; // unreachable: the loop runs while either list has keys left
     if (value === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${encode(value)}`;
-    first = false;
+    const text = encodeUnlessPlain(value);
+    if (text !== undefined) (encoded ??= [])[order.length] = text;
+    const c = key.charCodeAt(0);
+    if ((c >= 0x30 && c <= 0x39) || key === '__proto__') orderable = false;
+    else if (orderable) merged[key] = value;
+    order.push(key);
+    values.push(value);
+  }
+  if (encoded === undefined && orderable) return JSON.stringify(merged);
+  let out = '{';
+  for (let k = 0; k < order.length; k++) {
+    out += `${k === 0 ? '' : ','}${JSON.stringify(order[k])}:${encoded?.[k] ?? JSON.stringify(values[k])}`;
   }
   return `${out}}`;
 };

@@ -2,6 +2,7 @@ import type { ResolvedConfig, ResolvedServer } from '../config/resolve.js';
 import type { Logger } from '../core/logger.js';
 import { createRateLimiter, type RateLimiter, type RootsView } from '../core/policy/index.js';
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
+import { isInertValue } from '../core/scanner/inert-value.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import type { ForwardToolCall, Handler } from '../core/tool-call.js';
 import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
@@ -100,6 +101,7 @@ export const createRuntime = (
         filter: () => filters.content,
         limits: () => config.scanning.limits,
         scheduler: eventLoopScheduler,
+        inert: isInertValue,
       }),
       scanResult: scanResult({
         scanner: parts.scanner,
@@ -107,6 +109,7 @@ export const createRuntime = (
         filter: () => filters.content,
         limits: () => config.scanning.limits,
         scheduler: eventLoopScheduler,
+        inert: isInertValue,
       }),
       recordCall: audit === undefined ? undefined : recordCall(audit),
     },

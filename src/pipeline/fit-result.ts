@@ -1,5 +1,5 @@
 import { cutNote, planCut, textFits, withNote } from '../core/results/cut-result.js';
-import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 
 /** The result limit of the session that made a call. */
 export interface ResultLimit {
@@ -25,26 +25,35 @@ export interface FitResultOptions {
  * record describes the whole result and names the cut (`ctx.trace.cut`).
  */
 export const fitResult = (options: FitResultOptions): Middleware =>
-  async function fitResult(ctx, next) {
-    const outcome = await next();
-    if (outcome.kind !== 'ok') return outcome;
+  function fitResult(ctx, next) {
+    // Most sessions have no limit: their calls pass straight through, without a step of their own.
     const limit = options.limitFor(ctx);
-    if (limit === undefined || textFits(outcome.result, limit.bytes)) return outcome;
-    const plan = planCut(outcome.result, limit.bytes);
-    const kept = await options.keep(ctx, plan.text, plan.totalBytes);
-    ctx.trace.cut = {
-      full: outcome.result,
-      shownBytes: plan.shownBytes,
-      totalBytes: plan.totalBytes,
-      uri: 'uri' in kept ? kept.uri : undefined,
-    };
-    const note = cutNote({
-      client: limit.client,
-      limit: limit.bytes,
-      shownBytes: plan.shownBytes,
-      totalBytes: plan.totalBytes,
-      kept,
-      readLength: limit.bytes,
-    });
-    return { ...outcome, result: withNote(plan.shown, note) };
+    return limit === undefined ? next() : fitTo(limit, options, ctx, next);
   };
+
+const fitTo = async (
+  limit: ResultLimit,
+  options: FitResultOptions,
+  ctx: ToolCallContext,
+  next: () => Promise<ToolCallOutcome>,
+): Promise<ToolCallOutcome> => {
+  const outcome = await next();
+  if (outcome.kind !== 'ok' || textFits(outcome.result, limit.bytes)) return outcome;
+  const plan = planCut(outcome.result, limit.bytes);
+  const kept = await options.keep(ctx, plan.text, plan.totalBytes);
+  ctx.trace.cut = {
+    full: outcome.result,
+    shownBytes: plan.shownBytes,
+    totalBytes: plan.totalBytes,
+    uri: 'uri' in kept ? kept.uri : undefined,
+  };
+  const note = cutNote({
+    client: limit.client,
+    limit: limit.bytes,
+    shownBytes: plan.shownBytes,
+    totalBytes: plan.totalBytes,
+    kept,
+    readLength: limit.bytes,
+  });
+  return { ...outcome, result: withNote(plan.shown, note) };
+};

@@ -90,24 +90,38 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
 
 /** Innermost step, right before forwarding: the `call` record, on disk first in `sync` mode. */
 export const recordCall = (options: RecordAuditOptions): Middleware =>
-  async function recordCall(ctx, next) {
-    if (!options.sink.healthy && options.failClosed()) return unauditable(undefined);
-    const record = callRecordOf(ctx, options);
-    if (options.durability === 'sync') {
-      try {
-        ctx.trace.callReceipt = await options.sink.appendDurable(record);
-      } catch (error) {
-        if (options.failClosed()) {
-          ctx.trace.callRecorded = true;
-          return unauditable(error);
-        }
-      }
-    } else {
-      ctx.trace.callReceipt = options.sink.append(record);
+  function recordCall(ctx, next) {
+    if (options.durability === 'sync') return recordDurably(options, ctx, next);
+    // Batch durability: appending is synchronous, so the call goes on without a step of its own.
+    try {
+      if (!options.sink.healthy && options.failClosed())
+        return Promise.resolve(unauditable(undefined));
+      ctx.trace.callReceipt = options.sink.append(callRecordOf(ctx, options));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     ctx.trace.callRecorded = true;
     return next();
   };
+
+const recordDurably = async (
+  options: RecordAuditOptions,
+  ctx: ToolCallContext,
+  next: () => Promise<ToolCallOutcome>,
+): Promise<ToolCallOutcome> => {
+  if (!options.sink.healthy && options.failClosed()) return unauditable(undefined);
+  const record = callRecordOf(ctx, options);
+  try {
+    ctx.trace.callReceipt = await options.sink.appendDurable(record);
+  } catch (error) {
+    if (options.failClosed()) {
+      ctx.trace.callRecorded = true;
+      return unauditable(error);
+    }
+  }
+  ctx.trace.callRecorded = true;
+  return next();
+};
 
 const unauditable = (cause: unknown): ToolCallOutcome => ({
   kind: 'failed',

@@ -158,6 +158,53 @@ describe('scanResult', () => {
   });
 });
 
+describe('values the scanner is known to find nothing in', () => {
+  const counting = () => {
+    let started = 0;
+    const scanner: Scanner = {
+      ...fakeScanner,
+      startValue: (value, field) => {
+        started++;
+        return fakeScanner.startValue(value, field);
+      },
+    };
+    return { scanner, started: () => started };
+  };
+  const options = (scanner: Scanner, limits = defaultScanLimits) => ({
+    scanner,
+    action: () => 'block' as const,
+    filter: () => createFindingFilter([], 'medium'),
+    limits: () => limits,
+    scheduler,
+    // Pretend EVIL-free short words are inert, to see that the step trusts the predicate.
+    inert: (value: unknown) => !JSON.stringify(value).includes('EVIL'),
+  });
+
+  test('are not scanned; the call goes on and its result comes back as it was', async () => {
+    const { scanner, started } = counting();
+    const { forward, calls } = fakeForward();
+    const ctx = callContext({ args: { msg: 'hi' } });
+    const outcome = await scanArguments(options(scanner))(ctx, () =>
+      scanResult(options(scanner))(ctx, () => forward(ctx)),
+    );
+    expect(started()).toBe(0);
+    expect(calls).toHaveLength(1);
+    expect(outcome.kind).toBe('ok');
+    expect(ctx.trace.argumentFindings).toEqual([]);
+  });
+
+  test('others still are, and under small scan limits every value is', async () => {
+    const { scanner, started } = counting();
+    const ctx = callContext({ args: { note: 'EVIL' } });
+    const outcome = await scanArguments(options(scanner))(ctx, () => fakeForward().forward(ctx));
+    expect(outcome).toMatchObject({ kind: 'blocked', stage: 'arguments' });
+    const small = { ...defaultScanLimits, maxChars: 100 };
+    const clean = callContext({ args: { msg: 'hi' } });
+    await scanArguments(options(scanner, small))(clean, () => fakeForward().forward(clean));
+    expect(started()).toBe(2);
+  });
+});
+
 describe('checkToolReview', () => {
   const reviewed = (verdict: ReviewVerdict | undefined) =>
     checkToolReview({ review: () => verdict });

@@ -3,6 +3,7 @@ import type { FindingFilter } from '../core/scanner/finding-filter.js';
 import { summariseFindings } from '../core/scanner/cap-findings.js';
 import { redactValue } from '../core/scanner/redact-value.js';
 import { INCOMPLETE_RULE } from '../core/scanner/scan-job.js';
+import { INERT_VALUE_MIN_LIMIT } from '../core/scanner/inert-value.js';
 import {
   scanInSlices,
   type ScanLimits,
@@ -10,7 +11,7 @@ import {
 } from '../core/scanner/scan-in-slices.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import { GatewayError } from '../core/errors.js';
-import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
 // The filter is a pure helper of core; re-exported for the step's existing callers.
@@ -31,26 +32,54 @@ export interface ScanStepOptions {
   readonly limits: () => ScanLimits;
   /** Pauses between slices of a large scan, so other sessions are served meanwhile. */
   readonly scheduler: ScanScheduler;
+  /**
+   * Values this scanner is known to find nothing in (`isInertValue` for the gateway's scanner):
+   * they are not scanned at all. Absent: every value is scanned.
+   */
+  readonly inert?: ((value: unknown) => boolean) | undefined;
 }
+
+/**
+ * Whether `value` is too small and plain for the scanner to flag (short words such as
+ * `{"message":"hello"}`): most of what scanning a small call costs is setting a scan up, not
+ * reading, so such a value is not scanned at all.
+ */
+const needsNoScan = (options: ScanStepOptions, value: unknown): boolean => {
+  if (options.inert === undefined) return false;
+  const limits = options.limits();
+  // Under these limits even a small value's scan may stop early: the scan says what it read.
+  return (
+    Math.min(limits.maxChars, limits.sliceChars) >= INERT_VALUE_MIN_LIMIT && options.inert(value)
+  );
+};
 
 /** Arguments step: block, redact (the backend gets the cleaned arguments) or just record. */
 export const scanArguments = (options: ScanStepOptions): Middleware =>
-  async function scanArguments(ctx, next) {
+  function scanArguments(ctx, next) {
     const action = options.action();
-    if (action === 'off') return next();
-    const all = await scanInSlices(
-      options.scanner.startValue(ctx.args, 'args'),
-      options.limits(),
-      options.scheduler,
-    );
-    const findings = options.filter()(ctx.server, ctx.tool, all);
-    if (findings.length === 0) return next();
-    const reported = summariseFindings(findings);
-    ctx.trace.argumentFindings = reported;
-    if (action === 'block') return { kind: 'blocked', stage: 'arguments', findings: reported };
-    if (action === 'redact') ctx.trace.args = redactValue(ctx.args, findings, 'args');
-    return next();
+    if (action === 'off' || needsNoScan(options, ctx.args)) return next();
+    return scanThenCall(options, action, ctx, next);
   };
+
+const scanThenCall = async (
+  options: ScanStepOptions,
+  action: Exclude<ScanAction, 'off'>,
+  ctx: ToolCallContext,
+  next: () => Promise<ToolCallOutcome>,
+): Promise<ToolCallOutcome> => {
+  const all = await scanInSlices(
+    options.scanner.startValue(ctx.args, 'args'),
+    options.limits(),
+    options.scheduler,
+  );
+  const findings = options.filter()(ctx.server, ctx.tool, all);
+  if (findings.length === 0) return next();
+  const reported = summariseFindings(findings);
+  ctx.trace.argumentFindings = reported;
+  if (action === 'block') return { kind: 'blocked', stage: 'arguments', findings: reported };
+  if (action === 'redact') ctx.trace.args = redactValue(ctx.args, findings, 'args');
+  return next();
+};
 
 /** Result step, after the backend answered: block, redact, or warn the model that the text is data. */
 export const scanResult = (options: ScanStepOptions): Middleware =>
@@ -60,6 +89,7 @@ export const scanResult = (options: ScanStepOptions): Middleware =>
     const action = options.action();
     if (action === 'off') return outcome;
     // The whole result: content, structuredContent, _meta and any other member a client may show.
+    if (needsNoScan(options, outcome.result)) return outcome;
     const all = await scanInSlices(
       options.scanner.startValue(outcome.result, 'result'),
       options.limits(),
@@ -118,16 +148,16 @@ export interface ReviewVerdict {
 export const checkToolReview = (options: {
   readonly review: (server: string, tool: string) => ReviewVerdict | undefined;
 }): Middleware =>
-  async function checkToolReview(ctx, next) {
+  function checkToolReview(ctx, next) {
     const review = options.review(ctx.server, ctx.tool);
     if (review?.blocked === undefined) return next();
     if (review.blockedBy === 'description')
-      return { kind: 'blocked', stage: 'description', findings: review.findings };
-    return {
+      return Promise.resolve({ kind: 'blocked', stage: 'description', findings: review.findings });
+    return Promise.resolve({
       kind: 'failed',
       error: new GatewayError(
         'TOOL_BLOCKED',
         `The gateway withholds this tool: ${review.blocked}.`,
       ),
-    };
+    });
   };
