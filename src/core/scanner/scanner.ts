@@ -129,10 +129,14 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     surface: Surface,
     found: readonly Finding[],
   ): Finding[] {
-    // Only prose can carry part of a phrase: ids, numbers, paths and urls are left out. A lone word counts (a
-    // phrase split word by word, "ignore" / "all previous instructions"), and so does text in a script written
-    // without spaces.
-    const prose = pieces.filter(([, text]) => text.includes(' ') || loneWord.test(text));
+    // Only prose can carry part of a phrase: ids, numbers, paths and urls are left out. A lone word counts next
+    // to prose ("ignore" / "all previous instructions"; text in a script written without spaces is such a word).
+    // Lone words alone do not join: a value of a few short words is one the hot path need not scan at all
+    // (inert-value.ts).
+    const spaced = pieces.some(([, text]) => text.includes(' '));
+    const prose = pieces.filter(
+      ([, text]) => text.includes(' ') || (spaced && loneWord.test(text)),
+    );
     const texts = prose.map(([, text]) => text);
     // A phrase split across fields spans a junction: each long piece is joined by its two ends only (the middle
     // was scanned on its own), so joining costs about a kilobyte per field, however long the fields are.
