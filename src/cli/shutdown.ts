@@ -34,6 +34,10 @@ export const waitForShutdown = (stdin: NodeJS.ReadableStream | undefined): Promi
     process.once('SIGTERM', onSigterm);
     stdin?.once('end', onEnd);
     stdin?.once('close', onEnd);
+    // The agent may have closed stdin while the gateway was still loading (run answers
+    // initialize before it has): that end was emitted before anyone listened for it.
+    const stream = stdin as { readableEnded?: boolean; destroyed?: boolean } | undefined;
+    if (stream?.readableEnded === true || stream?.destroyed === true) onEnd();
   });
 
 /** Serves until shutdown, then closes the gateway; a second signal during that skips the grace periods. */

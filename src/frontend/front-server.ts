@@ -4,6 +4,7 @@ import {
   ListToolsRequestSchema,
   type ClientCapabilities,
   type Implementation,
+  type InitializeRequest,
   type ServerCapabilities,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
@@ -16,6 +17,11 @@ export type { IncomingCall } from './tool-call-lane.js';
 export interface FrontPorts {
   readonly listTools: () => Promise<readonly Tool[]>;
   readonly callTool: CallToolPort;
+  /**
+   * Called with the agent's `initialize` request as the SDK's Server takes it (its params
+   * valid), before the answer: what the agent declared is known from here on.
+   */
+  readonly onInitialize?: (capabilities: ClientCapabilities, client: Implementation) => void;
   /** Called once the agent has initialized, with what it declared. */
   readonly onInitialized: (
     capabilities: ClientCapabilities,
@@ -38,6 +44,7 @@ class FrontServer extends Server {
   constructor(
     options: FrontServerOptions,
     private readonly callTool: CallToolPort,
+    private readonly onInitialize: FrontPorts['onInitialize'],
   ) {
     super(options.info, {
       capabilities: options.capabilities,
@@ -65,12 +72,20 @@ class FrontServer extends Server {
     // is delivered before its caller resumes.
     const deliver = lane.onmessage;
     lane.onmessage = (message, extra) => {
-      const refusal =
-        'method' in message && 'id' in message && this.handled?.has(message.method) === true
-          ? invalidParamsAnswer(message)
-          : undefined;
-      if (refusal === undefined) deliver?.(message, extra);
-      else lane.send(refusal).catch(() => undefined);
+      if ('method' in message && 'id' in message && this.handled?.has(message.method) === true) {
+        const refusal = invalidParamsAnswer(message);
+        if (refusal !== undefined) {
+          lane.send(refusal).catch(() => undefined);
+          return;
+        }
+        // Backends are initialized with what the agent declares (its params are valid here):
+        // they need not wait for its `initialized`, which follows only once this is answered.
+        if (message.method === 'initialize') {
+          const { params } = message as unknown as InitializeRequest;
+          this.onInitialize?.(params.capabilities, params.clientInfo);
+        }
+      }
+      deliver?.(message, extra);
     };
   }
 }
@@ -78,7 +93,7 @@ class FrontServer extends Server {
 /** Creates the agent-facing server of one session. */
 export const createFrontServer = (options: FrontServerOptions): Server => {
   const { ports } = options;
-  const server = new FrontServer(options, ports.callTool);
+  const server = new FrontServer(options, ports.callTool, ports.onInitialize);
   server.oninitialized = () => {
     ports.onInitialized(server.getClientCapabilities() ?? {}, server.getClientVersion());
   };

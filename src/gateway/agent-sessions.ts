@@ -8,7 +8,10 @@ import type { Logger } from '../core/logger.js';
 import { SessionApprovals } from '../core/policy/session-approvals.js';
 import type { SessionInfo } from '../core/tool-call.js';
 
-/** An agent that never sends `initialized` still gets its backends, with no client capabilities. */
+/**
+ * An agent that never sends `initialize` still gets its backends, with no client capabilities;
+ * one that never follows with `initialized` is not waited for longer than this either.
+ */
 const INITIALIZE_WAIT_MS = 3000;
 
 /** One agent connected to the gateway: the stdio agent, or one client of `serve --http`. */
@@ -67,6 +70,9 @@ export class AgentSessions {
     { readonly session: MutableSession; readonly server: string }
   >();
   private resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
+  /** Resolves once an agent can be asked things (it said `initialized`), or none will come. */
+  private readonly agentReady: Promise<void>;
+  private resolveAgentReady: () => void = () => undefined;
   private started = false;
   private stopped = false;
   private readonly initializeTimer: NodeJS.Timeout | undefined;
@@ -77,11 +83,16 @@ export class AgentSessions {
     this.capabilities = new Promise<ClientCapabilities>((resolve) => {
       this.resolveCapabilities = resolve;
     });
+    this.agentReady = new Promise<void>((resolve) => {
+      this.resolveAgentReady = resolve;
+    });
     if (options.standalone) {
       this.begin({}, this.standaloneInfo);
+      this.resolveAgentReady();
     } else {
       this.initializeTimer = setTimeout(() => {
         this.begin({}, this.standaloneInfo);
+        this.resolveAgentReady();
       }, INITIALIZE_WAIT_MS).unref();
     }
   }
@@ -105,7 +116,23 @@ export class AgentSessions {
     return session;
   }
 
-  /** The agent said who it is and what it supports. */
+  /**
+   * The agent's `initialize` request: who it is and what it supports. The session (and the
+   * backends' handshakes) start here, not at its `initialized`, which comes a round trip later.
+   */
+  declared(session: AgentSession, capabilities: ClientCapabilities, client: Implementation): void {
+    const own = session as MutableSession;
+    own.info = {
+      agent: this.options.agent,
+      client: { name: client.name, version: client.version },
+    };
+    // Backends are shared, so they are initialized with the first agent's capabilities.
+    this.begin(capabilities, own.info);
+    // A backend's request waits for this agent's `initialized`, but not for ever.
+    setTimeout(this.resolveAgentReady, INITIALIZE_WAIT_MS).unref();
+  }
+
+  /** The agent said `initialized`: from now on it gets notifications and relayed requests. */
   initialized(
     session: AgentSession,
     capabilities: ClientCapabilities,
@@ -113,12 +140,22 @@ export class AgentSessions {
   ): void {
     const own = session as MutableSession;
     own.initialized = true;
-    own.info = {
-      agent: this.options.agent,
-      client: client === undefined ? undefined : { name: client.name, version: client.version },
-    };
-    // Backends are shared, so they are initialized with the first agent's capabilities.
+    // Said at its `initialize` already, unless it skipped that.
+    if (own.info === this.standaloneInfo)
+      own.info = {
+        agent: this.options.agent,
+        client: client === undefined ? undefined : { name: client.name, version: client.version },
+      };
     this.begin(capabilities, own.info);
+    this.resolveAgentReady();
+  }
+
+  /**
+   * Resolves once an agent may be sent requests (MCP: not before its `initialized`), or none
+   * will be: backends may ask for roots or sampling as soon as their own handshake is done.
+   */
+  agentsReady(): Promise<void> {
+    return this.agentReady;
   }
 
   /** Notes that `session` made call `id` to `server`, until `end` is called. */

@@ -5,14 +5,13 @@ import { BackendPool } from '../backends/backend-pool.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { ConsoleChange } from '../console/console-source.js';
 import { createRootsTracker } from '../core/policy/roots-tracker.js';
+import type { OwnResources, ProtocolRelay } from '../frontend/protocol-router.js';
 import type { Telemetry } from '../telemetry/telemetry.js';
 import { AgentSessions, type AgentSession } from './agent-sessions.js';
 import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
-import type { LiveCatalog } from './live-catalog.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
-import type { SessionProfiles } from './session-profiles.js';
 
 /** Where records go when the gateway writes no audit log. */
 const DISCARD: AuditSink = {
@@ -26,9 +25,15 @@ const DISCARD: AuditSink = {
 const DRAIN_MS = 1500;
 
 /**
- * Composition root: config → pool (backends spawn first, before the rest of the gateway's code
- * loads) → state files → live catalog →
- * runtime (pipeline) → agent sessions. It wires; the state lives in the parts it wires.
+ * With `early`, the rest of the gateway loads once the first agent's `initialize` is answered
+ * (loading it holds the event loop for a while), or after this long if none has come by then.
+ */
+const EARLY_BUILD_WAIT_MS = 50;
+
+/**
+ * Composition root: config → pool (backends spawn first) → the front (SDK Server, router, tool
+ * cache: enough to answer `initialize`) → state files → live catalog → runtime (pipeline).
+ * It wires; the state lives in the parts it wires.
  */
 export const createGateway = async (options: GatewayOptions): Promise<Gateway> => {
   const { logger } = options;
@@ -47,15 +52,19 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     version: GATEWAY_INFO.version,
     standalone: options.standalone === true,
   });
-  // Filled in once built; a backend may change before that, and the first refresh catches up.
-  const late: {
-    catalog?: LiveCatalog;
-    router?: ReturnType<typeof createProtocolRouter>;
-    profiles?: SessionProfiles;
-    // Set once loaded; backend events before that are in the audit log, not in the metrics.
-    telemetry?: Telemetry;
-  } = {};
+  // Set once loaded; backend events before that are in the audit log, not in the metrics.
+  let telemetry: Telemetry | undefined;
+  // Swapped whole by reconfigure(); a call reads the one in force when it starts. Undefined
+  // only until the pipeline is built.
+  let runtime: Runtime | undefined;
+  const current = (): Runtime => {
+    if (runtime === undefined)
+      throw new Error('The gateway is still starting: await ready() first.');
+    return runtime;
+  };
   const roots = createRootsTracker();
+  // Filled in once the front's modules are loaded (before any agent can connect).
+  const late: { router?: { readonly relay: ProtocolRelay } } = {};
   const pool = new BackendPool({
     relay: {
       onNotification: (backend, notification) => {
@@ -63,345 +72,417 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       },
       // The policy learns each backend's MCP roots from the answers it relays.
       onRequest: (backend, request, signal) =>
-        roots.relay(backend.name, request.method, () =>
-          late.router === undefined
-            ? Promise.reject(new Error('the gateway is still starting'))
-            : late.router.relay.onRequest(backend, request, signal),
-        ),
+        roots.relay(backend.name, request.method, async () => {
+          // A backend may ask as soon as its own handshake is done, which no longer waits for
+          // the agent's: the agent is asked once it has said `initialized` (MCP lifecycle).
+          await untilAborted(sessions.agentsReady(), signal);
+          if (late.router === undefined) throw new Error('the gateway is still starting');
+          return await late.router.relay.onRequest(backend, request, signal);
+        }),
     },
     servers: first.servers,
     logger,
     clientInfo: GATEWAY_INFO,
     capabilities: sessions.capabilities,
     onChange: () => {
-      void late.catalog?.refresh();
+      void parts?.catalog.refresh();
     },
     onEvent: (server, event, detail) => {
       audit.append({ type: 'backend', server, event, detail });
-      late.telemetry?.backendEvent(server, event);
+      telemetry?.backendEvent(server, event);
     },
   });
-  // Backends first: their processes boot while the rest of the gateway loads and the state
-  // files are opened.
+  // Backends first: their processes boot while the rest of the gateway loads.
   pool.start();
-  const {
-    openAuditLog,
-    digestAuditContent,
-    createForward,
-    openToolCache,
-    pinnedForm,
-    createScanner,
-    findSecrets,
-    createElicitationApprover,
-    createFrontServer,
-    createProtocolRouter,
-    hashPinnedForm,
-    openPinStore,
-    ToolReviewer,
-    eventLoopScheduler,
-    createDrain,
-    LiveCatalog,
-    createRuntime,
-    reloadedConfig,
-    scanDefinitions,
-    createApprovalBroker,
-    enforcedAskRules,
-    createDesktopNotifier,
-    userConsolesDir,
-    GatewayConsole,
-    createToolCalls,
-    toolVerdict,
-    startTelemetry,
-    resolveClientProfile,
-    SessionProfiles,
-    createKeptResults,
-    ResultStore,
-  } = await import('./gateway-parts.js');
 
-  // The console sees every record through a tap on the sink: on the call path, one map update.
-  const gatewayConsole = new GatewayConsole({
-    enabled: options.console === true && first.console.enabled,
-    port: first.console.port,
-    stateDir: first.stateDir,
-    userDir: userConsolesDir(process.env),
-    version: GATEWAY_INFO.version,
-    configFile: first.file,
-    logger,
-    notify: createDesktopNotifier({ logger }),
-  });
-
-  // The OpenTelemetry SDK is loaded only when telemetry is configured, while backends boot.
-  const [loaded, auditLog, cache, pins] = await Promise.all([
-    telemetrySettings === undefined
-      ? undefined
-      : startTelemetry({
-          settings: telemetrySettings,
-          version: GATEWAY_INFO.version,
-          logger,
-          backendAddress: (server) => {
-            const found = runtime.servers.get(server);
-            if (found === undefined) return undefined;
-            return found.kind === 'stdio' ? { kind: 'stdio' } : { kind: 'remote', url: found.url };
-          },
-          recordDrops: (input) => {
-            if (recordingDrops) audit.append(input);
-          },
-        }),
-    auditing
-      ? openAuditLog({
-          path: first.audit.path,
-          stateDir: first.stateDir,
-          durability: first.audit.durability,
-          onError: (error) => {
-            logger.error(`audit log: ${error.message}`);
-          },
-          onWarning: (message) => {
-            logger.warn(message);
-          },
-          // Each written record is also exported as an OTLP log record, seq and hash included.
-          ...(telemetrySettings?.logs === undefined
-            ? {}
-            : { onWritten: (records) => late.telemetry?.auditWritten(records) }),
-        })
-      : undefined,
-    openToolCache(first.stateDir, {
-      enabled: first.cache.enabled,
-      onWarning: (message) => {
-        logger.warn(message);
-      },
-    }),
-    first.pinning.mode === 'off' ? undefined : openPinStore(first.stateDir),
-  ]);
-  const telemetry = loaded;
-  if (telemetry !== undefined) late.telemetry = telemetry;
-  // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
-  audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
-  cache.retain(first.servers.map((s) => s.name));
-  const scanner = createScanner();
-
-  // Swapped whole by reconfigure(); a call reads the one in force when it starts.
-  let runtime: Runtime;
-  const currentRuntime = (): Runtime => runtime;
-
-  const reviewer = new ToolReviewer({
-    scanner,
-    filter: () => runtime.filters.descriptions,
-    descriptions: () => runtime.config.scanning.descriptions,
-    pinning: () => runtime.config.pinning.mode,
-    pins,
-    audit,
-    logger,
-    limits: () => runtime.config.scanning.limits,
-    scheduler: eventLoopScheduler,
-  });
-  const defHashes = new WeakMap<Tool, string>();
-  const store = new ResultStore({
-    dir: path.join(first.stateDir, 'results'),
-    budgetBytes: first.limits.keptResultsBytes,
-    logger,
-  });
-  const fronts = new WeakMap<Server, AgentSession>();
-  const kept = createKeptResults({
-    store,
-    sessions,
-    profileFor: (session) => late.profiles?.profileFor(session),
-    runtime: currentRuntime,
-    audit: auditing ? audit : undefined,
-    findSecrets,
-    digest: digestAuditContent,
-    sessionOf: (front) => fronts.get(front),
-  });
-  const parts: RuntimeParts = {
-    forward: createForward(pool),
-    scanner,
-    review: (server, tool) => reviewer.get(server, tool),
-    roots: (server) => roots.view(server),
-    labelSink: audit,
-    fit: kept.fit,
-    // Pre-approved rules, then approvals.channels in order: elicitation, the console, notify.
-    // What a session approved is remembered on its agent session (ctx.approvals), not here.
-    askHuman: createApprovalBroker({
-      settings: () => runtime.config.approvals,
-      askRules: () => enforcedAskRules(runtime.config.policy),
-      elicit: createElicitationApprover({
-        // The approval is asked of the agent session whose call needs it, unless its client is
-        // known (or configured) not to answer elicitation even though it declares it.
-        agentFor: (callId) => {
-          const session = sessions.sessionForCall(callId);
-          if (session === undefined) return undefined;
-          return late.profiles?.profileFor(session).elicitation === false
-            ? undefined
-            : session.server;
+  // What answering an agent needs before the pipeline exists: the front and the tool cache.
+  const [front, cache] = await Promise.all([
+    import('./front-parts.js'),
+    import('./front-parts.js').then(({ openToolCache }) =>
+      openToolCache(first.stateDir, {
+        enabled: first.cache.enabled,
+        onWarning: (message) => {
+          logger.warn(message);
         },
-        timeoutMs: (server) => runtime.servers.get(server)?.callTimeoutMs ?? 50_000,
-        logger,
       }),
-      sessionOf: (callId) => sessions.agentForCall(callId),
-      sessionInfoOf: (callId) => sessions.infoForCall(callId),
-      console: {
-        pending: gatewayConsole.pending,
-        ready: () => gatewayConsole.ready(),
-        url: () => gatewayConsole.url(),
-      },
-      notify: (approval) => {
-        gatewayConsole.notifyApproval(approval);
-      },
-      logger,
-      now: () => Date.now(),
-    }),
-    audit: !auditing
-      ? undefined
-      : {
-          sink: audit,
-          durability: first.audit.durability,
-          results: first.audit.results,
-          findSecrets,
-          digest: digestAuditContent,
-          defHash: (ctx) => {
-            const definition = ctx.definition;
-            if (definition === undefined) return undefined;
-            let hash = defHashes.get(definition);
-            if (hash === undefined) {
-              hash = hashPinnedForm(pinnedForm(definition));
-              defHashes.set(definition, hash);
-            }
-            return hash;
-          },
-          now: () => performance.now(),
-        },
-    telemetry: telemetry?.calls,
+    ),
+  ]);
+  cache.retain(first.servers.map((s) => s.name));
+  const drain = front.createDrain();
+  const fronts = new WeakMap<Server, AgentSession>();
+  // Kept results are served once built; before that no session can have any.
+  const own: OwnResources = {
+    read: (server, uri) => parts?.kept.resources.read(server, uri),
+    list: (server) => parts?.kept.resources.list(server) ?? [],
+    templates: () => parts?.kept.resources.templates() ?? [],
   };
-  runtime = createRuntime(first, parts);
-  const catalog = new LiveCatalog({
-    pool,
-    cache,
-    reviewer,
-    runtime: currentRuntime,
-    logger,
-    onVisibleChange: () => {
-      sessions.notifyToolsChanged();
-    },
-  });
-  late.catalog = catalog;
-  const profiles = new SessionProfiles({
-    runtime: currentRuntime,
-    catalog,
-    env: process.env,
-    logger,
-  });
-  late.profiles = profiles;
-  const protocol = createProtocolRouter({
+  const protocol = front.createProtocolRouter({
     backends: () => pool.readyBackends(),
     agent: (server) => sessions.agentFor(server),
     agents: () => sessions.agents(),
-    naming: () => runtime.config.naming,
+    naming: () => (runtime?.config ?? first).naming,
     logger,
-    ready: () => catalog.firstRoundSettled(),
-    own: kept.resources,
+    ready: async () => (await built).catalog.firstRoundSettled(),
+    own,
   });
-
-  const callTool = createToolCalls({
-    catalog,
-    runtime: currentRuntime,
-    sessions,
-    telemetry: telemetry?.calls,
-    profiles,
-  });
-  const drain = createDrain();
-  let closing: Promise<void> | undefined;
-
   late.router = protocol;
-  // Cached listings answer tools/list before any backend is up.
-  void catalog.refresh();
-  gatewayConsole.start({
-    gateway: {
-      pid: process.pid,
+
+  /** Everything else: state files, scanner, reviews, the live catalog, the pipeline. */
+  const build = async () => {
+    const {
+      openAuditLog,
+      digestAuditContent,
+      createForward,
+      pinnedForm,
+      createScanner,
+      findSecrets,
+      createElicitationApprover,
+      hashPinnedForm,
+      openPinStore,
+      ToolReviewer,
+      eventLoopScheduler,
+      LiveCatalog,
+      createRuntime,
+      scanDefinitions,
+      createApprovalBroker,
+      enforcedAskRules,
+      createDesktopNotifier,
+      userConsolesDir,
+      GatewayConsole,
+      createToolCalls,
+      toolVerdict,
+      startTelemetry,
+      resolveClientProfile,
+      SessionProfiles,
+      createKeptResults,
+      ResultStore,
+      reloadedConfig,
+    } = await import('./gateway-parts.js');
+
+    // The console sees every record through a tap on the sink: on the call path, one map update.
+    const gatewayConsole = new GatewayConsole({
+      enabled: options.console === true && first.console.enabled,
+      port: first.console.port,
+      stateDir: first.stateDir,
+      userDir: userConsolesDir(process.env),
       version: GATEWAY_INFO.version,
       configFile: first.file,
-      stateDir: first.stateDir,
-      startedAt: new Date().toISOString(),
-    },
-    auditPath: auditLog === undefined ? undefined : first.audit.path,
-    backends: () =>
-      pool.status().map((s) => ({
-        name: s.name,
-        state: s.state,
-        tools: s.tools,
-        restarts: s.restarts,
-        startMs: s.startMs,
-        lastError: s.error?.message,
-      })),
-    sessions: () =>
-      sessions.describe().map((s) => ({
-        client: s.info.client ?? null,
-        agent: s.info.agent ?? null,
-        initialized: s.initialized,
-        lastActive: new Date(s.lastActive).toISOString(),
-        callsInFlight: s.callsInFlight,
-      })),
-    changes: () => {
-      if (pins === undefined) return [];
-      return pins.diff().flatMap((diff): ConsoleChange[] => {
-        const pending = pins.list({ server: diff.server, tool: diff.tool })[0]?.pending;
-        return pending === undefined
-          ? []
-          : [{ ...diff, pendingHash: pending.hash, seenAt: pending.seenAt }];
-      });
-    },
-    approveChange: async (server, tool, pendingHash) => {
-      if (pins === undefined) return { ok: false, why: 'pinning-off' };
-      const pending = pins.list({ server, tool })[0]?.pending;
-      if (pending === undefined) return { ok: false, why: 'unknown' };
-      if (pending.hash !== pendingHash) return { ok: false, why: 'stale' };
-      const approved = await pins.approve({ server, tool });
-      if (approved.length === 0) return { ok: false, why: 'unknown' };
-      // Reviewed again against the new pin: the tool is served and the agent told.
-      reviewer.reset();
-      await catalog.refresh();
-      return { ok: true };
-    },
+      logger,
+      notify: createDesktopNotifier({ logger }),
+    });
+
+    // The OpenTelemetry SDK is loaded only when telemetry is configured, while backends boot.
+    const [loaded, auditLog, pins] = await Promise.all([
+      telemetrySettings === undefined
+        ? undefined
+        : startTelemetry({
+            settings: telemetrySettings,
+            version: GATEWAY_INFO.version,
+            logger,
+            backendAddress: (server) => {
+              const found = runtime?.servers.get(server);
+              if (found === undefined) return undefined;
+              return found.kind === 'stdio'
+                ? { kind: 'stdio' }
+                : { kind: 'remote', url: found.url };
+            },
+            recordDrops: (input) => {
+              if (recordingDrops) audit.append(input);
+            },
+          }),
+      auditing
+        ? openAuditLog({
+            path: first.audit.path,
+            stateDir: first.stateDir,
+            durability: first.audit.durability,
+            onError: (error) => {
+              logger.error(`audit log: ${error.message}`);
+            },
+            onWarning: (message) => {
+              logger.warn(message);
+            },
+            // Each written record is also exported as an OTLP log record, seq and hash included.
+            ...(telemetrySettings?.logs === undefined
+              ? {}
+              : { onWritten: (records) => telemetry?.auditWritten(records) }),
+          })
+        : undefined,
+      first.pinning.mode === 'off' ? undefined : openPinStore(first.stateDir),
+    ]);
+    telemetry = loaded;
+    // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
+    audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
+    const scanner = createScanner();
+
+    const reviewer = new ToolReviewer({
+      scanner,
+      filter: () => current().filters.descriptions,
+      descriptions: () => current().config.scanning.descriptions,
+      pinning: () => current().config.pinning.mode,
+      pins,
+      audit,
+      logger,
+      limits: () => current().config.scanning.limits,
+      scheduler: eventLoopScheduler,
+    });
+    const defHashes = new WeakMap<Tool, string>();
+    const store = new ResultStore({
+      dir: path.join(first.stateDir, 'results'),
+      budgetBytes: first.limits.keptResultsBytes,
+      logger,
+    });
+    // Set right below; kept results and approvals ask it only once calls run.
+    const known: { profiles?: InstanceType<typeof SessionProfiles> } = {};
+    const kept = createKeptResults({
+      store,
+      sessions,
+      profileFor: (session) => known.profiles?.profileFor(session),
+      runtime: current,
+      audit: auditing ? audit : undefined,
+      findSecrets,
+      digest: digestAuditContent,
+      sessionOf: (server) => fronts.get(server),
+    });
+    const runtimeParts: RuntimeParts = {
+      forward: createForward(pool),
+      scanner,
+      review: (server, tool) => reviewer.get(server, tool),
+      roots: (server) => roots.view(server),
+      labelSink: audit,
+      fit: kept.fit,
+      // Pre-approved rules, then approvals.channels in order: elicitation, the console, notify.
+      // What a session approved is remembered on its agent session (ctx.approvals), not here.
+      askHuman: createApprovalBroker({
+        settings: () => current().config.approvals,
+        askRules: () => enforcedAskRules(current().config.policy),
+        elicit: createElicitationApprover({
+          // The approval is asked of the agent session whose call needs it, unless its client is
+          // known (or configured) not to answer elicitation even though it declares it.
+          agentFor: (callId) => {
+            const session = sessions.sessionForCall(callId);
+            if (session === undefined) return undefined;
+            return known.profiles?.profileFor(session).elicitation === false
+              ? undefined
+              : session.server;
+          },
+          timeoutMs: (server) => current().servers.get(server)?.callTimeoutMs ?? 50_000,
+          logger,
+        }),
+        sessionOf: (callId) => sessions.agentForCall(callId),
+        sessionInfoOf: (callId) => sessions.infoForCall(callId),
+        console: {
+          pending: gatewayConsole.pending,
+          ready: () => gatewayConsole.ready(),
+          url: () => gatewayConsole.url(),
+        },
+        notify: (approval) => {
+          gatewayConsole.notifyApproval(approval);
+        },
+        logger,
+        now: () => Date.now(),
+      }),
+      audit: !auditing
+        ? undefined
+        : {
+            sink: audit,
+            durability: first.audit.durability,
+            results: first.audit.results,
+            findSecrets,
+            digest: digestAuditContent,
+            defHash: (ctx) => {
+              const definition = ctx.definition;
+              if (definition === undefined) return undefined;
+              let hash = defHashes.get(definition);
+              if (hash === undefined) {
+                hash = hashPinnedForm(pinnedForm(definition));
+                defHashes.set(definition, hash);
+              }
+              return hash;
+            },
+            now: () => performance.now(),
+          },
+      telemetry: telemetry?.calls,
+    };
+    runtime = createRuntime(first, runtimeParts);
+    const catalog = new LiveCatalog({
+      pool,
+      cache,
+      reviewer,
+      runtime: current,
+      logger,
+      onVisibleChange: () => {
+        sessions.notifyToolsChanged();
+      },
+    });
+    const profiles = new SessionProfiles({ runtime: current, catalog, env: process.env, logger });
+    known.profiles = profiles;
+    const callTool = createToolCalls({
+      catalog,
+      runtime: current,
+      sessions,
+      telemetry: telemetry?.calls,
+      profiles,
+    });
+    return {
+      auditLog,
+      pins,
+      scanner,
+      reviewer,
+      store,
+      kept,
+      catalog,
+      profiles,
+      callTool,
+      gatewayConsole,
+      runtimeParts,
+      scanDefinitions,
+      toolVerdict,
+      resolveClientProfile,
+      reloadedConfig,
+      createRuntime,
+    };
+  };
+
+  type Built = Awaited<ReturnType<typeof build>>;
+  let parts: Built | undefined;
+  let startBuild: () => void = () => undefined;
+  const built = new Promise<void>((resolve) => {
+    startBuild = resolve;
+  }).then(async () => {
+    parts = await build();
+    return parts;
   });
+  // Nobody may be waiting yet; whoever awaits `built` (ready(), close()) sees the failure.
+  built.catch(() => undefined);
+
+  const afterBuild = (done: Built): void => {
+    const { catalog, gatewayConsole, auditLog, pins, reviewer } = done;
+    // Cached listings answer tools/list before any backend is up.
+    void catalog.refresh();
+    gatewayConsole.start({
+      gateway: {
+        pid: process.pid,
+        version: GATEWAY_INFO.version,
+        configFile: first.file,
+        stateDir: first.stateDir,
+        startedAt: new Date().toISOString(),
+      },
+      auditPath: auditLog === undefined ? undefined : first.audit.path,
+      backends: () =>
+        pool.status().map((s) => ({
+          name: s.name,
+          state: s.state,
+          tools: s.tools,
+          restarts: s.restarts,
+          startMs: s.startMs,
+          lastError: s.error?.message,
+        })),
+      sessions: () =>
+        sessions.describe().map((s) => ({
+          client: s.info.client ?? null,
+          agent: s.info.agent ?? null,
+          initialized: s.initialized,
+          lastActive: new Date(s.lastActive).toISOString(),
+          callsInFlight: s.callsInFlight,
+        })),
+      changes: () => {
+        if (pins === undefined) return [];
+        return pins.diff().flatMap((diff): ConsoleChange[] => {
+          const pending = pins.list({ server: diff.server, tool: diff.tool })[0]?.pending;
+          return pending === undefined
+            ? []
+            : [{ ...diff, pendingHash: pending.hash, seenAt: pending.seenAt }];
+        });
+      },
+      approveChange: async (server, tool, pendingHash) => {
+        if (pins === undefined) return { ok: false, why: 'pinning-off' };
+        const pending = pins.list({ server, tool })[0]?.pending;
+        if (pending === undefined) return { ok: false, why: 'unknown' };
+        if (pending.hash !== pendingHash) return { ok: false, why: 'stale' };
+        const approved = await pins.approve({ server, tool });
+        if (approved.length === 0) return { ok: false, why: 'unknown' };
+        // Reviewed again against the new pin: the tool is served and the agent told.
+        reviewer.reset();
+        await catalog.refresh();
+        return { ok: true };
+      },
+    });
+  };
+  const ready = built.then(afterBuild);
+  ready.catch(() => undefined);
+
+  // Instructions cached from an earlier run are reviewed (scanned, checked against their pin)
+  // before an agent sees them, so the answer to `initialize` then waits for the scanner.
+  const reviewFirst = first.servers.some(
+    (s) => s.enabled && cache.get(s.name, front.serverFingerprint(s))?.instructions !== undefined,
+  );
+  if (options.early !== true || reviewFirst) {
+    startBuild();
+    await ready;
+  } else {
+    setTimeout(startBuild, EARLY_BUILD_WAIT_MS);
+  }
+
+  const need = (): Built => {
+    if (parts === undefined) throw new Error('The gateway is still starting: await ready() first.');
+    return parts;
+  };
+  let closing: Promise<void> | undefined;
 
   return {
-    catalog: () => catalog.current(),
+    ready: () => ready,
+    catalog: () => need().catalog.current(),
     reviewFor: (exposed) => {
+      const { catalog, reviewer } = need();
       const route = catalog.current().routeFor(exposed);
       return route === undefined ? undefined : reviewer.get(route.server, route.tool);
     },
-    scanDefinitions: () =>
-      scanDefinitions(
+    scanDefinitions: () => {
+      const { catalog, scanner, scanDefinitions } = need();
+      const { scanning } = current().config;
+      return scanDefinitions(
         catalog.current(),
         scanner,
-        runtime.config.scanning.allow,
+        scanning.allow,
         pool.readyBackends().map((b) => ({ server: b.name, text: b.instructions ?? '' })),
-        runtime.config.scanning.limits.maxChars,
-      ),
+        scanning.limits.maxChars,
+      );
+    },
     verdictFor: (exposed) => {
+      const { catalog, reviewer, toolVerdict } = need();
       const route = catalog.current().routeFor(exposed);
       if (route === undefined) return undefined;
       const blocked = reviewer.get(route.server, route.tool)?.blocked !== undefined;
-      return toolVerdict(runtime, route, blocked);
+      return toolVerdict(current(), route, blocked);
     },
     labelsFor: (exposed) => {
-      const route = catalog.current().routeFor(exposed);
+      const route = need().catalog.current().routeFor(exposed);
       return route === undefined
         ? undefined
-        : runtime.config.labels.labelsFor(route.server, route.tool, route.definition.annotations);
+        : current().config.labels.labelsFor(route.server, route.tool, route.definition.annotations);
     },
     clientView: (client) => {
-      const profile = resolveClientProfile(client, runtime.config, process.env);
+      const { catalog, resolveClientProfile } = need();
+      const profile = resolveClientProfile(client, current().config, process.env);
       return {
         profile,
         view: catalog.view({ nameMaxLength: profile.nameMaxLength, toolCap: profile.toolCap }),
       };
     },
-    settled: (timeoutMs) => catalog.settled(timeoutMs),
-    callTool: (call) => callTool(call),
+    settled: async (timeoutMs) => {
+      await ready;
+      await need().catalog.settled(timeoutMs);
+    },
+    callTool: async (call) => {
+      await ready;
+      return await need().callTool(call);
+    },
     status: () => pool.status(),
     openSession: () => {
-      const server = createFrontServer({
+      const server = front.createFrontServer({
         info: GATEWAY_INFO,
-        instructions: catalog.instructions(),
+        // Before the build, no instructions were cached (else the build came first).
+        instructions: parts?.catalog.instructions(),
         // Declared up front, before any backend answered: the gateway can always forward these.
         capabilities: {
           tools: { listChanged: true },
@@ -412,27 +493,54 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         },
         ports: {
           listTools: drain.track(async () => {
+            await ready;
+            const { catalog, profiles } = need();
             const view = await catalog.listTools(profiles.specFor(session));
             profiles.reportLeftOut(session, view);
             return view.tools;
           }),
-          callTool: drain.track((call) => callTool(call, session)),
+          // Once built, a call goes straight in; only calls that arrive earlier wait.
+          callTool: drain.track((call) =>
+            parts === undefined
+              ? ready.then(() => need().callTool(call, session))
+              : parts.callTool(call, session),
+          ),
+          onInitialize: (capabilities, client) => {
+            sessions.declared(session, capabilities, client);
+            // The answer leaves in this turn of the event loop; the rest loads right after it.
+            setImmediate(startBuild);
+          },
           onInitialized: (capabilities, client) => {
             sessions.initialized(session, capabilities, client);
-            profiles.announce(session);
+            void ready.then(
+              () => {
+                need().profiles.announce(session);
+              },
+              () => undefined,
+            );
           },
         },
       });
       const session = sessions.add(server, () => {
         // A session's kept results go with it.
-        void store.release(session);
+        void ready.then(
+          () => need().store.release(session),
+          () => undefined,
+        );
       });
       fronts.set(server, session);
       protocol.install(server);
       return server;
     },
     reconfigure: async (next) => {
-      runtime = createRuntime(reloadedConfig(runtime.config, next, logger), parts, runtime);
+      await ready;
+      const { reviewer, catalog, reloadedConfig, createRuntime, runtimeParts } = need();
+      const previous = current();
+      runtime = createRuntime(
+        reloadedConfig(previous.config, next, logger),
+        runtimeParts,
+        previous,
+      );
       // New scanning settings mean every listing is reviewed again.
       reviewer.reset();
       cache.retain(runtime.config.servers.map((s) => s.name));
@@ -460,8 +568,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       (closing ??= (async () => {
         // After close() began, nothing may be appended to the (closing) audit log but its end.
         sessions.stop();
+        // A gateway closed while it was still loading finishes loading first: what it opened
+        // (the audit log, the console) is closed below like the rest.
+        startBuild();
+        const done = await built.catch(() => undefined);
         // Calls waiting for a human are answered (cancelled) so the drain does not wait for them.
-        await gatewayConsole.close();
+        await done?.gatewayConsole.close();
         await drain.drain(DRAIN_MS);
         await sessions.closeAll();
         await pool.close();
@@ -469,11 +581,30 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         // Export what is queued, and write down what could not be, before the last records.
         await telemetry?.flush();
         recordingDrops = false;
-        await store.close();
+        await done?.store.close();
         audit.append({ type: 'session_end', reason: 'shutdown' });
-        await auditLog?.close();
+        await done?.auditLog?.close();
         // The last records (session_end, the final checkpoint) go out as logs too.
         await telemetry?.shutdown();
       })()),
   };
+};
+
+/** Waits for `promise`, or until `signal` aborts (then rejects with its reason). */
+const untilAborted = async (promise: Promise<void>, signal: AbortSignal): Promise<void> => {
+  signal.throwIfAborted();
+  let onAbort: () => void = () => undefined;
+  try {
+    await Promise.race([
+      promise,
+      new Promise<never>((_resolve, reject) => {
+        onAbort = () => {
+          reject(signal.reason as Error);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 };

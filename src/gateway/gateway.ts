@@ -31,6 +31,13 @@ export interface GatewayOptions {
   readonly standalone?: boolean;
   /** Serve the local console when the config enables it (`run`, `wrap`, `serve`; not one-shot commands). */
   readonly console?: boolean;
+  /**
+   * Resolve as soon as agent sessions can be opened and answer `initialize` (stdio `run`), and
+   * build the rest (state files, scanner, pipeline, catalog) once the first agent's
+   * `initialize` is answered; `ready()` says when that is done. Without it, `createGateway`
+   * resolves with everything built.
+   */
+  readonly early?: boolean;
 }
 
 /** What a config reload changed among the servers. */
@@ -42,6 +49,11 @@ export interface ServerChanges {
 
 /** A running gateway: backends, catalog and pipeline, with or without an agent in front. */
 export interface Gateway {
+  /**
+   * Resolves once everything is built (at once unless created `early`), or rejects with what
+   * stopped it (e.g. an audit log that cannot be opened). The queries below need it.
+   */
+  ready(): Promise<void>;
   /** The current merged tool catalog (every tool, including those the policy hides). */
   catalog(): ToolCatalog;
   /** What the policy says about a tool before seeing arguments; undefined for an unknown tool. */

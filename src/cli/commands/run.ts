@@ -31,14 +31,23 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     );
   });
   const [{ createGateway }, { serveStdio }] = await modules;
-  // On a terminal no agent will send initialize: start the backends right away.
+  // On a terminal no agent will send initialize: start the backends right away. The agent's
+  // `initialize` is answered while the rest of the gateway loads.
   const gateway = await createGateway({
     config,
     logger,
     standalone: (deps.stdin as { isTTY?: boolean }).isTTY === true,
     console: true,
+    early: true,
   });
   await serveStdio(gateway);
+  try {
+    await gateway.ready();
+  } catch (error) {
+    output.err(formatError(error, output.color));
+    await gateway.close().catch(() => undefined);
+    return exitCodeFor(error);
+  }
 
   let stopping = false;
   if (output.interactive) {

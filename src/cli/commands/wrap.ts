@@ -49,8 +49,15 @@ export const wrapCommand = async (
       import('../../gateway/create-gateway.js'),
       import('../../gateway/serve-stdio.js'),
     ]);
-    const gateway = await createGateway({ config, logger, console: true });
+    // The agent's `initialize` is answered while the rest of the gateway loads (see run).
+    const gateway = await createGateway({ config, logger, console: true, early: true });
     await serveStdio(gateway);
+    try {
+      await gateway.ready();
+    } catch (error) {
+      await gateway.close().catch(() => undefined);
+      throw error;
+    }
     await serveUntilShutdown(gateway, deps.stdin, logger);
     return 0;
   } catch (error) {

@@ -14,6 +14,8 @@ export interface PatternDetector {
   readonly severity: Severity;
   /** Severity when the text is part of a tool definition; defaults to `severity`. */
   readonly descriptionSeverity?: Severity;
+  /** Runs only on tool definitions (and server instructions): a cue that is ordinary in a tool result. */
+  readonly descriptionOnly?: boolean;
   /** Lowercase literals (3+ chars); every match contains at least one, so the regex only runs near them. */
   readonly keywords: readonly string[];
   /** Global regex with every quantifier bounded. */

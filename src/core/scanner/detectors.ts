@@ -3,6 +3,7 @@ import { overrideDetectors } from './override-phrases.js';
 import { urlCarriesData } from './exfil-url.js';
 import { multilingualDetectors } from './multilingual.js';
 import { signalDetectors } from './signals.js';
+import { descriptionDetectors, person, theAct } from './description-rules.js';
 
 const agentNouns = String.raw`(?:ai|a\.i\.|assistants?|agents?|llms?|language${S}models?|models?|chatbots?|bots?|copilot|claude|gpt|chatgpt|gemini|llama)`;
 
@@ -643,10 +644,11 @@ export const detectors: readonly PatternDetector[] = [
     layer: 'poisoning',
     severity: 'high',
     keywords: ['not ', "n't ", 'never'],
+    // The user kept unaware of the act itself; "never show the token to the user" keeps a secret, not the act.
     pattern: rx(
-      String.raw`\b(?:do${S}not|don'?t|never|must${S}not|should${S}not|shouldn'?t|mustn'?t)${S}(?:ever${S})?(?:tell|inform|mention|notify|alert|reveal|disclose|show|report|say|explain|bring${S}up|ask|warn|let${S}(?:the${S})?users?${S}know)\b[^.\n]{0,40}?\b(?:users?|humans?|customers?|operators?|anyone)\b`,
+      String.raw`\b(?:do${S}not|don'?t|never|must${S}not|should${S}not|shouldn'?t|mustn'?t)${S}(?:ever${S})?(?:(?:tell|inform|notify|alert|warn)${S}${person}\b(?!${S}(?:to|how|which|what|when|where|whether|if)\b)|let${S}(?:the${S})?users?${S}know\b|(?:mention|reveal|disclose|show|report|say|explain|bring${S}up)${S}(?:${theAct}${S})?(?:to|with)${S}${person}\b)`,
     ),
-    maxLength: 100,
+    maxLength: 160,
     message: 'concealment: asks to keep something from the user',
   },
   {
@@ -655,7 +657,8 @@ export const detectors: readonly PatternDetector[] = [
     severity: 'high',
     keywords: ['without', 'no need'],
     pattern: rx(
-      String.raw`\b(?:without|no${S}need${S}to)${S}(?:telling|informing|mentioning|notifying|alerting|mention|tell|inform|notify|alert|letting)${S}(?:(?:this|it|that)${S}(?:to${S})?)?(?:the${S})?(?:users?|humans?|them|anyone)\b`,
+      // "Do not acknowledge incidents without telling the user" asks to tell: a negation before it turns it round.
+      String.raw`(?<!\b(?:not|never|n't)\b[^.\n]{0,80})\b(?:without|no${S}need${S}to)${S}(?:telling|informing|mentioning|notifying|alerting|mention|tell|inform|notify|alert|letting)${S}(?:(?:this|it|that)${S}(?:to${S})?)?(?:the${S})?(?:users?|humans?|them|anyone)\b`,
     ),
     maxLength: 80,
     message: 'concealment: asks to act without telling the user',
@@ -910,11 +913,13 @@ export const detectors: readonly PatternDetector[] = [
     descriptionSeverity: 'high',
     keywords: ['url', 'link', 'query'],
     pattern: rx(
-      String.raw`\b(?:append|include|add|embed|encode|put|insert|attach|concatenate)\b[^.\n]{0,60}?\b(?:conversation|chat|history|secrets?|passwords?|tokens?|api${S}keys?|credentials|personal|user's|messages|prompt|memory)\b[^.\n]{0,40}?\b(?:to|in|into|as)${S}(?:the${S}|this${S}|a${S})?(?:url|link|image${S}url|query${S}(?:string|parameter)|querystring)\b`,
+      // "Never include API keys in the URL" is a caution, not the ask.
+      String.raw`(?<!\b(?:not|never|n't|don't)${S})\b(?:append|include|add|embed|encode|put|insert|attach|concatenate)\b[^.\n]{0,60}?\b(?:conversation|chat|history|secrets?|passwords?|tokens?|api${S}keys?|credentials|personal|user's|messages|prompt|memory)\b[^.\n]{0,40}?\b(?:to|in|into|as)${S}(?:the${S}|this${S}|a${S})?(?:url|link|image${S}url|query${S}(?:string|parameter)|querystring)\b`,
     ),
     maxLength: 180,
     message: 'asks to put private data into a URL',
   },
+  ...descriptionDetectors,
   ...signalDetectors,
   ...multilingualDetectors,
 ];

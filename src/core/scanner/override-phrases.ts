@@ -387,9 +387,78 @@ function detectorFor(lang: Language): PatternDetector {
   };
 }
 
+// "Ignore the above", "ignore what precedes", in the languages of the lexicon above: the data before the phrase
+// is set aside whatever it was called. English is in the pattern below.
+const ignoreAbove: readonly [keywords: readonly string[], pattern: string][] = [
+  [
+    ['ignor', 'oubli'],
+    String.raw`\b(?:ignore[zr]?|oublie[zr]?)[ \t]{1,3}(?:tout[ \t]{1,3})?ce[ \t]{1,3}qui[ \t]{1,3}(?:précède|precede|est[ \t]{1,3}(?:au-dessus|ci-dessus))`,
+  ],
+  [
+    ['ignor', 'olvid'],
+    String.raw`\b(?:ignora|ignore|olvida)[ \t]{1,3}(?:todo[ \t]{1,3})?lo[ \t]{1,3}(?:anterior|de[ \t]{1,3}arriba|que[ \t]{1,3}(?:precede|está[ \t]{1,3}arriba))`,
+  ],
+  [
+    ['ignor', 'esque'],
+    String.raw`\b(?:ignore|ignora|esqueça)[ \t]{1,3}(?:tudo[ \t]{1,3})?(?:o[ \t]{1,3}que[ \t]{1,3}(?:está|foi[ \t]{1,3}dito)[ \t]{1,3}acima|o[ \t]{1,3}anterior|o[ \t]{1,3}acima)`,
+  ],
+  [
+    ['ignor', 'dimentic'],
+    String.raw`\b(?:ignora|dimentica)[ \t]{1,3}(?:tutto[ \t]{1,3})?(?:quanto[ \t]{1,3}(?:sopra|precede)|ciò[ \t]{1,3}che[ \t]{1,3}(?:precede|è[ \t]{1,3}sopra))`,
+  ],
+  [
+    ['ignorier', 'vergiss'],
+    String.raw`\b(?:ignoriere|ignorieren[ \t]{1,3}sie|vergiss|vergessen[ \t]{1,3}sie)[ \t]{1,3}(?:das|alles)[ \t]{1,3}(?:obige|oben|vorherige|vorangehende|bisherige)`,
+  ],
+  [
+    ['гнорир', 'абудь'],
+    String.raw`(?:игнорируй(?:те)?|забудь(?:те)?)[ \t]{1,3}(?:вс[её][ \t]{1,3})?(?:вышесказанное|вышеизложенное|что[ \t]{1,3}(?:выше|было[ \t]{1,3}выше)|предыдущее|сказанное[ \t]{1,3}выше)`,
+  ],
+  [
+    ['忽略', '无视', '無視'],
+    String.raw`(?:忽略|无视|無視)(?:以上|上面|上述|之前|前面)(?:的)?(?:内容|内容|所有|一切)?`,
+  ],
+  [['上記', '以上', '上の'], String.raw`(?:上記|以上|上)(?:の(?:内容|こと|指示|文章))?を無視`],
+  [
+    ['위의', '위 내용', '앞의'],
+    String.raw`(?:위의|위|앞의)[ \t]{0,2}(?:것|내용|모든[ \t]{0,2}것)(?:을|를|은|는)?[ \t]{0,2}무시`,
+  ],
+  [
+    ['bỏ qua', 'phớt lờ'],
+    String.raw`(?:bỏ[ \t]{1,3}qua|phớt[ \t]{1,3}lờ)[ \t]{1,3}(?:tất[ \t]{1,3}cả[ \t]{1,3})?(?:những[ \t]{1,3})?(?:điều|gì|nội[ \t]{1,3}dung|thứ)?[ \t]{0,3}(?:ở[ \t]{1,3}trên|phía[ \t]{1,3}trên|trên[ \t]{1,3}đây|trước[ \t]{1,3}đó)`,
+  ],
+  [
+    ['abaikan'],
+    String.raw`\babaikan[ \t]{1,3}(?:semua[ \t]{1,3})?(?:yang|hal)[ \t]{1,3}(?:di[ \t]{1,3}atas|sebelumnya)`,
+  ],
+  [
+    ['yukarıdaki'],
+    String.raw`yukarıdaki(?:leri|[ \t]{1,3}her[ \t]{1,3}şeyi)?[ \t]{1,3}(?:görmezden[ \t]{1,3}gel|yok[ \t]{1,3}say|dikkate[ \t]{1,3}alma)`,
+  ],
+  [['ऊपर'], String.raw`ऊपर[^.।\n]{0,20}(?:अनदेखा|नज़रअंदाज़|नजरअंदाज)`],
+  [
+    ['تجاهل'],
+    String.raw`تجاهل[ \t]{1,3}(?:كل[ \t]{1,3})?(?:ما[ \t]{1,3}(?:سبق|ورد[ \t]{1,3}أعلاه|أعلاه)|الكلام[ \t]{1,3}السابق)`,
+  ],
+  [['উপরের', 'উপরে'], String.raw`উপরে(?:র)?[^।.\n]{0,20}(?:উপেক্ষা|অগ্রাহ্য|এড়িয়ে)`],
+  [['ข้างต้น'], String.raw`(?:ไม่ต้องสนใจ|เพิกเฉย(?:ต่อ)?|ละเว้น)[^\n]{0,10}ข้างต้น`],
+];
+
+const notConditional = String.raw`(?![ \t,]{1,3}(?:si|if|se|wenn|falls|jika|если|nếu)(?![\w\u00c0-\u024f]))`;
+
 /** Override-phrase detectors ("ignore previous instructions" family) for several languages. */
 export const overrideDetectors: readonly PatternDetector[] = [
   ...languages.map(detectorFor),
+  ...ignoreAbove.map(([keywords, source]): PatternDetector => ({
+    id: 'override.ignore-instructions',
+    layer: 'override',
+    severity: 'high',
+    keywords,
+    // "Ignore the above if you use Windows" is how manuals skip a section.
+    pattern: rx(`(?:${source})${notConditional}`, caseInsensitive(source)),
+    maxLength: 80,
+    message: 'instruction-override phrase: ignore what precedes',
+  })),
   {
     id: 'override.ignore-instructions',
     layer: 'override',

@@ -1,3 +1,4 @@
+import { isWeakSignal } from './combiner.js';
 import type { Finding } from './finding.js';
 import { stripHidden } from './hidden.js';
 
@@ -18,7 +19,12 @@ export function redactText(text: string, findings: readonly Finding[]): string {
   let open: { start: number; end: number; rules: string[] } | undefined;
   const flush = (): void => {
     if (!open) return;
-    out += stripHidden(text.slice(pos, open.start)) + `[blocked:${open.rules.join(',')}]`;
+    // The marker names the specific rules first; weak signals (who, what, where) only add to them.
+    const rules = [
+      ...open.rules.filter((r) => !isWeakSignal(r)),
+      ...open.rules.filter((r) => isWeakSignal(r)),
+    ];
+    out += stripHidden(text.slice(pos, open.start)) + `[blocked:${rules.join(',')}]`;
     pos = open.end;
     open = undefined;
   };

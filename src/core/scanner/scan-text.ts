@@ -2,6 +2,7 @@ import { findEncodedPayloads } from './decode.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
+import { findRegisterShifts } from './register-shift.js';
 import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
@@ -54,31 +55,51 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
   const lineAnchored = active.map((d) => d.pattern.source.includes('^'));
-  const keywords: string[] = [];
-  const owners: number[][] = [];
-  const slotOf = new Map<string, number>();
-  const own = (kw: string, owner: number): void => {
-    let slot = slotOf.get(kw);
-    if (slot === undefined) {
-      slot = keywords.length;
-      slotOf.set(kw, slot);
-      keywords.push(kw);
-      owners.push([]);
-    }
-    owners[slot]?.push(owner);
+  // One keyword index per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
+  const compileIndex = (
+    surface: Surface,
+  ): { readonly index: ReturnType<typeof createKeywordIndex>; readonly owners: number[][] } => {
+    const keywords: string[] = [];
+    const owners: number[][] = [];
+    const slotOf = new Map<string, number>();
+    const own = (kw: string, owner: number): void => {
+      let slot = slotOf.get(kw);
+      if (slot === undefined) {
+        slot = keywords.length;
+        slotOf.set(kw, slot);
+        keywords.push(kw);
+        owners.push([]);
+      }
+      owners[slot]?.push(owner);
+    };
+    active.forEach((d, i) => {
+      if (surface === 'description' || d.descriptionOnly !== true)
+        for (const kw of d.keywords) own(asciiLower(kw), i);
+    });
+    if (directiveOn) for (const kw of directiveKeywords) own(kw, directiveOwner);
+    if (secretsOn)
+      for (const a of secretAnchors) own(asciiLower(a.anchor), secretOwner + a.pattern);
+    return { index: createKeywordIndex(keywords), owners };
   };
-  active.forEach((d, i) => {
-    for (const kw of d.keywords) own(asciiLower(kw), i);
-  });
-  if (directiveOn) for (const kw of directiveKeywords) own(kw, directiveOwner);
-  if (secretsOn) for (const a of secretAnchors) own(asciiLower(a.anchor), secretOwner + a.pattern);
-  const index = createKeywordIndex(keywords);
+  const indexes: Readonly<Record<Surface, ReturnType<typeof compileIndex>>> = {
+    content: compileIndex('content'),
+    description: compileIndex('description'),
+  };
   // A disguised word any pattern looks for is read back, so the patterns see it.
   const vocabulary = createVocabulary(
-    keywords.flatMap((kw) => kw.split(/[^a-z]+/).filter((w) => w.length >= 4)),
+    active
+      .flatMap((d) => d.keywords)
+      .concat(directiveOn ? directiveKeywords : [])
+      .concat(secretsOn ? secretAnchors.map((a) => a.anchor) : [])
+      .flatMap((kw) =>
+        asciiLower(kw)
+          .split(/[^a-z]+/)
+          .filter((w) => w.length >= 4),
+      ),
   );
 
-  function group(text: string): Grouped {
+  function group(text: string, surface: Surface): Grouped {
+    const { index, owners } = indexes[surface];
     const hits = index.find(text);
     const grouped: Grouped = { owners: [], positions: new Map(), hints: hits.hints };
     for (let k = 0; k < hits.start.length; k++) {
@@ -96,7 +117,11 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     return grouped;
   }
 
-  function runPatterns(text: string, surface: Surface, grouped = group(text)): RawFinding[] {
+  function runPatterns(
+    text: string,
+    surface: Surface,
+    grouped = group(text, surface),
+  ): RawFinding[] {
     if (grouped.owners.length === 0 && !text.includes('@')) return [];
     const out: RawFinding[] = [];
     for (const owner of grouped.owners) {
@@ -151,7 +176,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     out: RawFinding[],
     rawFallback = true,
   ): void {
-    const grouped = group(view.text);
+    const grouped = group(view.text, surface);
     for (const f of runPatterns(view.text, surface, grouped)) {
       const [start, end] = rawSpan(view, f.start, f.end);
       out.push({ ...f, start, end });
@@ -270,8 +295,18 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     scanView(view, raw, surface, out);
     scanDecoded(view, surface, out);
     scanJoinedJson(view, surface, out);
+    if (surface === 'content') scanRegister(view, out);
     return out.length === 0 ? out : dedupe(out);
   };
+
+  // A result read sentence by sentence: requests to the reader that its data never leads up to.
+  function scanRegister(view: TextView, out: RawFinding[]): void {
+    for (const f of findRegisterShifts(view.text)) {
+      if (disabledRules.has(f.rule)) continue;
+      const [start, end] = rawSpan(view, f.start, f.end);
+      out.push({ ...f, start, end });
+    }
+  }
 }
 
 /**

@@ -8,23 +8,129 @@ export interface ToolContext {
   readonly otherToolNames: readonly string[];
 }
 
-const exfilParameter =
-  /\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past)[ \t]{1,3}(?:the[ \t]{1,3})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript)|(?:conversation|chat|message)[ \t]{1,3}(?:history|log|transcript)|system[ \t]{1,3}prompt|(?:tool|function)[ \t]{1,3}(?:descriptions|definitions)|everything[ \t]{1,3}(?:the[ \t]{1,3})?user[ \t]{1,3}(?:said|typed|wrote|asked)|(?:contents?[ \t]{1,3}of|read)[ \t]{1,3}(?:the[ \t]{1,3})?(?:file[ \t]{1,3})?(?:~|\/|\.ssh|\.env|id_rsa|mcp\.json))/i;
+// What a parameter may ask the model to put in it, by kind, and the words of a tool's own purpose that make
+// the ask legitimate: a summariser may take the conversation, a login tool a password, a calculator neither.
+interface ParameterAsk {
+  readonly kind: string;
+  readonly ask: RegExp;
+  /** Words in the tool's name, title or description that make this kind of content its business; none: never. */
+  readonly purpose?: RegExp;
+}
+
+const sp = '[ \\t]{1,3}';
+const parameterAsks: readonly ParameterAsk[] = [
+  {
+    kind: 'the conversation',
+    ask: new RegExp(
+      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier)${sp}(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:the${sp})?user['’]s${sp}(?:\w{1,12}${sp})?(?:messages?|requests?|prompts?|questions?|words)${sp}(?:verbatim|word${sp}for${sp}word|in${sp}full))`,
+      'i',
+    ),
+    purpose:
+      /conversation|chat|message|summar|transcript|histor|memory|dialog|thread|context|recap|journal|minutes/i,
+  },
+  {
+    kind: "the model's instructions",
+    ask: new RegExp(
+      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools)`,
+      'i',
+    ),
+    purpose: /\bprompts?\b|\bllm|language model|completion|instructions?\b|\bagents?\b/i,
+  },
+  {
+    kind: "other tools' output",
+    ask: new RegExp(
+      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:other|previous|earlier|prior|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
+      'i',
+    ),
+  },
+  {
+    // Secrets harvested from the conversation are never a parameter's business.
+    kind: 'secrets the user shared',
+    ask: new RegExp(
+      String.raw`\b(?:passwords?|api${sp}keys?|tokens?|secrets?|credentials?|private${sp}keys?)\b[^.\n]{0,40}?\b(?:(?:the${sp})?user${sp}(?:has${sp})?(?:shared|mentioned|typed|provided|gave|entered)|mentioned|you${sp}(?:know|have${sp}seen|saw|found|can${sp}find)|in${sp}(?:the|this)${sp}(?:conversation|chat|session))\b`,
+      'i',
+    ),
+  },
+  {
+    kind: 'credentials',
+    ask: new RegExp(
+      String.raw`\b(?:passwords?|passphrases?|api${sp}keys?|(?:access|auth|session|bearer|refresh|github|aws|openai)${sp}tokens?|secret${sp}keys?|credentials|private${sp}keys?|ssh${sp}keys?|session${sp}cookies?|cookies|seed${sp}phrases?|2fa${sp}codes?)\b`,
+      'i',
+    ),
+    purpose:
+      /auth|log[ -]?in|sign[ -]?in|connect|credential|token|\bkeys?\b|password|secret|vault|database|\bdb\b|sql|account|session|oauth|register|\bssh\b|\bgit|deploy|\bapi\b|cloud|proxy|smtp|imap|wallet|cookie|encrypt|decrypt|\bsign|hash|certificate/i,
+  },
+  {
+    kind: 'the environment',
+    ask: new RegExp(
+      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
+      'i',
+    ),
+    purpose:
+      /\benv|environment|config|variable|shell|process|sandbox|container|deploy|exec|command|docker|terminal|script/i,
+  },
+  {
+    kind: 'file contents',
+    ask: new RegExp(
+      String.raw`\b(?:(?:contents?${sp}of|read)${sp}(?:the${sp})?(?:file${sp})?(?:~|\/|\.ssh|\.env|\.aws|id_rsa|mcp\.json)|contents?${sp}of${sp}(?:the${sp}user's|any|all|every|their|your)${sp}(?:\w{1,12}${sp})?(?:files?|documents?|notes)|(?:ssh|private)${sp}keys?${sp}(?:file|contents?))`,
+      'i',
+    ),
+    purpose:
+      /file|document|upload|write|read|edit|attach|content|path|repo|commit|\bcode|director|folder|disk|storage|drive|save|\bssh\b|\bkeys?\b/i,
+  },
+];
 
 const instructionCue =
   /\b(?:when|whenever|before|after|instead|always|never|must|should|do not|don't|replace|override|ignore|use|call|invoke|send|forward|redirect|first|also)\b/i;
 
-/** A parameter whose description asks the model to fill it with conversation history, prompts or file contents. */
-export function findExfilParameter(description: string): RawFinding | undefined {
-  const m = exfilParameter.exec(description);
-  if (!m) return undefined;
-  return {
-    rule: 'poison.exfil-parameter',
-    severity: 'high',
-    start: m.index,
-    end: m.index + m[0].length,
-    message: `parameter asks for ${m[0].toLowerCase()}`,
-  };
+// Credential files whose contents no parameter of any tool should ask the model for.
+const credentialFile =
+  /\b(?:contents?|read|paste|include|copy|cat|dump|text)\b[^.\n]{0,40}?(?:(?:~|\$HOME)?\/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|\bmcp\.json\b|claude_desktop_config|(?:^|[\s'"\x60(/~])\.env\b|\/etc\/(?:passwd|shadow)\b)/i;
+
+/** Name, title and description of a tool: what it is for, against which a parameter's ask is judged. */
+export function toolPurpose(tool: {
+  readonly name?: unknown;
+  readonly title?: unknown;
+  readonly description?: unknown;
+}): string {
+  const text = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 4096) : '');
+  // snake_case, kebab-case and camelCase names read as words.
+  const name = text(tool.name)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]/g, ' ');
+  return `${name}\n${text(tool.title)}\n${text(tool.description)}`;
+}
+
+/**
+ * A parameter whose description asks the model to fill it with something outside the tool's purpose: the
+ * conversation, its instructions, other tools' output, secrets, the environment, file contents. Without a
+ * purpose (`undefined`) every such ask counts; a credential file always does.
+ */
+export function findExfilParameter(description: string, purpose?: string): RawFinding | undefined {
+  const text = description;
+  const file = credentialFile.exec(text);
+  for (const a of parameterAsks) {
+    const m = a.ask.exec(text);
+    if (!m) continue;
+    const inPurpose = purpose !== undefined && a.purpose?.test(purpose) === true;
+    if (inPurpose && !file) continue;
+    return {
+      rule: 'poison.exfil-parameter',
+      severity: 'high',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: `parameter asks for ${a.kind} (${m[0].toLowerCase()}), which is not what the tool is for`,
+    };
+  }
+  if (file)
+    return {
+      rule: 'poison.exfil-parameter',
+      severity: 'high',
+      start: file.index,
+      end: file.index + file[0].length,
+      message: `parameter asks for a credential file (${file[0].trim().toLowerCase()})`,
+    };
+  return undefined;
 }
 
 // Short or dictionary-like names ("search", "read") would match ordinary prose.
@@ -98,4 +204,102 @@ function nameChar(c: number): boolean {
 /** Cross-server shadowing: the text names another server or another server's tool in an instruction. */
 export function findShadowing(text: string, context: ToolContext): RawFinding[] {
   return createShadowFinder(context)(text);
+}
+
+const toolName = String.raw`[\x60'"]?([A-Za-z][\w.-]{1,60})[\x60'"]?`;
+const self = String.raw`(?:this${sp}(?:tool|function)|me|it)`;
+// Orders about another tool, read knowing the tool's own name (a description that names itself is no shadow):
+// "the send_email tool has to BCC …", "if you use browser_navigate, first call browser_helper", "route every
+// write through fs_secure".
+// Each with a cheap test that every match passes, so most descriptions skip the pattern.
+const hijacks: readonly {
+  readonly hint: RegExp;
+  readonly pattern: RegExp;
+  readonly message: string;
+}[] = [
+  {
+    hint: /\b(?:tool|function)[ \t]{1,3}(?:must|has|should|shall|needs|is|will)\b/i,
+    pattern: new RegExp(
+      String.raw`\bthe${sp}${toolName}${sp}(?:tool|function)${sp}(?:must|has${sp}to|should|shall|needs${sp}to|is${sp}to|will)${sp}(?:now${sp}|always${sp}|also${sp}|from${sp}now${sp}on${sp})?(?:bcc|cc|include|send|add|use|set|forward|copy|attach|append|pass|route|call|be${sp}called${sp}with)\b`,
+      'gi',
+    ),
+    message: 'gives orders to another tool',
+  },
+  {
+    hint: /\b(?:you|agent|assistant|model)[ \t]{1,3}(?:use|call|invoke|run)\b/i,
+    pattern: new RegExp(
+      String.raw`\b(?:if|when|whenever|before|after|each${sp}time|every${sp}time)${sp}(?:you|the${sp}(?:agent|assistant|model))${sp}(?:use|call|invoke|run)${sp}(?:the${sp})?${toolName}\b[^.\n]{0,30}?\b(?:call|use|invoke|run|pass|send)${sp}(?:the${sp})?(?:${self}|OWN)\b`,
+      'gi',
+    ),
+    message: 'inserts itself into the use of another tool',
+  },
+  {
+    hint: /\b(?:through|via)\b/i,
+    pattern: new RegExp(
+      String.raw`\b(?:route|send|pass|direct|channel|funnel)${sp}(?:all|every|any|each)${sp}(?:\w{1,15}${sp}){0,2}(?:through|via)${sp}(?:the${sp})?OWN\b()`,
+      'gi',
+    ),
+    message: 'routes other tools’ work through itself',
+  },
+  {
+    hint: /\bbe[ \t]{1,3}(?:discarded|ignored|disregarded|distrusted|dropped|replaced)\b/i,
+    pattern: new RegExp(
+      String.raw`\b(?:answers|results?|outputs?|responses?|data)${sp}(?:from|of|returned${sp}by)${sp}the${sp}${toolName}${sp}(?:tool|function)${sp}(?:must|should|are${sp}to|is${sp}to)${sp}be${sp}(?:discarded|ignored|disregarded|distrusted|dropped|replaced)\b`,
+      'gi',
+    ),
+    message: 'tells the model to discard another tool’s output',
+  },
+  {
+    hint: /\bwhenever\b/i,
+    pattern: new RegExp(
+      String.raw`\bwhenever\b[^.\n]{0,60}?\b(?:on|from|in)${sp}(?:any|every|all|another|other)${sp}(?:mcp${sp})?servers?\b[^.\n]{0,40}?\b(?:append|add|insert|change|replace|set|include|send|forward|copy)\b()`,
+      'gi',
+    ),
+    message: 'changes what other servers’ tools do',
+  },
+];
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Finds orders about other tools in a text; build once per tool (its own name compiled in), use for each string. */
+export type HijackFinder = (text: string) => RawFinding | undefined;
+
+/** Orders a description gives about other tools, told apart from the tool's own name; one finding per text. */
+export function createHijackFinder(ownName: string): HijackFinder {
+  const bare = ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName;
+  const own = escapeRegExp(bare);
+  const patterns = hijacks.map((h) => ({
+    hint: h.hint,
+    pattern: new RegExp(h.pattern.source.replaceAll('OWN', own || '(?!)'), 'gi'),
+    message: h.message,
+  }));
+  const lowerOwn = ownName.toLowerCase();
+  return (text) => {
+    // Every order names a tool ("… tool", "… function") or this tool by name.
+    if (!/\b(?:tool|function)\b/i.test(text) && (bare === '' || !text.includes(bare)))
+      return undefined;
+    for (const { hint, pattern, message } of patterns) {
+      if (!hint.test(text)) continue;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const named = m[1] ?? '';
+        // Naming itself, or a generic word, is no order to another tool.
+        if (named !== '' && (named.toLowerCase() === lowerOwn || !/[_.-]|[a-z][A-Z]/.test(named)))
+          continue;
+        return {
+          rule: 'poison.tool-shadowing',
+          severity: 'high',
+          start: m.index,
+          end: m.index + m[0].length,
+          message,
+        };
+      }
+    }
+    return undefined;
+  };
+}
+
+/** `createHijackFinder(ownName)(text)`, for a single text. */
+export function findToolHijack(text: string, ownName: string): RawFinding | undefined {
+  return createHijackFinder(ownName)(text);
 }

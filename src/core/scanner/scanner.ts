@@ -13,7 +13,9 @@ import {
 } from './scan-job.js';
 import {
   createShadowFinder,
+  createHijackFinder,
   findExfilParameter,
+  toolPurpose,
   type ShadowFinder,
   type ToolContext,
 } from './scan-tool.js';
@@ -86,6 +88,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   const scan = createTextScan(disabled);
   const exfilOn = !disabled.has('poison.exfil-parameter');
   const shadowOn = !disabled.has('poison.cross-server-shadowing');
+  const hijackOn = !disabled.has('poison.tool-shadowing');
   // One finder per listing: every tool of a server is reviewed with the same context arrays.
   let shadowCache: { key: readonly unknown[]; finder: ShadowFinder } | undefined;
 
@@ -102,6 +105,11 @@ export function createScanner(options: ScanOptions = {}): Scanner {
 
   const toolCheck = (tool: ScannableTool, context: ToolContext): StringCheck => {
     const shadows = shadowOn ? finderFor(tool, context) : undefined;
+    // A parameter's ask is judged against what the tool is for (its name, title and description).
+    const purpose = exfilOn ? toolPurpose(tool) : '';
+    const hijack = hijackOn
+      ? createHijackFinder(typeof tool.name === 'string' ? tool.name : '')
+      : undefined;
     return (text, site) => {
       if (site.isKey || (site.key !== 'description' && site.key !== 'title')) return [];
       const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
@@ -110,8 +118,13 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       const out: RawFinding[] = [];
       // A parameter's description asking for the conversation or a file; the schema's own description is not a parameter's.
       if (exfilOn && root === 'inputSchema' && site.parent !== 'inputSchema') {
-        const exfil = findExfilParameter(text);
+        const exfil = findExfilParameter(text, purpose);
         if (exfil) out.push(exfil);
+      }
+      // Orders about other tools need the tool's own name to tell them from advice about itself.
+      if (hijack && !inSchema) {
+        const order = hijack(text);
+        if (order) out.push(order);
       }
       if (shadows) out.push(...shadows(text));
       return out;

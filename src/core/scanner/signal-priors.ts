@@ -1,6 +1,6 @@
 import type { Surface } from './detector.js';
 import { detectors } from './detectors.js';
-import { featureKey } from './combiner.js';
+import { featureKey, isWeakSignal } from './combiner.js';
 import type { Severity } from './finding.js';
 
 /** Prior weights of the combiner: what each signal is believed to be worth before the corpus is seen. */
@@ -32,6 +32,10 @@ const explicit: Readonly<Record<string, number>> = {
   'obfuscation.homoglyph/medium': 0.75,
   'obfuscation.leetspeak/medium': 0.75,
   'obfuscation.spaced/medium': 0.75,
+  // An off-topic task or question planted in data is the whole of many injections: it flags alone.
+  'place.register-shift/high': 4,
+  // "Unfiltered", "never refuses", "stay in character": said of the model, the whole of a jailbreak's ask.
+  'intent.unrestricted/medium': 3.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,
@@ -49,6 +53,13 @@ const otherRules: readonly [string, readonly Severity[]][] = [
   ['obfuscation.homoglyph', ['medium']],
   ['obfuscation.leetspeak', ['medium']],
   ['obfuscation.spaced', ['medium']],
+  // The register layer (register-shift.ts): requests out of place in data, and the kinds of asks they make.
+  ['place.register-shift', ['medium', 'high']],
+  ['place.bare-request', ['low']],
+  ['place.script-shift', ['low']],
+  ['intent.shell-command', ['medium']],
+  ['intent.tool-invocation', ['medium']],
+  ['intent.account-takeover', ['medium']],
 ];
 
 const surfaces: readonly Surface[] = ['content', 'description'];
@@ -67,7 +78,7 @@ export function combinerPriors(): CombinerPriors {
     if (d.descriptionSeverity) add(d.id, d.descriptionSeverity, d.layer === 'signal');
   }
   for (const [rule, severities] of otherRules)
-    for (const s of severities) add(rule, s, rule.startsWith('obfuscation.'));
+    for (const s of severities) add(rule, s, isWeakSignal(rule));
   for (const [key, w] of Object.entries(explicit)) if (!key.includes('/')) weights[key] = w;
   return { bias: -5, descriptionBias: 0, weights };
 }

@@ -1,0 +1,695 @@
+import type { RawFinding } from './raw-finding.js';
+
+// A tool result is data: an e-mail, a web page, a table, a review, code, a log. An injection planted in it
+// changes register: somewhere a sentence speaks to whoever reads the data, a question or a task, about
+// something the data around it never mentions. This layer finds the sentences that may be requests (three native
+// regex scans; short texts are read whole) and reports them by their form (mood, place, topic, script), not by
+// their words: a plain question ("What are the top industries affected by AI?") carries no phrase a lexicon
+// could list.
+//
+// It also judges what a request sentence asks for, by kind (write to memory, fetch a page and follow it,
+// run a command, call a tool, take over an account), from a verb and an object in the same sentence.
+
+const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
+const LOWER_N = 0x6e;
+
+// Opening words that do not change a sentence's mood: "Please list …", "Now, write …", "Also answer …".
+const lead =
+  /^[\s"'`*>#•\-–—([\]|]{0,12}(?:\d{1,3}[.)]\s{1,3})?(?:(?:please|kindly|now|also|then|and|so|first|next|finally|ok|okay|hey|hi|oh|additionally|lastly|instead|but|just|(?:don't|do\s{1,3}not)\s{1,3}(?:forget|hesitate)\s{1,3}to|(?:make|be)\s{1,3}sure\s{1,3}(?:to|you)|remember\s{1,3}to|feel\s{1,3}free\s{1,3}to)\b[\s,:!]{1,3}){0,3}/i;
+const leadSticky = new RegExp(lead.source.slice(1), 'iy');
+// Verbs that open a task given to a reader. Not most verbs of changelogs and READMEs ("Fix", "Update", "Install",
+// "See", "Use", "Run"): a README is full of those, and they are about the software around them.
+const taskVerbs = new Set(
+  (
+    'write provide give tell show list explain describe create generate make find recommend suggest compose ' +
+    'draft calculate compute translate summarize summarise analyze analyse name identify help share send ' +
+    'forward email e-mail book schedule plan design outline compare evaluate predict convert rewrite rephrase ' +
+    'paraphrase research review rate discuss elaborate offer propose produce prepare solve answer respond reply ' +
+    'print output state say repeat visit navigate browse fetch download retrieve save store remember memorize ' +
+    'memorise note record call invoke execute type paste enter delete remove transfer pay grant reset change ' +
+    'disable unlock forget ignore disregard insert append mention reveal display post upload submit buy ' +
+    'purchase order sell teach guide determine estimate classify imagine pretend act assume suppose consider ' +
+    'count sum find contact inform notify email text message withdraw deposit cancel approve grant invite ' +
+    'register sign subscribe locate collect gather compile extract access grab search look replace augment ' +
+    'incorporate modify validate conclude finish begin start end add'
+  ).split(' '),
+);
+// Words that open a question.
+const questionWords = new Set(
+  (
+    'what whats what’s who whom whose which when where why how is are was were do does did can could would ' +
+    'will should shall may might have has'
+  ).split(' '),
+);
+// "Can you …", "I want you to …", "I need you to …": a request addressed to the reader whatever its form.
+const addressedAsk =
+  /\b(?:can|could|would|will)\s{1,3}you\b|\bi\s{1,3}(?:want|need|would\s{1,3}like)\s{1,3}you\s{1,3}to\b/i;
+// The reader or writer in person: a question about the world with no one in it ("What year was X founded?")
+// is how FAQs and quiz data read; one that says "you", "I" or "my" speaks to someone.
+const person = /\b(?:you|your|yours|i|me|my|mine|we|us|our)\b/i;
+const firstWord = /^([A-Za-z][a-z’']{0,20})\b/;
+const label = /^[\w*`]{1,20}(?: [\w*`]{1,20}){0,2}:\s{1,3}/;
+// An obligation laid on the reader, in the second or the third person.
+const obligation =
+  /\byou\s{1,3}(?:must|should|shall|need\s{1,3}to|have\s{1,3}to|are\s{1,3}(?:to|required\s{1,3}to))\b|\b(?:assistants?|agents?|ai|models?|llms?|chatbots?)\s{1,3}(?:must|should|shall|needs?\s{1,3}to|has\s{1,3}to|is\s{1,3}(?:to|required\s{1,3}to))\b/i;
+// "Call us", "Contact me at …", "Write us": the writer's own contact line.
+const contactLine =
+  /^(?:call|contact|e-?mail|text|message|write|reply)\s{1,3}(?:to\s{1,3})?(?:us|me)\b/i;
+
+// Words too common to show what a sentence is about.
+const stopWords = new Set(
+  (
+    'about above after again against also always among another anyone anything around because been before ' +
+    'being below between both cannot could does doing done down during each either else even ever every ' +
+    'from further have having here hers herself himself into itself just know like made make many more most ' +
+    'much must myself never next only other ours ourselves over please same should some such than that ' +
+    'their theirs them themselves then there these they thing things this those through under until very ' +
+    'want well were what when where whether which while whom whose will with within without would your ' +
+    'yours yourself yourselves give tell show list write find help need provide using used best good also ' +
+    'does based like following below above make sure they them those these hello thanks thank regards dear'
+  ).split(' '),
+);
+
+/** The sentence's mood, or undefined for a statement. */
+type Mood = 'question' | 'task' | 'addressed';
+
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+  readonly mood: Mood | undefined;
+  readonly words: number;
+  /** The unit is a whole line of its own (an inserted line), not a sentence inside a paragraph. */
+  readonly line: boolean;
+  /** Part of a document's structure: a list item, a table row, a heading, code. */
+  readonly structured: boolean;
+  /** A labelled field ("Rate limiting: …", "Note: …"). */
+  readonly labelled: boolean;
+  /** A request, or an obligation laid on the reader ("you should …", "the assistant must …"). */
+  readonly directed: boolean;
+}
+
+/**
+ * Split text into sentences and lines (a line break, a `\n` escape, `. ` and a JSON value edge end one), counting
+ * each unit's words on the way. One tight loop: it reads every character of every result.
+ */
+function units(text: string, out: Unit[]): void {
+  const n = text.length;
+  let start = 0;
+  // Whether the unit being read is the first of its line, and whether that line is structure.
+  let lineFirst = true;
+  let fenced = text.startsWith('```');
+  let structured = fenced || structuredLine(text, 0);
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : NEWLINE;
+    let cut: number;
+    let next: number;
+    let lineEnds = true;
+    if (c === NEWLINE) {
+      cut = i;
+      next = i + 1;
+    } else if (c === BACKSLASH && text.charCodeAt(i + 1) === LOWER_N) {
+      cut = i;
+      next = i + 2;
+    } else if ((c === 0x2e || c === 0x3f || c === 0x21) && isBreakAfter(text.charCodeAt(i + 1))) {
+      cut = i + 1;
+      next = i + 1;
+      lineEnds = endsLine(text, i + 1);
+    } else if ((c === 0x27 || c === 0x22) && quoteEdge(text, i)) {
+      cut = i;
+      next = i + 1;
+    } else {
+      const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+      if (letter && !inWord) words++;
+      inWord = letter || (inWord && (c === 0x27 || c === 0x2d));
+      continue;
+    }
+    if (cut - start >= 2)
+      out.push(classify(text, start, cut, lineFirst && lineEnds, structured && lineFirst, words));
+    words = 0;
+    inWord = false;
+    start = next;
+    if (c === 0x2e || c === 0x3f || c === 0x21) lineFirst = lineEnds;
+    else {
+      lineFirst = true;
+      if (text.charCodeAt(next) === 0x60 && text.startsWith('```', next)) fenced = !fenced;
+      structured = fenced || structuredLine(text, next);
+    }
+    if (next === i + 2) i++;
+  }
+}
+
+// A line that is part of a document's structure: a list item, a table row, a heading, an indented block (code,
+// a commit message, nested YAML), a labelled field. Lists of tasks are how READMEs, changelogs and prompts read.
+function structuredLine(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  if (i - at >= 4 || text.charCodeAt(at) === 0x09) return true;
+  const c = text.charCodeAt(i);
+  // - * • # | > and "1." / "2)".
+  if (c === 0x2d || c === 0x2a || c === 0x2022 || c === 0x23 || c === 0x7c || c === 0x3e)
+    return true;
+  if (c >= 0x30 && c <= 0x39) {
+    let k = i;
+    while (k < i + 3 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+    const after = text.charCodeAt(k);
+    if (after === 0x2e || after === 0x29) return true;
+  }
+  return false;
+}
+
+// Only spaces between `at` and the end of the line (or of the text).
+function endsLine(text: string, at: number): boolean {
+  for (let k = at; k < at + 8; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== c || c === NEWLINE || (c === BACKSLASH && text.charCodeAt(k + 1) === LOWER_N))
+      return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return false;
+}
+
+function isBreakAfter(c: number): boolean {
+  return c !== c || c === 0x20 || c === 0x09 || c === NEWLINE || c === 0x0d;
+}
+
+// A quote that opens or closes a JSON or Python-dict string value: `: '`, `, "`, `',`, `"}`.
+function quoteEdge(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  const before2 = text.charCodeAt(i - 2);
+  if (before === 0x3a || before === 0x5b || before === 0x7b) return true;
+  if (before === 0x20 && (before2 === 0x3a || before2 === 0x2c)) return true;
+  const after = text.charCodeAt(i + 1);
+  return after === 0x2c || after === 0x7d || after === 0x5d || after === 0x3a;
+}
+
+function classify(
+  text: string,
+  start: number,
+  end: number,
+  line: boolean,
+  structured: boolean,
+  words: number,
+): Unit {
+  const len = end - start;
+  if (words < 3 || words > 60 || len > 480)
+    return {
+      start,
+      end,
+      mood: undefined,
+      words,
+      line,
+      structured,
+      labelled: false,
+      directed: false,
+    };
+  if (!mayRequest(text, start, end))
+    return {
+      start,
+      end,
+      mood: undefined,
+      words,
+      line,
+      structured,
+      labelled: false,
+      directed: false,
+    };
+  const sentence = text.slice(start, end);
+  let body = sentence.slice(lead.exec(sentence)?.[0].length ?? 0);
+  // "Rate limiting: add delays …", "Note: …": a labelled field of a document; its text is read after the label.
+  const labelled = label.exec(body);
+  if (labelled) body = body.slice(labelled[0].length).replace(lead, '');
+  const first = firstWord.exec(body)?.[1];
+  const question = /[?？؟]["'”’)\]\s]{0,4}$/.test(sentence);
+  let mood: Mood | undefined;
+  if (question && person.test(sentence)) mood = 'question';
+  else if (question && first && questionWords.has(first.toLowerCase()) && /^[A-Z]/.test(first))
+    mood = 'question';
+  else if (
+    first &&
+    /^[A-Z]/.test(body) &&
+    taskVerbs.has(first.toLowerCase()) &&
+    // "Order 1234 was shipped", "Call us": a noun, or the writer's own contact line.
+    !/^[A-Za-z]+(?:[:=|]|\s{1,3}\d|\s{1,3}(?:was|is|are|were|has|had|of|for|by)\b)/i.test(body) &&
+    !contactLine.test(body)
+  )
+    mood = 'task';
+  else if (
+    first &&
+    /^[A-Z]/.test(body) &&
+    !notVerbs.has(first.toLowerCase()) &&
+    replyRef.test(sentence)
+  )
+    // "Shift each letter in your reply …": whatever the verb, a sentence about the reader's reply gives an order.
+    mood = 'task';
+  else if (addressedAsk.test(sentence)) mood = 'addressed';
+  return {
+    start,
+    end,
+    mood,
+    words,
+    line,
+    structured,
+    labelled: labelled !== null,
+    directed: mood !== undefined || obligation.test(sentence),
+  };
+}
+
+// Most sentences of data are statements. Before any regex runs, a unit must end in "?", mention "you", or open
+// (after a few lead words) with a capital letter: a task verb, a label, or an agent obliged in the third person.
+function mayRequest(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k > start && isTrailing(text.charCodeAt(k))) k--;
+  const q = text.charCodeAt(k);
+  if (q === 0x3f || q === 0xff1f || q === 0x61f) return true;
+  // "you"/"You" within the unit (indexOf would read past its end).
+  for (let i = start; i < end - 2; i++) {
+    const y = text.charCodeAt(i);
+    if (
+      (y === 0x79 || y === 0x59) &&
+      text.charCodeAt(i + 1) === 0x6f &&
+      text.charCodeAt(i + 2) === 0x75
+    )
+      return true;
+  }
+  leadSticky.lastIndex = start;
+  const skipped = leadSticky.exec(text)?.[0].length ?? 0;
+  const c = text.charCodeAt(start + skipped);
+  if (c < 0x41 || c > 0x5a) {
+    // "please write …", "now send …": a lower-case verb after a lead word.
+    return skipped > 0 && c >= 0x61 && c <= 0x7a;
+  }
+  return true;
+}
+
+function isTrailing(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x09 || c === 0x0d || c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d
+  );
+}
+
+/** Content words of a span: lower case, four letters or more, not a stop word. */
+function contentWords(text: string, start: number, end: number, into: (w: string) => void): void {
+  wordRun.lastIndex = start;
+  for (let m = wordRun.exec(text); m && m.index < end; m = wordRun.exec(text)) {
+    if (m.index + m[0].length > end) break;
+    const w = stem(m[0].toLowerCase());
+    if (!stopWords.has(w)) into(w);
+  }
+}
+// Runs of four to 24 Latin letters, not inside a longer word or an identifier.
+const wordRun = /(?<![A-Za-z0-9_])[A-Za-z]{4,24}(?![A-Za-z0-9_])/g;
+
+// Crude stemming so "email"/"emails", "charge"/"charged" count as one topic.
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+// Kinds of asks: a verb and an object in one request sentence.
+const asks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; message: string }[] =
+  [
+    {
+      rule: 'intent.memory-write',
+      severity: 'medium',
+      test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
+      message: 'asks the reader to store something for later sessions',
+    },
+    {
+      rule: 'intent.fetch-follow',
+      severity: 'medium',
+      test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate|load|read|download|browse|curl|check|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.|\b(?:url|link|page|site|gist|pastebin|endpoint)\b)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|carry\s{1,3}out|do\s{1,3}(?:what|whatever|as)|(?:the\s{1,3})?instructions?|directions|steps\s{1,3}(?:there|listed|given))\b/i,
+      message: 'asks the reader to fetch a page and do what it says',
+    },
+    {
+      rule: 'intent.shell-command',
+      severity: 'medium',
+      test: /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|execute|paste)\b[^.?!\n]{0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e)\s{1,3}[-\w./~$"'|]/i,
+      message: 'asks the reader to run a command',
+    },
+    {
+      rule: 'intent.tool-invocation',
+      severity: 'medium',
+      test: /\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger|[Ee]xecute)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[A-Za-z][a-z]{1,20}(?:[A-Z][a-z0-9]{1,20}){2,6}|[\w.-]{2,40}\(\))|\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
+      message: 'asks the reader to call a particular tool',
+    },
+    {
+      rule: 'intent.account-takeover',
+      severity: 'medium',
+      test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\bgrant\b[^.?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:access|permissions?|rights|privileges)\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
+      message: 'asks the reader to change credentials or grant access',
+    },
+  ];
+
+// Sentences of a different script than the text around them: Latin inside Bengali, Cyrillic inside English.
+function scriptOf(c: number): number {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
+  if (c < 0x250) return 1; // Latin with accents
+  if (c >= 0x370 && c < 0x400) return 2; // Greek
+  if (c >= 0x400 && c < 0x530) return 3; // Cyrillic
+  if (c >= 0x590 && c < 0x600) return 4; // Hebrew
+  if (c >= 0x600 && c < 0x780) return 5; // Arabic
+  if (c >= 0x900 && c < 0xe00) return 6; // Indic
+  if (c >= 0xe00 && c < 0xf00) return 7; // Thai, Lao
+  if (c >= 0x3040 && c < 0x3100) return 9; // kana, counted with the ideographs (Japanese mixes them)
+  if (c >= 0x4e00 && c < 0xa000) return 9; // CJK ideographs
+  if (c >= 0xac00 && c < 0xd7b0) return 10; // Hangul
+  return 0;
+}
+
+/** The dominant script of a span (letters counted), and the share of its letters. */
+function dominantScript(text: string, start: number, end: number): [number, number, number] {
+  const counts = new Map<number, number>();
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const s = scriptOf(text.charCodeAt(i));
+    if (s === 0) continue;
+    letters++;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestN = 0;
+  for (const [s, k] of counts)
+    if (k > bestN) {
+      best = s;
+      bestN = k;
+    }
+  return [best, letters === 0 ? 0 : bestN / letters, letters];
+}
+
+const nonAscii = /[\u0080-\uffff]/;
+// What the reader will write: data that talks about it speaks to the reader.
+const replyRef =
+  /\byour\s{1,3}(?:reply|replies|response|responses|answer|answers|output|solution|code|implementation|summary|translation)\b/i;
+// Capitalised words that open statements, not orders.
+const notVerbs = new Set(
+  'the this that these those it its we i you your our my a an if when as in on for to there here what which who how why is are was were do does did can could would will should'.split(
+    ' ',
+  ),
+);
+const together = /\b(?:we|us|our|ours|let's)\b/i;
+
+/** Sentences of four words or more written in another script than most of the text. */
+function scriptShifts(text: string, all: readonly Unit[], out: RawFinding[]): void {
+  const [docScript, docShare, docLetters] = dominantScript(text, 0, text.length);
+  if (docShare < 0.6 || docLetters < 60) return;
+  for (const u of all) {
+    if (u.words < 4) continue;
+    const [script, share, letters] = dominantScript(text, u.start, u.end);
+    if (letters >= 20 && share >= 0.8 && script !== docScript && letters * 2 < docLetters)
+      out.push({
+        rule: 'place.script-shift',
+        severity: 'low',
+        start: u.start,
+        end: u.end,
+        message: 'a sentence in another script than the text around it',
+      });
+  }
+}
+
+// How far around a request its neighbours reach, and how many requests of one text are weighed.
+const neighbourhood = 3000;
+const maxChecked = 16;
+// Below this many content words around it, a sentence has no context to be off-topic in.
+const minContext = 12;
+// Texts this long are read in pieces by the caller; a piece is judged on its own.
+const maxText = 1 << 17;
+
+/**
+ * Register shifts in a tool result: request sentences (questions or tasks for the reader) about something the
+ * data around them never mentions, requests that are the whole result, and kinds of asks. Linear in the text.
+ */
+export function findRegisterShifts(text: string): RawFinding[] {
+  const found = registerShifts(text);
+  // A finding covers the sentence, not the spaces and line breaks around it (redaction keeps those).
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    if (!f) continue;
+    let { start, end } = f;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    // …nor its closing stop: redaction then keeps the punctuation, as it does around a phrase.
+    const stop = text.charCodeAt(end - 1);
+    if (end - start > 1 && (stop === 0x2e || stop === 0x21)) end--;
+    if (start !== f.start || end !== f.end) found[k] = { ...f, start, end };
+  }
+  return found;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === NEWLINE || c === 0x0d;
+}
+
+function registerShifts(text: string): RawFinding[] {
+  const n = text.length;
+  if (n < 12 || n > maxText) return [];
+  const out: RawFinding[] = [];
+  // Every sentence is read only in short texts and in texts of other scripts; elsewhere only the sentences
+  // around a candidate (a "?", "you", a task verb opening a sentence), found by one native regex pass.
+  const whole = n <= wholeBelow || (n <= scriptBelow && otherScript.test(text));
+  let all: Unit[];
+  let sentences: number;
+  if (whole) {
+    all = [];
+    units(text, all);
+    sentences = 0;
+    for (const u of all) if (u.words >= 3) sentences++;
+    if (nonAscii.test(text)) scriptShifts(text, all, out);
+  } else {
+    all = candidateUnits(text);
+    if (all.length === 0) return out;
+    sentences = -1;
+  }
+  let requests = 0;
+  for (const u of all) if (u.mood) requests++;
+  for (const u of all) {
+    // A list of steps is how documentation reads; a step planted in data stands alone.
+    if (!u.directed || u.structured) continue;
+    const sentence = text.slice(u.start, u.end);
+    for (const a of asks)
+      if (a.test.test(sentence))
+        out.push({
+          rule: a.rule,
+          severity: a.severity,
+          start: u.start,
+          end: u.end,
+          message: a.message,
+        });
+  }
+  if (requests === 0) return out;
+  // A text made of requests only is a prompt, not data: the result as a whole speaks to the reader.
+  if (whole && requests === sentences && sentences <= 4 && n <= 800) {
+    const first = all.find((u) => u.mood);
+    const last = [...all].reverse().find((u) => u.mood);
+    if (first && last)
+      out.push({
+        rule: 'place.bare-request',
+        severity: 'low',
+        start: first.start,
+        end: last.end,
+        message: 'the whole result is a question or task for the reader',
+      });
+    return out;
+  }
+  // A text full of requests (a FAQ, a tutorial, a prompt template) has no register to shift from.
+  if (requests > 2) {
+    if (sentences < 0) sentences = countSentences(text);
+    if (requests > sentences * 0.15) return out;
+  }
+  let checked = 0;
+  const edges = textEdges(text);
+  for (const u of all) {
+    if (!u.mood || u.structured || u.labelled) continue;
+    // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
+    if (!u.line && u.start > edges.head && u.end < edges.tail) continue;
+    // Off-topic means sharing no words with its neighbours: the text within a few thousand characters.
+    if (++checked > maxChecked) break;
+    const own = new Map<string, number>();
+    contentWords(text, u.start, u.end, (w) => own.set(w, (own.get(w) ?? 0) + 1));
+    if (own.size < 2) continue;
+    const around = new Set<string>();
+    let context = 0;
+    const count = (w: string): void => {
+      around.add(w);
+      context++;
+    };
+    contentWords(text, Math.max(0, u.start - neighbourhood), u.start, count);
+    contentWords(text, u.end, Math.min(n, u.end + neighbourhood), count);
+    if (context < minContext) continue;
+    let shared = 0;
+    for (const w of own.keys()) if (around.has(w)) shared++;
+    if (shared * 5 > own.size) continue;
+    // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
+    // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.
+    const sentence = text.slice(u.start, u.end);
+    const strong =
+      shared === 0 &&
+      !(/:\s*$/.test(sentence) && endsLine(text, u.end)) &&
+      (u.mood === 'task' || (u.mood === 'question' && !together.test(sentence)));
+    out.push({
+      rule: 'place.register-shift',
+      severity: strong ? 'high' : 'medium',
+      start: u.start,
+      end: u.end,
+      message: `a ${u.mood === 'question' ? 'question' : 'request'} to the reader about something the data around it never mentions`,
+    });
+  }
+  return out;
+}
+
+// Texts up to this long are read sentence by sentence; it costs little and the whole text is needed to tell a
+// result that is nothing but a request.
+const wholeBelow = 2048;
+// Script shifts are looked for in texts up to this long (a page, a message); longer texts are read by candidates.
+const scriptBelow = 16384;
+// Letters of a script other than Latin: the script-shift check needs every sentence.
+const otherScript =
+  // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their combining marks included
+  /[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+// Where a request may sit: a "?" that ends a sentence, "you", a capitalised task verb (or "Please"). Three simple
+// regexes, each scanned by the regex engine far faster than a loop over characters (one combined regex is not).
+const candidates: readonly RegExp[] = [
+  /[?？؟](?=[\s"'”’)\]]|$)/g,
+  /\b[Yy]our?\b/g,
+  new RegExp(
+    String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly|Don't|Do not|Make sure|Be sure|Feel free)\b`,
+    'g',
+  ),
+];
+// A sentence longer than this is prose or data, not a planted request.
+const maxUnit = 480;
+
+/** The units around each candidate, each once. */
+function candidateUnits(text: string): Unit[] {
+  const at: number[] = [];
+  for (const r of candidates) {
+    r.lastIndex = 0;
+    for (let m = r.exec(text); m; m = r.exec(text)) at.push(m.index + m[0].length - 1);
+  }
+  if (at.length === 0) return [];
+  at.sort((a, b) => a - b);
+  const found: Unit[] = [];
+  let fences: number[] | undefined;
+  const fencedAt = (pos: number): boolean => {
+    fences ??= fenceLines(text);
+    let k = 0;
+    for (const f of fences) if (f < pos) k++;
+    return k % 2 === 1;
+  };
+  let lastEnd = -1;
+  for (const p of at) {
+    if (p < lastEnd) continue;
+    const unit = unitAround(text, p, fencedAt);
+    lastEnd = unit ? unit.end : p + 1;
+    if (unit) found.push(unit);
+  }
+  return found;
+}
+
+/** Starts of lines that open or close a fenced code block. */
+function fenceLines(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf('```'); at >= 0; at = text.indexOf('```', at + 3))
+    if (at === 0 || text.charCodeAt(at - 1) === NEWLINE) out.push(at);
+  return out;
+}
+
+/** The sentence or line containing `p`, cut as `units` cuts; undefined when longer than a sentence can be. */
+function unitAround(text: string, p: number, fencedAt: (at: number) => boolean): Unit | undefined {
+  const n = text.length;
+  let s = p;
+  let lineFirst = true;
+  const floor = Math.max(0, p - maxUnit);
+  for (; s > 0; s--) {
+    if (s <= floor) return undefined;
+    const c = text.charCodeAt(s - 1);
+    if (c === NEWLINE) break;
+    if (c === LOWER_N && text.charCodeAt(s - 2) === BACKSLASH) break;
+    if (
+      (c === 0x2e || c === 0x3f || c === 0x21) &&
+      isBreakAfter(text.charCodeAt(s)) &&
+      s - 1 !== p
+    ) {
+      lineFirst = false;
+      break;
+    }
+    if ((c === 0x27 || c === 0x22) && quoteEdge(text, s - 1)) break;
+  }
+  let e = p;
+  let lineEnds = true;
+  const ceiling = Math.min(n, p + maxUnit);
+  for (; e < n; e++) {
+    if (e >= ceiling) return undefined;
+    const c = text.charCodeAt(e);
+    if (c === NEWLINE || (c === BACKSLASH && text.charCodeAt(e + 1) === LOWER_N)) break;
+    if ((c === 0x2e || c === 0x3f || c === 0x21) && isBreakAfter(text.charCodeAt(e + 1))) {
+      lineEnds = endsLine(text, e + 1);
+      e++;
+      break;
+    }
+    if ((c === 0x27 || c === 0x22) && e !== p && quoteEdge(text, e)) break;
+  }
+  if (e - s < 2) return undefined;
+  // A unit that opens its line is structure when the line is (indented, a bullet, a table row, fenced code).
+  const structured = lineFirst && (fencedAt(s) || structuredLine(text, s));
+  return classify(text, s, e, lineFirst && lineEnds, structured, wordsBetween(text, s, e, 61));
+}
+
+/**
+ * Where the text's third word starts (`head`: a unit starting at or before it is the first sentence) and where its
+ * third word from the end ends (`tail`). Found once per text, so judging many units stays linear.
+ */
+function textEdges(text: string): { head: number; tail: number } {
+  let head = text.length;
+  let words = 0;
+  for (let i = 0, inWord = false; i < text.length; i++) {
+    const letter = isLetter(text.charCodeAt(i));
+    if (letter && !inWord && ++words === 3) {
+      head = i;
+      break;
+    }
+    inWord = letter;
+  }
+  let tail = 0;
+  words = 0;
+  for (let i = text.length - 1, inWord = false; i >= 0; i--) {
+    const letter = isLetter(text.charCodeAt(i));
+    if (letter && !inWord && ++words === 3) {
+      tail = i + 1;
+      break;
+    }
+    inWord = letter;
+  }
+  return { head, tail };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+}
+
+/** Words in text[from, to), counting at most `cap`. */
+function wordsBetween(text: string, from: number, to: number, cap = 3): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to && words < cap; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c > 0x7f;
+    if (letter && !inWord) words++;
+    inWord = letter || (inWord && (c === 0x27 || c === 0x2d));
+  }
+  return words;
+}
+
+/** Sentences and lines with text, counted by the regex engine. */
+function countSentences(text: string): number {
+  let k = 1;
+  sentenceEdge.lastIndex = 0;
+  while (sentenceEdge.exec(text)) k++;
+  return k;
+}
+const sentenceEdge = /\n[ \t]*[A-Za-z]|[.!?][ \t]{1,3}[A-Z]/g;
