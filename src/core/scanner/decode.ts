@@ -2,7 +2,7 @@
 export interface EncodedPayload {
   readonly start: number;
   readonly end: number;
-  readonly encoding: 'base64' | 'hex' | 'html-entities' | 'escapes' | 'binary';
+  readonly encoding: 'base64' | 'hex' | 'html-entities' | 'escapes' | 'url-encoded' | 'binary';
   readonly decoded: string;
 }
 
@@ -24,6 +24,7 @@ function printable(text: string): boolean {
   if (text.length < 8) return false;
   let good = 0;
   let letters = 0;
+  let wide = 0;
   let spaces = 0;
   let n = 0;
   for (const ch of text) {
@@ -31,10 +32,14 @@ function printable(text: string): boolean {
     const c = ch.codePointAt(0) ?? 0;
     if (c === 0x20) spaces++;
     if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || c >= 0xa0) good++;
-    if (/\p{L}/u.test(ch)) letters++;
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (c >= 0x0e00) wide++;
+    }
   }
-  // Decoded instructions read as words: mostly printable, mostly letters, with spaces between them.
-  return good / n >= 0.97 && letters / n >= 0.5 && spaces >= 2;
+  // Decoded instructions read as words: mostly printable, mostly letters, with spaces between them, or in a
+  // script written without spaces (Thai, Chinese, Japanese).
+  return good / n >= 0.97 && letters / n >= 0.5 && (spaces >= 2 || wide >= 8);
 }
 
 // Cheap first look at decoded bytes: text is mostly printable ASCII or UTF-8 lead/continuation bytes.
@@ -54,15 +59,22 @@ function bytesToText(bytes: Uint8Array): string | undefined {
 }
 
 function decodeBase64(run: string): string | undefined {
-  const clean = run.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-  if (clean.length % 4 === 1) return undefined;
-  // Identifiers, words and paths also match the alphabet; real base64 mixes cases and has few slashes.
-  if (
-    !/[A-Z]/.test(clean) ||
-    !/[a-z]/.test(clean) ||
-    clean.split('/').length > clean.length / 12 + 2
-  )
+  // Identifiers, words and paths also match the alphabet; real base64 mixes cases and has few slashes. Counted
+  // before any copy is made: most runs (paths, names) end here.
+  let upper = 0;
+  let lowerCase = 0;
+  let slashes = 0;
+  let length = run.length;
+  while (length > 0 && run.charCodeAt(length - 1) === 0x3d) length--;
+  for (let i = 0; i < length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x61 && c <= 0x7a) lowerCase++;
+    else if (c === 0x2f || c === 0x5f) slashes++;
+  }
+  if (length % 4 === 1 || upper === 0 || lowerCase === 0 || slashes + 1 > length / 12 + 2)
     return undefined;
+  const clean = run.slice(0, length).replace(/-/g, '+').replace(/_/g, '/');
   let bin: string;
   try {
     bin = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
@@ -202,11 +214,71 @@ function inAlphabet(c: number): number {
   return c < 128 ? (alphabet[c] ?? 0) : 0;
 }
 
-/** Find base64 / hex / escape / HTML-entity runs that decode to readable text. */
+// A URL-encoded run: characters a URL keeps as they are and %XX escapes ("ignore%20all%20previous").
+const urlChar = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.~!*'()+_-")
+  urlChar[ch.charCodeAt(0)] = 1;
+const urlRun = /(?:[\w.~!*'()+-]|%[0-9a-fA-F]{2}){1,65536}/y;
+const minUrlEscapes = 3;
+
+function decodeUrl(run: string): string | undefined {
+  // Form encoding writes spaces as '+'; where %20 occurs, a '+' is a plus.
+  const plain = run.includes('%20') ? run : run.replace(/\+/g, ' ');
+  let text: string;
+  try {
+    text = decodeURIComponent(plain);
+  } catch {
+    return undefined;
+  }
+  return printable(text) ? text : undefined;
+}
+
+/**
+ * Text URL-encoded in part: words kept, spaces and punctuation escaped. Each run is read once: from the first
+ * `%` it starts before (back over URL characters, not past the last run read) to its end, and the next search
+ * starts there.
+ */
+function urlRuns(text: string, found: EncodedPayload[]): void {
+  // Runs of escapes alone were decoded already (found holds them in text order): skip past them.
+  const escaped = found.filter((f) => f.encoding === 'escapes');
+  let next = 0;
+  let done = 0;
+  for (
+    let p = text.indexOf('%');
+    p >= 0 && found.length < maxPayloads;
+    p = text.indexOf('%', p + 1)
+  ) {
+    while (next < escaped.length && (escaped[next]?.end ?? 0) <= p) next++;
+    const inside = escaped[next];
+    if (inside !== undefined && inside.start <= p) {
+      done = inside.end;
+      p = inside.end - 1;
+      continue;
+    }
+    if (p < done) continue;
+    let start = p;
+    while (start > done && (urlChar[text.charCodeAt(start - 1)] ?? 0) === 1) start--;
+    urlRun.lastIndex = start;
+    const m = urlRun.exec(text);
+    const end = m ? start + m[0].length : p + 1;
+    done = end;
+    p = end - 1;
+    if (!m) continue;
+    let escapes = 0;
+    for (let k = m[0].indexOf('%'); k >= 0 && escapes < minUrlEscapes; k = m[0].indexOf('%', k + 1))
+      escapes++;
+    if (escapes < minUrlEscapes) continue;
+    const decoded = decodeUrl(m[0]);
+    if (decoded !== undefined) found.push({ start, end, encoding: 'url-encoded', decoded });
+  }
+}
+
+/** Find base64 / hex / escape / URL-encoded / HTML-entity runs that decode to readable text. */
 export function findEncodedPayloads(text: string): EncodedPayload[] {
   const found: EncodedPayload[] = [];
   alphabetRuns(text, found);
   markedRuns(text, escapeStarts(text), escapeSticky, 'escapes', decodeEscapes, found);
+  urlRuns(text, found);
   markedRuns(
     text,
     (from) => text.indexOf('&#', from),

@@ -1,4 +1,4 @@
-import { confusablePairs } from './confusables-table.js';
+import { lookAlikePairs } from './look-alikes.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** A stretch of text with its obfuscation undone, and where each of its characters came from in the scanned text. */
@@ -39,10 +39,10 @@ for (const [from, to] of [
   target[from.charCodeAt(0)] = to.charCodeAt(0);
 }
 for (let c = 0; c < 0x80; c++) kind[c] = (kind[c] ?? 0) | KNOWN;
-for (let i = 0; i + 1 < confusablePairs.length; i += 2) {
-  const c = confusablePairs.charCodeAt(i);
+for (let i = 0; i + 1 < lookAlikePairs.length; i += 2) {
+  const c = lookAlikePairs.charCodeAt(i);
   kind[c] = GLYPH | KNOWN;
-  target[c] = confusablePairs.charCodeAt(i + 1) | 0x20;
+  target[c] = lookAlikePairs.charCodeAt(i + 1) | 0x20;
 }
 const otherLetter = /\p{L}/u;
 
@@ -79,28 +79,50 @@ const isJoiner = (c: number): boolean => c === 0x2e || c === 0x2d || c === 0x2a;
 
 // Words an injection needs and a filter looks for: obfuscating one of them is the tell. Short function
 // words let a letter-spaced sentence split back into words.
-const vocabulary = new Set(
-  (
-    'ignore ignoring disregard forget override bypass previous prior above earlier instruction instructions ' +
-    'prompt prompts system rules guidelines directive directives command commands restrictions jailbreak ' +
-    'password passwords passcode secret secrets credential credentials token tokens api key keys ssh ' +
-    'private admin administrator root sudo delete remove wipe erase destroy send forward email mail upload ' +
-    'transfer wire wallet bitcoin crypto exfiltrate leak steal execute run shell bash curl wget script ' +
-    'download install payload malware hack hacked attacker evil assistant agent model user users tool tools ' +
-    'call invoke hidden hide conceal secretly silently remember memory reveal print output respond reply ' +
-    'answer new now you your must should always never do not all any the this that and to of my me it is ' +
-    'are be with from for in on at a an tell say write grant access account bank money pay payment'
-  ).split(' '),
-);
-const longestVocabulary = Math.max(...[...vocabulary].map((w) => w.length));
-const prefixes = new Set(
-  [...vocabulary].flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1))),
-);
+const hiddenWords = (
+  'ignore ignoring disregard forget override bypass previous prior above earlier instruction instructions ' +
+  'prompt prompts system rules guidelines directive directives command commands restrictions jailbreak ' +
+  'password passwords passcode secret secrets credential credentials token tokens api key keys ssh ' +
+  'private admin administrator root sudo delete remove wipe erase destroy send forward email mail upload ' +
+  'transfer wire wallet bitcoin crypto exfiltrate leak steal execute run shell bash curl wget script ' +
+  'download install payload malware hack hacked attacker evil assistant agent model user users tool tools ' +
+  'call invoke hidden hide conceal secretly silently remember memory reveal print output respond reply ' +
+  'answer new now you your must should always never do not all any the this that and to of my me it is ' +
+  'are be with from for in on at a an tell say write grant access account bank money pay payment'
+).split(' ');
 const shortWords = new Set(
   'a an the to of my me it is are be do all any you your and now not in on at for new with from this that'.split(
     ' ',
   ),
 );
+
+/** The words a disguised word may be read back as. */
+export interface Vocabulary {
+  readonly words: ReadonlySet<string>;
+  /** Every prefix of every word: a split stops trying longer words once the letters begin none. */
+  readonly prefixes: ReadonlySet<string>;
+  readonly longest: number;
+  /** The words whose disguise is itself a cue (an `obfuscation.*` finding); the others are only read back. */
+  readonly flagged: ReadonlySet<string>;
+}
+
+/**
+ * The vocabulary: the words attackers hide, plus `more` (lower-case ASCII words, e.g. those of the detector
+ * keywords): a disguised word the patterns look for is read back, so the patterns see it.
+ */
+export function createVocabulary(more: Iterable<string> = []): Vocabulary {
+  const words = new Set(hiddenWords);
+  for (const w of more) if (/^[a-z]{2,24}$/.test(w)) words.add(w);
+  const prefixes = new Set<string>();
+  for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));
+  return {
+    words,
+    prefixes,
+    longest: Math.max(...[...words].map((w) => w.length)),
+    flagged: new Set(hiddenWords),
+  };
+}
+const defaultVocabulary = createVocabulary();
 
 /** A replacement of raw[start, end) by `text`. */
 interface Edit {
@@ -108,6 +130,8 @@ interface Edit {
   readonly end: number;
   readonly text: string;
   readonly kind: 'homoglyph' | 'leetspeak' | 'spaced';
+  /** A word attackers hide is among the rewritten ones: the edit is reported as a finding. */
+  readonly cue: boolean;
 }
 
 /**
@@ -118,16 +142,20 @@ interface Edit {
  * is at most 64 characters, and each run of split letters is split into words once, whatever the number of
  * hints in it.
  */
-export function deobfuscate(text: string, hints: readonly number[]): Deobfuscated[] {
+export function deobfuscate(
+  text: string,
+  hints: readonly number[],
+  vocabulary: Vocabulary = defaultVocabulary,
+): Deobfuscated[] {
   const edits: Edit[] = [];
-  const spaced = spacedRuns(text);
+  const spaced = spacedRuns(text, vocabulary);
   let done = 0;
   for (const at of hints) {
     if (at < done) continue;
     let start = at;
     const stop = Math.max(done, start - 64);
     while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
-    done = Math.max(at + 1, examineWord(text, start, edits, spaced));
+    done = Math.max(at + 1, examineWord(text, start, edits, spaced, vocabulary));
   }
   if (edits.length === 0) return [];
   edits.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -138,7 +166,13 @@ export function deobfuscate(text: string, hints: readonly number[]): Deobfuscate
 }
 
 /** Look at the word starting at `i`; record an edit when it is obfuscated. Returns where the word ends. */
-function examineWord(text: string, i: number, edits: Edit[], spaced: SpacedRuns): number {
+function examineWord(
+  text: string,
+  i: number,
+  edits: Edit[],
+  spaced: SpacedRuns,
+  vocabulary: Vocabulary,
+): number {
   const n = text.length;
   const c = text.charCodeAt(i);
   let j = i;
@@ -164,13 +198,30 @@ function examineWord(text: string, i: number, edits: Edit[], spaced: SpacedRuns)
       return run.end;
     }
   }
-  if ((glyphs > 0 && foreign === 0 && ascii + glyphs >= 2) || (leetCount > 0 && ascii >= 2)) {
-    const word = rewrite(text, i, j);
-    if (vocabulary.has(word) || vocabulary.has(stripPlural(word)))
-      edits.push({ start: i, end: j, text: word, kind: glyphs > 0 ? 'homoglyph' : 'leetspeak' });
-  } else if (ascii >= 1 && isJoiner(text.charCodeAt(j)) && isAsciiLetter(text.charCodeAt(j + 1))) {
+  // A look-alike in a Latin word, or leetspeak with a letter in it ("4l1"): read back only to a vocabulary word.
+  if (
+    (glyphs > 0 && foreign === 0 && ascii + glyphs >= 2) ||
+    (leetCount > 0 && ascii >= 1 && j - i >= 3 && foreign === 0)
+  ) {
+    const form = glyphs > 0 ? 'word' : leetForm(text, i, j);
+    const word = form === undefined ? undefined : rewrite(text, i, j, vocabulary);
+    if (word !== undefined && (form === 'word' || isCue(word, vocabulary)))
+      edits.push({
+        start: i,
+        end: j,
+        text: word,
+        kind: glyphs > 0 ? 'homoglyph' : 'leetspeak',
+        cue: isCue(word, vocabulary),
+      });
+  } else if (
+    ascii >= 1 &&
+    isJoiner(text.charCodeAt(j)) &&
+    isAsciiLetter(text.charCodeAt(j + 1)) &&
+    // Most dotted and hyphenated names ("github.com", "mcp-server") end here: no word starts that way.
+    vocabulary.prefixes.has(text.slice(i, j).toLowerCase())
+  ) {
     // Punctuation inside a word: "ig.nore", "pass-word".
-    const joined = punctuatedWord(text, i);
+    const joined = punctuatedWord(text, i, vocabulary);
     if (joined) {
       edits.push(joined);
       return joined.end;
@@ -179,101 +230,185 @@ function examineWord(text: string, i: number, edits: Edit[], spaced: SpacedRuns)
   return j;
 }
 
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * How text[i, j), which holds digits or symbols among letters, may be leetspeak: not at all when it is part of a
+ * longer token (a digit before or after it: "655h" or "90a1" cut out of a hash are no "ssh" or "goal"); 'tail'
+ * when its only digits end it, as in a name with a number ("dev1", "json5", but also "promp7"), which is read
+ * back only to a word attackers hide; 'word' otherwise.
+ */
+function leetForm(text: string, i: number, j: number): 'word' | 'tail' | undefined {
+  if (isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(j))) return undefined;
+  let tail = j;
+  while (tail > i && isDigit(text.charCodeAt(tail - 1))) tail--;
+  for (let k = i; k < tail; k++)
+    if ((kind[text.charCodeAt(k)] ?? 0) === (LEET | KNOWN)) return 'word';
+  return 'tail';
+}
+
 function stripPlural(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
-/** The word raw[start, end) in lower-case ASCII with look-alikes and leetspeak mapped. */
-function rewrite(text: string, start: number, end: number): string {
+function inVocabulary(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.words.has(word) || (word.length > 3 && vocabulary.words.has(stripPlural(word)));
+}
+
+function isCue(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.flagged.has(word) || vocabulary.flagged.has(stripPlural(word));
+}
+
+// Characters that stand for more than one letter: leetspeak 1, | and ! read as i or l, and so do the look-alikes
+// of i, I and l (TR39 skeletons put capital I and small l together).
+const second = new Uint8Array(0x10000);
+for (const [from, to] of [
+  ['1', 'l'],
+  ['|', 'i'],
+  ['!', 'l'],
+] as const)
+  second[from.charCodeAt(0)] = to.charCodeAt(0);
+for (let c = 0x80; c < 0x10000; c++) {
+  if ((kind[c] ?? 0) !== (GLYPH | KNOWN)) continue;
+  if (target[c] === 0x69) second[c] = 0x6c;
+  else if (target[c] === 0x6c) second[c] = 0x69;
+}
+// A word with more ambiguous characters than this is read one way only (2^3 readings at most).
+const maxAmbiguous = 3;
+
+/**
+ * The word raw[start, end) in lower-case ASCII with look-alikes and leetspeak mapped, when it (or another reading
+ * of its ambiguous characters) is a vocabulary word; undefined otherwise.
+ */
+function rewrite(
+  text: string,
+  start: number,
+  end: number,
+  vocabulary: Vocabulary,
+): string | undefined {
   let out = '';
-  for (let k = start; k < end; k++) out += String.fromCharCode(readAs(text.charCodeAt(k)));
-  return out;
+  const ambiguous: number[] = [];
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (second[c] !== 0 && ambiguous.length < maxAmbiguous) ambiguous.push(k - start);
+    out += String.fromCharCode(readAs(c));
+  }
+  if (inVocabulary(out, vocabulary)) return out;
+  for (let mask = 1; mask < 1 << ambiguous.length; mask++) {
+    const chars = out.split('');
+    ambiguous.forEach((at, bit) => {
+      if ((mask & (1 << bit)) !== 0)
+        chars[at] = String.fromCharCode(second[text.charCodeAt(start + at)] ?? 0);
+    });
+    const word = chars.join('');
+    if (inVocabulary(word, vocabulary)) return word;
+  }
+  return undefined;
 }
 
 /** The edit for the split letters starting at a text index, or undefined when they do not read as words. */
 type SpacedRuns = (start: number) => Edit | undefined;
 
 /**
- * "i g n o r e  a l l": single characters joined by one splitter; a wider gap or another splitter ends a run.
- * A run is split into words (greedy, longest first) from every letter at once, right to left, and kept: a hint
+ * "i g n o r e  a l l", "i.g.n.o.r.e a-l-l": single characters, each followed by one splitter (not always the
+ * same); a wider gap ends a run. A run is split into words (fewest letters left over, then fewest words) from
+ * every letter at once, right to left, and kept: a hint
  * on each letter of a long run then costs a lookup, not a new read and split of the rest of the run (which made
  * text like "a a a a …" cost 16 × 64 steps per letter).
  */
-function spacedRuns(text: string): SpacedRuns {
+function spacedRuns(text: string, vocabulary: Vocabulary): SpacedRuns {
   let run: SpacedRun | undefined;
   return (start) => {
-    const sep = text.charCodeAt(start + 1);
-    if (!isSplitter(sep)) return undefined;
+    if (!isSplitter(text.charCodeAt(start + 1))) return undefined;
     const offset = start - (run?.from ?? 0);
-    if (run?.sep !== sep || offset < 0 || offset % 2 !== 0 || offset / 2 >= run.count - 1)
-      run = readRun(text, start, sep);
+    if (run === undefined || offset < 0 || offset % 2 !== 0 || offset / 2 >= run.count - 1)
+      run = readRun(text, start, vocabulary);
     return run.editFrom((start - run.from) / 2);
   };
 }
 
 interface SpacedRun {
-  readonly sep: number;
   /** Text index of the first letter; letter i is at from + 2i. */
   readonly from: number;
   readonly count: number;
   editFrom(letter: number): Edit | undefined;
 }
 
-function readRun(text: string, from: number, sep: number): SpacedRun {
+function readRun(text: string, from: number, vocabulary: Vocabulary): SpacedRun {
   let letters = '';
   for (let k = from; k < text.length; k += 2) {
     const c = text.charCodeAt(k);
     if (!isSingle(c) || isWordChar(text.charCodeAt(k + 1))) break;
     letters += String.fromCharCode(readAs(c));
-    if (text.charCodeAt(k + 1) !== sep || !isWordChar(text.charCodeAt(k + 2))) break;
+    // One splitter after each letter, not always the same one: "i g n o r e a.l.l" reads as one run.
+    if (!isSplitter(text.charCodeAt(k + 1)) || !isWordChar(text.charCodeAt(k + 2))) break;
   }
   const count = letters.length;
-  // From letter p: the length of the first word of the greedy split, and whether the split reaches the end
-  // (bit 1) with a word that is not a short function word (bit 2).
-  const first = new Uint8Array(count);
-  const splits = new Uint8Array(count + 1);
+  // From letter p, the best split of the rest into vocabulary words and letters that are none (a name, a word
+  // the vocabulary lacks): fewest such letters, then fewest pieces. cost[p] = 16 * letters left over + pieces,
+  // take[p] = the length of the word taken at p (0: the letter is left over), cue[p] = whether a word of two
+  // letters or more is among them.
+  const cost = new Int32Array(count + 1);
+  const take = new Uint8Array(count);
+  const cue = new Uint8Array(count + 1);
   for (let p = count - 1; p >= 0; p--) {
-    const len = longestWord(letters, p);
-    const rest = splits[p + len] ?? 0;
-    if (len === 0 || (p + len < count && (rest & 1) === 0)) continue;
-    first[p] = len;
-    splits[p] = 1 | (rest & 2) | (shortWords.has(letters.slice(p, p + len)) ? 0 : 2);
+    cost[p] = 16 + (cost[p + 1] ?? 0) + 1;
+    cue[p] = cue[p + 1] ?? 0;
+    const limit = Math.min(vocabulary.longest + 1, count - p);
+    // Longer candidates only while the letters so far begin some word: two or three lookups for most letters.
+    for (let len = 1; len <= limit; len++) {
+      const w = letters.slice(p, p + len);
+      if (inVocabulary(w, vocabulary) && (cost[p + len] ?? 0) + 1 <= (cost[p] ?? 0)) {
+        cost[p] = (cost[p + len] ?? 0) + 1;
+        take[p] = len;
+        cue[p] = (cue[p + len] ?? 0) | (len >= 2 ? 1 : 0);
+      }
+      if (!vocabulary.prefixes.has(w)) break;
+    }
   }
   return {
-    sep,
     from,
     count,
     editFrom(letter) {
-      if (count - letter < 4 || splits[letter] !== 3) return undefined;
-      const words: string[] = [];
-      for (let p = letter; p < count; p += first[p] ?? count)
-        words.push(letters.slice(p, p + (first[p] ?? 0)));
+      const length = count - letter;
+      // Mostly words, one of them longer than a letter: "a b c d" or initials stay as they are. Only a word
+      // attackers hide makes the edit a finding (below).
+      const leftOver = (cost[letter] ?? 0) >> 4;
+      if (length < 3 || cue[letter] !== 1 || leftOver * 3 > length) return undefined;
+      const pieces: string[] = [];
+      let unknown = '';
+      for (let p = letter; p < count;) {
+        const len = take[p] ?? 0;
+        if (len === 0) {
+          unknown += letters.charAt(p++);
+          continue;
+        }
+        if (unknown) pieces.push(unknown);
+        unknown = '';
+        pieces.push(letters.slice(p, p + len));
+        p += len;
+      }
+      if (unknown) pieces.push(unknown);
       const start = from + 2 * letter;
-      return { start, end: from + 2 * count - 1, text: words.join(' '), kind: 'spaced' };
+      const flagged = pieces.some((w) => !shortWords.has(w) && isCue(w, vocabulary));
+      return {
+        start,
+        end: from + 2 * count - 1,
+        text: pieces.join(' '),
+        kind: 'spaced',
+        cue: flagged,
+      };
     },
   };
 }
 
-/** The length of the longest vocabulary word (or its plural) starting at `at`, or 0. */
-function longestWord(letters: string, at: number): number {
-  let best = 0;
-  const limit = Math.min(longestVocabulary + 1, letters.length - at);
-  // Longer candidates only while the letters so far begin some word: two or three lookups for most letters.
-  for (let len = 1; len <= limit; len++) {
-    const w = letters.slice(at, at + len);
-    if (vocabulary.has(w) || (len > 3 && vocabulary.has(stripPlural(w)))) best = len;
-    if (!prefixes.has(w)) break;
-  }
-  return best;
-}
-
 /** "ig.nore", "in-struc-tions": letters joined by single dots, hyphens, underscores or stars. */
-function punctuatedWord(text: string, start: number): Edit | undefined {
+function punctuatedWord(text: string, start: number, vocabulary: Vocabulary): Edit | undefined {
   let k = start;
   let word = '';
   let pieces = 0;
   // No vocabulary word is longer: reading on could only fail, and each piece of "a.b.c.…" starts a read.
-  const cap = longestVocabulary + 1;
+  const cap = vocabulary.longest + 1;
   while (k < text.length) {
     let piece = '';
     while (
@@ -291,8 +426,19 @@ function punctuatedWord(text: string, start: number): Edit | undefined {
   }
   // "e-mail" is a spelling, not a disguise.
   if (pieces < 2 || word.length < 6 || shortWords.has(word)) return undefined;
-  if (!vocabulary.has(word) && !vocabulary.has(stripPlural(word))) return undefined;
-  return { start, end: k, text: word, kind: 'spaced' };
+  if (!inVocabulary(word, vocabulary)) return undefined;
+  const cue = isCue(word, vocabulary);
+  // "api-key" and "sign-in" are compounds, not disguises: a word that is no cue is read back only when a piece
+  // of it is not a word of its own ("be.fore", "in-clude").
+  if (!cue && wholePieces(text, start, k, vocabulary)) return undefined;
+  return { start, end: k, text: word, kind: 'spaced', cue };
+}
+
+/** Whether every piece of text[start, end) (letters between joiners) is a vocabulary word of two letters or more. */
+function wholePieces(text: string, start: number, end: number, vocabulary: Vocabulary): boolean {
+  for (const piece of text.slice(start, end).toLowerCase().split(/[.*-]/))
+    if (piece.length < 2 || !inVocabulary(piece, vocabulary)) return false;
+  return true;
 }
 
 const messages: Readonly<Record<Edit['kind'], string>> = {
@@ -339,13 +485,14 @@ function region(text: string, edits: readonly Edit[], from: number, to: number):
         q === e.text.length - 1 ? e.end - 1 : e.start + Math.min(q, e.end - e.start - 1);
     out += e.text;
     pos = e.end;
-    signals.push({
-      rule: `obfuscation.${e.kind}`,
-      severity: 'medium',
-      start: e.start,
-      end: e.end,
-      message: messages[e.kind],
-    });
+    if (e.cue)
+      signals.push({
+        rule: `obfuscation.${e.kind}`,
+        severity: 'medium',
+        start: e.start,
+        end: e.end,
+        message: messages[e.kind],
+      });
   }
   for (let q = pos; q < to; q++) offsets[o++] = q;
   out += text.slice(pos, to);

@@ -1,4 +1,4 @@
-import { confusablePairs } from './confusables-table.js';
+import { lookAlikePairs } from './look-alikes.js';
 
 /** Keyword occurrences in text order, as parallel arrays: keyword[k] (index into the list) starts at start[k]. */
 export interface KeywordHits {
@@ -11,220 +11,372 @@ export interface KeywordHits {
   readonly hints: number[];
 }
 
-// The same pass notes where a word may be disguised, so that the deobfuscation needs no pass of its own:
-// 1 = a leetspeak digit or symbol, 2 = a separator of single letters, 4 = punctuation inside a word.
-const hintKind = new Uint8Array(0x10000);
-for (const ch of '0134579@$|!+') hintKind[ch.charCodeAt(0)] = 1;
-for (const ch of ' /|\u00b7_') hintKind[ch.charCodeAt(0)] = (hintKind[ch.charCodeAt(0)] ?? 0) | 2;
-for (const ch of '.-*') hintKind[ch.charCodeAt(0)] = 6;
-// Characters of other scripts that look like ASCII letters (Unicode TR39).
-const lookAlike = new Uint8Array(0x10000);
-for (let i = 0; i < confusablePairs.length; i += 2) lookAlike[confusablePairs.charCodeAt(i)] = 1;
-
-const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
-const isAlnum = (c: number): boolean => isLowerLetter(c) || (c >= 48 && c <= 57);
-
 /** A compiled multi-keyword matcher (ASCII case-insensitive), fast enough to run over every string. */
 export interface KeywordIndex {
   readonly keywords: readonly string[];
   find(text: string): KeywordHits;
 }
 
-const tableBits = 16;
-const shift = 32 - tableBits;
-
 /** Lower-case ASCII letters only, matching how the index compares text (other scripts list their case variants). */
 export function asciiLower(s: string): string {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function lower(code: number): number {
   return code >= 65 && code <= 90 ? code | 32 : code;
 }
 
-function gramSlot(a: number, b: number, c: number): number {
-  return Math.imul(Math.imul(Math.imul(a, 31) + b, 31) + c, 0x9e3779b1) >>> shift;
-}
-
-// Keywords of six or more units are also filed under a hash of their 3-gram slot and next three characters:
-// a common prefix ("you ", "the ") shared by dozens of compound keywords then costs one lookup, not dozens
-// of comparisons.
-const longBits = 16;
-const longAt = 6;
-
-function longSlot(slot: number, d: number, e: number, f: number): number {
-  return (
-    Math.imul(Math.imul(Math.imul(Math.imul(slot, 31) + d, 31) + e, 31) + f, 0x85ebca6b) >>>
-    (32 - longBits)
-  );
-}
-
-/** Flatten lists keyed by slot into [first, ids] arrays: ids[first[slot] .. first[slot + 1]). */
-function flatten(
-  lists: Map<number, number[]>,
-  bits: number,
-): { first: Int32Array; ids: Int32Array } {
-  const first = new Int32Array((1 << bits) + 1);
-  const ids: number[] = [];
-  for (let slot = 0; slot < 1 << bits; slot++) {
-    first[slot] = ids.length;
-    for (const id of lists.get(slot) ?? []) ids.push(id);
-  }
-  first[1 << bits] = ids.length;
-  return { first, ids: Int32Array.from(ids) };
-}
+// The same pass notes where a word may be disguised, so that the deobfuscation needs no pass of its own: at a
+// digit or symbol against letters (`1gn0r3`), punctuation inside a word (`ig.nore`), or a single letter between
+// separators (`i g n`). Each character has a kind; the kinds around a hint character decide.
+const LOWER = 0; // a letter (ASCII, either case)
+const LEET = 1; // a digit or symbol that stands for a letter
+const SEPARATOR = 2; // splits single letters
+const JOINER = 3; // splits a word
+const DIGIT = 4; // another digit
+const OTHER = 5;
+const leetChars = '0134579@$|!+';
+const separatorChars = ' /_\u00b7';
+const joinerChars = '.-*';
+const kindOf = new Uint8Array(0x10000).fill(OTHER);
+for (let c = 97; c <= 122; c++) kindOf[c] = kindOf[c - 32] = LOWER;
+for (let c = 48; c <= 57; c++) kindOf[c] = DIGIT;
+for (const ch of leetChars) kindOf[ch.charCodeAt(0)] = LEET;
+for (const ch of separatorChars) kindOf[ch.charCodeAt(0)] = SEPARATOR;
+for (const ch of joinerChars) kindOf[ch.charCodeAt(0)] = JOINER;
+// Characters of other scripts that look like ASCII letters (Unicode TR39).
+const lookAlike = new Uint8Array(0x10000);
+for (let i = 0; i < lookAlikePairs.length; i += 2) lookAlike[lookAlikePairs.charCodeAt(i)] = 1;
 
 /**
- * Build a keyword index. Keywords need 3+ UTF-16 units, or 2 ending in a non-ASCII char (CJK words); ASCII letters match in any case.
- * One pass hashes every 3-gram of the text into a table of keyword prefixes; each slot also holds a 32-bit mask of the
- * fourth characters its keywords continue with, so common prefixes ("the", "not") rarely reach the verification.
+ * The hint a character of kind `b` gives, with kinds `a` before and `c` after it (and `z` before `a`): 1 = a hint at
+ * b, 2 = a hint at a when the character after c is b again ("x y z"), 0 = none.
+ */
+function hintFor(z: number, a: number, b: number, c: number): number {
+  // Leetspeak: against a letter on one side, and not a digit on the other ("1gn0r3", "promp+", not "v2" or "0x1f").
+  if (b === LEET) return (a === LOWER && c !== DIGIT) || (c === LOWER && a !== DIGIT) ? 1 : 0;
+  if (b === JOINER) return a === LOWER && c === LOWER ? 1 : 0;
+  // A separator after a word of two letters or more (most spaces) needs no look further.
+  if (b === SEPARATOR) return z !== LOWER && a === LOWER && c === LOWER ? 2 : 0;
+  return 0;
+}
+// hintFor as a table over the kinds of z a b c, 3 bits each.
+const hintTable = new Uint8Array(1 << 12);
+for (let code = 0; code < 1 << 12; code++)
+  hintTable[code] = hintFor(code >> 9, (code >> 6) & 7, (code >> 3) & 7, code & 7);
+
+/**
+ * Build a keyword index; ASCII letters match in any case. Keywords made of ASCII characters are compiled into a
+ * deterministic Aho–Corasick automaton over the characters they use: one table step per character of text, no
+ * step back, whatever the number of keywords. Its rows are filled in as text first reaches them, so building
+ * costs little. Keywords with other characters (other scripts) can only match near a non-ASCII character and
+ * are looked for only in the stretches of text around those.
  */
 export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   const lowered = keywords.map(asciiLower);
-  const table = new Int32Array(1 << tableBits);
-  const shortIds = new Map<number, number[]>();
-  const longIds = new Map<number, number[]>();
-  const pairs = new Map<number, number[]>();
-  const push = (map: Map<number, number[]>, key: number, id: number): void => {
-    const list = map.get(key);
-    if (list) list.push(id);
-    else map.set(key, [id]);
-  };
+  // Within one start position, hits come in keyword order, shorter keywords (under six units) first.
+  const rank = Int32Array.from(lowered, (kw, id) => (kw.length >= 6 ? 1 << 20 : 0) + id);
+  const lengths = Int32Array.from(lowered, (kw) => kw.length);
+  const asciiIds: number[] = [];
+  const wideIds: number[] = [];
   lowered.forEach((kw, id) => {
-    if (kw.length === 2 && kw.charCodeAt(1) > 0x7f) {
-      push(pairs, kw.charCodeAt(0) * 0x10000 + kw.charCodeAt(1), id);
-      return;
-    }
-    if (kw.length < 3) throw new Error(`keyword "${keywords[id] ?? ''}" is too short`);
-    const slot = gramSlot(kw.charCodeAt(0), kw.charCodeAt(1), kw.charCodeAt(2));
-    // A 3-unit keyword matches whatever follows it: every bit.
-    table[slot] = (table[slot] ?? 0) | (kw.length === 3 ? -1 : 1 << (kw.charCodeAt(3) & 31));
-    if (kw.length >= longAt)
-      push(longIds, longSlot(slot, kw.charCodeAt(3), kw.charCodeAt(4), kw.charCodeAt(5)), id);
-    else push(shortIds, slot, id);
+    if (kw.length === 0) throw new Error('an empty keyword');
+    (isAscii(kw) ? asciiIds : wideIds).push(id);
   });
-  const short = flatten(shortIds, tableBits);
-  const long = flatten(longIds, longBits);
-  const hasPairs = pairs.size > 0;
+  const dfa = compile(lowered, asciiIds);
+  const wide = wideIds.length > 0 ? createWideIndex(lowered, wideIds) : undefined;
+  // A wide keyword that matches at p covers a non-ASCII character q with q - reach < p <= q.
+  const reach = Math.max(0, ...wideIds.map((id) => lengths[id] ?? 0));
 
   function find(text: string): KeywordHits {
     const hits: KeywordHits = { keyword: [], start: [], hints: [] };
+    const { delta, classes, stride, special, ownFirst, ownIds, outLink } = dfa;
     const n = text.length;
-    if (n < 3) return hits;
-    let z = 0;
-    let a = lower(text.charCodeAt(0));
-    let b = lower(text.charCodeAt(1));
-    if (hasPairs && b > 0x7f) pairHit(a, b, 0, hits);
-    // The first two characters of the 3-gram hash, rolled forward: one multiplication less per character.
-    let ab = Math.imul(a, 31) + b;
-    // Once the hint list is full, the obfuscation checks stop.
-    for (let i = 2; i < n; i++) {
-      let c = text.charCodeAt(i);
-      if (c - 65 < 26 && c >= 65) c |= 32;
-      const slot = Math.imul(Math.imul(ab, 31) + c, 0x9e3779b1) >>> shift;
-      const mask = table[slot] ?? 0;
-      if (mask !== 0) {
-        let d = text.charCodeAt(i + 1);
-        if (d - 65 < 26 && d >= 65) d |= 32;
-        if (((mask >>> (d & 31)) & 1) === 1) verify(text, i - 2, slot, hits);
+    // Stretches around non-ASCII characters, as flat [start, end) pairs, for the wide keywords.
+    const stretches: number[] = [];
+    let state = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const cls = classes[c] ?? 0;
+      let step = delta[state * stride + cls] ?? 0;
+      if (step === unfilled) step = dfa.fill(state, cls);
+      state = step >> 1;
+      if ((step & 1) !== 0) {
+        // A state's own keywords, then those ending in its suffixes (shorter): hits ending here in start order.
+        for (let s = state; s !== 0; s = outLink[s] ?? 0)
+          for (let k = ownFirst[s] ?? 0, to = ownFirst[s + 1] ?? 0; k < to; k++) {
+            const id = ownIds[k] ?? 0;
+            add(hits, id, i + 1 - (lengths[id] ?? 0));
+          }
       }
-      // A digit or symbol between letters, punctuation inside a word, or a single letter between separators.
-      const k = hintKind[b] ?? 0;
-      if (k !== 0) {
-        if ((k & 1) !== 0) {
-          // Leetspeak: against a letter on one side and a letter, another digit or a word edge on the other.
-          const la = isLowerLetter(a);
-          const lc = isLowerLetter(c);
-          if (
-            (la && (lc || ((hintKind[c] ?? 0) & 1) !== 0)) ||
-            (lc && (((hintKind[a] ?? 0) & 1) !== 0 || !isAlnum(a)))
-          )
-            addHint(hits, i - 1);
-          // A separator after a word of two letters or more (most spaces) is settled by its first test.
-        } else if (((k & 4) !== 0 || !isLowerLetter(z)) && isLowerLetter(a) && isLowerLetter(c)) {
-          hint(text, i, k, hits);
+      if (cls < special) continue;
+      // A character that may be part of a disguise, or a non-ASCII one.
+      const k = kindOf[c] ?? OTHER;
+      // Most spaces end at the first test (a split word has the same separator two characters on), most digits
+      // and dots at the second (a disguise has a letter beside it).
+      if (k === SEPARATOR ? text.charCodeAt(i + 2) === c : k !== OTHER) {
+        const after = kindOf[text.charCodeAt(i + 1)] ?? OTHER;
+        const before = kindOf[text.charCodeAt(i - 1)] ?? OTHER;
+        if (after === LOWER || before === LOWER) {
+          const hint =
+            hintTable[
+              ((kindOf[text.charCodeAt(i - 2)] ?? OTHER) << 9) | (before << 6) | (k << 3) | after
+            ] ?? 0;
+          if (hint === 1) hits.hints.push(i);
+          else if (hint === 2) hits.hints.push(i - 1);
         }
       }
       if (c > 0x7f) {
-        // Two-character keywords are CJK words, so only non-ASCII characters need the pair lookup.
-        if (hasPairs) pairHit(b, c, i - 1, hits);
         if (
           lookAlike[c] === 1 &&
-          (isLowerLetter(b) || isLowerLetter(lower(text.charCodeAt(i + 1))))
+          (kindOf[text.charCodeAt(i - 1)] === LOWER || kindOf[text.charCodeAt(i + 1)] === LOWER)
         )
-          addHint(hits, i);
-      }
-      z = a;
-      a = b;
-      b = c;
-      ab = Math.imul(a, 31) + b;
-    }
-    return hits;
-  }
-
-  function hint(text: string, i: number, k: number, hits: KeywordHits): void {
-    if ((k & 4) !== 0) {
-      addHint(hits, i - 1);
-      return;
-    }
-    // "x y z": the letter before is a single letter and the same separator follows the next one.
-    if (text.charCodeAt(i + 1) === text.charCodeAt(i - 1)) addHint(hits, i - 2);
-  }
-
-  function addHint(hits: KeywordHits, at: number): void {
-    hits.hints.push(at);
-  }
-
-  function pairHit(a: number, b: number, start: number, hits: KeywordHits): void {
-    for (const id of pairs.get(a * 0x10000 + b) ?? []) {
-      hits.keyword.push(id);
-      hits.start.push(start);
-    }
-  }
-
-  function check(
-    text: string,
-    start: number,
-    ids: Int32Array,
-    from: number,
-    to: number,
-    hits: KeywordHits,
-  ): void {
-    for (let k = from; k < to; k++) {
-      const id = ids[k] ?? 0;
-      const kw = lowered[id] ?? '';
-      if (start + kw.length > text.length) continue;
-      let ok = true;
-      for (let j = 3; j < kw.length; j++) {
-        if (lower(text.charCodeAt(start + j)) !== kw.charCodeAt(j)) {
-          ok = false;
-          break;
+          hits.hints.push(i);
+        if (wide) {
+          const from = Math.max(0, i - reach + 1);
+          const last = stretches.length - 1;
+          if (last > 0 && from <= (stretches[last] ?? 0)) stretches[last] = i + reach;
+          else stretches.push(from, i + reach);
         }
       }
-      // The first three characters only hashed to the slot: compare them too.
-      if (
-        ok &&
-        lower(text.charCodeAt(start)) === kw.charCodeAt(0) &&
-        lower(text.charCodeAt(start + 1)) === kw.charCodeAt(1) &&
-        lower(text.charCodeAt(start + 2)) === kw.charCodeAt(2)
-      ) {
-        hits.keyword.push(id);
-        hits.start.push(start);
-      }
     }
+    return wide && stretches.length > 0 ? merge(hits, wide.find(text, stretches)) : hits;
   }
 
-  function verify(text: string, start: number, slot: number, hits: KeywordHits): void {
-    check(text, start, short.ids, short.first[slot] ?? 0, short.first[slot + 1] ?? 0, hits);
-    if (start + longAt > text.length) return;
-    const key = longSlot(
-      slot,
-      lower(text.charCodeAt(start + 3)),
-      lower(text.charCodeAt(start + 4)),
-      lower(text.charCodeAt(start + 5)),
-    );
-    check(text, start, long.ids, long.first[key] ?? 0, long.first[key + 1] ?? 0, hits);
+  /**
+   * Insert a hit in (start, rank) order. Hits arrive in end order: only a longer keyword that ends later but starts
+   * earlier than hits already found moves back, past those few.
+   */
+  function add(hits: KeywordHits, id: number, start: number): void {
+    const ids = hits.keyword;
+    const starts = hits.start;
+    let k = ids.length;
+    ids.push(id);
+    starts.push(start);
+    const r = rank[id] ?? 0;
+    while (k > 0) {
+      const ps = starts[k - 1] ?? 0;
+      if (ps < start || (ps === start && (rank[ids[k - 1] ?? 0] ?? 0) <= r)) break;
+      ids[k] = ids[k - 1] ?? 0;
+      starts[k] = ps;
+      k--;
+    }
+    ids[k] = id;
+    starts[k] = start;
+  }
+
+  /** The automaton's hits merged with the wide keywords' (both in start order). */
+  function merge(hits: KeywordHits, found: { keyword: number[]; start: number[] }): KeywordHits {
+    if (found.keyword.length === 0) return hits;
+    const out: KeywordHits = { keyword: [], start: [], hints: hits.hints };
+    let a = 0;
+    let b = 0;
+    const na = hits.keyword.length;
+    const nb = found.keyword.length;
+    while (a < na || b < nb) {
+      const sa = a < na ? (hits.start[a] ?? 0) : Infinity;
+      const sb = b < nb ? (found.start[b] ?? 0) : Infinity;
+      const ia = hits.keyword[a] ?? 0;
+      const ib = found.keyword[b] ?? 0;
+      if (sa < sb || (sa === sb && (rank[ia] ?? 0) <= (rank[ib] ?? 0))) {
+        out.keyword.push(ia);
+        out.start.push(sa);
+        a++;
+      } else {
+        out.keyword.push(ib);
+        out.start.push(sb);
+        b++;
+      }
+    }
+    return out;
   }
 
   return { keywords, find };
+}
+
+// A transition not yet computed.
+const unfilled = 0xffff;
+
+/** The automaton of the ASCII keywords. */
+interface Automaton {
+  /** Character class per UTF-16 unit: 0 for characters no keyword holds; `special` and above for hint characters and non-ASCII ones. */
+  readonly classes: Uint8Array;
+  readonly stride: number;
+  readonly special: number;
+  /** delta[state * stride + class] = next state << 1, | 1 when keywords end there; `unfilled` until first needed. */
+  readonly delta: Uint16Array;
+  /** Compute (and keep) a transition not yet filled in. */
+  fill(state: number, cls: number): number;
+  /** The keywords that end in state s: ownIds[ownFirst[s] .. ownFirst[s + 1]). */
+  readonly ownFirst: Int32Array;
+  readonly ownIds: Int32Array;
+  /** The longest proper suffix state of s where keywords end (0: none). */
+  readonly outLink: Int32Array;
+}
+
+function compile(lowered: readonly string[], ids: readonly number[]): Automaton {
+  // One class per character the keywords use (letters in both cases share one), then the characters a disguise
+  // is made of, then one for every non-ASCII character; 0 for the rest.
+  const classes = new Uint8Array(0x10000);
+  const hintChars = new Set(leetChars + separatorChars + joinerChars);
+  let stride = 1;
+  const assign = (c: number): void => {
+    if (classes[c] !== 0) return;
+    if (stride > 0xff) throw new Error('too many different characters in the keywords');
+    classes[c] = stride;
+    if (c >= 97 && c <= 122) classes[c - 32] = stride;
+    stride++;
+  };
+  for (const id of ids)
+    for (const ch of lowered[id] ?? '') if (!hintChars.has(ch)) assign(ch.charCodeAt(0));
+  const special = stride;
+  for (const ch of hintChars) if (ch.charCodeAt(0) < 0x80) assign(ch.charCodeAt(0));
+  const wideClass = stride++;
+  classes.fill(wideClass, 0x80);
+
+  // The trie, in typed arrays: each state's children as a list (first kid, next sibling, class of the edge).
+  let bound = 1;
+  for (const id of ids) bound += lowered[id]?.length ?? 0;
+  const firstKid = new Int32Array(bound).fill(-1);
+  const sibling = new Int32Array(bound).fill(-1);
+  const edge = new Uint8Array(bound);
+  // The state each keyword ends in.
+  const endState = new Int32Array(ids.length);
+  let created = 1;
+  ids.forEach((id, k) => {
+    let s = 0;
+    for (const ch of lowered[id] ?? '') {
+      const cls = classes[ch.charCodeAt(0)] ?? 0;
+      let kid = firstKid[s] ?? -1;
+      while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
+      if (kid < 0) {
+        kid = created++;
+        edge[kid] = cls;
+        sibling[kid] = firstKid[s] ?? -1;
+        firstKid[s] = kid;
+      }
+      s = kid;
+    }
+    endState[k] = s;
+  });
+  // States numbered breadth first: the shallow states, where ordinary text spends its time, share cache lines,
+  // and every state comes after its failure state (a shorter suffix).
+  const states = created;
+  if (states * 2 + 1 >= unfilled) throw new Error('too many keywords for the index');
+  const order = new Int32Array(states);
+  const number = new Int32Array(states);
+  for (let q = 0, added = 1; q < added; q++)
+    for (let kid = firstKid[order[q] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
+      number[kid] = added;
+      order[added++] = kid;
+    }
+  // The keywords ending in each state, in keyword order (a counting sort by state).
+  const ownFirst = new Int32Array(states + 1);
+  for (const s of endState) {
+    const at = (number[s] ?? 0) + 1;
+    ownFirst[at] = (ownFirst[at] ?? 0) + 1;
+  }
+  for (let s = 0; s < states; s++) ownFirst[s + 1] = (ownFirst[s + 1] ?? 0) + (ownFirst[s] ?? 0);
+  const ownIds = new Int32Array(ids.length);
+  const filled = ownFirst.slice(0, states);
+  ids.forEach((id, k) => {
+    const s = number[endState[k] ?? 0] ?? 0;
+    const at = filled[s] ?? 0;
+    ownIds[at] = id;
+    filled[s] = at + 1;
+  });
+
+  const delta = new Uint16Array(states * stride).fill(unfilled);
+  const fail = new Int32Array(states);
+  const outLink = new Int32Array(states);
+  const ends = (s: number): boolean => (ownFirst[s + 1] ?? 0) > (ownFirst[s] ?? 0);
+  const mark = (s: number): number => (s << 1) | (ends(s) || outLink[s] !== 0 ? 1 : 0);
+  function fill(state: number, cls: number): number {
+    // No trie edge here (those are in place): the transition is the failure state's, filled first.
+    let step = delta[state * stride + cls] ?? 0;
+    if (step !== unfilled) return step;
+    step = state === 0 ? mark(0) : fill(fail[state] ?? 0, cls);
+    delta[state * stride + cls] = step;
+    return step;
+  }
+  // Trie edges first (final bits follow), then failure links breadth first: whatever fill reads is shallower than
+  // the state being linked, so already complete.
+  for (let s = 0; s < states; s++)
+    for (let kid = firstKid[order[s] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1)
+      delta[s * stride + (edge[kid] ?? 0)] = (number[kid] ?? 0) << 1;
+  for (let s = 0; s < states; s++)
+    for (let kid = firstKid[order[s] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
+      const cls = edge[kid] ?? 0;
+      const t = number[kid] ?? 0;
+      const f = s === 0 ? 0 : fill(fail[s] ?? 0, cls) >> 1;
+      fail[t] = f;
+      outLink[t] = ends(f) ? f : (outLink[f] ?? 0);
+      delta[s * stride + cls] = mark(t);
+    }
+  return { classes, stride, special, delta, fill, ownFirst, ownIds, outLink };
+}
+
+/** Keywords with non-ASCII characters, looked for within stretches by a hash of their first two characters. */
+interface WideIndex {
+  find(text: string, stretches: readonly number[]): { keyword: number[]; start: number[] };
+}
+
+const pairBits = 12;
+
+function pairSlot(a: number, b: number): number {
+  return Math.imul(Math.imul(a, 31) + b, 0x9e3779b1) >>> (32 - pairBits);
+}
+
+function createWideIndex(lowered: readonly string[], ids: readonly number[]): WideIndex {
+  const lists = new Map<number, number[]>();
+  for (const id of ids) {
+    const kw = lowered[id] ?? '';
+    if (kw.length < 2) throw new Error(`keyword "${kw}" is too short`);
+    const slot = pairSlot(kw.charCodeAt(0), kw.charCodeAt(1));
+    const list = lists.get(slot);
+    if (list) list.push(id);
+    else lists.set(slot, [id]);
+  }
+  // Within a start, the automaton's order: shorter keywords (under six units) first, then by index.
+  const order = (x: number, y: number): number =>
+    ((lowered[x]?.length ?? 0) >= 6 ? 1 : 0) - ((lowered[y]?.length ?? 0) >= 6 ? 1 : 0) || x - y;
+  const first = new Int32Array((1 << pairBits) + 1);
+  const flat: number[] = [];
+  for (let slot = 0; slot < 1 << pairBits; slot++) {
+    first[slot] = flat.length;
+    for (const id of (lists.get(slot) ?? []).sort(order)) flat.push(id);
+  }
+  first[1 << pairBits] = flat.length;
+  const bucket = Int32Array.from(flat);
+  return {
+    find(text, stretches) {
+      const out = { keyword: [] as number[], start: [] as number[] };
+      for (let k = 0; k < stretches.length; k += 2) {
+        const to = Math.min(text.length, stretches[k + 1] ?? 0);
+        let b = lower(text.charCodeAt(stretches[k] ?? 0));
+        for (let p = stretches[k] ?? 0; p + 1 < to; p++) {
+          const a = b;
+          b = lower(text.charCodeAt(p + 1));
+          const slot = pairSlot(a, b);
+          for (let q = first[slot] ?? 0, end = first[slot + 1] ?? 0; q < end; q++) {
+            const id = bucket[q] ?? 0;
+            const kw = lowered[id] ?? '';
+            if (p + kw.length > text.length) continue;
+            let j = 0;
+            while (j < kw.length && lower(text.charCodeAt(p + j)) === kw.charCodeAt(j)) j++;
+            if (j === kw.length) {
+              out.keyword.push(id);
+              out.start.push(p);
+            }
+          }
+        }
+      }
+      return out;
+    },
+  };
 }

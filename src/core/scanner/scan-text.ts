@@ -3,7 +3,7 @@ import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
 import { findRegisterShifts } from './register-shift.js';
-import { deobfuscate, originalSpan } from './deobfuscate.js';
+import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
@@ -44,7 +44,7 @@ interface Grouped {
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
 export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): TextScan {
-  const active = detectors.filter((d) => !disabledRules.has(d.id));
+  const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
   );
@@ -85,6 +85,18 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     content: compileIndex('content'),
     description: compileIndex('description'),
   };
+  // A disguised word any pattern looks for is read back, so the patterns see it.
+  const vocabulary = createVocabulary(
+    active
+      .flatMap((d) => d.keywords)
+      .concat(directiveOn ? directiveKeywords : [])
+      .concat(secretsOn ? secretAnchors.map((a) => a.anchor) : [])
+      .flatMap((kw) =>
+        asciiLower(kw)
+          .split(/[^a-z]+/)
+          .filter((w) => w.length >= 4),
+      ),
+  );
 
   function group(text: string, surface: Surface): Grouped {
     const { index, owners } = indexes[surface];
@@ -223,7 +235,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     surface: Surface,
     out: RawFinding[],
   ): void {
-    for (const plain of deobfuscate(view.text, hints)) {
+    for (const plain of deobfuscate(view.text, hints, vocabulary)) {
       for (const f of plain.signals) out.push({ ...f, ...spanOf(view, f.start, f.end) });
       for (const f of runPatterns(plain.text, surface))
         out.push({ ...f, ...spanOf(view, ...originalSpan(plain, f.start, f.end)) });
@@ -295,6 +307,40 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       out.push({ ...f, start, end });
     }
   }
+}
+
+/**
+ * A string as the normalised view writes it: each non-ASCII character in its NFKC form, unless that form holds
+ * ASCII (a fullwidth '？' in a pattern must stay a literal, not become a quantifier). The view rewrites Thai
+ * SARA AM (ำ) into two characters and Devanagari and Bengali letters with nukta into letter and nukta, so a
+ * pattern written the usual way would never match the view of the very text it names.
+ */
+export function inViewText(s: string): string {
+  let out = '';
+  let changed = false;
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out += ch;
+      continue;
+    }
+    const form = ch.normalize('NFKC');
+    let ascii = false;
+    for (let i = 0; i < form.length; i++) if (form.charCodeAt(i) < 0x80) ascii = true;
+    if (ascii || form === ch) out += ch;
+    else {
+      out += form;
+      changed = true;
+    }
+  }
+  return changed ? out : s;
+}
+
+/** A detector whose keywords and pattern literals are in view form (the same detector when they already are). */
+function inViewForm(d: PatternDetector): PatternDetector {
+  const source = inViewText(d.pattern.source);
+  const keywords = d.keywords.map(inViewText);
+  if (source === d.pattern.source && keywords.every((k, i) => k === d.keywords[i])) return d;
+  return { ...d, keywords, pattern: new RegExp(source, d.pattern.flags) };
 }
 
 // Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).

@@ -71,6 +71,16 @@ export interface Scanner {
 }
 
 const schemaRoots = new Set(['inputSchema', 'outputSchema']);
+// A word or phrase of letters (any script) and in-word punctuation, without digits or separators of ids.
+const loneWord = /^[\p{L}\p{M}'’,.!?、。，！？-]{2,200}$/u;
+// How much of each end of a long field joins with its neighbours: more than the longest phrase a pattern reads.
+const joinEdge = 1024;
+
+/** An offset in a field's joined ends (`joinEdge` characters, a blank line, `joinEdge` characters) as one in the field. */
+function untrim(offset: number, length: number): number {
+  if (length <= 2 * joinEdge + 2 || offset <= joinEdge) return offset;
+  return offset < joinEdge + 2 ? joinEdge : length - joinEdge + (offset - joinEdge - 2);
+}
 
 /** Create a scanner; compile the detector table once and reuse the scanner for every call. */
 export function createScanner(options: ScanOptions = {}): Scanner {
@@ -132,21 +142,35 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     surface: Surface,
     found: readonly Finding[],
   ): Finding[] {
-    // Only prose can carry half a phrase: "text" in content[0].type, ids and enums are left out.
-    const prose = pieces.filter(([, text]) => text.includes(' '));
+    // Only prose can carry part of a phrase: ids, numbers, paths and urls are left out. A lone word counts next
+    // to prose ("ignore" / "all previous instructions"; text in a script written without spaces is such a word).
+    // Lone words alone do not join: a value of a few short words is one the hot path need not scan at all
+    // (inert-value.ts).
+    const spaced = pieces.some(([, text]) => text.includes(' '));
+    const prose = pieces.filter(
+      ([, text]) => text.includes(' ') || (spaced && loneWord.test(text)),
+    );
     const texts = prose.map(([, text]) => text);
-    const joined = joinPieces(texts);
+    // A phrase split across fields spans a junction: each long piece is joined by its two ends only (the middle
+    // was scanned on its own), so joining costs about a kilobyte per field, however long the fields are.
+    const ends = texts.map((text) =>
+      text.length <= 2 * joinEdge + 2
+        ? text
+        : `${text.slice(0, joinEdge)}\n\n${text.slice(text.length - joinEdge)}`,
+    );
+    const joined = joinPieces(ends);
     if (!joined) return [];
     const seen = new Set(found.map((f) => f.rule));
     const out: Finding[] = [];
     for (const f of scan(joined.text, surface)) {
       if (seen.has(f.rule)) continue;
-      const at = locatePiece(joined, texts, f.start, f.end);
+      const at = locatePiece(joined, ends, f.start, f.end);
+      const length = texts[at.index]?.length ?? 0;
       out.push({
         rule: f.rule,
         severity: f.severity,
         field: prose[at.index]?.[0] ?? '',
-        span: [at.start, at.end],
+        span: [untrim(at.start, length), untrim(at.end, length)],
         message: f.message,
       });
     }
@@ -166,8 +190,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         surface,
       ),
   });
-  // Every string of a result or argument set joins, keys excepted.
-  const valueJoins = (site: StringSite): boolean => !site.isKey;
+  // Every string of a result or argument set joins, keys excepted, and so are MCP's `type` and `mimeType`: an
+  // enum, never part of a phrase, that would otherwise make every text result a second, joined text to scan.
+  const valueJoins = (site: StringSite): boolean =>
+    !site.isKey && site.key !== 'type' && site.key !== 'mimeType';
   // A tool's description and the descriptions and titles of its input schema join.
   const toolJoins = (site: StringSite): boolean =>
     !site.isKey &&
