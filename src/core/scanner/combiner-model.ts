@@ -5,8 +5,8 @@ import type { CombinerModel } from './combiner.js';
  * records; the check split is never used). Do not edit: change the signals or priors and retrain.
  */
 export const combinerModel: CombinerModel = {
-  bias: -1.7369,
-  descriptionBias: -1.2313,
+  bias: -1.7367,
+  descriptionBias: -1.2314,
   weights: {
     'address.agent/medium': 2.5,
     'address.obligation/low': 0.7407,
@@ -63,14 +63,14 @@ export const combinerModel: CombinerModel = {
     'intent.urgency/low': 0.8981,
     'obfuscation.encoded': 1,
     'obfuscation.homoglyph/medium': 0.7528,
-    'obfuscation.leetspeak/medium': 0.7459,
+    'obfuscation.leetspeak/medium': 0.7574,
     'obfuscation.spaced/medium': 0.7589,
     'override.ignore-and-do/high': 5.9896,
     'override.ignore-instructions/high': 5.9937,
     'override.ignore-rules/medium': 3.5066,
     'override.new-instructions/high': 6,
     'override.prompt-leak/high': 6,
-    'place.bare-request/low': 1.0646,
+    'place.bare-request/low': 1.0639,
     'place.other-tools/low': 0.8929,
     'place.other-tools/low@description': 0.9979,
     'place.register-shift/high': 4.0061,
@@ -115,9 +115,9 @@ export const combinerModel: CombinerModel = {
   },
   thresholds: {
     content: {
-      low: -0.0298,
-      medium: 1.9702,
-      high: 5.1282,
+      low: -0.0296,
+      medium: 1.9704,
+      high: 5.1284,
     },
     description: {
       low: 0.5,
