@@ -3,6 +3,7 @@ import type { ResolvedServer } from '../config/resolve.js';
 import { GatewayError, isGatewayError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { Backend, type BackendEvents, type BackendIdentity } from './backend.js';
+import { untilAborted } from '../core/until-aborted.js';
 
 /** Where a backend is in its life. */
 export type BackendState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
@@ -183,7 +184,7 @@ export class BackendPool {
         },
       );
     }
-    await abortable(slot.ready, signal);
+    await untilAborted(slot.ready, signal);
     return this.backendFor(server, signal);
   }
 
@@ -350,28 +351,3 @@ export class BackendPool {
 /** Two resolved server entries that would start the same process (or connection). */
 const sameServer = (a: ResolvedServer, b: ResolvedServer): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
-
-const abortable = async (
-  promise: Promise<void>,
-  signal: AbortSignal | undefined,
-): Promise<void> => {
-  if (signal === undefined) {
-    await promise;
-    return;
-  }
-  signal.throwIfAborted();
-  let onAbort: () => void = () => undefined;
-  try {
-    await Promise.race([
-      promise,
-      new Promise<never>((_resolve, reject) => {
-        onAbort = () => {
-          reject(signal.reason as Error);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-      }),
-    ]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-};

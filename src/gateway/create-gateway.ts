@@ -13,6 +13,7 @@ import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
 import { ToolListAnnouncer } from './tool-list-announcer.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
+import { untilAborted } from '../core/until-aborted.js';
 
 /** Where records go when the gateway writes no audit log. */
 const DISCARD: AuditSink = {
@@ -613,23 +614,4 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         await telemetry?.shutdown();
       })()),
   };
-};
-
-/** Waits for `promise`, or until `signal` aborts (then rejects with its reason). */
-const untilAborted = async (promise: Promise<void>, signal: AbortSignal): Promise<void> => {
-  signal.throwIfAborted();
-  let onAbort: () => void = () => undefined;
-  try {
-    await Promise.race([
-      promise,
-      new Promise<never>((_resolve, reject) => {
-        onAbort = () => {
-          reject(signal.reason as Error);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-      }),
-    ]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
 };

@@ -194,18 +194,8 @@ function classify(
   words: number,
 ): Unit {
   const len = end - start;
-  if (words < 3 || words > 60 || len > 480)
-    return {
-      start,
-      end,
-      mood: undefined,
-      words,
-      line,
-      structured,
-      labelled: false,
-      directed: false,
-    };
-  if (!mayRequest(text, start, end))
+  // Too short, too long, or no sign of a request: a unit of data with no mood.
+  if (words < 3 || words > 60 || len > 480 || !mayRequest(text, start, end))
     return {
       start,
       end,
