@@ -232,8 +232,11 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     stride++;
   };
   for (const id of ids) for (const ch of lowered[id] ?? '') assign(ch.charCodeAt(0));
-  const info = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) info[c] = (classes[c] ?? 0) | ((kindOf[c] ?? OTHER) << 8);
+  // Keyword characters are ASCII; above Latin-1 (whose middle dot separates letters), only look-alikes have a kind.
+  const info = new Uint16Array(0x10000).fill(OTHER << 8);
+  for (let c = 0; c < 0x100; c++) info[c] = (classes[c] ?? 0) | ((kindOf[c] ?? OTHER) << 8);
+  for (let i = 0; i < lookAlikePairs.length; i += 2)
+    info[lookAlikePairs.charCodeAt(i)] = LOOK_ALIKE << 8;
 
   // The trie, in typed arrays: each state's children as a list (first kid, next sibling, class of the edge).
   let bound = 1;
