@@ -9,6 +9,8 @@ export interface KeywordHits {
    * let a few kilobytes of hint-rich padding ("x1y x1y …") switch it off for the rest of the text.
    */
   readonly hints: number[];
+  /** Whether the text holds a character other than printable ASCII, tab and line breaks. */
+  unusual: boolean;
 }
 
 /** A compiled multi-keyword matcher (ASCII case-insensitive), fast enough to run over every string. */
@@ -101,7 +103,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   const reach = Math.max(0, ...wideIds.map((id) => lengths[id] ?? 0));
 
   function find(text: string): KeywordHits {
-    const hits: KeywordHits = { keyword: [], start: [], hints: [] };
+    const hits: KeywordHits = { keyword: [], start: [], hints: [], unusual: false };
     const { delta, info, stride, ownFirst, ownIds, outLink } = dfa;
     const n = text.length;
     // Stretches around non-ASCII characters, as flat [start, end) pairs, for the wide keywords.
@@ -113,10 +115,13 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
     let kinds = OTHER * 0o11111;
     let back1 = -1;
     let back2 = -1;
+    // The cells of all characters OR-ed: the unusual bit says whether any character is unusual.
+    let seen = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       const cell = info[c] ?? 0;
-      kinds = ((kinds << 3) | (cell >> 8)) & 0o77777;
+      seen |= cell;
+      kinds = ((kinds << 3) | (cell >> KIND_SHIFT)) & 0o77777;
       // The character at i - 2, with the two before it and the one after it, and whether the one at i repeats it.
       const hint = hintTable[(c === back2 ? 1 << 12 : 0) | (kinds >> 3)] ?? 0;
       if (hint !== 0) hits.hints.push(i - 1 - hint);
@@ -141,6 +146,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
         else stretches.push(from, i + reach);
       }
     }
+    hits.unusual = (seen & UNUSUAL) !== 0;
     // The last two characters' hints, with nothing after the text.
     for (let i = n; i < n + 2; i++) {
       kinds = ((kinds << 3) | OTHER) & 0o77777;
@@ -175,7 +181,12 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   /** The automaton's hits merged with the wide keywords' (both in start order). */
   function merge(hits: KeywordHits, found: { keyword: number[]; start: number[] }): KeywordHits {
     if (found.keyword.length === 0) return hits;
-    const out: KeywordHits = { keyword: [], start: [], hints: hits.hints };
+    const out: KeywordHits = {
+      keyword: [],
+      start: [],
+      hints: hits.hints,
+      unusual: hits.unusual,
+    };
     let a = 0;
     let b = 0;
     const na = hits.keyword.length;
@@ -201,12 +212,16 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   return { keywords, find };
 }
 
+// In a character's cell: set for a character other than printable ASCII, tab and line breaks; the kind is above it.
+const UNUSUAL = 0x100;
+const KIND_SHIFT = 13;
+
 // A transition not yet computed.
 const unfilled = 0xffff;
 
 /** The automaton of the ASCII keywords. */
 interface Automaton {
-  /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds) and its kind (high byte). */
+  /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds), UNUSUAL, and its kind (top bits). */
   readonly info: Uint16Array;
   readonly stride: number;
   /** delta[state * stride + class] = next state << 1, | 1 when keywords end there; `unfilled` until first needed. */
@@ -233,10 +248,13 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
   };
   for (const id of ids) for (const ch of lowered[id] ?? '') assign(ch.charCodeAt(0));
   // Keyword characters are ASCII; above Latin-1 (whose middle dot separates letters), only look-alikes have a kind.
-  const info = new Uint16Array(0x10000).fill(OTHER << 8);
-  for (let c = 0; c < 0x100; c++) info[c] = (classes[c] ?? 0) | ((kindOf[c] ?? OTHER) << 8);
+  const info = new Uint16Array(0x10000).fill((OTHER << KIND_SHIFT) | UNUSUAL);
+  for (let c = 0; c < 0x100; c++) {
+    const usual = (c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13;
+    info[c] = (classes[c] ?? 0) | (usual ? 0 : UNUSUAL) | ((kindOf[c] ?? OTHER) << KIND_SHIFT);
+  }
   for (let i = 0; i < lookAlikePairs.length; i += 2)
-    info[lookAlikePairs.charCodeAt(i)] = LOOK_ALIKE << 8;
+    info[lookAlikePairs.charCodeAt(i)] = UNUSUAL | (LOOK_ALIKE << KIND_SHIFT);
 
   // The trie, in typed arrays: each state's children as a list (first kid, next sibling, class of the edge).
   let bound = 1;
