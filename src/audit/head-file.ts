@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../core/canonical-json.js';
-import { writeFileAtomic } from '../state-files/write-file-atomic.js';
+import {
+  stageFileAtomic,
+  writeFileAtomic,
+  type StagedFile,
+} from '../state-files/write-file-atomic.js';
 
 /** The name of the latest-checkpoint file in the state folder. */
 export const HEAD_FILE = 'head.json';
@@ -20,14 +25,12 @@ export interface CheckpointAnchor {
   readonly publicKeyPem: string | undefined;
 }
 
-/** Writes head.json by atomic replace (temporary file, fsync, rename). */
-export const writeHeadFile = async (
-  stateDir: string,
-  anchor: CheckpointAnchor & {
-    readonly checkpoint: { readonly seq: number; readonly hash: string };
-  },
-): Promise<void> => {
-  const target = join(stateDir, HEAD_FILE);
+/** What head.json holds: the anchor and the position of the checkpoint record itself. */
+export type HeadFileContent = CheckpointAnchor & {
+  readonly checkpoint: { readonly seq: number; readonly hash: string };
+};
+
+const headFileText = (anchor: HeadFileContent): string => {
   const body = {
     v: 1,
     file: anchor.file,
@@ -39,15 +42,34 @@ export const writeHeadFile = async (
     public_key: anchor.publicKeyPem,
     checkpoint: anchor.checkpoint,
   };
-  await writeFileAtomic(target, `${canonicalJson(body)}\n`);
+  return `${canonicalJson(body)}\n`;
 };
+
+/** Writes head.json by atomic replace (temporary file, fsync, rename). */
+export const writeHeadFile = async (stateDir: string, anchor: HeadFileContent): Promise<void> => {
+  await writeFileAtomic(join(stateDir, HEAD_FILE), headFileText(anchor));
+};
+
+/**
+ * Writes and fsyncs a new head.json beside the current one, to be put in place later (by a
+ * rename under the log's lock, after checking that it is not older than the one there).
+ */
+export const stageHeadFile = (stateDir: string, anchor: HeadFileContent): Promise<StagedFile> =>
+  stageFileAtomic(join(stateDir, HEAD_FILE), headFileText(anchor));
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads head.json or an exported checkpoint record; throws with the path when it is neither. */
-export const readCheckpointAnchor = async (path: string): Promise<CheckpointAnchor> => {
-  const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+export const readCheckpointAnchor = async (path: string): Promise<CheckpointAnchor> =>
+  parseCheckpointAnchor(path, await readFile(path, 'utf8'));
+
+/** `readCheckpointAnchor`, synchronously: for a check under a lock held for a few system calls. */
+export const readCheckpointAnchorSync = (path: string): CheckpointAnchor =>
+  parseCheckpointAnchor(path, readFileSync(path, 'utf8'));
+
+const parseCheckpointAnchor = (path: string, text: string): CheckpointAnchor => {
+  const parsed: unknown = JSON.parse(text);
   if (isObject(parsed)) {
     // A checkpoint record carries the covered position in `covers`; head.json at the top level.
     const position = isObject(parsed['covers']) ? parsed['covers'] : parsed;

@@ -18,7 +18,14 @@ import {
   type FileLockOptions,
   type SyncFileLock,
 } from '../state-files/file-lock.js';
-import { HEAD_FILE, readCheckpointAnchor, writeHeadFile } from './head-file.js';
+import {
+  HEAD_FILE,
+  readCheckpointAnchor,
+  readCheckpointAnchorSync,
+  stageHeadFile,
+  writeHeadFile,
+  type CheckpointAnchor,
+} from './head-file.js';
 import {
   readFirstSeq,
   readLastSigner,
@@ -145,6 +152,15 @@ const toWriteError = (path: string, cause: unknown): GatewayError =>
     `Could not write the audit log ${path}: ${cause instanceof Error ? cause.message : String(cause)} (check the disk and the folder's permissions)`,
     { cause },
   );
+
+/** head.json as it is now; undefined when it is missing or unreadable (it is then replaced). */
+const readAnchorSync = (path: string): CheckpointAnchor | undefined => {
+  try {
+    return readCheckpointAnchorSync(path);
+  } catch {
+    return undefined;
+  }
+};
 
 // Records appended in the same millisecond share one timestamp string: formatting a Date costs
 // about as much as hashing a small record, and a busy gateway appends many per millisecond.
@@ -587,27 +603,51 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     }
   };
 
-  /** Replaces head.json, never with an older checkpoint than the one another process wrote. */
+  /**
+   * Replaces head.json, never with an older checkpoint than the one another process wrote. The
+   * new file is written and fsynced first, without the lock; under the lock, head.json is only
+   * read and the new one renamed into place. So replies, whose writes need the lock, never wait
+   * for an fsync here: while this process holds the lock as its lease, the check and the rename
+   * are a few synchronous system calls between two writes; otherwise they queue with the writes.
+   */
   const writeHead = async (checkpoint: Entry): Promise<void> => {
     if (checkpoint.input.type !== 'checkpoint') return;
     const { covers, signature } = checkpoint.input;
-    releaseLease();
-    const lock = await acquireFileLock(lockPath, options.lock);
+    const headPath = join(stateDir, HEAD_FILE);
+    const staged = await stageHeadFile(stateDir, {
+      seq: covers.seq,
+      hash: covers.hash,
+      ts: checkpoint.ts,
+      file: logName,
+      keyId: key.keyId,
+      signature,
+      publicKeyPem: key.publicKeyPem,
+      checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
+    });
+    const isNewer = (current: CheckpointAnchor | undefined): boolean =>
+      current?.file !== logName || current.seq <= covers.seq;
     try {
-      const current = await readCheckpointAnchor(join(stateDir, HEAD_FILE)).catch(() => undefined);
-      if (current?.file === logName && current.seq > covers.seq) return;
-      await writeHeadFile(stateDir, {
-        seq: covers.seq,
-        hash: covers.hash,
-        ts: checkpoint.ts,
-        file: logName,
-        keyId: key.keyId,
-        signature,
-        publicKeyPem: key.publicKeyPem,
-        checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
+      if (!writing && takeLease()) {
+        try {
+          if (isNewer(readAnchorSync(headPath))) staged.commitSync();
+        } finally {
+          // A lock taken for this step alone (while sharing it) is dropped now.
+          if (leaseTimer === undefined) releaseLease();
+        }
+        return;
+      }
+      await enqueueWrite(async () => {
+        releaseLease();
+        const lock = await acquireFileLock(lockPath, options.lock);
+        try {
+          const current = await readCheckpointAnchor(headPath).catch(() => undefined);
+          if (isNewer(current)) await staged.commit();
+        } finally {
+          await lock.release();
+        }
       });
     } finally {
-      await lock.release();
+      await staged.discard();
     }
   };
 
