@@ -373,6 +373,16 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   let leaseUsed = false;
   /** Until then (performance.now()), writes lock one at a time: someone else wanted the lock. */
   let shareUntil = 0;
+  /**
+   * When (Date.now(), taken just before) this process last made the lock file fresh: the wall
+   * clock, as other processes judge the file's age by it (a suspended machine stops the
+   * monotonic one, not this).
+   */
+  let leaseFreshAt = 0;
+  // Other gateway processes take a lock over only once it looks stale: its file untouched for
+  // `staleMs` (5 s). Made fresh this recently, the lease is still ours, so a write skips the
+  // check (a `stat` of the lock file); the lease's timer still checks it every period.
+  const leaseTrustMs = Math.min(1000, (options.lock?.staleMs ?? 5000) / 5);
 
   const releaseLease = (): void => {
     if (leaseTimer !== undefined) clearTimeout(leaseTimer);
@@ -402,7 +412,9 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     if (held === undefined) return;
     try {
       if (leaseUsed && held.held() && !held.othersWaiting()) {
+        const renewedAt = Date.now();
         held.renew();
+        leaseFreshAt = renewedAt;
         armLease();
         return;
       }
@@ -419,7 +431,8 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
    */
   const takeLease = (): boolean => {
     if (lease !== undefined) {
-      if (lease.held()) {
+      const age = Date.now() - leaseFreshAt;
+      if ((age >= 0 && age < leaseTrustMs) || lease.held()) {
         leaseUsed = true;
         return true;
       }
@@ -428,9 +441,11 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       leaseTimer = undefined;
       lease = undefined;
     }
+    const takenAt = Date.now();
     const lock = tryAcquireFileLockSync(lockPath);
     if (lock === undefined) return false;
     lease = lock;
+    leaseFreshAt = takenAt;
     if (leaseMs > 0 && performance.now() >= shareUntil) armLease();
     return true;
   };
