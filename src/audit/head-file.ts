@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../core/canonical-json.js';
@@ -61,15 +60,8 @@ const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads head.json or an exported checkpoint record; throws with the path when it is neither. */
-export const readCheckpointAnchor = async (path: string): Promise<CheckpointAnchor> =>
-  parseCheckpointAnchor(path, await readFile(path, 'utf8'));
-
-/** `readCheckpointAnchor`, synchronously: for a check under a lock held for a few system calls. */
-export const readCheckpointAnchorSync = (path: string): CheckpointAnchor =>
-  parseCheckpointAnchor(path, readFileSync(path, 'utf8'));
-
-const parseCheckpointAnchor = (path: string, text: string): CheckpointAnchor => {
-  const parsed: unknown = JSON.parse(text);
+export const readCheckpointAnchor = async (path: string): Promise<CheckpointAnchor> => {
+  const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
   if (isObject(parsed)) {
     // A checkpoint record carries the covered position in `covers`; head.json at the top level.
     const position = isObject(parsed['covers']) ? parsed['covers'] : parsed;

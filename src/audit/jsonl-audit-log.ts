@@ -18,14 +18,7 @@ import {
   type FileLockOptions,
   type SyncFileLock,
 } from '../state-files/file-lock.js';
-import {
-  HEAD_FILE,
-  readCheckpointAnchor,
-  readCheckpointAnchorSync,
-  stageHeadFile,
-  writeHeadFile,
-  type CheckpointAnchor,
-} from './head-file.js';
+import { HEAD_FILE, readCheckpointAnchor, stageHeadFile, writeHeadFile } from './head-file.js';
 import {
   readFirstSeq,
   readLastSigner,
@@ -152,15 +145,6 @@ const toWriteError = (path: string, cause: unknown): GatewayError =>
     `Could not write the audit log ${path}: ${cause instanceof Error ? cause.message : String(cause)} (check the disk and the folder's permissions)`,
     { cause },
   );
-
-/** head.json as it is now; undefined when it is missing or unreadable (it is then replaced). */
-const readAnchorSync = (path: string): CheckpointAnchor | undefined => {
-  try {
-    return readCheckpointAnchorSync(path);
-  } catch {
-    return undefined;
-  }
-};
 
 // Records appended in the same millisecond share one timestamp string: formatting a Date costs
 // about as much as hashing a small record, and a busy gateway appends many per millisecond.
@@ -384,7 +368,17 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   // check (a `stat` of the lock file); the lease's timer still checks it every period.
   const leaseTrustMs = Math.min(1000, (options.lock?.staleMs ?? 5000) / 5);
 
+  // While head.json is being renamed under the lease (`writeHead`), the lease is pinned: a
+  // release asked for meanwhile happens once the rename is done.
+  let leasePins = 0;
+  let releaseDeferred = false;
+
   const releaseLease = (): void => {
+    if (leasePins > 0) {
+      releaseDeferred = true;
+      return;
+    }
+    releaseDeferred = false;
     if (leaseTimer !== undefined) clearTimeout(leaseTimer);
     leaseTimer = undefined;
     const held = lease;
@@ -411,7 +405,9 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     const held = lease;
     if (held === undefined) return;
     try {
-      if (leaseUsed && held.held() && !held.othersWaiting()) {
+      // Pinned, it is kept whoever waits: the rename under it takes a few milliseconds at most.
+      const keep = leasePins > 0 || (leaseUsed && !held.othersWaiting());
+      if (keep && held.held()) {
         const renewedAt = Date.now();
         held.renew();
         leaseFreshAt = renewedAt;
@@ -621,9 +617,10 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   /**
    * Replaces head.json, never with an older checkpoint than the one another process wrote. The
    * new file is written and fsynced first, without the lock; under the lock, head.json is only
-   * read and the new one renamed into place. So replies, whose writes need the lock, never wait
-   * for an fsync here: while this process holds the lock as its lease, the check and the rename
-   * are a few synchronous system calls between two writes; otherwise they queue with the writes.
+   * read and the new one renamed into place. While this process holds the lock as its lease,
+   * that happens under the lease, pinned until the rename is done, and replies go on writing
+   * meanwhile (neither an fsync nor a rename, which can take milliseconds, holds them up);
+   * otherwise it queues with the writes.
    */
   const writeHead = async (checkpoint: Entry): Promise<void> => {
     if (checkpoint.input.type !== 'checkpoint') return;
@@ -639,15 +636,19 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       publicKeyPem: key.publicKeyPem,
       checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
     });
-    const isNewer = (current: CheckpointAnchor | undefined): boolean =>
-      current?.file !== logName || current.seq <= covers.seq;
+    const commitIfNewer = async (): Promise<void> => {
+      const current = await readCheckpointAnchor(headPath).catch(() => undefined);
+      if (current?.file !== logName || current.seq <= covers.seq) await staged.commit();
+    };
     try {
       if (!writing && takeLease()) {
+        leasePins++;
         try {
-          if (isNewer(readAnchorSync(headPath))) staged.commitSync();
+          await commitIfNewer();
         } finally {
-          // A lock taken for this step alone (while sharing it) is dropped now.
-          if (leaseTimer === undefined) releaseLease();
+          leasePins--;
+          // Released now if asked for meanwhile, or if it was taken for this step alone.
+          if (leasePins === 0 && (releaseDeferred || leaseTimer === undefined)) releaseLease();
         }
         return;
       }
@@ -655,8 +656,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
         releaseLease();
         const lock = await acquireFileLock(lockPath, options.lock);
         try {
-          const current = await readCheckpointAnchor(headPath).catch(() => undefined);
-          if (isNewer(current)) await staged.commit();
+          await commitIfNewer();
         } finally {
           await lock.release();
         }

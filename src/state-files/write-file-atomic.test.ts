@@ -26,13 +26,6 @@ describe('stageFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['head.json']);
   });
 
-  test('commits synchronously too', async () => {
-    const target = join(dir, 'head.json');
-    const staged = await stageFileAtomic(target, 'new');
-    staged.commitSync();
-    expect(await readFile(target, 'utf8')).toBe('new');
-  });
-
   test('discarding an uncommitted file removes it and keeps the target', async () => {
     const target = join(dir, 'head.json');
     await writeFileAtomic(target, 'old');

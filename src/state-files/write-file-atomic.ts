@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 
 /** A file written and fsynced beside its target, not yet in place. */
 export interface StagedFile {
   /** Puts it in place in one step (rename). */
   commit(): Promise<void>;
-  /** The same, synchronously: for a critical section of a few system calls under a lock. */
-  commitSync(): void;
   /** Removes it if it was not committed; never throws. */
   discard(): Promise<void>;
 }
@@ -37,10 +34,6 @@ export const stageFileAtomic = async (path: string, data: string): Promise<Stage
   return {
     async commit() {
       await rename(temporary, path);
-      placed = true;
-    },
-    commitSync() {
-      renameSync(temporary, path);
       placed = true;
     },
     async discard() {
