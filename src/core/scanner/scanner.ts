@@ -1,5 +1,6 @@
 import { gradeFindings, type CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
+import { findDescriptionIntent } from './description-intent.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
 import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
@@ -126,7 +127,8 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         const order = hijack(text);
         if (order) out.push(order);
       }
-      if (shadows) out.push(...shadows(text));
+      if (shadows) out.push(...shadows(text, typeof tool.name === 'string' ? tool.name : ''));
+      out.push(...findDescriptionIntent(text, typeof tool.name === 'string' ? tool.name : ''));
       return out;
     };
   };
