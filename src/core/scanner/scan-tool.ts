@@ -23,7 +23,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the conversation',
     ask: new RegExp(
-      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier)${sp}(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:things?|anything|everything|all|what)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
+      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
       'i',
     ),
     purpose:
@@ -42,7 +42,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "the model's instructions",
     ask: new RegExp(
-      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer)${sp}instructions|system${sp}message|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
+      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer)${sp}instructions|system${sp}message|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
       'i',
     ),
     purpose: /\bprompts?\b|\bllm|language model|completion|instructions?\b|\bagents?\b/i,
@@ -50,7 +50,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "other tools' output",
     ask: new RegExp(
-      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:other|previous|earlier|prior|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
+      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
       'i',
     ),
   },
