@@ -1,3 +1,4 @@
+import { otherServer } from './description-rules.js';
 import type { RawFinding } from './raw-finding.js';
 
 // A tool description read sentence by sentence for what it asks of the model, by structure rather than by
@@ -105,7 +106,7 @@ const armed = re(
 
 // Shadowing: another server or its tools, in a sentence that changes how they work.
 const otherServerGeneric = re(
-  String.raw`\bother${S}${w(1)}(?:mcp${S})?servers?\b|\banother${S}(?:mcp${S})?server\b|\b(?:any|every|all)${S}${w(1)}(?:connected|installed|external|third-party)${S}${w(1)}(?:tools?|servers?|integrations?)\b|\btools?${S}(?:from|of|on)${S}(?:other|another|any|all)${S}${w(1)}servers?\b|\b[\w-]{2,20}${S}(?:server|integration|plugin|connector)['’]s\b|\b(?:via|through|on|in|to)${S}(?:github|gitlab|slack|gmail|outlook|stripe|paypal|notion|jira|discord|telegram|whatsapp|linear)\b`,
+  String.raw`\b${otherServer}\b|\bother${S}${w(1)}(?:mcp${S})?servers?\b|\banother${S}(?:mcp${S})?server\b|\b(?:any|every|all)${S}${w(1)}(?:connected|installed|external|third-party)${S}${w(1)}(?:tools?|servers?|integrations?)\b|\btools?${S}(?:from|of|on)${S}(?:other|another|any|all)${S}${w(1)}servers?\b|\b[\w-]{2,20}${S}(?:server|integration|plugin|connector)['’]s\b|\b(?:via|through|on|in|to)${S}(?:github|gitlab|slack|gmail|outlook|stripe|paypal|notion|jira|discord|telegram|whatsapp|linear)\b`,
 );
 const changesOther = re(
   String.raw`\b(?:always${S})?(?:add|set|replace[ds]?|prefix|append|bcc|cc|label|close|rewrite|redirect|swap|overrides?|change)\b|\binstead${S}of${S}(?:calling|using)\b|\brather${S}than\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:buggy|broken|deprecated|outdated|blocked|compromised|unreliable|insecure|unsafe)\b|\bleaks?\b|\b(?:never|do${S}not|don't|must${S}not)${S}use\b|\b(?:must|should)${S}never\b|\b(?:must|should)${S}(?:also${S})?(?:be${S})?(?:passed|sent|routed|copied|forwarded)${S}(?:to|through)\b|\bpass${S}${w(3)}through\b|\bcopy${S}its${S}arguments\b|\boutdated\b|\b(?:must|should)${S}(?:first${S}|only${S}|also${S})?be${S}(?:rewritten|modified|altered|edited|changed|given|passed|called${S}with|used${S}with|mirrored|duplicated|cc'?d|shared|logged${S}to)\b|\b(?:not${S}reliable|unreliable|discard|superseded|obsolete|in${S}maintenance|under${S}maintenance)\b|\b(?:has|have)${S}been${S}(?:compromised|hacked|deprecated|disabled|replaced)\b|\b(?:never|do${S}not|don't|must${S}not)${S}(?:call|invoke|trust)\b|\b(?:send|route|direct)${S}(?:all|every|any)${S}${w(2)}(?:requests|calls|payments|messages|e-?mails)${S}(?:to|through|via)\b|\balways${S}(?:call|invoke|run|use|copy|cc|bcc|add|include|forward|send|attach)\b|\b(?:must|should)${S}(?:also${S})?(?:call|invoke|run)\b`,
