@@ -163,6 +163,12 @@ function distinctive(name: string): boolean {
   return name.length >= 4 && (/[_\-.]/.test(name) || /[a-z][A-Z]/.test(name) || name.length >= 10);
 }
 
+// A neighbour's tool chained to this one without condition: "always call other_tool after this one".
+const chainedBefore =
+  /\b(?:always|must|should)[ \t]{1,3}(?:also[ \t]{1,3})?(?:call|invoke|run|use)[ \t]{1,3}(?:the[ \t]{1,3})?[\x60'"]?$/i;
+const chainedAfter =
+  /^[\x60'"]?[ \t]{0,3}(?:tool[ \t]{1,3})?(?:after|before|first|too|also|as[ \t]{1,3}well|every|each|whenever)\b/i;
+
 /** Finds mentions of other servers and their tools in a text; build once per context, use for every tool. */
 export type ShadowFinder = (text: string, ownName?: string) => RawFinding[];
 
@@ -206,7 +212,10 @@ export function createShadowFinder(context: ToolContext): ShadowFinder {
       const name = names.get(key) ?? key;
       const around = text.slice(Math.max(0, start - 80), end + 80);
       // Routing advice ("use the gmail server's send_email to send") names a neighbour too; an order changes it.
-      const instructs = changesOtherTool.test(around);
+      const instructs =
+        changesOtherTool.test(around) ||
+        (chainedBefore.test(text.slice(Math.max(0, start - 40), start)) &&
+          chainedAfter.test(text.slice(end, end + 40)));
       out.push({
         rule: 'poison.cross-server-shadowing',
         severity: instructs ? 'high' : 'low',

@@ -1,7 +1,7 @@
-import { gradeFindings, type CombinerModel } from './combiner.js';
+import type { CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
 import { findDescriptionIntent } from './description-intent.js';
-import { keepDecisiveCues } from './severity.js';
+import { gradeUnit } from './grade-unit.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
 import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
@@ -136,13 +136,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
 
   const model = options.combiner === undefined ? combinerModel : options.combiner;
   // One verdict per scanned unit (a text, a JSON value, a whole tool): signals weigh together.
-  // A tool definition's decisive cues stay high whatever the combiner's intercept (severity.ts).
+  // A tool definition's decisive cues stay high whatever the combiner's intercept (grade-unit.ts).
   const grade = (found: Finding[], surface: Surface): Finding[] =>
-    !model
-      ? found
-      : surface === 'description'
-        ? keepDecisiveCues(found, gradeFindings(found, surface, model))
-        : gradeFindings(found, surface, model);
+    model ? gradeUnit(found, surface, model) : found;
 
   // A phrase split across fields (parameter descriptions, result properties) reads whole in the joined text.
   function scanJoined(
