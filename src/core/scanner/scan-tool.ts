@@ -42,7 +42,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "the model's instructions",
     ask: new RegExp(
-      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer)${sp}instructions|system${sp}message|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
+      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer|system)${sp}(?:\w{1,12}${sp})?(?:instructions|prompt)|system${sp}message|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
       'i',
     ),
     purpose: /\bprompts?\b|\bllm|language model|completion|instructions?\b|\bagents?\b/i,
@@ -66,7 +66,7 @@ const parameterAsks: readonly ParameterAsk[] = [
     // Who the user is and where they live: a contact or booking tool's business, not a joke's.
     kind: 'personal details',
     ask: new RegExp(
-      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}?dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)`,
+      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}?dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b`,
       'i',
     ),
     purpose:
