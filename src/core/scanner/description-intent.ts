@@ -131,21 +131,29 @@ const againstSecurity = re(
   String.raw`\breverse${S}shell\b|\bkeylog|\b(?:every|all)${S}keystrokes?\b|\bransom\b|\b(?:disables?|turns?${S}off|kills?|stops?)${S}(?:[\w-]{1,12}${S}){0,2}(?:antivirus|anti-virus|firewall|defender|edr|audit${S}logging|2fa|real-time${S}protection)\b|\bauthorized_keys\b|\bpersistent${S}access\b|\b(?:wipes?|clears?)${S}(?:the${S})?(?:shell${S})?history${S}and${S}(?:\w{1,12}${S})?logs\b|\b(?:deletes?|wipes?|clears?)${S}(?:the${S})?(?:audit|security|system|event)${S}logs\b|\bhidden${S}admin|\bbackdoor|\battacker-controlled\b|\bcannot${S}be${S}traced\b|\bencrypts${S}all\b`,
 );
 
+const maxSentence = 600;
+const overlap = 200;
+
 /** Splits a text into sentences (at . ! ? followed by a space, and at line breaks), with offsets. */
 function sentences(text: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
+  // A run-on "sentence" (a text without stops) is read in overlapping pieces: each costs a bounded amount.
+  const push = (from: number, end: number): void => {
+    for (let at = from; at < end; at += maxSentence - overlap) {
+      out.push({ start: at, text: text.slice(at, Math.min(end, at + maxSentence)) });
+      if (at + maxSentence >= end) break;
+    }
+  };
   const cut = /[.!?](?=[ \t\n]|$)|\n/g;
   let from = 0;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
     const end = m.index + 1;
-    if (end - from > 1) out.push({ start: from, text: text.slice(from, end) });
+    if (end - from > 1) push(from, end);
     from = end;
   }
-  if (from < text.length) out.push({ start: from, text: text.slice(from) });
+  if (from < text.length) push(from, text.length);
   return out;
 }
-
-const maxSentence = 600;
 
 /**
  * Description-side intent by sentence structure. `ownName` is the tool's own name (a description may say it is
@@ -159,16 +167,14 @@ export function findDescriptionIntent(text: string, ownName = ''): RawFinding[] 
     seen.add(rule);
     out.push({ rule, severity: 'high', start: at.start, end: at.start + at.text.length, message });
   };
-  const parts = sentences(text.length > 16_384 ? text.slice(0, 16_384) : text);
+  const parts = sentences(text);
   // What the whole text does on the side, and whether it claims authority: facets of the description.
-  const doesOnSide = sideAct.test(text.slice(0, 16_384));
-  const claims = authority.test(text.slice(0, 16_384));
+  const doesOnSide = sideAct.test(text);
+  const claims = authority.test(text);
   const bare = ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName;
   for (const part of parts) {
     // Markdown emphasis ("do **not** …") is read as the words it marks.
-    const s = (
-      part.text.length > maxSentence ? part.text.slice(0, maxSentence) : part.text
-    ).replace(/\*{1,3}|_{2}|\x60/g, '');
+    const s = part.text.replace(/\*{1,3}|_{2}|\x60/g, '');
     const names = bare.length >= 3 && s.toLowerCase().includes(bare.toLowerCase());
     if (precedence.test(s) && turnScope.test(s) && (callAct.test(s) || names))
       add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
