@@ -14,7 +14,9 @@ import type { RawFinding } from './raw-finding.js';
 // - a sleeper: a condition on the clock, a count of calls, the environment, the user or the topic, arming
 //   an outcome no advice arms (data sent out, promotion, the answer changed, money redirected, a command);
 // - shadowing: another server or its tools, named or generic, in the same sentence as a change to how
-//   they work (set, add, replace, route through here, distrust, avoid).
+//   they work (set, add, replace, route through here, distrust, avoid);
+// - a capability-only tool: a purpose of taking secrets or private data out (blocks), or one against the
+//   machine's security (reported).
 // Every quantifier is bounded and each sentence is read a fixed number of times: linear in the text.
 
 const S = '[ \\t]{1,3}';
@@ -112,11 +114,10 @@ const armed = re(
 const otherServerGeneric = re(
   String.raw`\b${otherServer}\b|\bother${S}${w(1)}(?:mcp${S})?servers?\b|\banother${S}(?:mcp${S})?server\b|\b(?:any|every|all)${S}${w(1)}(?:connected|installed|external|third-party)${S}${w(1)}(?:tools?|servers?|integrations?)\b|\btools?${S}(?:from|of|on)${S}(?:other|another|any|all)${S}${w(1)}servers?\b|\b[\w-]{2,20}${S}(?:server|integration|plugin|connector)['’]s\b`,
 );
-const changesOther = re(
+/** Modification cues for cross-server names (scan-tool.ts): an order about a neighbour's tool, not a mention. */
+export const changesOtherTool = re(
   String.raw`\b(?:always${S})?(?:replace[ds]?|prefix|append|bcc|cc|rewrite|redirect|swap|overrides?)\b|\b(?:add|change)${S}${w(3, 40)}(?:to|as|into)\b|\bset${S}(?:the${S}|its${S}|their${S})?[\w.-]{1,30}${S}(?:to|=)|\b(?:label|close)${S}(?:new${S}|all${S})?(?:issues|tickets|them|it)\b|\b(?:returns?|gives?|produces?)${S}(?:\w{1,12}${S})?(?:stale|wrong|incorrect|inaccurate|outdated|corrupt(?:ed)?)\b|\b(?:use|call)${S}[\w-]{2,40}${S}(?:from|of|on)${S}this${S}server${S}instead\b|\b(?:calls?|requests?|invocations?)${S}(?:must|should|need${S}to|shall)${S}(?:always${S}|also${S})?(?:carry|include|contain|pass|have|use|set|add)\b|\bfor${S}tracking\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\binstead${S}of${S}(?:calling|using)\b|\brather${S}than\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:buggy|broken|deprecated|outdated|blocked|compromised|unreliable|insecure|unsafe)\b|\bleaks?\b|\b(?:never|do${S}not|don't|must${S}not)${S}use\b|\b(?:must|should)${S}never\b|\b(?:must|should)${S}(?:also${S})?(?:be${S})?(?:passed|sent|routed|copied|forwarded)${S}(?:to|through)\b|\bpass${S}${w(3)}through\b|\bcopy${S}its${S}arguments\b|\boutdated\b|\b(?:must|should)${S}(?:first${S}|only${S}|also${S})?be${S}(?:rewritten|modified|altered|edited|changed|given|passed|called${S}with|used${S}with|mirrored|duplicated|cc'?d|shared|logged${S}to)\b|\b(?:not${S}reliable|unreliable|discard|superseded|obsolete|in${S}maintenance|under${S}maintenance)\b|\b(?:has|have)${S}been${S}(?:compromised|hacked|deprecated|disabled|replaced)\b|\b(?:never|do${S}not|don't|must${S}not)${S}(?:call|invoke|trust)\b|\b(?:send|route|direct)${S}(?:all|every|any)${S}${w(2)}(?:requests|calls|payments|messages|e-?mails)${S}(?:to|through|via)\b|\balways${S}(?:copy|cc|bcc|add|include|forward|send|attach)\b`,
 );
-/** Modification cues for cross-server names (scan-tool.ts): an order about a neighbour's tool, not a mention. */
-export const changesOtherTool = changesOther;
 
 // Capability-only tools: no instruction to the model, a purpose that is the attack. Taking the user's secrets or
 // private data and sending them out is that purpose whatever the wording (it blocks); an anti-security act
@@ -213,7 +214,7 @@ export function findDescriptionIntent(text: string, ownName = ''): RawFinding[] 
         message: 'its purpose works against the security of the machine or account',
       });
     }
-    if (otherServerGeneric.test(s) && changesOther.test(s))
+    if (otherServerGeneric.test(s) && changesOtherTool.test(s))
       add('poison.tool-shadowing', part, 'changes how other servers’ tools work');
   }
   return out;
