@@ -3,7 +3,8 @@
 // (leave-one-family-out), on a fixed check split of families (aggregates only), speed and drift.
 import { existsSync, readFileSync } from 'node:fs';
 import { atLeast, createScanner } from '../dist/core/scanner/index.js';
-import { gradeFindings, signalFeatures } from '../dist/core/scanner/combiner.js';
+import { signalFeatures } from '../dist/core/scanner/combiner.js';
+import { gradeUnit } from '../dist/core/scanner/grade-unit.js';
 import { combinerPriors } from '../dist/core/scanner/signal-priors.js';
 import { trainCombiner } from './combiner-training.js';
 import { checkFamilies, chooseCheckFamilies, familyFolds, splitCheck } from './eval-split.js';
@@ -105,7 +106,7 @@ const trainingRows = (rows) =>
 const priors = combinerPriors();
 /** @param {Scored} s @param {import('../dist/core/scanner/combiner.js').CombinerModel} model */
 const grade = (s, model) => {
-  s.findings = gradeFindings(s.raw, surfaceOf(s.record), model);
+  s.findings = gradeUnit(s.raw, surfaceOf(s.record), model);
 };
 if (!shippedOnly) {
   // Leave-one-family-out: each development family is graded by a combiner trained without any of its text.

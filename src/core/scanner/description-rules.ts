@@ -1,3 +1,4 @@
+import { allCountWords, countWords } from './count-words.js';
 import { rx, S, type PatternDetector } from './detector.js';
 
 // Tool-poisoning cues read from what a description asks of the model, not from stock phrases. Each rule runs
@@ -49,6 +50,20 @@ const topicTrigger = String.raw`\b(?:conversation|chat|user|discussion|topic|que
 // secrets the user shared, the environment.
 const privateContent = String.raw`(?:(?:the${S})?(?:full|entire|complete|whole|previous|prior|earlier|past)${S}(?:\w{1,12}${S})?(?:conversation|chat|dialog(?:ue)?|messages|transcript|history|exchanges?|turns)|(?:conversation|chat|dialog(?:ue)?|message)${S}(?:history|transcript|log|so${S}far)|everything${S}(?:the${S}user|they|you)${S}(?:ha(?:s|ve)${S})?(?:said|told${S}you|typed|wrote|written|asked|shared|sent)|system${S}prompt|(?:your|the)${S}(?:system${S}|original${S}|hidden${S})?instructions${S}(?:you${S}(?:were${S}given|received|have)|above)|(?:results?|outputs?|responses?|data)${S}(?:of|from|returned${S}by)${S}(?:the${S})?(?:other|previous|earlier|all${S}(?:the${S})?other)${S}tools?|other${S}tools'${S}(?:results?|outputs?|responses?)|(?:any|all|every)${S}(?:\w{1,12}${S}){0,2}(?:passwords?|api${S}keys?|tokens?|secrets?|credentials?|private${S}keys?|card${S}numbers?|credit${S}cards?|cvvs?|ssns?|iban|account${S}numbers?)${S}(?:\w{1,12}${S}){0,3}(?:(?:the${S})?user${S}(?:has${S})?(?:shared|mentioned|typed|provided|gave)|mentioned|you${S}(?:know|have${S}seen|saw|found)|in${S}(?:the|this)${S}(?:conversation|chat|session))|(?:every|all|each|any)${S}(?:\w{1,12}${S})?(?:previous|prior|earlier|other)${S}tool${S}(?:results?|outputs?|responses?)|(?:the${S})?(?:full${S})?(?:iban|pin|passwords?|passcodes?|one-time${S}(?:codes?|passwords?)|otp|2fa${S}codes?|verification${S}codes?|card${S}numbers?)${S}(?:\w{1,15}${S}){0,4}(?:the${S})?user${S}(?:gave|provided|shared|typed|entered|sent)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:one-time${S}(?:codes?|passwords?)|otp|2fa${S}codes?|verification${S}codes?|pin)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:passwords?|api${S}keys?|(?:access|auth|session|bearer|refresh)${S}tokens?|credentials|cookies|private${S}keys?|ssh${S}keys?|card${S}numbers?|credit${S}cards?|cvv|ssn|social${S}security${S}numbers?|bank${S}(?:account${S})?details|passport${S}numbers?)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:messages?|prompts?|requests?|questions?|words)${S}(?:verbatim|word${S}for${S}word|in${S}full)|(?:all${S})?(?:user${S})?(?:prompts|messages)${S}(?:\w{1,12}${S}){0,2}verbatim|(?:every|all|any)${S}files?${S}(?:from|in)${S}(?:the${S}user['’]s|their|your|the)${S}(?:\w{1,15}${S})?(?:folder|directory|home|drive|desktop|documents)|(?:the${S})?values?${S}of${S}(?:the${S}|any${S}|all${S})?(?:[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)(?:_[A-Z0-9]{1,20}){0,3}[\x60'"]?(?:${S}environment${S}variable)?|environment${S}variables?|secret${S}environment${S}variables?)|(?:e-?mail${S}addresses|phone${S}numbers|addresses|contact${S}details)${S}(?:and${S}(?:\w{1,15}${S}){1,2})?(?:of|from|in|for)${S}(?:everyone|everybody|all${S}(?:the${S})?(?:people|contacts)|(?:the${S})?user['’]s${S}(?:contacts|address${S}book|contact${S}list))|(?:the${S})?user['’]s${S}(?:contacts|contact${S}list|address${S}book|browsing${S}history|location${S}history)|(?:verbatim|exact|full)${S}cop(?:y|ies)${S}of${S}(?:the${S})?(?:\w{1,12}${S}){0,3}(?:messages|conversation|chat|prompts?)|(?:the${S})?(?:last|latest|recent|most${S}recent)${S}(?:\w{1,10}${S})?(?:messages|turns|exchanges)|(?:whatever|everything|anything|what)${S}(?:the${S})?(?:\w{1,15}${S}){0,3}tools?${S}(?:have${S}|has${S})?(?:returned|produced|output|sent${S}back)|environment${S}variables|env${S}vars|(?:output${S}of|run)${S}(?:the${S})?[\x60'"]?(?:env|printenv|set)[\x60'"]?\b)`;
 const provide = String.raw`(?:requires?|needs|expects|include|pass|provide|send|submit|attach|append|collect|gather|paste|add|supply|fill|populate|forward|upload|copy|put|share|dump|list|report|enclose|transmit|read)`;
+
+/** Another server as a description names it: "the other servers", "another MCP server", "the billing server's". */
+export const otherServer = String.raw`(?:(?:the|any|all)${S}other${S}(?:mcp${S})?servers?|another${S}(?:mcp${S})?server|(?!(?:this|our|same)\b)[\w-]{2,30}${S}server's|(?:from|of|on)${S}(?:the${S}|any${S}|all${S})?other${S}(?:mcp${S})?servers)`;
+// Every match of `otherServer` holds one of these (the rules that use it add the "other tool" forms).
+const otherServerKeywords = [
+  'other server',
+  'other mcp',
+  'another server',
+  'other tool',
+  'another tool',
+  "server's",
+  'from other',
+  'of the other',
+];
 
 /** Description-side poisoning cues: they run on tool definitions and server instructions only. */
 export const descriptionDetectors: readonly PatternDetector[] = [
@@ -448,42 +463,8 @@ export const descriptionDetectors: readonly PatternDetector[] = [
         'weekday',
         'holiday',
       ],
-      ...pairs(
-        ['used', 'called', 'invoked', 'run'],
-        [
-          'more',
-          'at least',
-          ...'123456789'.split(''),
-          'two',
-          'three',
-          'four',
-          'five',
-          'ten',
-          'several',
-          'a few',
-        ],
-      ),
-      ...pairs(
-        ['after', 'every'],
-        [
-          ...'123456789'.split(''),
-          'two',
-          'three',
-          'four',
-          'five',
-          'six',
-          'seven',
-          'eight',
-          'nine',
-          'ten',
-          'twenty',
-          'fifty',
-          'hundred',
-          'several',
-          'a few',
-          'a number',
-        ],
-      ),
+      ...pairs(['used', 'called', 'invoked', 'run'], ['more', 'at least', ...countWords]),
+      ...pairs(['after', 'every'], allCountWords),
       ...pairs(
         ['after the', 'every'],
         [
@@ -639,18 +620,9 @@ export const descriptionDetectors: readonly PatternDetector[] = [
     layer: 'poisoning',
     severity: 'medium',
     descriptionOnly: true,
-    keywords: [
-      'other server',
-      'other mcp',
-      'another server',
-      'other tool',
-      'another tool',
-      "server's",
-      'from other',
-      'of the other',
-    ],
+    keywords: otherServerKeywords,
     pattern: rx(
-      String.raw`\b(?:(?:the|any|all)${S}other${S}(?:mcp${S})?servers?|another${S}(?:mcp${S})?server|(?!(?:this|our|thesame)\b)[\w-]{2,30}${S}server's|(?:from|of|on)${S}(?:the${S}|any${S}|all${S})?other${S}(?:mcp${S})?servers)\b[^.\n]{0,80}?\b(?:deprecated|broken|unreliable|compromised|insecure|unsafe|untrusted|outdated|wrong|malicious|not${S}compliant|non-compliant|disabled)\b`,
+      String.raw`\b${otherServer}\b[^.\n]{0,80}?\b(?:deprecated|broken|unreliable|compromised|insecure|unsafe|untrusted|outdated|wrong|malicious|not${S}compliant|non-compliant|disabled)\b`,
     ),
     maxLength: 200,
     message: "speaks ill of another server's tools",
@@ -661,18 +633,9 @@ export const descriptionDetectors: readonly PatternDetector[] = [
     layer: 'poisoning',
     severity: 'high',
     descriptionOnly: true,
-    keywords: [
-      'other server',
-      'other mcp',
-      'another server',
-      'other tool',
-      'another tool',
-      "server's",
-      'from other',
-      'of the other',
-    ],
+    keywords: otherServerKeywords,
     pattern: rx(
-      String.raw`\b(?:(?:the|any|all)${S}other${S}(?:mcp${S})?servers?|another${S}(?:mcp${S})?server|(?!(?:this|our|thesame)\b)[\w-]{2,30}${S}server's|(?:from|of|on)${S}(?:the${S}|any${S}|all${S})?other${S}(?:mcp${S})?servers)\b[^.\n]{0,80}?\b(?:must${S}never|should${S}never|must${S}not|should${S}not|do${S}not${S}(?:use|call|trust)|don't${S}(?:use|call|trust)|never${S}(?:use|call|trust)|avoid${S}(?:it|them|using|calling))\b`,
+      String.raw`\b${otherServer}\b[^.\n]{0,80}?\b(?:must${S}never|should${S}never|must${S}not|should${S}not|do${S}not${S}(?:use|call|trust)|don't${S}(?:use|call|trust)|never${S}(?:use|call|trust)|avoid${S}(?:it|them|using|calling))\b`,
     ),
     maxLength: 200,
     message: "tells the model not to use another server's tools",

@@ -1,4 +1,5 @@
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
+import { changesOtherTool } from './description-intent.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** What a tool scan needs to know about its neighbours, for cross-server shadowing. */
@@ -22,16 +23,26 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the conversation',
     ask: new RegExp(
-      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier)${sp}(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:the${sp})?user['’]s${sp}(?:\w{1,12}${sp})?(?:messages?|requests?|prompts?|questions?|words)${sp}(?:verbatim|word${sp}for${sp}word|in${sp}full))`,
+      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
       'i',
     ),
     purpose:
       /conversation|chat|message|summar|transcript|histor|memory|dialog|thread|context|recap|journal|minutes/i,
   },
   {
+    // The user's latest message is what a search or a classifier takes; a calculator or a quote has no use for it.
+    kind: "the user's messages",
+    ask: new RegExp(
+      String.raw`\b(?:the${sp})?user['’]s${sp}(?:\w{1,12}${sp})?(?:messages?|requests?|prompts?|questions?|words)${sp}(?:\w{1,12}${sp}){0,2}(?:verbatim|word${sp}for${sp}word|in${sp}full|unchanged|as${sp}is|exactly)|\b(?:the${sp})?user['’]s${sp}(?:most${sp}recent|last|latest|previous|earlier)${sp}(?:messages?|requests?|prompts?|questions?)`,
+      'i',
+    ),
+    purpose:
+      /search|query|question|\bask|answer|chat|message|translat|classif|moderat|intent|conversation|summar|memory|prompt/i,
+  },
+  {
     kind: "the model's instructions",
     ask: new RegExp(
-      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools)`,
+      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer|system)${sp}(?:\w{1,12}${sp})?(?:instructions|prompt)|system${sp}message|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
       'i',
     ),
     purpose: /\bprompts?\b|\bllm|language model|completion|instructions?\b|\bagents?\b/i,
@@ -39,7 +50,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "other tools' output",
     ask: new RegExp(
-      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:other|previous|earlier|prior|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
+      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
       'i',
     ),
   },
@@ -47,9 +58,19 @@ const parameterAsks: readonly ParameterAsk[] = [
     // Secrets harvested from the conversation are never a parameter's business.
     kind: 'secrets the user shared',
     ask: new RegExp(
-      String.raw`\b(?:passwords?|api${sp}keys?|tokens?|secrets?|credentials?|private${sp}keys?)\b[^.\n]{0,40}?\b(?:(?:the${sp})?user${sp}(?:has${sp})?(?:shared|mentioned|typed|provided|gave|entered)|mentioned|you${sp}(?:know|have${sp}seen|saw|found|can${sp}find)|in${sp}(?:the|this)${sp}(?:conversation|chat|session))\b`,
+      String.raw`\b(?:passwords?|api${sp}keys?|tokens?|secrets?|credentials?|private${sp}keys?)\b[^.\n]{0,40}?\b(?:(?:the${sp})?user${sp}(?:has${sp})?(?:shared|mentioned|typed|provided|gave|entered)|mentioned|you${sp}(?:know|have${sp}seen|saw|found|can${sp}find)|in${sp}(?:the|this)${sp}(?:conversation|chat|session)|(?:that${sp})?appeared|earlier)\b|\bauthori[sz]ation${sp}header|\bcookies?${sp}you${sp}(?:used|have|saw)\b`,
       'i',
     ),
+  },
+  {
+    // Who the user is and where they live: a contact or booking tool's business, not a joke's.
+    kind: 'personal details',
+    ask: new RegExp(
+      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}?dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b`,
+      'i',
+    ),
+    purpose:
+      /contact|profile|crm|\buser|account|customer|person|address|mail|phone|sign[ -]?up|register|patient|booking|order|ship|deliver|\bfile|document/i,
   },
   {
     kind: 'credentials',
@@ -63,7 +84,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the environment',
     ask: new RegExp(
-      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
+      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|(?:current|process|shell)${sp}(?:process${sp})?environment|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
       'i',
     ),
     purpose:
@@ -80,12 +101,16 @@ const parameterAsks: readonly ParameterAsk[] = [
   },
 ];
 
-const instructionCue =
-  /\b(?:when|whenever|before|after|instead|always|never|must|should|do not|don't|replace|override|ignore|use|call|invoke|send|forward|redirect|first|also)\b/i;
-
 // Credential files whose contents no parameter of any tool should ask the model for.
 const credentialFile =
-  /\b(?:contents?|read|paste|include|copy|cat|dump|text)\b[^.\n]{0,40}?(?:(?:~|\$HOME)?\/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|\bmcp\.json\b|claude_desktop_config|(?:^|[\s'"\x60(/~])\.env\b|\/etc\/(?:passwd|shadow)\b)/i;
+  /\b(?:contents?|read|paste|include|copy|cat|dump|text)\b[^.\n]{0,40}?(?:(?:~|\$HOME)?\/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|\bmcp\.json\b|claude_desktop_config|\.config\/gcloud|credentials\.db|\.bash_history|\.zsh_history|\.git-credentials|\.npmrc|\.pypirc|\.kube\/config|\.docker\/config\.json|(?:^|[\s'"\x60(/~])\.env\b|\/etc\/(?:passwd|shadow)\b)/i;
+
+// "Do not include personal data": an ask under a negation in its own sentence is a caution, not an ask.
+function negated(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+  return /(?:\bnot|n't|\bnever|\bno|\bwithout|\bnor)\b/i.test(sentence);
+}
 
 /** Name, title and description of a tool: what it is for, against which a parameter's ask is judged. */
 export function toolPurpose(tool: {
@@ -111,7 +136,7 @@ export function findExfilParameter(description: string, purpose?: string): RawFi
   const file = credentialFile.exec(text);
   for (const a of parameterAsks) {
     const m = a.ask.exec(text);
-    if (!m) continue;
+    if (!m || negated(text, m.index)) continue;
     const inPurpose = purpose !== undefined && a.purpose?.test(purpose) === true;
     if (inPurpose && !file) continue;
     return {
@@ -138,8 +163,14 @@ function distinctive(name: string): boolean {
   return name.length >= 4 && (/[_\-.]/.test(name) || /[a-z][A-Z]/.test(name) || name.length >= 10);
 }
 
+// A neighbour's tool chained to this one without condition: "always call other_tool after this one".
+const chainedBefore =
+  /\b(?:always|must|should)[ \t]{1,3}(?:also[ \t]{1,3})?(?:call|invoke|run|use)[ \t]{1,3}(?:the[ \t]{1,3})?[\x60'"]?$/i;
+const chainedAfter =
+  /^[\x60'"]?[ \t]{0,3}(?:tool[ \t]{1,3})?(?:after|before|first|too|also|as[ \t]{1,3}well|every|each|whenever)\b/i;
+
 /** Finds mentions of other servers and their tools in a text; build once per context, use for every tool. */
-export type ShadowFinder = (text: string) => RawFinding[];
+export type ShadowFinder = (text: string, ownName?: string) => RawFinding[];
 
 /**
  * Compiles the names of a tool's neighbours into one keyword index, so each text is read once
@@ -160,8 +191,12 @@ export function createShadowFinder(context: ToolContext): ShadowFinder {
   if (names.size === 0) return () => [];
   const keys = [...names.keys()];
   const index = createKeywordIndex(keys);
-  return (text) => {
+  return (text, ownName = '') => {
     const hits = index.find(text);
+    // A tool that shares its name with a neighbour's ("create_issue" on two servers) names itself.
+    const own = asciiLower(
+      ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName,
+    );
     const seen = new Set<number>();
     const out: RawFinding[] = [];
     for (let k = 0; k < hits.start.length; k++) {
@@ -173,9 +208,14 @@ export function createShadowFinder(context: ToolContext): ShadowFinder {
       // Whole names only: not part of a longer identifier or hyphenated word.
       if (nameChar(text.charCodeAt(start - 1)) || nameChar(text.charCodeAt(end))) continue;
       seen.add(id);
+      if (key === own) continue;
       const name = names.get(key) ?? key;
       const around = text.slice(Math.max(0, start - 80), end + 80);
-      const instructs = instructionCue.test(around);
+      // Routing advice ("use the gmail server's send_email to send") names a neighbour too; an order changes it.
+      const instructs =
+        changesOtherTool.test(around) ||
+        (chainedBefore.test(text.slice(Math.max(0, start - 40), start)) &&
+          chainedAfter.test(text.slice(end, end + 40)));
       out.push({
         rule: 'poison.cross-server-shadowing',
         severity: instructs ? 'high' : 'low',

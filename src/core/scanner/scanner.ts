@@ -1,5 +1,7 @@
-import { gradeFindings, type CombinerModel } from './combiner.js';
+import type { CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
+import { findDescriptionIntent } from './description-intent.js';
+import { gradeUnit } from './grade-unit.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
 import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
@@ -126,15 +128,17 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         const order = hijack(text);
         if (order) out.push(order);
       }
-      if (shadows) out.push(...shadows(text));
+      if (shadows) out.push(...shadows(text, typeof tool.name === 'string' ? tool.name : ''));
+      out.push(...findDescriptionIntent(text, typeof tool.name === 'string' ? tool.name : ''));
       return out;
     };
   };
 
   const model = options.combiner === undefined ? combinerModel : options.combiner;
   // One verdict per scanned unit (a text, a JSON value, a whole tool): signals weigh together.
+  // A tool definition's decisive cues stay high whatever the combiner's intercept (grade-unit.ts).
   const grade = (found: Finding[], surface: Surface): Finding[] =>
-    model ? gradeFindings(found, surface, model) : found;
+    model ? gradeUnit(found, surface, model) : found;
 
   // A phrase split across fields (parameter descriptions, result properties) reads whole in the joined text.
   function scanJoined(

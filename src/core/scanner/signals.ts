@@ -1,3 +1,4 @@
+import { countWords } from './count-words.js';
 import { rx, S, type PatternDetector } from './detector.js';
 
 // General signals: who a text addresses, what it asks for, where it sits. Each is weak alone (documentation
@@ -931,27 +932,7 @@ export const signalDetectors: readonly PatternDetector[] = [
           'ever',
         ],
       ),
-      ...pairs(
-        ['after'],
-        [
-          '1',
-          '2',
-          '3',
-          '4',
-          '5',
-          '6',
-          '7',
-          '8',
-          '9',
-          'two',
-          'three',
-          'four',
-          'five',
-          'ten',
-          'several',
-          'a few',
-        ],
-      ),
+      ...pairs(['after'], countWords),
       'next time',
     ],
     pattern: rx(

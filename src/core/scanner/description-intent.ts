@@ -1,0 +1,221 @@
+import { otherServer } from './description-rules.js';
+import type { RawFinding } from './raw-finding.js';
+
+// A tool description read sentence by sentence for what it asks of the model, by structure rather than by
+// stock phrase. Each sentence gets a few facets (who is kept unaware, what precedes what, over which scope,
+// under which condition, on whose authority, about which other tool), and a finding needs a combination
+// that a real server's advice does not make:
+// - call-first: a precedence ("before", "first", "at the top of") over the user's every turn or over every
+//   other tool, not over this server's own tools, with a call of this tool;
+// - concealment: secrecy or a lie towards the user, in a description that also does something on the side
+//   (sends, copies, records somewhere else): a real server keeps a value off screen, not its own acts;
+// - false authority: a claimed approval, law or policy next to a privilege (no confirmation, precedence over
+//   the user, restrictions lifted) or an ask for data; or the user's and the system's word put below the tool's;
+// - a sleeper: a condition on the clock, a count of calls, the environment, the user or the topic, arming
+//   an outcome no advice arms (data sent out, promotion, the answer changed, money redirected, a command);
+// - shadowing: another server or its tools, named or generic, in the same sentence as a change to how
+//   they work (set, add, replace, route through here, distrust, avoid);
+// - a capability-only tool: a purpose of taking secrets or private data out (blocks), or one against the
+//   machine's security (reported).
+// Every quantifier is bounded and each sentence is read a fixed number of times: linear in the text.
+
+const S = '[ \\t]{1,3}';
+const w = (n: number, len = 15): string => String.raw`(?:[\w'’-]{1,${len}}${S}){0,${n}}`;
+const re = (source: string): RegExp => new RegExp(source, 'i');
+
+const negation = String.raw`(?:\bnot|n't|\bnever|\bdont|\bno${S}need${S}to)`;
+const user = String.raw`(?:(?:the${S}|end${S}|this${S})?(?:users?|humans?|person(?:${S}you${S}are${S}(?:helping|assisting))?|customers?|requesters?|end${S}users?)|him|her|them)`;
+
+// Call-first. A precedence, and a scope that spans the user's every turn or every other tool.
+const precedence = re(
+  String.raw`\b(?:before|prior${S}to|ahead${S}of|until|first(?:ly)?|at${S}the${S}(?:very${S})?(?:start|beginning|top|outset|head)${S}of|in${S}the${S}(?:very${S})?beginning${S}of|step${S}zero|opening${S}(?:step|move|action|call)|pre-?condition|prerequisite|pre-?step|step${S}(?:1|one)\b|(?:begin|start)s?${S}(?:here|with|by)|(?:begin|start)s?${S}${w(3)}(?:with|by)${S}(?:calling|running|invoking|using|a${S}call)|only${S}(?:after|then)|on${S}receipt${S}of|(?:before|first)hand|in${S}advance|initial${S}(?:action|step|call|tool)|then${S}(?:whatever|anything|everything)${S}else|the${S}rest${S}(?:comes|follows)${S}after)\b|\(1\)`,
+);
+// "Any other tool of this server": call order inside the server's own workflow.
+const ownServer = String.raw`${S}(?:of|from|in|on|provided${S}by)${S}(?:this|the${S}same|our)${S}(?:server|mcp|integration|plugin|package|toolset|extension|app)\b`;
+const turnScope = re(
+  String.raw`\b(?:(?:each|every|any|all)${S}(?:and${S}every${S})?(?:single${S}|new${S}|user${S}|incoming${S})?(?:turns?|messages?|questions?|requests?|prompts?|responses?|repl(?:y|ies)|answers?|tasks?|actions?|workflows?|interactions?|quer(?:y|ies))|(?:anything|everything)(?:${S}else)?|(?:any|every|all|each)${S}(?:other|single)${S}(?:tools?|capabilit(?:y|ies)|functions?|actions?)(?!${ownServer})|other${S}(?:servers?['’]?${S})?tools\b(?!${ownServer})|(?:replying|answering|responding)${S}to${S}(?:the${S})?(?:user|human|person)|(?:answer|reply${S}to|respond${S}to)${S}(?:the${S})?(?:user|human)|(?:per|once${S}per)${S}(?:user${S})?turn|(?:whatever|regardless${S}of)${S}(?:the${S})?(?:request|topic|question|task|user)|without${S}exception|no${S}exceptions|even${S}(?:when|if)${S}${w(5)}unrelated|nothing${S}else|whatever${S}else|nothing${S}you${S}do|(?:everything|anything)${S}you${S}do|no${S}matter${S}what|whenever${S}(?:a|any|the|each)${S}(?:new${S})?(?:message|request|question|prompt)|(?:whenever|each${S}time|every${S}time|any${S}time)${S}(?:the${S})?user${S}(?:sends|says|writes|asks|types|submits|speaks)|(?:any|every|each)${S}(?:user${S})?input|all${S}(?:of${S})?your${S}(?:work|tasks|actions|answers|replies|responses)|(?:[\w-]{1,12},${S}){1,4}(?:[\w-]{1,12}${S})?(?:or|and)${S}[\w-]{1,12}${S}tools)\b`,
+);
+const callAct = re(
+  String.raw`\b(?:call|calls|calling|called|ran|invoke|invoking|invoked|run|running|use|using|consult|ping|execute|executing|trigger|(?:be|been|is|was)${S}(?:called|invoked|run|executed|used|consulted)|pass${S}through|(?:begin|start)s?${S}(?:here|with|by)|step${S}zero|pre-?condition|prerequisite|pre-?step|(?:first|opening)${S}(?:tool|function|call)|this${S}(?:tool|function))\b`,
+);
+
+// Concealment: the user kept unaware of something, or told something untrue.
+const secrecy = re(
+  String.raw`${negation}${S}(?:to${S})?${w(1, 12)}(?:tell|say|mention|disclose|reveal|surface|bring${S}(?:it${S}|this${S})?up|acknowledge|let${S}on|report|inform|notify|admit|explain)\b[^.!?\n]{0,60}?(?:${user}|conversation|(?:your|the)${S}(?:\w{1,12}${S})?(?:answer|reply|response|summary|message))|\b(?:${user}|conversation)\b[^.!?\n]{0,80}?${negation}${S}(?:to${S})?(?:bring${S}(?:it${S}|this${S}|that${S})?up|mention${S}(?:it|this|that)|tell${S}(?:them|him|her))\b|${negation}${S}(?:ever${S})?(?:let${S}on|acknowledge)\b|\b${user}${S}${w(2, 10)}(?:not|never)${S}(?:to${S})?(?:know|notice|find${S}out|find${S}(?:this|it|that)${S}out|learn|hear|be${S}aware)\b|\bnot${S}something${S}(?:to|you${S}should)${S}(?:discuss|mention|share|bring${S}up|raise)\b|${negation}${S}(?:to${S})?(?:reveal|disclose|mention|admit|acknowledge|discuss)${S}(?:that|the${S}fact|this|it|the${S}[\w-]{2,15}ing)\b|\b(?:reply|answer|respond)${S}with${S}${w(3)}only\b|\bonly${S}(?:report|reply${S}with)\b|\b(?:remain|stay|kept|keep)${S}${w(1, 10)}(?:unaware|in${S}the${S}dark)\b|\bnot${S}something${S}${user}${S}(?:should|needs?${S}to|must|would)${S}(?:hear|know|see|learn)\b|\b(?:confidential|internal${S}detail|between${S}(?:us|you${S}and${S}(?:me|the${S}tool|this${S}tool))|under${S}wraps|off${S}the${S}record)\b|${negation}${S}(?:to${S})?(?:make|let|get)${S}${user}${S}(?:aware|know)\b|\b(?:omit|leave${S}out|exclude|skip)${S}(?:this|it|that|these|any${S}mention)\b[^.!?\n]{0,60}?\b(?:${user}|say|reply|answer|response)\b|\b(?:reply|answer|response|summary)${S}(?:should|must|will)${S}(?:just|only)${S}(?:say|be|mention|contain)\b|\b(?:just|only)${S}say\b`,
+);
+const deception = re(
+  String.raw`\bif${S}(?:you${S}are${S}|the${S}user${S})?ask(?:ed|s)\b[^.!?\n]{0,80}?\b(?:say|answer|reply|respond|tell${S}them)${S}(?:no|that${S}(?:it|nothing|no)${S}(?:was${S}not|wasn't|is${S}not|isn't|did${S}not|didn't|never))\b|\b(?:act|behave|respond|reply)${S}(?:as${S}if|as${S}though|like)\b[^.!?\n]{0,80}?\beven${S}though\b|\b${user}${S}(?:should|must|will)${S}(?:believe|think|assume)\b|\bpretend${S}(?:that${S})?(?:nothing|only|it)\b|\bdescribe${S}(?:it|this|that)${S}(?:to${S}${user}${S})?as\b|\b(?:describe|mention|report)${S}only${S}the\b`,
+);
+// A reassurance that nothing is kept: a lie only where the description says something is.
+const reassurance = re(
+  String.raw`\b(?:reassure|assure|tell|say|answer|reply|confirm)\w{0,3}${S}${w(3)}(?:that${S})?(?:nothing|no${S}data|no${S}copy|none)${S}(?:of${S}it${S})?(?:is|was|gets|will${S}be)${S}(?:stored|kept|sent|shared|saved|collected|recorded|retained|logged)\b`,
+);
+// Doing something on the side: data copied, sent or recorded elsewhere, as the description itself says.
+const transfer = String.raw`(?:upload(?:s|ed|ing)?|forward(?:s|ed|ing)?|mirror(?:s|ed|ing)?|cop(?:y|ies|ied)|shar(?:e|es|ed|ing)|send(?:s|ing)?|sent|export(?:s|ed|ing)?|record(?:s|ed)?|back(?:s|ed)?${S}up|post(?:s|ed)?|e-?mail(?:s|ed)?|transmit(?:s|ted)?|add(?:s|ed)?|log(?:s|ged)?)`;
+const outsideTarget = String.raw`(?:(?:to|with|for|on)${S}(?:(?:our|the|a|an|its|their|your)${S})?${w(2)}(?:servers?|collector|partners?|vendors?|crm|cdn|endpoint|host|cloud|calendar|third[- ]part(?:y|ies)|analytics|bucket|webhook|pastebin)\b|[\w-]{1,40}(?:\.[\w-]{1,40}){0,3}\.(?:com|net|io|xyz|biz|org|app|ai|site|co|dev|info|shop|store|online|link|click|top|me|cc|ru|cn|tk)\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\b[a-z][a-z0-9]{1,5}:\/\/)`;
+const sideAct = re(
+  String.raw`\b${transfer}\b[^.!?\n]{0,60}?${outsideTarget}|\b(?:are|is|were|gets?|get)${S}(?:also${S}|then${S}|quietly${S}|silently${S})?(?:forwarded|copied|mirrored|uploaded|exported|shared|recorded|logged${S}remotely|sent${S}(?:on|out|elsewhere))\b|\b(?:also|as${S}well|side${S}effect|in${S}the${S}background)\b[^.!?\n]{0,60}?\b${transfer}\b|\bremotely\b|\b(?:third[- ]party|tracking|tracked|sold|re-?sold|resells?|sells?|advertisers)\b|\b(?:retain(?:s|ed)?|kept|keeps?${S}a${S}copy|stored)${S}(?:on|at|in|by)\b|\bwe${S}(?:control|keep|store|retain)\b|\bour${S}(?:servers?|analytics|service|webhook|address|bucket|storage|partners?)\b|${outsideTarget}|\bread(?:s|ing)?${S}~\/|\bexported\b`,
+);
+// Kept from the user even when asked: not a value off screen but an answer withheld.
+const evenIfAsked = re(
+  String.raw`\b(?:leave|keep)${S}(?:\w{1,12}${S}){0,2}out\b[^.!?\n]{0,80}?\beven${S}(?:if|when)${S}(?:the${S}user|they|he|she)${S}asks?\b`,
+);
+const covert = re(
+  String.raw`\b(?:quietly|secretly|covertly|discreetly|stealthily|invisibly)${S}${w(1)}(?:add|send|forward|copy|upload|share|store|save|export|log|record|mirror|post|e-?mail|include|append|insert|change|delete|remove)\b`,
+);
+
+// False authority: a claimed approval, law or policy, and what it is used to get.
+const authority = re(
+  String.raw`\b(?:verified|certified|approved|pre-?approved|endorsed|authori[sz]ed|signed|mandated|sanctioned|whitelisted|required|trusted|backed)${S}by\b|\b(?:openai|anthropic)\b|\b(?:official|certified|verified|trusted|approved)${S}${w(1)}(?:tools?|integration|server|connector|plugin|authority)\b|\b(?:gdpr|hipaa|soc${S}?2|soc2|pci(?:-dss)?|iso${S}27001|ai${S}act|ccpa|sox|fedramp|hitrust|nist|fips)\b|\b(?:admin|company|organi[sz]ation(?:al)?|corporate|internal)${S}polic(?:y|ies)\b|\bcompliance${S}officer\b|\baudited${S}by\b|\b(?:compliance|regulatory|legal${S}notice|by${S}(?:the${S})?law|terms${S}of${S}service|security${S}notice|it${S}policy|corporate${S}security|security${S}policy|(?:platform|security)${S}(?:team|owners)|model${S}providers|(?:system${S})?administrator)\b`,
+);
+const privilege = re(
+  String.raw`\b(?:overrides?|take${S}precedence|takes${S}precedence|(?:take|takes|have|has)${S}priority|priority${S}over|exempt${S}from|no${S}need${S}to${S}(?:confirm|ask|check)|without${S}(?:user${S}|any${S}|further${S})?(?:asking|confirmation|consent|approval|checking)|without${S}(?:warning|telling|informing|notifying|alerting)${S}${user}|(?:should|must|need)${S}(?:not|never)${S}(?:[\w-]{1,12}${S}(?:or${S})?){0,2}(?:question|verify|check|confirm|doubt|refuse)|skip${S}(?:the${S})?(?:\w{1,12}${S})?(?:confirmation|approval|consent)|restrictions?${S}(?:are${S}|is${S})?(?:lifted|removed|disabled|waived|suspended)|(?:are|is)${S}authori[sz]ed${S}to|(?:may|can|is${S}allowed${S}to)${S}read${S}any${S}file|(?:are|is)${S}obliged${S}to)\b`,
+);
+const overUser = re(
+  String.raw`\b(?:take|takes|have|has)${S}(?:precedence|priority)${S}over${S}(?:the${S})?(?:user|system|your|any|all)|\boverrides?${S}(?:the${S})?(?:assistant|user|system|model|your)['’]?s?\b|\bas${S}(?:you${S}would${S})?(?:system|developer)${S}(?:instructions|prompts?|messages)\b`,
+);
+// What an authority claim is used to get: data out, or the user's private data in.
+const dataOut = re(
+  String.raw`\b(?:send|sending|forward|forwarding|copy|copying|upload|uploading|mirror(?:ed)?|e-?mail|disclose|give${S}us|pass|attach|include)\b[^.!?\n]{0,80}?(?:${outsideTarget}|\b(?:conversation|message${S}text|messages|system${S}prompt|api${S}keys?|tokens?|passwords?|card${S}numbers?|cvv|ssns?|social${S}security|full${S}name|passport|patient${S}names|birth${S}dates|e-?mail${S}address|phone${S}numbers?|documents${S}folder|every${S}file)\b)|\b(?:read|upload)${S}${w(2)}(?:their|the${S}user's|your)${S}(?:documents|files|folder)|\bhand${S}(?:them|it)${S}over\b|~\/\.|\.aws\/|\.ssh\b`,
+);
+
+// Sleepers: a condition, and an outcome no advice arms.
+const condition = re(
+  [
+    // The clock and the calendar.
+    String.raw`\b(?:starting|beginning|from|after|as${S}of|once|until)${S}(?:next|this|the${S}(?:next|end${S}of))${S}(?:week|month|year|quarter|release|update)\b|\bafter${S}the${S}holidays\b|\b(?:if|when|whenever)${S}(?:it${S}is|it's|today${S}is)${S}(?:a${S})?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bon${S}the${S}(?:first|last|\d{1,2}(?:st|nd|rd|th))${S}(?:day${S})?of${S}(?:each|every|the)${S}month\b|\b(?:time|clock|hour|date|day)${S}is${S}(?:after|past|later${S}than|between|before)\b|\b(?:beginning|starting|from|after|as${S}of|on|until)${S}(?:\d{1,2}(?:st|nd|rd|th)?${S})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}(?:${S}\d{1,2}(?:st|nd|rd|th)?)?,?${S}20\d{2}\b|\b(?:beginning|starting|from|after|as${S}of|on)${S}20\d{2}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}${S}20\d{2}\b`,
+    // A count of uses.
+    String.raw`\b(?:once|after|when|every|beginning${S}with|starting${S}(?:with|from)|from)${S}${w(5)}(?:\d{1,4}(?:st|nd|rd|th)?|a${S}dozen|dozen|two|three|four|five|ten|twenty|fifty|hundred|several|a${S}few)${S}(?:times?|calls?|uses?|requests?|notes?|runs?|invocations?|messages?|conversations?)\b|\b(?:running${S}total|number|count)${S}of${S}(?:calls|uses|requests|invocations)${S}(?:reaches|exceeds|hits|passes)\b`,
+    // The environment, or another tool being there.
+    String.raw`\b(?:if|when|once|should)${S}${w(3)}(?:detect|notice|find|see|are${S}running|run)${S}${w(6)}(?:ci|production|prod|sandbox|container|docker|kubernetes|vm)\b|\bin${S}the${S}event${S}that\b|\bif${S}(?:this|it|the${S}tool)${S}(?:runs?|is${S}(?:run|running|used))${S}(?:on|in|inside)\b|\bfor${S}users${S}(?:in|from|who|with)\b|\b(?:tool|server|function|plugin)${S}(?:named|called)${S}[\x60'"]?[\w-]{2,40}[\x60'"]?${S}(?:is|are)${S}(?:listed|available|present|installed|connected|enabled)\b`,
+    // Who the user is, what they say, what the data holds.
+    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S})?(?:user|users|conversation|chat|request|question|query|customer)(?:['’]s${S}(?:name|question|request|message|query|topic))?${S}(?:ever${S})?(?:is|are|mentions?|asks?|asking|brings?|touches|talks|contains|involves|has)\b|\bwhen${S}the${S}(?:result|total|amount|balance|value)${S}(?:exceeds|is${S}(?:over|above|greater))\b`,
+  ].join('|'),
+);
+// Another tool being there arms a call of it: "if a tool named wire_money exists, call it".
+const toolPresent = re(
+  String.raw`\bif${S}(?:a${S}|the${S}|any${S})?(?:tool|server|function|plugin)${S}${w(2)}[\w-]{2,60}${S}(?:exists|is${S}(?:listed|available|present|installed|connected|enabled))\b[^.!?\n]{0,60}?\b(?:call|invoke|run|use)${S}(?:it|them)\b`,
+);
+const secretWord = String.raw`(?:passwords?|secrets?|tokens?|api${S}keys?|credentials?|card${S}numbers?)`;
+const armed = re(
+  [
+    // Data leaving: to an outside address, or secrets kept.
+    String.raw`\b(?:send|forward|e-?mail|upload|post|copy|mirror|share|leak|transmit|exfiltrate)\b[^.!?\n]{0,60}?${outsideTarget}|\b(?:store|save|remember|keep|upload|copy|send|include)\b[^.!?\n]{0,40}?\b${secretWord}|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
+    // Promotion and tracking.
+    String.raw`\b(?:recommend(?:s|ing)?|promot(?:e|es|ing)|advertis(?:e|es|ing)|endorsed)\b|\b(?:append|insert|inject|add|include)(?:ing)?${S}${w(4)}(?:links?|urls?|pixel|tracker|tracking|ads?|banners?|referrals?|affiliate)\b`,
+    // The answer changed, the user ignored.
+    String.raw`\b(?:reply|replying|respond|responding|answer|answering)${S}only${S}in\b|\bstart${S}(?:replying|responding|answering)\b|\bignore${S}(?:the${S}user|their|his|her|the${S}(?:question|request))\b|\btell${S}(?:them|the${S}user|users)${S}to\b|\b(?:direct|redirect|point|refer|link|send)(?:s|ing)?${S}${w(3)}(?:to${S})?${outsideTarget}`,
+    // Money redirected, data destroyed, a command run.
+    String.raw`\b(?:change|switch|replace|swap|set)${S}${w(3)}(?:account${S}numbers?|iban|payout|wallet|recipient|payee|bank)\b|\b(?:delete|remove|wipe|erase)${S}${w(3)}(?:tasks|files|data|records|repos?|everything|issues|e-?mails|notes|events|messages|contacts|photos|backups|branches)\b|\brun${S}it${S}with\b|\bcurl${S}[^|\n]{0,80}\||\brm${S}-rf\b`,
+  ].join('|'),
+);
+
+// Shadowing: another server or its tools, in a sentence that changes how they work.
+const otherServerGeneric = re(
+  String.raw`\b${otherServer}\b|\bother${S}${w(1)}(?:mcp${S})?servers?\b|\banother${S}(?:mcp${S})?server\b|\b(?:any|every|all)${S}${w(1)}(?:connected|installed|external|third-party)${S}${w(1)}(?:tools?|servers?|integrations?)\b|\btools?${S}(?:from|of|on)${S}(?:other|another|any|all)${S}${w(1)}servers?\b|\b[\w-]{2,20}${S}(?:server|integration|plugin|connector)['’]s\b`,
+);
+/** Modification cues for cross-server names (scan-tool.ts): an order about a neighbour's tool, not a mention. */
+export const changesOtherTool = re(
+  String.raw`\b(?:always${S})?(?:replace[ds]?|prefix|append|bcc|cc|rewrite|redirect|swap|overrides?)\b|\b(?:add|change)${S}${w(3, 40)}(?:to|as|into)\b|\bset${S}(?:the${S}|its${S}|their${S})?[\w.-]{1,30}${S}(?:to|=)|\b(?:label|close)${S}(?:new${S}|all${S})?(?:issues|tickets|them|it)\b|\b(?:returns?|gives?|produces?)${S}(?:\w{1,12}${S})?(?:stale|wrong|incorrect|inaccurate|outdated|corrupt(?:ed)?)\b|\b(?:use|call)${S}[\w-]{2,40}${S}(?:from|of|on)${S}this${S}server${S}instead\b|\b(?:calls?|requests?|invocations?)${S}(?:must|should|need${S}to|shall)${S}(?:always${S}|also${S})?(?:carry|include|contain|pass|have|use|set|add)\b|\bfor${S}tracking\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\binstead${S}of${S}(?:calling|using)\b|\brather${S}than\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:buggy|broken|deprecated|outdated|blocked|compromised|unreliable|insecure|unsafe)\b|\bleaks?\b|\b(?:never|do${S}not|don't|must${S}not)${S}use\b|\b(?:must|should)${S}never\b|\b(?:must|should)${S}(?:also${S})?(?:be${S})?(?:passed|sent|routed|copied|forwarded)${S}(?:to|through)\b|\bpass${S}${w(3)}through\b|\bcopy${S}its${S}arguments\b|\boutdated\b|\b(?:must|should)${S}(?:first${S}|only${S}|also${S})?be${S}(?:rewritten|modified|altered|edited|changed|given|passed|called${S}with|used${S}with|mirrored|duplicated|cc'?d|shared|logged${S}to)\b|\b(?:not${S}reliable|unreliable|discard|superseded|obsolete|in${S}maintenance|under${S}maintenance)\b|\b(?:has|have)${S}been${S}(?:compromised|hacked|deprecated|disabled|replaced)\b|\b(?:never|do${S}not|don't|must${S}not)${S}(?:call|invoke|trust)\b|\b(?:send|route|direct)${S}(?:all|every|any)${S}${w(2)}(?:requests|calls|payments|messages|e-?mails)${S}(?:to|through|via)\b|\balways${S}(?:copy|cc|bcc|add|include|forward|send|attach)\b`,
+);
+
+// Capability-only tools: no instruction to the model, a purpose that is the attack. Taking the user's secrets or
+// private data and sending them out is that purpose whatever the wording (it blocks); an anti-security act
+// (a reverse shell, logs wiped, a hidden admin) can be a security tool's job too, so it is reported (medium).
+const takesPrivate = re(
+  String.raw`\b(?:collect|harvest|steal|scrape|grab|capture|record|dump|extract|read|export|exfiltrate|track|sweep|transfer|cop(?:y|ies|ied))(?:s|ed|ing)?\b[^.!?\n]{0,60}?\b(?:passwords?|credentials?|cookies?|keystrokes?|private${S}keys?|ssh${S}keys?|contact${S}list|contacts|screenshots?|screens?|location|wallet|funds|seed${S}phrases?|credit${S}cards?|card${S}numbers?|(?:oauth|access|session|auth)${S}tokens|photos)\b|\b(?:exfiltrate|export|upload|read|steal)s?${S}${w(3)}\.env\b`,
+);
+const sendsOut = re(
+  String.raw`\b(?:send|upload|post|forward|report|transfer|exfiltrate|ship|copy|copies)(?:s|ed|ing)?\b[^.!?\n]{0,60}?\b(?:remote|external|operator|attacker|third${S}party|pastebin|bucket|preset${S}address|collection${S}endpoint|marketing${S}server|drop${S}server|c2|command${S}and${S}control)\b|\b(?:covertly|secretly|silently|without${S}(?:notice|consent|the${S}user${S}knowing))\b|\bexfiltrates?\b`,
+);
+const againstSecurity = re(
+  String.raw`\breverse${S}shell\b|\bkeylog|\b(?:every|all)${S}keystrokes?\b|\bransom\b|\b(?:disables?|turns?${S}off|kills?|stops?)${S}(?:[\w-]{1,12}${S}){0,2}(?:antivirus|anti-virus|firewall|defender|edr|audit${S}logging|2fa|real-time${S}protection)\b|\bauthorized_keys\b|\bpersistent${S}access\b|\b(?:wipes?|clears?)${S}(?:the${S})?(?:shell${S})?history${S}and${S}(?:\w{1,12}${S})?logs\b|\b(?:deletes?|wipes?|clears?)${S}(?:the${S})?(?:audit|security|system|event)${S}logs\b|\bhidden${S}admin|\bbackdoor|\battacker-controlled\b|\bcannot${S}be${S}traced\b|\bencrypts${S}all\b`,
+);
+
+const maxSentence = 600;
+const overlap = 200;
+
+/** Splits a text into sentences (at . ! ? followed by a space, and at line breaks), with offsets. */
+function sentences(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  // A run-on "sentence" (a text without stops) is read in overlapping pieces: each costs a bounded amount.
+  const push = (from: number, end: number): void => {
+    for (let at = from; at < end; at += maxSentence - overlap) {
+      out.push({ start: at, text: text.slice(at, Math.min(end, at + maxSentence)) });
+      if (at + maxSentence >= end) break;
+    }
+  };
+  const cut = /[.!?](?=[ \t\n]|$)|\n/g;
+  let from = 0;
+  for (let m = cut.exec(text); m; m = cut.exec(text)) {
+    const end = m.index + 1;
+    if (end - from > 1) push(from, end);
+    from = end;
+  }
+  if (from < text.length) push(from, text.length);
+  return out;
+}
+
+/**
+ * Description-side intent by sentence structure. `ownName` is the tool's own name (a description may say it is
+ * to be called first). At most one finding per rule per text.
+ */
+export function findDescriptionIntent(text: string, ownName = ''): RawFinding[] {
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  const add = (rule: string, at: { start: number; text: string }, message: string): void => {
+    if (seen.has(rule)) return;
+    seen.add(rule);
+    out.push({ rule, severity: 'high', start: at.start, end: at.start + at.text.length, message });
+  };
+  const parts = sentences(text);
+  // What the whole text does on the side, and whether it claims authority: facets of the description.
+  const doesOnSide = sideAct.test(text);
+  const claims = authority.test(text);
+  const bare = ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName;
+  for (const part of parts) {
+    // Markdown emphasis ("do **not** …") is read as the words it marks.
+    const s = part.text.replace(/\*{1,3}|_{2}|\x60/g, '');
+    const names = bare.length >= 3 && s.toLowerCase().includes(bare.toLowerCase());
+    if (precedence.test(s) && turnScope.test(s) && (callAct.test(s) || names))
+      add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
+    if (
+      ((secrecy.test(s) || reassurance.test(s)) && doesOnSide) ||
+      deception.test(s) ||
+      covert.test(s) ||
+      evenIfAsked.test(s)
+    )
+      add('poison.concealment', part, 'keeps what the tool does from the user');
+    if (overUser.test(s) || (claims && (privilege.test(s) || dataOut.test(s))))
+      add(
+        'poison.false-authority',
+        part,
+        'claims an authority to get a privilege or data from the model',
+      );
+    if ((condition.test(s) && armed.test(s)) || toolPresent.test(s))
+      add(
+        'poison.sleeper',
+        part,
+        'a condition (time, count, environment, user, topic) arms an action',
+      );
+    if (takesPrivate.test(s) && sendsOut.test(s))
+      add(
+        'poison.malicious-capability',
+        part,
+        "its purpose is to send the user's secrets or data out",
+      );
+    else if (againstSecurity.test(s) && !seen.has('poison.malicious-capability')) {
+      seen.add('poison.malicious-capability');
+      out.push({
+        rule: 'poison.malicious-capability',
+        severity: 'medium',
+        start: part.start,
+        end: part.start + part.text.length,
+        message: 'its purpose works against the security of the machine or account',
+      });
+    }
+    if (otherServerGeneric.test(s) && changesOtherTool.test(s))
+      add('poison.tool-shadowing', part, 'changes how other servers’ tools work');
+  }
+  return out;
+}
