@@ -83,6 +83,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         }),
     },
     servers: first.servers,
+    early: options.children,
     logger,
     clientInfo: GATEWAY_INFO,
     capabilities: sessions.capabilities,
