@@ -4,7 +4,8 @@
 // KB instead of ~500 files, and the gateway's code loads only for the commands that run it.
 // tsc still emits dist/ for the library API (index.js and its types); the bin runs the bundle.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +19,31 @@ const packageInfo = {
   setup(/** @type {import('esbuild').PluginBuild} */ build) {
     build.onLoad({ filter: /[\\/]src[\\/]package-info\.ts$/ }, () => ({
       contents: `export const PACKAGE = ${JSON.stringify({ name, version })};`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Verdicts kept across runs (cached server instructions that scanned clean) name the scanner
+ * that gave them: the version plus a digest of the scanner's sources, so a build whose rules
+ * changed scans again instead of trusting an older build's verdict.
+ */
+const scannerBuild = {
+  name: 'scanner-build',
+  setup(/** @type {import('esbuild').PluginBuild} */ build) {
+    const hash = createHash('sha256');
+    // The scanner and the code-point tables it reads.
+    for (const dir of ['src/core/scanner', 'src/core/unicode']) {
+      const files = readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+        .sort();
+      for (const file of files)
+        hash.update(`${dir}/${file}`).update(readFileSync(path.join(ROOT, dir, file)));
+    }
+    const id = `${version}+${hash.digest('hex').slice(0, 16)}`;
+    build.onLoad({ filter: /[\\/]src[\\/]review[\\/]scanner-build\.ts$/ }, () => ({
+      contents: `export const SCANNER_BUILD = ${JSON.stringify(id)};`,
       loader: 'js',
     }));
   },
@@ -44,7 +70,7 @@ const englishOnlyZod = {
 rmSync(path.join(ROOT, 'dist/bundle'), { recursive: true, force: true });
 
 const result = await build({
-  plugins: [packageInfo, englishOnlyZod],
+  plugins: [packageInfo, scannerBuild, englishOnlyZod],
   absWorkingDir: ROOT,
   entryPoints: { main: 'src/cli/main.ts' },
   bundle: true,

@@ -4,6 +4,7 @@ import { GatewayError, isGatewayError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { Backend, type BackendEvents, type BackendIdentity } from './backend.js';
 import { untilAborted } from '../core/until-aborted.js';
+import type { EarlyChildren } from './early-children.js';
 
 /** Where a backend is in its life. */
 export type BackendState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
@@ -35,6 +36,8 @@ export interface BackendPoolOptions {
     event: 'start' | 'exit' | 'restart' | 'failed',
     detail: string,
   ) => void;
+  /** Children spawned before the gateway loaded (`run`): each backend's first start adopts its own. */
+  readonly early?: EarlyChildren | undefined;
   /** Backoff before the n-th restart (1-based); undefined gives up. */
   readonly restartDelayMs?: (attempt: number) => number | undefined;
 }
@@ -76,6 +79,8 @@ export class BackendPool {
       this.slots.set(server.name, slot);
       starts.push(slot.ready.catch(() => undefined));
     }
+    // Each first start took its child above (spawning is synchronous up to that point).
+    this.options.early?.release();
     this.initialRound = Promise.all(starts).then(() => undefined);
   }
 
@@ -206,28 +211,32 @@ export class BackendPool {
   }
 
   private createSlot(server: ResolvedServer): Slot {
-    const backend = new Backend(server, {
-      onExit: (b, exit) => {
-        this.handleExit(
-          b,
-          exit === undefined
-            ? 'the connection closed'
-            : exit.signal !== undefined
-              ? `killed by ${exit.signal}`
-              : `exited with code ${String(exit.code)}`,
-        );
+    const backend = new Backend(
+      server,
+      {
+        onExit: (b, exit) => {
+          this.handleExit(
+            b,
+            exit === undefined
+              ? 'the connection closed'
+              : exit.signal !== undefined
+                ? `killed by ${exit.signal}`
+                : `exited with code ${String(exit.code)}`,
+          );
+        },
+        onToolsChanged: (b) => {
+          void this.refreshTools(b);
+        },
+        onStderr: (b, line) => {
+          this.options.logger.backend(b.name, line);
+        },
+        onProtocolError: (b, error) => {
+          this.options.logger.warn(`[${b.name}] ${error.message}`);
+        },
+        ...this.options.relay,
       },
-      onToolsChanged: (b) => {
-        void this.refreshTools(b);
-      },
-      onStderr: (b, line) => {
-        this.options.logger.backend(b.name, line);
-      },
-      onProtocolError: (b, error) => {
-        this.options.logger.warn(`[${b.name}] ${error.message}`);
-      },
-      ...this.options.relay,
-    });
+      () => this.options.early?.take(server),
+    );
     const slot: Slot = {
       backend,
       state: 'starting',

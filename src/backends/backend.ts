@@ -15,7 +15,8 @@ import {
 import { GatewayError } from '../core/errors.js';
 import type { CallCancellation } from '../core/tool-call.js';
 import type { ResolvedServer } from '../config/resolve.js';
-import type { ChildExit } from './execa-transport.js';
+import type { ChildExit } from './child-transport.js';
+import type { SpawnedChild } from './spawn-child.js';
 import { BackendChannel } from './backend-channel.js';
 import { openTransport, type BackendTransport } from './open-transport.js';
 
@@ -86,8 +87,10 @@ export class Backend {
   constructor(
     readonly config: ResolvedServer,
     private readonly events: BackendEvents,
+    adopt?: () => SpawnedChild | undefined,
   ) {
     this.link = openTransport(config, {
+      adopt,
       maxMessageBytes: MAX_MESSAGE_BYTES,
       shutdownGraceMs: 2000,
       onStderr: (line) => {

@@ -1,6 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { ResolvedServer } from '../config/resolve.js';
-import { ExecaTransport, type ChildExit } from './execa-transport.js';
+import { ChildTransport, type ChildExit } from './child-transport.js';
+import type { SpawnedChild } from './spawn-child.js';
 
 /** What opening a backend's transport needs from its owner. */
 export interface OpenTransportOptions {
@@ -10,6 +11,8 @@ export interface OpenTransportOptions {
   readonly shutdownGraceMs: number;
   /** Each line a stdio child writes to stderr. */
   readonly onStderr: (line: string) => void;
+  /** A child spawned before the gateway loaded, to use for this stdio backend instead of spawning. */
+  readonly adopt?: (() => SpawnedChild | undefined) | undefined;
 }
 
 /**
@@ -50,7 +53,7 @@ const openStdio = (
   config: ResolvedServer & { kind: 'stdio' },
   options: OpenTransportOptions,
 ): BackendTransport => {
-  const transport = new ExecaTransport({
+  const transport = new ChildTransport({
     command: config.command,
     args: config.args,
     env: config.env,
@@ -59,6 +62,7 @@ const openStdio = (
     maxMessageBytes: options.maxMessageBytes,
     shutdownGraceMs: options.shutdownGraceMs,
     onStderr: options.onStderr,
+    adopt: options.adopt,
   });
   return {
     // The command as written in the config: expanded ${env:…} values may be secrets.

@@ -4,6 +4,12 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 export interface CachedServer {
   tools: Tool[];
   instructions?: string;
+  /**
+   * The review key (`instructionsReviewKey`: the text, the scanner build, the scanning settings)
+   * under which `instructions` scanned clean, so a later start can show them before its scanner
+   * has loaded.
+   */
+  instructionsClean?: string;
   serverInfo?: { name: string; version: string };
   capabilities?: unknown;
   /** `serverFingerprint()` of the config the listing came from. */
@@ -45,11 +51,20 @@ export const serializeCacheFile = (servers: ReadonlyMap<string, CachedServer>): 
 
 const toCachedServer = (value: unknown): CachedServer | undefined => {
   if (!isRecord(value)) return undefined;
-  const { tools, instructions, serverInfo, capabilities, fingerprint, updatedAt } = value;
+  const {
+    tools,
+    instructions,
+    instructionsClean,
+    serverInfo,
+    capabilities,
+    fingerprint,
+    updatedAt,
+  } = value;
   if (typeof fingerprint !== 'string' || typeof updatedAt !== 'string') return undefined;
   // Only what the gateway relies on is checked; the rest is relayed as the backend sent it.
   if (!Array.isArray(tools) || !tools.every(isToolLike)) return undefined;
   if (instructions !== undefined && typeof instructions !== 'string') return undefined;
+  if (instructionsClean !== undefined && typeof instructionsClean !== 'string') return undefined;
   if (
     serverInfo !== undefined &&
     !(
@@ -62,6 +77,7 @@ const toCachedServer = (value: unknown): CachedServer | undefined => {
   }
   const entry: CachedServer = { tools: tools as Tool[], fingerprint, updatedAt };
   if (instructions !== undefined) entry.instructions = instructions;
+  if (instructionsClean !== undefined) entry.instructionsClean = instructionsClean;
   if (serverInfo !== undefined) {
     entry.serverInfo = serverInfo as { name: string; version: string };
   }

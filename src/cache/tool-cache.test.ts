@@ -75,6 +75,26 @@ describe('openToolCache', () => {
     await second.close();
   });
 
+  test('a clean review of the instructions is kept in the next session, while the text stays the same', async () => {
+    const first = await open();
+    first.put('fx', { ...listing('sha256:a', 'echo'), instructions: 'Use echo.' });
+    first.markClean('fx', 'key-1');
+    // The same listing again (a refresh) keeps the verdict, and writes nothing new.
+    first.put('fx', { ...listing('sha256:a', 'echo'), instructions: 'Use echo.' });
+    await first.close();
+
+    const second = await open();
+    expect(second.get('fx', 'sha256:a')?.instructionsClean).toBe('key-1');
+    // New instructions text: the old verdict says nothing about it.
+    second.put('fx', { ...listing('sha256:a', 'echo'), instructions: 'Use echo, always first.' });
+    expect(second.get('fx', 'sha256:a')?.instructionsClean).toBeUndefined();
+    // Nothing to mark for a server without cached instructions.
+    second.put('other', listing('sha256:b', 'x'));
+    second.markClean('other', 'key-2');
+    expect(second.get('other', 'sha256:b')?.instructionsClean).toBeUndefined();
+    await second.close();
+  });
+
   test('an entry whose fingerprint no longer matches the config is not returned', async () => {
     const cache = await open();
     cache.put('fx', listing('sha256:old', 'echo'));

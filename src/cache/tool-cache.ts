@@ -22,6 +22,11 @@ export interface ToolCache {
   get(server: string, fingerprint: string): CachedServer | undefined;
   /** Remember a server's fresh listing; written atomically, debounced (at most one write per ~200 ms), only when something changed. */
   put(server: string, entry: Omit<CachedServer, 'updatedAt'>): void;
+  /**
+   * Records that a server's cached instructions scanned clean under `key`; kept while a new
+   * listing brings the same text.
+   */
+  markClean(server: string, key: string): void;
   /** Forget servers no longer configured. */
   retain(servers: readonly string[]): void;
   /** Flush pending writes. */
@@ -123,8 +128,23 @@ export const openToolCache = async (
       if (closed) return;
       const next = toCachedServer(entry, now().toISOString());
       const current = entries.get(server);
+      if (
+        next.instructionsClean === undefined &&
+        current?.instructionsClean !== undefined &&
+        current.instructions === next.instructions
+      )
+        next.instructionsClean = current.instructionsClean;
       if (current !== undefined && sameListing(current, next)) return;
       entries.set(server, next);
+      dirty.add(server);
+      schedule();
+    },
+
+    markClean(server, key) {
+      const current = entries.get(server);
+      if (closed || current?.instructions === undefined || current.instructionsClean === key)
+        return;
+      entries.set(server, { ...current, instructionsClean: key });
       dirty.add(server);
       schedule();
     },
@@ -154,6 +174,7 @@ const disabledCache: ToolCache = {
   warnings: [],
   get: () => undefined,
   put: () => undefined,
+  markClean: () => undefined,
   retain: () => undefined,
   close: () => Promise.resolve(),
 };
@@ -197,6 +218,7 @@ const toCachedServer = (
 ): CachedServer => {
   const out: CachedServer = { tools: entry.tools, fingerprint: entry.fingerprint, updatedAt };
   if (entry.instructions !== undefined) out.instructions = entry.instructions;
+  if (entry.instructionsClean !== undefined) out.instructionsClean = entry.instructionsClean;
   if (entry.serverInfo !== undefined) out.serverInfo = entry.serverInfo;
   if (entry.capabilities !== undefined) out.capabilities = entry.capabilities;
   return out;

@@ -1,5 +1,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import {
   ListToolsRequestSchema,
   type ClientCapabilities,
@@ -37,6 +39,16 @@ export interface FrontServerOptions {
 }
 
 /**
+ * The SDK's Server checks an agent's elicitation answers with Ajv, which it builds (with its
+ * formats) in every Server's constructor: several ms and ~1 MB per session, on the way to the
+ * answer to `initialize`. One validator is built the first time an answer is checked instead.
+ */
+let ajv: AjvJsonSchemaValidator | undefined;
+const elicitationValidator: jsonSchemaValidator = {
+  getValidator: (schema) => (ajv ??= new AjvJsonSchemaValidator()).getValidator(schema),
+};
+
+/**
  * The agent-facing MCP server: the SDK's Server for everything but tools/call, which takes the
  * tool-call lane in front of it on whatever transport it is connected to.
  */
@@ -48,6 +60,7 @@ class FrontServer extends Server {
   ) {
     super(options.info, {
       capabilities: options.capabilities,
+      jsonSchemaValidator: elicitationValidator,
       ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
     });
   }

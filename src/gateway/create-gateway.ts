@@ -83,6 +83,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         }),
     },
     servers: first.servers,
+    early: options.children,
     logger,
     clientInfo: GATEWAY_INFO,
     capabilities: sessions.capabilities,
@@ -232,6 +233,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       logger,
       limits: () => current().config.scanning.limits,
       scheduler: eventLoopScheduler,
+      onCleanInstructions: (server, text) => {
+        cache.markClean(server, front.instructionsReviewKey(text, current().config.scanning));
+      },
     });
     const defHashes = new WeakMap<Tool, string>();
     const store = new ResultStore({
@@ -436,12 +440,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   const ready = built.then(afterBuild);
   ready.catch(() => undefined);
 
-  // Instructions cached from an earlier run are reviewed (scanned, checked against their pin)
-  // before an agent sees them, so the answer to `initialize` then waits for the scanner.
-  const reviewFirst = first.servers.some(
-    (s) => s.enabled && cache.get(s.name, front.serverFingerprint(s))?.instructions !== undefined,
-  );
-  if (options.early !== true || reviewFirst) {
+  // Instructions cached from an earlier run are shown at once if they scanned clean then under
+  // the same review key (text, scanner build, settings); otherwise they are reviewed (scanned)
+  // before an agent sees them, and the answer to `initialize` waits for the scanner.
+  const fromCache = front.instructionsFromCache(first, cache);
+  if (options.early !== true || fromCache === undefined) {
     startBuild();
     await ready;
   } else {
@@ -506,8 +509,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     openSession: () => {
       const server = front.createFrontServer({
         info: GATEWAY_INFO,
-        // Before the build, no instructions were cached (else the build came first).
-        instructions: parts?.catalog.instructions(),
+        // Before the build: the cached instructions that scanned clean in an earlier run.
+        instructions: parts === undefined ? fromCache?.text : parts.catalog.instructions(),
         // Declared up front, before any backend answered: the gateway can always forward these.
         capabilities: {
           tools: { listChanged: true },

@@ -7,3 +7,5 @@ export { openToolCache } from '../cache/tool-cache.js';
 export { createFrontServer } from '../frontend/front-server.js';
 export { createProtocolRouter } from '../frontend/protocol-router.js';
 export { createDrain } from './drain.js';
+export { instructionsFromCache } from './compose-instructions.js';
+export { instructionsReviewKey } from '../review/instructions-review-key.js';

@@ -1,4 +1,5 @@
 import type { ToolLabels } from '../core/flows/resolve-labels.js';
+import type { EarlyChildren } from '../backends/early-children.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { BackendStatus } from '../backends/backend-pool.js';
 import type { ResolvedConfig } from '../config/resolve.js';
@@ -38,6 +39,11 @@ export interface GatewayOptions {
    * resolves with everything built.
    */
   readonly early?: boolean;
+  /**
+   * Stdio backends already spawned from this config (`run` spawns them right after reading it,
+   * before the gateway's code loads); each backend's first start uses its child.
+   */
+  readonly children?: EarlyChildren | undefined;
 }
 
 /** What a config reload changed among the servers. */

@@ -1,6 +1,7 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { BackendPool, BackendState } from '../backends/backend-pool.js';
 import { serverFingerprint, type ToolCache } from '../cache/tool-cache.js';
+import { composeInstructions } from './compose-instructions.js';
 import type { Logger } from '../core/logger.js';
 import {
   buildToolCatalog,
@@ -132,7 +133,7 @@ export class LiveCatalog {
   instructions(): string | undefined {
     const { pool, cache, reviewer } = this.options;
     const { config } = this.options.runtime();
-    const parts: string[] = [];
+    const parts: { server: string; text: string | undefined }[] = [];
     for (const server of config.servers) {
       if (!server.enabled) continue;
       const live = pool.readyBackends().find((b) => b.name === server.name);
@@ -142,11 +143,9 @@ export class LiveCatalog {
           ? live.instructions
           : cache.get(server.name, serverFingerprint(server))?.instructions,
       );
-      if (text !== undefined && text.trim() !== '') parts.push(`## ${server.name}\n${text.trim()}`);
+      parts.push({ server: server.name, text });
     }
-    return parts.length === 0
-      ? undefined
-      : `This gateway serves the tools of several MCP servers, named <server>${config.naming.separator}<tool>.\n\n${parts.join('\n\n')}`;
+    return composeInstructions(config.naming.separator, parts);
   }
 
   /**
@@ -248,6 +247,10 @@ export class LiveCatalog {
         ...(info === undefined ? {} : { serverInfo: { name: info.name, version: info.version } }),
         ...(backend.capabilities === undefined ? {} : { capabilities: backend.capabilities }),
       });
+      // Reviewed as soon as they arrive (once per text), not only when an agent initializes:
+      // findings are reported now, and a clean verdict is cached for the next start.
+      if (backend.instructions !== undefined)
+        this.options.reviewer.instructionsFor(backend.name, backend.instructions);
     }
   }
 

@@ -44,6 +44,8 @@ export interface ToolReviewerOptions {
   readonly limits: () => ScanLimits;
   /** Pauses between slices of a large definition, so calls are served meanwhile. */
   readonly scheduler: ScanScheduler;
+  /** A server's own instructions text scanned clean (to remember across runs). */
+  readonly onCleanInstructions?: (server: string, text: string) => void;
 }
 
 interface ScanContext {
@@ -171,6 +173,8 @@ export class ToolReviewer {
     const known = this.instructions.get(server);
     if (known?.text === text) return known.shown;
     const findings = this.scanInstructions(server, text);
+    // Only the server's own text: a pinned one shown in its place says nothing about it.
+    if (findings.length === 0 && text === live) this.options.onCleanInstructions?.(server, text);
     let shown: string | undefined = text;
     if (findings.length > 0) {
       const rules = [...new Set(findings.map((f) => f.rule))].join(', ');

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -77,6 +77,46 @@ describe('backend instructions are scanned before an agent reads them', () => {
     );
     expect(findings.map((f) => f['rule'])).toContain('role.authority-tag');
     expect(findings.every((f) => f['server'] === 'hx')).toBe(true);
+  });
+
+  test('clean instructions are reviewed once: a later start shows them from the cache with that verdict', async () => {
+    const clean = 'Use these tools for files under the project folder.';
+    const { file, dir } = await writeConfig({
+      servers: { hx: hostile({ HOSTILE_INSTRUCTIONS: clean }) },
+    });
+    const first = await connectGateway(['--config', file]);
+    open.push(first);
+    await first.client.listTools();
+    await first.close();
+    await waitForExit(first.pid);
+    // Scanned when the listing arrived, and the clean verdict kept next to the text.
+    const cache = JSON.parse(
+      await readFile(path.join(dir, '.mcp-gateway', 'cache.json'), 'utf8'),
+    ) as { servers: Record<string, { instructions?: string; instructionsClean?: string }> };
+    expect(cache.servers['hx']?.instructions).toBe(clean);
+    expect(cache.servers['hx']?.instructionsClean).toMatch(/^[\w-]{43}$/);
+
+    const second = await connectGateway(['--config', file]);
+    open.push(second);
+    expect(second.client.getInstructions()).toContain(`## hx\n${clean}`);
+    await second.close();
+    await waitForExit(second.pid);
+
+    // Other scanning settings: the old verdict does not count, the text is reviewed again and
+    // its verdict kept under the new key.
+    const changed = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    changed['scanning'] = { threshold: 'high' };
+    await writeFile(file, JSON.stringify(changed));
+    const third = await connectGateway(['--config', file]);
+    open.push(third);
+    expect(third.client.getInstructions()).toContain(`## hx\n${clean}`);
+    await third.close();
+    await waitForExit(third.pid);
+    const after = JSON.parse(
+      await readFile(path.join(dir, '.mcp-gateway', 'cache.json'), 'utf8'),
+    ) as typeof cache;
+    expect(after.servers['hx']?.instructionsClean).toMatch(/^[\w-]{43}$/);
+    expect(after.servers['hx']?.instructionsClean).not.toBe(cache.servers['hx']?.instructionsClean);
   });
 
   test('with descriptions: warn the text is shown and still reported', async () => {

@@ -1,3 +1,4 @@
+import { spawnEarly } from '../../gateway/early-children.js';
 import { loadConfig } from '../../config/load.js';
 import type { BackendStatus } from '../../gateway/gateway.js';
 import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
@@ -8,12 +9,6 @@ import { serveUntilShutdown } from '../shutdown.js';
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
 export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise<number> => {
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
-  // The gateway's code loads while the config is read: start-up is on the agent's clock.
-  const modules = Promise.all([
-    import('../../gateway/create-gateway.js'),
-    import('../../gateway/serve-stdio.js'),
-  ]);
-  modules.catch(() => undefined);
   let config;
   try {
     config = await loadConfig(loadOptionsFor(options, deps));
@@ -21,6 +16,12 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     output.err(formatError(error, output.color));
     return exitCodeFor(error);
   }
+  // Backends first: each child boots (its runtime, its SDK) while the gateway's code loads.
+  const children = spawnEarly(config.servers);
+  const modules = Promise.all([
+    import('../../gateway/create-gateway.js'),
+    import('../../gateway/serve-stdio.js'),
+  ]);
   const logger = output.logger(config.logLevel);
   for (const warning of config.warnings)
     logger.warn(`${config.file ?? 'config'}: ${warning.path.join('.')}: ${warning.message}`);
@@ -39,6 +40,7 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     standalone: (deps.stdin as { isTTY?: boolean }).isTTY === true,
     console: true,
     early: true,
+    children,
   });
   await serveStdio(gateway);
   try {

@@ -21,7 +21,7 @@ export class FakeTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
-    // As StdioFrontTransport and ExecaTransport do: serialise first (it may throw).
+    // As StdioFrontTransport and ChildTransport do: serialise first (it may throw).
     JSON.parse(toLine(message));
     this.sent.push(message);
     return Promise.resolve();

@@ -1,97 +1,39 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { execa } from 'execa';
-import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { JsonLineReader, toLine } from '../wire/json-lines.js';
+import {
+  killGroup,
+  spawnChild,
+  type ChildExit,
+  type ChildSpec,
+  type SpawnedChild,
+} from './spawn-child.js';
 
-/** Extra variables a child always gets on top of the SDK's list (DESIGN §3). */
-const EXTRA_INHERITED = ['TMPDIR', 'LANG', 'LC_ALL', 'TZ'];
-const EXTRA_INHERITED_WINDOWS = ['PATHEXT', 'COMSPEC', 'SYSTEMROOT', 'PROGRAMDATA', 'APPDATA'];
+export type { ChildExit } from './spawn-child.js';
 
-/** The minimal environment every backend child gets: the agent's secrets are not passed on. */
-export const safeBaseEnv = (
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Record<string, string> => {
-  const base: Record<string, string> = { ...getDefaultEnvironment() };
-  const extra =
-    process.platform === 'win32'
-      ? [...EXTRA_INHERITED, ...EXTRA_INHERITED_WINDOWS]
-      : EXTRA_INHERITED;
-  for (const key of extra) {
-    const value = env[key];
-    if (value !== undefined && !value.startsWith('()')) base[key] = value;
-  }
-  return base;
-};
-
-export interface ExecaTransportOptions {
-  readonly command: string;
-  readonly args: readonly string[];
-  readonly env: Readonly<Record<string, string>>;
-  readonly cwd: string;
-  readonly inheritEnv: boolean;
+export interface ChildTransportOptions extends ChildSpec {
   /** Called with each line the child writes to stderr. */
   readonly onStderr: (line: string) => void;
   /** Largest single message accepted from the child. */
   readonly maxMessageBytes: number;
   /** Grace before each escalation step in close(): stdin EOF → SIGTERM → SIGKILL. */
   readonly shutdownGraceMs: number;
-}
-
-/** Children still running; killed synchronously if the gateway exits without closing them. */
-const liveChildren = new Set<number>();
-let exitHookInstalled = false;
-const installExitHook = (): void => {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // Detached children escape execa's own cleanup, so the last word on exit is ours.
-  process.on('exit', () => {
-    for (const pid of liveChildren) {
-      try {
-        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
-  });
-};
-
-const spawnChild = ({ command, args, env, cwd, inheritEnv }: ExecaTransportOptions) =>
-  execa(command, [...args], {
-    stdin: 'pipe',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    buffer: false,
-    reject: false,
-    extendEnv: inheritEnv,
-    env: inheritEnv ? { ...env } : { ...safeBaseEnv(), ...env },
-    cwd,
-    cleanup: true,
-    // Its own process group, so close() can reach whatever it spawned (npx → node).
-    detached: process.platform !== 'win32',
-    windowsHide: true,
-    stripFinalNewline: false,
-  });
-type Child = ReturnType<typeof spawnChild>;
-
-/** What the child did when it went away. */
-export interface ChildExit {
-  readonly code: number | undefined;
-  readonly signal: string | undefined;
+  /** A child already spawned for this backend (before the gateway loaded), to use instead of spawning. */
+  readonly adopt?: (() => SpawnedChild | undefined) | undefined;
 }
 
 /**
- * An SDK Transport over an execa child process, with the SDK's newline-delimited framing.
+ * An SDK Transport over a child process, with the SDK's newline-delimited framing.
  * Messages are delivered parsed but not validated: the backend's channel validates what the
  * SDK Client sees and takes tool results as they are. The child runs in its own process group
  * so that close() reaches anything it spawned (npx).
  */
-export class ExecaTransport implements Transport {
+export class ChildTransport implements Transport {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
   onmessage?: ((message: JSONRPCMessage) => void) | undefined;
 
-  private child: Child | undefined;
+  private child: SpawnedChild['child'] | undefined;
   private readonly reader: JsonLineReader;
   private stderrRemainder = '';
   private exitInfo: ChildExit | undefined;
@@ -101,10 +43,10 @@ export class ExecaTransport implements Transport {
   private corked = false;
   private readonly uncork = (): void => {
     this.corked = false;
-    this.child?.stdin.uncork();
+    this.child?.stdin?.uncork();
   };
 
-  constructor(private readonly options: ExecaTransportOptions) {
+  constructor(private readonly options: ChildTransportOptions) {
     this.reader = new JsonLineReader({
       maxMessageBytes: options.maxMessageBytes,
       onMessage: (message) => this.onmessage?.(message as JSONRPCMessage),
@@ -129,37 +71,27 @@ export class ExecaTransport implements Transport {
   }
 
   private async spawn(): Promise<void> {
-    const child = spawnChild(this.options);
+    const spawned = this.options.adopt?.() ?? (await spawnChild(this.options));
+    const child = spawned.child;
     this.child = child;
-    installExitHook();
-    if (child.pid !== undefined) liveChildren.add(child.pid);
-    this.exited = child.then((result) => {
-      if (child.pid !== undefined) liveChildren.delete(child.pid);
-      this.exitInfo = { code: result.exitCode, signal: result.signal };
+    this.exited = spawned.closed.then((exit) => {
+      this.exitInfo = exit;
       this.handleClose();
     });
-
-    await new Promise<void>((resolve, reject) => {
-      child.once('spawn', () => {
-        resolve();
-      });
-      child.once('error', (error) => {
-        reject(error);
-      });
-    });
+    await spawned.spawned;
     child.on('error', (error) => this.onerror?.(error));
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       this.receive(chunk);
     });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
       this.relayStderr(chunk);
     });
-    child.stdin.on('error', (error) => this.onerror?.(error));
+    child.stdin?.on('error', (error) => this.onerror?.(error));
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    const stdin = this.child?.stdin;
+    const stdin = this.child?.stdin ?? undefined;
     if (stdin === undefined || stdin.destroyed || !stdin.writable)
       throw new Error('Backend process is not running');
     // Messages sent in the same tick leave in one write: fewer syscalls and wake-ups under load.
@@ -185,7 +117,7 @@ export class ExecaTransport implements Transport {
       this.handleClose();
       return;
     }
-    child.stdin.end();
+    child.stdin?.end();
     if (await this.waitForExit(this.options.shutdownGraceMs)) return;
     this.signalGroup('SIGTERM');
     if (await this.waitForExit(this.options.shutdownGraceMs)) return;
@@ -201,12 +133,7 @@ export class ExecaTransport implements Transport {
   private signalGroup(signal: NodeJS.Signals): void {
     const pid = this.child?.pid;
     if (pid === undefined) return;
-    try {
-      // A negative pid signals the whole process group the child leads.
-      process.kill(process.platform === 'win32' ? pid : -pid, signal);
-    } catch {
-      this.child?.kill(signal);
-    }
+    if (!killGroup(pid, signal)) this.child?.kill(signal);
   }
 
   private async waitForExit(ms: number): Promise<boolean> {

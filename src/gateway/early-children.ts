@@ -1,0 +1,3 @@
+// The CLI reaches backends through gateway/: `run` spawns its stdio backends with this right
+// after reading the config, before the rest of the gateway's code loads (backends/early-children.ts).
+export { spawnEarly, type EarlyChildren } from '../backends/early-children.js';
