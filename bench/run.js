@@ -146,7 +146,9 @@ const compareBins = (opts['compare-bin'] ?? '')
   .split(',')
   .filter((entry) => entry !== '')
   .map((entry) => {
-    const [label, bin] = entry.includes('=') ? entry.split('=', 2) : ['base', entry];
+    // Only the first '=' separates the label: a path may hold more.
+    const at = entry.indexOf('=');
+    const [label, bin] = at === -1 ? ['base', entry] : [entry.slice(0, at), entry.slice(at + 1)];
     return { suffix: `@${label}`, bin: path.resolve(/** @type {string} */ (bin)) };
   });
 
