@@ -1,4 +1,4 @@
-import { caseInsensitive, rx, type PatternDetector } from '../detector.js';
+import { caseInsensitive, rx, type Layer, type PatternDetector } from '../detector.js';
 import type { Severity } from '../finding.js';
 import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
@@ -39,6 +39,15 @@ const tester = (list: readonly string[]): RegExp => {
   return new RegExp(source, caseInsensitive(source));
 };
 
+// The English detector's layer for each rule: the combiner's prior for a rule depends on it (a weak signal's prior
+// is lower), and a rule must carry one prior whichever language raised it.
+const layers: Readonly<Record<string, Layer>> = {
+  override: 'override',
+  role: 'role',
+  exfil: 'exfil',
+};
+const layerOf = (id: string): Layer => layers[id.slice(0, id.indexOf('.'))] ?? 'signal';
+
 function detector(
   id: string,
   severity: Severity,
@@ -51,7 +60,7 @@ function detector(
 ): PatternDetector {
   return {
     id,
-    layer: 'signal',
+    layer: layerOf(id),
     severity,
     keywords: keywordsOf(keywords),
     pattern: rx(source, caseInsensitive(source)),
