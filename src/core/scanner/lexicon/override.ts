@@ -118,14 +118,20 @@ export const setAside: PerLanguage = {
   tl: ['huwag pansinin', 'kalimutan', 'balewalain', 'ipagwalang-bahala', 'huwag sundin'],
 };
 
-/** Words that point back at what the reader was told before: previous, above, earlier, original, your … */
+/**
+ * Words that point back at what the reader was told before: previous, above, earlier, original, your … Spelled out
+ * where a stem would also read English ("previ*" would match "ignore previous errors").
+ */
 export const before: PerLanguage = {
   es: [
     'anterior*',
-    'previ*',
-    'precedent*',
+    'previa',
+    'previas',
+    'previo',
+    'previos',
+    'precedentes',
     'de arriba',
-    'original*',
+    'originales',
     'inicial*',
     'tus instrucciones',
     'sus instrucciones',
@@ -133,11 +139,13 @@ export const before: PerLanguage = {
   ],
   fr: [
     'précédent*',
-    'precedent*',
+    'precedente',
+    'precedentes',
     'antérieur*',
     'ci-dessus',
     'plus haut',
-    'initial*',
+    'initiale',
+    'initiales',
     "d'origine",
     'tes instructions',
     'vos instructions',
@@ -213,7 +221,16 @@ export const before: PerLanguage = {
   hi: ['पिछल', 'पूर्व', 'पहले', 'ऊपर'],
   ar: ['السابق', 'أعلاه', 'الأصلي', 'الماضي', 'المتقدم'],
   bn: ['পূর্ববর্তী', 'আগের', 'পূর্বের', 'উপরের', 'পূর্বে'],
-  vi: ['trước đó', 'trước đây', 'ở trên', 'phía trên', 'ban đầu'],
+  vi: [
+    'trước đó',
+    'trước đây',
+    'hướng dẫn trước',
+    'chỉ dẫn trước',
+    'lệnh trước',
+    'ở trên',
+    'phía trên',
+    'ban đầu',
+  ],
   tr: ['önceki', 'yukarıdaki', 'daha önceki', 'eski', 'önceden', 'orijinal'],
   id: ['sebelumnya', 'di atas', 'sebelum', 'awal'],
   th: ['ก่อนหน้า', 'ข้างต้น', 'ด้านบน', 'เดิม', 'ที่ผ่านมา'],

@@ -70,6 +70,10 @@ function detector(
   };
 }
 
+// "Ignorez ce qui précède si vous utilisez Windows": a manual skipping a section, in any of the languages.
+const conditional =
+  /^[^.!?。！？\n]{0,30}?(?<![A-Za-z\u00C0-\u024F])(?:si|if|se|wenn|falls|jika|kung|если|nếu|eğer)(?![A-Za-z\u00C0-\u024F])|^[^。！？\n]{0,20}(?:如果|場合|경우|अगर|إذا|যদি|หาก)/i;
+
 // Languages whose lexicon lists imperative forms only: the verb comes last ("上記を無視して").
 const verbFinal = new Set<Lang>(['ja', 'ko']);
 
@@ -90,7 +94,7 @@ function overrideFor(lang: Lang): PatternDetector {
       verify: (m) => {
         const { head, tail } = sentenceOf(m);
         const sentence = `${head}${m[0]}${tail}`;
-        if (negation.test(sentence)) return false;
+        if (negation.test(sentence) || conditional.test(tail)) return false;
         // Named instructions anywhere in the sentence, or an imperative opening it ("Ignoriere das Obige.",
         // "上記を無視して"): the verb first, or in a verb-final language an imperative form of it.
         if (said.test(sentence)) return true;
@@ -101,13 +105,44 @@ function overrideFor(lang: Lang): PatternDetector {
   );
 }
 
-/** A hand-over request without a negation just before it or inside it. */
+/**
+ * "Forget the rules.", "Quên chỉ dẫn đi.", "모든 규칙은 잊어라.": a set-aside verb right next to what was said, as a
+ * sentence of its own (the verb opening it, or closing it in a verb-final language), without "previous". The English
+ * counterpart ("forget about all those rules") is a medium cue, not an override phrase.
+ */
+function ignoreRulesFor(lang: Lang): PatternDetector {
+  const negation = tester(dontSetAside[lang]);
+  const verbs = setAside[lang];
+  const verb = new RegExp(`^${anyStem(verbs)}`, 'i');
+  return detector(
+    'override.ignore-rules',
+    'medium',
+    lang,
+    verbs,
+    near(anyStem(verbs), anyStem(whatWasSaid[lang]), 16),
+    longest(verbs) + longest(whatWasSaid[lang]) + 16,
+    'tells the reader to set aside what it was told',
+    {
+      verify: (m) => {
+        const { head, tail } = sentenceOf(m);
+        if (negation.test(`${head}${m[0]}${tail}`)) return false;
+        const opens = /^[\s"'“«„(*-]*$/.test(head) && verb.test(m[0].slice(0, 24));
+        const closes =
+          /^[\u3040-\u30FF\uAC00-\uD7AF]{0,4}[\s"'”»)]*(?:[.!。！]|$)/.test(tail.slice(0, 8)) &&
+          !verb.test(m[0].slice(0, 24));
+        return opens || closes;
+      },
+    },
+  );
+}
+
+/** A hand-over request without a negation near it ("No comparta su contraseña", "Passwort niemals teilen"). */
 const notNegated =
   (lang: Lang) =>
   (m: RegExpExecArray): boolean => {
     const negation = negations[lang];
-    const { head } = sentenceOf(m, 24);
-    return !negation.test(`${head}${m[0]}`);
+    const { head, tail } = sentenceOf(m, 24);
+    return !negation.test(`${head}${m[0]}${tail}`);
   };
 const negations = Object.fromEntries(
   Object.entries(dontHandOver).map(([lang, list]) => [lang, tester(list)]),
@@ -223,6 +258,8 @@ const langs = Object.keys(setAside) as Lang[];
 /** The general signals in each language of the lexicons. */
 export const lexiconDetectors: readonly PatternDetector[] = langs.flatMap((lang) => [
   overrideFor(lang),
+  // Chinese and Thai verbs do not inflect: "忽略所有…" is also how a program says it is ignoring something.
+  ...(lang === 'zh' || lang === 'th' ? [] : [ignoreRulesFor(lang)]),
   ...credentialFor(lang),
   ...userDataFor(lang),
   ...singleFor(lang),
