@@ -109,7 +109,7 @@ export const setAside: PerLanguage = {
     '따르지 말',
   ],
   hi: ['अनदेखी', 'अनदेखा', 'नज़रअंदाज़', 'नजरअंदाज', 'भूल जा', 'उपेक्षा'],
-  ar: ['تجاهل', 'انس', 'انسى', 'أهمل', 'اهمل', 'لا تتبع'],
+  ar: ['تجاهل', 'انس', 'انسى', 'أهمل', 'اهمل', 'لا تتبع', 'تغاض'],
   bn: ['উপেক্ষা', 'ভুলে যা', 'অগ্রাহ্য'],
   vi: ['bỏ qua', 'phớt lờ', 'quên', 'không tuân theo', 'đừng làm theo', 'lờ đi'],
   tr: ['yok say*', 'görmezden gel*', 'unut*', 'dikkate alma*', 'göz ardı et*', 'boş ver*'],
@@ -219,7 +219,7 @@ export const before: PerLanguage = {
   ja: ['以前', '前の', 'これまで', '上記', '先の', '今まで', '元の', '以上の', '上の'],
   ko: ['이전', '위의', '앞의', '기존', '앞서', '위 지시', '위 내용'],
   hi: ['पिछल', 'पूर्व', 'पहले', 'ऊपर'],
-  ar: ['السابق', 'أعلاه', 'الأصلي', 'الماضي', 'المتقدم'],
+  ar: ['السابق', 'أعلاه', 'الأصلي', 'الماضي', 'المتقدم', 'من قبل', 'ما سبق'],
   bn: ['পূর্ববর্তী', 'আগের', 'পূর্বের', 'উপরের', 'পূর্বে'],
   vi: [
     'trước đó',
@@ -232,7 +232,7 @@ export const before: PerLanguage = {
     'ban đầu',
   ],
   tr: ['önceki', 'yukarıdaki', 'daha önceki', 'eski', 'önceden', 'orijinal'],
-  id: ['sebelumnya', 'di atas', 'sebelum', 'awal'],
+  id: ['sebelumnya', 'di atas', 'diatas', 'sebelum', 'awal'],
   th: ['ก่อนหน้า', 'ข้างต้น', 'ด้านบน', 'เดิม', 'ที่ผ่านมา'],
   tl: ['nakaraan*', 'nauna*', 'sa itaas'],
 };

@@ -194,6 +194,7 @@ export const personalData: PerLanguage = {
     'e-posta*',
     'doğum tarih*',
     'doğum gün*',
+    'doğum yıl*',
     'telefon numara*',
     'nerede yaşıyor',
     'nerede oturuyor',
@@ -257,7 +258,7 @@ export const privateData: PerLanguage = {
   ar: ['تاريخ الميلاد', 'تاريخ ميلاد', 'أين يعيش', 'أين تعيش', 'عنوان المنزل', 'مدينة إقامة'],
   bn: ['জন্ম তারিখ', 'জন্মতারিখ', 'কোথায় থাক', 'বাড়ির ঠিকানা'],
   vi: ['ngày sinh', 'sống ở đâu', 'địa chỉ nhà', 'thành phố cư trú'],
-  tr: ['doğum tarih*', 'nerede yaşıyor', 'nerede oturuyor', 'ev adres*', 'yaşadığı şehir'],
+  tr: ['doğum tarih*', 'nerede yaşıyor', 'nerede oturuyor', 'ev adres*', 'yaşadığı şeh*'],
   id: [
     'tanggal lahir',
     'tinggal di mana',

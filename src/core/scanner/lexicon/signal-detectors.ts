@@ -235,7 +235,10 @@ function singleFor(lang: Lang): PatternDetector[] {
       'address.agent',
       'medium',
       lang,
-      aiKeywords(ai),
+      // Either side is in every match: the side the keyword pass finds less often.
+      asYou[lang].every((k) => /[^ -~]/.test(k) && k.trim().length >= 2)
+        ? asYou[lang]
+        : aiKeywords(ai),
       `${anyStem(asYou[lang])}${gap(30)}${anyStem(ai)}`,
       longest(asYou[lang]) + longest(ai) + 30,
       'addresses an AI reader directly',
