@@ -21,7 +21,7 @@ export const userNouns: PerLanguage = {
   tr: ['kullanıcı*'],
   id: ['pengguna'],
   th: ['ผู้ใช้'],
-  tl: ['user', 'gumagamit'],
+  tl: ['gumagamit'],
 };
 
 /** Personal data: address, e-mail, birth date, phone, where someone lives, card numbers. */

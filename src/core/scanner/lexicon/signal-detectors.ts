@@ -215,9 +215,20 @@ function userDataFor(lang: Lang): PatternDetector[] {
   ];
 }
 
-/** Keywords for a list of AI nouns: a two-letter ASCII noun ("ki", "ia") is looked for with a space before it. */
+const shortAscii = (s: string): boolean => s.length <= 2 && /^[a-z]+$/.test(s);
+/**
+ * Keywords for a list of AI nouns: a two-letter ASCII noun ("ki", "ia") is looked for as a word between a space and
+ * a space or punctuation, or it would open a window at every "Kind" and "via"; a two-letter one in another script
+ * ("ИИ") after a space, or it would open one at every "-ции".
+ */
 const aiKeywords = (list: readonly string[]): string[] =>
-  list.map((s) => (s.length <= 2 && /^[a-z]+$/.test(s) ? ` ${s}` : s));
+  list.flatMap((s) =>
+    shortAscii(s)
+      ? [' ', '.', ',', ')'].map((end) => ` ${s}${end}`)
+      : s.length <= 2
+        ? [` ${s}`]
+        : [s],
+  );
 
 function singleFor(lang: Lang): PatternDetector[] {
   const one = (id: string, severity: Severity, list: PerLanguage, message: string) =>
@@ -235,8 +246,9 @@ function singleFor(lang: Lang): PatternDetector[] {
       'address.agent',
       'medium',
       lang,
-      // Either side is in every match: the side the keyword pass finds less often.
-      asYou[lang].every((k) => /[^ -~]/.test(k) && k.trim().length >= 2)
+      // Either side is in every match. "AI" written in Latin letters inside CJK, Indic, Arabic or Thai text has no
+      // space before it: there the "as"/"you" side is the keyword.
+      ai.some(shortAscii) && asYou[lang].every((k) => /[^ -~]/.test(k) && k.trim().length >= 2)
         ? asYou[lang]
         : aiKeywords(ai),
       `${anyStem(asYou[lang])}${gap(30)}${anyStem(ai)}`,

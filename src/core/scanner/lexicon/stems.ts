@@ -64,10 +64,13 @@ const escapeRx = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function stem(entry: string): string {
   const open = entry.endsWith('*');
   const literal = open ? entry.slice(0, -1) : entry;
-  const body = escapeRx(literal)
-    .replace(/ /g, '[ \\t]{1,3}')
-    .replace(/'/g, "['’]")
-    .replace(/-/g, '[-‐ ]?');
+  // A `*` inside a phrase inflects the word before it ("языков* модел*").
+  const body = literal
+    .split('*')
+    .map((piece) =>
+      escapeRx(piece).replace(/ /g, '[ \\t]{1,3}').replace(/'/g, "['’]").replace(/-/g, '[-‐ ]?'),
+    )
+    .join(`${anyLetter}{0,10}`);
   const start = spacedStart.test(literal) ? `(?<!${wordChar})` : '';
   const end = open ? `${anyLetter}{0,10}` : spacedEnd.test(literal) ? `(?!${wordChar})` : '';
   return `${start}${body}${end}`;
@@ -77,16 +80,23 @@ export function stem(entry: string): string {
 export const anyStem = (list: readonly string[]): string => `(?:${list.map(stem).join('|')})`;
 
 /**
- * The keywords of a list: each stem's literal part (its longest piece between optional hyphens), with both
- * apostrophes, and capitalised: the keyword pass folds the case of ASCII letters only.
+ * The keywords of a list: each stem's literal part, with both apostrophes and each spelling of an optional hyphen
+ * ("pin-code", "pincode", "pin code"), capitalised too: the keyword pass folds the case of ASCII letters only.
  */
 export function keywordsOf(list: readonly string[]): string[] {
   const out = new Set<string>();
   for (const entry of list) {
-    const literal = (entry.endsWith('*') ? entry.slice(0, -1) : entry).toLowerCase();
-    const piece = literal.split('-').reduce((a, b) => (b.length > a.length ? b : a), '');
-    for (const k of [piece, piece.replace(/'/g, '’')])
-      for (const v of [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()]) out.add(v);
+    // The longest piece between inner `*`s: every match holds it as written.
+    const literal = (entry.endsWith('*') ? entry.slice(0, -1) : entry)
+      .toLowerCase()
+      .split('*')
+      .reduce((a, b) => (b.length > a.length ? b : a), '');
+    const joined = literal.includes('-')
+      ? ['-', '‐', ' ', ''].map((sep) => literal.replace(/-/g, sep))
+      : [literal];
+    for (const piece of joined)
+      for (const k of [piece, piece.replace(/'/g, '’')])
+        for (const v of [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()]) out.add(v);
   }
   return [...out];
 }
