@@ -1,5 +1,6 @@
 import { caseInsensitive, rx, type Layer, type PatternDetector } from '../detector.js';
 import type { Severity } from '../finding.js';
+import { inViewText } from '../scan-text.js';
 import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
 import { fictionFrames } from './fiction.js';
@@ -33,9 +34,12 @@ function sentenceOf(m: RegExpExecArray, reach = 80): { head: string; tail: strin
   return { head, tail };
 }
 
-/** A compiled test for any stem of a list. */
+/**
+ * A compiled test for any stem of a list, in the form the normalised view writes (verify reads the view's text:
+ * Thai SARA AM and Indic nukta letters are split there, as scan-text does for the detectors' own patterns).
+ */
 const tester = (list: readonly string[]): RegExp => {
-  const source = anyStem(list);
+  const source = inViewText(anyStem(list));
   return new RegExp(source, caseInsensitive(source));
 };
 
@@ -81,7 +85,7 @@ function overrideFor(lang: Lang): PatternDetector {
   const negation = tester(dontSetAside[lang]);
   const said = tester(whatWasSaid[lang]);
   const verbs = setAside[lang];
-  const verb = new RegExp(`^${anyStem(verbs)}`, 'i');
+  const verb = new RegExp(`^${inViewText(anyStem(verbs))}`, 'i');
   return detector(
     'override.ignore-instructions',
     'high',
@@ -113,7 +117,7 @@ function overrideFor(lang: Lang): PatternDetector {
 function ignoreRulesFor(lang: Lang): PatternDetector {
   const negation = tester(dontSetAside[lang]);
   const verbs = setAside[lang];
-  const verb = new RegExp(`^${anyStem(verbs)}`, 'i');
+  const verb = new RegExp(`^${inViewText(anyStem(verbs))}`, 'i');
   return detector(
     'override.ignore-rules',
     'medium',
