@@ -104,6 +104,8 @@ export interface Vocabulary {
   readonly longest: number;
   /** The words whose disguise is itself a cue (an `obfuscation.*` finding); the others are only read back. */
   readonly flagged: ReadonlySet<string>;
+  /** 1 at (a - 97) * 26 + (b - 97) when some word begins with the letters a b: most words are ruled out on it. */
+  readonly pairs: Uint8Array;
 }
 
 /**
@@ -115,9 +117,13 @@ export function createVocabulary(more: Iterable<string> = []): Vocabulary {
   for (const w of more) if (/^[a-z]{2,24}$/.test(w)) words.add(w);
   const prefixes = new Set<string>();
   for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));
+  const pairs = new Uint8Array(26 * 26);
+  for (const w of words)
+    if (w.length >= 2) pairs[(w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97] = 1;
   return {
     words,
     prefixes,
+    pairs,
     longest: Math.max(...[...words].map((w) => w.length)),
     flagged: new Set(hiddenWords),
   };
@@ -217,7 +223,12 @@ function examineWord(
     ascii >= 1 &&
     isJoiner(text.charCodeAt(j)) &&
     isAsciiLetter(text.charCodeAt(j + 1)) &&
-    // Most dotted and hyphenated names ("github.com", "mcp-server") end here: no word starts that way.
+    // Most dotted and hyphenated names ("github.com", "mcp-server") end here: no word starts that way (most are
+    // ruled out on their first two letters, before a copy).
+    (j - i < 2 ||
+      text.charCodeAt(i) >= 0x80 ||
+      text.charCodeAt(i + 1) >= 0x80 ||
+      beginsWord(lowerAscii(text.charCodeAt(i)), lowerAscii(text.charCodeAt(i + 1)), vocabulary)) &&
     vocabulary.prefixes.has(text.slice(i, j).toLowerCase())
   ) {
     // Punctuation inside a word: "ig.nore", "pass-word".
@@ -245,6 +256,13 @@ function leetForm(text: string, i: number, j: number): 'word' | 'tail' | undefin
   for (let k = i; k < tail; k++)
     if ((kind[text.charCodeAt(k)] ?? 0) === (LEET | KNOWN)) return 'word';
   return 'tail';
+}
+
+/** True when some vocabulary word begins with the lower-case ASCII letters a b (false for anything else). */
+function beginsWord(a: number, b: number, vocabulary: Vocabulary): boolean {
+  const x = a - 97;
+  const y = b - 97;
+  return x >= 0 && x < 26 && y >= 0 && y < 26 && vocabulary.pairs[x * 26 + y] === 1;
 }
 
 function stripPlural(word: string): string {
@@ -286,6 +304,17 @@ function rewrite(
   end: number,
   vocabulary: Vocabulary,
 ): string | undefined {
+  // Every reading begins with one of at most four pairs of letters: most words are ruled out there, before a copy.
+  const c0 = text.charCodeAt(start);
+  const c1 = text.charCodeAt(start + 1);
+  const [a, a2, b, b2] = [readAs(c0), second[c0] ?? 0, readAs(c1), second[c1] ?? 0];
+  if (
+    !beginsWord(a, b, vocabulary) &&
+    !beginsWord(a2, b, vocabulary) &&
+    !beginsWord(a, b2, vocabulary) &&
+    !beginsWord(a2, b2, vocabulary)
+  )
+    return undefined;
   let out = '';
   const ambiguous: number[] = [];
   for (let k = start; k < end; k++) {

@@ -9,6 +9,8 @@ export interface KeywordHits {
    * let a few kilobytes of hint-rich padding ("x1y x1y …") switch it off for the rest of the text.
    */
   readonly hints: number[];
+  /** Whether the text holds a character other than printable ASCII, tab and line breaks. */
+  unusual: boolean;
 }
 
 /** A compiled multi-keyword matcher (ASCII case-insensitive), fast enough to run over every string. */
@@ -40,6 +42,7 @@ const SEPARATOR = 2; // splits single letters
 const JOINER = 3; // splits a word
 const DIGIT = 4; // another digit
 const OTHER = 5;
+const LOOK_ALIKE = 6; // a letter of another script that looks like an ASCII letter (Unicode TR39)
 const leetChars = '0134579@$|!+';
 const separatorChars = ' /_\u00b7';
 const joinerChars = '.-*';
@@ -49,9 +52,8 @@ for (let c = 48; c <= 57; c++) kindOf[c] = DIGIT;
 for (const ch of leetChars) kindOf[ch.charCodeAt(0)] = LEET;
 for (const ch of separatorChars) kindOf[ch.charCodeAt(0)] = SEPARATOR;
 for (const ch of joinerChars) kindOf[ch.charCodeAt(0)] = JOINER;
-// Characters of other scripts that look like ASCII letters (Unicode TR39).
-const lookAlike = new Uint8Array(0x10000);
-for (let i = 0; i < lookAlikePairs.length; i += 2) lookAlike[lookAlikePairs.charCodeAt(i)] = 1;
+for (let i = 0; i < lookAlikePairs.length; i += 2)
+  kindOf[lookAlikePairs.charCodeAt(i)] = LOOK_ALIKE;
 
 /**
  * The hint a character of kind `b` gives, with kinds `a` before and `c` after it (and `z` before `a`): 1 = a hint at
@@ -65,10 +67,17 @@ function hintFor(z: number, a: number, b: number, c: number): number {
   if (b === SEPARATOR) return z !== LOWER && a === LOWER && c === LOWER ? 2 : 0;
   return 0;
 }
-// hintFor as a table over the kinds of z a b c, 3 bits each.
-const hintTable = new Uint8Array(1 << 12);
-for (let code = 0; code < 1 << 12; code++)
-  hintTable[code] = hintFor(code >> 9, (code >> 6) & 7, (code >> 3) & 7, code & 7);
+// hintFor as a table over the kinds of z a b c (3 bits each) and whether the character after c is b again (bit 12).
+// A look-alike next to a Latin letter is a hint too; to its neighbours it is any other character.
+const hintTable = new Uint8Array(1 << 13);
+for (let code = 0; code < 1 << 13; code++) {
+  const [z, a, b, c] = [(code >> 9) & 7, (code >> 6) & 7, (code >> 3) & 7, code & 7].map((k) =>
+    k === LOOK_ALIKE ? OTHER : k,
+  ) as [number, number, number, number];
+  const again = code >> 12 === 1;
+  if (((code >> 3) & 7) === LOOK_ALIKE) hintTable[code] = a === LOWER || c === LOWER ? 1 : 0;
+  else if (b !== SEPARATOR || again) hintTable[code] = hintFor(z, a, b, c);
+}
 
 /**
  * Build a keyword index; ASCII letters match in any case. Keywords made of ASCII characters are compiled into a
@@ -94,15 +103,31 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   const reach = Math.max(0, ...wideIds.map((id) => lengths[id] ?? 0));
 
   function find(text: string): KeywordHits {
-    const hits: KeywordHits = { keyword: [], start: [], hints: [] };
-    const { delta, classes, stride, special, ownFirst, ownIds, outLink } = dfa;
+    const hits: KeywordHits = { keyword: [], start: [], hints: [], unusual: false };
+    const { delta, info, stride, ownFirst, ownIds, outLink } = dfa;
     const n = text.length;
     // Stretches around non-ASCII characters, as flat [start, end) pairs, for the wide keywords.
     const stretches: number[] = [];
     let state = 0;
+    // The kinds of the last five characters, 3 bits each (the newest lowest): the hint of the character two back is
+    // read from them without a branch on every space, digit and dot (ordinary text has many; a mispredicted branch
+    // on each cost as much as the automaton). Before the text, characters are OTHER.
+    let kinds = OTHER * 0o11111;
+    let back1 = -1;
+    let back2 = -1;
+    // The cells of all characters OR-ed: the unusual bit says whether any character is unusual.
+    let seen = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      const cls = classes[c] ?? 0;
+      const cell = info[c] ?? 0;
+      seen |= cell;
+      kinds = ((kinds << 3) | (cell >> KIND_SHIFT)) & 0o77777;
+      // The character at i - 2, with the two before it and the one after it, and whether the one at i repeats it.
+      const hint = hintTable[(c === back2 ? 1 << 12 : 0) | (kinds >> 3)] ?? 0;
+      if (hint !== 0) hits.hints.push(i - 1 - hint);
+      back2 = back1;
+      back1 = c;
+      const cls = cell & 0xff;
       let step = delta[state * stride + cls] ?? 0;
       if (step === unfilled) step = dfa.fill(state, cls);
       state = step >> 1;
@@ -114,36 +139,19 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
             add(hits, id, i + 1 - (lengths[id] ?? 0));
           }
       }
-      if (cls < special) continue;
-      // A character that may be part of a disguise, or a non-ASCII one.
-      const k = kindOf[c] ?? OTHER;
-      // Most spaces end at the first test (a split word has the same separator two characters on), most digits
-      // and dots at the second (a disguise has a letter beside it).
-      if (k === SEPARATOR ? text.charCodeAt(i + 2) === c : k !== OTHER) {
-        const after = kindOf[text.charCodeAt(i + 1)] ?? OTHER;
-        const before = kindOf[text.charCodeAt(i - 1)] ?? OTHER;
-        if (after === LOWER || before === LOWER) {
-          const hint =
-            hintTable[
-              ((kindOf[text.charCodeAt(i - 2)] ?? OTHER) << 9) | (before << 6) | (k << 3) | after
-            ] ?? 0;
-          if (hint === 1) hits.hints.push(i);
-          else if (hint === 2) hits.hints.push(i - 1);
-        }
+      if (c > 0x7f && wide) {
+        const from = Math.max(0, i - reach + 1);
+        const last = stretches.length - 1;
+        if (last > 0 && from <= (stretches[last] ?? 0)) stretches[last] = i + reach;
+        else stretches.push(from, i + reach);
       }
-      if (c > 0x7f) {
-        if (
-          lookAlike[c] === 1 &&
-          (kindOf[text.charCodeAt(i - 1)] === LOWER || kindOf[text.charCodeAt(i + 1)] === LOWER)
-        )
-          hits.hints.push(i);
-        if (wide) {
-          const from = Math.max(0, i - reach + 1);
-          const last = stretches.length - 1;
-          if (last > 0 && from <= (stretches[last] ?? 0)) stretches[last] = i + reach;
-          else stretches.push(from, i + reach);
-        }
-      }
+    }
+    hits.unusual = (seen & UNUSUAL) !== 0;
+    // The last two characters' hints, with nothing after the text.
+    for (let i = n; i < n + 2; i++) {
+      kinds = ((kinds << 3) | OTHER) & 0o77777;
+      const hint = hintTable[kinds >> 3] ?? 0;
+      if (hint !== 0 && i - 1 - hint >= 0) hits.hints.push(i - 1 - hint);
     }
     return wide && stretches.length > 0 ? merge(hits, wide.find(text, stretches)) : hits;
   }
@@ -173,7 +181,12 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   /** The automaton's hits merged with the wide keywords' (both in start order). */
   function merge(hits: KeywordHits, found: { keyword: number[]; start: number[] }): KeywordHits {
     if (found.keyword.length === 0) return hits;
-    const out: KeywordHits = { keyword: [], start: [], hints: hits.hints };
+    const out: KeywordHits = {
+      keyword: [],
+      start: [],
+      hints: hits.hints,
+      unusual: hits.unusual,
+    };
     let a = 0;
     let b = 0;
     const na = hits.keyword.length;
@@ -199,15 +212,18 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   return { keywords, find };
 }
 
+// In a character's cell: set for a character other than printable ASCII, tab and line breaks; the kind is above it.
+const UNUSUAL = 0x100;
+const KIND_SHIFT = 13;
+
 // A transition not yet computed.
 const unfilled = 0xffff;
 
 /** The automaton of the ASCII keywords. */
 interface Automaton {
-  /** Character class per UTF-16 unit: 0 for characters no keyword holds; `special` and above for hint characters and non-ASCII ones. */
-  readonly classes: Uint8Array;
+  /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds), UNUSUAL, and its kind (top bits). */
+  readonly info: Uint16Array;
   readonly stride: number;
-  readonly special: number;
   /** delta[state * stride + class] = next state << 1, | 1 when keywords end there; `unfilled` until first needed. */
   readonly delta: Uint16Array;
   /** Compute (and keep) a transition not yet filled in. */
@@ -220,10 +236,8 @@ interface Automaton {
 }
 
 function compile(lowered: readonly string[], ids: readonly number[]): Automaton {
-  // One class per character the keywords use (letters in both cases share one), then the characters a disguise
-  // is made of, then one for every non-ASCII character; 0 for the rest.
+  // One class per character the keywords use (letters in both cases share one); 0 for the rest.
   const classes = new Uint8Array(0x10000);
-  const hintChars = new Set(leetChars + separatorChars + joinerChars);
   let stride = 1;
   const assign = (c: number): void => {
     if (classes[c] !== 0) return;
@@ -232,12 +246,15 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     if (c >= 97 && c <= 122) classes[c - 32] = stride;
     stride++;
   };
-  for (const id of ids)
-    for (const ch of lowered[id] ?? '') if (!hintChars.has(ch)) assign(ch.charCodeAt(0));
-  const special = stride;
-  for (const ch of hintChars) if (ch.charCodeAt(0) < 0x80) assign(ch.charCodeAt(0));
-  const wideClass = stride++;
-  classes.fill(wideClass, 0x80);
+  for (const id of ids) for (const ch of lowered[id] ?? '') assign(ch.charCodeAt(0));
+  // Keyword characters are ASCII; above Latin-1 (whose middle dot separates letters), only look-alikes have a kind.
+  const info = new Uint16Array(0x10000).fill((OTHER << KIND_SHIFT) | UNUSUAL);
+  for (let c = 0; c < 0x100; c++) {
+    const usual = (c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13;
+    info[c] = (classes[c] ?? 0) | (usual ? 0 : UNUSUAL) | ((kindOf[c] ?? OTHER) << KIND_SHIFT);
+  }
+  for (let i = 0; i < lookAlikePairs.length; i += 2)
+    info[lookAlikePairs.charCodeAt(i)] = UNUSUAL | (LOOK_ALIKE << KIND_SHIFT);
 
   // The trie, in typed arrays: each state's children as a list (first kid, next sibling, class of the edge).
   let bound = 1;
@@ -318,7 +335,7 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
       outLink[t] = ends(f) ? f : (outLink[f] ?? 0);
       delta[s * stride + cls] = mark(t);
     }
-  return { classes, stride, special, delta, fill, ownFirst, ownIds, outLink };
+  return { info, stride, delta, fill, ownFirst, ownIds, outLink };
 }
 
 /** Keywords with non-ASCII characters, looked for within stretches by a hash of their first two characters. */

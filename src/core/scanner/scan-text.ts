@@ -40,6 +40,8 @@ interface Grouped {
   readonly positions: Map<number, number[]>;
   /** Where a word may be obfuscated. */
   readonly hints: readonly number[];
+  /** Whether the text holds a character other than printable ASCII, tab and line breaks. */
+  readonly unusual: boolean;
 }
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
@@ -101,7 +103,12 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   function group(text: string, surface: Surface): Grouped {
     const { index, owners } = indexes[surface];
     const hits = index.find(text);
-    const grouped: Grouped = { owners: [], positions: new Map(), hints: hits.hints };
+    const grouped: Grouped = {
+      owners: [],
+      positions: new Map(),
+      hints: hits.hints,
+      unusual: hits.unusual,
+    };
     for (let k = 0; k < hits.start.length; k++) {
       const start = hits.start[k] ?? 0;
       for (const owner of owners[hits.keyword[k] ?? 0] ?? []) {
@@ -175,8 +182,8 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     surface: Surface,
     out: RawFinding[],
     rawFallback = true,
+    grouped = group(view.text, surface),
   ): void {
-    const grouped = group(view.text, surface);
     for (const f of runPatterns(view.text, surface, grouped)) {
       const [start, end] = rawSpan(view, f.start, f.end);
       out.push({ ...f, start, end });
@@ -260,10 +267,11 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     changed: readonly number[],
     surface: Surface,
     out: RawFinding[],
+    grouped: Grouped | undefined,
   ): void {
     const found: RawFinding[] = [];
     const rawView: TextView = { text: raw, segments: null, rawLength: raw.length };
-    scanView(rawView, raw, surface, found);
+    scanView(rawView, raw, surface, found, true, grouped);
     scanDecoded(rawView, surface, found);
     // Raw findings inside a rewritten line are the view's to report, unless tag characters hide text there.
     const keepAll = hasTagCharacters(raw);
@@ -276,8 +284,12 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   }
 
   return function scanText(raw: string, surface: Surface): RawFinding[] {
+    // A large text's keyword pass runs first, on the raw text: it also says whether the text is plain ASCII, which
+    // a regex pass of its own would read the whole text again for. The raw text is what a large text's view is
+    // (plain, or a few rewritten lines scanned apart); a small text's view may differ, and its pass runs on that.
+    const early = raw.length >= splitAbove ? group(raw, surface) : undefined;
     // Fast path: printable ASCII has no hidden channels and needs no normalised view.
-    const plain = !unusual.test(raw);
+    const plain = early === undefined ? !unusual.test(raw) : !early.unusual;
     let out: RawFinding[] = plain ? [] : findHiddenChannels(raw);
     if (disabledRules.size && out.length) out = out.filter((f) => !disabledRules.has(f.rule));
     const changed = plain ? [] : changedLines(raw);
@@ -287,12 +299,12 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       for (let k = 0; k < changed.length; k += 2)
         rewritten += (changed[k + 1] ?? 0) - (changed[k] ?? 0);
       if (raw.length >= splitAbove && rewritten * 4 < raw.length) {
-        scanSplit(raw, changed, surface, out);
+        scanSplit(raw, changed, surface, out, early);
         return out.length === 0 ? out : dedupe(out);
       }
       view = viewOf(raw, changed);
     }
-    scanView(view, raw, surface, out);
+    scanView(view, raw, surface, out, true, view.text === raw ? early : undefined);
     scanDecoded(view, surface, out);
     scanJoinedJson(view, surface, out);
     if (surface === 'content') scanRegister(view, out);
