@@ -323,6 +323,11 @@ for (const s of dev.benign) {
   }
 }
 
+/** @param {Scored} s */
+const hasLanguage = (s) => typeof (/** @type {any} */ (s.record).language) === 'string';
+/** @param {CorpusRecord} r */
+const language = (r) => String(/** @type {any} */ (r).language);
+
 const report = {
   defaultThreshold,
   checkFamilies,
@@ -339,6 +344,9 @@ const report = {
   devAttacksBySource: breakdown(dev.attacks, (r) => r.source, defaultThreshold),
   devAttacksByCategory: breakdown(dev.attacks, (r) => String(r.category), defaultThreshold),
   devBenignBySource: breakdown(dev.benign, (r) => r.source, defaultThreshold),
+  // Records that name their language (CyberSecEval attacks in the development part, tldr pages in the check split).
+  attacksByLanguage: breakdown(dev.attacks.filter(hasLanguage), language, defaultThreshold),
+  checkBenignByLanguage: breakdown(check.benign.filter(hasLanguage), language, defaultThreshold),
   ruleHitsOnDevBenign: ruleHitsOnBenign,
   speed: { ...speed, perCallMicros },
   drift: driftReport,
@@ -397,6 +405,8 @@ if (json) {
   table('Dev attacks flagged, by source', report.devAttacksBySource);
   table('Dev attacks flagged, by category', report.devAttacksByCategory);
   table('Dev benign flagged, by source', report.devBenignBySource);
+  table('Dev attacks flagged, by language', report.attacksByLanguage);
+  table('Check benign flagged, by language (counts only)', report.checkBenignByLanguage);
   console.log('\nRules firing on dev benign records (at default threshold)');
   for (const [rule, n] of Object.entries(ruleHitsOnBenign).sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(n).padStart(4)} ${rule}`);

@@ -1,5 +1,6 @@
 import { caseInsensitive, rx, type PatternDetector } from './detector.js';
 import type { Severity } from './finding.js';
+import { lexiconDetectors } from './lexicon/signal-detectors.js';
 
 // The general signals in the languages most common in the corpus after English. Each phrase list raises the
 // same rule as its English counterpart, so the combiner weighs a Spanish "no le digas al usuario" as it
@@ -413,6 +414,7 @@ function detectorsFor(code: string, l: Lexicon): PatternDetector[] {
 }
 
 /** Multilingual versions of the general signals, one group per language. */
-export const multilingualDetectors: readonly PatternDetector[] = Object.entries(lexicons).flatMap(
-  ([code, l]) => detectorsFor(code, l),
-);
+export const multilingualDetectors: readonly PatternDetector[] = [
+  ...Object.entries(lexicons).flatMap(([code, l]) => detectorsFor(code, l)),
+  ...lexiconDetectors,
+];

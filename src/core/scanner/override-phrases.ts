@@ -1,4 +1,5 @@
 import { caseInsensitive, rx, type PatternDetector } from './detector.js';
+import { lexiconLanguages } from './lexicon/stems.js';
 
 interface Language {
   readonly code: string;
@@ -444,18 +445,21 @@ const ignoreAbove: readonly [keywords: readonly string[], pattern: string][] = [
   [['ข้างต้น'], String.raw`(?:ไม่ต้องสนใจ|เพิกเฉย(?:ต่อ)?|ละเว้น)[^\n]{0,10}ข้างต้น`],
 ];
 
+// "Don't ignore the above", "不要忽略之前的…": advice, not an override.
+const notNegated = String.raw`(?<!(?:不要|别|不|勿|不可|不能|\bne|\bno|\bnon|\bnicht|не|đừng|\bjangan|อย่า)[ \t]{0,3})`;
 const notConditional = String.raw`(?![ \t,]{1,3}(?:si|if|se|wenn|falls|jika|если|nếu)(?![\w\u00c0-\u024f]))`;
 
 /** Override-phrase detectors ("ignore previous instructions" family) for several languages. */
 export const overrideDetectors: readonly PatternDetector[] = [
-  ...languages.map(detectorFor),
+  // The languages of lexicon/ are read there, with inflection and negation ("vergessen Sie nicht …").
+  ...languages.filter((l) => !lexiconLanguages.has(l.code)).map(detectorFor),
   ...ignoreAbove.map(([keywords, source]): PatternDetector => ({
     id: 'override.ignore-instructions',
     layer: 'override',
     severity: 'high',
     keywords,
     // "Ignore the above if you use Windows" is how manuals skip a section.
-    pattern: rx(`(?:${source})${notConditional}`, caseInsensitive(source)),
+    pattern: rx(`${notNegated}(?:${source})${notConditional}`, caseInsensitive(source)),
     maxLength: 80,
     message: 'instruction-override phrase: ignore what precedes',
   })),
