@@ -6,6 +6,7 @@ import { findRegisterShifts } from './register-shift.js';
 import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
+import { inViewText } from './in-view-text.js';
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { secretAnchors, secretsAt } from './secrets.js';
@@ -319,32 +320,6 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       out.push({ ...f, start, end });
     }
   }
-}
-
-/**
- * A string as the normalised view writes it: each non-ASCII character in its NFKC form, unless that form holds
- * ASCII (a fullwidth '？' in a pattern must stay a literal, not become a quantifier). The view rewrites Thai
- * SARA AM (ำ) into two characters and Devanagari and Bengali letters with nukta into letter and nukta, so a
- * pattern written the usual way would never match the view of the very text it names.
- */
-export function inViewText(s: string): string {
-  let out = '';
-  let changed = false;
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 0x80) {
-      out += ch;
-      continue;
-    }
-    const form = ch.normalize('NFKC');
-    let ascii = false;
-    for (let i = 0; i < form.length; i++) if (form.charCodeAt(i) < 0x80) ascii = true;
-    if (ascii || form === ch) out += ch;
-    else {
-      out += form;
-      changed = true;
-    }
-  }
-  return changed ? out : s;
 }
 
 /** A detector whose keywords and pattern literals are in view form (the same detector when they already are). */

@@ -1,6 +1,6 @@
 import { caseInsensitive, rx, type Layer, type PatternDetector } from '../detector.js';
 import type { Severity } from '../finding.js';
-import { inViewText } from '../scan-text.js';
+import { inViewText } from '../in-view-text.js';
 import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
 import { fictionFrames } from './fiction.js';
