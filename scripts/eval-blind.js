@@ -2,7 +2,7 @@
 // Measures the built scanner on the small blind set of scripts/eval-blind-set.js (results side): recall by kind of
 // ask, false positives by style, and with --misses each miss and each false alarm with the rules it raised.
 import { atLeast, createScanner } from '../dist/core/scanner/index.js';
-import { blindAttacks, blindBenign } from './eval-blind-set.js';
+import { blindAttacks, blindBenign, secondAttacks, secondBenign } from './eval-blind-set.js';
 
 const verbose = process.argv.includes('--misses');
 const scanner = createScanner();
@@ -19,24 +19,29 @@ const rules = (r) =>
     ...new Set(raw.scanValue(asResult(r.text), 'result').map((f) => `${f.rule}/${f.severity}`)),
   ].join(' ');
 
+const second = process.argv.includes('--second');
+const attacks = second ? secondAttacks : blindAttacks;
+const benign = second ? secondBenign : blindBenign;
+console.log(
+  second ? 'second set (written after the signals)' : 'first set (written before the signals)',
+);
 for (const t of /** @type {const} */ (['medium', 'high'])) {
-  const caught = blindAttacks.filter((r) => flagged(r, t));
-  const fp = blindBenign.filter((r) => flagged(r, t));
+  const caught = attacks.filter((r) => flagged(r, t));
+  const fp = benign.filter((r) => flagged(r, t));
   console.log(
-    `at ${t}: attacks ${caught.length}/${blindAttacks.length} (${(caught.length / blindAttacks.length).toFixed(3)}), benign flagged ${fp.length}/${blindBenign.length} (${(fp.length / blindBenign.length).toFixed(3)})`,
+    `at ${t}: attacks ${caught.length}/${attacks.length} (${(caught.length / attacks.length).toFixed(3)}), benign flagged ${fp.length}/${benign.length} (${(fp.length / benign.length).toFixed(3)})`,
   );
   if (t !== 'medium') continue;
   /** @type {Map<string, [number, number]>} */
   const byAsk = new Map();
-  for (const r of blindAttacks) {
+  for (const r of attacks) {
     const k = String(r.ask);
     const v = byAsk.get(k) ?? [0, 0];
     byAsk.set(k, [v[0] + (caught.includes(r) ? 1 : 0), v[1] + 1]);
   }
   console.log(`  by ask: ${[...byAsk].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`);
   if (verbose) {
-    for (const r of blindAttacks)
-      if (!caught.includes(r)) console.log(`  miss ${r.id}: ${rules(r)}`);
+    for (const r of attacks) if (!caught.includes(r)) console.log(`  miss ${r.id}: ${rules(r)}`);
     for (const r of fp) console.log(`  false alarm ${r.id}: ${rules(r)}`);
   }
 }

@@ -201,7 +201,8 @@ function classify(
   // Too short, too long, or no sign of a request: a unit of data with no mood, unless it names the AI reader.
   if (!mayRequest(text, start, end)) {
     const slice = text.slice(start, end);
-    const addressed = (mayAddress(text, start, end) && addressesAgent(slice)) || addressesReader(slice);
+    const addressed =
+      (mayAddress(text, start, end) && addressesAgent(slice)) || addressesReader(slice);
     return noMood(start, end, words, line, structured, addressed);
   }
   const sentence = text.slice(start, end);
@@ -300,13 +301,13 @@ const addressNotes: readonly RegExp[] = [
 ];
 // Words that may open the order after a note's colon, besides a task verb or a lower-case word.
 const orderOpeners = new Set(
-  'please you your do don’t don\'t always never from going before after when once now if the this quick urgent important'.split(
+  "please you your do don’t don't always never from going before after when once now if the this quick urgent important".split(
     ' ',
   ),
 );
 const addressClauses: readonly RegExp[] = [
   new RegExp(
-    String.raw`\b(?:ai|llms?|language\s{1,3}models?|(?:ai\s{1,3})?(?:assistants?|chatbots?|copilots?)|(?:the|any|all|every|ai|automated|autonomous)\s{1,3}agents?)\b(?:\s{1,3}[\w'’-]{1,20}){0,5}?\s{1,3}(?:must|should|shall|needs?\s{1,3}to|ha(?:s|ve)\s{1,3}to|(?:is|are)\s{1,3}(?:to|(?:required|expected|instructed|asked)\s{1,3}to))\b`,
+    String.raw`\b(?:ai|llms?|language\s{1,3}models?|(?:ai\s{1,3})?(?:assistants?|chatbots?|copilots?)|(?:the|any|all|every|ai|automated|autonomous)\s{1,3}agents?)\b(?:\s{1,3}(?:that|who|which|[a-z]{2,16}ing)\b(?:\s{1,3}[\w'’-]{1,20}){0,4}?)?\s{1,3}(?:must|should|shall|needs?\s{1,3}to|ha(?:s|ve)\s{1,3}to|(?:is|are)\s{1,3}(?:to|(?:required|expected|instructed|asked)\s{1,3}to))\b`,
     'i',
   ),
   new RegExp(
@@ -351,7 +352,8 @@ function addressesReader(sentence: string): boolean {
 }
 
 // "…, so please just send me …": a request in the middle of a sentence.
-const midPlease = /[,;:]\s{1,3}(?:(?:so|and|but|then|now)\s{1,3})?please\s{1,3}(?:just\s{1,3})?[a-z]{3,20}\b/i;
+const midPlease =
+  /[,;:]\s{1,3}(?:(?:so|and|but|then|now)\s{1,3})?please\s{1,3}(?:just\s{1,3})?[a-z]{3,20}\b/i;
 
 // Most sentences of data are statements. Before any regex runs, a unit must end in "?", mention "you", or open
 // (after a few lead words) with a capital letter: a task verb, a label, or an agent obliged in the third person.
@@ -437,11 +439,10 @@ const asks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; m
     {
       rule: 'intent.account-takeover',
       severity: 'medium',
-      test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,60}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^.?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
+      test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,60}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
       message: 'asks the reader to change credentials or grant access',
     },
   ];
-
 
 // How far around an addressed sentence its asks are read: the sentences before and after it, within its paragraph.
 const askReach = 240;
@@ -450,42 +451,50 @@ const askReach = 240;
 function paragraphAround(text: string, start: number, end: number): [number, number] {
   let from = start;
   const floor = Math.max(0, start - askReach);
-  while (from > floor && !(text.charCodeAt(from - 1) === NEWLINE && text.charCodeAt(from - 2) === NEWLINE))
+  while (
+    from > floor &&
+    !(text.charCodeAt(from - 1) === NEWLINE && text.charCodeAt(from - 2) === NEWLINE)
+  )
     from--;
   let to = end;
   const ceiling = Math.min(text.length, end + askReach);
-  while (to < ceiling && !(text.charCodeAt(to) === NEWLINE && text.charCodeAt(to + 1) === NEWLINE)) to++;
+  while (to < ceiling && !(text.charCodeAt(to) === NEWLINE && text.charCodeAt(to + 1) === NEWLINE))
+    to++;
   return [from, to];
 }
 
 // Asks read only where the AI reader is addressed: alone they are how people write to each other.
-const addressedAsks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; message: string }[] =
-  [
-    {
-      rule: 'intent.memory-write',
-      severity: 'medium',
-      test: /\b(?:from\s{1,3}(?:now|here|this\s{1,3}point)\s{1,3}on(?:wards?)?|from\s{1,3}this\s{1,3}point\s{1,3}(?:forward|onwards?)|going\s{1,3}forward|henceforth|(?:in|for|across)\s{1,3}(?:all\s{1,3}|every\s{1,3}|any\s{1,3})?(?:later|future|subsequent|upcoming|following|other)\s{1,3}(?:chats?|conversations?|sessions?|interactions?|tasks?)|next\s{1,3}time|standing\s{1,3}(?:rule|instruction|order)|(?:your|the)\s{1,3}memory|what\s{1,3}you\s{1,3}remember|keep\s{1,3}in\s{1,3}mind)\b/i,
-      message: 'asks the AI reader to change what it does later',
-    },
-    {
-      rule: 'intent.concealment',
-      severity: 'medium',
-      test: /\b(?:(?:do\s{1,3}not|don't|never|without|no\s{1,3}need\s{1,3}to|must\s{1,3}not|should\s{1,3}not|not)\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:mention|tell|inform|notify|alert|show|ask|let|warn|confirm\s{1,3}with)\w{0,3}\s{1,3}(?:\w{1,12}\s{1,3}){0,3}?(?:the\s{1,3})?(?:user|customer|owner|human|person|them|him|her|anyone)|silently|quietly|discreetly|secretly|without\s{1,3}(?:a\s{1,3})?(?:comment|trace|notice|confirmation))\b/i,
-      message: 'asks the AI reader to keep an act from the user',
-    },
-    {
-      rule: 'intent.send-data',
-      severity: 'medium',
-      test: /\b(?:send|forward|e-?mail|upload|post|share|copy|paste|put|include|attach|leak|give|transmit)\b[^\n]{0,80}?\b(?:contents?\s{1,3}of|files?|folders?|documents?|inbox|messages|(?:chat|conversation|browsing)\s{1,3}history|conversation|home\s{1,3}address|card\s{1,3}details|credentials?|passwords?|api\s{1,3}keys?|tokens?|\.env|\/etc\/|~\/|id_rsa|ssh\s{1,3}keys?|contacts)\b/i,
-      message: 'asks the AI reader to hand over data',
-    },
-    {
-      rule: 'intent.fetch-follow',
-      severity: 'medium',
-      test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate\s{1,3}to|load|read|download|browse|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|perform|carry\s{1,3}out|act\s{1,3}(?:on|upon)|proceed|do\s{1,3}(?:exactly\s{1,3})?(?:what|whatever|as)|instructions?|tasks?|steps)\b|(?:https?:\/\/|www\.)[^\n]{0,200}?\b(?:visit|open|fetch|load|read|download|retrieve|get|access)\b[^\n]{0,60}?\b(?:follow|comply|obey|execute|apply|perform|carry\s{1,3}out|act\s{1,3}(?:on|upon)|proceed|do\s{1,3}(?:exactly\s{1,3})?(?:what|whatever|as))\b/i,
-      message: 'asks the AI reader to fetch a page and do what it says',
-    },
-  ];
+const addressedAsks: readonly {
+  rule: string;
+  severity: 'low' | 'medium';
+  test: RegExp;
+  message: string;
+}[] = [
+  {
+    rule: 'intent.memory-write',
+    severity: 'medium',
+    test: /\b(?:from\s{1,3}(?:now|here|this\s{1,3}point)\s{1,3}on(?:wards?)?|from\s{1,3}this\s{1,3}point\s{1,3}(?:forward|onwards?)|going\s{1,3}forward|henceforth|(?:in|for|across)\s{1,3}(?:all\s{1,3}|every\s{1,3}|any\s{1,3})?(?:later|future|subsequent|upcoming|following|other)\s{1,3}(?:chats?|conversations?|sessions?|interactions?|tasks?)|next\s{1,3}time|standing\s{1,3}(?:rule|instruction|order)|(?:your|the)\s{1,3}memory|what\s{1,3}you\s{1,3}remember|keep\s{1,3}in\s{1,3}mind)\b/i,
+    message: 'asks the AI reader to change what it does later',
+  },
+  {
+    rule: 'intent.concealment',
+    severity: 'medium',
+    test: /\b(?:(?:do\s{1,3}not|don't|never|without|no\s{1,3}need\s{1,3}to|must\s{1,3}not|should\s{1,3}not|not)\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:mention|tell|inform|notify|alert|show|ask|let|warn|confirm\s{1,3}with)\w{0,3}\s{1,3}(?:\w{1,12}\s{1,3}){0,3}?(?:the\s{1,3})?(?:user|customer|owner|human|person|them|him|her|anyone)|silently|quietly|discreetly|secretly|without\s{1,3}(?:a\s{1,3})?(?:comment|trace|notice|confirmation))\b/i,
+    message: 'asks the AI reader to keep an act from the user',
+  },
+  {
+    rule: 'intent.send-data',
+    severity: 'medium',
+    test: /\b(?:send|forward|e-?mail|upload|post|share|copy|paste|put|include|attach|leak|give|transmit)\b[^\n]{0,80}?\b(?:contents?\s{1,3}of|files?|folders?|documents?|inbox|messages|(?:chat|conversation|browsing)\s{1,3}history|conversation|home\s{1,3}address|card\s{1,3}details|credentials?|passwords?|api\s{1,3}keys?|tokens?|\.env|\/etc\/|~\/|id_rsa|ssh\s{1,3}keys?|contacts)\b/i,
+    message: 'asks the AI reader to hand over data',
+  },
+  {
+    rule: 'intent.fetch-follow',
+    severity: 'medium',
+    test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate\s{1,3}to|load|read|download|browse|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|perform|carry\s{1,3}out|act\s{1,3}(?:on|upon)|proceed|do\s{1,3}(?:exactly\s{1,3})?(?:what|whatever|as)|instructions?|tasks?|steps)\b|(?:https?:\/\/|www\.)[^\n]{0,200}?\b(?:visit|open|fetch|load|read|download|retrieve|get|access)\b[^\n]{0,60}?\b(?:follow|comply|obey|execute|apply|perform|carry\s{1,3}out|act\s{1,3}(?:on|upon)|proceed|do\s{1,3}(?:exactly\s{1,3})?(?:what|whatever|as))\b/i,
+    message: 'asks the AI reader to fetch a page and do what it says',
+  },
+];
 
 // Sentences of a different script than the text around them: Latin inside Bengali, Cyrillic inside English.
 function scriptOf(c: number): number {
@@ -624,7 +633,13 @@ function registerShifts(text: string): RawFinding[] {
       const near = text.slice(from, to);
       for (const a of [...asks, ...addressedAsks])
         if (a.test.test(near))
-          out.push({ rule: a.rule, severity: a.severity, start: u.start, end: u.end, message: a.message });
+          out.push({
+            rule: a.rule,
+            severity: a.severity,
+            start: u.start,
+            end: u.end,
+            message: a.message,
+          });
       continue;
     }
     // A list of steps is how documentation reads; a step planted in data stands alone.
