@@ -338,8 +338,8 @@ function addressesAgent(sentence: string): boolean {
     const next = r.exec(sentence)?.[1];
     if (next === undefined) continue;
     const lower = next.toLowerCase();
-    if (next.charAt(0) === lower.charAt(0) || taskVerbs.has(lower) || orderOpeners.has(lower))
-      return true;
+    // A lower-case word reads as the order itself ("Agent: reset …"); a capitalised one only if it opens an order.
+    if (next === lower || taskVerbs.has(lower) || orderOpeners.has(lower)) return true;
   }
   for (const r of addressClauses) if (r.test(sentence)) return true;
   return false;
