@@ -725,16 +725,19 @@ const scriptBelow = 16384;
 const otherScript =
   // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their combining marks included
   /[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
-// Where a request may sit: a "?" that ends a sentence, "you", a capitalised task verb (or "Please"). Three simple
+// Where a request may sit: a "?" that ends a sentence, "you" or a name of the AI reader, a capitalised task verb (or "Please"). Three simple
 // regexes, each scanned by the regex engine far faster than a loop over characters (one combined regex is not).
 const candidates: readonly RegExp[] = [
   /[?？؟](?=[\s"'”’)\]]|$)/g,
-  /\b[Yy]our?\b/g,
+  // "you", or a name of the AI reader (one regex costs half of two; an "@…bot" alternative would double it again);
+  // "user-agent" is skipped below.
+  /\b(?:[Yy]our?|[Aa]ssistants?|AI|LLMs?|[Cc]hatbots?|[Cc]opilots?|[Aa]gents?)\b/g,
   new RegExp(
     String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly|Don't|Do not|Make sure|Be sure|Feel free)\b`,
     'g',
   ),
 ];
+const addressCandidates = candidates[1];
 // A sentence longer than this is prose or data, not a planted request.
 const maxUnit = 480;
 
@@ -743,7 +746,9 @@ function candidateUnits(text: string): Unit[] {
   const at: number[] = [];
   for (const r of candidates) {
     r.lastIndex = 0;
-    for (let m = r.exec(text); m; m = r.exec(text)) at.push(m.index + m[0].length - 1);
+    for (let m = r.exec(text); m; m = r.exec(text))
+      if (r !== addressCandidates || text.charCodeAt(m.index - 1) !== 0x2d)
+        at.push(m.index + m[0].length - 1);
   }
   if (at.length === 0) return [];
   at.sort((a, b) => a - b);
