@@ -18,8 +18,15 @@ const weakBySeverity: Readonly<Record<Severity, number>> = { high: 3, medium: 2.
 
 // Rules whose prior differs from what their severity says, by feature key or by rule id.
 const explicit: Readonly<Record<string, number>> = {
-  // Terminal output moves the cursor and erases lines all the time (progress bars): not a signal alone.
+  // Terminal output moves the cursor and erases lines all the time (progress bars): not a signal alone. Nor do the
+  // other escapes programs print: `ESC ( B` after every `tput sgr0`, save and restore cursor (ESC 7 / ESC 8) around
+  // apt's progress line, keypad modes, window titles (OSC 0), OSC 8 hyperlinks in compiler diagnostics and `ls`.
+  // The model reads an escape's text raw, a hyperlink's target included; conceal (SGR 8) and clipboard writes
+  // (OSC 52) keep their own severity.
   'hidden.ansi-cursor/high': 0.5,
+  'hidden.ansi-control/medium': 0.5,
+  'hidden.ansi-osc/low': 0.5,
+  'hidden.ansi-hyperlink/medium': 1,
   // READMEs tell people to pipe an installer into a shell: a command is only a cue next to other cues.
   'intent.dangerous-command/medium': 1.5,
   'intent.shell-command/low': 0.5,
@@ -63,6 +70,9 @@ const otherRules: readonly [string, readonly Severity[]][] = [
   ['intent.send-data', ['low']],
   ['poison.exfil-parameter', ['high']],
   ['hidden.ansi-cursor', ['high']],
+  ['hidden.ansi-control', ['medium']],
+  ['hidden.ansi-osc', ['low']],
+  ['hidden.ansi-hyperlink', ['medium']],
   ['obfuscation.homoglyph', ['medium']],
   ['obfuscation.leetspeak', ['medium']],
   ['obfuscation.spaced', ['medium']],
