@@ -32,7 +32,7 @@ const taskVerbs = new Set(
     'purchase order sell teach guide determine estimate classify imagine pretend act assume suppose consider ' +
     'count sum find contact inform notify email text message withdraw deposit cancel approve grant invite ' +
     'register sign subscribe locate collect gather compile extract access grab search look replace augment ' +
-    'incorporate modify validate conclude finish begin start end add'
+    'incorporate modify validate conclude finish begin start end add export'
   ).split(' '),
 );
 // Words that open a question.
@@ -206,7 +206,10 @@ function classify(
     return noMood(start, end, words, line, structured, addressed);
   }
   const sentence = text.slice(start, end);
-  let body = sentence.slice(lead.exec(sentence)?.[0].length ?? 0);
+  const opening = lead.exec(sentence)?.[0] ?? '';
+  let body = sentence.slice(opening.length);
+  // "Please retrieve my data …": after "please" a task verb is written in lower case.
+  const polite = /\b(?:please|kindly)\b/i.test(opening);
   // "Rate limiting: add delays …", "Note: …": a labelled field of a document; its text is read after the label.
   const labelled = label.exec(body);
   if (labelled) body = body.slice(labelled[0].length).replace(lead, '');
@@ -218,7 +221,7 @@ function classify(
     mood = 'question';
   else if (
     first &&
-    /^[A-Z]/.test(body) &&
+    (/^[A-Z]/.test(body) || polite) &&
     taskVerbs.has(first.toLowerCase()) &&
     // "Order 1234 was shipped", "Call us": a noun, or the writer's own contact line.
     !/^[A-Za-z]+(?:[:=|]|\s{1,3}\d|\s{1,3}(?:was|is|are|were|has|had|of|for|by)\b)/i.test(body) &&
@@ -410,39 +413,65 @@ function stem(w: string): string {
 }
 
 // Kinds of asks: a verb and an object in one request sentence.
-const asks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; message: string }[] =
-  [
-    {
-      rule: 'intent.memory-write',
-      severity: 'medium',
-      test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
-      message: 'asks the reader to store something for later sessions',
-    },
-    {
-      rule: 'intent.fetch-follow',
-      severity: 'medium',
-      test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate|load|read|download|browse|curl|check|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.|\b(?:url|link|page|site|gist|pastebin|endpoint)\b)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|carry\s{1,3}out|do\s{1,3}(?:what|whatever|as)|(?:the\s{1,3})?instructions?|directions|steps\s{1,3}(?:there|listed|given))\b/i,
-      message: 'asks the reader to fetch a page and do what it says',
-    },
-    {
-      rule: 'intent.shell-command',
-      severity: 'medium',
-      test: /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|execute|paste)\b[^.?!\n]{0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e)\s{1,3}[-\w./~$"'|]/i,
-      message: 'asks the reader to run a command',
-    },
-    {
-      rule: 'intent.tool-invocation',
-      severity: 'medium',
-      test: /\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger|[Ee]xecute|[Cc]alling|[Ii]nvoking|[Uu]sing|[Rr]unning|[Tt]riggering|[Ee]xecuting)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[A-Za-z][a-z]{1,20}(?:[A-Z][a-z0-9]{1,20}){2,6}|[\w.-]{2,40}\(\))|\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
-      message: 'asks the reader to call a particular tool',
-    },
-    {
-      rule: 'intent.account-takeover',
-      severity: 'medium',
-      test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,60}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
-      message: 'asks the reader to change credentials or grant access',
-    },
-  ];
+/** A kind of ask: a regex, or a test of several parts of one sentence. */
+interface Ask {
+  readonly rule: string;
+  readonly severity: 'low' | 'medium';
+  readonly test: { test(sentence: string): boolean };
+  readonly message: string;
+}
+
+// Someone's own data named ("my genetic data", "the user's search history", "all their contacts"), and an outside
+// address to send it to: a request to move personal data out. "Send the signed form to orders@…" (a document of
+// the transaction, or "your" own copy) is how invoices, terms and forms read.
+const personalData =
+  /\b(?:my|the\s{1,3}user['’]s|their|his|her|all\s{1,3}(?:my|the|their))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:data|details|history|information|info|files?|documents?|records?|messages|e-?mails|contacts|address(?:es|\s{1,3}book)?|passwords?|credentials|keys?|tokens?|numbers?|statements?|photos|location|accounts?|reports?)\b/i;
+const sendVerb =
+  /\b(?:send|sending|forward|e-?mail|upload|post|share|transfer|transmit|leak|give|deliver)\b/i;
+const outsideTarget = /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|\bhttps?:\/\/\S{4,}/i;
+const personalDataOut = {
+  test: (sentence: string): boolean =>
+    personalData.test(sentence) && sendVerb.test(sentence) && outsideTarget.test(sentence),
+};
+
+const asks: readonly Ask[] = [
+  {
+    rule: 'intent.memory-write',
+    severity: 'medium',
+    test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
+    message: 'asks the reader to store something for later sessions',
+  },
+  {
+    rule: 'intent.fetch-follow',
+    severity: 'medium',
+    test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate|load|read|download|browse|curl|check|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.|\b(?:url|link|page|site|gist|pastebin|endpoint)\b)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|carry\s{1,3}out|do\s{1,3}(?:what|whatever|as)|(?:the\s{1,3})?instructions?|directions|steps\s{1,3}(?:there|listed|given))\b/i,
+    message: 'asks the reader to fetch a page and do what it says',
+  },
+  {
+    rule: 'intent.shell-command',
+    severity: 'medium',
+    test: /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|execute|paste)\b[^.?!\n]{0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e)\s{1,3}[-\w./~$"'|]/i,
+    message: 'asks the reader to run a command',
+  },
+  {
+    rule: 'intent.tool-invocation',
+    severity: 'medium',
+    test: /\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger|[Ee]xecute|[Cc]alling|[Ii]nvoking|[Uu]sing|[Rr]unning|[Tt]riggering|[Ee]xecuting)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[A-Za-z][a-z]{1,20}(?:[A-Z][a-z0-9]{1,20}){2,6}|[\w.-]{2,40}\(\))|\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
+    message: 'asks the reader to call a particular tool',
+  },
+  {
+    rule: 'intent.account-takeover',
+    severity: 'medium',
+    test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,60}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
+    message: 'asks the reader to change credentials or grant access',
+  },
+  {
+    rule: 'intent.send-data',
+    severity: 'medium',
+    test: personalDataOut,
+    message: "asks the reader to send someone's own data to an outside address",
+  },
+];
 
 // How far around an addressed sentence its asks are read: the sentences before and after it, within its paragraph.
 const askReach = 240;
@@ -464,12 +493,7 @@ function paragraphAround(text: string, start: number, end: number): [number, num
 }
 
 // Asks read only where the AI reader is addressed: alone they are how people write to each other.
-const addressedAsks: readonly {
-  rule: string;
-  severity: 'low' | 'medium';
-  test: RegExp;
-  message: string;
-}[] = [
+const addressedAsks: readonly Ask[] = [
   {
     rule: 'intent.memory-write',
     severity: 'medium',

@@ -43,17 +43,15 @@ const explicit: Readonly<Record<string, number>> = {
   'place.register-shift/high': 4,
   // "Unfiltered", "never refuses", "stay in character": said of the model, the whole of a jailbreak's ask.
   'intent.unrestricted/medium': 4.5,
-  // Asks that are the harm itself, whoever is addressed: an order to send something to an outside address, a
-  // request for credentials or for a person's private data, code to be planted in the reader's work, an order about
-  // the reader's own reply, a phishing lure, code that collects and sends local data. Each flags a result alone
-  // (benign results almost never hold one); a medium cue that only describes (an obligation, a mode, a task, a
-  // persona) does not. Chosen by meaning; leave-one-family-out recall rose from 0.729 to 0.772 with false
-  // positives unchanged (1.6%, hard 3.7%).
-  'directive.exfil-to-target/medium': 4.5,
+  // Asks that are the harm itself, whoever is addressed: a request for credentials or for a person's private data,
+  // code to be planted in the reader's work, a phishing lure, code that collects and sends local data. Each flags a result alone (benign results almost never hold one); a medium cue
+  // that only describes (an obligation, a mode, a task, a persona) does not. Not an order to send something to an
+  // outside address by itself: invoices, terms and forms say "send the signed form to orders@…" (with someone's
+  // own data named, the register layer adds a second cue); nor an order about the reader's reply ("in your
+  // response, please include the invoice number" is how e-mails ask).
   'exfil.credential-request/medium': 4.5,
   'exfil.user-data-request/medium': 4.5,
   'directive.code-insertion/medium': 4.5,
-  'directive.output-manipulation/medium': 4.5,
   'exfil.phishing-lure/medium': 4.5,
   'exfil.malicious-code/medium': 4.5,
   'cluster.address+ask': 1.5,
@@ -67,7 +65,7 @@ const explicit: Readonly<Record<string, number>> = {
 const otherRules: readonly [string, readonly Severity[]][] = [
   ['directive.exfil-to-target', ['medium', 'high']],
   ['directive.user-voice-request', ['medium', 'high']],
-  ['intent.send-data', ['low']],
+  ['intent.send-data', ['low', 'medium']],
   ['poison.exfil-parameter', ['high']],
   ['hidden.ansi-cursor', ['high']],
   ['hidden.ansi-control', ['medium']],
