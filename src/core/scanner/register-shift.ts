@@ -318,7 +318,7 @@ const addressClauses: readonly RegExp[] = [
     'i',
   ),
   new RegExp(
-    String.raw`\b(?:when|if|once|as|while)\s{1,3}(?:the|an?|any|you\s{1,3}are\s{1,3}(?:an?|the))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\s{1,3}(?:reads?|sees?|process(?:es)?|summari[sz]es?|parses?|loads?|opens?|encounters?|working|reading|processing|summari[sz]ing)\b|\bif\s{1,3}you\s{1,3}are\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:ai|llm|language\s{1,3}model|assistant|agent|chatbot|copilot)\b`,
+    String.raw`\b(?:when|if|once|while)\s{1,3}(?:the|an?|any|you\s{1,3}are\s{1,3}(?:an?|the))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\s{1,3}(?:reads?|sees?|process(?:es)?|summari[sz]es?|parses?|loads?|opens?|encounters?|working|reading|processing|summari[sz]ing)\b|\bif\s{1,3}you\s{1,3}are\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:ai|llm|language\s{1,3}model|assistant|agent|chatbot|copilot)\b`,
     'i',
   ),
 ];
@@ -329,7 +329,7 @@ const readerClauses: readonly RegExp[] = [
   /\b(?:whenever|if|when|once)\s{1,3}(?:the|this|your)\s{1,3}user\s{1,3}(?:asks?|mentions?|wants?|requests?|says?|types?)\b|\b(?:i\s{1,3}am|i'm|this\s{1,3}is)\s{1,3}(?:the|your)\s{1,3}user['’]s\s{1,3}\w{3,20}\b/i,
 ];
 // Before any regex: an agent word in the unit.
-const agentWord = /\b(?:ai|a\.i\.|llms?|models?|assistants?|agents?|[\w-]{0,20}bots?|copilots?)\b/i;
+const agentWord = /\b(?:ai|a\.i\.|llms?|models?|assistants?|agents?|copilots?)\b|bots?\b/i;
 
 function mayAddress(text: string, start: number, end: number): boolean {
   return agentWord.test(text.slice(start, end));
@@ -337,22 +337,29 @@ function mayAddress(text: string, start: number, end: number): boolean {
 
 /** The sentence speaks to the AI reader (see `addressNotes`, `addressClauses`). */
 function addressesAgent(sentence: string): boolean {
-  for (const r of addressNotes) {
-    const next = r.exec(sentence)?.[1];
-    if (next === undefined) continue;
-    const lower = next.toLowerCase();
-    // A lower-case word reads as the order itself ("Agent: reset …"); a capitalised one only if it opens an order.
-    if (next === lower || taskVerbs.has(lower) || orderOpeners.has(lower)) return true;
-  }
-  for (const r of addressClauses) if (r.test(sentence)) return true;
+  // Cheap tests first: a note or vocative needs its ":" or ",", a clause its modal or condition word.
+  if (noteMark.test(sentence))
+    for (const r of addressNotes) {
+      const next = r.exec(sentence)?.[1];
+      if (next === undefined) continue;
+      const lower = next.toLowerCase();
+      // A lower-case word reads as the order itself ("Agent: reset …"); a capitalised one only if it opens an order.
+      if (next === lower || taskVerbs.has(lower) || orderOpeners.has(lower)) return true;
+    }
+  if (clauseMark.test(sentence)) for (const r of addressClauses) if (r.test(sentence)) return true;
   return false;
 }
+const noteMark = /[:,@]/;
+const clauseMark =
+  /\b(?:must|should|shall|needs?|ha(?:s|ve)|is|are|requires?|instructs?|expects?|directs?|orders?|commands?|when|if|once|while)\b/i;
 
 /** The sentence speaks to whoever answers the user, without naming it. */
 function addressesReader(sentence: string): boolean {
+  if (!readerMark.test(sentence)) return false;
   for (const r of readerClauses) if (r.test(sentence)) return true;
   return false;
 }
+const readerMark = /before|user/i;
 
 // "…, so please just send me …": a request in the middle of a sentence.
 const midPlease =
