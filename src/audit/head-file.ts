@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../core/canonical-json.js';
-import { writeFileAtomic } from '../state-files/write-file-atomic.js';
+import {
+  stageFileAtomic,
+  writeFileAtomic,
+  type StagedFile,
+} from '../state-files/write-file-atomic.js';
 
 /** The name of the latest-checkpoint file in the state folder. */
 export const HEAD_FILE = 'head.json';
@@ -20,14 +24,12 @@ export interface CheckpointAnchor {
   readonly publicKeyPem: string | undefined;
 }
 
-/** Writes head.json by atomic replace (temporary file, fsync, rename). */
-export const writeHeadFile = async (
-  stateDir: string,
-  anchor: CheckpointAnchor & {
-    readonly checkpoint: { readonly seq: number; readonly hash: string };
-  },
-): Promise<void> => {
-  const target = join(stateDir, HEAD_FILE);
+/** What head.json holds: the anchor and the position of the checkpoint record itself. */
+export type HeadFileContent = CheckpointAnchor & {
+  readonly checkpoint: { readonly seq: number; readonly hash: string };
+};
+
+const headFileText = (anchor: HeadFileContent): string => {
   const body = {
     v: 1,
     file: anchor.file,
@@ -39,8 +41,20 @@ export const writeHeadFile = async (
     public_key: anchor.publicKeyPem,
     checkpoint: anchor.checkpoint,
   };
-  await writeFileAtomic(target, `${canonicalJson(body)}\n`);
+  return `${canonicalJson(body)}\n`;
 };
+
+/** Writes head.json by atomic replace (temporary file, fsync, rename). */
+export const writeHeadFile = async (stateDir: string, anchor: HeadFileContent): Promise<void> => {
+  await writeFileAtomic(join(stateDir, HEAD_FILE), headFileText(anchor));
+};
+
+/**
+ * Writes and fsyncs a new head.json beside the current one, to be put in place later (by a
+ * rename under the log's lock, after checking that it is not older than the one there).
+ */
+export const stageHeadFile = (stateDir: string, anchor: HeadFileContent): Promise<StagedFile> =>
+  stageFileAtomic(join(stateDir, HEAD_FILE), headFileText(anchor));
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

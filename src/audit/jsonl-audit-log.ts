@@ -18,7 +18,7 @@ import {
   type FileLockOptions,
   type SyncFileLock,
 } from '../state-files/file-lock.js';
-import { HEAD_FILE, readCheckpointAnchor, writeHeadFile } from './head-file.js';
+import { HEAD_FILE, readCheckpointAnchor, stageHeadFile, writeHeadFile } from './head-file.js';
 import {
   readFirstSeq,
   readLastSigner,
@@ -357,8 +357,28 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   let leaseUsed = false;
   /** Until then (performance.now()), writes lock one at a time: someone else wanted the lock. */
   let shareUntil = 0;
+  /**
+   * When (Date.now(), taken just before) this process last made the lock file fresh: the wall
+   * clock, as other processes judge the file's age by it (a suspended machine stops the
+   * monotonic one, not this).
+   */
+  let leaseFreshAt = 0;
+  // Other gateway processes take a lock over only once it looks stale: its file untouched for
+  // `staleMs` (5 s). Made fresh this recently, the lease is still ours, so a write skips the
+  // check (a `stat` of the lock file); the lease's timer still checks it every period.
+  const leaseTrustMs = Math.min(1000, (options.lock?.staleMs ?? 5000) / 5);
+
+  // While head.json is being renamed under the lease (`writeHead`), the lease is pinned: a
+  // release asked for meanwhile happens once the rename is done.
+  let leasePins = 0;
+  let releaseDeferred = false;
 
   const releaseLease = (): void => {
+    if (leasePins > 0) {
+      releaseDeferred = true;
+      return;
+    }
+    releaseDeferred = false;
     if (leaseTimer !== undefined) clearTimeout(leaseTimer);
     leaseTimer = undefined;
     const held = lease;
@@ -385,8 +405,12 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     const held = lease;
     if (held === undefined) return;
     try {
-      if (leaseUsed && held.held() && !held.othersWaiting()) {
+      // Pinned, it is kept whoever waits: the rename under it takes a few milliseconds at most.
+      const keep = leasePins > 0 || (leaseUsed && !held.othersWaiting());
+      if (keep && held.held()) {
+        const renewedAt = Date.now();
         held.renew();
+        leaseFreshAt = renewedAt;
         armLease();
         return;
       }
@@ -403,7 +427,8 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
    */
   const takeLease = (): boolean => {
     if (lease !== undefined) {
-      if (lease.held()) {
+      const age = Date.now() - leaseFreshAt;
+      if ((age >= 0 && age < leaseTrustMs) || lease.held()) {
         leaseUsed = true;
         return true;
       }
@@ -412,9 +437,11 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       leaseTimer = undefined;
       lease = undefined;
     }
+    const takenAt = Date.now();
     const lock = tryAcquireFileLockSync(lockPath);
     if (lock === undefined) return false;
     lease = lock;
+    leaseFreshAt = takenAt;
     if (leaseMs > 0 && performance.now() >= shareUntil) armLease();
     return true;
   };
@@ -587,27 +614,55 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     }
   };
 
-  /** Replaces head.json, never with an older checkpoint than the one another process wrote. */
+  /**
+   * Replaces head.json, never with an older checkpoint than the one another process wrote. The
+   * new file is written and fsynced first, without the lock; under the lock, head.json is only
+   * read and the new one renamed into place. While this process holds the lock as its lease,
+   * that happens under the lease, pinned until the rename is done, and replies go on writing
+   * meanwhile (neither an fsync nor a rename, which can take milliseconds, holds them up);
+   * otherwise it queues with the writes.
+   */
   const writeHead = async (checkpoint: Entry): Promise<void> => {
     if (checkpoint.input.type !== 'checkpoint') return;
     const { covers, signature } = checkpoint.input;
-    releaseLease();
-    const lock = await acquireFileLock(lockPath, options.lock);
+    const headPath = join(stateDir, HEAD_FILE);
+    const staged = await stageHeadFile(stateDir, {
+      seq: covers.seq,
+      hash: covers.hash,
+      ts: checkpoint.ts,
+      file: logName,
+      keyId: key.keyId,
+      signature,
+      publicKeyPem: key.publicKeyPem,
+      checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
+    });
+    const commitIfNewer = async (): Promise<void> => {
+      const current = await readCheckpointAnchor(headPath).catch(() => undefined);
+      if (current?.file !== logName || current.seq <= covers.seq) await staged.commit();
+    };
     try {
-      const current = await readCheckpointAnchor(join(stateDir, HEAD_FILE)).catch(() => undefined);
-      if (current?.file === logName && current.seq > covers.seq) return;
-      await writeHeadFile(stateDir, {
-        seq: covers.seq,
-        hash: covers.hash,
-        ts: checkpoint.ts,
-        file: logName,
-        keyId: key.keyId,
-        signature,
-        publicKeyPem: key.publicKeyPem,
-        checkpoint: { seq: checkpoint.receipt.seq, hash: checkpoint.receipt.hash },
+      if (!writing && takeLease()) {
+        leasePins++;
+        try {
+          await commitIfNewer();
+        } finally {
+          leasePins--;
+          // Released now if asked for meanwhile, or if it was taken for this step alone.
+          if (leasePins === 0 && (releaseDeferred || leaseTimer === undefined)) releaseLease();
+        }
+        return;
+      }
+      await enqueueWrite(async () => {
+        releaseLease();
+        const lock = await acquireFileLock(lockPath, options.lock);
+        try {
+          await commitIfNewer();
+        } finally {
+          await lock.release();
+        }
       });
     } finally {
-      await lock.release();
+      await staged.discard();
     }
   };
 

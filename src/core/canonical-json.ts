@@ -120,10 +120,11 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
  * same text as canonicalJson({ ...fields, ...overrides }). `overrideKeys` are the keys of
  * `overrides`, already in JCS order.
  *
- * The members are merged in JCS order into a new object; when every member is plain (see
+ * The members are merged in JCS order into a new object; while every member is plain (see
  * above), that object is serialised by one `JSON.stringify`, which costs about half of
- * serialising each member on its own. Keys an object cannot hold in insertion order
- * (integer-like ones, which objects list first) or at all (`__proto__`) take the member-by-member way.
+ * serialising each member on its own. From the first member that is not, or whose key an
+ * object cannot hold in insertion order (integer-like keys, which objects list first) or at all
+ * (`__proto__`), the text goes on member by member after what the merged object held so far.
  */
 export const canonicalJsonWith = (
   fields: Readonly<Record<string, unknown>>,
@@ -132,12 +133,9 @@ export const canonicalJsonWith = (
 ): string => {
   const keys = Object.keys(fields);
   if (!isCanonicalOrder(keys)) keys.sort();
-  const merged: Record<string, unknown> = {};
-  const order: string[] = [];
-  const values: unknown[] = [];
-  // Set when a member must be encoded here: its text by its index in `order`.
-  let encoded: (string | undefined)[] | undefined;
-  let orderable = true;
+  // Undefined once given up; `out` then holds the text so far, without its closing brace.
+  let merged: Record<string, unknown> | undefined = {};
+  let out = '';
   // Merges two sorted key lists; an override wins over a field of the same name.
   let i = 0;
   let j = 0;
@@ -157,18 +155,20 @@ export const canonicalJsonWith = (
       j++;
     } else break; // unreachable: the loop runs while either list has keys left
     if (value === undefined) continue;
+    if (merged === undefined) {
+      out += `,${JSON.stringify(key)}:${encode(value)}`;
+      continue;
+    }
     const text = encodeUnlessPlain(value);
-    if (text !== undefined) (encoded ??= [])[order.length] = text;
     const c = key.charCodeAt(0);
-    if ((c >= 0x30 && c <= 0x39) || key === '__proto__') orderable = false;
-    else if (orderable) merged[key] = value;
-    order.push(key);
-    values.push(value);
+    if (text === undefined && !(c >= 0x30 && c <= 0x39) && key !== '__proto__') {
+      merged[key] = value;
+      continue;
+    }
+    // Every member so far is plain, in JCS order: their text is the merged object's.
+    out = JSON.stringify(merged).slice(0, -1);
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${text ?? JSON.stringify(value)}`;
+    merged = undefined;
   }
-  if (encoded === undefined && orderable) return JSON.stringify(merged);
-  let out = '{';
-  for (let k = 0; k < order.length; k++) {
-    out += `${k === 0 ? '' : ','}${JSON.stringify(order[k])}:${encoded?.[k] ?? JSON.stringify(values[k])}`;
-  }
-  return `${out}}`;
+  return merged === undefined ? `${out}}` : JSON.stringify(merged);
 };

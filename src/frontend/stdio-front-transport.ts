@@ -5,6 +5,8 @@ import { answerWithoutId } from './invalid-message-answers.js';
 
 /** Messages from an agent are small; this only bounds a broken one. */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/** Up to this size a message given in parts is joined before it is written (see writeJsonText). */
+const JOIN_BELOW_CHARS = 16 * 1024;
 
 /**
  * The agent's stdio as an SDK Transport, with the SDK's newline-delimited framing. Messages are
@@ -70,11 +72,16 @@ export class StdioFrontTransport implements Transport, JsonTextWriter {
   }
 
   /**
-   * Writes one message given as JSON text in parts, without joining them: they leave in the
-   * tick's one (vectored) write, so a 1 MB result is not copied into a new string first.
+   * Writes one message given as JSON text in parts. A large one is not joined: its parts leave
+   * in the tick's one (vectored) write, so a 1 MB result is not copied into a new string first.
+   * A small one is: a vectored write of a few small pieces costs more than copying them.
    */
   writeJsonText(parts: readonly string[]): Promise<void> {
-    return this.writeParts([...parts, '\n']);
+    let length = 0;
+    for (const part of parts) length += part.length;
+    return length <= JOIN_BELOW_CHARS
+      ? this.writeParts([`${parts.join('')}\n`])
+      : this.writeParts([...parts, '\n']);
   }
 
   private writeParts(parts: readonly string[]): Promise<void> {

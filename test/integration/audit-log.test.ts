@@ -9,7 +9,7 @@ import {
   stat,
   writeFile,
 } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openAuditLog, type AuditLogOptions } from '../../src/audit/jsonl-audit-log.js';
 import { followAuditLog } from '../../src/audit/follow-audit-log.js';
@@ -436,6 +436,44 @@ describe('audit log written()', () => {
     await first;
     expect(await readLines(dir.path)).toHaveLength(2);
     await log.close();
+  });
+
+  test('checkpoints between replies: head.json names the last one, and no temporary file is left', async () => {
+    const log = await open({ checkpointEvery: { records: 10, seconds: 60 } });
+    for (let i = 0; i < 60; i++) {
+      for (const input of callAndResult(`c${String(i)}`)) log.append(input);
+      await log.written();
+      if (i % 7 === 0) await log.flush();
+    }
+    await log.close();
+    const records = (await readLines(dir.path)).map((line) => JSON.parse(line) as AuditRecord);
+    const last = records.filter((record) => record.type === 'checkpoint').at(-1);
+    expect(last?.seq).toBeGreaterThan(100);
+    const head = JSON.parse(await readFile(join(dir.stateDir, 'head.json'), 'utf8')) as {
+      checkpoint: unknown;
+    };
+    expect(head.checkpoint).toEqual({ seq: last?.seq, hash: last?.hash });
+    expect((await readdir(dir.stateDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await verify()).errors).toEqual([]);
+  });
+
+  test('a checkpoint older than the one head.json names does not replace it', async () => {
+    const log = await open({ flushIntervalMs: 60_000 });
+    for (const input of callAndResult('c1')) log.append(input);
+    await log.written();
+    // Another process's checkpoint, further along the same file.
+    const newer = {
+      seq: 1_000_000,
+      hash: `sha256:${'f'.repeat(64)}`,
+      ts: new Date().toISOString(),
+      file: basename(dir.path),
+      key_id: 'other',
+      signature: 'other',
+    };
+    await writeFile(join(dir.stateDir, 'head.json'), `${JSON.stringify(newer)}\n`);
+    await log.close();
+    expect(JSON.parse(await readFile(join(dir.stateDir, 'head.json'), 'utf8'))).toEqual(newer);
+    expect((await readdir(dir.stateDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   test('falls back to waiting for the lock when another writer holds it, then writes', async () => {
