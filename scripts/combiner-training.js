@@ -10,7 +10,7 @@
 
 /**
  * @typedef {{ medium: number, high: number }} Cut
- * @typedef {{ lambda: number, alpha: number, fpr: { content: Cut, description: Cut }, floor: { content: Cut, description: Cut }, lowMargin: number, iterations: number }} TrainingOptions
+ * @typedef {{ lambda: number, alpha: number, fpr: { content: Cut, description: Cut }, floor: { content: Cut, description: Cut }, strongCue: number, strongMargin: number, lowMargin: number, iterations: number }} TrainingOptions
  */
 
 /** Training options; the defaults are the ones the shipped model uses. @type {Readonly<TrainingOptions>} */
@@ -29,6 +29,9 @@ export const trainingDefaults = Object.freeze({
     content: { medium: 1, high: 3 },
     description: { medium: 2.5, high: 3 },
   },
+  /** The prior of a high-severity rule (signal-priors.ts), and how far below a lone one the description's high threshold may sit. */
+  strongCue: 6,
+  strongMargin: 0.05,
   /** The low threshold sits this far (in logits) below medium. */
   lowMargin: 2,
   iterations: 40,
@@ -175,7 +178,16 @@ function chooseThresholds(rows, model, opt) {
       return round(Math.max(floor, at === undefined ? floor : at + 1e-4));
     };
     const medium = cut(opt.fpr[surface].medium, opt.floor[surface].medium);
-    const high = Math.max(cut(opt.fpr[surface].high, opt.floor[surface].high), medium + 0.5);
+    // One strong poisoning cue blocks a tool: the description's high threshold never sits above a lone high cue's
+    // score. Without this, a retraining that moves the intercepts by a tenth of a logit unblocks every such tool.
+    const lone =
+      surface === 'description'
+        ? model.bias + model.descriptionBias + opt.strongCue - opt.strongMargin
+        : Infinity;
+    const high = Math.max(
+      Math.min(cut(opt.fpr[surface].high, opt.floor[surface].high), lone),
+      medium + 0.25,
+    );
     return { low: round(medium - opt.lowMargin), medium, high: round(high) };
   };
   return { content: forSurface('content'), description: forSurface('description') };

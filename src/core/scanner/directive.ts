@@ -75,10 +75,12 @@ const softAsk =
 const concreteTarget =
   /\b(?:my|mine)\b|\b[a-z]{0,20}\d[\w-]{0,30}|'[^'\n]{2,60}'|#[\w-]{2,40}|(?:^|\s)[~/][\w./-]{2,80}/i;
 const firstPerson = /\b(?:my|mine)\b/i;
-// Requests every project and every invoice makes of its reader: report a bug, open a pull request, pay the
-// amount due. They ask the reader to act towards the writer, not on someone's accounts or devices.
+// Requests every project, invoice and set of terms makes of its reader: report a bug, open a pull request, pay the
+// amount due, send notices, disputes, questions or feedback to the writer's address, return a signed form, forward
+// an invoice to one's own accounts team. They ask the reader to act towards the writer, not on someone's accounts
+// or devices.
 const readerChores =
-  /\b(?:open|create|file|submit|raise|send)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:new\s{1,3})?(?:\[?\s{0,2})?(?:github\s{1,3})?(?:issues?|pr|prs|pull\s{1,3}requests?|bug\s{1,3}reports?|tickets?|feature\s{1,3}requests?)\b|\bpay\s{1,3}(?:the|this|your|our)\s{1,3}(?:amount|invoice|balance|bill|total|fee)s?\b|\b(?:amount|invoice|balance|payment)\s{1,3}(?:is\s{1,3})?due\b/i;
+  /\b(?:open|create|file|submit|raise|send)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:new\s{1,3})?(?:\[?\s{0,2})?(?:github\s{1,3})?(?:issues?|pr|prs|pull\s{1,3}requests?|bug\s{1,3}reports?|tickets?|feature\s{1,3}requests?)\b|\bpay\s{1,3}(?:the|this|your|our)\s{1,3}(?:amount|invoice|balance|bill|total|fee)s?\b|\b(?:amount|invoice|balance|payment)\s{1,3}(?:is\s{1,3})?due\b|\b(?:transfer|wire|remit|send|make)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:total|amount\s{1,3}due|sum\s{1,3}due|payments?)\b|\bto\s{1,3}your\s{1,3}(?:own\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:department|team|colleagues?|manager|accountant|accounts|bookkeeper)\b|\b(?:the\s{1,3}|a\s{1,3}copy\s{1,3}of\s{1,3}the\s{1,3})?(?:signed|completed|filled(?:-in)?)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:contract|form|agreement|document|application|purchase\s{1,3}order)s?\b|\b(?:send|submit|e-?mail|mail|post|forward|address|direct|share)\s{1,3}(?:all\s{1,3}|any\s{1,3}|your\s{1,3}|the\s{1,3}|a\s{1,3})?(?:written\s{1,3}|legal\s{1,3}|formal\s{1,3})?(?:notices?|notifications?\s{1,3}of\s{1,3}disputes?|disputes?|complaints?|requests?\s{1,3}to\s{1,3}exercise|questions|feedback|enquiries|inquiries|rsvps?|applications?|cvs?|résumés?|resumes?|timesheets?)\b/i;
 
 // Character codes of the few characters sentence cutting looks at.
 const DOT = 0x2e;

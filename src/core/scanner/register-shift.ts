@@ -32,7 +32,7 @@ const taskVerbs = new Set(
     'purchase order sell teach guide determine estimate classify imagine pretend act assume suppose consider ' +
     'count sum find contact inform notify email text message withdraw deposit cancel approve grant invite ' +
     'register sign subscribe locate collect gather compile extract access grab search look replace augment ' +
-    'incorporate modify validate conclude finish begin start end add'
+    'incorporate modify validate conclude finish begin start end add export'
   ).split(' '),
 );
 // Words that open a question.
@@ -87,6 +87,8 @@ interface Unit {
   readonly labelled: boolean;
   /** A request, or an obligation laid on the reader ("you should …", "the assistant must …"). */
   readonly directed: boolean;
+  /** The sentence names the AI reader as the one it speaks to ("Note for the assistant: …", "Agent: reset …"). */
+  readonly addressed: boolean;
 }
 
 /**
@@ -194,20 +196,20 @@ function classify(
   words: number,
 ): Unit {
   const len = end - start;
-  // Too short, too long, or no sign of a request: a unit of data with no mood.
-  if (words < 3 || words > 60 || len > 480 || !mayRequest(text, start, end))
-    return {
-      start,
-      end,
-      mood: undefined,
-      words,
-      line,
-      structured,
-      labelled: false,
-      directed: false,
-    };
+  if (words < 3 || words > 60 || len > 480)
+    return noMood(start, end, words, line, structured, false);
+  // Too short, too long, or no sign of a request: a unit of data with no mood, unless it names the AI reader.
+  if (!mayRequest(text, start, end)) {
+    const slice = text.slice(start, end);
+    const addressed =
+      (mayAddress(text, start, end) && addressesAgent(slice)) || addressesReader(slice);
+    return noMood(start, end, words, line, structured, addressed);
+  }
   const sentence = text.slice(start, end);
-  let body = sentence.slice(lead.exec(sentence)?.[0].length ?? 0);
+  const opening = lead.exec(sentence)?.[0] ?? '';
+  let body = sentence.slice(opening.length);
+  // "Please retrieve my data …": after "please" a task verb is written in lower case.
+  const polite = /\b(?:please|kindly)\b/i.test(opening);
   // "Rate limiting: add delays …", "Note: …": a labelled field of a document; its text is read after the label.
   const labelled = label.exec(body);
   if (labelled) body = body.slice(labelled[0].length).replace(lead, '');
@@ -219,7 +221,7 @@ function classify(
     mood = 'question';
   else if (
     first &&
-    /^[A-Z]/.test(body) &&
+    (/^[A-Z]/.test(body) || polite) &&
     taskVerbs.has(first.toLowerCase()) &&
     // "Order 1234 was shipped", "Call us": a noun, or the writer's own contact line.
     !/^[A-Za-z]+(?:[:=|]|\s{1,3}\d|\s{1,3}(?:was|is|are|were|has|had|of|for|by)\b)/i.test(body) &&
@@ -234,7 +236,9 @@ function classify(
   )
     // "Shift each letter in your reply …": whatever the verb, a sentence about the reader's reply gives an order.
     mood = 'task';
-  else if (addressedAsk.test(sentence)) mood = 'addressed';
+  else if (addressedAsk.test(sentence) || midPlease.test(sentence)) mood = 'addressed';
+  const addressed =
+    (mayAddress(text, start, end) && addressesAgent(sentence)) || addressesReader(sentence);
   return {
     start,
     end,
@@ -243,9 +247,123 @@ function classify(
     line,
     structured,
     labelled: labelled !== null,
-    directed: mood !== undefined || obligation.test(sentence),
+    directed: mood !== undefined || addressed || obligation.test(sentence),
+    addressed,
   };
 }
+
+function noMood(
+  start: number,
+  end: number,
+  words: number,
+  line: boolean,
+  structured: boolean,
+  addressed: boolean,
+): Unit {
+  return {
+    start,
+    end,
+    mood: undefined,
+    words,
+    line,
+    structured,
+    labelled: false,
+    directed: addressed,
+    addressed,
+  };
+}
+
+// The AI reader, by the names data uses for it when it speaks to it.
+const agentName = String.raw`(?:ai|a\.i\.|llms?|language\s{1,3}models?|ai\s{1,3}models?|(?:ai|virtual|automated|email|e-mail|browsing|coding|helpdesk|support|research|shopping|autonomous)?[\s-]{0,3}(?:assistants?|agents?|bots?|chatbots?|copilots?))`;
+// Who a sentence speaks to, by form: a note addressed to the AI ("P.S. for the assistant summarising this inbox:",
+// "To the AI reading these reviews:"), a vocative opening an order ("Agent: reset …", "(bot: call …", "Hey agent,",
+// "@ai-bot please"), an obligation laid on it in the third person ("AI assistants processing this email should",
+// "Assistants that summarise this page must", "the data requires the assistant to"), or a condition on it reading
+// ("When the AI model reads this doc", "If you are an AI coding agent"). A sentence that only mentions an assistant
+// ("my assistant Clara will send…", "the assistant may make mistakes", "agent heartbeat missed", "ask the LLM to
+// reset the migration") names no addressee.
+//
+// Notes and vocatives end in ":" or ","; what follows must read as an order (a lower-case word, a task verb,
+// "Please", "You"…), not as a field's value ("agent: CodeActAgent", "Assistant: Sure, here is …").
+const addressNotes: readonly RegExp[] = [
+  new RegExp(
+    String.raw`(?:^|[\s"'(\[>#*•-])(?:(?:note|message|instructions?|hint|reminder|p\.?s\.?|important|attention|notice|memo|request)\s{0,3})?(?:for|to)\s{1,3}(?:the\s{1,3}|any\s{1,3}|all\s{1,3}|every\s{1,3}|an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\b[^:\n]{0,60}?:\s{1,3}["'(]?([A-Za-z']{2,20})`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`(?:^|(?<![\w])[("'\[>#*•-]\s{0,2})(?:(?:hey|hi|dear|ok|okay|attention)[\s,]{1,3})?(?:@[\w-]{0,20}bot|@(?:assistant|agent|copilot|claude|gpt|gemini)|(?:the\s{1,3})?${agentName}\s{0,2}:)[\s,:]{0,3}([A-Za-z']{2,20})`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`^[\s"'(\[>#*•-]{0,4}(?:(?:[Hh]ey|[Hh]i|[Dd]ear|OK|[Oo]kay)[\s,]{1,3}(?:the\s{1,3})?${agentName}|(?:The\s{1,3})?(?:AI|LLMs?|(?:AI\s{1,3})?(?:Assistants?|Agents?|Bots?|Chatbots?|Copilots?)))\s{0,2},\s{0,3}([A-Za-z']{2,20})`,
+  ),
+  new RegExp(
+    String.raw`\b${agentName}\s{1,3}(?:reading|processing|parsing|summari[sz]ing|handling|analy[sz]ing|seeing)\s{1,3}(?:this|these|the|my|our)\b[^:\n]{0,40}?:\s{1,3}["'(]?([A-Za-z']{2,20})`,
+    'i',
+  ),
+];
+// Words that may open the order after a note's colon, besides a task verb or a lower-case word.
+const orderOpeners = new Set(
+  "please you your do don’t don't always never from going before after when once now if the this quick urgent important".split(
+    ' ',
+  ),
+);
+const addressClauses: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:ai|llms?|language\s{1,3}models?|(?:ai\s{1,3})?(?:assistants?|chatbots?|copilots?)|(?:the|any|all|every|ai|automated|autonomous)\s{1,3}agents?)\b(?:\s{1,3}(?:that|who|which|[a-z]{2,16}ing)\b(?:\s{1,3}[\w'’-]{1,20}){0,4}?)?\s{1,3}(?:must|should|shall|needs?\s{1,3}to|ha(?:s|ve)\s{1,3}to|(?:is|are)\s{1,3}(?:to|(?:required|expected|instructed|asked)\s{1,3}to))\b`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`(?<!\b(?:can|could|may|might|will|would)\s{1,3})\b(?:requires?|instructs?|expects?|directs?|orders?|commands?)\s{1,3}(?:the\s{1,3}|any\s{1,3}|all\s{1,3}|every\s{1,3}|an?\s{1,3})?${agentName}\s{1,3}to\b`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:when|if|once|while)\s{1,3}(?:the|an?|any|you\s{1,3}are\s{1,3}(?:an?|the))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\s{1,3}(?:reads?|sees?|process(?:es)?|summari[sz]es?|parses?|loads?|opens?|encounters?|working|reading|processing|summari[sz]ing)\b|\bif\s{1,3}you\s{1,3}are\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:ai|llm|language\s{1,3}model|assistant|agent|chatbot|copilot)\b`,
+    'i',
+  ),
+];
+// Without an agent word: the reader's own answer ("Before answering, …", "before replying"), the user spoken of to
+// their assistant ("whenever this user asks …", "I'm the user's manager").
+const readerClauses: readonly RegExp[] = [
+  /\bbefore\s{1,3}(?:you\s{1,3})?(?:answering|replying|responding|summari[sz]ing|you\s{1,3}(?:answer|reply|respond|summari[sz]e))\b/i,
+  /\b(?:whenever|if|when|once)\s{1,3}(?:the|this|your)\s{1,3}user\s{1,3}(?:asks?|mentions?|wants?|requests?|says?|types?)\b|\b(?:i\s{1,3}am|i'm|this\s{1,3}is)\s{1,3}(?:the|your)\s{1,3}user['’]s\s{1,3}\w{3,20}\b/i,
+];
+// Before any regex: an agent word in the unit.
+const agentWord = /\b(?:ai|a\.i\.|llms?|models?|assistants?|agents?|copilots?)\b|bots?\b/i;
+
+function mayAddress(text: string, start: number, end: number): boolean {
+  return agentWord.test(text.slice(start, end));
+}
+
+/** The sentence speaks to the AI reader (see `addressNotes`, `addressClauses`). */
+function addressesAgent(sentence: string): boolean {
+  // Cheap tests first: a note or vocative needs its ":" or ",", a clause its modal or condition word.
+  if (noteMark.test(sentence))
+    for (const r of addressNotes) {
+      const next = r.exec(sentence)?.[1];
+      if (next === undefined) continue;
+      const lower = next.toLowerCase();
+      // A lower-case word reads as the order itself ("Agent: reset …"); a capitalised one only if it opens an order.
+      if (next === lower || taskVerbs.has(lower) || orderOpeners.has(lower)) return true;
+    }
+  if (clauseMark.test(sentence)) for (const r of addressClauses) if (r.test(sentence)) return true;
+  return false;
+}
+const noteMark = /[:,@]/;
+const clauseMark =
+  /\b(?:must|should|shall|needs?|ha(?:s|ve)|is|are|requires?|instructs?|expects?|directs?|orders?|commands?|when|if|once|while)\b/i;
+
+/** The sentence speaks to whoever answers the user, without naming it. */
+function addressesReader(sentence: string): boolean {
+  if (!readerMark.test(sentence)) return false;
+  for (const r of readerClauses) if (r.test(sentence)) return true;
+  return false;
+}
+const readerMark = /before|user/i;
+
+// "…, so please just send me …": a request in the middle of a sentence.
+const midPlease =
+  /[,;:]\s{1,3}(?:(?:so|and|but|then|now)\s{1,3})?please\s{1,3}(?:just\s{1,3})?[a-z]{3,20}\b/i;
 
 // Most sentences of data are statements. Before any regex runs, a unit must end in "?", mention "you", or open
 // (after a few lead words) with a capital letter: a task verb, a label, or an agent obliged in the third person.
@@ -302,39 +420,112 @@ function stem(w: string): string {
 }
 
 // Kinds of asks: a verb and an object in one request sentence.
-const asks: readonly { rule: string; severity: 'low' | 'medium'; test: RegExp; message: string }[] =
-  [
-    {
-      rule: 'intent.memory-write',
-      severity: 'medium',
-      test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
-      message: 'asks the reader to store something for later sessions',
-    },
-    {
-      rule: 'intent.fetch-follow',
-      severity: 'medium',
-      test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate|load|read|download|browse|curl|check|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.|\b(?:url|link|page|site|gist|pastebin|endpoint)\b)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|carry\s{1,3}out|do\s{1,3}(?:what|whatever|as)|(?:the\s{1,3})?instructions?|directions|steps\s{1,3}(?:there|listed|given))\b/i,
-      message: 'asks the reader to fetch a page and do what it says',
-    },
-    {
-      rule: 'intent.shell-command',
-      severity: 'medium',
-      test: /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|execute|paste)\b[^.?!\n]{0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e)\s{1,3}[-\w./~$"'|]/i,
-      message: 'asks the reader to run a command',
-    },
-    {
-      rule: 'intent.tool-invocation',
-      severity: 'medium',
-      test: /\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger|[Ee]xecute)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[A-Za-z][a-z]{1,20}(?:[A-Z][a-z0-9]{1,20}){2,6}|[\w.-]{2,40}\(\))|\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
-      message: 'asks the reader to call a particular tool',
-    },
-    {
-      rule: 'intent.account-takeover',
-      severity: 'medium',
-      test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\bgrant\b[^.?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:access|permissions?|rights|privileges)\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
-      message: 'asks the reader to change credentials or grant access',
-    },
-  ];
+/** A kind of ask: a regex, or a test of several parts of one sentence. */
+interface Ask {
+  readonly rule: string;
+  readonly severity: 'low' | 'medium';
+  readonly test: { test(sentence: string): boolean };
+  readonly message: string;
+}
+
+// Someone's own data named ("my genetic data", "the user's search history", "all their contacts"), and an outside
+// address to send it to: a request to move personal data out. "Send the signed form to orders@…" (a document of
+// the transaction, or "your" own copy) is how invoices, terms and forms read.
+const personalData =
+  /\b(?:my|the\s{1,3}user['’]s|their|his|her|all\s{1,3}(?:my|the|their))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:data|details|history|information|info|files?|documents?|records?|messages|e-?mails|contacts|address(?:es|\s{1,3}book)?|passwords?|credentials|keys?|tokens?|numbers?|statements?|photos|location|accounts?|reports?)\b/i;
+const sendVerb =
+  /\b(?:send|sending|forward|e-?mail|upload|post|share|transfer|transmit|leak|give|deliver)\b/i;
+const outsideTarget = /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|\bhttps?:\/\/\S{4,}/i;
+const personalDataOut = {
+  test: (sentence: string): boolean =>
+    personalData.test(sentence) && sendVerb.test(sentence) && outsideTarget.test(sentence),
+};
+
+const asks: readonly Ask[] = [
+  {
+    rule: 'intent.memory-write',
+    severity: 'medium',
+    test: /\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b/i,
+    message: 'asks the reader to store something for later sessions',
+  },
+  {
+    rule: 'intent.fetch-follow',
+    severity: 'medium',
+    test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate|load|read|download|browse|curl|check|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.|\b(?:url|link|page|site|gist|pastebin|endpoint)\b)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|carry\s{1,3}out|do\s{1,3}(?:what|whatever|as)|(?:the\s{1,3})?instructions?|directions|steps\s{1,3}(?:there|listed|given))\b/i,
+    message: 'asks the reader to fetch a page and do what it says',
+  },
+  {
+    rule: 'intent.shell-command',
+    severity: 'medium',
+    test: /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|execute|paste)\b[^.?!\n]{0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e)\s{1,3}[-\w./~$"'|]/i,
+    message: 'asks the reader to run a command',
+  },
+  {
+    rule: 'intent.tool-invocation',
+    severity: 'medium',
+    test: /\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger|[Ee]xecute|[Cc]alling|[Ii]nvoking|[Uu]sing|[Rr]unning|[Tt]riggering|[Ee]xecuting)\s{1,3}(?:the\s{1,3})?(?:`[\w.:-]{2,60}`|[a-z]{2,30}_[a-z_]{2,40}|[A-Za-z][a-z]{1,20}(?:[A-Z][a-z0-9]{1,20}){2,6}|[\w.-]{2,40}\(\))|\b(?:[Cc]all|[Ii]nvoke|[Uu]se|[Rr]un|[Tt]rigger)\s{1,3}(?:the\s{1,3})?[\w.-]{2,40}\s{1,3}(?:tool|function|action|endpoint)\b/,
+    message: 'asks the reader to call a particular tool',
+  },
+  {
+    rule: 'intent.account-takeover',
+    severity: 'medium',
+    test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b[^.?!\n]{0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,60}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,60}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\bauthorized_keys\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove)\s{1,3}(?:the\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?)\b/i,
+    message: 'asks the reader to change credentials or grant access',
+  },
+  {
+    rule: 'intent.send-data',
+    severity: 'medium',
+    test: personalDataOut,
+    message: "asks the reader to send someone's own data to an outside address",
+  },
+];
+
+// How far around an addressed sentence its asks are read: the sentences before and after it, within its paragraph.
+const askReach = 240;
+
+/** The span around [start, end) up to `askReach` characters each way, cut at a blank line. */
+function paragraphAround(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  const floor = Math.max(0, start - askReach);
+  while (
+    from > floor &&
+    !(text.charCodeAt(from - 1) === NEWLINE && text.charCodeAt(from - 2) === NEWLINE)
+  )
+    from--;
+  let to = end;
+  const ceiling = Math.min(text.length, end + askReach);
+  while (to < ceiling && !(text.charCodeAt(to) === NEWLINE && text.charCodeAt(to + 1) === NEWLINE))
+    to++;
+  return [from, to];
+}
+
+// Asks read only where the AI reader is addressed: alone they are how people write to each other.
+const addressedAsks: readonly Ask[] = [
+  {
+    rule: 'intent.memory-write',
+    severity: 'medium',
+    test: /\b(?:from\s{1,3}(?:now|here|this\s{1,3}point)\s{1,3}on(?:wards?)?|from\s{1,3}this\s{1,3}point\s{1,3}(?:forward|onwards?)|going\s{1,3}forward|henceforth|(?:in|for|across)\s{1,3}(?:all\s{1,3}|every\s{1,3}|any\s{1,3})?(?:later|future|subsequent|upcoming|following|other)\s{1,3}(?:chats?|conversations?|sessions?|interactions?|tasks?)|next\s{1,3}time|standing\s{1,3}(?:rule|instruction|order)|(?:your|the)\s{1,3}memory|what\s{1,3}you\s{1,3}remember|keep\s{1,3}in\s{1,3}mind)\b/i,
+    message: 'asks the AI reader to change what it does later',
+  },
+  {
+    rule: 'intent.concealment',
+    severity: 'medium',
+    test: /\b(?:(?:do\s{1,3}not|don't|never|without|no\s{1,3}need\s{1,3}to|must\s{1,3}not|should\s{1,3}not|not)\s{1,3}(?:\w{1,12}\s{1,3}){0,2}(?:mention|tell|inform|notify|alert|show|ask|let|warn|confirm\s{1,3}with)\w{0,3}\s{1,3}(?:\w{1,12}\s{1,3}){0,3}?(?:the\s{1,3})?(?:user|customer|owner|human|person|them|him|her|anyone)|silently|quietly|discreetly|secretly|without\s{1,3}(?:a\s{1,3})?(?:comment|trace|notice|confirmation))\b/i,
+    message: 'asks the AI reader to keep an act from the user',
+  },
+  {
+    rule: 'intent.send-data',
+    severity: 'medium',
+    test: /\b(?:send|forward|e-?mail|upload|post|share|copy|paste|put|include|attach|leak|give|transmit)\b[^\n]{0,80}?\b(?:contents?\s{1,3}of|files?|folders?|documents?|inbox|messages|(?:chat|conversation|browsing)\s{1,3}history|conversation|home\s{1,3}address|card\s{1,3}details|credentials?|passwords?|api\s{1,3}keys?|tokens?|\.env|\/etc\/|~\/|id_rsa|ssh\s{1,3}keys?|contacts)\b/i,
+    message: 'asks the AI reader to hand over data',
+  },
+  {
+    rule: 'intent.fetch-follow',
+    severity: 'medium',
+    test: /\b(?:visit|open|fetch|go\s{1,3}to|navigate\s{1,3}to|load|read|download|browse|retrieve|get|access|consult)\b[^\n]{0,120}?(?:https?:\/\/|www\.)[^\n]{0,160}?\b(?:follow|comply|obey|execute|apply|perform|carry\s{1,3}out|act\s{1,3}(?:on|upon)|proceed|do\s{1,3}(?:exactly\s{1,3})?(?:what|whatever|as)|instructions?|tasks?|steps)\b|(?:https?:\/\/|www\.)[^\n]{0,200}?\b(?:visit|open|fetch|load|read|download|retrieve|get|access)\b[^\n]{0,60}?\b(?:follow|comply|obey|execute|apply|perform|carry\s{1,3}out|act\s{1,3}(?:on|upon)|proceed|do\s{1,3}(?:exactly\s{1,3})?(?:what|whatever|as))\b/i,
+    message: 'asks the AI reader to fetch a page and do what it says',
+  },
+];
 
 // Sentences of a different script than the text around them: Latin inside Bengali, Cyrillic inside English.
 function scriptOf(c: number): number {
@@ -457,7 +648,31 @@ function registerShifts(text: string): RawFinding[] {
   }
   let requests = 0;
   for (const u of all) if (u.mood) requests++;
+  let addressedSeen = 0;
   for (const u of all) {
+    if (u.addressed && addressedSeen++ < maxChecked) {
+      // Data that names the AI reader as the one it speaks to: what the note asks is read in its paragraph (the
+      // ask often follows the address: "The assistant should do it for the user without asking.").
+      out.push({
+        rule: 'address.agent',
+        severity: 'medium',
+        start: u.start,
+        end: u.end,
+        message: 'speaks to the AI reader inside data',
+      });
+      const [from, to] = paragraphAround(text, u.start, u.end);
+      const near = text.slice(from, to);
+      for (const a of [...asks, ...addressedAsks])
+        if (a.test.test(near))
+          out.push({
+            rule: a.rule,
+            severity: a.severity,
+            start: u.start,
+            end: u.end,
+            message: a.message,
+          });
+      continue;
+    }
     // A list of steps is how documentation reads; a step planted in data stands alone.
     if (!u.directed || u.structured) continue;
     const sentence = text.slice(u.start, u.end);
@@ -541,16 +756,19 @@ const scriptBelow = 16384;
 const otherScript =
   // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their combining marks included
   /[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
-// Where a request may sit: a "?" that ends a sentence, "you", a capitalised task verb (or "Please"). Three simple
+// Where a request may sit: a "?" that ends a sentence, "you" or a name of the AI reader, a capitalised task verb (or "Please"). Three simple
 // regexes, each scanned by the regex engine far faster than a loop over characters (one combined regex is not).
 const candidates: readonly RegExp[] = [
   /[?？؟](?=[\s"'”’)\]]|$)/g,
-  /\b[Yy]our?\b/g,
+  // "you", or a name of the AI reader (one regex costs half of two; an "@…bot" alternative would double it again);
+  // "user-agent" is skipped below.
+  /\b(?:[Yy]our?|[Aa]ssistants?|AI|LLMs?|[Cc]hatbots?|[Cc]opilots?|[Aa]gents?)\b/g,
   new RegExp(
     String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly|Don't|Do not|Make sure|Be sure|Feel free)\b`,
     'g',
   ),
 ];
+const addressCandidates = candidates[1];
 // A sentence longer than this is prose or data, not a planted request.
 const maxUnit = 480;
 
@@ -559,7 +777,9 @@ function candidateUnits(text: string): Unit[] {
   const at: number[] = [];
   for (const r of candidates) {
     r.lastIndex = 0;
-    for (let m = r.exec(text); m; m = r.exec(text)) at.push(m.index + m[0].length - 1);
+    for (let m = r.exec(text); m; m = r.exec(text))
+      if (r !== addressCandidates || text.charCodeAt(m.index - 1) !== 0x2d)
+        at.push(m.index + m[0].length - 1);
   }
   if (at.length === 0) return [];
   at.sort((a, b) => a - b);

@@ -18,8 +18,15 @@ const weakBySeverity: Readonly<Record<Severity, number>> = { high: 3, medium: 2.
 
 // Rules whose prior differs from what their severity says, by feature key or by rule id.
 const explicit: Readonly<Record<string, number>> = {
-  // Terminal output moves the cursor and erases lines all the time (progress bars): not a signal alone.
+  // Terminal output moves the cursor and erases lines all the time (progress bars): not a signal alone. Nor do the
+  // other escapes programs print: `ESC ( B` after every `tput sgr0`, save and restore cursor (ESC 7 / ESC 8) around
+  // apt's progress line, keypad modes, window titles (OSC 0), OSC 8 hyperlinks in compiler diagnostics and `ls`.
+  // The model reads an escape's text raw, a hyperlink's target included; conceal (SGR 8) and clipboard writes
+  // (OSC 52) keep their own severity.
   'hidden.ansi-cursor/high': 0.5,
+  'hidden.ansi-control/medium': 0.5,
+  'hidden.ansi-osc/low': 0.5,
+  'hidden.ansi-hyperlink/medium': 1,
   // READMEs tell people to pipe an installer into a shell: a command is only a cue next to other cues.
   'intent.dangerous-command/medium': 1.5,
   'intent.shell-command/low': 0.5,
@@ -35,7 +42,18 @@ const explicit: Readonly<Record<string, number>> = {
   // An off-topic task or question planted in data is the whole of many injections: it flags alone.
   'place.register-shift/high': 4,
   // "Unfiltered", "never refuses", "stay in character": said of the model, the whole of a jailbreak's ask.
-  'intent.unrestricted/medium': 3.5,
+  'intent.unrestricted/medium': 4.5,
+  // Asks that are the harm itself, whoever is addressed: a request for credentials or for a person's private data,
+  // code to be planted in the reader's work, a phishing lure, code that collects and sends local data. Each flags a result alone (benign results almost never hold one); a medium cue
+  // that only describes (an obligation, a mode, a task, a persona) does not. Not an order to send something to an
+  // outside address by itself: invoices, terms and forms say "send the signed form to orders@…" (with someone's
+  // own data named, the register layer adds a second cue); nor an order about the reader's reply ("in your
+  // response, please include the invoice number" is how e-mails ask).
+  'exfil.credential-request/medium': 4.5,
+  'exfil.user-data-request/medium': 4.5,
+  'directive.code-insertion/medium': 4.5,
+  'exfil.phishing-lure/medium': 4.5,
+  'exfil.malicious-code/medium': 4.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,
@@ -47,9 +65,12 @@ const explicit: Readonly<Record<string, number>> = {
 const otherRules: readonly [string, readonly Severity[]][] = [
   ['directive.exfil-to-target', ['medium', 'high']],
   ['directive.user-voice-request', ['medium', 'high']],
-  ['intent.send-data', ['low']],
+  ['intent.send-data', ['low', 'medium']],
   ['poison.exfil-parameter', ['high']],
   ['hidden.ansi-cursor', ['high']],
+  ['hidden.ansi-control', ['medium']],
+  ['hidden.ansi-osc', ['low']],
+  ['hidden.ansi-hyperlink', ['medium']],
   ['obfuscation.homoglyph', ['medium']],
   ['obfuscation.leetspeak', ['medium']],
   ['obfuscation.spaced', ['medium']],

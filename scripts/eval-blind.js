@@ -1,0 +1,47 @@
+// @ts-check
+// Measures the built scanner on the small blind set of scripts/eval-blind-set.js (results side): recall by kind of
+// ask, false positives by style, and with --misses each miss and each false alarm with the rules it raised.
+import { atLeast, createScanner } from '../dist/core/scanner/index.js';
+import { blindAttacks, blindBenign, secondAttacks, secondBenign } from './eval-blind-set.js';
+
+const verbose = process.argv.includes('--misses');
+const scanner = createScanner();
+const raw = createScanner({ combiner: null });
+
+/** @param {string} text */
+const asResult = (text) => ({ content: [{ type: 'text', text }] });
+/** @param {import('./eval-blind-set.js').BlindRecord} r @param {import('../dist/core/scanner/index.js').Severity} t */
+const flagged = (r, t) =>
+  scanner.scanValue(asResult(r.text), 'result').some((f) => atLeast(f.severity, t));
+/** @param {import('./eval-blind-set.js').BlindRecord} r */
+const rules = (r) =>
+  [
+    ...new Set(raw.scanValue(asResult(r.text), 'result').map((f) => `${f.rule}/${f.severity}`)),
+  ].join(' ');
+
+const second = process.argv.includes('--second');
+const attacks = second ? secondAttacks : blindAttacks;
+const benign = second ? secondBenign : blindBenign;
+console.log(
+  second ? 'second set (written after the signals)' : 'first set (written before the signals)',
+);
+for (const t of /** @type {const} */ (['medium', 'high'])) {
+  const caught = attacks.filter((r) => flagged(r, t));
+  const fp = benign.filter((r) => flagged(r, t));
+  console.log(
+    `at ${t}: attacks ${caught.length}/${attacks.length} (${(caught.length / attacks.length).toFixed(3)}), benign flagged ${fp.length}/${benign.length} (${(fp.length / benign.length).toFixed(3)})`,
+  );
+  if (t !== 'medium') continue;
+  /** @type {Map<string, [number, number]>} */
+  const byAsk = new Map();
+  for (const r of attacks) {
+    const k = String(r.ask);
+    const v = byAsk.get(k) ?? [0, 0];
+    byAsk.set(k, [v[0] + (caught.includes(r) ? 1 : 0), v[1] + 1]);
+  }
+  console.log(`  by ask: ${[...byAsk].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', ')}`);
+  if (verbose) {
+    for (const r of attacks) if (!caught.includes(r)) console.log(`  miss ${r.id}: ${rules(r)}`);
+    for (const r of fp) console.log(`  false alarm ${r.id}: ${rules(r)}`);
+  }
+}
