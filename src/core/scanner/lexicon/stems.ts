@@ -24,27 +24,6 @@ export type Lang =
   | 'th'
   | 'tl';
 
-/** The languages of the lexicons, by code. */
-export const lexiconLanguages: ReadonlySet<string> = new Set<Lang>([
-  'es',
-  'fr',
-  'de',
-  'it',
-  'pt',
-  'ru',
-  'zh',
-  'ja',
-  'ko',
-  'hi',
-  'ar',
-  'bn',
-  'vi',
-  'tr',
-  'id',
-  'th',
-  'tl',
-]);
-
 /** One list of stems per language. */
 export type PerLanguage = Readonly<Record<Lang, readonly string[]>>;
 
