@@ -160,6 +160,9 @@ describe('createInertCheck', () => {
     expect(check(words)).toBe(true);
     expect(check({ [words[0] ?? '']: words })).toBe(true);
     expect(asked).toHaveLength(9);
+    // A value with a string that cannot pass asks about none of its words.
+    expect(check(['unknownword', 'two words'])).toBe(false);
+    expect(asked).toHaveLength(9);
   });
 
   test('what it accepts, the full scan flags nothing in: scanner keywords in every form, side by side', () => {

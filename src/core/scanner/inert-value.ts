@@ -58,8 +58,9 @@ const ASKS_PER_VALUE = 8;
  * together (nothing to grade: nothing reported), plus a joined read of its strings that only prose
  * enters (a string with a space), and none of these strings has one. `inert-value.test.ts` holds
  * this against the full scan with words the scanner does flag mixed in. Each answer is remembered
- * (so a word costs one text scan per scanner, not one per call); at most 8 new words are asked
- * about per value, so a value of many unknown words costs a bounded amount before its full scan.
+ * (so a word costs one text scan per scanner, not one per call), and only a value whose every
+ * string could pass asks, about at most 8 new words: a value of many unknown words costs a
+ * bounded amount before its full scan.
  */
 export const createInertCheck = (
   quietText: (text: string) => boolean,
@@ -78,10 +79,15 @@ export const createInertCheck = (
     return quiet;
   };
   return (value) => {
+    // Asking costs a text scan per new word: only a value whose every string could pass asks.
+    if (walk(value, MAX_NODES, couldBeInert) < 0) return false;
     asks = 0;
     return walk(value, MAX_NODES, inertText) >= 0;
   };
 };
+
+const couldBeInert = (text: string): boolean =>
+  isInertText(text) || (text.length <= MAX_WORD && isPlainWord(text));
 
 /** Printable ASCII without a space: one word to the joined read, whatever its characters. */
 const isPlainWord = (text: string): boolean => {
