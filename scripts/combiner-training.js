@@ -4,6 +4,10 @@
 // thresholds set from the benign texts of the training data. Used by the eval's folds and by the
 // script that writes the shipped model.
 
+import { existsSync, readFileSync } from 'node:fs';
+import { createScanner } from '../dist/core/scanner/index.js';
+import { corpusDir } from './eval-corpus.js';
+
 /** @typedef {import('../dist/core/scanner/combiner.js').CombinerModel} CombinerModel */
 /** @typedef {'content' | 'description'} Surface */
 /** @typedef {{ features: Set<string>, surface: Surface, label: 0 | 1, family: string }} Row */
@@ -12,6 +16,26 @@
  * @typedef {{ medium: number, high: number }} Cut
  * @typedef {{ lambda: number, alpha: number, fpr: { content: Cut, description: Cut }, floor: { content: Cut, description: Cut }, strongCue: number, strongMargin: number, lowMargin: number, iterations: number }} TrainingOptions
  */
+
+/** Capability-only descriptions (no instruction to the model): kept out of training and of injection recall. */
+export const capabilityOnly = 'malicious_tool_capability(no_injected_instruction)';
+
+/** Exit 0 with one line when the corpus is absent (CI machines without ../shared). @param {string} script */
+export function exitWithoutCorpus(script) {
+  if (existsSync(corpusDir)) return;
+  console.log(`${script} skipped: no corpus at ${corpusDir}`);
+  process.exit(0);
+}
+
+/** The records of one corpus file. @param {string} name @returns {any[]} */
+export const readJsonl = (name) =>
+  readFileSync(`${corpusDir}${name}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l));
+
+/** The scanner without a combiner: its raw findings are the training features. */
+export const rawScanner = () => createScanner({ combiner: null });
 
 /** Training options; the defaults are the ones the shipped model uses. @type {Readonly<TrainingOptions>} */
 export const trainingDefaults = Object.freeze({
