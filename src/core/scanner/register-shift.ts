@@ -59,8 +59,8 @@ const obligation =
 const secondPerson = /\byou\b/i;
 const userThird =
   /\b(?:the|this|that)\s{1,3}(?:current\s{1,3})?(?:user|operator)(?:['’]s)?\b(?!\s{1,3}(?:interface|agent|guide|manual|name|id|experience|stor(?:y|ies)|base|group|account|record|table|model|input|role)s?\b)/i;
-// Openings that are imperatives in any data but too common in documentation to count as a task for the register
-// test ("Go to Settings", "Run the tests", "Use the CLI"): they make a sentence an order whose asks are read.
+// Imperatives too common in documentation to count as a task for the register test ("Go to Settings", "Run the
+// tests", "Use the CLI"): after a leading clause or in a field that holds an order, they make the sentence one.
 const orderVerbs = new Set(
   'go open run use set load pull install read check follow apply copy move put turn switch update make keep include attach type'.split(
     ' ',
@@ -298,7 +298,6 @@ function classify(
     clauseOrder ||
     obligation.test(sentence) ||
     (field === 'task' && readsAsOrder(body)) ||
-    (first !== undefined && /^[A-Z]/.test(body) && orderVerbs.has(first.toLowerCase())) ||
     // "Next action: invoke …", "Action item for the one handling this queue: set …": an order after a note's colon.
     noteOrder(sentence);
   return {
@@ -346,8 +345,21 @@ function noMood(
 // "ai_note") or holds an order ("todo", "next_step", "instruction"): its value is read as an order when it opens
 // with a task verb or says "you". Other fields ("agent": "CodeActAgent", "user_agent") are data.
 const fieldKey = /["']?([A-Za-z][\w-]{1,40})["']?\s{0,2}[:=]\s{0,2}["']?\s{0,2}$/;
-const readerKey =
-  /(?:^|[_-])(?:ai|llm|model|assistant|agent|bot|gpt|claude|copilot)s?(?:[_-]|$)|^(?:assistant|agent|ai|llm|model)[A-Z]|(?:For|To)(?:Ai|AI|Llm|LLM|Model|Assistant|Agent)$/;
+// A reader word and a word of address or order: "message_for_model", "assistant_directive", "aiNote"; not "model",
+// "agent" or "user_agent" alone, which name data.
+const readerWords = new Set('ai llm llms model assistant agent bot gpt claude copilot'.split(' '));
+const orderWords = new Set(
+  'for to note message msg instruction instructions directive directives prompt hint command order task'.split(
+    ' ',
+  ),
+);
+function isReaderKey(key: string): boolean {
+  const parts = key
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_-]/);
+  return parts.some((p) => readerWords.has(p)) && parts.some((p) => orderWords.has(p));
+}
 const taskKey =
   /^(?:todo|to_do|next_?steps?|next_?actions?|action_?required|action_?items?|instructions?|directives?|system_?prompt|prompt|task)$/i;
 function fieldOf(text: string, start: number): 'reader' | 'task' | undefined {
@@ -357,12 +369,14 @@ function fieldOf(text: string, start: number): 'reader' | 'task' | undefined {
   const key = fieldKey.exec(text.slice(Math.max(0, start - 48), start))?.[1];
   if (key === undefined) return undefined;
   if (taskKey.test(key)) return 'task';
-  return readerKey.test(key) ? 'reader' : undefined;
+  return isReaderKey(key) ? 'reader' : undefined;
 }
 const notePrefix = /^[^:\n]{3,60}:\s{1,3}([a-z]{2,20})\b/;
+// Not "Tip: use the bar tool …", "Usage: run …": documentation's notes open with those.
+const noteVerbs = new Set('set turn switch open go'.split(' '));
 function noteOrder(sentence: string): boolean {
   const w = notePrefix.exec(sentence)?.[1];
-  return w !== undefined && (taskVerbs.has(w) || orderVerbs.has(w));
+  return w !== undefined && (taskVerbs.has(w) || noteVerbs.has(w));
 }
 function readsAsOrder(value: string): boolean {
   const body = value.replace(lead, '');
@@ -788,7 +802,8 @@ function registerShifts(text: string): RawFinding[] {
       // An order about the user, given to whoever acts for them: what it asks is read in its paragraph too.
       out.push({
         rule: 'address.for-user',
-        severity: 'medium',
+        // System prompts speak to the assistant about the user too: alone a faint cue, it anchors what is asked.
+        severity: 'low',
         start: u.start,
         end: u.end,
         message: 'gives the reader orders about the user, in the third person',
