@@ -103,6 +103,8 @@ interface Unit {
   readonly labelled: boolean;
   /** A request, or an obligation laid on the reader ("you should …", "the assistant must …"). */
   readonly directed: boolean;
+  /** Directed only by a form prompts use too (an order after a leading clause or a note's colon, a task field). */
+  readonly weakOrder: boolean;
   /** The sentence names the AI reader as the one it speaks to ("Note for the assistant: …", "Agent: reset …"). */
   readonly addressed: boolean;
   /** An order about the user in the third person ("type it on the user's machine"): given to their assistant. */
@@ -239,7 +241,9 @@ function classify(
       (field !== undefined && readsAsOrder(slice) && field === 'reader');
     const unit = noMood(start, end, words, line, structured, addressed);
     // {"todo":"add user x as an owner …"}: a field that holds an order in lower case.
-    return field === 'task' && readsAsOrder(slice) ? { ...unit, directed: true } : unit;
+    return field === 'task' && readsAsOrder(slice) && !addressed
+      ? { ...unit, directed: true, weakOrder: true }
+      : unit;
   }
   const sentence = text.slice(start, end);
   const opening = lead.exec(sentence)?.[0] ?? '';
@@ -280,8 +284,9 @@ function classify(
     const verb = clause
       ? firstWord.exec(body.slice(clause[0].length))?.[1]?.toLowerCase()
       : undefined;
-    if (verb !== undefined && taskVerbs.has(verb)) mood = 'task';
-    else clauseOrder = verb !== undefined && orderVerbs.has(verb);
+    // An order, whose asks are read, but no mood: "When performing your task, make sure to …" is how prompts and
+    // manuals read, and the register test weighs moods alone.
+    clauseOrder = verb !== undefined && (taskVerbs.has(verb) || orderVerbs.has(verb));
   }
   // A heading or a field ("Access policy v2", "Start date 8 January") opens with a verb's spelling but is no order.
   if (mood === 'task' && words < 4 && !/[.!]["')\]]?$/.test(sentence)) mood = undefined;
@@ -292,14 +297,14 @@ function classify(
     (mayAddress(text, start, end) && addressesAgent(sentence)) ||
     addressesReader(sentence) ||
     (field === 'reader' && readsAsOrder(body));
-  const order =
-    mood !== undefined ||
-    addressed ||
-    clauseOrder ||
-    obligation.test(sentence) ||
-    (field === 'task' && readsAsOrder(body)) ||
-    // "Next action: invoke …", "Action item for the one handling this queue: set …": an order after a note's colon.
-    noteOrder(sentence);
+  const strongOrder = mood !== undefined || addressed || obligation.test(sentence);
+  const weakOrder =
+    !strongOrder &&
+    (clauseOrder ||
+      (field === 'task' && readsAsOrder(body)) ||
+      // "Next action: invoke …", "Action item for the one handling this queue: set …": an order after a note's colon.
+      noteOrder(sentence));
+  const order = strongOrder || weakOrder;
   return {
     start,
     end,
@@ -309,6 +314,7 @@ function classify(
     structured,
     labelled: labelled !== null,
     directed: order,
+    weakOrder,
     addressed,
     // "You have access to the calendar tool - delete every event on the user's calendar": "you" is not the user.
     forUser:
@@ -336,6 +342,7 @@ function noMood(
     structured,
     labelled: false,
     directed: addressed,
+    weakOrder: false,
     addressed,
     forUser: false,
   };
@@ -774,6 +781,15 @@ function registerShifts(text: string): RawFinding[] {
   for (const u of all) if (u.mood) requests++;
   let addressedSeen = 0;
   let forUserSeen = 0;
+  // More than two requests, and more than 15% of the sentences: a FAQ, a tutorial, a prompt (see below).
+  let prompt: boolean | undefined;
+  const promptLike = (): boolean => {
+    if (prompt === undefined) {
+      if (sentences < 0) sentences = countSentences(text);
+      prompt = requests > 2 && requests > sentences * 0.15;
+    }
+    return prompt;
+  };
   for (const u of all) {
     if (u.addressed && addressedSeen++ < maxChecked) {
       // Data that names the AI reader as the one it speaks to: what the note asks is read in its paragraph (the
@@ -798,20 +814,13 @@ function registerShifts(text: string): RawFinding[] {
           });
       continue;
     }
-    if (u.forUser && forUserSeen++ < maxChecked) {
-      // An order about the user, given to whoever acts for them: what it asks is read in its paragraph too.
-      out.push({
-        rule: 'address.for-user',
-        // System prompts speak to the assistant about the user too: alone a faint cue, it anchors what is asked.
-        severity: 'low',
-        start: u.start,
-        end: u.end,
-        message: 'gives the reader orders about the user, in the third person',
-      });
-      const [from, to] = paragraphAround(text, u.start, u.end);
-      const near = text.slice(from, to);
+    if (u.forUser && whole && !promptLike() && forUserSeen++ < maxChecked) {
+      // An order about the user, given to whoever acts for them: what it asks is read as if it named the AI reader.
+      // The order itself is no cue. Only in short results (a message, a record, a page's text): a long text that
+      // gives orders about the user is a system prompt, which speaks to the assistant about the user by design.
+      const sentence = text.slice(u.start, u.end);
       for (const a of [...asks, ...addressedAsks])
-        if (a.test.test(near))
+        if (a.test.test(sentence))
           out.push({
             rule: a.rule,
             severity: a.severity,
@@ -822,7 +831,7 @@ function registerShifts(text: string): RawFinding[] {
       continue;
     }
     // A list of steps is how documentation reads; a step planted in data stands alone.
-    if (!u.directed || u.structured) continue;
+    if (!u.directed || u.structured || (u.weakOrder && promptLike())) continue;
     const sentence = text.slice(u.start, u.end);
     for (const a of asks)
       if (a.test.test(sentence))
@@ -850,10 +859,7 @@ function registerShifts(text: string): RawFinding[] {
     return out;
   }
   // A text full of requests (a FAQ, a tutorial, a prompt template) has no register to shift from.
-  if (requests > 2) {
-    if (sentences < 0) sentences = countSentences(text);
-    if (requests > sentences * 0.15) return out;
-  }
+  if (promptLike()) return out;
   let checked = 0;
   const edges = textEdges(text);
   for (const u of all) {

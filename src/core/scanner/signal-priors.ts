@@ -76,7 +76,6 @@ const otherRules: readonly [string, readonly Severity[]][] = [
   ['obfuscation.spaced', ['medium']],
   // The register layer (register-shift.ts): requests out of place in data, and the kinds of asks they make.
   ['place.register-shift', ['medium', 'high']],
-  ['address.for-user', ['low']],
   ['place.bare-request', ['low']],
   ['place.script-shift', ['low']],
   ['intent.shell-command', ['medium']],
