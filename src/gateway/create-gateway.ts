@@ -418,7 +418,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     // Once the backends' first round is in and no request is being handled, the scanner is built
     // (a few hundred ms of CPU), so that neither the first calls nor a later one wait for it.
     const buildScannerWhenIdle = (): void => {
-      if (scanner.built || closing !== undefined) return;
+      const { scanning } = current().config;
+      const scans = [scanning.descriptions, scanning.responses, scanning.arguments];
+      // With every surface off nothing is ever scanned: the scanner is never built.
+      if (scanner.built || closing !== undefined || scans.every((s) => s === 'off')) return;
       if (drain.inFlight() > 0) setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
       else scanner.build();
     };
