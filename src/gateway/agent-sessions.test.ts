@@ -1,4 +1,4 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { MemoryAuditSink } from '../core/audit/audit-sink.js';
 import type { Logger } from '../core/logger.js';
@@ -28,6 +28,7 @@ const settled = async (promise: Promise<void>): Promise<boolean> => {
   return done;
 };
 const client = { name: 'agent', version: '1' };
+const server = (): Server => new Server({ name: 'gw', version: '0' }, { capabilities: {} });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -37,7 +38,7 @@ describe("a backend's request waits for the agent", () => {
   test('until the agent that said initialize says initialized, however long that takes', async () => {
     vi.useFakeTimers();
     const subject = sessions();
-    const session = subject.add({} as Server);
+    const session = subject.add(server());
     subject.declared(session, { roots: {} }, client);
     // A loaded machine: the agent says initialized seconds later.
     await vi.advanceTimersByTimeAsync(10_000);
@@ -51,7 +52,7 @@ describe("a backend's request waits for the agent", () => {
   test('not for ever: an agent that never says initialized, or none at all, is not waited for', async () => {
     vi.useFakeTimers();
     const silent = sessions();
-    silent.declared(silent.add({} as Server), {}, client);
+    silent.declared(silent.add(server()), {}, client);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(await settled(silent.agentsReady())).toBe(true);
 
