@@ -422,8 +422,16 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       const scans = [scanning.descriptions, scanning.responses, scanning.arguments];
       // With every surface off nothing is ever scanned: the scanner is never built.
       if (scanner.built || closing !== undefined || scans.every((s) => s === 'off')) return;
-      if (drain.inFlight() > 0) setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
-      else scanner.build();
+      if (drain.inFlight() > 0) {
+        setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
+        return;
+      }
+      try {
+        scanner.build();
+      } catch (error) {
+        // A timer must not take the gateway down; the first scan tries again and fails its call.
+        logger.error(`could not build the content scanner: ${(error as Error).message}`);
+      }
     };
     void catalog.firstRoundSettled().then(() => {
       setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
