@@ -433,9 +433,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         logger.error(`could not build the content scanner: ${(error as Error).message}`);
       }
     };
-    void catalog.firstRoundSettled().then(() => {
-      setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
-    });
+    void catalog.firstRoundSettled().then(
+      () => {
+        setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
+      },
+      () => undefined,
+    );
     gatewayConsole.start({
       gateway: {
         pid: process.pid,
