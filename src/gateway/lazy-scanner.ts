@@ -25,6 +25,7 @@ export const lazyScanner = (create: () => Scanner): LazyScanner => {
     },
     scanText: (text, field) => get().scanText(text, field),
     scanValue: (value, field) => get().scanValue(value, field),
+    quietText: (text) => get().quietText(text),
     scanTool: (tool, context) => get().scanTool(tool, context),
     startValue: (value, field) => get().startValue(value, field),
     startTool: (tool, context) => get().startTool(tool, context),
