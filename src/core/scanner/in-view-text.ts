@@ -5,6 +5,8 @@
  * pattern written the usual way would never match the view of the very text it names.
  */
 export function inViewText(s: string): string {
+  // Most patterns and keywords are ASCII: no copy, character by character, of a source of thousands.
+  if (!nonAscii.test(s)) return s;
   let out = '';
   let changed = false;
   for (const ch of s) {
@@ -23,3 +25,5 @@ export function inViewText(s: string): string {
   }
   return changed ? out : s;
 }
+
+const nonAscii = /[\u0080-\uffff]/;
