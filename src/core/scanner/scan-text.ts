@@ -129,17 +129,14 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     },
   };
 
-  // A disguised word any pattern looks for is read back, so the patterns see it.
+  // A disguised word any pattern looks for is read back, so the patterns see it. The description list holds every
+  // keyword once.
   const vocabulary = createVocabulary(
-    active
-      .flatMap((d) => d.keywords)
-      .concat(directiveOn ? directiveKeywords : [])
-      .concat(secretsOn ? secretAnchors.map((a) => a.anchor) : [])
-      .flatMap((kw) =>
-        asciiLower(kw)
-          .split(/[^a-z]+/)
-          .filter((w) => w.length >= 4),
-      ),
+    descriptionList.keywords.flatMap((kw) =>
+      asciiLower(kw)
+        .split(/[^a-z]+/)
+        .filter((w) => w.length >= 4),
+    ),
   );
 
   function group(text: string, surface: Surface): Grouped {
