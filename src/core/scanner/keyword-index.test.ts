@@ -64,3 +64,40 @@ describe('keyword index', () => {
     expect(hits.keyword.map((k) => index.keywords[k])).toEqual(['ignore', '.env', '无视']);
   });
 });
+
+describe('keyword index hits', () => {
+  /** Every keyword occurrence by brute force, in start order, then shorter keywords (under six units) first, then list order. */
+  const naive = (keywords: readonly string[], text: string): [number, number][] => {
+    const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const hay = lower(text);
+    const out: [number, number][] = [];
+    for (let p = 0; p < hay.length; p++) {
+      const here = keywords
+        .map((kw, id) => [id, lower(kw)] as const)
+        .filter(([, kw]) => hay.startsWith(kw, p))
+        .sort(([a, x], [b, y]) => (x.length >= 6 ? 1 : 0) - (y.length >= 6 ? 1 : 0) || a - b);
+      for (const [id] of here) out.push([p, id]);
+    }
+    return out;
+  };
+
+  test('are every occurrence of every keyword, overlapping ones too, whatever the keywords and text', () => {
+    const alphabet = fc.constantFrom(...'abAB .-无视é'.split(''));
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 7 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12, selector: (w) => w.toLowerCase() }),
+        fc.array(alphabet, { maxLength: 60 }),
+        (keywords, chars) => {
+          // Keywords with other scripts are looked up by their first two characters.
+          const usable = keywords.filter((k) => /^[\x20-\x7e]+$/.test(k) || k.length >= 2);
+          fc.pre(usable.length > 0);
+          const text = chars.join('');
+          const hits = createKeywordIndex(usable).find(text);
+          expect(hits.start.map((s, k) => [s, hits.keyword[k]])).toEqual(naive(usable, text));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -21,8 +21,10 @@ export interface KeywordIndex {
 
 /** Lower-case ASCII letters only, matching how the index compares text (other scripts list their case variants). */
 export function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // Most keywords are lower case already: a test is cheaper than a replace with a callback (thousands at start-up).
+  return upperAscii.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s;
 }
+const upperAscii = /[A-Z]/;
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
@@ -80,6 +82,17 @@ for (let code = 0; code < 1 << 13; code++) {
 }
 
 /**
+ * The order of hits that start at one place, as a rank per keyword: keyword order, shorter keywords (under six
+ * units) first.
+ */
+export function hitRanks(keywords: readonly string[]): Int32Array {
+  // A loop, not Int32Array.from with a mapping function: that is slow while start-up code is not yet optimised.
+  const rank = new Int32Array(keywords.length);
+  keywords.forEach((kw, id) => (rank[id] = (kw.length >= 6 ? 1 << 20 : 0) + id));
+  return rank;
+}
+
+/**
  * Build a keyword index; ASCII letters match in any case. Keywords made of ASCII characters are compiled into a
  * deterministic Aho–Corasick automaton over the characters they use: one table step per character of text, no
  * step back, whatever the number of keywords. Its rows are filled in as text first reaches them, so building
@@ -88,9 +101,9 @@ for (let code = 0; code < 1 << 13; code++) {
  */
 export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   const lowered = keywords.map(asciiLower);
-  // Within one start position, hits come in keyword order, shorter keywords (under six units) first.
-  const rank = Int32Array.from(lowered, (kw, id) => (kw.length >= 6 ? 1 << 20 : 0) + id);
-  const lengths = Int32Array.from(lowered, (kw) => kw.length);
+  const rank = hitRanks(lowered);
+  const lengths = new Int32Array(lowered.length);
+  lowered.forEach((kw, id) => (lengths[id] = kw.length));
   const asciiIds: number[] = [];
   const wideIds: number[] = [];
   lowered.forEach((kw, id) => {
@@ -309,32 +322,54 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
   });
 
   const delta = new Uint16Array(states * stride).fill(unfilled);
-  const fail = new Int32Array(states);
-  const outLink = new Int32Array(states);
+  // Failure and output links are worked out when text first reaches a state (-1 until then), like the rows: an
+  // automaton of thousands of keywords is built at start-up, and most of its states are never reached.
+  const fail = new Int32Array(states).fill(-1);
+  const outLink = new Int32Array(states).fill(-1);
+  fail[0] = 0;
+  outLink[0] = 0;
+  // The trie parent of each state and the class of the edge from it.
+  const parent = new Int32Array(states);
+  const via = new Uint8Array(states);
+  for (let s = 0; s < states; s++)
+    for (let kid = firstKid[order[s] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
+      const t = number[kid] ?? 0;
+      parent[t] = s;
+      via[t] = edge[kid] ?? 0;
+    }
   const ends = (s: number): boolean => (ownFirst[s + 1] ?? 0) > (ownFirst[s] ?? 0);
-  const mark = (s: number): number => (s << 1) | (ends(s) || outLink[s] !== 0 ? 1 : 0);
+  /** The longest proper suffix of state t that is a state: t's parent's failure state, stepped by t's edge. */
+  function failOf(t: number): number {
+    let f = fail[t] ?? 0;
+    if (f >= 0) return f;
+    const p = parent[t] ?? 0;
+    f = p === 0 ? 0 : fill(failOf(p), via[t] ?? 0) >> 1;
+    fail[t] = f;
+    return f;
+  }
+  function outLinkOf(t: number): number {
+    let o = outLink[t] ?? 0;
+    if (o >= 0) return o;
+    const f = failOf(t);
+    // The chain below is worked out too, whichever way: find follows it to the end.
+    const below = f === 0 ? 0 : outLinkOf(f);
+    o = ends(f) ? f : below;
+    outLink[t] = o;
+    return o;
+  }
+  // find follows outLink[] from marked states only: marking a state works out its whole chain.
+  const mark = (s: number): number => (s << 1) | (outLinkOf(s) !== 0 || ends(s) ? 1 : 0);
   function fill(state: number, cls: number): number {
-    // No trie edge here (those are in place): the transition is the failure state's, filled first.
     let step = delta[state * stride + cls] ?? 0;
     if (step !== unfilled) return step;
-    step = state === 0 ? mark(0) : fill(fail[state] ?? 0, cls);
+    // A trie edge, else the failure state's transition (a shallower state, so no cycle).
+    let kid = firstKid[order[state] ?? 0] ?? -1;
+    while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
+    if (kid >= 0) step = mark(number[kid] ?? 0);
+    else step = state === 0 ? mark(0) : fill(failOf(state), cls);
     delta[state * stride + cls] = step;
     return step;
   }
-  // Trie edges first (final bits follow), then failure links breadth first: whatever fill reads is shallower than
-  // the state being linked, so already complete.
-  for (let s = 0; s < states; s++)
-    for (let kid = firstKid[order[s] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1)
-      delta[s * stride + (edge[kid] ?? 0)] = (number[kid] ?? 0) << 1;
-  for (let s = 0; s < states; s++)
-    for (let kid = firstKid[order[s] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
-      const cls = edge[kid] ?? 0;
-      const t = number[kid] ?? 0;
-      const f = s === 0 ? 0 : fill(fail[s] ?? 0, cls) >> 1;
-      fail[t] = f;
-      outLink[t] = ends(f) ? f : (outLink[f] ?? 0);
-      delta[s * stride + cls] = mark(t);
-    }
   return { info, stride, delta, fill, ownFirst, ownIds, outLink };
 }
 

@@ -7,7 +7,7 @@ import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
 import { inViewText } from './in-view-text.js';
-import { asciiLower, createKeywordIndex } from './keyword-index.js';
+import { asciiLower, createKeywordIndex, hitRanks, type KeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { secretAnchors, secretsAt } from './secrets.js';
 import { atLeast } from './severity.js';
@@ -35,6 +35,27 @@ function hasTagCharacters(text: string): boolean {
   return false;
 }
 
+/** A keyword index and, per keyword, the owners its hits go to. */
+interface Compiled {
+  readonly index: KeywordIndex;
+  readonly owners: readonly (readonly number[])[];
+  /** The rank, per keyword, of hits starting at one place, when it differs from the index's own order. */
+  readonly reorder?: Int32Array;
+}
+
+/** Sort each run of hits that start at one place by `rank` (insertion sort: runs are short, most of one hit). */
+function inRankOrder(keyword: number[], start: readonly number[], rank: Int32Array): void {
+  for (let k = 1; k < keyword.length; k++) {
+    if (start[k] !== start[k - 1]) continue;
+    const id = keyword[k] ?? 0;
+    const r = rank[id] ?? 0;
+    let j = k;
+    for (; j > 0 && start[j - 1] === start[k] && (rank[keyword[j - 1] ?? 0] ?? 0) > r; j--)
+      keyword[j] = keyword[j - 1] ?? 0;
+    keyword[j] = id;
+  }
+}
+
 /** Keyword positions grouped by owner (detector index, the directive layer, secret patterns), owners in first-hit order. */
 interface Grouped {
   readonly owners: number[];
@@ -58,10 +79,10 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
   const lineAnchored = active.map((d) => d.pattern.source.includes('^'));
-  // One keyword index per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
-  const compileIndex = (
+  // One keyword list per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
+  const listFor = (
     surface: Surface,
-  ): { readonly index: ReturnType<typeof createKeywordIndex>; readonly owners: number[][] } => {
+  ): { readonly keywords: string[]; readonly owners: number[][] } => {
     const keywords: string[] = [];
     const owners: number[][] = [];
     const slotOf = new Map<string, number>();
@@ -82,27 +103,44 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     if (directiveOn) for (const kw of directiveKeywords) own(kw, directiveOwner);
     if (secretsOn)
       for (const a of secretAnchors) own(asciiLower(a.anchor), secretOwner + a.pattern);
-    return { index: createKeywordIndex(keywords), owners };
+    return { keywords, owners };
   };
-  const indexes: Readonly<Record<Surface, ReturnType<typeof compileIndex>>> = {
-    content: compileIndex('content'),
-    description: compileIndex('description'),
+  const descriptionList = listFor('description');
+  const contentList = listFor('content');
+  const descriptionIndex = createKeywordIndex(descriptionList.keywords);
+  // Building an automaton of some 4,800 keywords is most of createScanner's time: a result's pass shares the
+  // description's, whose own keywords go to nobody there. Hits that start at one place come in the description
+  // list's order; `reorder` puts them in the result list's, so the detectors run in the same order as with an
+  // automaton of its own.
+  const contentSlot = new Map(contentList.keywords.map((kw, slot) => [kw, slot]));
+  const contentRanks = hitRanks(contentList.keywords);
+  const indexes: Readonly<Record<Surface, Compiled>> = {
+    description: { index: descriptionIndex, owners: descriptionList.owners },
+    content: {
+      index: descriptionIndex,
+      owners: descriptionList.keywords.map((kw) => {
+        const slot = contentSlot.get(kw);
+        return slot === undefined ? [] : (contentList.owners[slot] ?? []);
+      }),
+      reorder: Int32Array.from(descriptionList.keywords, (kw) => {
+        const slot = contentSlot.get(kw);
+        return slot === undefined ? -1 : (contentRanks[slot] ?? 0);
+      }),
+    },
   };
-  // A disguised word any pattern looks for is read back, so the patterns see it.
+
+  // A disguised word any pattern looks for is read back, so the patterns see it. The description list holds every
+  // keyword once.
   const vocabulary = createVocabulary(
-    active
-      .flatMap((d) => d.keywords)
-      .concat(directiveOn ? directiveKeywords : [])
-      .concat(secretsOn ? secretAnchors.map((a) => a.anchor) : [])
-      .flatMap((kw) =>
-        asciiLower(kw)
-          .split(/[^a-z]+/)
-          .filter((w) => w.length >= 4),
-      ),
+    descriptionList.keywords.flatMap((kw) =>
+      asciiLower(kw)
+        .split(/[^a-z]+/)
+        .filter((w) => w.length >= 4),
+    ),
   );
 
   function group(text: string, surface: Surface): Grouped {
-    const { index, owners } = indexes[surface];
+    const { index, owners, reorder } = indexes[surface];
     const hits = index.find(text);
     const grouped: Grouped = {
       owners: [],
@@ -110,6 +148,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       hints: hits.hints,
       unusual: hits.unusual,
     };
+    if (reorder) inRankOrder(hits.keyword, hits.start, reorder);
     for (let k = 0; k < hits.start.length; k++) {
       const start = hits.start[k] ?? 0;
       for (const owner of owners[hits.keyword[k] ?? 0] ?? []) {
