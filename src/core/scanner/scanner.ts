@@ -1,6 +1,6 @@
 import type { CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
-import { findDescriptionIntent } from './description-intent.js';
+import { findDescriptionIntent, toolFacets } from './description-intent.js';
 import { gradeUnit } from './grade-unit.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
@@ -112,6 +112,8 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     const hijack = hijackOn
       ? createHijackFinder(typeof tool.name === 'string' ? tool.name : '')
       : undefined;
+    // What the whole definition claims or does, for an attack split between its fields.
+    const facets = toolFacets(tool);
     return (text, site) => {
       if (site.isKey || (site.key !== 'description' && site.key !== 'title')) return [];
       const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
@@ -129,7 +131,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         if (order) out.push(order);
       }
       if (shadows) out.push(...shadows(text, typeof tool.name === 'string' ? tool.name : ''));
-      out.push(...findDescriptionIntent(text, typeof tool.name === 'string' ? tool.name : ''));
+      out.push(
+        ...findDescriptionIntent(text, typeof tool.name === 'string' ? tool.name : '', facets),
+      );
       return out;
     };
   };
@@ -220,10 +224,20 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     { surface, context }: { readonly surface: Surface; readonly context?: ToolContext },
   ): ScanJob => {
     const shadows = context && shadowOn ? finderFor({ name: '' }, context) : undefined;
+    // A server's instructions get the description reading, knowing they may order their own tools.
+    const intent = surface === 'description';
     return createScanJob([{ value: text, field, surface }], scan, {
-      ...(shadows === undefined
+      ...(shadows === undefined && !intent
         ? {}
-        : { check: (whole: string, site: StringSite) => (site.isKey ? [] : shadows(whole)) }),
+        : {
+            check: (whole: string, site: StringSite) =>
+              site.isKey
+                ? []
+                : [
+                    ...(shadows ? shadows(whole) : []),
+                    ...(intent ? findDescriptionIntent(whole, '', { instructions: true }) : []),
+                  ],
+          }),
       ...finishing(surface, undefined),
     });
   };
