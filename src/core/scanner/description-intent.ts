@@ -197,6 +197,8 @@ export interface IntentOptions {
   readonly claims?: boolean;
   /** The tool elsewhere says it does something on the side. */
   readonly doesOnSide?: boolean;
+  /** Texts `claims` and `doesOnSide` were read from: not read for them again. */
+  readonly covered?: ReadonlySet<string>;
 }
 
 /**
@@ -217,8 +219,9 @@ export function findDescriptionIntent(
   };
   const parts = sentences(text);
   // What the whole text does on the side, and whether it claims authority: facets of the description.
-  const doesOnSide = options.doesOnSide === true || sideAct.test(text);
-  const claims = options.claims === true || authority.test(text);
+  const read = options.covered?.has(text) !== true;
+  const doesOnSide = options.doesOnSide === true || (read && sideAct.test(text));
+  const claims = options.claims === true || (read && authority.test(text));
   const scoped = (s: string): boolean =>
     turnScope.test(s) ||
     serverScope.test(s) ||
@@ -238,6 +241,7 @@ export function findDescriptionIntent(
     // The act is a call of this tool, or an obligation on the model with no other tool in it ("this needs to
     // happen prior to the assistant handling any message"; "Always. Ahead of whatever else you had planned").
     if (
+      !seen.has('poison.before-any-tool') &&
       precedence.test(s) &&
       scoped(s) &&
       (callAct.test(s) ||
@@ -248,21 +252,29 @@ export function findDescriptionIntent(
     )
       add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
     previous = s;
+    // Cheap tests first, and none for a rule already found: most sentences of most descriptions match nothing.
     if (
-      ((secrecy.test(s) || reassurance.test(s) || withhold.test(s) || claimIfAsked.test(s)) &&
-        doesOnSide) ||
-      deception.test(s) ||
-      covert.test(s) ||
-      evenIfAsked.test(s)
+      !seen.has('poison.concealment') &&
+      ((doesOnSide &&
+        (secrecy.test(s) || reassurance.test(s) || withhold.test(s) || claimIfAsked.test(s))) ||
+        deception.test(s) ||
+        covert.test(s) ||
+        evenIfAsked.test(s))
     )
       add('poison.concealment', part, 'keeps what the tool does from the user');
-    if (overUser.test(s) || (claims && (privilege.test(s) || dataOut.test(s))))
+    if (
+      !seen.has('poison.false-authority') &&
+      (overUser.test(s) || (claims && (privilege.test(s) || dataOut.test(s))))
+    )
       add(
         'poison.false-authority',
         part,
         'claims an authority to get a privilege or data from the model',
       );
-    if ((condition.test(s) && armed.test(s)) || toolPresent.test(s))
+    if (
+      !seen.has('poison.sleeper') &&
+      ((armed.test(s) && condition.test(s)) || toolPresent.test(s))
+    )
       add(
         'poison.sleeper',
         part,
@@ -324,5 +336,5 @@ export function toolFacets(tool: {
     claims ||= authority.test(t);
     doesOnSide ||= sideAct.test(t);
   }
-  return { claims, doesOnSide };
+  return { claims, doesOnSide, covered: new Set(texts) };
 }
