@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Severity } from '../../src/core/scanner/finding.js';
 import { createScanner, type ScannableTool } from '../../src/core/scanner/scanner.js';
 import type { ToolContext } from '../../src/core/scanner/scan-tool.js';
@@ -77,4 +78,15 @@ export function worstOfInstructions(text: string): Severity | undefined {
   const job = scanner.startText(text, 'instructions', { surface: 'description' });
   job.step(Infinity);
   return worstSeverity(job.finish());
+}
+
+/** The instructions the reference "everything" server ships (a devDependency): a real server's text to the LLM. */
+export function everythingServerInstructions(): string {
+  return readFileSync(
+    new URL(
+      '../../node_modules/@modelcontextprotocol/server-everything/dist/docs/instructions.md',
+      import.meta.url,
+    ),
+    'utf8',
+  );
 }

@@ -1,7 +1,7 @@
 import type { CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
 import { findDescriptionIntent, toolFacets } from './description-intent.js';
-import { gradeUnit } from './grade-unit.js';
+import { gradeInstructions, gradeUnit } from './grade-unit.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
 import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
@@ -238,7 +238,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
                     ...(intent ? findDescriptionIntent(whole, '', { instructions: true }) : []),
                   ],
           }),
-      ...finishing(surface, undefined),
+      ...(intent
+        ? { finish: (found: Finding[]) => gradeInstructions(found, model) }
+        : finishing(surface, undefined)),
     });
   };
   const run = (job: ScanJob): Finding[] => {
