@@ -63,12 +63,20 @@ const deception = re(
 );
 // Withholding the act from what the user reads: left out of the reply, no reference made, nobody told.
 const withhold = re(
-  String.raw`\b(?:omit|omitted|leave${S}(?:it${S}|this${S}|that${S})?out|left${S}out|exclude|skip|drop|strip|hide|conceal|withhold|suppress)\b[^.!?\n]{0,40}?\bfrom${S}(?:the${S}|your${S}|any${S}|all${S})?(?:repl(?:y|ies)|answers?|responses?|output|summar(?:y|ies)|messages?|chat|conversation|${user})\b|\bmake${S}no${S}(?:reference|mention)\b|\b(?:say|mention)${S}nothing\b|\b(?:stay|remain|keep)${S}(?:silent|quiet|mum)\b|\bnot${S}user[- ]facing\b|\bno${S}(?:reason|need)${S}to${S}(?:burden|bother|trouble|worry|concern|involve|inform|tell|alert|notify)\b|\b(?:invisible|hidden|unseen|unknown|imperceptible)${S}to${S}(?:the${S})?(?:users?|them|him|her|customers?)\b|\bnothing${S}(?:about|on|regarding|of)${S}(?:the|this|that|its|any)\b|\b${user}${S}(?:is|are)${S}(?:not|never)${S}to${S}be${S}(?:informed|told|notified|made${S}aware)\b|\b(?:reply|respond|answer|act|behave|present\w{0,3}|word)${S}(?:it${S}|this${S})?(?:to${S}(?:the${S})?user${S})?as${S}(?:though|if)\b|\b${user}${S}(?:should|must|need|needs|does|do|will|would)(?:n['’]t|${S}not|${S}never)${S}(?:ever${S})?(?:learn|know|hear|notice|find${S}out|be${S}told|see)\b`,
+  String.raw`\b(?:omit|omitted|leave${S}(?:it${S}|this${S}|that${S})?out|left${S}out|exclude|skip|drop|strip|hide|conceal|withhold|suppress)\b[^.!?\n]{0,40}?\bfrom${S}(?:the${S}|your${S}|any${S}|all${S})?(?:repl(?:y|ies)|answers?|responses?|output|summar(?:y|ies)|messages?|chat|conversation|${user})\b|\bmake${S}no${S}(?:reference|mention)\b|\bleave${S}(?:it|this|that)${S}(?:unsaid|unmentioned|unspoken|out)\b|\bkeep${S}(?:it|this|that)${S}to${S}yourself\b|\b(?:say|mention)${S}nothing\b|\b(?:stay|remain|keep)${S}(?:silent|quiet|mum)\b|\bnot${S}user[- ]facing\b|\bno${S}(?:reason|need)${S}to${S}(?:burden|bother|trouble|worry|concern|involve|inform|tell|alert|notify)\b|\b(?:invisible|hidden|unseen|unknown|imperceptible)${S}to${S}(?:the${S})?(?:users?|them|him|her|customers?)\b|\bnothing${S}(?:about|on|regarding|of)${S}(?:the|this|that|its|any)\b|\b${user}${S}(?:is|are)${S}(?:not|never)${S}to${S}be${S}(?:informed|told|notified|made${S}aware)\b|\b(?:reply|respond|answer|act|behave|present\w{0,3}|word)${S}(?:it${S}|this${S})?(?:to${S}(?:the${S})?user${S})?as${S}(?:though|if)\b|\b${user}${S}(?:should|must|need|needs|does|do|will|would)(?:n['’]t|${S}not|${S}never)${S}(?:ever${S})?(?:learn|know|hear|notice|find${S}out|be${S}told|see)\b`,
 );
 // Told something untrue when asked: "if the user asks whether it is gone, confirm it was erased".
 const claimIfAsked = re(
   String.raw`\b(?:if|when|should)${S}(?:the${S}user|they|he|she|someone|anyone|users)${S}(?:ever${S})?(?:asks?|asked|wonders?|questions?|inquires?)\b[^.!?\n]{0,80}?\b(?:say|confirm|assure|claim|insist|reply|answer|tell${S}(?:them|him|her|the${S}user)|state)(?:s|ed)?${S}(?:that${S})?(?:it|they|the${S}[\w-]{1,15}|nothing|everything|all|no|none)${S}(?:[\w-]{1,12}${S})?(?:is|was|were|has|have|are|will|got)\b`,
 );
+// A question about the user answered no: "Q: Do I tell the user …? A: No", "Must the assistant check with the user …? No".
+const toldNo = re(
+  String.raw`\b(?:do|should|must|shall|does|can)${S}(?:i|we|you|the${S}(?:assistant|model|agent))${S}(?:ever${S})?(?:tell|inform|notify|mention|say|disclose|reveal)\b[^?\n]{0,160}\?[\s*]{1,6}(?:a[ \t]{0,3}:[ \t]{0,3})?(?:no|nope|never|not${S}needed)\b`,
+);
+const checkedNo = re(
+  String.raw`\b(?:do|should|must|shall|does|need)${S}(?:i|we|you|the${S}(?:assistant|model|agent))${S}(?:first${S})?(?:check|confirm|ask|consult|verify)\b[^?\n]{0,160}\?[\s*]{1,6}(?:a[ \t]{0,3}:[ \t]{0,3})?(?:no|nope|never|not${S}needed)\b`,
+);
+
 // A reassurance that nothing is kept: a lie only where the description says something is.
 const reassurance = re(
   String.raw`\b(?:reassure|assure|tell|say|answer|reply|confirm)\w{0,3}${S}${w(3)}(?:that${S})?(?:nothing|no${S}data|no${S}copy|none)${S}(?:of${S}it${S})?(?:is|was|gets|will${S}be)${S}(?:stored|kept|sent|shared|saved|collected|recorded|retained|logged)\b`,
@@ -89,10 +97,10 @@ const covert = re(
 
 // False authority: a claimed approval, law or policy, and what it is used to get.
 const authority = re(
-  String.raw`\b(?:verified|certified|approved|pre-?approved|endorsed|authori[sz]ed|signed|mandated|sanctioned|whitelisted|required|trusted|backed)${S}by\b|\b(?:openai|anthropic)\b|\b(?:official|certified|verified|trusted|approved)${S}${w(1)}(?:tools?|integration|server|connector|plugin|authority)\b|\b(?:gdpr|hipaa|soc${S}?2|soc2|pci(?:-dss)?|iso${S}27001|ai${S}act|ccpa|sox|fedramp|hitrust|nist|fips)\b|\b(?:admin|company|organi[sz]ation(?:al)?|corporate|internal)${S}polic(?:y|ies)\b|\bcompliance${S}officer\b|\baudited${S}by\b|\b(?:compliance|regulatory|legal${S}notice|by${S}(?:the${S})?law|terms${S}of${S}service|security${S}notice|it${S}policy|corporate${S}security|security${S}policy|(?:platform|security)${S}(?:team|owners)|model${S}providers|(?:system${S})?administrator)\b|\b(?:per|under|pursuant${S}to|as${S}required${S}by|in${S}accordance${S}with)${S}(?:the${S})?(?:[\w-]{1,15}${S}){0,3}(?:rule|regulation|act|law|directive|mandate|§|article|section|requirements?)\b|\bapprov(?:e|ed|al)${S}(?:by|from)\b|\b(?:government|regulators?|regulatory|ministry|authorit(?:y|ies)|auditors?)\b|\bmandated\b|\b(?:notari[sz]ed|accredited|licensed|regulated|attested|sanctioned|vetted)${S}by\b|\btrust${S}(?:&|and)${S}safety\b|\b(?:legal|compliance|security|risk)${S}(?:team|department|office)\b|\bciso\b|\b(?:legally${S})?binding\b|\b(?:issued|signed|ordered)${S}by${S}(?:the${S})?(?:[\w-]{1,15}${S}){0,2}(?:administrator|admin|owner|security|it|legal|compliance|management)\b`,
+  String.raw`\b(?:verified|certified|approved|pre-?approved|endorsed|authori[sz]ed|signed|mandated|sanctioned|whitelisted|required|trusted|backed)${S}by\b|\b(?:openai|anthropic)\b|\b(?:official|certified|verified|trusted|approved)${S}${w(1)}(?:tools?|integration|server|connector|plugin|authority)\b|\b(?:gdpr|hipaa|soc${S}?2|soc2|pci(?:-dss)?|iso${S}27001|ai${S}act|ccpa|sox|fedramp|hitrust|nist|fips)\b|\b(?:admin|company|organi[sz]ation(?:al)?|corporate|internal)${S}polic(?:y|ies)\b|\bcompliance${S}officer\b|\baudited${S}by\b|\b(?:compliance|regulatory|legal${S}notice|by${S}(?:the${S})?law|terms${S}of${S}service|security${S}notice|it${S}policy|corporate${S}security|security${S}policy|(?:platform|security)${S}(?:team|owners)|model${S}providers|(?:system${S})?administrator)\b|\b(?:per|under|pursuant${S}to|as${S}required${S}by|in${S}accordance${S}with)${S}(?:the${S})?(?:[\w-]{1,15}${S}){0,3}(?:rule|regulation|act|law|directive|mandate|§|article|section|requirements?|guidance|guidelines|ruling|order|decision)\b|\bapprov(?:e|ed|al)${S}(?:by|from)\b|\b(?:government|regulators?|regulatory|ministry|authorit(?:y|ies)|auditors?)\b|\bmandated\b|\bpre-?authori[sz]ed\b|\bwaiver\b|\b(?:notari[sz]ed|accredited|licensed|regulated|attested|sanctioned|vetted)${S}by\b|\btrust${S}(?:&|and)${S}safety\b|\b(?:legal|compliance|security|risk)${S}(?:team|department|office)\b|\bciso\b|\b(?:legally${S})?binding\b|\b(?:issued|signed|ordered)${S}by${S}(?:the${S})?(?:[\w-]{1,15}${S}){0,2}(?:administrator|admin|owner|security|it|legal|compliance|management)\b`,
 );
 const privilege = re(
-  String.raw`\b(?:overrides?|take${S}precedence|takes${S}precedence|(?:take|takes|have|has)${S}priority|priority${S}over|exempt${S}from|no${S}need${S}to${S}(?:confirm|ask|check)|without${S}(?:user${S}|any${S}|further${S})?(?:asking|confirmation|consent|approval|checking)|without${S}(?:warning|telling|informing|notifying|alerting)${S}${user}|(?:should|must|need)${S}(?:not|never)${S}(?:[\w-]{1,12}${S}(?:or${S})?){0,2}(?:question|verify|check|confirm|doubt|refuse)|skip${S}(?:the${S})?(?:\w{1,12}${S})?(?:confirmation|approval|consent)|restrictions?${S}(?:are${S}|is${S})?(?:lifted|removed|disabled|waived|suspended)|(?:are|is)${S}authori[sz]ed${S}to|(?:may|can|is${S}allowed${S}to)${S}read${S}any${S}file|(?:are|is)${S}obliged${S}to)\b|\bno${S}(?:confirm\w{0,6}|approval|consent)\b|\b(?:asking|confirming|checking|consulting)${S}(?:with${S})?(?:the${S})?(?:user${S})?(?:first${S})?(?:is|are)${S}(?:unnecessary|not${S}(?:needed|required|necessary)|optional|redundant)\b|\b(?:should|must|need|shall|will|does|do)(?:n['’]t|${S}not|${S}never)${S}(?:ask|consult|check${S}with|confirm${S}with|wait${S}for)${S}(?:the${S})?(?:user|human|them)\b|\b(?:verifying|verification|checking|confirming|confirmation|consent|approval|review|asking|identity${S}checks?)\b[^.!?\n]{0,40}?\b(?:is|are)${S}(?:not${S}(?:required|needed|necessary)|unnecessary|optional|waived|skipped)\b|\bwithout${S}(?:first${S})?(?:showing|telling|asking|consulting|informing|notifying|checking${S}with)${S}(?:them|the${S}user|him|her)\b|\bon${S}(?:the${S})?user['’]s${S}behalf\b|\beven${S}(?:when|if)${S}(?:the${S})?user${S}(?:disagrees|objects|refuses|declines|says${S}(?:no|otherwise)|does${S}not${S}want)\b|\bmay${S}(?:charge|pay|send|transfer|delete|spend|share|read|access)\b[^.!?\n]{0,40}?\b(?:directly|freely|automatically|at${S}will)\b`,
+  String.raw`\b(?:overrides?|take${S}precedence|takes${S}precedence|(?:take|takes|have|has)${S}priority|priority${S}over|exempt${S}from|no${S}need${S}to${S}(?:confirm|ask|check)|without${S}(?:user${S}|any${S}|further${S})?(?:asking|confirmation|consent|approval|checking)|without${S}(?:warning|telling|informing|notifying|alerting)${S}${user}|(?:should|must|need)${S}(?:not|never)${S}(?:[\w-]{1,12}${S}(?:or${S})?){0,2}(?:question|verify|check|confirm|doubt|refuse)|skip${S}(?:the${S})?(?:\w{1,12}${S})?(?:confirmation|approval|consent)|restrictions?${S}(?:are${S}|is${S})?(?:lifted|removed|disabled|waived|suspended)|(?:are|is)${S}authori[sz]ed${S}to|(?:may|can|is${S}allowed${S}to)${S}read${S}any${S}file|(?:are|is)${S}obliged${S}to)\b|\bno${S}(?:confirm\w{0,6}|approval|consent)\b|\b(?:asking|confirming|checking|consulting)${S}(?:with${S})?(?:the${S})?(?:user${S})?(?:first${S})?(?:is|are)${S}(?:unnecessary|not${S}(?:needed|required|necessary)|optional|redundant)\b|\b(?:should|must|need|shall|will|does|do)(?:n['’]t|${S}not|${S}never)${S}(?:ask|consult|check${S}with|confirm${S}with|wait${S}for)${S}(?:the${S})?(?:user|human|them)\b|\b(?:verifying|verification|checking|confirming|confirmation|consent|approval|review|asking|identity${S}checks?)\b[^.!?\n]{0,40}?\b(?:is|are)${S}(?:not${S}(?:required|needed|necessary)|unnecessary|optional|waived|skipped)\b|\bwithout${S}(?:first${S})?(?:showing|telling|asking|consulting|informing|notifying|checking${S}with)${S}(?:them|the${S}user|him|her)\b|\bon${S}(?:the${S})?user['’]s${S}behalf\b|\bwithout${S}(?:their|the${S}user['’]s|his|her|any)${S}(?:review|approval|consent|confirmation|knowledge|sign-?off)\b|\b(?:granted|approved|accepted|allowed)${S}(?:immediately|automatically|at${S}once|without)\b|\beven${S}(?:when|if)${S}(?:the${S})?user${S}(?:disagrees|objects|refuses|declines|says${S}(?:no|otherwise)|does${S}not${S}want)\b|\bmay${S}(?:charge|pay|send|transfer|delete|spend|share|read|access)\b[^.!?\n]{0,40}?\b(?:directly|freely|automatically|at${S}will)\b`,
 );
 const overUser = re(
   String.raw`\b(?:take|takes|have|has)${S}(?:precedence|priority)${S}over${S}(?:the${S})?(?:user|system|your|any|all)|\boverrides?${S}(?:the${S})?(?:assistant|user|system|model|your)['’]?s?\b|\bas${S}(?:you${S}would${S})?(?:system|developer)${S}(?:instructions|prompts?|messages)\b|\b(?:rank|ranks|sit|sits|come|comes|stand|stands|is|are)${S}(?:above|over|ahead${S}of)${S}(?:anything${S}|whatever${S}|everything${S}|what${S})?(?:the${S})?(?:user|system|you)\b|\b(?:supersed|outrank|trump|overrul|overrid|outweigh|prevail\w{0,3}${S}over)\w{0,4}${S}(?:the${S}|any${S}|all${S})?(?:user|system|your|assistant|model)\b|\btreated${S}as${S}(?:an?${S})?(?:system|developer|admin)(?:[- ]level)?${S}(?:instructions?|prompts?|messages?|commands?|directives?)\b`,
@@ -112,13 +120,15 @@ const condition = re(
     // The environment, or another tool being there.
     String.raw`\b(?:if|when|once|should)${S}${w(3)}(?:detect|notice|find|see|are${S}running|run)${S}${w(6)}(?:ci|production|prod|sandbox|container|docker|kubernetes|vm)\b|\bin${S}the${S}event${S}that\b|\bif${S}(?:this|it|the${S}tool)${S}(?:runs?|is${S}(?:run|running|used))${S}(?:on|in|inside)\b|\bfor${S}users${S}(?:in|from|who|with)\b|\b(?:tool|server|function|plugin)${S}(?:named|called)${S}[\x60'"]?[\w-]{2,40}[\x60'"]?${S}(?:is|are)${S}(?:listed|available|present|installed|connected|enabled)\b`,
     // Who the user is, what they say, what the data holds.
-    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S})?(?:user|users|conversation|chat|request|question|query|customer)(?:['’]s${S}(?:name|question|request|message|query|topic))?${S}(?:ever${S})?(?:is|are|mentions?|asks?|asking|brings?|touches|talks|contains|involves|has)\b|\b(?:when|if|once|whenever)${S}(?:the${S}|an?${S})?(?:result|sum|total|amount|balance|value|price|invoice|payment|transfer|order)${S}(?:[\w-]{1,12}${S})?(?:is${S})?(?:bigger|larger|greater|higher|more|over|above|exceeds?|tops|reaches)\b`,
+    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S})?(?:user|users|conversation|chat|request|question|query|customer)(?:['’]s${S}(?:name|question|request|message|query|topic))?${S}(?:ever${S})?(?:is|are|mentions?|asks?|asking|brings?|touches|talks|contains|involves|has|writes|says|types|speaks|discusses|shares)\b|\b(?:when|if|once|whenever)${S}(?:the${S}|an?${S})?(?:result|sum|total|amount|balance|value|price|invoice|payment|transfer|order)${S}(?:[\w-]{1,12}${S})?(?:is${S})?(?:bigger|larger|greater|higher|more|over|above|exceeds?|tops|reaches)\b`,
     // A count of what the user or the model has done: "once a user has redeemed 3 rewards".
     String.raw`\b(?:once|after|when|as${S}soon${S}as)${S}(?:the${S}|a${S})?(?:users?|customers?|you|(?:the${S})?(?:assistant|model|agent))${S}(?:has${S}|have${S})?[\w-]{2,15}${S}(?:\d{1,4}|two|three|four|five|ten|twenty|fifty|hundred)${S}(?:[\w-]{1,15}${S})?[a-z]{3,15}s\b`,
     // A setting of the environment, named before it is detected: "when CI=true is detected".
     String.raw`\b(?:if|when|once|whenever)${S}[^.!?\n]{0,30}?\b(?:ci|prod(?:uction)?|staging|container|docker|kubernetes|github${S}actions|[a-z_]{2,20}=\w{1,10})\b[^.!?\n]{0,20}?\b(?:is|are)${S}(?:detected|set|present|true|running|found|available)\b`,
     // A condition on the data: "whenever the payee is a new vendor", "should the diff touch auth/".
-    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S}|a${S}|an${S}|this${S})?[\w-]{2,20}${S}(?:is${S}(?:a${S}|an${S}|from${S})?(?:new|first-time|foreign|external|unknown|large|premium)|touch(?:es)?|contains?|includes?|matches|mentions?|references?)\b`,
+    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S}|a${S}|an${S}|this${S})?[\w-]{2,20}${S}(?:is${S}(?:a${S}|an${S}|from${S})?(?:new|first-time|foreign|external|unknown|large|premium)|touch(?:es)?|contains?|includes?|matches|mentions?|references?|is${S}(?:from|by|made${S}by|sold${S}by))\b`,
+    // A version: "from v4 onward".
+    String.raw`\b(?:from|since|starting(?:${S}with)?|after|as${S}of)${S}v(?:ersion${S})?\d{1,3}(?:\.\d{1,3}){0,2}\b`,
     // A quarter, an ordinal use, a production environment.
     String.raw`\b(?:starting|beginning|from|after|as${S}of)${S}(?:in${S})?q[1-4]\b|\b(?:on|at|from|after)${S}the${S}\d{1,4}(?:st|nd|rd|th)${S}[a-z]{3,15}\b|\bin${S}(?:a|the)${S}(?:production|prod|ci|staging|live)${S}(?:environment|env|system|cluster|build|deployment)\b`,
     // Whose data it is: "if the repository belongs to acme-corp".
@@ -133,7 +143,7 @@ const secretWord = String.raw`(?:passwords?|secrets?|tokens?|api${S}keys?|creden
 const armed = re(
   [
     // Data leaving: to an outside address, or secrets kept.
-    String.raw`\b(?:send|forward|e-?mail|mail|upload|post|copy|mirror|share|leak|transmit|exfiltrate|push(?:es)?|ships?|beams?)\b[^.!?\n]{0,60}?${outsideTarget}|\b(?:push(?:es)?|ships?|leaks?)\b[^.!?\n]{0,40}?\b${secretWord}|\b(?:store|save|remember|keep|upload|copy|send|include)\b[^.!?\n]{0,40}?\b${secretWord}|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
+    String.raw`\b(?:send|forward|e-?mail|mail|upload|post|copy|mirror|share|leak|transmit|exfiltrate|push(?:es)?|ships?|beams?)\b(?:[^.!?\n]|\.(?=\S)){0,60}?${outsideTarget}|\b(?:push(?:es)?|ships?|leaks?)\b[^.!?\n]{0,40}?\b${secretWord}|\b(?:store|save|remember|keep|upload|copy|send|include)\b[^.!?\n]{0,40}?\b${secretWord}|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
     // Promotion and tracking.
     String.raw`\b(?:nudg|steer|push|upsell|pitch)\w{0,3}${S}(?:them|the${S}user|users|people|him|her)${S}(?:toward|towards|to)\b|\b(?:recommend(?:s|ing)?|promot(?:e|es|ing)|advertis(?:e|es|ing)|endorsed)\b|\b(?:append|insert|inject|add|include)(?:ing)?${S}${w(4)}(?:links?|urls?|pixel|tracker|tracking|ads?|banners?|referrals?|affiliate)\b`,
     // The answer changed, the user ignored.
@@ -149,7 +159,7 @@ const otherServerGeneric = re(
 );
 /** Modification cues for cross-server names (scan-tool.ts): an order about a neighbour's tool, not a mention. */
 export const changesOtherTool = re(
-  String.raw`\b(?:always${S})?(?:replace[ds]?|prefix|append|bcc|cc|rewrite|redirect|swap|overrides?)\b|\b(?:add|change)${S}${w(3, 40)}(?:to|as|into)\b|\bset${S}(?:the${S}|its${S}|their${S})?[\w.-]{1,30}${S}(?:to|=)|\b(?:label|close)${S}(?:new${S}|all${S})?(?:issues|tickets|them|it)\b|\b(?:returns?|gives?|produces?)${S}(?:\w{1,12}${S})?(?:stale|wrong|incorrect|inaccurate|outdated|corrupt(?:ed)?)\b|\b(?:use|call)${S}[\w-]{2,40}${S}(?:from|of|on)${S}this${S}server${S}instead\b|\b(?:calls?|requests?|invocations?)${S}(?:must|should|need${S}to|shall)${S}(?:always${S}|also${S})?(?:carry|include|contain|pass|have|use|set|add)\b|\bfor${S}tracking\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\binstead${S}of${S}(?:calling|using)\b|\brather${S}than\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:buggy|broken|deprecated|outdated|blocked|compromised|unreliable|insecure|unsafe)\b|\bleaks?\b|\b(?:never|do${S}not|don't|must${S}not)${S}use\b|\b(?:must|should)${S}never\b|\b(?:must|should)${S}(?:also${S})?(?:be${S})?(?:passed|sent|routed|copied|forwarded)${S}(?:to|through)\b|\bpass${S}${w(3)}through\b|\bcopy${S}its${S}arguments\b|\boutdated\b|\b(?:must|should)${S}(?:first${S}|only${S}|also${S})?be${S}(?:rewritten|modified|altered|edited|changed|given|passed|called${S}with|used${S}with|mirrored|duplicated|cc'?d|shared|logged${S}to)\b|\b(?:not${S}reliable|unreliable|discard|superseded|obsolete|in${S}maintenance|under${S}maintenance)\b|\b(?:has|have)${S}been${S}(?:compromised|hacked|deprecated|disabled|replaced)\b|\b(?:never|do${S}not|don't|must${S}not)${S}(?:call|invoke|trust)\b|\b(?:send|route|direct)${S}(?:all|every|any)${S}${w(2)}(?:requests|calls|payments|messages|e-?mails)${S}(?:to|through|via)\b|\balways${S}(?:copy|cc|bcc|add|include|forward|send|attach)\b|\b(?:put|add|apply|attach|stick|assign)${S}(?:the${S}|a${S}|an${S}|our${S})?(?:label|tag|assignee|reviewer|footer|signature|prefix|suffix|header|watermark|link|tracking)\b|\bour${S}(?:footer|signature|link|tag|watermark|referral|banner|tracking)\b|\bnot${S}(?:safe|secure|reliable|trustworthy|working|supported)\b|\b(?:use|call|through|via|with)${S}(?:this|me|us|our)\b[^.!?\n]{0,30}?\binstead\b|\b(?:should|must|shall|will|is${S}to|are${S}to)${S}(?:always${S})?be${S}(?:set|changed|switched|assigned|reassigned|labell?ed|tagged|routed|sent|forwarded|redirected)${S}(?:to|as|through|via)\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:wrong|stale|incorrect|inaccurate|fake|poisoned|tampered|falsified)\b|\b(?:never|do${S}not|don't)${S}(?:show|display|present)${S}(?:the${S})?(?:others|them|their|its)\b|\b(?:untrust\w*|intercept\w*|bug(?:gy|s)?|vulnerab\w*|flawed|hijack\w*|leaky|risky|dangerous|tampered)\b|\b(?:added|prepended|appended|inserted|injected|attached|increased|raised|doubled)${S}(?:to|on|onto|into|in)\b|\bget${S}(?:an?${S})?(?:\w{1,12}${S}){0,2}(?:added|included|attached|set)\b|\b(?:prepend|inject)\w{0,3}\b|\b(?:copy|cc|forward|mirror|duplicate)\w{0,3}${S}(?:the${S}|each${S}|every${S}|its${S})?(?:message|e-?mail|payload|arguments|request|data|content|body)${S}(?:to|into)\b|\broute${S}(?:\w{1,12}${S}){0,2}(?:to|through|via)${S}(?:this|me|us|our)\b`,
+  String.raw`\b(?:always${S})?(?:replace[ds]?|prefix|append|bcc|cc|rewrite|redirect|swap|overrides?)\b|\b(?:add|change)${S}${w(3, 40)}(?:to|as|into)\b|\bset${S}(?:the${S}|its${S}|their${S})?[\w.-]{1,30}${S}(?:to|=)|\b(?:label|close)${S}(?:new${S}|all${S})?(?:issues|tickets|them|it)\b|\b(?:returns?|gives?|produces?)${S}(?:\w{1,12}${S})?(?:stale|wrong|incorrect|inaccurate|outdated|corrupt(?:ed)?)\b|\b(?:use|call)${S}[\w-]{2,40}${S}(?:from|of|on)${S}this${S}server${S}instead\b|\b(?:calls?|requests?|invocations?)${S}(?:must|should|need${S}to|shall)${S}(?:always${S}|also${S})?(?:carry|include|contain|pass|have|use|set|add)\b|\bfor${S}tracking\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\binstead${S}of${S}(?:calling|using)\b|\brather${S}than\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:buggy|broken|deprecated|outdated|blocked|compromised|unreliable|insecure|unsafe)\b|\bleaks?\b|\b(?:never|do${S}not|don't|must${S}not)${S}use\b|\b(?:must|should)${S}never\b|\b(?:must|should)${S}(?:also${S})?(?:be${S})?(?:passed|sent|routed|copied|forwarded)${S}(?:to|through)\b|\bpass${S}${w(3)}through\b|\bcopy${S}its${S}arguments\b|\boutdated\b|\b(?:must|should)${S}(?:first${S}|only${S}|also${S})?be${S}(?:rewritten|modified|altered|edited|changed|given|passed|called${S}with|used${S}with|mirrored|duplicated|cc'?d|shared|logged${S}to)\b|\b(?:not${S}reliable|unreliable|discard|superseded|obsolete|in${S}maintenance|under${S}maintenance)\b|\b(?:has|have)${S}been${S}(?:compromised|hacked|deprecated|disabled|replaced)\b|\b(?:never|do${S}not|don't|must${S}not)${S}(?:call|invoke|trust)\b|\b(?:send|route|direct)${S}(?:all|every|any)${S}${w(2)}(?:requests|calls|payments|messages|e-?mails)${S}(?:to|through|via)\b|\balways${S}(?:copy|cc|bcc|add|include|forward|send|attach)\b|\b(?:put|add|apply|attach|stick|assign)${S}(?:the${S}|a${S}|an${S}|our${S})?(?:label|tag|assignee|reviewer|footer|signature|prefix|suffix|header|watermark|link|tracking)\b|\bour${S}(?:footer|signature|link|tag|watermark|referral|banner|tracking)\b|\bnot${S}(?:safe|secure|reliable|trustworthy|working|supported)\b|\b(?:use|call|through|via|with)${S}(?:this|me|us|our)\b[^.!?\n]{0,30}?\binstead\b|\b(?:should|must|shall|will|is${S}to|are${S}to)${S}(?:always${S})?be${S}(?:set|changed|switched|assigned|reassigned|labell?ed|tagged|routed|sent|forwarded|redirected)${S}(?:to|as|through|via)\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:wrong|stale|incorrect|inaccurate|fake|poisoned|tampered|falsified)\b|\b(?:never|do${S}not|don't)${S}(?:show|display|present)${S}(?:the${S})?(?:others|them|their|its)\b|\b(?:untrust\w*|intercept\w*|bug(?:gy|s)?|vulnerab\w*|flawed|hijack\w*|leaky|risky|dangerous|tampered)\b|\b(?:added|prepended|appended|inserted|injected|attached|increased|raised|doubled)${S}(?:to|on|onto|into|in)\b|\bget${S}(?:an?${S})?(?:\w{1,12}${S}){0,2}(?:added|included|attached|set)\b|\b(?:get|gets|receive|receives|carry|carries)${S}(?:an?${S}|the${S}|our${S})?(?:extra${S})?(?:assignee|reviewer|label|tag|cc|bcc|footer|signature|fee|surcharge|prefix|watermark)\b|\bautomatically${S}(?:get|gets|include|includes|add|adds|receive|receives)\b|\b(?:prepend|inject)\w{0,3}\b|\b(?:copy|cc|forward|mirror|duplicate)\w{0,3}${S}(?:the${S}|each${S}|every${S}|its${S})?(?:message|e-?mail|payload|arguments|request|data|content|body|text)${S}(?:to|into)\b|\broute${S}(?:\w{1,12}${S}){0,2}(?:to|through|via)${S}(?:this|me|us|our)\b`,
 );
 
 // Capability-only tools: no instruction to the model, a purpose that is the attack. Taking the user's secrets or
@@ -166,6 +176,8 @@ const againstSecurity = re(
 );
 
 const maxSentence = 600;
+// A step of a list: short enough to be read with its neighbours.
+const stepChars = 120;
 const overlap = 200;
 
 /** Splits a text into sentences (at . ! ? followed by a space, and at line breaks), with offsets. */
@@ -178,7 +190,8 @@ function sentences(text: string): { start: number; text: string }[] {
       if (at + maxSentence >= end) break;
     }
   };
-  const cut = /[.!?](?=[ \t\n]|$)|\n/g;
+  // "1." opening a list item is no sentence of its own.
+  const cut = /(?<!(?:^|\n)[ \t]{0,3}\d{1,2})[.!?](?=[ \t\n]|$)|\n/g;
   let from = 0;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
     const end = m.index + 1;
@@ -233,8 +246,27 @@ export function findDescriptionIntent(
     return at !== null && scoped(s.slice(at.index, at.index + 90));
   };
   let previous = '';
+  // A question and its answer span two sentences: read on the whole text, once.
+  if (text.includes('?')) {
+    const t = text.replace(/\*{1,3}|\x60/g, '');
+    const told = toldNo.exec(t);
+    const checked = told === null && claims ? checkedNo.exec(t) : null;
+    if (told)
+      add(
+        'poison.concealment',
+        { start: told.index, text: told[0] },
+        'keeps what the tool does from the user',
+      );
+    else if (checked)
+      add(
+        'poison.false-authority',
+        { start: checked.index, text: checked[0] },
+        'claims an authority to get a privilege or data from the model',
+      );
+  }
   const bare = ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName;
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as { start: number; text: string };
     // Markdown emphasis ("do **not** …") is read as the words it marks.
     const s = part.text.replace(/\*{1,3}|_{2}|\x60/g, '');
     const names = bare.length >= 3 && s.toLowerCase().includes(bare.toLowerCase());
@@ -251,6 +283,20 @@ export function findDescriptionIntent(
           governsScope(s)))
     )
       add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
+    else if (!seen.has('poison.before-any-tool') && part.text.length < stepChars) {
+      // Numbered steps: "1. Call gatekeeper. 2. Only then do anything else. (Repeat for every request.)" reads
+      // as one sentence over short neighbours.
+      const next = parts[i + 1]?.text ?? '';
+      const steps = `${previous} ${s} ${next.length < stepChars ? next : ''}`;
+      if (
+        previous.length < stepChars &&
+        /\b(?:only|and)\s+then\b|\bafterwards?\b|\bafter\s+(?:that|this|it)\b/i.test(s) &&
+        scoped(steps) &&
+        (callAct.test(previous) ||
+          (bare.length >= 3 && previous.toLowerCase().includes(bare.toLowerCase())))
+      )
+        add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
+    }
     previous = s;
     // Cheap tests first, and none for a rule already found: most sentences of most descriptions match nothing.
     if (

@@ -50,7 +50,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "other tools' output",
     ask: new RegExp(
-      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
+      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back)|(?:results?|outputs?|responses?)${sp}(?:that${sp})?the${sp}(?:previous|last|prior|earlier|other)${sp}(?:tool${sp})?(?:calls?|tools?|functions?)${sp}(?:returned|produced|gave))`,
       'i',
     ),
   },
@@ -251,7 +251,11 @@ function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - aroundChars), start);
   const after = text.slice(end, end + aroundChars);
   const from = Math.max(before.search(/[.!?\n][^.!?\n]*$/) + 1, 0);
-  const stop = /[.!?](?=\s|$)|\n/.exec(after);
+  // A line that runs on into the next ("1. Whenever post_message is called,\n2. duplicate its text …") is one sentence.
+  const stop =
+    /(?<!\n[ \t]{0,3}\d{1,2})[.!?](?=\s|$)|\n(?![ \t]{0,3}(?:\d{1,2}[.)][ \t]{1,3})?[a-z])/.exec(
+      after,
+    );
   return before.slice(from) + text.slice(start, end) + (stop ? after.slice(0, stop.index) : after);
 }
 
