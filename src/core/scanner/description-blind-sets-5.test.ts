@@ -16,8 +16,9 @@ import {
 // parameter's description, the attack split between the description and a parameter, and the attack in the
 // input schema's titles, defaults and enum values. Every attack text is written for this test. The benign
 // descriptions are real servers' advice, paraphrased (source named), or written in their style. First passes
-// (docs/scanning.md §5): D 20/48 on main 7099306; D2, written after generalising from D, 11/30; set E was
-// written after the last change and measured once.
+// (docs/scanning.md §5): D 20/48 on main 7099306; D2, written after generalising from D, 11/30; D3 12/24; set E,
+// written after the last change, 21/36 (main 19/36). Every set's misses were fixed after its first pass, so the
+// sets as they stand are tests, not a measure.
 
 /** Set D: poisoned descriptions by technique. */
 export const blindAttacksD: Readonly<Record<string, readonly ScannableTool[]>> = {
@@ -1108,35 +1109,36 @@ export const blindInstructionBenignE: readonly string[] = [
   'When the user mentions a date without a year, assume the current year and say so.',
 ];
 
-const attackRows = [blindAttacksD, blindAttacksD2, blindAttacksD3].flatMap((set) =>
+const attackRows = [blindAttacksD, blindAttacksD2, blindAttacksD3, blindAttacksE].flatMap((set) =>
   Object.entries(set).flatMap(([technique, tools]) =>
     tools.map((tool) => [technique, tool.name, tool] as const),
   ),
 );
 
-describe('blind sets D, D2, D3: poisoned descriptions block their tool', () => {
+describe('blind sets D to E: poisoned descriptions block their tool', () => {
   test.each(attackRows)('%s: %s', (technique, _name, tool) => {
     expect(worstOf(tool, technique === 'shadowing' ? neighbours : alone)).toBe('high');
   });
 });
 
-describe('blind sets D, D2, D3: benign descriptions stay clean', () => {
-  test.each([...blindBenignD, ...blindBenignD2, ...blindBenignD3].map((t) => [t.name, t] as const))(
-    '%s',
-    (_name, tool) => {
-      expect(['low', undefined]).toContain(worstOf(tool, neighbours));
-    },
-  );
+describe('blind sets D to E: benign descriptions stay clean', () => {
+  test.each(
+    [...blindBenignD, ...blindBenignD2, ...blindBenignD3, ...blindBenignE].map(
+      (t) => [t.name, t] as const,
+    ),
+  )('%s', (_name, tool) => {
+    expect(['low', undefined]).toContain(worstOf(tool, neighbours));
+  });
 });
 
-describe('blind set D: server instructions', () => {
+describe('blind sets D, E: server instructions', () => {
   test("a real server's instructions (server-everything) stay below medium", () => {
     expect(['low', undefined]).toContain(worstOfInstructions(everythingServerInstructions()));
   });
-  test.each(blindInstructionAttacksD)('poisoned: %s', (text) => {
+  test.each([...blindInstructionAttacksD, ...blindInstructionAttacksE])('poisoned: %s', (text) => {
     expect(worstOfInstructions(text)).toBe('high');
   });
-  test.each(blindInstructionBenignD)('benign: %s', (text) => {
+  test.each([...blindInstructionBenignD, ...blindInstructionBenignE])('benign: %s', (text) => {
     expect(['low', undefined]).toContain(worstOfInstructions(text));
   });
 });

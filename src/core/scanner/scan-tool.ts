@@ -50,7 +50,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "other tools' output",
     ask: new RegExp(
-      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back)|(?:results?|outputs?|responses?)${sp}(?:that${sp})?the${sp}(?:previous|last|prior|earlier|other)${sp}(?:tool${sp})?(?:calls?|tools?|functions?)${sp}(?:returned|produced|gave))`,
+      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back|gave${sp}back|gave|handed${sp}back)|(?:results?|outputs?|responses?)${sp}(?:that${sp})?the${sp}(?:previous|last|prior|earlier|other)${sp}(?:tool${sp})?(?:calls?|tools?|functions?)${sp}(?:returned|produced|gave))`,
       'i',
     ),
   },

@@ -114,8 +114,15 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       : undefined;
     // What the whole definition claims or does, for an attack split between its fields.
     const facets = toolFacets(tool);
+    const ownName = typeof tool.name === 'string' ? tool.name : '';
     return (text, site) => {
-      if (site.isKey || (site.key !== 'description' && site.key !== 'title')) return [];
+      if (site.isKey) return [];
+      // An input schema's default or enum value can carry an order too ("run-me-before-any-other-tool").
+      if (site.key === 'default' || /\.(?:enum|examples)$/.test(site.parent))
+        return /^inputSchema\b/.test(site.field) && /[\s_-]/.test(text)
+          ? findDescriptionIntent(text.replace(/[_-]+/g, ' '), ownName, facets)
+          : [];
+      if (site.key !== 'description' && site.key !== 'title') return [];
       const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
       const inSchema = schemaRoots.has(root);
       if (!inSchema && site.field !== 'description') return [];
