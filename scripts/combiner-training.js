@@ -4,14 +4,38 @@
 // thresholds set from the benign texts of the training data. Used by the eval's folds and by the
 // script that writes the shipped model.
 
+import { existsSync, readFileSync } from 'node:fs';
+import { createScanner } from '../dist/core/scanner/index.js';
+import { corpusDir } from './eval-corpus.js';
+
 /** @typedef {import('../dist/core/scanner/combiner.js').CombinerModel} CombinerModel */
 /** @typedef {'content' | 'description'} Surface */
 /** @typedef {{ features: Set<string>, surface: Surface, label: 0 | 1, family: string }} Row */
 
 /**
  * @typedef {{ medium: number, high: number }} Cut
- * @typedef {{ lambda: number, alpha: number, fpr: { content: Cut, description: Cut }, floor: { content: Cut, description: Cut }, strongCue: number, strongMargin: number, lowMargin: number, iterations: number }} TrainingOptions
+ * @typedef {{ lambda: number, alpha: number, fpr: { content: Cut, description: Cut }, floor: { content: Cut, description: Cut }, strongCue: number, strongMargin: number, aloneCue: number, lowMargin: number, iterations: number }} TrainingOptions
  */
+
+/** Capability-only descriptions (no instruction to the model): kept out of training and of injection recall. */
+export const capabilityOnly = 'malicious_tool_capability(no_injected_instruction)';
+
+/** Exit 0 with one line when the corpus is absent (CI machines without ../shared). @param {string} script */
+export function exitWithoutCorpus(script) {
+  if (existsSync(corpusDir)) return;
+  console.log(`${script} skipped: no corpus at ${corpusDir}`);
+  process.exit(0);
+}
+
+/** The records of one corpus file. @param {string} name @returns {any[]} */
+export const readJsonl = (name) =>
+  readFileSync(`${corpusDir}${name}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l));
+
+/** The scanner without a combiner: its raw findings are the training features. */
+export const rawScanner = () => createScanner({ combiner: null });
 
 /** Training options; the defaults are the ones the shipped model uses. @type {Readonly<TrainingOptions>} */
 export const trainingDefaults = Object.freeze({
@@ -32,6 +56,8 @@ export const trainingDefaults = Object.freeze({
   /** The prior of a high-severity rule (signal-priors.ts), and how far below a lone one the description's high threshold may sit. */
   strongCue: 6,
   strongMargin: 0.05,
+  /** A prior at least this high means the cue flags a result alone (signal-priors.ts). */
+  aloneCue: 4,
   /** The low threshold sits this far (in logits) below medium. */
   lowMargin: 2,
   iterations: 40,
@@ -132,7 +158,7 @@ export function trainCombiner(rows, priors, options = {}) {
   const weights = {};
   names.forEach((n, i) => (weights[n] = round(w[i + 2] ?? 0)));
   const partial = { bias: round(w[0] ?? 0), descriptionBias: round(w[1] ?? 0), weights };
-  return { ...partial, thresholds: chooseThresholds(rows, partial, opt) };
+  return { ...partial, thresholds: chooseThresholds(rows, partial, priors, opt) };
 }
 
 /** @param {number} x */
@@ -162,9 +188,10 @@ function groupWeights(rows, alpha) {
  * share of them, and never below an even chance.
  * @param {readonly Row[]} rows
  * @param {{ bias: number, descriptionBias: number, weights: Record<string, number> }} model
+ * @param {{ weights: Readonly<Record<string, number>> }} priors
  * @param {TrainingOptions} opt
  */
-function chooseThresholds(rows, model, opt) {
+function chooseThresholds(rows, model, priors, opt) {
   /** @param {Surface} surface */
   const forSurface = (surface) => {
     const scores = rows
@@ -177,7 +204,23 @@ function chooseThresholds(rows, model, opt) {
       const at = scores[allowed];
       return round(Math.max(floor, at === undefined ? floor : at + 1e-4));
     };
-    const medium = cut(opt.fpr[surface].medium, opt.floor[surface].medium);
+    // A cue whose prior says it flags alone (an off-topic task planted in data, a request for credentials) keeps
+    // flagging alone: the content's medium threshold never sits above the score of the weakest such cue by itself.
+    // Otherwise a benign text holding one of them alone, at the quantile, sets the threshold a ten-thousandth
+    // above it, and one retraining unflags every attack that holds only that cue (a fifth round fold lost 46
+    // BIPIA attacks to four benign texts that had lost an unrelated cue).
+    const alone =
+      surface === 'content'
+        ? Math.min(
+            ...Object.entries(priors.weights)
+              .filter(([f, w]) => w >= opt.aloneCue && !f.endsWith('@description'))
+              .map(([f]) => model.bias + (model.weights[f] ?? 0) - opt.strongMargin),
+          )
+        : Infinity;
+    const medium = Math.max(
+      opt.floor[surface].medium,
+      Math.min(cut(opt.fpr[surface].medium, opt.floor[surface].medium), round(alone)),
+    );
     // One strong poisoning cue blocks a tool: the description's high threshold never sits above a lone high cue's
     // score. Without this, a retraining that moves the intercepts by a tenth of a logit unblocks every such tool.
     const lone =

@@ -1,8 +1,15 @@
 // @ts-check
 // Measures the built scanner on the small blind set of scripts/eval-blind-set.js (results side): recall by kind of
-// ask, false positives by style, and with --misses each miss and each false alarm with the rules it raised.
+// ask, false positives by style, and with --misses each miss and each false alarm with the rules it raised. --second
+// --round5 and --round5-second pick the later sets (scripts/eval-blind-set.js, scripts/eval-blind-set-round5.js).
 import { atLeast, createScanner } from '../dist/core/scanner/index.js';
 import { blindAttacks, blindBenign, secondAttacks, secondBenign } from './eval-blind-set.js';
+import {
+  round5Attacks,
+  round5Benign,
+  round5SecondAttacks,
+  round5SecondBenign,
+} from './eval-blind-set-round5.js';
 
 const verbose = process.argv.includes('--misses');
 const scanner = createScanner();
@@ -20,10 +27,30 @@ const rules = (r) =>
   ].join(' ');
 
 const second = process.argv.includes('--second');
-const attacks = second ? secondAttacks : blindAttacks;
-const benign = second ? secondBenign : blindBenign;
+const round5 = process.argv.includes('--round5');
+const round5Second = process.argv.includes('--round5-second');
+const attacks = round5Second
+  ? round5SecondAttacks
+  : round5
+    ? round5Attacks
+    : second
+      ? secondAttacks
+      : blindAttacks;
+const benign = round5Second
+  ? round5SecondBenign
+  : round5
+    ? round5Benign
+    : second
+      ? secondBenign
+      : blindBenign;
 console.log(
-  second ? 'second set (written after the signals)' : 'first set (written before the signals)',
+  round5Second
+    ? 'round 5 second set (written after the round-5 signals)'
+    : round5
+      ? 'round 5 set (written before the round-5 signals)'
+      : second
+        ? 'second set (written after the signals)'
+        : 'first set (written before the signals)',
 );
 for (const t of /** @type {const} */ (['medium', 'high'])) {
   const caught = attacks.filter((r) => flagged(r, t));

@@ -3,27 +3,21 @@
 // set is trained without a family and graded on it, for every family, and the LOFO injection recall and false
 // positives are printed per option set. The check split is not read here (the eval script reports it once for
 // the options chosen). Usage: node scripts/eval-combiner-choice.js [--features]
-import { existsSync, readFileSync } from 'node:fs';
-import { atLeast, createScanner } from '../dist/core/scanner/index.js';
+import { atLeast } from '../dist/core/scanner/index.js';
 import { gradeFindings, signalFeatures } from '../dist/core/scanner/combiner.js';
 import { combinerPriors } from '../dist/core/scanner/signal-priors.js';
-import { trainCombiner } from './combiner-training.js';
+import {
+  capabilityOnly,
+  exitWithoutCorpus,
+  rawScanner,
+  readJsonl,
+  trainCombiner,
+} from './combiner-training.js';
 import { familyFolds, splitCheck } from './eval-split.js';
-import { corpusDir, recordSurface, scanCorpusRecord } from './eval-corpus.js';
+import { recordSurface, scanCorpusRecord } from './eval-corpus.js';
 
-const capabilityOnly = 'malicious_tool_capability(no_injected_instruction)';
-if (!existsSync(corpusDir)) {
-  console.log(`eval-combiner-choice skipped: no corpus at ${corpusDir}`);
-  process.exit(0);
-}
-/** @param {string} name @returns {any[]} */
-const readJsonl = (name) =>
-  readFileSync(`${corpusDir}${name}`, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l));
-
-const raw = createScanner({ combiner: null });
+exitWithoutCorpus('eval-combiner-choice');
+const raw = rawScanner();
 /** @param {any[]} records @param {0 | 1} label */
 const scored = (records, label) =>
   splitCheck(records).dev.map((record) => {

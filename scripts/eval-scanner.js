@@ -26,6 +26,9 @@ const speedMode = process.argv.includes('--speed');
 // --shipped: measure the scanner exactly as built, without retraining its combiner per fold.
 const shippedOnly = process.argv.includes('--shipped');
 const quick = process.argv.includes('--quick');
+// --dev-only: the check split is neither scanned nor printed (for the many runs of a working session; the check
+// split is measured a few times a round, never to choose between variants).
+const devOnly = process.argv.includes('--dev-only');
 // --ablate rule,prefix.*: drop these rules' findings before training and grading (what did a signal add?).
 const ablateArg = process.argv.find((a) => a.startsWith('--ablate='));
 const ablated = ablateArg ? ablateArg.slice('--ablate='.length).split(',').filter(Boolean) : [];
@@ -90,7 +93,9 @@ function prepare(records, label) {
   });
 }
 const dev = { attacks: prepare(attackSplit.dev, 1), benign: prepare(benignSplit.dev, 0) };
-const check = { attacks: prepare(attackSplit.check, 1), benign: prepare(benignSplit.check, 0) };
+const check = devOnly
+  ? { attacks: [], benign: [] }
+  : { attacks: prepare(attackSplit.check, 1), benign: prepare(benignSplit.check, 0) };
 const devAll = [...dev.attacks, ...dev.benign];
 const capabilityOnlyCategory = capabilityOnly;
 /** Training rows: capability-only descriptions hold no instruction to the model, so they are no example of one. @param {Scored[]} rows */

@@ -1,31 +1,24 @@
 // @ts-check
 // Trains the scanner's combiner on the development part of the shared corpus (never the check split)
 // and writes src/core/scanner/combiner-model.ts. Reproducible: same corpus and code, same file.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createScanner } from '../dist/core/scanner/index.js';
 import { signalFeatures } from '../dist/core/scanner/combiner.js';
 import { combinerPriors } from '../dist/core/scanner/signal-priors.js';
-import { trainCombiner } from './combiner-training.js';
+import {
+  capabilityOnly,
+  exitWithoutCorpus,
+  rawScanner,
+  readJsonl,
+  trainCombiner,
+} from './combiner-training.js';
 import { splitCheck } from './eval-split.js';
-import { corpusDir, recordSurface, scanCorpusRecord } from './eval-corpus.js';
+import { recordSurface, scanCorpusRecord } from './eval-corpus.js';
 
 const out = fileURLToPath(new URL('../src/core/scanner/combiner-model.ts', import.meta.url));
-const capabilityOnly = 'malicious_tool_capability(no_injected_instruction)';
+exitWithoutCorpus('train:scanner');
 
-if (!existsSync(corpusDir)) {
-  console.log(`train:scanner skipped: no corpus at ${corpusDir}`);
-  process.exit(0);
-}
-
-/** @param {string} name @returns {any[]} */
-const readJsonl = (name) =>
-  readFileSync(`${corpusDir}${name}`, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l));
-
-const raw = createScanner({ combiner: null });
+const raw = rawScanner();
 /** @param {any[]} records @param {0 | 1} label */
 const rows = (records, label) =>
   splitCheck(records)

@@ -1,6 +1,5 @@
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
 import type { Logger } from '../core/logger.js';
 
 /** A notification: a title, a body, and the page it points at. */
@@ -119,6 +118,8 @@ export const createDesktopNotifier = (options: {
           options.logger.debug('no desktop notifications here (no notify command or display)');
           return;
         }
+        // Loaded here, not with the gateway: execa's 180 KB would sit on every start's path.
+        const { execa } = await import('execa');
         await execa(found.file, found.args(notification), {
           stdin: 'ignore',
           stdout: 'ignore',

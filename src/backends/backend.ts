@@ -177,17 +177,23 @@ export class Backend {
    * Forwards one tools/call with the backend's own tool name, on the hot path: straight onto
    * the channel, bypassing the SDK Client, the result not re-validated.
    */
-  async callTool(
+  callTool(
     tool: string,
     args: Readonly<Record<string, unknown>>,
     options: CallOptions,
   ): Promise<CallToolResult> {
-    const channel = this.channel;
-    if (channel === undefined || this.client === undefined) throw this.notConnected();
-    try {
-      return await channel.callTool({ name: tool, arguments: args }, options);
-    } catch (error) {
+    // Not async: on the hot path an async frame and its await cost more than the call's write.
+    const explain = (error: unknown): never => {
       throw this.explainCallFailure(error, options.timeoutMs);
+    };
+    const channel = this.channel;
+    if (channel === undefined || this.client === undefined)
+      return Promise.reject(this.notConnected());
+    try {
+      return channel.callTool({ name: tool, arguments: args }, options).catch(explain);
+    } catch (error) {
+      // The agent cancelled before the call left: a rejection, as from an async function.
+      return Promise.resolve(error).then(explain);
     }
   }
 

@@ -1,5 +1,7 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isGatewayError } from '../core/errors.js';
-import type { ForwardToolCall } from '../core/tool-call.js';
+import type { ForwardToolCall, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
+import type { Backend, CallOptions } from './backend.js';
 import type { BackendPool } from './backend-pool.js';
 
 /**
@@ -8,22 +10,47 @@ import type { BackendPool } from './backend-pool.js';
  * are outcomes; anything else is a bug and propagates.
  */
 export const createForward = (pool: BackendPool): ForwardToolCall =>
-  async function forward(ctx) {
-    try {
-      // A ready backend is taken without a wait (or the call's signal, which the wait needs).
-      const backend =
-        pool.readyBackend(ctx.server) ?? (await pool.backendFor(ctx.server, ctx.signal));
-      const cancellation = ctx.cancellation;
-      const result = await backend.callTool(ctx.tool, ctx.trace.args, {
-        ...(cancellation === undefined ? { signal: ctx.signal } : { cancellation }),
-        // A changed timeout restarts the backend, so its own config holds the one in force.
-        timeoutMs: backend.config.callTimeoutMs,
-        meta: ctx.meta,
-        onProgress: ctx.onProgress,
-      });
-      return { kind: 'ok', result };
-    } catch (error) {
-      if (isGatewayError(error)) return { kind: 'failed', error };
-      throw error;
-    }
+  function forward(ctx) {
+    // A ready backend is taken without a wait (or the call's signal, which the wait needs).
+    const backend = pool.readyBackend(ctx.server);
+    return backend === undefined ? forwardOnceReady(pool, ctx) : callOn(backend, ctx);
   };
+
+const forwardOnceReady = async (
+  pool: BackendPool,
+  ctx: ToolCallContext,
+): Promise<ToolCallOutcome> => {
+  let backend: Backend;
+  try {
+    backend = await pool.backendFor(ctx.server, ctx.signal);
+  } catch (error) {
+    return failedOf(error);
+  }
+  return callOn(backend, ctx);
+};
+
+// Not an async function: on the hot path each one costs its own promise and frame, and so
+// would spreading the options; two literal shapes are built instead.
+const callOn = (backend: Backend, ctx: ToolCallContext): Promise<ToolCallOutcome> => {
+  const { cancellation, meta, onProgress } = ctx;
+  // A changed timeout restarts the backend, so its own config holds the one in force.
+  const timeoutMs = backend.config.callTimeoutMs;
+  const options: CallOptions =
+    cancellation === undefined
+      ? { signal: ctx.signal, timeoutMs, meta, onProgress }
+      : { cancellation, timeoutMs, meta, onProgress };
+  let sent: Promise<CallToolResult>;
+  try {
+    sent = backend.callTool(ctx.tool, ctx.trace.args, options);
+  } catch (error) {
+    return Promise.resolve().then(() => failedOf(error));
+  }
+  return sent.then(okOf, failedOf);
+};
+
+const okOf = (result: CallToolResult): ToolCallOutcome => ({ kind: 'ok', result });
+
+const failedOf = (error: unknown): ToolCallOutcome => {
+  if (isGatewayError(error)) return { kind: 'failed', error };
+  throw error;
+};

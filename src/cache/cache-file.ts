@@ -10,6 +10,12 @@ export interface CachedServer {
    * has loaded.
    */
   instructionsClean?: string;
+  /**
+   * The review key (`listingReviewKey`: the tools, their neighbours' names, the scanner build,
+   * the scanning settings) under which every tool of `tools` scanned clean, so a later start can
+   * serve them before its scanner is built.
+   */
+  toolsClean?: string;
   serverInfo?: { name: string; version: string };
   capabilities?: unknown;
   /** `serverFingerprint()` of the config the listing came from. */
@@ -55,6 +61,7 @@ const toCachedServer = (value: unknown): CachedServer | undefined => {
     tools,
     instructions,
     instructionsClean,
+    toolsClean,
     serverInfo,
     capabilities,
     fingerprint,
@@ -65,6 +72,7 @@ const toCachedServer = (value: unknown): CachedServer | undefined => {
   if (!Array.isArray(tools) || !tools.every(isToolLike)) return undefined;
   if (instructions !== undefined && typeof instructions !== 'string') return undefined;
   if (instructionsClean !== undefined && typeof instructionsClean !== 'string') return undefined;
+  if (toolsClean !== undefined && typeof toolsClean !== 'string') return undefined;
   if (
     serverInfo !== undefined &&
     !(
@@ -78,6 +86,7 @@ const toCachedServer = (value: unknown): CachedServer | undefined => {
   const entry: CachedServer = { tools: tools as Tool[], fingerprint, updatedAt };
   if (instructions !== undefined) entry.instructions = instructions;
   if (instructionsClean !== undefined) entry.instructionsClean = instructionsClean;
+  if (toolsClean !== undefined) entry.toolsClean = toolsClean;
   if (serverInfo !== undefined) {
     entry.serverInfo = serverInfo as { name: string; version: string };
   }

@@ -95,6 +95,22 @@ describe('openToolCache', () => {
     await second.close();
   });
 
+  test('a clean review of the tools is kept in the next session, also across a changed listing', async () => {
+    const first = await open();
+    first.put('fx', listing('sha256:a', 'echo'));
+    first.markToolsClean('fx', 'tools-1');
+    await first.close();
+
+    const second = await open();
+    expect(second.get('fx', 'sha256:a')?.toolsClean).toBe('tools-1');
+    // The key names the tools it was given for: a new listing keeps it, and it no longer matches.
+    second.put('fx', listing('sha256:a', 'echo', 'slow'));
+    expect(second.get('fx', 'sha256:a')?.toolsClean).toBe('tools-1');
+    second.markToolsClean('missing', 'tools-2');
+    expect(second.get('missing', 'sha256:a')).toBeUndefined();
+    await second.close();
+  });
+
   test('an entry whose fingerprint no longer matches the config is not returned', async () => {
     const cache = await open();
     cache.put('fx', listing('sha256:old', 'echo'));

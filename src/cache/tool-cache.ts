@@ -27,6 +27,8 @@ export interface ToolCache {
    * listing brings the same text.
    */
   markClean(server: string, key: string): void;
+  /** Records that a server's cached tools scanned clean under `key` (kept: the key names its tools). */
+  markToolsClean(server: string, key: string): void;
   /** Forget servers no longer configured. */
   retain(servers: readonly string[]): void;
   /** Flush pending writes. */
@@ -134,6 +136,9 @@ export const openToolCache = async (
         current.instructions === next.instructions
       )
         next.instructionsClean = current.instructionsClean;
+      // The key covers the tools themselves: a changed listing simply no longer matches it.
+      if (next.toolsClean === undefined && current?.toolsClean !== undefined)
+        next.toolsClean = current.toolsClean;
       if (current !== undefined && sameListing(current, next)) return;
       entries.set(server, next);
       dirty.add(server);
@@ -145,6 +150,14 @@ export const openToolCache = async (
       if (closed || current?.instructions === undefined || current.instructionsClean === key)
         return;
       entries.set(server, { ...current, instructionsClean: key });
+      dirty.add(server);
+      schedule();
+    },
+
+    markToolsClean(server, key) {
+      const current = entries.get(server);
+      if (closed || current === undefined || current.toolsClean === key) return;
+      entries.set(server, { ...current, toolsClean: key });
       dirty.add(server);
       schedule();
     },
@@ -175,6 +188,7 @@ const disabledCache: ToolCache = {
   get: () => undefined,
   put: () => undefined,
   markClean: () => undefined,
+  markToolsClean: () => undefined,
   retain: () => undefined,
   close: () => Promise.resolve(),
 };
@@ -219,6 +233,7 @@ const toCachedServer = (
   const out: CachedServer = { tools: entry.tools, fingerprint: entry.fingerprint, updatedAt };
   if (entry.instructions !== undefined) out.instructions = entry.instructions;
   if (entry.instructionsClean !== undefined) out.instructionsClean = entry.instructionsClean;
+  if (entry.toolsClean !== undefined) out.toolsClean = entry.toolsClean;
   if (entry.serverInfo !== undefined) out.serverInfo = entry.serverInfo;
   if (entry.capabilities !== undefined) out.capabilities = entry.capabilities;
   return out;

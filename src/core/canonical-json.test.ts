@@ -98,6 +98,20 @@ describe('canonicalJson', () => {
     );
   });
 
+  test('sorts small and large objects alike (insertion sort up to 16 keys, sort() above)', () => {
+    const key = fc.oneof(
+      fc.string({ maxLength: 3 }),
+      fc.constantFrom('\u{1F600}', '\uFB01', 'a', 'A', '_', '10', '9'),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 40 }), (keys) => {
+        const value = Object.fromEntries(keys.map((k, i) => [k, i]));
+        expect(canonicalJson(value)).toBe(reference(value));
+        expect(canonicalJson({ items: [value] })).toBe(reference({ items: [value] }));
+      }),
+    );
+  });
+
   test('agrees with the plain definition on any JSON value, built in any key order', () => {
     fc.assert(
       fc.property(json, (value) => {

@@ -31,6 +31,27 @@ export const isCanonicalOrder = (keys: readonly string[]): boolean => {
 // String concatenation, not an array joined at the end: V8 builds the result as a rope and
 // flattens it once (when it is hashed or written), which costs a fraction of the array pushes.
 
+/** Longest key list sorted in place by insertion; longer ones go to `Array.prototype.sort`. */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Sorts keys in JCS order (UTF-16 code units, which is how `<` compares strings). Most objects
+ * out of order are small (every MCP content item: `{"type":"text","text":…}`), and for those
+ * `sort()` costs more in the work arrays it allocates than in comparing.
+ */
+const sortKeys = (keys: string[]): void => {
+  if (keys.length > INSERTION_SORT_MAX) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] ?? '';
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] ?? '') > key; j--) keys[j + 1] = keys[j] ?? '';
+    keys[j + 1] = key;
+  }
+};
+
 /** JCS text of `value`, or undefined when `JSON.stringify(value)` is that text already. */
 const encodeUnlessPlain = (value: unknown): string | undefined => {
   switch (typeof value) {
@@ -100,7 +121,7 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
   }
   if (from === keys.length) return undefined;
   // Sorting is most of the cost of a small object; objects built in key order skip it.
-  if (!inOrder) keys.sort();
+  if (!inOrder) sortKeys(keys);
   let out = '{';
   let first = true;
   for (let k = 0; k < keys.length; k++) {
@@ -132,7 +153,7 @@ export const canonicalJsonWith = (
   overrideKeys: readonly string[],
 ): string => {
   const keys = Object.keys(fields);
-  if (!isCanonicalOrder(keys)) keys.sort();
+  if (!isCanonicalOrder(keys)) sortKeys(keys);
   // Undefined once given up; `out` then holds the text so far, without its closing brace.
   let merged: Record<string, unknown> | undefined = {};
   let out = '';

@@ -14,6 +14,14 @@ import type { SessionInfo } from '../core/tool-call.js';
  */
 const INITIALIZE_WAIT_MS = 3000;
 
+/**
+ * How long a backend's request waits for an agent that said `initialize` to say `initialized`:
+ * as long as the SDK's default request timeout, by which time the backend gave up asking. On a
+ * loaded machine an agent may take seconds between the two; answering "no agent" meanwhile
+ * would refuse a request (roots, sampling) that agent was about to answer.
+ */
+const INITIALIZED_WAIT_MS = 60_000;
+
 /** One agent connected to the gateway: the stdio agent, or one client of `serve --http`. */
 export interface AgentSession {
   readonly server: Server;
@@ -75,6 +83,8 @@ export class AgentSessions {
   private resolveAgentReady: () => void = () => undefined;
   private started = false;
   private stopped = false;
+  /** An agent said `initialize`: backends' requests wait for its `initialized`. */
+  private agentCame = false;
   private readonly initializeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: AgentSessionsOptions) {
@@ -92,7 +102,8 @@ export class AgentSessions {
     } else {
       this.initializeTimer = setTimeout(() => {
         this.begin({}, this.standaloneInfo);
-        this.resolveAgentReady();
+        // No agent came: a backend's request is refused rather than held for one that may never come.
+        if (!this.agentCame) this.resolveAgentReady();
       }, INITIALIZE_WAIT_MS).unref();
     }
   }
@@ -129,7 +140,8 @@ export class AgentSessions {
     // Backends are shared, so they are initialized with the first agent's capabilities.
     this.begin(capabilities, own.info);
     // A backend's request waits for this agent's `initialized`, but not for ever.
-    setTimeout(this.resolveAgentReady, INITIALIZE_WAIT_MS).unref();
+    if (!this.agentCame) setTimeout(this.resolveAgentReady, INITIALIZED_WAIT_MS).unref();
+    this.agentCame = true;
   }
 
   /** The agent said `initialized`: from now on it gets notifications and relayed requests. */

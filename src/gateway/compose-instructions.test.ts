@@ -24,6 +24,7 @@ const cacheOf = (entries: Record<string, Partial<CachedServer>>): ToolCache => (
   },
   put: () => undefined,
   markClean: () => undefined,
+  markToolsClean: () => undefined,
   retain: () => undefined,
   close: () => Promise.resolve(),
 });

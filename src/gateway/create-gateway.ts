@@ -12,6 +12,7 @@ import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
 import { ToolListAnnouncer } from './tool-list-announcer.js';
+import { lazyScanner } from './lazy-scanner.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
 import { untilAborted } from '../core/until-aborted.js';
 
@@ -31,6 +32,9 @@ const DRAIN_MS = 1500;
  * (loading it holds the event loop for a while), or after this long if none has come by then.
  */
 const EARLY_BUILD_WAIT_MS = 50;
+
+/** The scanner is built once the gateway has had nothing to do for this long (or on first use). */
+const SCANNER_IDLE_MS = 50;
 
 /**
  * Composition root: config → pool (backends spawn first) → the front (SDK Server, router, tool
@@ -166,6 +170,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       ResultStore,
       reloadedConfig,
       createReadContentScan,
+      listingReviewKey,
     } = await import('./gateway-parts.js');
 
     // The console sees every record through a tap on the sink: on the call path, one map update.
@@ -221,7 +226,12 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     telemetry = loaded;
     // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
     audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
-    const scanner = createScanner();
+    // Built when first needed or when idle: what a warm start reviewed clean before needs no scan.
+    const scanner = lazyScanner(createScanner);
+    const cachedEntry = (server: string) => {
+      const config = current().servers.get(server);
+      return config === undefined ? undefined : cache.get(server, front.serverFingerprint(config));
+    };
 
     const reviewer = new ToolReviewer({
       scanner,
@@ -235,6 +245,23 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       scheduler: eventLoopScheduler,
       onCleanInstructions: (server, text) => {
         cache.markClean(server, front.instructionsReviewKey(text, current().config.scanning));
+      },
+      knownCleanInstructions: (server, text) =>
+        cachedEntry(server)?.instructionsClean ===
+        front.instructionsReviewKey(text, current().config.scanning),
+      listings: {
+        keyFor: (server, tools, context) => {
+          try {
+            return listingReviewKey(server, tools, context, current().config.scanning);
+          } catch {
+            // A value canonical JSON cannot encode: no key, the listing is scanned.
+            return undefined;
+          }
+        },
+        isClean: (server, key) => cachedEntry(server)?.toolsClean === key,
+        markClean: (server, key) => {
+          cache.markToolsClean(server, key);
+        },
       },
     });
     const defHashes = new WeakMap<Tool, string>();
@@ -372,6 +399,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   };
 
   type Built = Awaited<ReturnType<typeof build>>;
+  let closing: Promise<void> | undefined;
   let parts: Built | undefined;
   let startBuild: () => void = () => undefined;
   const built = new Promise<void>((resolve) => {
@@ -384,9 +412,33 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   built.catch(() => undefined);
 
   const afterBuild = (done: Built): void => {
-    const { catalog, gatewayConsole, auditLog, pins, reviewer } = done;
+    const { catalog, gatewayConsole, auditLog, pins, reviewer, scanner } = done;
     // Cached listings answer tools/list before any backend is up.
     void catalog.refresh();
+    // Once the backends' first round is in and no request is being handled, the scanner is built
+    // (a few hundred ms of CPU), so that neither the first calls nor a later one wait for it.
+    const buildScannerWhenIdle = (): void => {
+      const { scanning } = current().config;
+      const scans = [scanning.descriptions, scanning.responses, scanning.arguments];
+      // With every surface off nothing is ever scanned: the scanner is never built.
+      if (scanner.built || closing !== undefined || scans.every((s) => s === 'off')) return;
+      if (drain.inFlight() > 0) {
+        setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
+        return;
+      }
+      try {
+        scanner.build();
+      } catch (error) {
+        // A timer must not take the gateway down; the first scan tries again and fails its call.
+        logger.error(`could not build the content scanner: ${(error as Error).message}`);
+      }
+    };
+    void catalog.firstRoundSettled().then(
+      () => {
+        setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
+      },
+      () => undefined,
+    );
     gatewayConsole.start({
       gateway: {
         pid: process.pid,
@@ -455,8 +507,6 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     if (parts === undefined) throw new Error('The gateway is still starting: await ready() first.');
     return parts;
   };
-  let closing: Promise<void> | undefined;
-
   return {
     ready: () => ready,
     catalog: () => need().catalog.current(),

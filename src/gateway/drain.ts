@@ -4,6 +4,8 @@ export interface Drain {
   track<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R>;
   /** Resolves when nothing is in flight, or after `ms`. */
   drain(ms: number): Promise<void>;
+  /** Requests being handled now. */
+  inFlight(): number;
 }
 
 /** Requests the agent sent before it closed stdin are still answered (bounded by the drain time). */
@@ -21,6 +23,7 @@ export const createDrain = (): Drain => {
           if (--inFlight === 0) drained?.();
         }
       },
+    inFlight: () => inFlight,
     drain: async (ms) => {
       if (inFlight === 0) return;
       let timer: NodeJS.Timeout | undefined;

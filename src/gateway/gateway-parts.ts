@@ -18,6 +18,7 @@ export { hashPinnedForm } from '../pins/hash-pinned-form.js';
 export { openPinStore } from '../pins/pin-store.js';
 export { createReadContentScan } from '../pipeline/scan-read-content.js';
 export { eventLoopScheduler } from '../review/event-loop-scheduler.js';
+export { listingReviewKey } from '../review/listing-review-key.js';
 export { ToolReviewer } from '../review/tool-reviewer.js';
 export { startTelemetry } from '../telemetry/telemetry.js';
 export { createKeptResults } from './kept-results.js';

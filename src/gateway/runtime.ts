@@ -2,7 +2,7 @@ import type { ResolvedConfig, ResolvedServer } from '../config/resolve.js';
 import type { Logger } from '../core/logger.js';
 import { createRateLimiter, type RateLimiter, type RootsView } from '../core/policy/index.js';
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
-import { isInertValue } from '../core/scanner/inert-value.js';
+import { createInertCheck } from '../core/scanner/inert-value.js';
 import type { Scanner } from '../core/scanner/scanner.js';
 import type { ForwardToolCall, Handler, ToolCallOutcome } from '../core/tool-call.js';
 import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
@@ -85,6 +85,8 @@ export const createRuntime = (
     findSecrets,
     sink: parts.labelSink,
   });
+  // Words the scanner cleared once are not scanned again in this runtime's calls.
+  const inert = createInertCheck((text) => parts.scanner.quietText(text));
   const pipeline = createPipeline({
     forward: parts.forward,
     telemetry: parts.telemetry,
@@ -108,7 +110,7 @@ export const createRuntime = (
         filter: () => filters.content,
         limits: () => config.scanning.limits,
         scheduler: eventLoopScheduler,
-        inert: isInertValue,
+        inert,
       }),
       scanResult: scanResult({
         scanner: parts.scanner,
@@ -116,7 +118,7 @@ export const createRuntime = (
         filter: () => filters.content,
         limits: () => config.scanning.limits,
         scheduler: eventLoopScheduler,
-        inert: isInertValue,
+        inert,
       }),
       recordCall: audit === undefined ? undefined : recordCall(audit),
     },

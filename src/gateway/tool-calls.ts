@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { BackendState } from '../backends/backend-pool.js';
 import { GatewayError } from '../core/errors.js';
 import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
-import type { ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
+import type { Progress, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { FlowSession } from '../core/flows/flow-session.js';
+import type { SessionApprovals } from '../core/policy/session-approvals.js';
+import type { ToolRoute } from '../core/routing/tool-catalog.js';
+import type { Finding } from '../core/scanner/finding.js';
+import type {
+  CallCancellation,
+  CallOrigin,
+  CallTrace,
+  SessionInfo,
+  ToolCallContext,
+  ToolCallOutcome,
+} from '../core/tool-call.js';
 import type { IncomingCall } from '../frontend/front-server.js';
 import type { AgentSession, AgentSessions } from './agent-sessions.js';
 import type { LiveCatalog } from './live-catalog.js';
@@ -38,9 +50,57 @@ export const createToolCalls = (options: {
             call.connection?.sessionId === undefined ? ('stdio' as const) : ('http' as const),
         }
       : undefined;
-  return async function callTool(call, session) {
-    const arrived = telemetry === undefined ? 0 : performance.now();
+  /** A call whose route is known: through the pipeline of the runtime in force. */
+  const run = (
+    route: ToolRoute,
+    call: IncomingCall,
+    session: AgentSession | undefined,
+  ): Promise<ToolCallOutcome> => {
+    const runtime = options.runtime();
+    const id = `${idPrefix}-${++counter}`;
+    const ctx = new CallContext(
+      id,
+      route,
+      call,
+      session?.info ?? sessions.standaloneInfo,
+      originOf(call, session),
+      session?.flow ?? sessions.standaloneFlow,
+      session?.approvals ?? sessions.standaloneApprovals,
+    );
+    if (session === undefined) return runtime.pipeline(ctx);
+    sessions.beginCall(id, session, route.server);
+    // Not an async function with try/finally: its frame and await cost more than two handlers.
+    let running: Promise<ToolCallOutcome>;
+    try {
+      running = runtime.pipeline(ctx);
+    } catch (error) {
+      sessions.endCall(id);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return running.then(
+      (outcome) => {
+        sessions.endCall(id);
+        return outcome;
+      },
+      (error: unknown) => {
+        sessions.endCall(id);
+        throw error;
+      },
+    );
+  };
+
+  return function callTool(call, session) {
     // Each session routes by its own view: its names, without the tools it is not offered.
+    const route = profiles.viewFor(session).routeFor(call.name);
+    return route === undefined ? callUnknown(call, session) : run(route, call, session);
+  };
+
+  /** A name the session's view does not route (yet): wait for the catalog, or audit the miss. */
+  async function callUnknown(
+    call: IncomingCall,
+    session: AgentSession | undefined,
+  ): Promise<ToolCallOutcome> {
+    const arrived = telemetry === undefined ? 0 : performance.now();
     let view = profiles.viewFor(session);
     let route = view.routeFor(call.name);
     if (route === undefined && view.leftOutFor(call.name) === undefined) {
@@ -55,77 +115,96 @@ export const createToolCalls = (options: {
     const down =
       route === undefined && left === undefined ? catalog.unavailable(call.name) : undefined;
     route ??= down?.route;
-    if (route === undefined) {
-      const started = performance.now();
-      const outcome: ToolCallOutcome = {
-        kind: 'failed',
-        error:
-          down !== undefined
-            ? new GatewayError(
-                'BACKEND_UNAVAILABLE',
-                `Tool "${call.name}" belongs to backend "${down.server}", which is ${describeState(down.state)}; its tools are not known until it is up again.`,
-                { details: { server: down.server } },
-              )
-            : new GatewayError(
-                'TOOL_NOT_FOUND',
-                left === undefined
-                  ? `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`
-                  : `Tool "${call.name}" is not offered to ${profiles.profileFor(session).title}: ${left.reason === 'cap' ? `it is over ${left.by}` : `${left.by} leaves it out`}; call tools/list for the tools this gateway offers.`,
-              ),
-      };
-      telemetry?.unrouted(
-        {
-          name: call.name,
-          meta: call.meta,
-          origin: originOf(call, session),
-          seconds: (performance.now() - arrived) / 1000,
-        },
-        outcome,
-      );
-      // Calls to names that reach no tool are audited too: probing for tools is worth a record.
-      return await options.runtime().recordUnrouted(
-        {
-          id: `${idPrefix}-${++counter}`,
-          exposed: call.name,
-          server: down?.server,
-          args: call.args,
-          session: session?.info ?? sessions.standaloneInfo,
-        },
-        outcome,
-        performance.now() - started,
-      );
-    }
-    const runtime = options.runtime();
-    const id = `${idPrefix}-${++counter}`;
-    const ctx: ToolCallContext = {
-      id,
-      server: route.server,
-      tool: route.tool,
-      exposed: route.exposed,
-      args: call.args,
-      meta: call.meta,
-      definition: route.definition,
-      session: session?.info ?? sessions.standaloneInfo,
-      // Read on demand: the lane makes a call's AbortSignal only when something asks for it.
-      get signal() {
-        return call.signal;
-      },
-      cancellation: call.cancellation,
-      onProgress: call.onProgress,
-      trace: { decision: undefined, argumentFindings: [], callRecorded: false, args: call.args },
-      origin: originOf(call, session),
-      flow: session?.flow ?? sessions.standaloneFlow,
-      approvals: session?.approvals ?? sessions.standaloneApprovals,
+    if (route !== undefined) return await run(route, call, session);
+    const started = performance.now();
+    const outcome: ToolCallOutcome = {
+      kind: 'failed',
+      error:
+        down !== undefined
+          ? new GatewayError(
+              'BACKEND_UNAVAILABLE',
+              `Tool "${call.name}" belongs to backend "${down.server}", which is ${describeState(down.state)}; its tools are not known until it is up again.`,
+              { details: { server: down.server } },
+            )
+          : new GatewayError(
+              'TOOL_NOT_FOUND',
+              left === undefined
+                ? `Unknown tool "${call.name}"; call tools/list for the tools this gateway offers.`
+                : `Tool "${call.name}" is not offered to ${profiles.profileFor(session).title}: ${left.reason === 'cap' ? `it is over ${left.by}` : `${left.by} leaves it out`}; call tools/list for the tools this gateway offers.`,
+            ),
     };
-    if (session === undefined) return runtime.pipeline(ctx);
-    sessions.beginCall(id, session, route.server);
-    try {
-      return await runtime.pipeline(ctx);
-    } finally {
-      sessions.endCall(id);
-    }
-  };
+    telemetry?.unrouted(
+      {
+        name: call.name,
+        meta: call.meta,
+        origin: originOf(call, session),
+        seconds: (performance.now() - arrived) / 1000,
+      },
+      outcome,
+    );
+    // Calls to names that reach no tool are audited too: probing for tools is worth a record.
+    return await options.runtime().recordUnrouted(
+      {
+        id: `${idPrefix}-${++counter}`,
+        exposed: call.name,
+        server: down?.server,
+        args: call.args,
+        session: session?.info ?? sessions.standaloneInfo,
+      },
+      outcome,
+      performance.now() - started,
+    );
+  }
 };
+
+/** No argument findings yet: shared, since a step that finds some assigns a new array. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/**
+ * A call's context. A class, not a literal: its `signal` getter lives on the prototype, read on
+ * demand (the lane makes a call's AbortSignal only when something asks for it), and a literal
+ * with an accessor costs several times as much to create on every call.
+ */
+class CallContext implements ToolCallContext {
+  readonly server: string;
+  readonly tool: string;
+  readonly exposed: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+  readonly definition: Tool | undefined;
+  readonly cancellation: CallCancellation | undefined;
+  readonly onProgress: ((progress: Progress) => void) | undefined;
+  readonly trace: CallTrace;
+
+  constructor(
+    readonly id: string,
+    route: ToolRoute,
+    private readonly call: IncomingCall,
+    readonly session: SessionInfo,
+    readonly origin: CallOrigin | undefined,
+    readonly flow: FlowSession | undefined,
+    readonly approvals: SessionApprovals | undefined,
+  ) {
+    this.server = route.server;
+    this.tool = route.tool;
+    this.exposed = route.exposed;
+    this.args = call.args;
+    this.meta = call.meta;
+    this.definition = route.definition;
+    this.cancellation = call.cancellation;
+    this.onProgress = call.onProgress;
+    this.trace = {
+      decision: undefined,
+      argumentFindings: NO_FINDINGS,
+      callRecorded: false,
+      args: call.args,
+    };
+  }
+
+  get signal(): AbortSignal {
+    return this.call.signal;
+  }
+}
 
 /** A backend's state, as a call's error names it. */
 const describeState = (state: BackendState): string => {

@@ -6,7 +6,7 @@ import { bitsOf, type SessionLabel } from '../core/flows/flow-label.js';
 import type { FlowSource, LabelChange } from '../core/flows/flow-session.js';
 import type { LabelResolver } from '../core/flows/resolve-labels.js';
 import { takeInResult } from '../core/flows/take-in-result.js';
-import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 
 /** What flow control reads per call; getters, so a reloaded config applies to the next call. */
 export interface FlowControlOptions {
@@ -75,31 +75,37 @@ export const createFlowControl = (options: FlowControlOptions): FlowControl => {
       const change = session.clear(bitsOf(labels));
       if (change !== undefined) audit(ctx, session.id, change, 'approval', rules);
     },
-    step: async function controlFlows(ctx, next) {
-      const outcome = await next();
-      const session = ctx.flow;
-      if (outcome.kind !== 'ok' || session === undefined) return outcome;
-      const flows = options.flows();
-      if (flows.mode === 'off') return outcome;
-      const source: FlowSource = {
-        callId: ctx.id,
-        server: ctx.server,
-        tool: ctx.tool,
-        receipt: ctx.trace.callReceipt,
-      };
-      const changes = takeInResult(
-        session,
-        flows,
-        {
-          toolLabels: labelsOf(ctx).bits,
-          result: outcome.result,
-          findings: outcome.findings ?? [],
-          source,
-        },
-        options.findSecrets,
-      );
-      for (const change of changes) audit(ctx, session.id, change, change.cause, change.rules);
-      return outcome;
+    step: function controlFlows(ctx, next) {
+      // Without a session nothing is taken in: the call passes without a step of its own.
+      if (ctx.flow === undefined) return next();
+      // A handler, not an async function: its frame and await cost more on every call.
+      return next().then((outcome) => takeIn(ctx, outcome));
     },
   };
+
+  function takeIn(ctx: ToolCallContext, outcome: ToolCallOutcome): ToolCallOutcome {
+    const session = ctx.flow;
+    if (outcome.kind !== 'ok' || session === undefined) return outcome;
+    const flows = options.flows();
+    if (flows.mode === 'off') return outcome;
+    const source: FlowSource = {
+      callId: ctx.id,
+      server: ctx.server,
+      tool: ctx.tool,
+      receipt: ctx.trace.callReceipt,
+    };
+    const changes = takeInResult(
+      session,
+      flows,
+      {
+        toolLabels: labelsOf(ctx).bits,
+        result: outcome.result,
+        findings: outcome.findings ?? [],
+        source,
+      },
+      options.findSecrets,
+    );
+    for (const change of changes) audit(ctx, session.id, change, change.cause, change.rules);
+    return outcome;
+  }
 };

@@ -77,15 +77,18 @@ export const recordAudit = (options: RecordAuditOptions): Middleware =>
     // gateway killed after answering has lost nothing it answered (fsync stays batched).
     const written = options.sink.written();
     if (written !== undefined) await written;
-    // Object.assign: spreading into a fresh literal costs noticeably more on Node 20's hot path.
     // The digest's canonical JSON is the result's JSON: the front sends it as it is (not when
-    // the result was cut: the digest is then of the whole result, not of what is sent).
-    return outcome.kind === 'ok' && digest !== undefined && cut === undefined
-      ? Object.assign({}, outcome, {
-          receipt,
-          encoded: { result: outcome.result, json: digest.json },
-        })
-      : Object.assign({}, outcome, { receipt });
+    // the result was cut: the digest is then of the whole result, not of what is sent). A
+    // literal of a fixed shape for the common case: spreading or Object.assign into a fresh
+    // object costs several times as much on Node 20's hot path.
+    if (outcome.kind === 'ok' && digest !== undefined && cut === undefined) {
+      const { result, findings } = outcome;
+      const encoded = { result, json: digest.json };
+      return findings === undefined
+        ? { kind: 'ok', result, receipt, encoded }
+        : { kind: 'ok', result, findings, receipt, encoded };
+    }
+    return Object.assign({}, outcome, { receipt });
   };
 
 /** Innermost step, right before forwarding: the `call` record, on disk first in `sync` mode. */

@@ -37,6 +37,7 @@ const fakeScanner: Scanner = {
   scanText: (text, field) => findEvil(text, field),
   scanValue: (value, field) => walk(value, field),
   scanTool: () => [],
+  quietText: (text) => evilIn(text).length === 0,
   startValue: (value, field) =>
     createScanJob([{ value, field, surface: 'content' }], (text) => evilIn(text)),
   startTool: () => createScanJob([], () => []),

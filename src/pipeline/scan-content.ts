@@ -83,38 +83,51 @@ const scanThenCall = async (
 
 /** Result step, after the backend answered: block, redact, or warn the model that the text is data. */
 export const scanResult = (options: ScanStepOptions): Middleware =>
-  async function scanResult(ctx, next) {
-    const outcome = await next();
-    if (outcome.kind !== 'ok') return outcome;
-    const action = options.action();
-    if (action === 'off') return outcome;
-    // The whole result: content, structuredContent, _meta and any other member a client may show.
-    if (needsNoScan(options, outcome.result)) return outcome;
-    const all = await scanInSlices(
-      options.scanner.startValue(outcome.result, 'result'),
-      options.limits(),
-      options.scheduler,
+  function scanResult(ctx, next) {
+    // A handler, not an async function: most results need no scan, and an async frame with its
+    // await costs more than the check on every call.
+    return next().then((outcome) =>
+      outcome.kind !== 'ok' ||
+      options.action() === 'off' ||
+      // The whole result: content, structuredContent, _meta and any other member a client may show.
+      needsNoScan(options, outcome.result)
+        ? outcome
+        : scanThenAnswer(options, ctx, outcome),
     );
-    const findings = options.filter()(ctx.server, ctx.tool, all);
-    if (findings.length === 0) return outcome;
-    const reported = summariseFindings(findings);
-    switch (action) {
-      case 'block':
-        return { kind: 'blocked', stage: 'result', findings: reported };
-      case 'redact':
-        return {
-          kind: 'ok',
-          result: redactValue(outcome.result, findings, 'result'),
-          findings: reported,
-        };
-      case 'warn':
-        return {
-          kind: 'ok',
-          result: withNotice(outcome.result, findings, ctx),
-          findings: reported,
-        };
-    }
   };
+
+const scanThenAnswer = async (
+  options: ScanStepOptions,
+  ctx: ToolCallContext,
+  outcome: Extract<ToolCallOutcome, { kind: 'ok' }>,
+): Promise<ToolCallOutcome> => {
+  const action = options.action();
+  if (action === 'off') return outcome;
+  const all = await scanInSlices(
+    options.scanner.startValue(outcome.result, 'result'),
+    options.limits(),
+    options.scheduler,
+  );
+  const findings = options.filter()(ctx.server, ctx.tool, all);
+  if (findings.length === 0) return outcome;
+  const reported = summariseFindings(findings);
+  switch (action) {
+    case 'block':
+      return { kind: 'blocked', stage: 'result', findings: reported };
+    case 'redact':
+      return {
+        kind: 'ok',
+        result: redactValue(outcome.result, findings, 'result'),
+        findings: reported,
+      };
+    case 'warn':
+      return {
+        kind: 'ok',
+        result: withNotice(outcome.result, findings, ctx),
+        findings: reported,
+      };
+  }
+};
 
 const withNotice = (
   result: CallToolResult,

@@ -109,7 +109,7 @@ export const traceSteps = (telemetry: CallTelemetry): PipelineTracing => {
         const hop = observer.forward(ctx);
         let outcome: ToolCallOutcome;
         try {
-          outcome = await handler(hop.meta === ctx.meta ? ctx : { ...ctx, meta: hop.meta });
+          outcome = await handler(hop.meta === ctx.meta ? ctx : withMeta(ctx, hop.meta));
         } catch (error) {
           hop.end(undefined, error);
           throw error;
@@ -119,3 +119,13 @@ export const traceSteps = (telemetry: CallTelemetry): PipelineTracing => {
       },
   };
 };
+
+/**
+ * The context with other `_meta`, everything else read through from `ctx`: a spread would copy
+ * own members only and lose what a context class reads on demand (its `signal`).
+ */
+const withMeta = (
+  ctx: ToolCallContext,
+  meta: Readonly<Record<string, unknown>> | undefined,
+): ToolCallContext =>
+  Object.create(ctx, { meta: { value: meta, enumerable: true } }) as ToolCallContext;

@@ -20,6 +20,7 @@ const tool = (name: string, description = 'Echoes text.'): Tool => ({
 const reviewer = (
   descriptions: 'block' | 'warn' | 'off' = 'block',
   allow: { rule: string; match: string }[] = [],
+  extra: Partial<ConstructorParameters<typeof ToolReviewer>[0]> = {},
 ) => {
   const audit = new MemoryAuditSink();
   const warnings: string[] = [];
@@ -40,6 +41,7 @@ const reviewer = (
     logger,
     limits: () => defaultScanLimits,
     scheduler: eventLoopScheduler,
+    ...extra,
   });
   return { subject, audit, warnings };
 };
@@ -93,5 +95,67 @@ describe('duplicate tool names', () => {
     ]);
     await subject.review('fs', [...tools], undefined, noNeighbours);
     expect(warnings.filter((w) => w.includes('lists 2 tools named "twin"'))).toHaveLength(1);
+  });
+});
+
+describe('verdicts kept across runs', () => {
+  /** Listing verdicts in memory, keyed by the listing's names (the gateway's key is a digest). */
+  const verdicts = (clean: Map<string, string>) => ({
+    keyFor: (_server: string, tools: readonly Tool[]) =>
+      tools.map((t) => `${t.name}:${t.description ?? ''}`).join('|'),
+    isClean: (server: string, key: string) => clean.get(server) === key,
+    markClean: (server: string, key: string) => {
+      clean.set(server, key);
+    },
+  });
+  /** A scanner that must not be used. */
+  const noScanner = new Proxy({} as ReturnType<typeof createScanner>, {
+    get: () => {
+      throw new Error('the scanner was used');
+    },
+  });
+
+  test('a listing that scanned clean is marked, and served next time without the scanner', async () => {
+    const clean = new Map<string, string>();
+    const first = reviewer('block', [], { listings: verdicts(clean) });
+    await first.subject.review('fs', [tool('read'), tool('write')], undefined, noNeighbours);
+    expect(clean.get('fs')).toBe('read:Echoes text.|write:Echoes text.');
+
+    const second = reviewer('block', [], { listings: verdicts(clean), scanner: noScanner });
+    await second.subject.review('fs', [tool('read'), tool('write')], undefined, noNeighbours);
+    expect(second.subject.get('fs', 'read')).toMatchObject({ findings: [], blocked: undefined });
+    expect(second.audit.records).toEqual([]);
+  });
+
+  test('a listing with a finding is not marked, and a changed listing is scanned again', async () => {
+    const clean = new Map<string, string>();
+    const first = reviewer('block', [], { listings: verdicts(clean) });
+    await first.subject.review(
+      'fs',
+      [tool('read'), tool('bad', poisoned)],
+      undefined,
+      noNeighbours,
+    );
+    expect(clean.has('fs')).toBe(false);
+    expect(first.subject.get('fs', 'bad')?.blockedBy).toBe('description');
+
+    clean.set('fs', 'read:Echoes text.');
+    const second = reviewer('block', [], { listings: verdicts(clean) });
+    await second.subject.review(
+      'fs',
+      [tool('read'), tool('bad', poisoned)],
+      undefined,
+      noNeighbours,
+    );
+    expect(second.subject.get('fs', 'bad')?.blockedBy).toBe('description');
+  });
+
+  test('instructions known clean under the current key are shown without a scan', () => {
+    const { subject } = reviewer('block', [], {
+      scanner: noScanner,
+      knownCleanInstructions: (server, text) => server === 'fs' && text === 'Use read first.',
+    });
+    expect(subject.instructionsFor('fs', 'Use read first.')).toBe('Use read first.');
+    expect(() => subject.instructionsFor('other', 'Use read first.')).toThrow(/scanner was used/);
   });
 });

@@ -46,9 +46,27 @@ export interface ToolReviewerOptions {
   readonly scheduler: ScanScheduler;
   /** A server's own instructions text scanned clean (to remember across runs). */
   readonly onCleanInstructions?: (server: string, text: string) => void;
+  /** Whether a server's own instructions text scanned clean in an earlier run, under today's key. */
+  readonly knownCleanInstructions?: (server: string, text: string) => boolean;
+  /** Clean verdicts on whole listings kept across runs (the tool cache's). */
+  readonly listings?: ListingVerdicts;
 }
 
-interface ScanContext {
+/**
+ * Clean scans of a server's listing remembered across runs under a review key (the listing,
+ * its context, the scanner build, the settings): a listing known clean is not scanned again,
+ * so a warm start serves its tools without building the scanner.
+ */
+export interface ListingVerdicts {
+  /** The review key of a listing scanned with `context`; undefined if it has none. */
+  keyFor(server: string, tools: readonly Tool[], context: ScanContext): string | undefined;
+  /** Whether this server's listing scanned clean under `key` in an earlier run. */
+  isClean(server: string, key: string): boolean;
+  /** Every tool of the listing scanned clean under `key`. */
+  markClean(server: string, key: string): void;
+}
+
+export interface ScanContext {
   readonly otherServers: readonly string[];
   readonly otherToolNames: readonly string[];
 }
@@ -115,8 +133,17 @@ export class ToolReviewer {
     const reviews = new Map<string, ToolReview>();
     // One context object for the whole listing, so the scanner compiles the neighbours' names once.
     const scanContext = { server, ...context };
+    // Scanned clean before under the same key (same definitions, neighbours, scanner, settings):
+    // scanning again would find nothing again, and nothing was recorded then either.
+    const key =
+      options.descriptions() === 'off'
+        ? undefined
+        : options.listings?.keyFor(server, unique, context);
+    const knownClean = key !== undefined && options.listings?.isClean(server, key) === true;
+    let clean = true;
     for (const tool of unique) {
-      const findings = await this.scanOnce(server, tool, scanContext);
+      const findings = knownClean ? [] : await this.scanOnce(server, tool, scanContext);
+      if (findings.length > 0) clean = false;
       const pin = pins.get(tool.name) ?? 'off';
       let blocked: string | undefined;
       let blockedBy: ToolReview['blockedBy'];
@@ -158,6 +185,7 @@ export class ToolReviewer {
     }
     this.reviews.set(server, reviews);
     this.reviewed.set(server, tools);
+    if (key !== undefined && clean && !knownClean) options.listings?.markClean(server, key);
   }
 
   /**
@@ -168,11 +196,16 @@ export class ToolReviewer {
   instructionsFor(server: string, live: string | undefined): string | undefined {
     const text = this.pinnedInstructions.get(server) ?? live;
     if (text === undefined || text === '') return text;
-    const action = this.options.descriptions();
+    const { options } = this;
+    const action = options.descriptions();
     if (action === 'off') return text;
     const known = this.instructions.get(server);
     if (known?.text === text) return known.shown;
-    const findings = this.scanInstructions(server, text);
+    // Known clean from an earlier run under the same key: the scan would find nothing again.
+    const findings =
+      text === live && options.knownCleanInstructions?.(server, text) === true
+        ? []
+        : this.scanInstructions(server, text);
     // Only the server's own text: a pinned one shown in its place says nothing about it.
     if (findings.length === 0 && text === live) this.options.onCleanInstructions?.(server, text);
     let shown: string | undefined = text;

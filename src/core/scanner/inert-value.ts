@@ -22,9 +22,9 @@ const LONGEST_WORD = Math.max(...[...PROTOCOL_WORDS].map((word) => word.length))
 const MAX_NODES = 64;
 
 /**
- * Scan limits at or above which a value `isInertValue` accepts is read in one step of the
- * scanner (64 nodes of at most 17 characters: at most 64 × (3 × 16 + 17) of the scan job's
- * units of work),
+ * Scan limits at or above which a value `isInertValue` or `createInertCheck` accepts is read in
+ * one step of the scanner (64 nodes of at most 64 characters: at most 64 × (3 × 16 + 64) of the
+ * scan job's units of work),
  * whatever its clock says: below them, the scan itself decides (it may stop early).
  */
 export const INERT_VALUE_MIN_LIMIT = 8192;
@@ -40,14 +40,70 @@ export const INERT_VALUE_MIN_LIMIT = 8192;
  * scanner's layers start from, in every form that fits; a scanner change that ever flags such
  * a word fails there.
  */
-export const isInertValue = (value: unknown): boolean => walk(value, MAX_NODES) >= 0;
+export const isInertValue = (value: unknown): boolean => walk(value, MAX_NODES, isInertText) >= 0;
+
+/** Longest word the scanner is asked about on its own (`createInertCheck`). */
+const MAX_WORD = 64;
+/** Words remembered per scanner; past it the memory starts over. */
+const MEMO_SIZE = 4096;
+/** Words not yet remembered that one value may ask the scanner about before it is scanned whole. */
+const ASKS_PER_VALUE = 8;
+
+/**
+ * `isInertValue` widened by what the scanner itself says of single words: a value whose every
+ * string (keys included) is a short word or a word of up to 64 printable ASCII characters
+ * without a space that `quietText` clears (no layer of the text scan reports anything on it, before
+ * grading), e.g. `{"message":"hello"}` or `{"path":"README.md"}`. Sound by the scanner's shape,
+ * not by a list of words: a value scan reports the union of each string's own text scan, graded
+ * together (nothing to grade: nothing reported), plus a joined read of its strings that only prose
+ * enters (a string with a space), and none of these strings has one. `inert-value.test.ts` holds
+ * this against the full scan with words the scanner does flag mixed in. Each answer is remembered
+ * (so a word costs one text scan per scanner, not one per call), and only a value whose every
+ * string could pass asks, about at most 8 new words: a value of many unknown words costs a
+ * bounded amount before its full scan.
+ */
+export const createInertCheck = (
+  quietText: (text: string) => boolean,
+): ((value: unknown) => boolean) => {
+  const memo = new Map<string, boolean>();
+  let asks = 0;
+  const inertText = (text: string): boolean => {
+    if (isInertText(text)) return true;
+    if (text.length > MAX_WORD || !isPlainWord(text)) return false;
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    if (++asks > ASKS_PER_VALUE) return false;
+    const quiet = quietText(text);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, quiet);
+    return quiet;
+  };
+  return (value) => {
+    // Asking costs a text scan per new word: only a value whose every string could pass asks.
+    if (walk(value, MAX_NODES, couldBeInert) < 0) return false;
+    asks = 0;
+    return walk(value, MAX_NODES, inertText) >= 0;
+  };
+};
+
+const couldBeInert = (text: string): boolean =>
+  isInertText(text) || (text.length <= MAX_WORD && isPlainWord(text));
+
+/** Printable ASCII without a space: one word to the joined read, whatever its characters. */
+const isPlainWord = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return true;
+};
 
 /** Nodes left after walking `value`, or −1 when it is not inert. */
-const walk = (value: unknown, budget: number): number => {
+const walk = (value: unknown, budget: number, inertText: (text: string) => boolean): number => {
   if (budget <= 0) return -1;
   switch (typeof value) {
     case 'string':
-      return isInertText(value) ? budget - 1 : -1;
+      return inertText(value) ? budget - 1 : -1;
     case 'number':
     case 'boolean':
     case 'undefined':
@@ -57,7 +113,7 @@ const walk = (value: unknown, budget: number): number => {
       let left = budget - 1;
       if (Array.isArray(value)) {
         for (const item of value as readonly unknown[]) {
-          left = walk(item, left);
+          left = walk(item, left, inertText);
           if (left < 0) return -1;
         }
         return left;
@@ -65,8 +121,8 @@ const walk = (value: unknown, budget: number): number => {
       const record = value as Readonly<Record<string, unknown>>;
       for (const key of Object.keys(record)) {
         // A key is a string the scanner reads too.
-        if (!isInertText(key) || --left <= 0) return -1;
-        left = walk(record[key], left);
+        if (!inertText(key) || --left <= 0) return -1;
+        left = walk(record[key], left, inertText);
         if (left < 0) return -1;
       }
       return left;

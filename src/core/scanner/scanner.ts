@@ -57,6 +57,8 @@ export interface Scanner {
   scanValue(value: unknown, field: string): Finding[];
   /** Scan a whole tool definition: every string in it (name, descriptions, both schemas with their defaults, enums, examples and comments, annotations, `_meta`), plus poisoning cues and cross-server shadowing. */
   scanTool(tool: ScannableTool, context: ToolContext): Finding[];
+  /** True when no layer of the text scan reports anything on `text` alone, before grading (`createInertCheck`). */
+  quietText(text: string): boolean;
   /** scanValue as a job run step by step, so a caller can yield between steps and stop at a limit. */
   startValue(value: unknown, field: string): ScanJob;
   /** scanTool as a job run step by step. */
@@ -258,6 +260,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   return {
     scanText: (text, field) => run(startValue(text, field)),
     scanValue: (value, field) => run(startValue(value, field)),
+    quietText: (text) => scan(text, 'content').length === 0,
     scanTool: (tool, context) => run(startTool(tool, context)),
     startValue,
     startTool,

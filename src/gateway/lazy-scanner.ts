@@ -1,0 +1,34 @@
+import type { Scanner } from '../core/scanner/scanner.js';
+
+/** A scanner built the first time something is scanned, or earlier by `build()`. */
+export interface LazyScanner extends Scanner {
+  /** Builds the scanner now unless it is built. */
+  build(): void;
+  readonly built: boolean;
+}
+
+/**
+ * Building the scanner (its keyword automata, pattern tables and lexicons) takes a few hundred
+ * milliseconds of CPU at start. A warm start whose listings are known clean and whose first
+ * calls carry values too plain to scan needs none of it before its first answer, so it is built
+ * on first use, or when the gateway is idle, whichever comes first.
+ */
+export const lazyScanner = (create: () => Scanner): LazyScanner => {
+  let scanner: Scanner | undefined;
+  const get = (): Scanner => (scanner ??= create());
+  return {
+    get built() {
+      return scanner !== undefined;
+    },
+    build: () => {
+      get();
+    },
+    scanText: (text, field) => get().scanText(text, field),
+    scanValue: (value, field) => get().scanValue(value, field),
+    quietText: (text) => get().quietText(text),
+    scanTool: (tool, context) => get().scanTool(tool, context),
+    startValue: (value, field) => get().startValue(value, field),
+    startTool: (tool, context) => get().startTool(tool, context),
+    startText: (text, field, options) => get().startText(text, field, options),
+  };
+};
