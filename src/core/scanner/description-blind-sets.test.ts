@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import type { Severity } from './finding.js';
-import { createScanner, type ScannableTool } from './scanner.js';
-import type { ToolContext } from './scan-tool.js';
+import type { ScannableTool } from './scanner.js';
+import {
+  alone,
+  described as d,
+  neighbours,
+  withParameter as p,
+  worstOf,
+} from '../../../test/helpers/described-tools.js';
 
 // Blind sets of issue 11's fourth round: written before the description rules of that round changed, in
 // styles the rules had not been written against (terse, verbose, markdown, parameter descriptions,
@@ -10,51 +15,6 @@ import type { ToolContext } from './scan-tool.js';
 // a benign one, written the way real MCP servers write their advice, must not even warn (`medium`).
 // Capability-only tools (a malicious purpose, no instruction to the model) are a policy question: they
 // are measured and must at least warn, never required to block.
-
-const scanner = createScanner();
-
-// The neighbours a gateway would pass when it reviews a tool next to these servers.
-const neighbours: ToolContext = {
-  server: 'helper',
-  otherServers: ['github', 'slack', 'gmail', 'filesystem', 'stripe', 'linear'],
-  otherToolNames: [
-    'github__create_issue',
-    'github__create_pull_request',
-    'github__search_repositories',
-    'slack__post_message',
-    'slack__list_channels',
-    'gmail__send_email',
-    'gmail__search_emails',
-    'filesystem__write_file',
-    'filesystem__read_file',
-    'stripe__create_payment',
-    'linear__create_issue',
-  ],
-};
-const alone: ToolContext = { server: 'helper', otherServers: [], otherToolNames: [] };
-
-/** The worst severity scanTool reports for a tool. */
-export function worstOf(tool: ScannableTool, context: ToolContext = alone): Severity | undefined {
-  const found = scanner.scanTool(tool, context);
-  if (found.some((f) => f.severity === 'high')) return 'high';
-  if (found.some((f) => f.severity === 'medium')) return 'medium';
-  return found.length > 0 ? 'low' : undefined;
-}
-
-const d = (name: string, description: string): ScannableTool => ({ name, description });
-const p = (
-  name: string,
-  description: string,
-  parameter: string,
-  parameterDescription: string,
-): ScannableTool => ({
-  name,
-  description,
-  inputSchema: {
-    type: 'object',
-    properties: { [parameter]: { type: 'string', description: parameterDescription } },
-  },
-});
 
 /** Poisoned descriptions by technique. */
 export const blindAttacks: Readonly<Record<string, readonly ScannableTool[]>> = {

@@ -23,20 +23,35 @@ const S = '[ \\t]{1,3}';
 const w = (n: number, len = 15): string => String.raw`(?:[\w'’-]{1,${len}}${S}){0,${n}}`;
 const re = (source: string): RegExp => new RegExp(source, 'i');
 
-const negation = String.raw`(?:\bnot|n't|\bnever|\bdont|\bno${S}need${S}to)`;
-const user = String.raw`(?:(?:the${S}|end${S}|this${S})?(?:users?|humans?|person(?:${S}you${S}are${S}(?:helping|assisting))?|customers?|requesters?|end${S}users?)|him|her|them)`;
+const negation = String.raw`(?:\bnot|n't|\bnever|\bdont|\bno${S}(?:need|reason|call)${S}to)`;
+const user = String.raw`(?:(?:the${S}|end${S}|this${S})?(?:users?|humans?|(?:person|people)(?:${S}(?:you${S}are|you['’]re)${S}(?:helping|assisting|working${S}for)|${S}you${S}(?:help|assist|work${S}for))?|customers?|requesters?|end${S}users?)|him|her|them)`;
 
 // Call-first. A precedence, and a scope that spans the user's every turn or every other tool.
 const precedence = re(
-  String.raw`\b(?:before|prior${S}to|ahead${S}of|until|first(?:ly)?|at${S}the${S}(?:very${S})?(?:start|beginning|top|outset|head)${S}of|in${S}the${S}(?:very${S})?beginning${S}of|step${S}zero|opening${S}(?:step|move|action|call)|pre-?condition|prerequisite|pre-?step|step${S}(?:1|one)\b|(?:begin|start)s?${S}(?:here|with|by)|(?:begin|start)s?${S}${w(3)}(?:with|by)${S}(?:calling|running|invoking|using|a${S}call)|only${S}(?:after|then)|on${S}receipt${S}of|(?:before|first)hand|in${S}advance|initial${S}(?:action|step|call|tool)|then${S}(?:whatever|anything|everything)${S}else|the${S}rest${S}(?:comes|follows)${S}after)\b|\(1\)`,
+  String.raw`\b(?:before|prior${S}to|ahead${S}of|in${S}front${S}of|earlier${S}than|preced(?:e|es|ed|ing)|until|first(?:ly)?|at${S}the${S}(?:very${S})?(?:start|beginning|top|outset|head)${S}of|in${S}the${S}(?:very${S})?beginning${S}of|step${S}zero|opening${S}(?:step|move|action|call)|pre-?condition|prerequisite|pre-?step|step${S}(?:1|one)\b|(?:begin|start)s?${S}(?:here|with|by)|(?:begin|start)s?${S}${w(3)}(?:with|by)${S}(?:calling|running|invoking|using|a${S}call)|only${S}(?:after|then)|on${S}receipt${S}of|(?:before|first)hand|in${S}advance|initial${S}(?:action|step|call|tool)|then${S}(?:whatever|anything|everything)${S}else|the${S}rest${S}(?:comes|follows)${S}after|(?:everything|anything|all)${S}else${S}(?:after|later|follows|comes${S}after))\b|\(1\)`,
 );
 // "Any other tool of this server": call order inside the server's own workflow.
 const ownServer = String.raw`${S}(?:of|from|in|on|provided${S}by)${S}(?:this|the${S}same|our)${S}(?:server|mcp|integration|plugin|package|toolset|extension|app)\b`;
 const turnScope = re(
-  String.raw`\b(?:(?:each|every|any|all)${S}(?:and${S}every${S})?(?:single${S}|new${S}|user${S}|incoming${S})?(?:turns?|messages?|questions?|requests?|prompts?|responses?|repl(?:y|ies)|answers?|tasks?|actions?|workflows?|interactions?|quer(?:y|ies))|(?:anything|everything)(?:${S}else)?|(?:any|every|all|each)${S}(?:other|single)${S}(?:tools?|capabilit(?:y|ies)|functions?|actions?)(?!${ownServer})|other${S}(?:servers?['’]?${S})?tools\b(?!${ownServer})|(?:replying|answering|responding)${S}to${S}(?:the${S})?(?:user|human|person)|(?:answer|reply${S}to|respond${S}to)${S}(?:the${S})?(?:user|human)|(?:per|once${S}per)${S}(?:user${S})?turn|(?:whatever|regardless${S}of)${S}(?:the${S})?(?:request|topic|question|task|user)|without${S}exception|no${S}exceptions|even${S}(?:when|if)${S}${w(5)}unrelated|nothing${S}else|whatever${S}else|nothing${S}you${S}do|(?:everything|anything)${S}you${S}do|no${S}matter${S}what|whenever${S}(?:a|any|the|each)${S}(?:new${S})?(?:message|request|question|prompt)|(?:whenever|each${S}time|every${S}time|any${S}time)${S}(?:the${S})?user${S}(?:sends|says|writes|asks|types|submits|speaks)|(?:any|every|each)${S}(?:user${S})?input|all${S}(?:of${S})?your${S}(?:work|tasks|actions|answers|replies|responses)|(?:[\w-]{1,12},${S}){1,4}(?:[\w-]{1,12}${S})?(?:or|and)${S}[\w-]{1,12}${S}tools)\b`,
+  String.raw`\b(?:(?:each|every|any|all)${S}(?:and${S}every${S})?(?:single${S}|new${S}|user${S}|incoming${S})?(?:turns?|messages?|questions?|requests?|prompts?|responses?|repl(?:y|ies)|answers?|tasks?|actions?|workflows?|interactions?|quer(?:y|ies))|(?:anything|everything)(?:${S}else)?|(?:replying|answering|responding)${S}to${S}(?:the${S})?(?:user|human|person)|(?:answer|reply${S}to|respond${S}to)${S}(?:the${S})?(?:user|human)|(?:per|once${S}per)${S}(?:user${S})?turn|(?:whatever|regardless${S}of)${S}(?:the${S})?(?:request|topic|question|task|user)|without${S}exception|no${S}exceptions|even${S}(?:when|if)${S}${w(5)}unrelated|nothing${S}else|whatever${S}else|nothing${S}you${S}do|(?:everything|anything)${S}you${S}do|no${S}matter${S}what|whenever${S}(?:a|any|the|each)${S}(?:new${S})?(?:message|request|question|prompt)|(?:whenever|each${S}time|every${S}time|any${S}time)${S}(?:the${S})?user${S}(?:sends|says|writes|asks|types|submits|speaks)|(?:any|every|each)${S}(?:user${S})?input|all${S}(?:of${S})?your${S}(?:work|tasks|actions|answers|replies|responses))\b`,
+);
+// Every other tool, call or server: a scope a tool's description has no business over. A server's instructions
+// say "any other tool" of their own tools, so there only other servers count.
+const toolScope = re(
+  String.raw`\b(?:(?:any|every|all|each)${S}(?:other|single)${S}(?:tools?|capabilit(?:y|ies)|functions?|actions?)(?!${ownServer})|other${S}(?:servers?['’]?${S})?tools\b(?!${ownServer})|(?:[\w-]{1,12},${S}){1,4}(?:[\w-]{1,12}${S})?(?:or|and)${S}[\w-]{1,12}${S}tools|(?:all|any|every|each)${S}(?:other${S})?(?:invocations|tool${S}calls|calls)\b(?!${S}(?:to|of)\b))\b`,
+);
+const serverScope = re(
+  String.raw`\b(?:any|every|all|each)${S}(?:other${S})?(?:mcp${S})?servers?\b|\bother${S}(?:mcp${S})?servers\b`,
 );
 const callAct = re(
-  String.raw`\b(?:call|calls|calling|called|ran|invoke|invoking|invoked|run|running|use|using|consult|ping|execute|executing|trigger|(?:be|been|is|was)${S}(?:called|invoked|run|executed|used|consulted)|pass${S}through|(?:begin|start)s?${S}(?:here|with|by)|step${S}zero|pre-?condition|prerequisite|pre-?step|(?:first|opening)${S}(?:tool|function|call)|this${S}(?:tool|function))\b`,
+  String.raw`\b(?:call|calls|calling|called|ran|invoke|invoking|invoked|run|running|use|using|consult|ping|execute|executing|trigger|(?:be|been|is|was)${S}(?:called|invoked|run|executed|used|consulted)|pass${S}through|(?:begin|start)s?${S}(?:here|with|by)|step${S}zero|pre-?condition|prerequisite|pre-?step|(?:first|opening)${S}(?:tool|function|call)|invocations?|this${S}(?:tool|function))\b|^[\s#>*-]{0,6}(?:when|usage|order|timing|run|call|invoke|trigger)[ \t]{0,3}:`,
+);
+
+const addressesModel = re(
+  String.raw`\b(?:you|your|the${S}(?:assistant|model|ai|agent|llm)|ai${S}(?:assistants?|agents?|models?)|agents?|assistants?)\b`,
+);
+const obligation = re(
+  String.raw`\b(?:always|must|need(?:s|ed)?${S}to|has${S}to|have${S}to|should|shall|mandatory|required|obligatory|compulsory|req['’]?d|(?:is|are)${S}(?:to|expected${S}to))\b|^[\s#>*-]{0,6}always\b`,
 );
 
 // Concealment: the user kept unaware of something, or told something untrue.
@@ -46,12 +61,28 @@ const secrecy = re(
 const deception = re(
   String.raw`\bif${S}(?:you${S}are${S}|the${S}user${S})?ask(?:ed|s)\b[^.!?\n]{0,80}?\b(?:say|answer|reply|respond|tell${S}them)${S}(?:no|that${S}(?:it|nothing|no)${S}(?:was${S}not|wasn't|is${S}not|isn't|did${S}not|didn't|never))\b|\b(?:act|behave|respond|reply)${S}(?:as${S}if|as${S}though|like)\b[^.!?\n]{0,80}?\beven${S}though\b|\b${user}${S}(?:should|must|will)${S}(?:believe|think|assume)\b|\bpretend${S}(?:that${S})?(?:nothing|only|it)\b|\bdescribe${S}(?:it|this|that)${S}(?:to${S}${user}${S})?as\b|\b(?:describe|mention|report)${S}only${S}the\b`,
 );
+// Withholding the act from what the user reads: left out of the reply, no reference made, nobody told.
+const withhold = re(
+  String.raw`\b(?:omit|omitted|leave${S}(?:it${S}|this${S}|that${S})?out|left${S}out|exclude|skip|drop|strip|hide|conceal|withhold|suppress)\b[^.!?\n]{0,40}?\bfrom${S}(?:the${S}|your${S}|any${S}|all${S})?(?:repl(?:y|ies)|answers?|responses?|output|summar(?:y|ies)|messages?|chat|conversation|${user})\b|\bmake${S}no${S}(?:reference|mention)\b|\bleave${S}(?:it|this|that)${S}(?:unsaid|unmentioned|unspoken|out)\b|\bkeep${S}(?:it|this|that)${S}to${S}yourself\b|\b(?:say|mention)${S}nothing\b|\b(?:stay|remain|keep)${S}(?:silent|quiet|mum)\b|\bnot${S}user[- ]facing\b|\bno${S}(?:reason|need)${S}to${S}(?:burden|bother|trouble|worry|concern|involve|inform|tell|alert|notify|say|mention|explain|disclose|bring${S}up)\b|\b(?:visibility|visible|disclosure|disclosed|shown|show|tell|notify|inform)(?:[_ ](?:to[_ ])?(?:the[_ ])?user)?[ \t]{0,3}[:=|][ \t]{0,3}(?:never|no|none|false|hidden|off)\b|\bnot${S}(?:the${S})?(?:user|their|his|her)(?:['’]s)?${S}(?:business|concern|problem)\b|\b(?:talk|speak|write)${S}only${S}about\b|\b(?:invisible|hidden|unseen|unknown|imperceptible)${S}to${S}(?:the${S})?(?:users?|them|him|her|customers?)\b|\bnothing${S}(?:about|on|regarding|of)${S}(?:the|this|that|its|any)\b|\b${user}${S}(?:is|are)${S}(?:not|never)${S}to${S}be${S}(?:informed|told|notified|made${S}aware)\b|\b(?:reply|respond|answer|act|behave|present\w{0,3}|word)${S}(?:it${S}|this${S})?(?:to${S}(?:the${S})?user${S})?as${S}(?:though|if)\b|\b${user}${S}(?:should|must|need|needs|does|do|will|would)(?:n['’]t|${S}not|${S}never)${S}(?:ever${S})?(?:learn|know|hear|notice|find${S}out|be${S}told|see|be${S}(?:made${S})?aware|be${S}informed|be${S}notified)\b`,
+);
+// Told something untrue when asked: "if the user asks whether it is gone, confirm it was erased".
+const claimIfAsked = re(
+  String.raw`\b(?:if|when|should)${S}(?:the${S}user|they|he|she|someone|anyone|users)${S}(?:ever${S})?(?:asks?|asked|wonders?|questions?|inquires?)\b[^.!?\n]{0,80}?\b(?:say|confirm|assure|claim|insist|reply|answer|tell${S}(?:them|him|her|the${S}user)|state)(?:s|ed)?${S}(?:that${S})?(?:it|they|the${S}[\w-]{1,15}|nothing|everything|all|no|none)${S}(?:[\w-]{1,12}${S})?(?:is|was|were|has|have|are|will|got)\b`,
+);
+// A question about the user answered no: "Q: Do I tell the user …? A: No", "Must the assistant check with the user …? No".
+const toldNo = re(
+  String.raw`\b(?:do|should|must|shall|does|can)${S}(?:i|we|you|the${S}(?:assistant|model|agent))${S}(?:ever${S})?(?:tell|inform|notify|mention|say|disclose|reveal)\b[^?\n]{0,160}\?[\s*]{1,6}(?:a[ \t]{0,3}:[ \t]{0,3})?(?:no|nope|never|not${S}needed)\b`,
+);
+const checkedNo = re(
+  String.raw`\b(?:do|should|must|shall|does|need)${S}(?:i|we|you|the${S}(?:assistant|model|agent))${S}(?:first${S})?(?:check|confirm|ask|consult|verify)\b[^?\n]{0,160}\?[\s*]{1,6}(?:a[ \t]{0,3}:[ \t]{0,3})?(?:no|nope|never|not${S}needed)\b`,
+);
+
 // A reassurance that nothing is kept: a lie only where the description says something is.
 const reassurance = re(
   String.raw`\b(?:reassure|assure|tell|say|answer|reply|confirm)\w{0,3}${S}${w(3)}(?:that${S})?(?:nothing|no${S}data|no${S}copy|none)${S}(?:of${S}it${S})?(?:is|was|gets|will${S}be)${S}(?:stored|kept|sent|shared|saved|collected|recorded|retained|logged)\b`,
 );
 // Doing something on the side: data copied, sent or recorded elsewhere, as the description itself says.
-const transfer = String.raw`(?:upload(?:s|ed|ing)?|forward(?:s|ed|ing)?|mirror(?:s|ed|ing)?|cop(?:y|ies|ied)|shar(?:e|es|ed|ing)|send(?:s|ing)?|sent|export(?:s|ed|ing)?|record(?:s|ed)?|back(?:s|ed)?${S}up|post(?:s|ed)?|e-?mail(?:s|ed)?|transmit(?:s|ted)?|add(?:s|ed)?|log(?:s|ged)?)`;
+const transfer = String.raw`(?:sync(?:s|ed|ing|hroni[sz](?:e|es|ed|ing))?|upload(?:s|ed|ing)?|forward(?:s|ed|ing)?|mirror(?:s|ed|ing)?|cop(?:y|ies|ied)|shar(?:e|es|ed|ing)|send(?:s|ing)?|sent|export(?:s|ed|ing)?|record(?:s|ed)?|back(?:s|ed)?${S}up|post(?:s|ed)?|e-?mail(?:s|ed)?|transmit(?:s|ted)?|add(?:s|ed)?|log(?:s|ged)?)`;
 const outsideTarget = String.raw`(?:(?:to|with|for|on)${S}(?:(?:our|the|a|an|its|their|your)${S})?${w(2)}(?:servers?|collector|partners?|vendors?|crm|cdn|endpoint|host|cloud|calendar|third[- ]part(?:y|ies)|analytics|bucket|webhook|pastebin)\b|[\w-]{1,40}(?:\.[\w-]{1,40}){0,3}\.(?:com|net|io|xyz|biz|org|app|ai|site|co|dev|info|shop|store|online|link|click|top|me|cc|ru|cn|tk)\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\b[a-z][a-z0-9]{1,5}:\/\/)`;
 const sideAct = re(
   String.raw`\b${transfer}\b[^.!?\n]{0,60}?${outsideTarget}|\b(?:are|is|were|gets?|get)${S}(?:also${S}|then${S}|quietly${S}|silently${S})?(?:forwarded|copied|mirrored|uploaded|exported|shared|recorded|logged${S}remotely|sent${S}(?:on|out|elsewhere))\b|\b(?:also|as${S}well|side${S}effect|in${S}the${S}background)\b[^.!?\n]{0,60}?\b${transfer}\b|\bremotely\b|\b(?:third[- ]party|tracking|tracked|sold|re-?sold|resells?|sells?|advertisers)\b|\b(?:retain(?:s|ed)?|kept|keeps?${S}a${S}copy|stored)${S}(?:on|at|in|by)\b|\bwe${S}(?:control|keep|store|retain)\b|\bour${S}(?:servers?|analytics|service|webhook|address|bucket|storage|partners?)\b|${outsideTarget}|\bread(?:s|ing)?${S}~\/|\bexported\b`,
@@ -66,17 +97,17 @@ const covert = re(
 
 // False authority: a claimed approval, law or policy, and what it is used to get.
 const authority = re(
-  String.raw`\b(?:verified|certified|approved|pre-?approved|endorsed|authori[sz]ed|signed|mandated|sanctioned|whitelisted|required|trusted|backed)${S}by\b|\b(?:openai|anthropic)\b|\b(?:official|certified|verified|trusted|approved)${S}${w(1)}(?:tools?|integration|server|connector|plugin|authority)\b|\b(?:gdpr|hipaa|soc${S}?2|soc2|pci(?:-dss)?|iso${S}27001|ai${S}act|ccpa|sox|fedramp|hitrust|nist|fips)\b|\b(?:admin|company|organi[sz]ation(?:al)?|corporate|internal)${S}polic(?:y|ies)\b|\bcompliance${S}officer\b|\baudited${S}by\b|\b(?:compliance|regulatory|legal${S}notice|by${S}(?:the${S})?law|terms${S}of${S}service|security${S}notice|it${S}policy|corporate${S}security|security${S}policy|(?:platform|security)${S}(?:team|owners)|model${S}providers|(?:system${S})?administrator)\b`,
+  String.raw`\b(?:verified|certified|approved|pre-?approved|endorsed|authori[sz]ed|signed|mandated|sanctioned|whitelisted|required|trusted|backed)${S}by\b|\b(?:openai|anthropic)\b|\b(?:official|certified|verified|trusted|approved)${S}${w(1)}(?:tools?|integration|server|connector|plugin|authority)\b|\b(?:gdpr|hipaa|soc${S}?2|soc2|pci(?:-dss)?|iso${S}27001|ai${S}act|ccpa|sox|fedramp|hitrust|nist|fips)\b|\b(?:admin|company|organi[sz]ation(?:al)?|corporate|internal)${S}polic(?:y|ies)\b|\bcompliance${S}officer\b|\baudited${S}by\b|\b(?:compliance|regulatory|legal${S}notice|by${S}(?:the${S})?law|terms${S}of${S}service|security${S}notice|it${S}policy|corporate${S}security|security${S}policy|(?:platform|security)${S}(?:team|owners)|model${S}providers|(?:system${S})?administrator)\b|\b(?:per|under|pursuant${S}to|as${S}required${S}by|in${S}accordance${S}with)${S}(?:the${S})?(?:[\w-]{1,15}${S}){0,3}(?:rule|regulation|act|law|directive|mandate|§|article|section|requirements?|guidance|guidelines|ruling|order|decision)\b|\bapprov(?:e|ed|al)${S}(?:by|from)\b|\b(?:government|regulators?|regulatory|ministry|authorit(?:y|ies)|auditors?)\b|\bmandated\b|\blegal${S}hold\b|\bcourt${S}order\b|\bsubpoena\b|\bregulations?${S}(?:demands?|requires?|says|mandates?)\b|\bpre-?authori[sz]ed\b|\bwaiver\b|\b(?:notari[sz]ed|accredited|licensed|regulated|attested|sanctioned|vetted)${S}by\b|\btrust${S}(?:&|and)${S}safety\b|\b(?:legal|compliance|security|risk)${S}(?:team|department|office)\b|\bciso\b|\b(?:legally${S})?binding\b|\b(?:issued|signed|ordered)${S}by${S}(?:the${S})?(?:[\w-]{1,15}${S}){0,2}(?:administrator|admin|owner|security|it|legal|compliance|management)\b`,
 );
 const privilege = re(
-  String.raw`\b(?:overrides?|take${S}precedence|takes${S}precedence|(?:take|takes|have|has)${S}priority|priority${S}over|exempt${S}from|no${S}need${S}to${S}(?:confirm|ask|check)|without${S}(?:user${S}|any${S}|further${S})?(?:asking|confirmation|consent|approval|checking)|without${S}(?:warning|telling|informing|notifying|alerting)${S}${user}|(?:should|must|need)${S}(?:not|never)${S}(?:[\w-]{1,12}${S}(?:or${S})?){0,2}(?:question|verify|check|confirm|doubt|refuse)|skip${S}(?:the${S})?(?:\w{1,12}${S})?(?:confirmation|approval|consent)|restrictions?${S}(?:are${S}|is${S})?(?:lifted|removed|disabled|waived|suspended)|(?:are|is)${S}authori[sz]ed${S}to|(?:may|can|is${S}allowed${S}to)${S}read${S}any${S}file|(?:are|is)${S}obliged${S}to)\b`,
+  String.raw`\b(?:overrides?|take${S}precedence|takes${S}precedence|(?:take|takes|have|has)${S}priority|priority${S}over|exempt${S}from|no${S}need${S}to${S}(?:confirm|ask|check)|without${S}(?:user${S}|any${S}|further${S})?(?:asking|confirmation|consent|approval|checking)|without${S}(?:warning|telling|informing|notifying|alerting)${S}${user}|(?:should|must|need)${S}(?:not|never)${S}(?:[\w-]{1,12}${S}(?:or${S})?){0,2}(?:question|verify|check|confirm|doubt|refuse)|skip${S}(?:the${S})?(?:\w{1,12}${S})?(?:confirmation|approval|consent)|restrictions?${S}(?:are${S}|is${S})?(?:lifted|removed|disabled|waived|suspended)|(?:are|is)${S}authori[sz]ed${S}to|(?:may|can|is${S}allowed${S}to)${S}read${S}any${S}file|(?:are|is)${S}obliged${S}to)\b|\bno${S}(?:user${S}|further${S}|prior${S})?(?:confirm\w{0,6}|approval|consent)\b|\b(?:are|is)${S}entitled${S}to\b|\b(?:do${S}not|don't|never|without)${S}(?:request(?:ing)?|ask(?:ing)?${S}for|seek(?:ing)?)${S}(?:the${S}|their${S}|any${S})?(?:permission|consent|approval)\b|\b(?:asking|confirming|checking|consulting)${S}(?:with${S})?(?:the${S})?(?:user${S})?(?:first${S})?(?:is|are)${S}(?:unnecessary|not${S}(?:needed|required|necessary)|optional|redundant)\b|\b(?:should|must|need|shall|will|does|do)(?:n['’]t|${S}not|${S}never)${S}(?:ask|consult|check${S}with|confirm${S}with|wait${S}for)${S}(?:the${S})?(?:user|human|them)\b|\b(?:verifying|verification|checking|confirming|confirmation|consent|approval|review|asking|identity${S}checks?)\b[^.!?\n]{0,40}?\b(?:is|are)${S}(?:not${S}(?:required|needed|necessary)|unnecessary|optional|waived|skipped)\b|\bwithout${S}(?:first${S})?(?:showing|telling|asking|consulting|informing|notifying|checking${S}with)${S}(?:them|the${S}user|him|her)\b|\bon${S}(?:the${S})?user['’]s${S}behalf\b|\bwithout${S}(?:their|the${S}user['’]s|his|her|any)${S}(?:review|approval|consent|confirmation|knowledge|sign-?off)\b|\b(?:granted|approved|accepted|allowed)${S}(?:immediately|automatically|at${S}once|without)\b|\beven${S}(?:when|if)${S}(?:the${S})?user${S}(?:disagrees|objects|refuses|declines|says${S}(?:no|otherwise)|does${S}not${S}want)\b|\bmay${S}(?:charge|pay|send|transfer|delete|spend|share|read|access)\b[^.!?\n]{0,40}?\b(?:directly|freely|automatically|at${S}will)\b`,
 );
 const overUser = re(
-  String.raw`\b(?:take|takes|have|has)${S}(?:precedence|priority)${S}over${S}(?:the${S})?(?:user|system|your|any|all)|\boverrides?${S}(?:the${S})?(?:assistant|user|system|model|your)['’]?s?\b|\bas${S}(?:you${S}would${S})?(?:system|developer)${S}(?:instructions|prompts?|messages)\b`,
+  String.raw`\b(?:take|takes|have|has)${S}(?:precedence|priority)${S}over${S}(?:the${S})?(?:user|system|your|any|all)|\boverrides?${S}(?:the${S})?(?:assistant|user|system|model|your)['’]?s?\b|\bas${S}(?:you${S}would${S})?(?:system|developer)${S}(?:instructions|prompts?|messages)\b|\b(?:rank|ranks|sit|sits|come|comes|stand|stands|is|are)${S}(?:above|over|ahead${S}of)${S}(?:anything${S}|whatever${S}|everything${S}|what${S})?(?:the${S})?(?:user|system|you)\b|\b(?:supersed|outrank|trump|overrul|overrid|outweigh|prevail\w{0,3}${S}over)\w{0,4}${S}(?:the${S}|any${S}|all${S})?(?:user|system|your|assistant|model)\b|\btreated${S}as${S}(?:an?${S})?(?:system|developer|admin)(?:[- ]level)?${S}(?:instructions?|prompts?|messages?|commands?|directives?)\b`,
 );
 // What an authority claim is used to get: data out, or the user's private data in.
 const dataOut = re(
-  String.raw`\b(?:send|sending|forward|forwarding|copy|copying|upload|uploading|mirror(?:ed)?|e-?mail|disclose|give${S}us|pass|attach|include)\b[^.!?\n]{0,80}?(?:${outsideTarget}|\b(?:conversation|message${S}text|messages|system${S}prompt|api${S}keys?|tokens?|passwords?|card${S}numbers?|cvv|ssns?|social${S}security|full${S}name|passport|patient${S}names|birth${S}dates|e-?mail${S}address|phone${S}numbers?|documents${S}folder|every${S}file)\b)|\b(?:read|upload)${S}${w(2)}(?:their|the${S}user's|your)${S}(?:documents|files|folder)|\bhand${S}(?:them|it)${S}over\b|~\/\.|\.aws\/|\.ssh\b`,
+  String.raw`\b(?:send|sending|forward|forwarding|copy|copying|upload|uploading|mirror(?:ed)?|e-?mail|disclose|give${S}us|pass|attach|include)\b[^.!?\n]{0,80}?(?:${outsideTarget}|\b(?:conversation|message${S}text|messages|system${S}prompt|api${S}keys?|tokens?|passwords?|card${S}numbers?|cvv|ssns?|social${S}security|full${S}name|passport|identity${S}documents?|id${S}(?:documents?|cards?)|driver['’]?s${S}licen[cs]e|patient${S}names|birth${S}dates|e-?mail${S}address|phone${S}numbers?|documents${S}folder|every${S}file)\b)|\b(?:read|upload)${S}${w(2)}(?:their|the${S}user's|your)${S}(?:documents|files|folder)|\bhand${S}(?:them|it)${S}over\b|~\/\.|\.aws\/|\.ssh\b`,
 );
 
 // Sleepers: a condition, and an outcome no advice arms.
@@ -89,24 +120,38 @@ const condition = re(
     // The environment, or another tool being there.
     String.raw`\b(?:if|when|once|should)${S}${w(3)}(?:detect|notice|find|see|are${S}running|run)${S}${w(6)}(?:ci|production|prod|sandbox|container|docker|kubernetes|vm)\b|\bin${S}the${S}event${S}that\b|\bif${S}(?:this|it|the${S}tool)${S}(?:runs?|is${S}(?:run|running|used))${S}(?:on|in|inside)\b|\bfor${S}users${S}(?:in|from|who|with)\b|\b(?:tool|server|function|plugin)${S}(?:named|called)${S}[\x60'"]?[\w-]{2,40}[\x60'"]?${S}(?:is|are)${S}(?:listed|available|present|installed|connected|enabled)\b`,
     // Who the user is, what they say, what the data holds.
-    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S})?(?:user|users|conversation|chat|request|question|query|customer)(?:['’]s${S}(?:name|question|request|message|query|topic))?${S}(?:ever${S})?(?:is|are|mentions?|asks?|asking|brings?|touches|talks|contains|involves|has)\b|\bwhen${S}the${S}(?:result|total|amount|balance|value)${S}(?:exceeds|is${S}(?:over|above|greater))\b`,
+    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S})?(?:user|users|conversation|chat|request|question|query|customer)(?:['’]s${S}(?:name|question|request|message|query|topic))?${S}(?:ever${S})?(?:is|are|mentions?|asks?|asking|brings?|touches|talks|contains|involves|has|writes|says|types|speaks|discusses|shares)\b|\b(?:when|if|once|whenever)${S}(?:the${S}|an?${S})?(?:result|sum|total|amount|balance|value|price|invoice|payment|transfer|order)${S}(?:[\w-]{1,12}${S})?(?:is${S})?(?:bigger|larger|greater|higher|more|over|above|exceeds?|tops|reaches)\b`,
+    // A count of what the user or the model has done: "once a user has redeemed 3 rewards".
+    String.raw`\b(?:once|after|when|as${S}soon${S}as)${S}(?:the${S}|a${S})?(?:users?|customers?|you|(?:the${S})?(?:assistant|model|agent))${S}(?:has${S}|have${S})?[\w-]{2,15}${S}(?:\d{1,4}|two|three|four|five|ten|twenty|fifty|hundred)${S}(?:[\w-]{1,15}${S})?[a-z]{3,15}s\b`,
+    // A setting of the environment, named before it is detected: "when CI=true is detected".
+    String.raw`\b(?:if|when|once|whenever)${S}[^.!?\n]{0,30}?\b(?:ci|prod(?:uction)?|staging|container|docker|kubernetes|github${S}actions|[a-z_]{2,20}=\w{1,10})\b[^.!?\n]{0,20}?\b(?:is|are)${S}(?:detected|set|present|true|running|found|available)\b`,
+    // A condition on the data: "whenever the payee is a new vendor", "should the diff touch auth/".
+    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S}|a${S}|an${S}|this${S})?[\w-]{2,20}${S}(?:is${S}(?:a${S}|an${S}|from${S})?(?:new|first-time|foreign|external|unknown|large|premium)|touch(?:es)?|contains?|includes?|matches|mentions?|references?|is${S}(?:from|by|made${S}by|sold${S}by))\b`,
+    // The year reached, two-word subjects, a state of the user, an environment without an article.
+    String.raw`\b(?:once|when|if|after)${S}it${S}is${S}(?:20\d{2}|after|past)\b|\bif${S}the${S}(?:[\w-]{2,20}${S}){1,2}is${S}[\w-]{2,30}\b|\b(?:if|when|whenever|should|once)${S}(?:the${S})?users?${S}(?:seems?|feels?|looks?|appears?|be${S}(?:located|based|in|from))\b|\bin${S}(?:staging|production|prod|ci)${S}(?:environment|env|mode)s?\b`,
+    // A version: "from v4 onward".
+    String.raw`\b(?:from|since|starting(?:${S}with)?|after|as${S}of)${S}v(?:ersion${S})?\d{1,3}(?:\.\d{1,3}){0,2}\b`,
+    // A quarter, an ordinal use, a production environment.
+    String.raw`\b(?:starting|beginning|from|after|as${S}of)${S}(?:in${S})?q[1-4]\b|\b(?:on|at|from|after)${S}the${S}\d{1,4}(?:st|nd|rd|th)${S}[a-z]{3,15}\b|\bin${S}(?:a|the)${S}(?:production|prod|ci|staging|live)${S}(?:environment|env|system|cluster|build|deployment)\b`,
+    // Whose data it is: "if the repository belongs to acme-corp".
+    String.raw`\bif${S}(?:the${S}|this${S})?[\w-]{2,20}${S}(?:belongs${S}to|is${S}owned${S}by|comes${S}from)\b`,
   ].join('|'),
 );
 // Another tool being there arms a call of it: "if a tool named wire_money exists, call it".
 const toolPresent = re(
-  String.raw`\bif${S}(?:a${S}|the${S}|any${S})?(?:tool|server|function|plugin)${S}${w(2)}[\w-]{2,60}${S}(?:exists|is${S}(?:listed|available|present|installed|connected|enabled))\b[^.!?\n]{0,60}?\b(?:call|invoke|run|use)${S}(?:it|them)\b`,
+  String.raw`\bif${S}(?:a${S}|the${S}|any${S})?(?:tool|server|function|plugin)${S}${w(2)}[\w-]{2,60}${S}(?:exists|shows${S}up|appears|turns${S}up|is${S}(?:listed|available|present|installed|connected|enabled|(?:in|on)${S}(?:your|the)${S}(?:tool${S})?list))\b[^.!?\n]{0,60}?\b(?:call|invoke|run|use)${S}(?:it|them)\b`,
 );
 const secretWord = String.raw`(?:passwords?|secrets?|tokens?|api${S}keys?|credentials?|card${S}numbers?)`;
 const armed = re(
   [
     // Data leaving: to an outside address, or secrets kept.
-    String.raw`\b(?:send|forward|e-?mail|upload|post|copy|mirror|share|leak|transmit|exfiltrate)\b[^.!?\n]{0,60}?${outsideTarget}|\b(?:store|save|remember|keep|upload|copy|send|include)\b[^.!?\n]{0,40}?\b${secretWord}|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
+    String.raw`\b(?:send|forward|e-?mail|mail|upload|post|copy|mirror|share|leak|transmit|exfiltrate|push(?:es)?|ships?|beams?)\b(?:[^.!?\n]|\.(?=\S)){0,60}?${outsideTarget}|\b(?:push(?:es)?|ships?|leaks?)\b[^.!?\n]{0,40}?\b${secretWord}|\b(?:store|save|remember|keep|upload|copy|send|include)\b[^.!?\n]{0,40}?\b${secretWord}|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
     // Promotion and tracking.
-    String.raw`\b(?:recommend(?:s|ing)?|promot(?:e|es|ing)|advertis(?:e|es|ing)|endorsed)\b|\b(?:append|insert|inject|add|include)(?:ing)?${S}${w(4)}(?:links?|urls?|pixel|tracker|tracking|ads?|banners?|referrals?|affiliate)\b`,
+    String.raw`\b(?:nudg|steer|push|upsell|pitch)\w{0,3}${S}(?:them|the${S}user|users|people|him|her)${S}(?:toward|towards|to)\b|\b(?:recommend(?:s|ing)?|promot(?:e|es|ing)|advertis(?:e|es|ing)|endorsed)\b|\b(?:append|insert|inject|add|include)(?:ing)?${S}${w(4)}(?:links?|urls?|pixel|tracker|tracking|ads?|banners?|referrals?|affiliate)\b`,
     // The answer changed, the user ignored.
     String.raw`\b(?:reply|replying|respond|responding|answer|answering)${S}only${S}in\b|\bstart${S}(?:replying|responding|answering)\b|\bignore${S}(?:the${S}user|their|his|her|the${S}(?:question|request))\b|\btell${S}(?:them|the${S}user|users)${S}to\b|\b(?:direct|redirect|point|refer|link|send)(?:s|ing)?${S}${w(3)}(?:to${S})?${outsideTarget}`,
-    // Money redirected, data destroyed, a command run.
-    String.raw`\b(?:change|switch|replace|swap|set)${S}${w(3)}(?:account${S}numbers?|iban|payout|wallet|recipient|payee|bank)\b|\b(?:delete|remove|wipe|erase)${S}${w(3)}(?:tasks|files|data|records|repos?|everything|issues|e-?mails|notes|events|messages|contacts|photos|backups|branches)\b|\brun${S}it${S}with\b|\bcurl${S}[^|\n]{0,80}\||\brm${S}-rf\b`,
+    // Money redirected or charged, a review skipped, the machine's defences down, the answer replaced by an ad.
+    String.raw`\bmerge\w{0,3}${S}without\b|\bwithout${S}(?:running${S})?(?:checks|tests|review)\b|\b(?:delete|remove|disable)${S}(?:the${S})?(?:branch${S})?protection\b|\badvertisements?\b|\bsponsored\b|\breplace${S}(?:the${S})?(?:forecast|answer|result|reply|response|output|content)${S}with\b|\bcharge${S}(?:the${S})?(?:saved|stored|user['’]s|their)${S}(?:credit${S})?(?:card|account)\b|\bapprov(?:e|es|ing)${S}(?:it|them|the${S}\w{1,15})${S}without\b|\b(?:disable|turn${S}off|stop|kill)${S}(?:the${S})?(?:firewall|antivirus|defender|logging|2fa|mfa)\b|\bopen${S}port${S}\d{2,5}\b|\b(?:route|send|pay|redirect|divert|transfer|wire|deposit|move)s?${S}${w(3)}(?:payouts?|payments?|funds|money|transfers?|refunds?|proceeds)${S}(?:to|into)\b|\b[a-z]{2}\d{2}(?:${S}?[a-z0-9]{4}){3,7}\b|\b(?:change|switch|replace|swap|set)${S}${w(3)}(?:account${S}numbers?|iban|payout|wallet|recipient|payee|bank)\b|\b(?:delete|remove|wipe|erase)${S}${w(3)}(?:tasks|files|data|records|repos?|everything|issues|e-?mails|notes|events|messages|contacts|photos|backups|branches)\b|\brun${S}it${S}with\b|\bcurl${S}[^|\n]{0,80}\||\brm${S}-rf\b`,
   ].join('|'),
 );
 
@@ -116,7 +161,7 @@ const otherServerGeneric = re(
 );
 /** Modification cues for cross-server names (scan-tool.ts): an order about a neighbour's tool, not a mention. */
 export const changesOtherTool = re(
-  String.raw`\b(?:always${S})?(?:replace[ds]?|prefix|append|bcc|cc|rewrite|redirect|swap|overrides?)\b|\b(?:add|change)${S}${w(3, 40)}(?:to|as|into)\b|\bset${S}(?:the${S}|its${S}|their${S})?[\w.-]{1,30}${S}(?:to|=)|\b(?:label|close)${S}(?:new${S}|all${S})?(?:issues|tickets|them|it)\b|\b(?:returns?|gives?|produces?)${S}(?:\w{1,12}${S})?(?:stale|wrong|incorrect|inaccurate|outdated|corrupt(?:ed)?)\b|\b(?:use|call)${S}[\w-]{2,40}${S}(?:from|of|on)${S}this${S}server${S}instead\b|\b(?:calls?|requests?|invocations?)${S}(?:must|should|need${S}to|shall)${S}(?:always${S}|also${S})?(?:carry|include|contain|pass|have|use|set|add)\b|\bfor${S}tracking\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\binstead${S}of${S}(?:calling|using)\b|\brather${S}than\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:buggy|broken|deprecated|outdated|blocked|compromised|unreliable|insecure|unsafe)\b|\bleaks?\b|\b(?:never|do${S}not|don't|must${S}not)${S}use\b|\b(?:must|should)${S}never\b|\b(?:must|should)${S}(?:also${S})?(?:be${S})?(?:passed|sent|routed|copied|forwarded)${S}(?:to|through)\b|\bpass${S}${w(3)}through\b|\bcopy${S}its${S}arguments\b|\boutdated\b|\b(?:must|should)${S}(?:first${S}|only${S}|also${S})?be${S}(?:rewritten|modified|altered|edited|changed|given|passed|called${S}with|used${S}with|mirrored|duplicated|cc'?d|shared|logged${S}to)\b|\b(?:not${S}reliable|unreliable|discard|superseded|obsolete|in${S}maintenance|under${S}maintenance)\b|\b(?:has|have)${S}been${S}(?:compromised|hacked|deprecated|disabled|replaced)\b|\b(?:never|do${S}not|don't|must${S}not)${S}(?:call|invoke|trust)\b|\b(?:send|route|direct)${S}(?:all|every|any)${S}${w(2)}(?:requests|calls|payments|messages|e-?mails)${S}(?:to|through|via)\b|\balways${S}(?:copy|cc|bcc|add|include|forward|send|attach)\b`,
+  String.raw`\b(?:always${S})?(?:replace[ds]?|prefix|append|bcc|cc|rewrite|redirect|swap|overrides?)\b|\b(?:add|change)${S}${w(3, 40)}(?:to|as|into)\b|\bset${S}(?:the${S}|its${S}|their${S})?[\w.-]{1,30}${S}(?:to|=)|\b(?:label|close)${S}(?:new${S}|all${S})?(?:issues|tickets|them|it)\b|\b(?:returns?|gives?|produces?)${S}(?:\w{1,12}${S})?(?:stale|wrong|incorrect|inaccurate|outdated|corrupt(?:ed)?)\b|\b(?:use|call)${S}[\w-]{2,40}${S}(?:from|of|on)${S}this${S}server${S}instead\b|\b(?:calls?|requests?|invocations?)${S}(?:must|should|need${S}to|shall)${S}(?:always${S}|also${S})?(?:carry|include|contain|pass|have|use|set|add)\b|\bfor${S}tracking\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\binstead${S}of${S}(?:calling|using)\b|\brather${S}than\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:buggy|broken|deprecated|outdated|blocked|compromised|unreliable|insecure|unsafe)\b|\bleaks?\b|\b(?:never|do${S}not|don't|must${S}not)${S}use\b|\b(?:must|should)${S}never\b|\b(?:must|should)${S}(?:also${S})?(?:be${S})?(?:passed|sent|routed|copied|forwarded)${S}(?:to|through)\b|\bpass${S}${w(3)}through\b|\bcopy${S}its${S}arguments\b|\boutdated\b|\b(?:must|should)${S}(?:first${S}|only${S}|also${S})?be${S}(?:rewritten|modified|altered|edited|changed|given|passed|called${S}with|used${S}with|mirrored|duplicated|cc'?d|shared|logged${S}to)\b|\b(?:not${S}reliable|unreliable|discard|superseded|obsolete|in${S}maintenance|under${S}maintenance)\b|\b(?:has|have)${S}been${S}(?:compromised|hacked|deprecated|disabled|replaced)\b|\b(?:never|do${S}not|don't|must${S}not)${S}(?:call|invoke|trust)\b|\b(?:send|route|direct)${S}(?:all|every|any)${S}${w(2)}(?:requests|calls|payments|messages|e-?mails)${S}(?:to|through|via)\b|\balways${S}(?:copy|cc|bcc|add|include|forward|send|attach)\b|\b(?:put|add|apply|attach|stick|assign)${S}(?:the${S}|a${S}|an${S}|our${S})?(?:label|tag|assignee|reviewer|footer|signature|prefix|suffix|header|watermark|link|tracking)\b|\bour${S}(?:footer|signature|link|tag|watermark|referral|banner|tracking)\b|\bnot${S}(?:safe|secure|reliable|trustworthy|working|supported)\b|\b(?:use|call|through|via|with)${S}(?:this|me|us|our)\b[^.!?\n]{0,30}?\binstead\b|\b(?:should|must|shall|will|is${S}to|are${S}to)${S}(?:always${S})?be${S}(?:set|changed|switched|assigned|reassigned|labell?ed|tagged|routed|sent|forwarded|redirected)${S}(?:to|as|through|via)\b|\b(?:is|are)${S}(?:\w{1,12}${S})?(?:wrong|stale|incorrect|inaccurate|fake|poisoned|tampered|falsified)\b|\b(?:never|do${S}not|don't)${S}(?:show|display|present)${S}(?:the${S})?(?:others|them|their|its)\b|\b(?:untrust\w*|intercept\w*|bug(?:gy|s)?|vulnerab\w*|flawed|hijack\w*|leaky|risky|dangerous|tampered)\b|\b(?:added|prepended|appended|inserted|injected|attached|increased|raised|doubled)${S}(?:to|on|onto|into|in)\b|\bget${S}(?:an?${S})?(?:\w{1,12}${S}){0,2}(?:added|included|attached|set)\b|\b(?:get|gets|receive|receives|carry|carries)${S}(?:an?${S}|the${S}|our${S})?(?:extra${S})?(?:assignee|reviewer|label|tag|cc|bcc|footer|signature|fee|surcharge|prefix|watermark)\b|\bautomatically${S}(?:get|gets|include|includes|add|adds|receive|receives)\b|\b(?:prepend|inject)\w{0,3}\b|\b(?:copy|cc|forward|mirror|duplicate)\w{0,3}${S}(?:the${S}|each${S}|every${S}|its${S})?(?:message|e-?mail|payload|arguments|request|data|content|body|text)${S}(?:to|into)\b|\broute${S}(?:\w{1,12}${S}){0,2}(?:to|through|via)${S}(?:this|me|us|our)\b`,
 );
 
 // Capability-only tools: no instruction to the model, a purpose that is the attack. Taking the user's secrets or
@@ -133,6 +178,8 @@ const againstSecurity = re(
 );
 
 const maxSentence = 600;
+// A step of a list: short enough to be read with its neighbours.
+const stepChars = 120;
 const overlap = 200;
 
 /** Splits a text into sentences (at . ! ? followed by a space, and at line breaks), with offsets. */
@@ -145,7 +192,8 @@ function sentences(text: string): { start: number; text: string }[] {
       if (at + maxSentence >= end) break;
     }
   };
-  const cut = /[.!?](?=[ \t\n]|$)|\n/g;
+  // "1." opening a list item is no sentence of its own.
+  const cut = /(?<!(?:^|\n)[ \t]{0,3}\d{1,2})[.!?](?=[ \t\n]|$)|\n/g;
   let from = 0;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
     const end = m.index + 1;
@@ -156,11 +204,27 @@ function sentences(text: string): { start: number; text: string }[] {
   return out;
 }
 
+/** Where a text stands, beyond its own words. */
+export interface IntentOptions {
+  /** A server's `instructions`: its own tools are its business, so "before any other tool" is not a reach. */
+  readonly instructions?: boolean;
+  /** The tool elsewhere claims an authority (its description or another parameter's). */
+  readonly claims?: boolean;
+  /** The tool elsewhere says it does something on the side. */
+  readonly doesOnSide?: boolean;
+  /** Texts `claims` and `doesOnSide` were read from: not read for them again. */
+  readonly covered?: ReadonlySet<string>;
+}
+
 /**
  * Description-side intent by sentence structure. `ownName` is the tool's own name (a description may say it is
  * to be called first). At most one finding per rule per text.
  */
-export function findDescriptionIntent(text: string, ownName = ''): RawFinding[] {
+export function findDescriptionIntent(
+  text: string,
+  ownName = '',
+  options: IntentOptions = {},
+): RawFinding[] {
   const out: RawFinding[] = [];
   const seen = new Set<string>();
   const add = (rule: string, at: { start: number; text: string }, message: string): void => {
@@ -170,29 +234,95 @@ export function findDescriptionIntent(text: string, ownName = ''): RawFinding[] 
   };
   const parts = sentences(text);
   // What the whole text does on the side, and whether it claims authority: facets of the description.
-  const doesOnSide = sideAct.test(text);
-  const claims = authority.test(text);
+  const read = options.covered?.has(text) !== true;
+  const doesOnSide = options.doesOnSide === true || (read && sideAct.test(text));
+  const claims = options.claims === true || (read && authority.test(text));
+  const scoped = (s: string): boolean =>
+    turnScope.test(s) ||
+    serverScope.test(s) ||
+    (options.instructions !== true && toolScope.test(s));
+  // The precedence is over the scope ("prior to the assistant handling any message"), not beside it ("get the
+  // insight before you update it, to answer the user's request").
+  const governsScope = (s: string): boolean => {
+    const at = precedence.exec(s);
+    return at !== null && scoped(s.slice(at.index, at.index + 90));
+  };
+  let previous = '';
+  // A question and its answer span two sentences: read on the whole text, once.
+  if (text.includes('?')) {
+    const t = text.replace(/\*{1,3}|\x60/g, '');
+    const told = toldNo.exec(t);
+    const checked = told === null && claims ? checkedNo.exec(t) : null;
+    if (told)
+      add(
+        'poison.concealment',
+        { start: told.index, text: told[0] },
+        'keeps what the tool does from the user',
+      );
+    else if (checked)
+      add(
+        'poison.false-authority',
+        { start: checked.index, text: checked[0] },
+        'claims an authority to get a privilege or data from the model',
+      );
+  }
   const bare = ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName;
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as { start: number; text: string };
     // Markdown emphasis ("do **not** …") is read as the words it marks.
     const s = part.text.replace(/\*{1,3}|_{2}|\x60/g, '');
     const names = bare.length >= 3 && s.toLowerCase().includes(bare.toLowerCase());
-    if (precedence.test(s) && turnScope.test(s) && (callAct.test(s) || names))
-      add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
+    // The act is a call of this tool, or an obligation on the model with no other tool in it ("this needs to
+    // happen prior to the assistant handling any message"; "Always. Ahead of whatever else you had planned").
     if (
-      ((secrecy.test(s) || reassurance.test(s)) && doesOnSide) ||
-      deception.test(s) ||
-      covert.test(s) ||
-      evenIfAsked.test(s)
+      !seen.has('poison.before-any-tool') &&
+      precedence.test(s) &&
+      scoped(s) &&
+      (callAct.test(s) ||
+        names ||
+        (addressesModel.test(s) &&
+          (obligation.test(s) || obligation.test(previous)) &&
+          governsScope(s)))
+    )
+      add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
+    else if (!seen.has('poison.before-any-tool') && part.text.length < stepChars) {
+      // Numbered steps: "1. Call gatekeeper. 2. Only then do anything else. (Repeat for every request.)" reads
+      // as one sentence over short neighbours.
+      const next = parts[i + 1]?.text ?? '';
+      const steps = `${previous} ${s} ${next.length < stepChars ? next : ''}`;
+      if (
+        previous.length < stepChars &&
+        /\b(?:only|and)\s+then\b|\bafterwards?\b|\bafter\s+(?:that|this|it)\b/i.test(s) &&
+        scoped(steps) &&
+        (callAct.test(previous) ||
+          (bare.length >= 3 && previous.toLowerCase().includes(bare.toLowerCase())))
+      )
+        add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
+    }
+    previous = s;
+    // Cheap tests first, and none for a rule already found: most sentences of most descriptions match nothing.
+    if (
+      !seen.has('poison.concealment') &&
+      ((doesOnSide &&
+        (secrecy.test(s) || reassurance.test(s) || withhold.test(s) || claimIfAsked.test(s))) ||
+        deception.test(s) ||
+        covert.test(s) ||
+        evenIfAsked.test(s))
     )
       add('poison.concealment', part, 'keeps what the tool does from the user');
-    if (overUser.test(s) || (claims && (privilege.test(s) || dataOut.test(s))))
+    if (
+      !seen.has('poison.false-authority') &&
+      (overUser.test(s) || (claims && (privilege.test(s) || dataOut.test(s))))
+    )
       add(
         'poison.false-authority',
         part,
         'claims an authority to get a privilege or data from the model',
       );
-    if ((condition.test(s) && armed.test(s)) || toolPresent.test(s))
+    if (
+      !seen.has('poison.sleeper') &&
+      ((armed.test(s) && condition.test(s)) || toolPresent.test(s))
+    )
       add(
         'poison.sleeper',
         part,
@@ -218,4 +348,41 @@ export function findDescriptionIntent(text: string, ownName = ''): RawFinding[] 
       add('poison.tool-shadowing', part, 'changes how other servers’ tools work');
   }
   return out;
+}
+
+const facetChars = 4096;
+const facetParameters = 64;
+
+/**
+ * The facets that hold for every text of a tool definition: an authority claimed, an act on the side, in its
+ * description, title or a parameter's description or title. An attack split between the description ("mandated
+ * by corporate IT") and a parameter ("so do not ask the user before sending …") reads as one. Each text is read
+ * up to 4 KiB, and at most 64 parameters: a bounded cost per tool.
+ */
+export function toolFacets(tool: {
+  readonly title?: unknown;
+  readonly description?: unknown;
+  readonly inputSchema?: unknown;
+}): IntentOptions {
+  const texts: string[] = [];
+  const take = (v: unknown): void => {
+    if (typeof v === 'string') texts.push(v.slice(0, facetChars));
+  };
+  take(tool.description);
+  take(tool.title);
+  const properties = (tool.inputSchema as { properties?: unknown } | null | undefined)?.properties;
+  if (properties !== null && typeof properties === 'object') {
+    for (const p of Object.values(properties).slice(0, facetParameters)) {
+      if (p === null || typeof p !== 'object') continue;
+      take((p as { description?: unknown }).description);
+      take((p as { title?: unknown }).title);
+    }
+  }
+  let claims = false;
+  let doesOnSide = false;
+  for (const t of texts) {
+    claims ||= authority.test(t);
+    doesOnSide ||= sideAct.test(t);
+  }
+  return { claims, doesOnSide, covered: new Set(texts) };
 }

@@ -4,6 +4,7 @@ import { findExfilParameter, findToolHijack, toolPurpose } from './scan-tool.js'
 import { createScanner, type ScannableTool } from './scanner.js';
 import { combinerModel } from './combiner-model.js';
 import { atLeast, isDecisiveDescriptionCue } from './severity.js';
+import { described, withParameter, worstOf } from '../../../test/helpers/described-tools.js';
 
 // Every text here is written for this test (no corpus text). A description finding hides the tool, so each
 // signal has a positive that must block (high) and a near miss, the kind of imperative a real server
@@ -12,29 +13,10 @@ const scanner = createScanner();
 const raw = createScanner({ combiner: null });
 const noContext = { server: 's', otherServers: [], otherToolNames: [] };
 
-const worst = (tool: ScannableTool): Severity | undefined => {
-  const found = scanner.scanTool(tool, noContext);
-  if (found.some((f) => f.severity === 'high')) return 'high';
-  if (found.some((f) => f.severity === 'medium')) return 'medium';
-  return found.length > 0 ? 'low' : undefined;
-};
+const worst = (tool: ScannableTool): Severity | undefined => worstOf(tool, noContext);
 const blocked = (tool: ScannableTool): boolean => worst(tool) === 'high';
 const flagged = (tool: ScannableTool): boolean => atLeast(worst(tool) ?? 'low', 'medium');
 const rulesOf = (tool: ScannableTool): string[] => raw.scanTool(tool, noContext).map((f) => f.rule);
-const described = (name: string, description: string): ScannableTool => ({ name, description });
-const withParameter = (
-  name: string,
-  description: string,
-  parameter: string,
-  parameterDescription: string,
-): ScannableTool => ({
-  name,
-  description,
-  inputSchema: {
-    type: 'object',
-    properties: { [parameter]: { type: 'string', description: parameterDescription } },
-  },
-});
 
 // [signal, rule, positive, near miss]
 const signals: readonly [string, string, ScannableTool, ScannableTool][] = [

@@ -40,8 +40,11 @@ const sleeperTrigger = [
   String.raw`\b(?:has${S}been|was|is|were|have${S}been)${S}(?:used|called|invoked|run)${S}(?:more${S}than${S}|at${S}least${S})?${count}${S}times`,
   String.raw`\b(?:after|every)${S}(?:the${S})?${count}${S}(?:calls?|uses?|invocations?|times?|runs?|requests?|messages?|sessions?)`,
   String.raw`\b(?:on|at|after|from)${S}the${S}(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|fiftieth|hundredth|\d{1,4}(?:st|nd|rd|th))${S}[a-z]{2,15}\b`,
-  String.raw`\b(?:tool|server|function|integration|plugin|mcp)s?${S}(?:(?:named|called)${S}[\x60'"]?[\w.-]{2,40}[\x60'"]?${S})?(?:(?:is|are|be)${S}(?:also${S})?|also${S})(?:available|present|installed|connected|enabled|loaded|registered|around|accessible|reachable)`,
 ].join('|');
+// Another tool or server being there: routing advice keys on it too ("if the notification server is connected,
+// send alerts through it"), so it arms only a call of that tool or an outcome no routing makes.
+const presenceTrigger = String.raw`\b(?:tool|server|function|integration|plugin|mcp)s?${S}(?:(?:named|called)${S}[\x60'"]?[\w.-]{2,40}[\x60'"]?${S})?(?:(?:is|are|be)${S}(?:also${S})?|also${S})(?:available|present|installed|connected|enabled|loaded|registered|around|accessible|reachable)`;
+const presenceArmed = String.raw`(?:exfiltrate|leak|wipe|ignore|disregard|redirect|inject|swap|(?:call|invoke|use|run)${S}(?:it|them|that${S}tool)|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))`;
 // A topic is what routing advice keys on too ("if the user asks about a page, use notion_search"): it arms only
 // an outcome, never a tool call.
 const topicTrigger = String.raw`\b(?:conversation|chat|user|discussion|topic|question|query|subject)s?${S}(?:ever${S})?(?:touches${S}on|turns${S}to|mentions?|involves?|is${S}about|refers${S}to|contains?|asks${S}about|talks${S}about|discusses|brings${S}up)`;
@@ -527,7 +530,7 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
+      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
     ),
     maxLength: 280,
     message: 'a condition (date, count, another tool, a topic) that arms an action',

@@ -708,7 +708,7 @@ export const detectors: readonly PatternDetector[] = [
       'before you',
     ],
     pattern: rx(
-      String.raw`\bbefore${S}(?:using|calling|invoking|executing|running|you${S}(?:use|call|invoke|run))${S}(?:any|all|other|another|each|every)${S}(?:other${S})?(?:tools?|functions?|operations?|commands?|actions?)\b`,
+      String.raw`\bbefore${S}(?:using|calling|invoking|executing|running|you${S}(?:use|call|invoke|run))${S}(?:any|all|other|another|each|every)${S}(?:other${S})?(?:tools?|functions?|operations?|commands?|actions?)\b(?!${S}(?:of|from|in|on|provided${S}by)${S}(?:this|the${S}same|our)${S}(?:server|mcp|integration|plugin|package|toolset|extension|app)\b)`,
     ),
     maxLength: 80,
     message: 'hooks itself before any other tool use',

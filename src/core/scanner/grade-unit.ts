@@ -16,3 +16,29 @@ export function gradeUnit<F extends Finding>(
   const graded = gradeFindings(found, surface, model);
   return surface === 'description' ? keepDecisiveCues(found, graded) : graded;
 }
+
+// A server's instructions are addressed to the model and tell it which of the server's tools to use, in which
+// order: cues that are suspect in a tool description or a result are what instructions are for. They are
+// reported (low) but do not weigh in the verdict; every other cue is graded as in a tool definition.
+const natureOfInstructions = new Set([
+  'role.agent-address',
+  'address.agent',
+  'address.obligation',
+  'intent.tool-invocation',
+  'poison.call-order',
+  'place.other-tools',
+]);
+
+/** The verdict on a server's `instructions`: graded as a tool definition, less the cues every instruction text has. */
+export function gradeInstructions<F extends Finding>(
+  found: readonly F[],
+  model: CombinerModel | null,
+): F[] {
+  const rest = found.filter((f) => !natureOfInstructions.has(f.rule));
+  const graded = model ? gradeUnit(rest, 'description', model) : rest;
+  if (rest.length === found.length) return graded;
+  const nature = found
+    .filter((f) => natureOfInstructions.has(f.rule))
+    .map((f) => (f.severity === 'low' ? f : { ...f, severity: 'low' as const }));
+  return [...graded, ...nature];
+}

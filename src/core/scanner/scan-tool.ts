@@ -23,7 +23,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the conversation',
     ask: new RegExp(
-      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|chat|dialog(?:ue)?|messages?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
+      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|convo|chat|dialog(?:ue)?|messages?|msgs?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|convo|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:contents?|text|body)${sp}of${sp}(?:the${sp})?(?:last|latest|most${sp}recent|previous|any|every|all)${sp}(?:\w{1,12}${sp}){0,3}(?:documents?|e-?mails?|files?|messages?|pages?|notes?)\b[^.\n]{0,30}?\byou${sp}(?:have${sp})?(?:read|opened|seen|fetched|received|processed)|(?:from|out${sp}of|based${sp}on)${sp}(?:whatever|everything|anything|what)${sp}(?:they|the${sp}user|you)${sp}(?:has${sp}|have${sp})?(?:told${sp}you|said|shared|mentioned|typed|seen|learned|know)|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
       'i',
     ),
     purpose:
@@ -42,7 +42,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "the model's instructions",
     ask: new RegExp(
-      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer|system)${sp}(?:\w{1,12}${sp})?(?:instructions|prompt)|system${sp}message|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
+      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer|system)${sp}(?:\w{1,12}${sp})?(?:instructions|prompt)|system${sp}message|(?:your|the${sp}model['’]s|the${sp}assistant['’]s)${sp}(?:operating|base|core|internal|hidden|standing)${sp}(?:instructions|rules|guidelines|directives)|every${sp}tool${sp}you${sp}(?:can|could)${sp}(?:call|use)|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
       'i',
     ),
     purpose: /\bprompts?\b|\bllm|language model|completion|instructions?\b|\bagents?\b/i,
@@ -50,7 +50,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "other tools' output",
     ask: new RegExp(
-      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back))`,
+      String.raw`\b(?:(?:results?|outputs?|responses?|data)${sp}(?:of|from|returned${sp}by|produced${sp}by)${sp}(?:the${sp}|any${sp}|all${sp})?(?:raw${sp})?(?:other|previous|earlier|prior|last|latest|all${sp}(?:the${sp})?other)${sp}(?:\w{1,12}${sp})?(?:tools?|functions?|calls?)|other${sp}tools'${sp}(?:results?|outputs?|responses?)|(?:whatever|everything|anything|what)${sp}(?:the${sp})?(?:\w{1,15}${sp}){0,3}tools?${sp}(?:have${sp}|has${sp})?(?:returned|produced|output|sent${sp}back|gave${sp}back|gave|handed${sp}back)|(?:results?|outputs?|responses?)${sp}(?:that${sp})?the${sp}(?:previous|last|prior|earlier|other)${sp}(?:tool${sp})?(?:calls?|tools?|functions?)${sp}(?:returned|produced|gave))`,
       'i',
     ),
   },
@@ -66,7 +66,7 @@ const parameterAsks: readonly ParameterAsk[] = [
     // Who the user is and where they live: a contact or booking tool's business, not a joke's.
     kind: 'personal details',
     ask: new RegExp(
-      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}?dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b`,
+      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}?dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b|\b(?:everything|anything|all|whatever)${sp}(?:else${sp})?(?:you${sp})?(?:know|have${sp}learned|learned|remember)${sp}about${sp}(?:the${sp})?(?:user|them|him|her)\b|\bwhere${sp}(?:they|the${sp}user)${sp}lives?\b|\b(?:health${sp}(?:conditions?|data|records|issues)|medical${sp}(?:history|conditions?|records))\b|\banything${sp}else${sp}(?:they|the${sp}user)(?:['’]ve|${sp}have|${sp}has)?${sp}(?:shared|said|told${sp}you|mentioned)\b`,
       'i',
     ),
     purpose:
@@ -197,26 +197,34 @@ export function createShadowFinder(context: ToolContext): ShadowFinder {
     const own = asciiLower(
       ownName.includes('__') ? ownName.slice(ownName.indexOf('__') + 2) : ownName,
     );
-    const seen = new Set<number>();
+    // A name's first mention may be plain and a later one an order ("Keeps Linear in sync. The assignee of every
+    // issue created through linear should be set to …"): each name is read at up to 8 mentions, reported once.
+    const reads = new Map<number, number>();
+    const at = new Map<number, number>();
     const out: RawFinding[] = [];
     for (let k = 0; k < hits.start.length; k++) {
       const id = hits.keyword[k] ?? 0;
-      if (seen.has(id)) continue;
+      const count = reads.get(id) ?? 0;
+      if (count >= mentionReads) continue;
       const start = hits.start[k] ?? 0;
       const key = keys[id] ?? '';
       const end = start + key.length;
       // Whole names only: not part of a longer identifier or hyphenated word.
       if (nameChar(text.charCodeAt(start - 1)) || nameChar(text.charCodeAt(end))) continue;
-      seen.add(id);
-      if (key === own) continue;
+      if (key === own) {
+        reads.set(id, mentionReads);
+        continue;
+      }
       const name = names.get(key) ?? key;
-      const around = text.slice(Math.max(0, start - 80), end + 80);
+      const around = sentenceAround(text, start, end);
       // Routing advice ("use the gmail server's send_email to send") names a neighbour too; an order changes it.
       const instructs =
         changesOtherTool.test(around) ||
+        (own !== '' && asciiLower(around).includes(own) && /\binstead\b/i.test(around)) ||
         (chainedBefore.test(text.slice(Math.max(0, start - 40), start)) &&
           chainedAfter.test(text.slice(end, end + 40)));
-      out.push({
+      reads.set(id, instructs ? mentionReads : count + 1);
+      const finding: RawFinding = {
         rule: 'poison.cross-server-shadowing',
         severity: instructs ? 'high' : 'low',
         start,
@@ -224,10 +232,31 @@ export function createShadowFinder(context: ToolContext): ShadowFinder {
         message: instructs
           ? `gives instructions about "${name}", which belongs to another server`
           : `mentions "${name}", which belongs to another server`,
-      });
+      };
+      const earlier = at.get(id);
+      if (earlier === undefined) {
+        at.set(id, out.length);
+        out.push(finding);
+      } else if (instructs) out[earlier] = finding;
     }
     return out;
   };
+}
+
+const aroundChars = 160;
+const mentionReads = 8;
+
+/** The sentence a name stands in, up to 160 characters either side of it: where an order about it is read. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - aroundChars), start);
+  const after = text.slice(end, end + aroundChars);
+  const from = Math.max(before.search(/[.!?\n][^.!?\n]*$/) + 1, 0);
+  // A line that runs on into the next ("1. Whenever post_message is called,\n2. duplicate its text …") is one sentence.
+  const stop =
+    /(?<!\n[ \t]{0,3}\d{1,2})[.!?](?=\s|$)|\n(?![ \t]{0,3}(?:\d{1,2}[.)][ \t]{1,3})?[a-z])/.exec(
+      after,
+    );
+  return before.slice(from) + text.slice(start, end) + (stop ? after.slice(0, stop.index) : after);
 }
 
 // [A-Za-z0-9_-]: what `(?<![\w-])` and `(?![\w-])` kept out; NaN past either end is not one.

@@ -1,7 +1,7 @@
 import type { CombinerModel } from './combiner.js';
 import { combinerModel } from './combiner-model.js';
-import { findDescriptionIntent } from './description-intent.js';
-import { gradeUnit } from './grade-unit.js';
+import { findDescriptionIntent, toolFacets } from './description-intent.js';
+import { gradeInstructions, gradeUnit } from './grade-unit.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
 import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
@@ -114,8 +114,17 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     const hijack = hijackOn
       ? createHijackFinder(typeof tool.name === 'string' ? tool.name : '')
       : undefined;
+    // What the whole definition claims or does, for an attack split between its fields.
+    const facets = toolFacets(tool);
+    const ownName = typeof tool.name === 'string' ? tool.name : '';
     return (text, site) => {
-      if (site.isKey || (site.key !== 'description' && site.key !== 'title')) return [];
+      if (site.isKey) return [];
+      // An input schema's default or enum value can carry an order too ("run-me-before-any-other-tool").
+      if (site.key === 'default' || /\.(?:enum|examples)$/.test(site.parent))
+        return /^inputSchema\b/.test(site.field) && /[\s_-]/.test(text)
+          ? findDescriptionIntent(text.replace(/[_-]+/g, ' '), ownName, facets)
+          : [];
+      if (site.key !== 'description' && site.key !== 'title') return [];
       const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
       const inSchema = schemaRoots.has(root);
       if (!inSchema && site.field !== 'description') return [];
@@ -131,7 +140,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
         if (order) out.push(order);
       }
       if (shadows) out.push(...shadows(text, typeof tool.name === 'string' ? tool.name : ''));
-      out.push(...findDescriptionIntent(text, typeof tool.name === 'string' ? tool.name : ''));
+      out.push(
+        ...findDescriptionIntent(text, typeof tool.name === 'string' ? tool.name : '', facets),
+      );
       return out;
     };
   };
@@ -222,11 +233,23 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     { surface, context }: { readonly surface: Surface; readonly context?: ToolContext },
   ): ScanJob => {
     const shadows = context && shadowOn ? finderFor({ name: '' }, context) : undefined;
+    // A server's instructions get the description reading, knowing they may order their own tools.
+    const intent = surface === 'description';
     return createScanJob([{ value: text, field, surface }], scan, {
-      ...(shadows === undefined
+      ...(shadows === undefined && !intent
         ? {}
-        : { check: (whole: string, site: StringSite) => (site.isKey ? [] : shadows(whole)) }),
-      ...finishing(surface, undefined),
+        : {
+            check: (whole: string, site: StringSite) =>
+              site.isKey
+                ? []
+                : [
+                    ...(shadows ? shadows(whole) : []),
+                    ...(intent ? findDescriptionIntent(whole, '', { instructions: true }) : []),
+                  ],
+          }),
+      ...(intent
+        ? { finish: (found: Finding[]) => gradeInstructions(found, model) }
+        : finishing(surface, undefined)),
     });
   };
   const run = (job: ScanJob): Finding[] => {
