@@ -428,21 +428,22 @@ export function worst(kind: Row[1], text: string): Severity | undefined {
   return found.length > 0 ? 'low' : undefined;
 }
 
-const caught = ([, kind, text]: Row): boolean =>
-  atLeast(worst(kind, text) ?? 'low', kind === 'result' ? 'medium' : 'high') &&
-  worst(kind, text) !== undefined;
-const warned = ([, kind, text]: Row): boolean =>
-  atLeast(worst(kind, text) ?? 'low', 'medium') && worst(kind, text) !== undefined;
+// First pass of main before the round (7099306): 7 of the 57 attacks caught, none of the 45 benign texts warned.
+describe('multilingual blind set: attacks are flagged (results) or block (descriptions)', () => {
+  test.each(blindAttacks.map((r, i) => [i, ...r] as const))(
+    '#%i %s %s',
+    (_i, _lang, kind, text) => {
+      const worstFound = worst(kind, text);
+      expect(
+        worstFound !== undefined && atLeast(worstFound, kind === 'result' ? 'medium' : 'high'),
+      ).toBe(true);
+    },
+  );
+});
 
-describe('multilingual blind set', () => {
-  test('figures', () => {
-    const hits = blindAttacks.filter(caught).length;
-    const alarms = blindBenign.filter(warned);
-    console.log(
-      `attacks ${hits}/${blindAttacks.length}, benign warned ${alarms.length}/${blindBenign.length}`,
-    );
-    for (const r of blindAttacks) if (!caught(r)) console.log('miss', r[0], r[2].slice(0, 60));
-    for (const r of alarms) console.log('alarm', r[0], r[2].slice(0, 60));
-    expect(hits).toBeGreaterThanOrEqual(0);
+describe('multilingual blind set: benign near misses do not warn', () => {
+  test.each(blindBenign.map((r, i) => [i, ...r] as const))('#%i %s %s', (_i, _lang, kind, text) => {
+    const worstFound = worst(kind, text);
+    expect(worstFound === undefined || worstFound === 'low').toBe(true);
   });
 });
