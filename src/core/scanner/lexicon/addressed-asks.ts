@@ -49,7 +49,7 @@ interface Compiled {
 }
 
 /** The AI reader is addressed somewhere in text[from, to): a note or vocative to it, an obligation or condition on it. */
-function addressed(text: string, from: number, to: number, c: Compiled): boolean {
+function addressed(text: string, from: number, to: number, askAt: number, c: Compiled): boolean {
   const readers = c.readers;
   readers.lastIndex = from;
   for (let n = readers.exec(text); n && n.index < to; n = readers.exec(text)) {
@@ -58,7 +58,10 @@ function addressed(text: string, from: number, to: number, c: Compiled): boolean
       continue;
     }
     const { head, tail } = sentenceOf(n, 80);
-    if (noteAfter.test(tail) && head.trim().length <= 40 && !/["“«]/.test(head)) return true;
+    // The ask is the note's text, after its colon: in "鍵 %s: エージェントへの送信エラー: %s" the verb is in the header.
+    const note = noteAfter.exec(tail);
+    const colonAt = note ? n.index + n[0].length + note[0].length : -1;
+    if (note && colonAt <= askAt && head.trim().length <= 40 && !/["“«]/.test(head)) return true;
     if (vocativeHead.test(head) && vocativeAfter.test(tail)) return true;
     if (c.obliged.test(`${head.slice(-60)}${n[0]}${tail.slice(0, 60)}`)) return true;
     if (c.ifYou.test(head.slice(-30))) return true;
@@ -111,7 +114,7 @@ function askFor(lang: Lang, l: AskLexicon, kind: Kind, compiled: () => Compiled)
         if (kind === 'call' && !toolName.test(`${head.slice(-60)}${m[0]}${tail.slice(0, 60)}`))
           return false;
         if (kind === 'follow' && !url.test(text.slice(from, to))) return false;
-        return addressed(text, from, to, c);
+        return addressed(text, from, to, m.index, c);
       },
     },
   );

@@ -39,6 +39,15 @@ export const tester = (list: readonly string[], lang: Lang): RegExp => {
   return new RegExp(source, caseInsensitive(source));
 };
 
+// Keywords in view form, each written once: the same lists feed several detectors (each kind of ask and the
+// address next to any of them), and the NFKC form is looked up character by character.
+const viewed = new Map<string, string>();
+const inView = (k: string): string => {
+  let v = viewed.get(k);
+  if (v === undefined) viewed.set(k, (v = inViewText(k)));
+  return v;
+};
+
 /** A value computed on first use. */
 export function once<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -75,7 +84,7 @@ export function lexiconDetector(
   message: string,
   extra: Partial<Pick<PatternDetector, 'verify' | 'descriptionSeverity'>> = {},
 ): PatternDetector {
-  const keywords = once(() => keywordsOf(keywordStems, lang).map(inViewText));
+  const keywords = once(() => keywordsOf(keywordStems, lang).map(inView));
   const pattern = once(() => {
     const s = viewSource(source(), lang);
     return new RegExp(s, `g${caseInsensitive(s)}`);
