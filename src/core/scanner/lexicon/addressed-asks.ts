@@ -36,9 +36,9 @@ const vocativeHead =
   /^[\s"'“«(*>#-]*(?:(?:hey|hi|oye|hola|bonjour|hallo|ehi|olá|ei|эй|أيها|يا)[\s,]{1,3})?(?:ال)?$/i;
 // Not across a clause of a script written without spaces ("AI助手可以记住您的偏好设置，" is a statement).
 const vocativeAfter = /^[^\n.!?。！？:\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{0,12}?[,，、،]/;
-// Quoted: an opening quote before the ask in its sentence that is not closed (a manual quoting an example).
-const openQuotes = /["“«„「『]/g;
-const closeQuotes = /["”»“」』]/g;
+// Quoted: a typographic quote opened before the ask in its sentence and not closed (a manual quoting an example).
+// Straight quotes do not count: a JSON string value is how tool results carry text.
+const count = (s: string, r: RegExp): number => s.match(r)?.length ?? 0;
 
 interface Compiled {
   readonly readers: RegExp;
@@ -61,7 +61,7 @@ function addressed(text: string, from: number, to: number, askAt: number, c: Com
     // The ask is the note's text, after its colon: in "鍵 %s: エージェントへの送信エラー: %s" the verb is in the header.
     const note = noteAfter.exec(tail);
     const colonAt = note ? n.index + n[0].length + note[0].length : -1;
-    if (note && colonAt <= askAt && head.trim().length <= 40 && !/["“«]/.test(head)) return true;
+    if (note && colonAt <= askAt && head.trim().length <= 40 && !/[“«„]/.test(head)) return true;
     if (vocativeHead.test(head) && vocativeAfter.test(tail)) return true;
     if (c.obliged.test(`${head.slice(-60)}${n[0]}${tail.slice(0, 60)}`)) return true;
     if (c.ifYou.test(head.slice(-30))) return true;
@@ -85,7 +85,11 @@ function paragraph(text: string, start: number, end: number): [number, number] {
 const global = (r: RegExp): RegExp => new RegExp(r.source, `g${r.flags}`);
 
 function quoted(head: string): boolean {
-  return (head.match(openQuotes)?.length ?? 0) > (head.match(closeQuotes)?.length ?? 0);
+  // German opens with „ and closes with “, which elsewhere opens.
+  const german = head.includes('„');
+  const opens = count(head, german ? /[„«「『]/g : /[“«「『]/g);
+  const closes = count(head, german ? /[“”»」』]/g : /[”»」』]/g);
+  return opens > closes;
 }
 
 function askFor(lang: Lang, l: AskLexicon, kind: Kind, compiled: () => Compiled): PatternDetector {
