@@ -46,13 +46,24 @@ interface Compiled {
   readonly ifYou: RegExp;
   readonly data: RegExp;
   readonly negation: RegExp;
+  /** The addresses of a text, kept for the last text read. */
+  readonly addresses: (text: string) => readonly Address[];
 }
 
-/** The AI reader is addressed somewhere in text[from, to): a note or vocative to it, an obligation or condition on it. */
-function addressed(text: string, from: number, to: number, askAt: number, c: Compiled): boolean {
+/** A name of the AI reader in a text, and how it is addressed: `firm` (vocative, obligation, condition) or a note. */
+interface Address {
+  readonly at: number;
+  /** Where a note's text starts, after its colon; -1 when the name heads no note. */
+  readonly noteAt: number;
+  readonly firm: boolean;
+}
+
+/** The names of the AI reader in a text that address it; read once per text (every ask in it shares the list). */
+function addressesIn(text: string, c: Compiled): Address[] {
+  const out: Address[] = [];
   const readers = c.readers;
-  readers.lastIndex = from;
-  for (let n = readers.exec(text); n && n.index < to; n = readers.exec(text)) {
+  readers.lastIndex = 0;
+  for (let n = readers.exec(text); n; n = readers.exec(text)) {
     if (n[0].length === 0) {
       readers.lastIndex++;
       continue;
@@ -60,11 +71,32 @@ function addressed(text: string, from: number, to: number, askAt: number, c: Com
     const { head, tail } = sentenceOf(n, 80);
     // The ask is the note's text, after its colon: in "鍵 %s: エージェントへの送信エラー: %s" the verb is in the header.
     const note = noteAfter.exec(tail);
-    const colonAt = note ? n.index + n[0].length + note[0].length : -1;
-    if (note && colonAt <= askAt && head.trim().length <= 40 && !/[“«„]/.test(head)) return true;
-    if (vocativeHead.test(head) && vocativeAfter.test(tail)) return true;
-    if (c.obliged.test(`${head.slice(-60)}${n[0]}${tail.slice(0, 60)}`)) return true;
-    if (c.ifYou.test(head.slice(-30))) return true;
+    const noteAt =
+      note && head.trim().length <= 40 && !/[“«„]/.test(head)
+        ? n.index + n[0].length + note[0].length
+        : -1;
+    const firm =
+      (vocativeHead.test(head) && vocativeAfter.test(tail)) ||
+      c.obliged.test(`${head.slice(-60)}${n[0]}${tail.slice(0, 60)}`) ||
+      c.ifYou.test(head.slice(-30));
+    if (firm || noteAt >= 0) out.push({ at: n.index, noteAt, firm });
+  }
+  return out;
+}
+
+/** The AI reader is addressed in text[from, to), by a note before `askAt` or firmly anywhere there. */
+function addressed(list: readonly Address[], from: number, to: number, askAt: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.at ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < list.length; k++) {
+    const a = list[k];
+    if (!a || a.at >= to) break;
+    if (a.firm || (a.noteAt >= 0 && a.noteAt <= askAt)) return true;
   }
   return false;
 }
@@ -107,18 +139,19 @@ function askFor(lang: Lang, l: AskLexicon, kind: Kind, compiled: () => Compiled)
       verify: (m: RegExpExecArray) => {
         const c = compiled();
         const text = m.input;
+        // The address first: in text dense with ask verbs and no one addressed, nothing else is read.
+        const [from, to] = paragraph(text, m.index, m.index + m[0].length);
+        if (!addressed(c.addresses(text), from, to, m.index)) return false;
         const { head, tail } = sentenceOf(m, 120);
         if (quoted(head)) return false;
         // Concealment is itself a negation; the other asks drop one next to the verb ("nunca envíe", "送信しないで").
         if (kind !== 'conceal' && c.negation.test(`${head.slice(-16)}${m[0]}${tail.slice(0, 10)}`))
           return false;
         const sentence = `${head}${m[0]}${tail}`;
-        const [from, to] = paragraph(text, m.index, m.index + m[0].length);
         if (kind === 'send' && !(c.data.test(sentence) || target.test(sentence))) return false;
         if (kind === 'call' && !toolName.test(`${head.slice(-60)}${m[0]}${tail.slice(0, 60)}`))
           return false;
-        if (kind === 'follow' && !url.test(text.slice(from, to))) return false;
-        return addressed(text, from, to, m.index, c);
+        return kind !== 'follow' || url.test(text.slice(from, to));
       },
     },
   );
@@ -127,13 +160,21 @@ function askFor(lang: Lang, l: AskLexicon, kind: Kind, compiled: () => Compiled)
 /** The addressed asks of one language: one detector per kind of ask, and the address itself next to any ask. */
 function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
   // Built on the first keyword hit: most scans never see these verbs.
-  const compiled = once((): Compiled => ({
-    readers: global(tester(l.readers, lang)),
-    obliged: tester(l.obliged, lang),
-    ifYou: tester(l.ifYou, lang),
-    data: tester(l.data, lang),
-    negation: tester(dontHandOver[lang], lang),
-  }));
+  const compiled = once((): Compiled => {
+    let last: { text: string; list: readonly Address[] } | undefined;
+    const c: Compiled = {
+      readers: global(tester(l.readers, lang)),
+      obliged: tester(l.obliged, lang),
+      ifYou: tester(l.ifYou, lang),
+      data: tester(l.data, lang),
+      negation: tester(dontHandOver[lang], lang),
+      addresses: (text) => {
+        if (last?.text !== text) last = { text, list: addressesIn(text, c) };
+        return last.list;
+      },
+    };
+    return c;
+  });
   const all = Object.keys(kinds) as Kind[];
   const asks = all.map((kind) => askFor(lang, l, kind, compiled));
   // Which kind a matched verb is of ("ejecuta" both calls and follows).
