@@ -23,6 +23,11 @@ export interface PatternDetector {
   /** Longest possible match, used to size the window around each keyword hit. */
   readonly maxLength: number;
   readonly message: string;
+  /**
+   * Keywords and pattern are written in the normalised view's form already, and are built on first use: the
+   * scanner takes the detector as it is and reads its pattern only at a keyword hit.
+   */
+  readonly viewForm?: boolean;
   /** Extra check on a match (e.g. does the URL query carry data?). */
   readonly verify?: (match: RegExpExecArray) => boolean;
 }

@@ -78,7 +78,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const secretOwner = active.length + 1;
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
-  const lineAnchored = active.map((d) => d.pattern.source.includes('^'));
+  const lineAnchored = active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
   // One keyword list per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
   const listFor = (
     surface: Surface,
@@ -363,6 +363,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
 
 /** A detector whose keywords and pattern literals are in view form (the same detector when they already are). */
 function inViewForm(d: PatternDetector): PatternDetector {
+  if (d.viewForm) return d;
   const source = inViewText(d.pattern.source);
   const keywords = d.keywords.map(inViewText);
   if (source === d.pattern.source && keywords.every((k, i) => k === d.keywords[i])) return d;

@@ -55,6 +55,14 @@ export function stem(entry: string): string {
   return `${start}${body}${end}`;
 }
 
+/**
+ * A pattern source of Turkish stems with the dotted and dotless I folded as Turkish writes them: a
+ * case-insensitive regex pairs `i` with `I` and `ı` with nothing, but Turkish capitals are `İ` for `i` and `I`
+ * for `ı`. The sources `stem` writes hold `i` and `ı` only as letters of a stem.
+ */
+export const foldTurkish = (source: string): string =>
+  source.replace(/i/g, '[iİ]').replace(/ı/g, '[ıI]');
+
 /** Any of the stems. */
 export const anyStem = (list: readonly string[]): string => `(?:${list.map(stem).join('|')})`;
 
@@ -62,8 +70,14 @@ export const anyStem = (list: readonly string[]): string => `(?:${list.map(stem)
  * The keywords of a list: each stem's literal part, with both apostrophes and each spelling of an optional hyphen
  * ("pin-code", "pincode", "pin code"), capitalised too: the keyword pass folds the case of ASCII letters only.
  */
-export function keywordsOf(list: readonly string[]): string[] {
-  const out = new Set<string>();
+export function keywordsOf(list: readonly string[], lang?: Lang): string[] {
+  // Keyed by the form the keyword pass compares (ASCII letters lowered): "Envía" adds nothing to "envía", and a
+  // repeated keyword would only repeat its hits.
+  const out = new Map<string, string>();
+  const add = (k: string): void => {
+    const key = k.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (!out.has(key)) out.set(key, k);
+  };
   for (const entry of list) {
     // The longest piece between inner `*`s: every match holds it as written.
     const literal = (entry.endsWith('*') ? entry.slice(0, -1) : entry)
@@ -75,9 +89,15 @@ export function keywordsOf(list: readonly string[]): string[] {
       : [literal];
     for (const piece of joined)
       for (const k of [piece, piece.replace(/'/g, '’')])
-        for (const v of [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()]) out.add(v);
+        for (const v of [k, k.charAt(0).toUpperCase() + k.slice(1), k.toUpperCase()]) add(v);
+    // Turkish capitals: "şifre" is "ŞİFRE", "hatırla" is "HATIRLA" (toUpperCase writes "ŞIFRE").
+    if (lang === 'tr')
+      for (const k of joined) {
+        add(k.charAt(0).toLocaleUpperCase('tr') + k.slice(1));
+        add(k.toLocaleUpperCase('tr'));
+      }
   }
-  return [...out];
+  return [...out.values()];
 }
 
 /** Characters that may stand between two cues of one request: anything but the end of a sentence. */

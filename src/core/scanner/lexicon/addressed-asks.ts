@@ -1,0 +1,205 @@
+import type { PatternDetector } from '../detector.js';
+import { askLexicons, type AskLexicon } from './asks.js';
+import { dontHandOver } from './credentials.js';
+import { lexiconDetector, once, sentenceOf, tester } from './build.js';
+import { anyStem, longest, type Lang } from './stems.js';
+
+// The register layer's asks in the other languages of the lexicons: a note addressed to the AI reader inside data
+// and what it asks, read as register-shift.ts reads them in English. Each ask verb is a keyword; around it, within
+// its paragraph, the AI reader must be addressed, and the ask must not be negated ("nunca envíe su contraseña") or
+// quoted. The rules are the English ones at the English severity: the combiner weighs a French note to the
+// assistant as it weighs an English one.
+
+/** The kinds of asks, by the English rule they raise. */
+const kinds = {
+  send: ['intent.send-data', 'asks the AI reader to hand over data'],
+  remember: ['intent.memory-write', 'asks the AI reader to change what it does later'],
+  conceal: ['intent.concealment', 'asks the AI reader to keep an act from the user'],
+  call: ['intent.tool-invocation', 'asks the AI reader to call a particular tool'],
+  follow: ['intent.fetch-follow', 'asks the AI reader to fetch a page and do what it says'],
+} as const;
+type Kind = keyof typeof kinds;
+
+// How far around an ask the address is looked for: the register layer reads the paragraph, 240 characters each way.
+const reach = 240;
+// An outside target or a private path: what a hand-over sends needs no noun when it names where it goes.
+const target =
+  /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|https?:\/\/|~\/|\.env\b|id_rsa|\.ssh\b|\.aws\b|\biban\b/i;
+// A tool named as code: snake_case, `backticks`, camelCase with two humps, or a call.
+const toolName =
+  /`[\w.:-]{2,60}`|\b[a-z]{2,30}_[a-z0-9_]{2,40}\b|\b[a-z]{2,20}(?:[A-Z][a-z0-9]{1,20}){2,6}\b|[\w.-]{2,40}\(\)/;
+const url = /https?:\/\/|www\./i;
+// A note header after the reader's name: up to 30 characters, then a colon, not a JSON key's quote.
+const noteAfter = /^[^"'“”«»\n.!?。！？]{0,30}?[:：](?!\s{0,2}["'“])/;
+// A vocative: the name opens its sentence (after a greeting particle at most) and a comma follows it.
+const vocativeHead =
+  /^[\s"'“«(*>#-]*(?:(?:hey|hi|oye|hola|bonjour|hallo|ehi|olá|ei|эй|أيها|يا)[\s,]{1,3})?(?:ال)?$/i;
+// Not across a clause of a script written without spaces ("AI助手可以记住您的偏好设置，" is a statement).
+const vocativeAfter = /^[^\n.!?。！？:\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{0,12}?[,，、،]/;
+// Quoted: a typographic quote opened before the ask in its sentence and not closed (a manual quoting an example).
+// Straight quotes do not count: a JSON string value is how tool results carry text.
+const count = (s: string, r: RegExp): number => s.match(r)?.length ?? 0;
+
+interface Compiled {
+  readonly readers: RegExp;
+  readonly obliged: RegExp;
+  readonly ifYou: RegExp;
+  readonly data: RegExp;
+  readonly negation: RegExp;
+  /** The addresses of a text, kept for the last text read. */
+  readonly addresses: (text: string) => readonly Address[];
+}
+
+/** A name of the AI reader in a text, and how it is addressed: `firm` (vocative, obligation, condition) or a note. */
+interface Address {
+  readonly at: number;
+  /** Where a note's text starts, after its colon; -1 when the name heads no note. */
+  readonly noteAt: number;
+  readonly firm: boolean;
+}
+
+/** The names of the AI reader in a text that address it; read once per text (every ask in it shares the list). */
+function addressesIn(text: string, c: Compiled): Address[] {
+  const out: Address[] = [];
+  const readers = c.readers;
+  readers.lastIndex = 0;
+  for (let n = readers.exec(text); n; n = readers.exec(text)) {
+    if (n[0].length === 0) {
+      readers.lastIndex++;
+      continue;
+    }
+    const { head, tail } = sentenceOf(n, 80);
+    // The ask is the note's text, after its colon: in "鍵 %s: エージェントへの送信エラー: %s" the verb is in the header.
+    const note = noteAfter.exec(tail);
+    const noteAt =
+      note && head.trim().length <= 40 && !/[“«„]/.test(head)
+        ? n.index + n[0].length + note[0].length
+        : -1;
+    const firm =
+      (vocativeHead.test(head) && vocativeAfter.test(tail)) ||
+      c.obliged.test(`${head.slice(-60)}${n[0]}${tail.slice(0, 60)}`) ||
+      c.ifYou.test(head.slice(-30));
+    if (firm || noteAt >= 0) out.push({ at: n.index, noteAt, firm });
+  }
+  return out;
+}
+
+/** The AI reader is addressed in text[from, to), by a note before `askAt` or firmly anywhere there. */
+function addressed(list: readonly Address[], from: number, to: number, askAt: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.at ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < list.length; k++) {
+    const a = list[k];
+    if (!a || a.at >= to) break;
+    if (a.firm || (a.noteAt >= 0 && a.noteAt <= askAt)) return true;
+  }
+  return false;
+}
+
+/** The span of the paragraph around [start, end), at most `reach` characters each way. */
+function paragraph(text: string, start: number, end: number): [number, number] {
+  const floor = Math.max(0, start - reach);
+  const ceiling = Math.min(text.length, end + reach);
+  // Searched within the reach only: a search to the text's edge would make many asks quadratic.
+  const blankBefore = text.slice(floor, start).lastIndexOf('\n\n');
+  const blankAfter = text.slice(end, ceiling).indexOf('\n\n');
+  return [
+    blankBefore >= 0 ? floor + blankBefore + 2 : floor,
+    blankAfter >= 0 ? end + blankAfter : ceiling,
+  ];
+}
+
+const global = (r: RegExp): RegExp => new RegExp(r.source, `g${r.flags}`);
+
+function quoted(head: string): boolean {
+  // German opens with „ and closes with “, which elsewhere opens.
+  const german = head.includes('„');
+  const opens = count(head, german ? /[„«「『]/g : /[“«「『]/g);
+  const closes = count(head, german ? /[“”»」』]/g : /[”»」』]/g);
+  return opens > closes;
+}
+
+function askFor(lang: Lang, l: AskLexicon, kind: Kind, compiled: () => Compiled): PatternDetector {
+  const [rule, message] = kinds[kind];
+  const stems = l[kind];
+  return lexiconDetector(
+    rule,
+    'medium',
+    lang,
+    stems,
+    () => anyStem(stems),
+    longest(stems) + reach,
+    message,
+    {
+      verify: (m: RegExpExecArray) => {
+        const c = compiled();
+        const text = m.input;
+        // The address first: in text dense with ask verbs and no one addressed, nothing else is read.
+        const [from, to] = paragraph(text, m.index, m.index + m[0].length);
+        if (!addressed(c.addresses(text), from, to, m.index)) return false;
+        const { head, tail } = sentenceOf(m, 120);
+        if (quoted(head)) return false;
+        // Concealment is itself a negation; the other asks drop one next to the verb ("nunca envíe", "送信しないで").
+        if (kind !== 'conceal' && c.negation.test(`${head.slice(-16)}${m[0]}${tail.slice(0, 10)}`))
+          return false;
+        const sentence = `${head}${m[0]}${tail}`;
+        if (kind === 'send' && !(c.data.test(sentence) || target.test(sentence))) return false;
+        if (kind === 'call' && !toolName.test(`${head.slice(-60)}${m[0]}${tail.slice(0, 60)}`))
+          return false;
+        return kind !== 'follow' || url.test(text.slice(from, to));
+      },
+    },
+  );
+}
+
+/** The addressed asks of one language: one detector per kind of ask, and the address itself next to any ask. */
+function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
+  // Built on the first keyword hit: most scans never see these verbs.
+  const compiled = once((): Compiled => {
+    let last: { text: string; list: readonly Address[] } | undefined;
+    const c: Compiled = {
+      readers: global(tester(l.readers, lang)),
+      obliged: tester(l.obliged, lang),
+      ifYou: tester(l.ifYou, lang),
+      data: tester(l.data, lang),
+      negation: tester(dontHandOver[lang], lang),
+      addresses: (text) => {
+        if (last?.text !== text) last = { text, list: addressesIn(text, c) };
+        return last.list;
+      },
+    };
+    return c;
+  });
+  const all = Object.keys(kinds) as Kind[];
+  const asks = all.map((kind) => askFor(lang, l, kind, compiled));
+  // Which kind a matched verb is of ("ejecuta" both calls and follows).
+  const whole = once(() => all.map((kind) => new RegExp(`^${tester(l[kind], lang).source}$`, 'i')));
+  const anyAsk = all.flatMap((kind) => l[kind]);
+  return [
+    ...asks,
+    // The address, raised once next to an ask that holds: the combiner's address-and-ask cluster.
+    lexiconDetector(
+      'address.agent',
+      'medium',
+      lang,
+      anyAsk,
+      () => anyStem(anyAsk),
+      longest(anyAsk) + reach,
+      'speaks to the AI reader inside data',
+      {
+        verify: (m) => whole().some((w, k) => w.test(m[0]) && asks[k]?.verify?.(m) === true),
+      },
+    ),
+  ];
+}
+
+/** The addressed asks in each language of the ask lexicons. */
+export const addressedAskDetectors = (): PatternDetector[] =>
+  (Object.entries(askLexicons) as [Lang, AskLexicon][]).flatMap(([lang, l]) =>
+    addressedAsksFor(lang, l),
+  );
