@@ -658,6 +658,26 @@ const addressedAsks: readonly Ask[] = [
   },
 ];
 
+// Every ask, for text where the AI reader is addressed (or an order is given to whoever acts for the user).
+const everyAsk: readonly Ask[] = [...asks, ...addressedAsks];
+
+/** Each ask that `near` (the text read for unit `u`) makes, as a finding on the unit's span. */
+function pushAsks(
+  near: string,
+  u: { readonly start: number; readonly end: number },
+  out: RawFinding[],
+): void {
+  for (const a of everyAsk)
+    if (a.test.test(near))
+      out.push({
+        rule: a.rule,
+        severity: a.severity,
+        start: u.start,
+        end: u.end,
+        message: a.message,
+      });
+}
+
 // Sentences of a different script than the text around them: Latin inside Bengali, Cyrillic inside English.
 function scriptOf(c: number): number {
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
@@ -802,32 +822,14 @@ function registerShifts(text: string): RawFinding[] {
         message: 'speaks to the AI reader inside data',
       });
       const [from, to] = paragraphAround(text, u.start, u.end);
-      const near = text.slice(from, to);
-      for (const a of [...asks, ...addressedAsks])
-        if (a.test.test(near))
-          out.push({
-            rule: a.rule,
-            severity: a.severity,
-            start: u.start,
-            end: u.end,
-            message: a.message,
-          });
+      pushAsks(text.slice(from, to), u, out);
       continue;
     }
     if (u.forUser && whole && !promptLike() && forUserSeen++ < maxChecked) {
       // An order about the user, given to whoever acts for them: what it asks is read as if it named the AI reader.
       // The order itself is no cue. Only in short results (a message, a record, a page's text): a long text that
       // gives orders about the user is a system prompt, which speaks to the assistant about the user by design.
-      const sentence = text.slice(u.start, u.end);
-      for (const a of [...asks, ...addressedAsks])
-        if (a.test.test(sentence))
-          out.push({
-            rule: a.rule,
-            severity: a.severity,
-            start: u.start,
-            end: u.end,
-            message: a.message,
-          });
+      pushAsks(text.slice(u.start, u.end), u, out);
       continue;
     }
     // A list of steps is how documentation reads; a step planted in data stands alone.
