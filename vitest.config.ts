@@ -1,8 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
+    // Most files spend their time waiting on the child processes they spawn (the CLI, MCP servers), and
+    // the CPU-bound ones measure CPU time, not wall time. Vitest's default of one worker fewer than the
+    // cores runs one file at a time on a 2-core machine (CI's): two workers there.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
