@@ -416,11 +416,6 @@ const addressNotes: readonly RegExp[] = [
     String.raw`(?:^|(?<![\w])[("'\[>#*•/-]\s{0,2}|^\s{0,3}(?:<[\w.@-]{1,24}>|[\w.-]{1,24}:)\s{1,3})(?:(?:hey|hi|dear|ok|okay|attention)[\s,]{1,3}(?:the\s{1,3})?(?:models?\s{0,2}[:,]|${agentName}\s{0,2}[:,])|(?:the\s{1,3})?(?:[\w-]{2,20}\s{1,3}){0,2}?${agentName}\s{0,2}:|(?:ai|llm|gpt)[\s-]{1,3}[a-z][\w-]{2,20}\s{0,2}:|(?:ai|automated|autonomous)\s{1,3}(?:[\w-]{2,20}\s{1,3})?(?:helpers?|systems?|tools?|readers?|workers?)\s{0,2}:)[\s,:]{0,3}([A-Za-z']{2,20})`,
     'i',
   ),
-  // "@copilot while you are here, …", "> @repo-agent please …": a mention of a bot anywhere in a line.
-  new RegExp(
-    String.raw`(?:^|[\s(>"'])@(?:[\w-]{0,20}(?:bot|agent|assistant|copilot|gpt)|claude|gemini|ai|llm)\b[\s,:]{0,3}([A-Za-z']{2,20})`,
-    'i',
-  ),
   // "Agent note - update …", "agent instructions: after …", "NOTE(ai-reviewer): execute …": a note labelled with the
   // AI reader's name.
   new RegExp(
@@ -433,7 +428,7 @@ const addressNotes: readonly RegExp[] = [
   ),
   // "Copilot / Claude / Cursor: add …": a list of assistants' names, as a vocative.
   new RegExp(
-    String.raw`(?:^|[\s"'(\[>#*•/-])(?:copilot|claude|cursor|chatgpt|gpt-?\d?|gemini|codex|devin|windsurf|aider|cline)(?:\s{0,2}[/,&]\s{0,2}(?:copilot|claude|cursor|chatgpt|gpt-?\d?|gemini|codex|devin|windsurf|aider|cline|[\w-]{2,20})){1,4}\s{0,2}:\s{0,3}([A-Za-z']{2,20})`,
+    String.raw`^[\s"'(\[>#*•/-]{0,6}(?:copilot|claude|cursor|chatgpt|gpt-?\d?|gemini|codex|devin|windsurf|aider|cline)(?:\s{0,2}[/,&]\s{0,2}(?:copilot|claude|cursor|chatgpt|gpt-?\d?|gemini|codex|devin|windsurf|aider|cline|[\w-]{2,20})){1,4}\s{0,2}:\s{0,3}([A-Za-z']{2,20})`,
     'i',
   ),
   // "to whatever AI is summarising this channel - file …": a dash after the reader named by what it does.
@@ -517,9 +512,20 @@ function addressesAgent(sentence: string): boolean {
       if (next === lower || taskVerbs.has(lower) || orderOpeners.has(lower)) return true;
     }
   if (clauseMark.test(sentence)) for (const r of addressClauses) if (r.test(sentence)) return true;
-  return false;
+  // "@copilot while you are here, …", "> @repo-agent please …": a bot mentioned anywhere in a line and given an
+  // order; "the @triage-bot closed three issues" speaks about it.
+  const mentioned = mention.exec(sentence)?.[1]?.toLowerCase();
+  return (
+    mentioned !== undefined &&
+    (taskVerbs.has(mentioned) || orderVerbs.has(mentioned) || mentionOpeners.has(mentioned))
+  );
 }
-const noteMark = /[:,@]/;
+const mention =
+  /(?:^|[\s(>"'])@(?:[\w-]{0,20}(?:bot|agent|assistant|copilot|gpt)|claude|gemini|ai|llm)\b[\s,:]{0,3}([A-Za-z']{2,20})/i;
+const mentionOpeners = new Set(
+  "please you your do don't always never now while before after once when kindly".split(' '),
+);
+const noteMark = /[:,@]|\s[-–—]\s/;
 const clauseMark =
   /\b(?:must|should|shall|needs?|ha(?:s|ve)|is|are|requires?|instructs?|expects?|directs?|orders?|commands?|when|if|once|while)\b/i;
 
@@ -654,7 +660,7 @@ const asks: readonly Ask[] = [
   {
     rule: 'intent.account-takeover',
     severity: 'medium',
-    test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b(?:[^.?!\n]|\.(?=\w)){0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,100}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,100}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\b(?:add|register|upload|install|append|put)\b[^\n]{0,120}\bssh-(?:ed25519|rsa|dss|ecdsa)\s{1,3}AAAA|\bauthorized_keys\b|\b(?:with|as|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3})?(?:owner|admin(?:istrator)?|maintainer|superuser|root)\s{1,3}(?:role|rights|permissions?|access|privileges)\b|\b(?:set|put|change|update|replace|add|make|switch)\b[^.?!\n]{0,40}\b(?:backup|recovery|secondary)\s{1,3}(?:phone|e-?mail|number|address)\b[^.?!\n]{0,40}\b(?:as|to|with)\s{1,3}\S|\b(?:set\s{1,3}up|create|add)\s{1,3}(?:an?\s{1,3})?(?:mail\s{1,3}|e-?mail\s{1,3}|auto-?)?forwarding(?:\s{1,3}rule)?\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin(?:istrator)?|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin(?:istrator)?|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove|switch\s{1,3}off)\s{1,3}(?:the\s{1,3}|her\s{1,3}|his\s{1,3}|their\s{1,3}|its\s{1,3}|your\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?|(?:two|2)-step(?:\s{1,3}verification)?|multi-factor(?:\s{1,3}authentication)?|(?:existing\s{1,3})?security\s{1,3}keys)\b/i,
+    test: /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b(?:[^.?!\n]|\.(?=\w)){0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,100}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,100}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\b(?:add|register|upload|install|append|put)\b[^\n]{0,120}\bssh-(?:ed25519|rsa|dss|ecdsa)\s{1,3}AAAA|\bauthorized_keys\b|\b(?:add|invite|make|promote|give|grant|assign|set)\b(?:[^.?!\n]|\.(?=\w)){0,80}\b(?:with|as|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3})?(?:owner|admin(?:istrator)?|maintainer|superuser|root)\s{1,3}(?:role|rights|permissions?|access|privileges)\b|\b(?:set|put|change|update|replace|add|make|switch)\b[^.?!\n]{0,40}\b(?:backup|recovery|secondary)\s{1,3}(?:phone|e-?mail|number|address)\b[^.?!\n]{0,40}\b(?:as|to|with)\s{1,3}\S|\b(?:set\s{1,3}up|create|add)\s{1,3}(?:an?\s{1,3})?(?:mail\s{1,3}|e-?mail\s{1,3}|auto-?)?forwarding(?:\s{1,3}rule)?\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin(?:istrator)?|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin(?:istrator)?|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove|switch\s{1,3}off)\s{1,3}(?:the\s{1,3}|her\s{1,3}|his\s{1,3}|their\s{1,3}|its\s{1,3}|your\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?|(?:two|2)-step(?:\s{1,3}verification)?|multi-factor(?:\s{1,3}authentication)?|(?:existing\s{1,3})?security\s{1,3}keys)\b/i,
     message: 'asks the reader to change credentials or grant access',
   },
   {
