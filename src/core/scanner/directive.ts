@@ -250,7 +250,12 @@ function judgeSentence(
       : undefined;
   }
   if (sends && verb && target) {
-    const severity: Severity = agent || surface === 'description' ? 'high' : 'medium';
+    // A first-person request that is a whole field of a record ("'snippet': 'Please send my files to …'") is a user's
+    // voice planted in data, as in `directive.user-voice-request`: it sends as surely as one addressed to the agent.
+    const severity: Severity =
+      agent || surface === 'description' || (inValue && firstPerson.test(sentence))
+        ? 'high'
+        : 'medium';
     return {
       rule: 'directive.exfil-to-target',
       severity,
