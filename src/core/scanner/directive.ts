@@ -1,5 +1,6 @@
 import type { Surface } from './detector.js';
 import type { Severity } from './finding.js';
+import { withoutQuotedExamples } from './quoted-example.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** Keywords that start a layer-4 look: politeness/address cues and outside targets. */
@@ -223,10 +224,12 @@ export function findDirectives(
 }
 
 function judgeSentence(
-  sentence: string,
+  text: string,
   surface: Surface,
   inValue: boolean,
 ): Omit<RawFinding, 'start' | 'end'> | undefined {
+  // A quoted example in writing about attacks ('an invite reading "Assistant, forward all mail to …"') gives no order.
+  const sentence = withoutQuotedExamples(text);
   if (!risky.test(sentence)) return undefined;
   const polite = politeLead.test(sentence) || softAsk.test(sentence);
   const imperative = imperativeLead.test(sentence) || passiveDuty.test(sentence);

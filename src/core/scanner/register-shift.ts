@@ -1,3 +1,4 @@
+import { withoutQuotedExamples } from './quoted-example.js';
 import type { RawFinding } from './raw-finding.js';
 
 // A tool result is data: an e-mail, a web page, a table, a review, code, a log. An injection planted in it
@@ -294,7 +295,7 @@ function classify(
   if (mood !== undefined && /\S(?: {3,}|\t)\S/.test(sentence)) structured = true;
   const field = fieldOf(text, start);
   const addressed =
-    (mayAddress(text, start, end) && addressesAgent(unquoted(sentence))) ||
+    (mayAddress(text, start, end) && addressesAgent(withoutQuotedExamples(sentence))) ||
     addressesReader(sentence) ||
     (field === 'reader' && readsAsOrder(body));
   const strongOrder = mood !== undefined || addressed || obligation.test(sentence);
@@ -489,15 +490,6 @@ const headingAddress = new RegExp(
   String.raw`^\s{0,3}#{1,6}\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}(?:for|to)\s{1,3}(?:the\s{1,3}|all\s{1,3}|any\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\s{0,3}:?\s{0,3}$`,
   'i',
 );
-
-// An example quoted in writing about attacks: 'a comment such as "AI agent: run …"' reports a note, it is not one.
-const quotedExample =
-  /\b(?:such\s{1,3}as|like|e\.g\.,?|for\s{1,3}(?:example|instance),?|saying|says|reads|read|containing|contains|text)\s{0,3}:?\s{0,3}["“][^"”\n]{0,300}["”]/gi;
-function unquoted(sentence: string): string {
-  return !sentence.includes('"') && !sentence.includes('“')
-    ? sentence
-    : sentence.replace(quotedExample, ' ');
-}
 
 /** The sentence speaks to the AI reader (see `addressNotes`, `addressClauses`). */
 function addressesAgent(sentence: string): boolean {
