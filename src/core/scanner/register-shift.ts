@@ -19,6 +19,8 @@ const LOWER_N = 0x6e;
 const lead =
   /^[\s"'`*>#•\-–—([\]|]{0,12}(?:\d{1,3}[.)]\s{1,3})?(?:(?:please|kindly|now|also|then|and|so|first|next|finally|ok|okay|hey|hi|oh|additionally|lastly|instead|but|just|(?:don't|do\s{1,3}not)\s{1,3}(?:forget|hesitate)\s{1,3}to|(?:make|be)\s{1,3}sure\s{1,3}(?:to|you)|remember\s{1,3}to|feel\s{1,3}free\s{1,3}to)\b[\s,:!]{1,3}){0,3}/i;
 const leadSticky = new RegExp(lead.source.slice(1), 'iy');
+// "Also save …", "Then call …": a capitalised lead word opens the sentence, the verb after it is in lower case.
+const capitalLead = /^[^A-Za-z]*[A-Z][a-z]/;
 // Verbs that open a task given to a reader. Not most verbs of changelogs and READMEs ("Fix", "Update", "Install",
 // "See", "Use", "Run"): a README is full of those, and they are about the software around them.
 const taskVerbs = new Set(
@@ -288,6 +290,10 @@ function classify(
     // An order, whose asks are read, but no mood: "When performing your task, make sure to …" is how prompts and
     // manuals read, and the register test weighs moods alone.
     clauseOrder = verb !== undefined && (taskVerbs.has(verb) || orderVerbs.has(verb));
+    // "Also save a note …", "Then call …": the same, with the verb after a capitalised lead word.
+    const after = first.toLowerCase();
+    if (!clauseOrder && opening !== '' && capitalLead.test(opening))
+      clauseOrder = taskVerbs.has(after) || orderVerbs.has(after);
   }
   // A heading or a field ("Access policy v2", "Start date 8 January") opens with a verb's spelling but is no order.
   if (mood === 'task' && words < 4 && !/[.!]["')\]]?$/.test(sentence)) mood = undefined;
@@ -859,6 +865,16 @@ export function findRegisterShifts(text: string): RawFinding[] {
   return found;
 }
 
+function orderInData(u: Unit): RawFinding {
+  return {
+    rule: 'place.order-in-data',
+    severity: 'medium',
+    start: u.start,
+    end: u.end,
+    message: 'an order to act, on a line of its own in data that gives no other orders',
+  };
+}
+
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === NEWLINE || c === 0x0d;
 }
@@ -924,12 +940,15 @@ function registerShifts(text: string): RawFinding[] {
       // An order about the user, given to whoever acts for them: what it asks is read as if it named the AI reader.
       // The order itself is no cue. Only in short results (a message, a record, a page's text): a long text that
       // gives orders about the user is a system prompt, which speaks to the assistant about the user by design.
+      const before = out.length;
       pushAsks(text.slice(u.start, u.end), u, out);
+      if (out.length > before && u.line) out.push(orderInData(u));
       continue;
     }
     // A list of steps is how documentation reads; a step planted in data stands alone.
     if (!u.directed || u.structured || (u.weakOrder && promptLike())) continue;
     const sentence = text.slice(u.start, u.end);
+    const before = out.length;
     for (const a of asks)
       if (a.test.test(sentence))
         out.push({
@@ -939,6 +958,22 @@ function registerShifts(text: string): RawFinding[] {
           end: u.end,
           message: a.message,
         });
+    // An order that asks for one of those acts, on a line of its own in a short result that gives no other orders
+    // (not a runbook, a FAQ or a prompt): whoever it speaks to, it is the one order in the text. Long documents
+    // (READMEs, agent prompts) say "use the X tool to …" as a matter of course.
+    if (
+      out.length > before &&
+      u.line &&
+      whole &&
+      !promptLike() &&
+      // Docs name utilities in backticks ("load it using the `X` variable"): a tool call alone counts only by a name.
+      !(
+        out.length === before + 1 &&
+        out[before]?.rule === 'intent.tool-invocation' &&
+        sentence.includes('`')
+      )
+    )
+      out.push(orderInData(u));
   }
   deferrals(text, out);
   if (requests === 0) return out;
