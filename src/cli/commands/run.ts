@@ -1,4 +1,5 @@
 import { spawnEarly } from '../../gateway/early-children.js';
+import { traceStartup } from '../../gateway/startup-trace.js';
 import { loadConfig } from '../../config/load.js';
 import type { BackendStatus } from '../../gateway/gateway.js';
 import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
@@ -9,6 +10,7 @@ import { serveUntilShutdown } from '../shutdown.js';
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
 export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise<number> => {
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
+  traceStartup('run command');
   let config;
   try {
     config = await loadConfig(loadOptionsFor(options, deps));
@@ -16,8 +18,10 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     output.err(formatError(error, output.color));
     return exitCodeFor(error);
   }
+  traceStartup('config read');
   // Backends first: each child boots (its runtime, its SDK) while the gateway's code loads.
   const children = spawnEarly(config.servers);
+  traceStartup('backends spawned');
   const modules = Promise.all([
     import('../../gateway/create-gateway.js'),
     import('../../gateway/serve-stdio.js'),
@@ -32,6 +36,7 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     );
   });
   const [{ createGateway }, { serveStdio }] = await modules;
+  traceStartup('gateway modules loaded');
   // On a terminal no agent will send initialize: start the backends right away. The agent's
   // `initialize` is answered while the rest of the gateway loads.
   const gateway = await createGateway({
@@ -43,8 +48,10 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     children,
   });
   await serveStdio(gateway);
+  traceStartup('serving stdio');
   try {
     await gateway.ready();
+    traceStartup('gateway built');
   } catch (error) {
     output.err(formatError(error, output.color));
     await gateway.close().catch(() => undefined);
