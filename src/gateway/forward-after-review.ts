@@ -3,6 +3,7 @@ import type { ForwardToolCall, ToolCallContext, ToolCallOutcome } from '../core/
 import { untilAborted } from '../core/until-aborted.js';
 import { checkToolReview, type ReviewVerdict } from '../pipeline/scan-content.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { traceStartup } from '../backends/startup-trace.js';
 
 export interface ForwardAfterReviewOptions {
   readonly pool: BackendPool;
@@ -47,7 +48,10 @@ export const forwardAfterReview = (
       );
       tools = pool.readyBackend(ctx.server)?.tools;
     }
-    return await recheck(ctx, () => forward(ctx));
+    traceStartup(`call ${ctx.exposed}: listing reviewed, forwarded`);
+    const outcome = await recheck(ctx, () => forward(ctx));
+    traceStartup(`call ${ctx.exposed}: ${outcome.kind} from the backend`);
+    return outcome;
   };
   return function forwardReviewed(ctx) {
     const backend = pool.readyBackend(ctx.server);

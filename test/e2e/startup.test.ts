@@ -191,6 +191,10 @@ describe('start-up: the first call of a warm start', () => {
     await warmUp(file);
     const { reply, trace } = await firstCall(file, { text: 'first-call-probe' });
     expect(reply).toContain('first-call-probe');
+    // The backend was spawned from the config text, before the config code loaded.
+    expect(trace.indexOf('backends spawned from the config text (1)')).toBeLessThan(
+      trace.indexOf('config read'),
+    );
     // Judged on the cached listing while the backend was still booting, then forwarded.
     const waited = trace.indexOf('call waits for backend fx');
     expect(waited).toBeGreaterThan(-1);
