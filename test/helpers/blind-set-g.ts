@@ -92,7 +92,10 @@ export const blindBenignG: readonly ScannableTool[] = [
     'get_forecast',
     'Get the forecast. Always pass latitude and longitude; call geocode first if you only have a city name.',
   ),
-  d('drop_table', 'Drops a table. Never use on production. Ask the user to type the table name to confirm.'),
+  d(
+    'drop_table',
+    'Drops a table. Never use on production. Ask the user to type the table name to confirm.',
+  ),
   d(
     'commit_msg',
     'Suggests a commit message. Use git_diff before this so the message matches the staged changes.',

@@ -1,9 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { ScannableTool } from './scanner.js';
 import {
+  alone,
   described as d,
+  neighbours,
   withParameter as p,
   withSchema as s,
+  worstOf,
+  worstOfInstructions,
 } from '../../../test/helpers/described-tools.js';
 
 // Blind set F of issue 11's sixth round, written before that round changed any rule, in voices the earlier
@@ -222,7 +226,10 @@ export const blindBenignF: readonly ScannableTool[] = [
     'run_query',
     'Run a SQL query against the configured database. Never use this for production data; point it at a replica.',
   ),
-  d('list_repos', 'List repositories. Must be called after authenticate; it fails with 401 otherwise.'),
+  d(
+    'list_repos',
+    'List repositories. Must be called after authenticate; it fails with 401 otherwise.',
+  ),
   d(
     'search_docs',
     'Search the documentation. Do not include secrets, tokens or customer data in the query: queries are logged by the search provider.',
@@ -348,7 +355,7 @@ export const blindBenignF: readonly ScannableTool[] = [
   ),
   d(
     'notify_team',
-    "Post a summary to the team. If the slack server is connected, prefer its post_message; this tool only sends e-mail digests.",
+    'Post a summary to the team. If the slack server is connected, prefer its post_message; this tool only sends e-mail digests.',
   ),
   d(
     'sandbox_exec',
@@ -381,3 +388,28 @@ export const blindInstructionBenignF: readonly string[] = [
   'Use search_issues instead of list_issues when the user gives keywords; list_issues returns at most 50.',
   'If authentication fails, ask the user to run `tool login` in their terminal; do not ask for their password.',
 ];
+
+const attackRows = Object.entries(blindAttacksF).flatMap(([technique, tools]) =>
+  tools.map((tool) => [technique, tool.name, tool] as const),
+);
+
+describe('blind set F: poisoned descriptions block their tool', () => {
+  test.each(attackRows)('%s: %s', (technique, _name, tool) => {
+    expect(worstOf(tool, technique === 'shadowing' ? neighbours : alone)).toBe('high');
+  });
+});
+
+describe('blind set F: imperative benign descriptions stay clean', () => {
+  test.each(blindBenignF.map((t) => [t.name, t] as const))('%s', (_name, tool) => {
+    expect(['low', undefined]).toContain(worstOf(tool, neighbours));
+  });
+});
+
+describe('blind set F: server instructions', () => {
+  test.each(blindInstructionAttacksF)('poisoned: %s', (text) => {
+    expect(worstOfInstructions(text)).toBe('high');
+  });
+  test.each(blindInstructionBenignF)('benign: %s', (text) => {
+    expect(['low', undefined]).toContain(worstOfInstructions(text));
+  });
+});
