@@ -115,6 +115,28 @@ const dataOut = re(
   String.raw`\b(?:send|sending|forward|forwarding|copy|copying|upload|uploading|mirror(?:ed)?|e-?mail|disclose|give${S}us|pass|attach|include)\b[^.!?\n]{0,80}?(?:${outsideTarget}|\b(?:conversation|message${S}text|messages|system${S}prompt|api${S}keys?|tokens?|passwords?|card${S}numbers?|cvv|ssns?|social${S}security|full${S}name|passport|identity${S}documents?|id${S}(?:documents?|cards?)|driver['’]?s${S}licen[cs]e|patient${S}names|birth${S}dates|e-?mail${S}address|phone${S}numbers?|documents${S}folder|every${S}file)\b)|\b(?:read|upload)${S}${w(2)}(?:their|the${S}user's|your)${S}(?:documents|files|folder)|\bhand${S}(?:them|it)${S}over\b|~\/\.|\.aws\/|\.ssh\b`,
 );
 
+// Reply tampering: a description that changes what the model says back, in content or in form ("add a sentence
+// in your response about …", "modify your answer to highlight …", "provide your reply in anagrams", "in your
+// response, suggest …"). A tool's business is its own output; the model's reply is not. Citing the tool's
+// results, ids or links in the answer is (`ownOutput`).
+const yourReply = String.raw`your${S}(?:[\w-]{1,12}${S})?(?:responses?|repl(?:y|ies)|answers?)(?:['’]s)?`;
+const replyInsert = re(
+  String.raw`\b(?:add|include|insert|integrate|incorporate|append|prepend|embed|weave|slip|inject)\b(?:[^.!?\n]|\.(?=\S)){0,120}?\b(?:in|into|to|within|throughout)${S}(?:the${S}(?:end|start|beginning|top|bottom)${S}of${S})?${yourReply}|\bin${S}${yourReply},?${S}(?:please${S}|also${S}|always${S})?(?:(?:suggest|recommend|advise)${S}(?:that${S})?(?:users?|people|readers|everyone|they|them)|promote|advertise|endorse|encourage|urge|claim|praise|critici[sz]e|announce|hint)\b`,
+);
+// The reply's form changed beyond use: anagrams, ciphers, misspellings, emojis, text reversed.
+const oddForm = String.raw`(?:anagram\w*|cipher|caesar|scrambl\w*|misspell\w*|emojis?|pig${S}latin|leetspeak|morse|rot13|backwards?|reverse(?:d)?(?!${S}(?:chronological|order${S}of${S}(?:date|time)))|letters${S}with${S}numbers|numbers${S}for${S}letters|shift${S}each${S}letter|character${S}order)\b`;
+const replyModify = re(
+  String.raw`\b(?:modify|alter|change|tailor|adjust|enhance|improve|embellish|frame|shape|slant|bias|rewrite|augment|enrich|end|conclude|begin|start|close|open|finish|pad|extend|spice${S}up)${S}${yourReply}${S}(?:to|with|by|so)\b`,
+);
+const replyReshape = re(
+  String.raw`\b${yourReply}\b[^.!?\n]{0,80}?\b${oddForm}|\b${oddForm}[^.!?\n]{0,80}?\b${yourReply}|\b(?:reply|respond|answer|write)${S}(?:only${S})?(?:in${S}reverse|backwards?|in${S}anagrams?|in${S}(?:a${S})?(?:cipher|code))\b|\b(?:reply|respond|answer)${S}(?:only${S})?in${S}(?:german|french|spanish|russian|chinese|mandarin|japanese|italian|portuguese|arabic|hindi|korean|dutch|latin|pirate${S}speak)\b`,
+);
+// Advice on a condition of the data ("add a note to your answer when the docs are old") is about the output.
+const onCondition = re(String.raw`\b(?:when|if|whenever|unless)\b`);
+const ownOutput = re(
+  String.raw`\b(?:the|its|each|every|any)${S}(?:[\w-]{1,15}${S}){0,2}(?:ids?|urls?|permalinks?|links?|numbers?|names?|paths?|status(?:es)?|results?|sources?|citations?|references?|timestamps?|counts?|totals?|errors?|warnings?)\b|\b(?:returned|created|found|fetched|retrieved|cite|citing|attribution|footnotes?|disclaimers?)\b`,
+);
+
 // Sleepers: a condition, and an outcome no advice arms.
 const condition = re(
   [
@@ -372,6 +394,18 @@ export function findDescriptionIntent(
         message: 'its purpose works against the security of the machine or account',
       });
     }
+    if (
+      !seen.has('poison.reply-tampering') &&
+      (((replyInsert.test(s) || replyModify.test(s)) &&
+        !ownOutput.test(s) &&
+        !onCondition.test(s)) ||
+        replyReshape.test(s))
+    )
+      add(
+        'poison.reply-tampering',
+        part,
+        "changes the model's reply, which is not the tool's business",
+      );
     if (otherServerGeneric.test(s) && ordersOtherTool(s))
       add('poison.tool-shadowing', part, 'changes how other servers’ tools work');
   }
