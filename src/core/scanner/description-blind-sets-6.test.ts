@@ -9,6 +9,7 @@ import {
   worstOf,
   worstOfInstructions,
 } from '../../../test/helpers/described-tools.js';
+import { blindAttacksG, blindBenignG } from '../../../test/helpers/blind-set-g.js';
 
 // Blind set F of issue 11's sixth round, written before that round changed any rule, in voices the earlier
 // sets used little: terse one-liners, NumPy and Google docstrings, markdown headings and tables, text in an
@@ -389,20 +390,23 @@ export const blindInstructionBenignF: readonly string[] = [
   'If authentication fails, ask the user to run `tool login` in their terminal; do not ask for their password.',
 ];
 
-const attackRows = Object.entries(blindAttacksF).flatMap(([technique, tools]) =>
-  tools.map((tool) => [technique, tool.name, tool] as const),
-);
+const attackRows = [blindAttacksF, blindAttacksG]
+  .flatMap((set) => Object.entries(set))
+  .flatMap(([technique, tools]) => tools.map((tool) => [technique, tool.name, tool] as const));
 
-describe('blind set F: poisoned descriptions block their tool', () => {
+describe('blind sets F, G: poisoned descriptions block their tool', () => {
   test.each(attackRows)('%s: %s', (technique, _name, tool) => {
     expect(worstOf(tool, technique === 'shadowing' ? neighbours : alone)).toBe('high');
   });
 });
 
-describe('blind set F: imperative benign descriptions stay clean', () => {
-  test.each(blindBenignF.map((t) => [t.name, t] as const))('%s', (_name, tool) => {
-    expect(['low', undefined]).toContain(worstOf(tool, neighbours));
-  });
+describe('blind sets F, G: imperative benign descriptions stay clean', () => {
+  test.each([...blindBenignF, ...blindBenignG].map((t) => [t.name, t] as const))(
+    '%s',
+    (_name, tool) => {
+      expect(['low', undefined]).toContain(worstOf(tool, neighbours));
+    },
+  );
 });
 
 describe('blind set F: server instructions', () => {
