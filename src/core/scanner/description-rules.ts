@@ -532,7 +532,7 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
+      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?(?<!(?:\bnot|\bnever|n't)${S})\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
     ),
     maxLength: 280,
     message: 'a condition (date, count, another tool, a topic) that arms an action',
