@@ -113,6 +113,8 @@ const arrayUnlessPlain = (value: readonly unknown[]): string | undefined => {
   return `${out}]`;
 };
 
+const NO_OVERRIDES: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /** Whether `record`'s keys come in JCS order, without making an array of them. */
 const keysInOrder = (record: Readonly<Record<string, unknown>>): boolean => {
   let previous = '';
@@ -143,6 +145,11 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
       }
     }
     if (fromKey === undefined) return undefined;
+  } else if (plainProto) {
+    // Out of order (every MCP content item: `type` is written before `text`): the members go
+    // into an object in JCS order and one JSON.stringify writes it, instead of a string per key
+    // and per member, and a rope that a 1 MB text would be copied into again.
+    return canonicalJsonWith(record, NO_OVERRIDES, []);
   }
   const keys = Object.keys(record);
   // In key order, members before `from` are plain and the one at `from` is `encoded`.
