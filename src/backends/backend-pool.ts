@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger.js';
 import { Backend, type BackendEvents, type BackendIdentity } from './backend.js';
 import { untilAborted } from '../core/until-aborted.js';
 import type { EarlyChildren } from './early-children.js';
+import { traceStartup } from './startup-trace.js';
 
 /** Where a backend is in its life. */
 export type BackendState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
@@ -189,6 +190,7 @@ export class BackendPool {
         },
       );
     }
+    traceStartup(`call waits for backend ${server} (${slot.state})`);
     await untilAborted(slot.ready, signal);
     return this.backendFor(server, signal);
   }

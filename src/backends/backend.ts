@@ -19,6 +19,7 @@ import type { ChildExit } from './child-transport.js';
 import type { SpawnedChild } from './spawn-child.js';
 import { BackendChannel } from './backend-channel.js';
 import { openTransport, type BackendTransport } from './open-transport.js';
+import { traceStartup } from './startup-trace.js';
 
 /** Largest message a stdio backend may send (results of a few MB are normal). */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
@@ -144,8 +145,11 @@ export class Backend {
     const deadline = AbortSignal.timeout(this.config.startupTimeoutMs);
     try {
       await this.spawn();
+      traceStartup(`backend ${this.name}: initialize sent`);
       await this.link.connect((transport) => this.connect(transport, identity, deadline), deadline);
+      traceStartup(`backend ${this.name}: initialize answered; tools/list sent`);
       this.tools = await this.listAllTools(deadline);
+      traceStartup(`backend ${this.name}: tools listed (${this.tools.length})`);
     } catch (error) {
       await this.close();
       throw this.explainStartFailure(error, deadline);

@@ -74,6 +74,13 @@ const encodeUnlessPlain = (value: unknown): string | undefined => {
   }
 };
 
+/**
+ * JCS text of `value`, or undefined when `JSON.stringify(value)` writes that text already (every
+ * object plain and in JCS key order, nothing JSON cannot carry): the check without the
+ * serialisation, for callers that serialise several plain values in one `JSON.stringify`.
+ */
+export const canonicalJsonUnlessPlain: (value: unknown) => string | undefined = encodeUnlessPlain;
+
 /** What `encodeUnlessPlain` left to JSON.stringify, as text. */
 const encode = (value: unknown): string => encodeUnlessPlain(value) ?? JSON.stringify(value);
 
@@ -106,20 +113,47 @@ const arrayUnlessPlain = (value: readonly unknown[]): string | undefined => {
   return `${out}]`;
 };
 
+const NO_OVERRIDES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** Whether `record`'s keys come in JCS order, without making an array of them. */
+const keysInOrder = (record: Readonly<Record<string, unknown>>): boolean => {
+  let previous = '';
+  for (const key in record) {
+    if (previous > key) return false;
+    previous = key;
+  }
+  return true;
+};
+
 const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | undefined => {
-  const keys = Object.keys(record);
   const proto: unknown = Object.getPrototypeOf(record);
   // Another prototype may carry a toJSON (a Date) that JSON.stringify would call.
-  const inOrder = isCanonicalOrder(keys);
-  let from = inOrder && (proto === Object.prototype || proto === null) ? 0 : -1;
+  const plainProto = proto === Object.prototype || proto === null;
+  // Most objects are plain: `for…in` walks them without the array Object.keys allocates (the
+  // prototype is Object.prototype or null, so only own keys are listed, as Object.keys would).
+  const inOrder = plainProto && keysInOrder(record);
+  let fromKey: string | undefined;
   let encoded: string | undefined;
-  for (; from >= 0 && from < keys.length; from++) {
-    const item = record[keys[from] ?? ''];
-    if (item === undefined) continue;
-    encoded = encodeUnlessPlain(item);
-    if (encoded !== undefined) break;
+  if (inOrder) {
+    for (const key in record) {
+      const item = record[key];
+      if (item === undefined) continue;
+      encoded = encodeUnlessPlain(item);
+      if (encoded !== undefined) {
+        fromKey = key;
+        break;
+      }
+    }
+    if (fromKey === undefined) return undefined;
+  } else if (plainProto) {
+    // Out of order (every MCP content item: `type` is written before `text`): the members go
+    // into an object in JCS order and one JSON.stringify writes it, instead of a string per key
+    // and per member, and a rope that a 1 MB text would be copied into again.
+    return canonicalJsonWith(record, NO_OVERRIDES, []);
   }
-  if (from === keys.length) return undefined;
+  const keys = Object.keys(record);
+  // In key order, members before `from` are plain and the one at `from` is `encoded`.
+  const from = fromKey === undefined ? -1 : keys.indexOf(fromKey);
   // Sorting is most of the cost of a small object; objects built in key order skip it.
   if (!inOrder) sortKeys(keys);
   let out = '{';
@@ -128,7 +162,6 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
     const key = keys[k] ?? '';
     const item = record[key];
     if (item === undefined) continue;
-    // In key order, members before `from` are plain and the one at `from` is `encoded`.
     const text = k < from ? JSON.stringify(item) : k === from ? (encoded ?? '') : encode(item);
     out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
     first = false;

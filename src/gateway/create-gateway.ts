@@ -13,8 +13,10 @@ import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
 import { ToolListAnnouncer } from './tool-list-announcer.js';
 import { lazyScanner } from './lazy-scanner.js';
+import { forwardAfterReview } from './forward-after-review.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
 import { untilAborted } from '../core/until-aborted.js';
+import { traceStartup } from '../backends/startup-trace.js';
 
 /** Where records go when the gateway writes no audit log. */
 const DISCARD: AuditSink = {
@@ -70,7 +72,10 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   };
   const roots = createRootsTracker();
   // Filled in once the front's modules are loaded (before any agent can connect).
-  const late: { router?: { readonly relay: ProtocolRelay } } = {};
+  const late: {
+    router?: { readonly relay: ProtocolRelay };
+    catalog?: { caughtUp(): Promise<void>; refresh(): Promise<void> };
+  } = {};
   const pool = new BackendPool({
     relay: {
       onNotification: (backend, notification) => {
@@ -141,6 +146,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
 
   /** Everything else: state files, scanner, reviews, the live catalog, the pipeline. */
   const build = async () => {
+    traceStartup('build: loading gateway-parts');
     const {
       openAuditLog,
       digestAuditContent,
@@ -172,6 +178,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       createReadContentScan,
       listingReviewKey,
     } = await import('./gateway-parts.js');
+    traceStartup('build: gateway-parts loaded');
 
     // The console sees every record through a tap on the sink: on the call path, one map update.
     const gatewayConsole = new GatewayConsole({
@@ -224,6 +231,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       first.pinning.mode === 'off' ? undefined : openPinStore(first.stateDir),
     ]);
     telemetry = loaded;
+    traceStartup('build: audit log, pins, telemetry open');
     // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
     audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
     // Built when first needed or when idle: what a warm start reviewed clean before needs no scan.
@@ -283,7 +291,14 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       sessionOf: (server) => fronts.get(server),
     });
     const runtimeParts: RuntimeParts = {
-      forward: createForward(pool),
+      // A call judged on a cached listing is forwarded once its backend's live listing passed review.
+      forward: forwardAfterReview(createForward(pool), {
+        pool,
+        reviewedListing: (server) => reviewer.reviewedListing(server),
+        review: (server, tool) => reviewer.get(server, tool),
+        caughtUp: () => late.catalog?.caughtUp() ?? Promise.resolve(),
+        refresh: () => late.catalog?.refresh() ?? Promise.resolve(),
+      }),
       scanner,
       review: (server, tool) => reviewer.get(server, tool),
       roots: (server) => roots.view(server),
@@ -360,6 +375,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         );
       },
     });
+    late.catalog = catalog;
     const profiles = new SessionProfiles({ runtime: current, catalog, env: process.env, logger });
     known.profiles = profiles;
     const callTool = createToolCalls({
@@ -377,6 +393,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       scheduler: eventLoopScheduler,
       audit: auditing ? audit : undefined,
     });
+    traceStartup('build: pipeline built');
     return {
       scanRead,
       auditLog,
@@ -401,6 +418,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   type Built = Awaited<ReturnType<typeof build>>;
   let closing: Promise<void> | undefined;
   let parts: Built | undefined;
+  // Set once the catalog holds the cached listings too: calls then go straight in.
+  let serving: Built | undefined;
   let startBuild: () => void = () => undefined;
   const built = new Promise<void>((resolve) => {
     startBuild = resolve;
@@ -411,10 +430,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   // Nobody may be waiting yet; whoever awaits `built` (ready(), close()) sees the failure.
   built.catch(() => undefined);
 
-  const afterBuild = (done: Built): void => {
+  const afterBuild = async (done: Built): Promise<void> => {
     const { catalog, gatewayConsole, auditLog, pins, reviewer, scanner } = done;
-    // Cached listings answer tools/list before any backend is up.
-    void catalog.refresh();
+    // Cached listings answer tools/list and route calls before any backend is up: a first call
+    // waits for this (the cached listings' pin check), not for its backend's own listing.
+    const cachedRound = catalog.refresh().catch(() => undefined);
     // Once the backends' first round is in and no request is being handled, the scanner is built
     // (a few hundred ms of CPU), so that neither the first calls nor a later one wait for it.
     const buildScannerWhenIdle = (): void => {
@@ -488,6 +508,9 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         return { ok: true };
       },
     });
+    await cachedRound;
+    traceStartup('catalog: cached listings routed');
+    serving = done;
   };
   const ready = built.then(afterBuild);
   ready.catch(() => undefined);
@@ -579,17 +602,21 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
             return view.tools;
           }),
           // Once built, a call goes straight in; only calls that arrive earlier wait.
-          callTool: drain.track((call) =>
-            parts === undefined
-              ? ready.then(() => need().callTool(call, session))
-              : parts.callTool(call, session),
-          ),
+          // Once the catalog holds the cached listings, a call goes straight in; only calls that
+          // arrive earlier wait, for the build and that first refresh (not for any backend).
+          callTool: drain.track((call) => {
+            if (serving !== undefined) return serving.callTool(call, session);
+            traceStartup(`call ${call.name}: received; waits for the gateway's build`);
+            return ready.then(() => need().callTool(call, session));
+          }),
           onInitialize: (capabilities, client) => {
+            traceStartup('agent initialize received');
             sessions.declared(session, capabilities, client);
             // The answer leaves in this turn of the event loop; the rest loads right after it.
             setImmediate(startBuild);
           },
           onInitialized: (capabilities, client) => {
+            traceStartup('agent initialized');
             sessions.initialized(session, capabilities, client);
             void ready.then(
               () => {

@@ -1,4 +1,5 @@
 import type { Scanner } from '../core/scanner/scanner.js';
+import { traceStartup } from '../backends/startup-trace.js';
 
 /** A scanner built the first time something is scanned, or earlier by `build()`. */
 export interface LazyScanner extends Scanner {
@@ -15,7 +16,14 @@ export interface LazyScanner extends Scanner {
  */
 export const lazyScanner = (create: () => Scanner): LazyScanner => {
   let scanner: Scanner | undefined;
-  const get = (): Scanner => (scanner ??= create());
+  const get = (): Scanner => {
+    if (scanner === undefined) {
+      traceStartup('scanner: building');
+      scanner = create();
+      traceStartup('scanner: built');
+    }
+    return scanner;
+  };
   return {
     get built() {
       return scanner !== undefined;

@@ -14,6 +14,7 @@ import { buildToolView, type ToolView } from '../core/routing/tool-view.js';
 import type { ToolReviewer } from '../review/tool-reviewer.js';
 import type { Runtime } from './runtime.js';
 import { isToolVisible } from './tool-verdict.js';
+import { traceStartup } from '../backends/startup-trace.js';
 
 /** How long the first tools/list waits for backends that are still starting. */
 const FIRST_LIST_WAIT_MS = 5000;
@@ -123,6 +124,11 @@ export class LiveCatalog {
     return this.view(spec);
   }
 
+  /** Resolves once every refresh begun so far is done. */
+  caughtUp(): Promise<void> {
+    return this.refreshing;
+  }
+
   /** Remembers fresh listings, reviews every listing, then rebuilds the catalog. */
   refresh(): Promise<void> {
     this.refreshing = this.refreshing.then(() => this.refreshOnce());
@@ -194,6 +200,7 @@ export class LiveCatalog {
 
   private async refreshOnce(): Promise<void> {
     const { pool, reviewer, logger } = this.options;
+    traceStartup('catalog: refresh begins');
     this.rememberListings();
     const listings = this.currentListings();
     const servers = listings.map((l) => l.server);
@@ -213,6 +220,7 @@ export class LiveCatalog {
     }
     reviewer.retain(new Set(servers));
     this.rebuild();
+    traceStartup(`catalog: rebuilt (${this.catalog.tools.length} tools)`);
   }
 
   /** Ready backends' tools, and the cached tools of backends still starting. */

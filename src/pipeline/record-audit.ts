@@ -50,46 +50,58 @@ const callRecordOf = (ctx: ToolCallContext, options: RecordAuditOptions) =>
  * receipt.
  */
 export const recordAudit = (options: RecordAuditOptions): Middleware =>
-  async function recordAudit(ctx, next) {
+  // A handler on next(), not an async function: no coroutine and no promise per await on the
+  // path of every call (the reply waits for the write only when there is one to wait for).
+  function recordAudit(ctx, next) {
     const started = options.now();
-    const outcome = await next();
-    if (!ctx.trace.callRecorded) options.sink.append(callRecordOf(ctx, options));
-    // A result cut for the client is recorded whole: the hash is of what the scanner passed.
-    const { cut } = ctx.trace;
-    // `none` keeps no digest, so it computes none.
-    const digest =
-      outcome.kind === 'ok' && options.results !== 'none'
-        ? options.digest(cut?.full ?? outcome.result)
-        : undefined;
-    const receipt = options.sink.append(
-      buildResultRecord({
-        callId: ctx.id,
-        outcome,
-        ms: options.now() - started,
-        results: options.results,
-        digest,
-        findings: ctx.trace.argumentFindings,
-        findSecrets: options.findSecrets,
-        cut,
-      }),
-    );
-    // The reply carries this receipt: its records go into the file before it leaves, so a
-    // gateway killed after answering has lost nothing it answered (fsync stays batched).
-    const written = options.sink.written();
-    if (written !== undefined) await written;
-    // The digest's canonical JSON is the result's JSON: the front sends it as it is (not when
-    // the result was cut: the digest is then of the whole result, not of what is sent). A
-    // literal of a fixed shape for the common case: spreading or Object.assign into a fresh
-    // object costs several times as much on Node 20's hot path.
-    if (outcome.kind === 'ok' && digest !== undefined && cut === undefined) {
-      const { result, findings } = outcome;
-      const encoded = { result, json: digest.json };
-      return findings === undefined
+    return next().then((outcome) => recordOutcome(options, ctx, outcome, started));
+  };
+
+const recordOutcome = (
+  options: RecordAuditOptions,
+  ctx: ToolCallContext,
+  outcome: ToolCallOutcome,
+  started: number,
+): ToolCallOutcome | Promise<ToolCallOutcome> => {
+  if (!ctx.trace.callRecorded) options.sink.append(callRecordOf(ctx, options));
+  // A result cut for the client is recorded whole: the hash is of what the scanner passed.
+  const { cut } = ctx.trace;
+  // `none` keeps no digest, so it computes none.
+  const digest =
+    outcome.kind === 'ok' && options.results !== 'none'
+      ? options.digest(cut?.full ?? outcome.result)
+      : undefined;
+  const receipt = options.sink.append(
+    buildResultRecord({
+      callId: ctx.id,
+      outcome,
+      ms: options.now() - started,
+      results: options.results,
+      digest,
+      findings: ctx.trace.argumentFindings,
+      findSecrets: options.findSecrets,
+      cut,
+    }),
+  );
+  let answered: ToolCallOutcome;
+  // The digest's canonical JSON is the result's JSON: the front sends it as it is (not when
+  // the result was cut: the digest is then of the whole result, not of what is sent). A
+  // literal of a fixed shape for the common case: spreading or Object.assign into a fresh
+  // object costs several times as much on Node 20's hot path.
+  if (outcome.kind === 'ok' && digest !== undefined && cut === undefined) {
+    const { result, findings } = outcome;
+    const encoded = { result, json: digest.json };
+    answered =
+      findings === undefined
         ? { kind: 'ok', result, receipt, encoded }
         : { kind: 'ok', result, findings, receipt, encoded };
-    }
-    return Object.assign({}, outcome, { receipt });
-  };
+  } else answered = Object.assign({}, outcome, { receipt });
+  // The reply carries this receipt: its records go into the file before it leaves, so a
+  // gateway killed after answering has lost nothing it answered (fsync stays batched). The
+  // receipt object is final once the write is done (a writer re-chaining updates it in place).
+  const written = options.sink.written();
+  return written === undefined ? answered : written.then(() => answered);
+};
 
 /** Innermost step, right before forwarding: the `call` record, on disk first in `sync` mode. */
 export const recordCall = (options: RecordAuditOptions): Middleware =>

@@ -99,6 +99,11 @@ export class ToolReviewer {
     return this.reviews.get(server)?.get(tool);
   }
 
+  /** The listing of `server` whose reviews `get` answers from (the exact array reviewed). */
+  reviewedListing(server: string): readonly Tool[] | undefined {
+    return this.reviewed.get(server);
+  }
+
   /** Reviews a server's listing unless this exact listing was reviewed already. */
   async review(
     server: string,

@@ -476,6 +476,42 @@ describe('audit log written()', () => {
     expect((await readdir(dir.stateDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  test('a log file removed while the lease is held is noticed within a lease period', async () => {
+    // Busy enough to keep the lease: the hot path then trusts the file's size without a stat,
+    // but no longer than one lease period.
+    const log = await open({ flushIntervalMs: 60_000, leaseMs: 20 });
+    for (const input of callAndResult('c1')) log.append(input);
+    await log.written();
+    await rm(dir.path);
+    // Replies keep coming for three lease periods, so the lease is renewed throughout.
+    const until = Date.now() + 60;
+    let receipt = log.append(callAndResult('c2')[0]);
+    for (let i = 3; Date.now() < until; i++) {
+      await log.written();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      receipt = log.append(callAndResult(`c${String(i)}`)[0]);
+    }
+    await log.written();
+    const lines = (await readLines(dir.path)).map((line) => JSON.parse(line) as AuditRecord);
+    expect(lines.at(-1)).toMatchObject({ seq: receipt.seq, hash: receipt.hash, type: 'call' });
+    await log.close();
+  });
+
+  test('records written under one lease go into the file back to back, in order', async () => {
+    const log = await open({ flushIntervalMs: 60_000, leaseMs: 60_000 });
+    const receipts = [];
+    for (let i = 0; i < 20; i++) {
+      for (const input of callAndResult(`c${String(i)}`)) receipts.push(log.append(input));
+      await log.written();
+    }
+    await log.close();
+    const records = (await readLines(dir.path)).map((line) => JSON.parse(line) as AuditRecord);
+    expect(records.slice(0, 40).map((record) => record.hash)).toEqual(
+      receipts.map((receipt) => receipt.hash),
+    );
+    expect((await verify()).errors).toEqual([]);
+  });
+
   test('falls back to waiting for the lock when another writer holds it, then writes', async () => {
     const log = await open({ flushIntervalMs: 60_000, lock: { staleMs: 60_000 } });
     await writeFile(`${dir.path}.lock`, `${String(process.pid)} elsewhere.invalid token`);

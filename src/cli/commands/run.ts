@@ -1,26 +1,48 @@
-import { spawnEarly } from '../../gateway/early-children.js';
-import { loadConfig } from '../../config/load.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  killChildren,
+  spawnEarly,
+  spawnFromConfigText,
+  type GuessedChildren,
+} from '../../gateway/early-children.js';
 import type { BackendStatus } from '../../gateway/gateway.js';
-import { loadOptionsFor, type CliDeps, type GlobalOptions } from '../context.js';
-import { createOutput, exitCodeFor, formatError, type Output } from '../output.js';
-import { reloadOnChange } from '../reload.js';
-import { serveUntilShutdown } from '../shutdown.js';
+import { traceStartup } from '../../gateway/startup-trace.js';
+import type { CliDeps, GlobalOptions } from '../context.js';
+import type { Output } from '../output.js';
 
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
 export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise<number> => {
+  traceStartup('run command');
+  // Backends first: the plainly written stdio servers of a JSON config given by path start now,
+  // before the config code (zod, the schema, cosmiconfig, the policy compiler) loads; each child
+  // is adopted only by a validated server with the same spec (backends/spawn-from-config-text.ts).
+  const guessed = guessChildren(options, deps);
+  if (guessed.size > 0) traceStartup(`backends spawned from the config text (${guessed.size})`);
+  const [{ loadConfig }, { loadOptionsFor }, { createOutput, exitCodeFor, formatError }] =
+    await Promise.all([
+      import('../../config/load.js'),
+      import('../context.js'),
+      import('../output.js'),
+    ]);
   const output = createOutput(deps.streams, { noColor: !options.color, env: deps.env });
   let config;
   try {
     config = await loadConfig(loadOptionsFor(options, deps));
   } catch (error) {
+    killChildren(guessed);
     output.err(formatError(error, output.color));
     return exitCodeFor(error);
   }
-  // Backends first: each child boots (its runtime, its SDK) while the gateway's code loads.
-  const children = spawnEarly(config.servers);
+  traceStartup('config read');
+  // The other backends now: each child boots (its runtime, its SDK) while the gateway's code loads.
+  const children = spawnEarly(config.servers, guessed);
+  traceStartup('backends spawned');
   const modules = Promise.all([
     import('../../gateway/create-gateway.js'),
     import('../../gateway/serve-stdio.js'),
+    import('../reload.js'),
+    import('../shutdown.js'),
   ]);
   const logger = output.logger(config.logLevel);
   for (const warning of config.warnings)
@@ -31,7 +53,9 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
       `internal error (please report): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
     );
   });
-  const [{ createGateway }, { serveStdio }] = await modules;
+  const [{ createGateway }, { serveStdio }, { reloadOnChange }, { serveUntilShutdown }] =
+    await modules;
+  traceStartup('gateway modules loaded');
   // On a terminal no agent will send initialize: start the backends right away. The agent's
   // `initialize` is answered while the rest of the gateway loads.
   const gateway = await createGateway({
@@ -43,8 +67,10 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
     children,
   });
   await serveStdio(gateway);
+  traceStartup('serving stdio');
   try {
     await gateway.ready();
+    traceStartup('gateway built');
   } catch (error) {
     output.err(formatError(error, output.color));
     await gateway.close().catch(() => undefined);
@@ -112,4 +138,23 @@ const printStartup = (
   );
   output.err(JSON.stringify(snippet, null, 2));
   output.err(color.dim('Press Ctrl+C to stop.'));
+};
+
+/** The children of the config file `--config` (or MCP_GATEWAY_CONFIG) names, if it is JSON. */
+const guessChildren = (options: GlobalOptions, deps: CliDeps): GuessedChildren => {
+  const given = options.config ?? deps.env['MCP_GATEWAY_CONFIG'];
+  const profile = options.profile ?? deps.env['MCP_GATEWAY_PROFILE'];
+  // A profile may leave servers out; a searched-for or YAML config is cosmiconfig's to read.
+  if (given === undefined || given === '' || (profile !== undefined && profile !== ''))
+    return new Map();
+  const file = path.resolve(deps.cwd, given);
+  if (!file.endsWith('.json') || path.basename(file) === 'package.json') return new Map();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // Missing or unreadable: loadConfig says so, with its fix.
+    return new Map();
+  }
+  return spawnFromConfigText(file, text);
 };

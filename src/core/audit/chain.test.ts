@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { canonicalJson } from '../canonical-json.js';
+import type { PolicyDecision } from '../policy/decision.js';
 import { AUDIT_HASH_DOMAIN, type AuditRecordInput } from './audit-record.js';
+import { buildCallRecord, buildResultRecord } from './build-records.js';
 import { computeAuditHash, renderCheckpointStatement, sealAuditRecord } from './chain.js';
 
 // Records what was hashed, so the tests can check the exact hash input.
@@ -78,6 +82,132 @@ describe('sealAuditRecord', () => {
     // Escaped, so UTF-8 encoding cannot collapse two different lone surrogates into U+FFFD.
     expect(hashed[0]).toContain('"a\\ud800b"');
     expect(hashed[2]).toContain('"a\\udc00b"');
+  });
+});
+
+/** The line as DESIGN §9 defines it, from the generic encoder: the oracle for the fast paths. */
+const referenceLine = (input: AuditRecordInput, position: typeof at): string => {
+  const body = canonicalJson({
+    ...input,
+    hash: undefined,
+    prev: position.prev,
+    seq: position.seq,
+    ts: position.ts,
+    v: 1,
+  });
+  return `{"hash":"sha256:${body}",${body.slice(1)}\n`;
+};
+const identity = (text: string): string => text.slice(AUDIT_HASH_DOMAIN.length);
+
+const decision: PolicyDecision = {
+  effect: 'allow',
+  final: 'allow',
+  decidingRule: 'default',
+  rules: ['r1'],
+  mode: 'enforce',
+  policy: `sha256:${'c'.repeat(64)}`,
+  reason: 'allowed',
+};
+
+// Values an agent or a backend may send: keys in any order (integer-like and astral ones
+// included), strings that need escapes, lone surrogates, nesting.
+const key = fc.oneof(
+  fc.string({ maxLength: 4 }),
+  fc.constantFrom('0', '10', 'hash', 'prev', 'seq', 'v', 'args', '\u{1F600}', '\uFB01'),
+);
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.string(),
+    fc.constantFrom('a\uD800b', '\u2028"\n'),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+describe('sealAuditRecord of the records every call writes', () => {
+  test('a call record: the same line as the generic encoding, whatever the arguments', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, json, { maxKeys: 6 }),
+        fc.option(fc.record({ name: fc.string(), version: fc.string() }), { nil: undefined }),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.nat(),
+        (args, client, agent, seq) => {
+          const input = buildCallRecord({
+            call: {
+              id: 'c1',
+              server: 's',
+              tool: 't',
+              exposed: 's__t',
+              args,
+              session: { agent, client },
+            },
+            decision,
+            defHash: seq % 2 === 0 ? undefined : `sha256:${'d'.repeat(64)}`,
+            findSecrets: () => [],
+          });
+          const position = { ...at, seq };
+          expect(sealAuditRecord(input, position, identity).line).toBe(
+            referenceLine(input, position),
+          );
+        },
+      ),
+    );
+  });
+
+  test('a result record: the same line as the generic encoding, in every results mode', () => {
+    fc.assert(
+      fc.property(
+        json,
+        fc.constantFrom('none', 'hash', 'redacted'),
+        fc.boolean(),
+        (content, results, isError) => {
+          const input = buildResultRecord({
+            callId: 'c1',
+            outcome: {
+              kind: 'ok',
+              result: { content: [{ type: 'text', text: JSON.stringify(content) }], isError },
+            },
+            ms: 1.5,
+            results,
+            digest: { bytes: 10, sha256: `sha256:${'e'.repeat(64)}` },
+            findings: [
+              {
+                rule: 'r',
+                severity: 'low',
+                field: 'args.x',
+                span: [0, 1],
+                message: 'm',
+              } as never,
+            ],
+            findSecrets: () => [],
+          });
+          expect(sealAuditRecord(input, at, identity).line).toBe(referenceLine(input, at));
+        },
+      ),
+    );
+  });
+
+  test('a call or result record of another shape falls back to the generic encoding', () => {
+    const odd = [
+      { type: 'call', call: { id: 'x' }, extra: 1 },
+      { type: 'result', call: { id: 'x' }, findings: [], outcome: { status: 'ok', ms: 1 }, z: 2 },
+      { type: 'result', findings: [], call: { id: 'x' }, outcome: { status: 'ok', ms: 1 } },
+      {
+        type: 'result',
+        call: { id: 'x' },
+        findings: [],
+        outcome: { status: 'ok', ms: 1 },
+        hash: 'h',
+      },
+    ] as unknown as AuditRecordInput[];
+    for (const input of odd) {
+      expect(sealAuditRecord(input, at, identity).line).toBe(referenceLine(input, at));
+    }
   });
 });
 

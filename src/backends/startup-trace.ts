@@ -1,0 +1,11 @@
+/**
+ * With MCP_GATEWAY_TRACE_STARTUP=1, each step of a start (config read, backend spawn and
+ * handshake, the gateway's own loading, the first calls) is written to stderr with the ms since
+ * the process started, to see what the first call waits for (docs/performance.md, "Start-up").
+ */
+export const traceStartup: (step: string) => void =
+  process.env['MCP_GATEWAY_TRACE_STARTUP'] === '1'
+    ? (step) => {
+        process.stderr.write(`[startup] ${performance.now().toFixed(1)} ms ${step}\n`);
+      }
+    : () => undefined;
