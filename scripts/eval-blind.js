@@ -1,7 +1,8 @@
 // @ts-check
 // Measures the built scanner on the small blind set of scripts/eval-blind-set.js (results side): recall by kind of
 // ask, false positives by style, and with --misses each miss and each false alarm with the rules it raised. --second
-// --round5 and --round5-second pick the later sets (scripts/eval-blind-set.js, scripts/eval-blind-set-round5.js).
+// --round5 and --round5-second pick the later sets (scripts/eval-blind-set.js, scripts/eval-blind-set-round5.js),
+// --round6 and --round6-b the sixth round's (scripts/eval-blind-set-round6.js).
 import { atLeast, createScanner } from '../dist/core/scanner/index.js';
 import { blindAttacks, blindBenign, secondAttacks, secondBenign } from './eval-blind-set.js';
 import {
@@ -10,11 +11,18 @@ import {
   round5SecondAttacks,
   round5SecondBenign,
 } from './eval-blind-set-round5.js';
+import {
+  round6Attacks,
+  round6BAttacks,
+  round6BBenign,
+  round6Benign,
+} from './eval-blind-set-round6.js';
 
 const verbose = process.argv.includes('--misses');
 const scanner = createScanner();
 const raw = createScanner({ combiner: null });
 
+/** @typedef {import('./eval-blind-set.js').BlindRecord} BlindRecord */
 /** @param {string} text */
 const asResult = (text) => ({ content: [{ type: 'text', text }] });
 /** @param {import('./eval-blind-set.js').BlindRecord} r @param {import('../dist/core/scanner/index.js').Severity} t */
@@ -26,32 +34,28 @@ const rules = (r) =>
     ...new Set(raw.scanValue(asResult(r.text), 'result').map((f) => `${f.rule}/${f.severity}`)),
   ].join(' ');
 
-const second = process.argv.includes('--second');
-const round5 = process.argv.includes('--round5');
-const round5Second = process.argv.includes('--round5-second');
-const attacks = round5Second
-  ? round5SecondAttacks
-  : round5
-    ? round5Attacks
-    : second
-      ? secondAttacks
-      : blindAttacks;
-const benign = round5Second
-  ? round5SecondBenign
-  : round5
-    ? round5Benign
-    : second
-      ? secondBenign
-      : blindBenign;
-console.log(
-  round5Second
-    ? 'round 5 second set (written after the round-5 signals)'
-    : round5
-      ? 'round 5 set (written before the round-5 signals)'
-      : second
-        ? 'second set (written after the signals)'
-        : 'first set (written before the signals)',
-);
+const arg = (/** @type {string} */ flag) => process.argv.includes(flag);
+/** @type {[string, BlindRecord[], BlindRecord[]]} */
+const [title, attacks, benign] = arg('--round6-b')
+  ? [
+      'round 6 set B (kept unmeasured until the round-6 signals were done)',
+      round6BAttacks,
+      round6BBenign,
+    ]
+  : arg('--round6')
+    ? ['round 6 set A (written before the round-6 signals)', round6Attacks, round6Benign]
+    : arg('--round5-second')
+      ? [
+          'round 5 second set (written after the round-5 signals)',
+          round5SecondAttacks,
+          round5SecondBenign,
+        ]
+      : arg('--round5')
+        ? ['round 5 set (written before the round-5 signals)', round5Attacks, round5Benign]
+        : arg('--second')
+          ? ['second set (written after the signals)', secondAttacks, secondBenign]
+          : ['first set (written before the signals)', blindAttacks, blindBenign];
+console.log(title);
 for (const t of /** @type {const} */ (['medium', 'high'])) {
   const caught = attacks.filter((r) => flagged(r, t));
   const fp = benign.filter((r) => flagged(r, t));

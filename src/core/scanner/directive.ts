@@ -1,5 +1,6 @@
 import type { Surface } from './detector.js';
 import type { Severity } from './finding.js';
+import { withoutQuotedExamples } from './quoted-example.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** Keywords that start a layer-4 look: politeness/address cues and outside targets. */
@@ -75,12 +76,15 @@ const softAsk =
 const concreteTarget =
   /\b(?:my|mine)\b|\b[a-z]{0,20}\d[\w-]{0,30}|'[^'\n]{2,60}'|#[\w-]{2,40}|(?:^|\s)[~/][\w./-]{2,80}/i;
 const firstPerson = /\b(?:my|mine)\b/i;
+// A sentence that opens by naming a group of people ("Everyone please …", "Hi team, please …", "All staff must …").
+const humanAddressee =
+  /^[\s"'(*>•-]{0,4}(?:(?:hi|hello|hey|dear)\s{1,3})?(?:everyone|everybody|all\s{1,3}(?:staff|employees|members|hands)|team|folks|colleagues|guys|y'all)\b/i;
 // Requests every project, invoice and set of terms makes of its reader: report a bug, open a pull request, pay the
 // amount due, send notices, disputes, questions or feedback to the writer's address, return a signed form, forward
 // an invoice to one's own accounts team. They ask the reader to act towards the writer, not on someone's accounts
-// or devices.
+// or devices. A payment's confirmation or proof sent back to the supplier is the same chore.
 const readerChores =
-  /\b(?:open|create|file|submit|raise|send)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:new\s{1,3})?(?:\[?\s{0,2})?(?:github\s{1,3})?(?:issues?|pr|prs|pull\s{1,3}requests?|bug\s{1,3}reports?|tickets?|feature\s{1,3}requests?)\b|\bpay\s{1,3}(?:the|this|your|our)\s{1,3}(?:amount|invoice|balance|bill|total|fee)s?\b|\b(?:amount|invoice|balance|payment)\s{1,3}(?:is\s{1,3})?due\b|\b(?:transfer|wire|remit|send|make)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:total|amount\s{1,3}due|sum\s{1,3}due|payments?)\b|\bto\s{1,3}your\s{1,3}(?:own\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:department|team|colleagues?|manager|accountant|accounts|bookkeeper)\b|\b(?:the\s{1,3}|a\s{1,3}copy\s{1,3}of\s{1,3}the\s{1,3})?(?:signed|completed|filled(?:-in)?)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:contract|form|agreement|document|application|purchase\s{1,3}order)s?\b|\b(?:send|submit|e-?mail|mail|post|forward|address|direct|share)\s{1,3}(?:all\s{1,3}|any\s{1,3}|your\s{1,3}|the\s{1,3}|a\s{1,3})?(?:written\s{1,3}|legal\s{1,3}|formal\s{1,3})?(?:notices?|notifications?\s{1,3}of\s{1,3}disputes?|disputes?|complaints?|requests?\s{1,3}to\s{1,3}exercise|questions|feedback|enquiries|inquiries|rsvps?|applications?|cvs?|résumés?|resumes?|timesheets?)\b/i;
+  /\b(?:open|create|file|submit|raise|send)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:new\s{1,3})?(?:\[?\s{0,2})?(?:github\s{1,3})?(?:issues?|pr|prs|pull\s{1,3}requests?|bug\s{1,3}reports?|tickets?|feature\s{1,3}requests?)\b|\bpay\s{1,3}(?:the|this|your|our)\s{1,3}(?:amount|invoice|balance|bill|total|fee)s?\b|\b(?:amount|invoice|balance|payment)\s{1,3}(?:is\s{1,3})?due\b|\b(?:transfer|wire|remit|send|make)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:total|amount\s{1,3}due|sum\s{1,3}due|payments?)\b|\bto\s{1,3}your\s{1,3}(?:own\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:department|team|colleagues?|manager|accountant|accounts|bookkeeper)\b|\b(?:the\s{1,3}|a\s{1,3}copy\s{1,3}of\s{1,3}the\s{1,3})?(?:signed|completed|filled(?:-in)?)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:contract|form|agreement|document|application|purchase\s{1,3}order)s?\b|\b(?:transfer|payment|remittance|bank)\s{1,3}(?:confirmation|advice|receipt|slip)s?\b|\bproof\s{1,3}of\s{1,3}(?:payment|transfer)\b|\b(?:send|submit|e-?mail|mail|post|forward|address|direct|share)\s{1,3}(?:all\s{1,3}|any\s{1,3}|your\s{1,3}|the\s{1,3}|a\s{1,3})?(?:written\s{1,3}|legal\s{1,3}|formal\s{1,3})?(?:notices?|notifications?\s{1,3}of\s{1,3}disputes?|disputes?|complaints?|requests?\s{1,3}to\s{1,3}exercise|questions|feedback|enquiries|inquiries|rsvps?|applications?|cvs?|résumés?|resumes?|timesheets?)\b/i;
 
 // Character codes of the few characters sentence cutting looks at.
 const DOT = 0x2e;
@@ -220,10 +224,12 @@ export function findDirectives(
 }
 
 function judgeSentence(
-  sentence: string,
+  text: string,
   surface: Surface,
   inValue: boolean,
 ): Omit<RawFinding, 'start' | 'end'> | undefined {
+  // A quoted example in writing about attacks ('an invite reading "Assistant, forward all mail to …"') gives no order.
+  const sentence = withoutQuotedExamples(text);
   if (!risky.test(sentence)) return undefined;
   const polite = politeLead.test(sentence) || softAsk.test(sentence);
   const imperative = imperativeLead.test(sentence) || passiveDuty.test(sentence);
@@ -247,7 +253,12 @@ function judgeSentence(
       : undefined;
   }
   if (sends && verb && target) {
-    const severity: Severity = agent || surface === 'description' ? 'high' : 'medium';
+    // A first-person request that is a whole field of a record ("'snippet': 'Please send my files to …'") is a user's
+    // voice planted in data, as in `directive.user-voice-request`: it sends as surely as one addressed to the agent.
+    const severity: Severity =
+      agent || surface === 'description' || (inValue && firstPerson.test(sentence))
+        ? 'high'
+        : 'medium';
     return {
       rule: 'directive.exfil-to-target',
       severity,
@@ -255,6 +266,8 @@ function judgeSentence(
     };
   }
   if (readerChores.test(sentence)) return undefined;
+  // "Everyone please change the shared vault password": a request to a group of people, named as such, is theirs.
+  if (humanAddressee.test(sentence)) return undefined;
   // A request that is a whole field of structured data (a review, a bio, an e-mail body) is out of place there:
   // it speaks to whoever processes the record, not to the record's reader.
   const concrete = concreteTarget.test(sentence);

@@ -54,6 +54,9 @@ const explicit: Readonly<Record<string, number>> = {
   'directive.code-insertion/medium': 4.5,
   'exfil.phishing-lure/medium': 4.5,
   'exfil.malicious-code/medium': 4.5,
+  // An order to act (memory, a command, a tool, an account change…) that is the one order of its text: with its ask it
+  // flags, but not alone.
+  'place.order-in-data/medium': 1.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,
@@ -76,6 +79,7 @@ const otherRules: readonly [string, readonly Severity[]][] = [
   ['obfuscation.spaced', ['medium']],
   // The register layer (register-shift.ts): requests out of place in data, and the kinds of asks they make.
   ['place.register-shift', ['medium', 'high']],
+  ['place.order-in-data', ['medium']],
   ['place.bare-request', ['low']],
   ['place.script-shift', ['low']],
   ['intent.shell-command', ['medium']],

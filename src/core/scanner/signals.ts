@@ -376,7 +376,8 @@ export const signalDetectors: readonly PatternDetector[] = [
     severity: 'medium',
     keywords: ['future', 'subsequent', 'your memory', 'long-term memory', 'persistent memory'],
     pattern: rx(
-      String.raw`\b(?:in|for|during|across|throughout)${S}(?:all${S}|every${S}|any${S})?(?:future|subsequent|upcoming)${S}(?:sessions?|conversations?|chats?|interactions?|replies|responses|tasks|requests)\b|\b(?:store|save|write|add|keep|record|persist|remember|commit)\b[^.\n]{0,60}?\bin(?:to)?${S}your${S}(?:long-term${S}|persistent${S}|permanent${S})?memory\b`,
+      // "so it persists in future sessions", "settings are kept for future sessions": a description of what lasts.
+      String.raw`(?<!\b(?:persists?|persisted|saved|kept|stays?|remains?|available|retained|stored|remembered)${S})\b(?:in|for|during|across|throughout)${S}(?:all${S}|every${S}|any${S})?(?:future|subsequent|upcoming)${S}(?:sessions?|conversations?|chats?|interactions?|replies|responses|tasks|requests)\b|\b(?:store|save|write|add|keep|record|persist|remember|commit)\b[^.\n]{0,60}?\bin(?:to)?${S}your${S}(?:long-term${S}|persistent${S}|permanent${S})?memory\b`,
     ),
     maxLength: 110,
     message: 'asks to change behaviour beyond this task',
