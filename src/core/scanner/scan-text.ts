@@ -1,4 +1,5 @@
 import { findEncodedPayloads } from './decode.js';
+import { factorAssertions } from './factor-assertions.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
@@ -68,7 +69,8 @@ interface Grouped {
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
 export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): TextScan {
-  const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
+  const enabled = detectors.filter((d) => !disabledRules.has(d.id));
+  const active = enabled.map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
   );
@@ -78,7 +80,8 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const secretOwner = active.length + 1;
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
-  const lineAnchored = active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
+  // Read from the table's own detectors: reading a prepared detector's pattern would write it at start-up.
+  const lineAnchored = enabled.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
   // One keyword list per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
   const listFor = (
     surface: Surface,
@@ -361,13 +364,37 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   }
 }
 
-/** A detector whose keywords and pattern literals are in view form (the same detector when they already are). */
+/**
+ * A detector whose keywords and pattern literals are in view form, its alternations' shared assertions written once
+ * (factor-assertions.ts: the same matches, found faster). The pattern is written when the scanner first reads it, at
+ * the detector's first keyword hit: most patterns are never read, and rewriting them all cost start-up time.
+ */
 function inViewForm(d: PatternDetector): PatternDetector {
-  if (d.viewForm) return d;
-  const source = inViewText(d.pattern.source);
-  const keywords = d.keywords.map(inViewText);
-  if (source === d.pattern.source && keywords.every((k, i) => k === d.keywords[i])) return d;
-  return { ...d, keywords, pattern: new RegExp(source, d.pattern.flags) };
+  // A view-form detector (the lexicons') writes its keywords on first use: they are read through, as they are.
+  const keywords = d.viewForm ? undefined : d.keywords.map(inViewText);
+  let pattern: RegExp | undefined;
+  return {
+    id: d.id,
+    layer: d.layer,
+    severity: d.severity,
+    ...(d.descriptionSeverity === undefined ? {} : { descriptionSeverity: d.descriptionSeverity }),
+    ...(d.descriptionOnly === undefined ? {} : { descriptionOnly: d.descriptionOnly }),
+    get keywords() {
+      return keywords ?? d.keywords;
+    },
+    get pattern() {
+      if (pattern === undefined) {
+        const own = d.pattern;
+        const source = factorAssertions(d.viewForm ? own.source : inViewText(own.source));
+        pattern = source === own.source ? own : new RegExp(source, own.flags);
+      }
+      return pattern;
+    },
+    maxLength: d.maxLength,
+    message: d.message,
+    viewForm: true,
+    ...(d.verify === undefined ? {} : { verify: d.verify }),
+  };
 }
 
 // Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).
