@@ -69,8 +69,7 @@ interface Grouped {
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
 export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): TextScan {
-  const enabled = detectors.filter((d) => !disabledRules.has(d.id));
-  const active = enabled.map(inViewForm);
+  const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
   );
@@ -80,8 +79,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const secretOwner = active.length + 1;
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
-  // Read from the table's own detectors: reading a prepared detector's pattern would write it at start-up.
-  const lineAnchored = enabled.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
+  const lineAnchored = active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
   // One keyword list per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
   const listFor = (
     surface: Surface,
@@ -178,7 +176,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       const detector = active[owner];
       const positions = grouped.positions.get(owner);
       if (detector && positions)
-        runDetector(detector, lineAnchored[owner] ?? true, text, positions, surface, out);
+        runDetector(owner, detector, lineAnchored[owner] ?? true, text, positions, surface, out);
     }
     if (directiveOn) {
       const found = findDirectives(text, grouped.positions.get(directiveOwner) ?? [], surface);
@@ -187,7 +185,24 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     return out;
   }
 
+  // Each pattern's alternations with their shared word edges written once (factor-assertions.ts): the same matches,
+  // found several times faster. A pattern's first run on a short window uses it as written: rewriting a source of
+  // thousands of characters costs more than one short window saves, and would land on the first call's path.
+  const factored: (RegExp | undefined)[] = [];
+  const runs = new Uint32Array(active.length);
+  function patternOf(owner: number, d: PatternDetector, windowChars: number): RegExp {
+    const ready = factored[owner];
+    if (ready !== undefined) return ready;
+    if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return d.pattern;
+    const own = d.pattern;
+    const source = factorAssertions(own.source);
+    const pattern = source === own.source ? own : new RegExp(source, own.flags);
+    factored[owner] = pattern;
+    return pattern;
+  }
+
   function runDetector(
+    owner: number,
     d: PatternDetector,
     toLineStart: boolean,
     text: string,
@@ -197,14 +212,17 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   ): void {
     const severity = surface === 'description' ? (d.descriptionSeverity ?? d.severity) : d.severity;
     const spans = windows(text, positions, d.maxLength, toLineStart);
+    let windowChars = 0;
+    for (let w = 0; w < spans.length; w += 2) windowChars += (spans[w + 1] ?? 0) - (spans[w] ?? 0);
+    const pattern = patternOf(owner, d, windowChars);
     for (let w = 0; w < spans.length; w += 2) {
       const ws = spans[w] ?? 0;
       const we = spans[w + 1] ?? 0;
       const slice = ws === 0 && we === text.length ? text : text.slice(ws, we);
-      d.pattern.lastIndex = 0;
-      for (let m = d.pattern.exec(slice); m; m = d.pattern.exec(slice)) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
         if (m[0].length === 0) {
-          d.pattern.lastIndex++;
+          pattern.lastIndex++;
           continue;
         }
         if (d.verify && !d.verify(m)) continue;
@@ -364,38 +382,17 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   }
 }
 
-/**
- * A detector whose keywords and pattern literals are in view form, its alternations' shared assertions written once
- * (factor-assertions.ts: the same matches, found faster). The pattern is written when the scanner first reads it, at
- * the detector's first keyword hit: most patterns are never read, and rewriting them all cost start-up time.
- */
+/** A detector whose keywords and pattern literals are in view form (the same detector when they already are). */
 function inViewForm(d: PatternDetector): PatternDetector {
-  // A view-form detector (the lexicons') writes its keywords on first use: they are read through, as they are.
-  const keywords = d.viewForm ? undefined : d.keywords.map(inViewText);
-  let pattern: RegExp | undefined;
-  return {
-    id: d.id,
-    layer: d.layer,
-    severity: d.severity,
-    ...(d.descriptionSeverity === undefined ? {} : { descriptionSeverity: d.descriptionSeverity }),
-    ...(d.descriptionOnly === undefined ? {} : { descriptionOnly: d.descriptionOnly }),
-    get keywords() {
-      return keywords ?? d.keywords;
-    },
-    get pattern() {
-      if (pattern === undefined) {
-        const own = d.pattern;
-        const source = factorAssertions(d.viewForm ? own.source : inViewText(own.source));
-        pattern = source === own.source ? own : new RegExp(source, own.flags);
-      }
-      return pattern;
-    },
-    maxLength: d.maxLength,
-    message: d.message,
-    viewForm: true,
-    ...(d.verify === undefined ? {} : { verify: d.verify }),
-  };
+  if (d.viewForm) return d;
+  const source = inViewText(d.pattern.source);
+  const keywords = d.keywords.map(inViewText);
+  if (source === d.pattern.source && keywords.every((k, i) => k === d.keywords[i])) return d;
+  return { ...d, keywords, pattern: new RegExp(source, d.pattern.flags) };
 }
+
+// Window text from which a pattern is rewritten (factor-assertions.ts) on its first run already.
+const factorFrom = 4096;
 
 // Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).
 const splitAbove = 32768;
