@@ -259,7 +259,12 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     if (c >= 97 && c <= 122) classes[c - 32] = stride;
     stride++;
   };
-  for (const id of ids) for (const ch of lowered[id] ?? '') assign(ch.charCodeAt(0));
+  // Index loops, not string iterators: this runs once, at start-up, before the optimising compiler has seen it, and
+  // the interpreter steps a string iterator many times slower (these keywords are ASCII: a unit is a character).
+  for (const id of ids) {
+    const kw = lowered[id] ?? '';
+    for (let j = 0; j < kw.length; j++) assign(kw.charCodeAt(j));
+  }
   // Keyword characters are ASCII; above Latin-1 (whose middle dot separates letters), only look-alikes have a kind.
   const info = new Uint16Array(0x10000).fill((OTHER << KIND_SHIFT) | UNUSUAL);
   for (let c = 0; c < 0x100; c++) {
@@ -280,8 +285,9 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
   let created = 1;
   ids.forEach((id, k) => {
     let s = 0;
-    for (const ch of lowered[id] ?? '') {
-      const cls = classes[ch.charCodeAt(0)] ?? 0;
+    const kw = lowered[id] ?? '';
+    for (let j = 0; j < kw.length; j++) {
+      const cls = classes[kw.charCodeAt(j)] ?? 0;
       let kid = firstKid[s] ?? -1;
       while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
       if (kid < 0) {

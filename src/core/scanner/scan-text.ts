@@ -1,4 +1,5 @@
 import { findEncodedPayloads } from './decode.js';
+import { factorAssertions } from './factor-assertions.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
@@ -175,7 +176,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       const detector = active[owner];
       const positions = grouped.positions.get(owner);
       if (detector && positions)
-        runDetector(detector, lineAnchored[owner] ?? true, text, positions, surface, out);
+        runDetector(owner, detector, lineAnchored[owner] ?? true, text, positions, surface, out);
     }
     if (directiveOn) {
       const found = findDirectives(text, grouped.positions.get(directiveOwner) ?? [], surface);
@@ -184,7 +185,24 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     return out;
   }
 
+  // Each pattern's alternations with their shared word edges written once (factor-assertions.ts): the same matches,
+  // found several times faster. A pattern's first run on a short window uses it as written: rewriting a source of
+  // thousands of characters costs more than one short window saves, and would land on the first call's path.
+  const factored: (RegExp | undefined)[] = [];
+  const runs = new Uint32Array(active.length);
+  function patternOf(owner: number, d: PatternDetector, windowChars: number): RegExp {
+    const ready = factored[owner];
+    if (ready !== undefined) return ready;
+    if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return d.pattern;
+    const own = d.pattern;
+    const source = factorAssertions(own.source);
+    const pattern = source === own.source ? own : new RegExp(source, own.flags);
+    factored[owner] = pattern;
+    return pattern;
+  }
+
   function runDetector(
+    owner: number,
     d: PatternDetector,
     toLineStart: boolean,
     text: string,
@@ -194,14 +212,17 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   ): void {
     const severity = surface === 'description' ? (d.descriptionSeverity ?? d.severity) : d.severity;
     const spans = windows(text, positions, d.maxLength, toLineStart);
+    let windowChars = 0;
+    for (let w = 0; w < spans.length; w += 2) windowChars += (spans[w + 1] ?? 0) - (spans[w] ?? 0);
+    const pattern = patternOf(owner, d, windowChars);
     for (let w = 0; w < spans.length; w += 2) {
       const ws = spans[w] ?? 0;
       const we = spans[w + 1] ?? 0;
       const slice = ws === 0 && we === text.length ? text : text.slice(ws, we);
-      d.pattern.lastIndex = 0;
-      for (let m = d.pattern.exec(slice); m; m = d.pattern.exec(slice)) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
         if (m[0].length === 0) {
-          d.pattern.lastIndex++;
+          pattern.lastIndex++;
           continue;
         }
         if (d.verify && !d.verify(m)) continue;
@@ -369,6 +390,9 @@ function inViewForm(d: PatternDetector): PatternDetector {
   if (source === d.pattern.source && keywords.every((k, i) => k === d.keywords[i])) return d;
   return { ...d, keywords, pattern: new RegExp(source, d.pattern.flags) };
 }
+
+// Window text from which a pattern is rewritten (factor-assertions.ts) on its first run already.
+const factorFrom = 4096;
 
 // Below this many characters the whole normalised view is cheap to build (the copy stays in the young generation).
 const splitAbove = 32768;

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { detectors } from './detectors.js';
+import { factorAssertions } from './factor-assertions.js';
+
+const L = '(?<![0-9A-Za-z\\u00C0-\\u024F])';
+const R = '(?![0-9A-Za-z\\u00C0-\\u024F])';
+
+/** Every match of a global regex as [index, text, ...groups], as the scanner's loop reads them. */
+function matches(source: string | RegExp, flags: string, text: string): unknown[] {
+  const re = typeof source === 'string' ? new RegExp(source, `g${flags}`) : source;
+  re.lastIndex = 0;
+  const out: unknown[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([m.index, ...m]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+describe('factorAssertions', () => {
+  test('writes a run of alternatives’ shared lookbehind once, and their shared lookahead once', () => {
+    expect(factorAssertions(`(?:${L}send${R}|${L}share${R}|${L}give)`)).toBe(
+      `(?:${L}(?:(?:send|share)${R}|give))`,
+    );
+    // Only consecutive alternatives are grouped: the order of trial stays.
+    expect(factorAssertions('(?:(?<!a)x|y|(?<!a)z|(?<!a)w)')).toBe('(?:(?<!a)x|y|(?<!a)(?:z|w))');
+    // Nested groups are factored inside out.
+    expect(factorAssertions('a(?:b(?:(?<!c)d|(?<!c)e)|f)')).toBe('a(?:b(?:(?<!c)(?:d|e))|f)');
+  });
+
+  test('leaves alone what it cannot factor', () => {
+    for (const source of [
+      'plain|text',
+      '(?:(?<!a)x|(?<!b)y)',
+      '(?:(?<!a)*x|(?<!a)y)',
+      '[(?:(?<!a)x|(?<!a)y)]',
+      '\\(?:(?<!a)x|(?<!a)y\\)',
+      '((?<!a)x|(?<!a)y)',
+    ])
+      expect(factorAssertions(source)).toBe(source);
+  });
+
+  test('a factored detector pattern compiles, and most lexicon patterns shrink', () => {
+    let changed = 0;
+    for (const d of detectors) {
+      const source = factorAssertions(d.pattern.source);
+      expect(() => new RegExp(source, d.pattern.flags), d.id).not.toThrow();
+      if (source !== d.pattern.source) changed++;
+    }
+    expect(changed).toBeGreaterThan(100);
+  });
+
+  // Alternations of guarded words, some with an open ending, over text made of their letters: every match, group
+  // and position the same.
+  const word = fc.stringMatching(/^[a-eé]{1,4}$/);
+  const alternative = fc.record({
+    word,
+    behind: fc.constantFrom(L, '(?<=\\s)', ''),
+    ahead: fc.constantFrom(R, '(?=[a-c])', ''),
+    open: fc.constantFrom('', '[a-eé]{0,3}', '(x|b)?'),
+  });
+  test('the factored pattern finds the same matches (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(alternative, { minLength: 1, maxLength: 8 }),
+        fc.stringMatching(/^[a-eé \nxA-C]{0,60}$/),
+        fc.constantFrom('i', '', 'iu'),
+        fc.constantFrom('', '\\s', '[^.]{0,3}?'),
+        (alts, text, flags, after) => {
+          const source = `(?:${alts.map((a) => `${a.behind}${a.word}${a.open}${a.ahead}`).join('|')})${after}`;
+          expect(matches(factorAssertions(source), flags, text)).toEqual(
+            matches(source, flags, text),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
+
+  test('every detector pattern finds the same matches factored, on text of its own keywords (property)', () => {
+    const factored = detectors.filter(
+      (d) => factorAssertions(d.pattern.source) !== d.pattern.source,
+    );
+    // Compiled once per detector: a lexicon pattern takes milliseconds to compile.
+    const compiled = new Map<string, [RegExp, RegExp]>();
+    const both = (d: (typeof factored)[number]): [RegExp, RegExp] => {
+      const key = `${d.id} ${d.message}`;
+      let pair = compiled.get(key);
+      if (pair === undefined) {
+        pair = [d.pattern, new RegExp(factorAssertions(d.pattern.source), d.pattern.flags)];
+        compiled.set(key, pair);
+      }
+      return pair;
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...factored),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom(' ', '  ', 'a', 'é', '\n', '. ', 'x', '-', '1', ', '), {
+          minLength: 12,
+          maxLength: 12,
+        }),
+        (d, picks, glue) => {
+          const text = picks
+            .map((p, k) => `${d.keywords[p % d.keywords.length] ?? ''}${glue[k] ?? ''}`)
+            .join('');
+          const [own, factoredPattern] = both(d);
+          expect(matches(factoredPattern, '', text)).toEqual(matches(own, '', text));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  }, 120_000);
+});
