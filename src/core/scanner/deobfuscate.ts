@@ -225,19 +225,24 @@ function examineWord(
   }
   // A look-alike in a Latin word, or leetspeak with a letter in it ("4l1"): read back only to a vocabulary word.
   if (glyphs > 0 && foreign === 0 && ascii + glyphs + accented >= 2) {
-    // Look-alikes: a word that mixes scripts reads as its skeleton, a vocabulary word or not (the patterns then see
-    // every word of a disguised sentence); a word all of Greek, Cyrillic or Armenian letters is that language's,
-    // and a word all of small capitals is a typeface (no finding: as for fullwidth and mathematical letters).
-    const mixed = ascii + accented > 0 || (scripts & (scripts - 1)) !== 0;
-    if (!mixed && (scripts & LATIN_EXTENSION) === 0) return j;
-    const word = rewrite(text, i, j, vocabulary) ?? (mixed ? skeleton(text, i, j) : undefined);
+    // Look-alikes from Greek, Cyrillic or Armenian next to Latin letters (or from two of them): the word reads as
+    // its skeleton, a vocabulary word or not, so the patterns see every word of a disguised sentence. A word all of
+    // one of those scripts is that language's. Look-alikes of the Latin script itself (small capitals, dotless ı)
+    // are read back only to a vocabulary word: Turkish writes ı in every other word. A word all of small capitals
+    // is a typeface, read back with no finding (as fullwidth and mathematical letters are).
+    const foreignScripts = scripts & ~LATIN_EXTENSION;
+    const latin = ascii + accented > 0 || (scripts & LATIN_EXTENSION) !== 0;
+    if (foreignScripts !== 0 && !latin && (foreignScripts & (foreignScripts - 1)) === 0) return j;
+    const word =
+      rewrite(text, i, j, vocabulary) ??
+      (foreignScripts !== 0 && latin ? skeleton(text, i, j) : undefined);
     if (word !== undefined)
       edits.push({
         start: i,
         end: j,
         text: word,
         kind: 'homoglyph',
-        cue: mixed && isCue(word, vocabulary),
+        cue: (ascii + accented > 0 || foreignScripts !== 0) && isCue(word, vocabulary),
       });
   } else if (leetCount > 0 && ascii >= 1 && j - i >= 3 && foreign === 0 && accented === 0) {
     const form = leetForm(text, i, j);
@@ -248,7 +253,7 @@ function examineWord(
     accented >= 2 &&
     foreign === 0 &&
     accented * 2 >= ascii + accented &&
-    ascii + accented >= 4
+    ascii + accented >= 3
   ) {
     // Diacritics on most letters of a word ("ígnöré", "i̇̈g̈n̈ö́r̈é"): read without them, only to a vocabulary word
     // ("été", "naïve" and most words of languages written with accents carry them on fewer letters or read as none).

@@ -71,9 +71,12 @@ export const lookAlikePairs: string = (() => {
 })();
 
 /**
- * Whether a code unit is a look-alike from the Latin script's own extensions (IPA letters and small capitals: ɪ,
- * ᴀ, ꜱ): a word can be written in them whole ("ɪɢɴᴏʀᴇ"), so two of them side by side are a hint, as a look-alike
- * next to an ASCII letter is.
+ * Whether a code unit is a look-alike from the Latin script's own extensions (accented letters, IPA letters and
+ * small capitals: í, ɪ, ᴀ, ꜱ): a word can be written in them whole ("ɪɢɴᴏʀᴇ", "íǵńóŕé"), so two of them side by
+ * side are a hint, as a look-alike next to an ASCII letter is.
  */
 export const isLatinLookAlike = (c: number): boolean =>
-  (c >= 0x250 && c <= 0x2af) || (c >= 0x1d00 && c <= 0x1dbf) || (c >= 0xa720 && c <= 0xa7ff);
+  (c >= 0xc0 && c <= 0x2af) ||
+  (c >= 0x1d00 && c <= 0x1dbf) ||
+  (c >= 0x1e00 && c <= 0x1eff) ||
+  (c >= 0xa720 && c <= 0xa7ff);
