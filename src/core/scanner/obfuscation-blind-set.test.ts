@@ -147,13 +147,23 @@ describe('non-English attacks and near misses', slow, () => {
   );
 });
 
-// Floors per family: the rates measured after the round, rounded down (first pass of main in the docs).
+// Floors per family: the rates measured after the round, rounded down (first pass of main at the top).
+// Set A after: homoglyphs 220/240, leetspeak 103/120, split letters 165/180, encodings 180/200, fields 82/84.
 const floorsA: Readonly<Record<string, number>> = {
-  homoglyph: 0,
-  leetspeak: 0,
-  split: 0,
-  encoded: 0,
-  fields: 0,
+  homoglyph: 0.9,
+  leetspeak: 0.85,
+  split: 0.9,
+  encoded: 0.9,
+  fields: 0.95,
 };
-const floorsB: Readonly<Record<string, number>> = {};
-const multilingualMissAllowance = 30;
+// Set B, measured once after the round's changes: homoglyphs 121/144, leetspeak 59/72, split letters 95/108,
+// encodings 100/120, fields 47/48.
+const floorsB: Readonly<Record<string, number>> = {
+  homoglyph: 0.8,
+  leetspeak: 0.8,
+  split: 0.85,
+  encoded: 0.8,
+  fields: 0.95,
+};
+// After the round 29/30 (a French note asking for a deletion names no ask the lexicons know).
+const multilingualMissAllowance = 1;

@@ -155,8 +155,10 @@ function zeroWidthCount(text: string): number {
 }
 
 const runs = Number(process.env['FUZZ_SCALE'] ?? 1) * 150;
+// Hundreds of scans per property: on a loaded 2-core machine more than the default five seconds.
+const slow = { timeout: 60_000 };
 
-describe('obfuscated words', () => {
+describe('obfuscated words', slow, () => {
   test('an attack with its words disguised is still caught', () => {
     fc.assert(
       fc.property(fc.constantFrom(...attacks), hows, (text, how) =>
@@ -233,7 +235,7 @@ const carriers = [
   (payload: string) => `The log line was "${payload}" and nothing else happened.`,
 ];
 
-describe('encoded payloads inside other text', () => {
+describe('encoded payloads inside other text', slow, () => {
   test('an encoded attack is still caught', () => {
     fc.assert(
       fc.property(
@@ -282,7 +284,7 @@ function asObject(pieces: readonly string[]): Record<string, unknown> {
   };
 }
 
-describe('sentences split across JSON fields', () => {
+describe('sentences split across JSON fields', slow, () => {
   test('an attack split across the fields of a result is still caught', () => {
     fc.assert(
       fc.property(fc.constantFrom(...attacks), cuts, fc.boolean(), (text, at, asText) => {
@@ -402,7 +404,7 @@ function disguiseAny(text: string, how: number, at: number): string {
   }
 }
 
-describe('the most common languages of the corpus', () => {
+describe('the most common languages of the corpus', slow, () => {
   test.each(languages)(
     '%s: an attack is caught, plain or disguised; a benign text is not',
     (_, attack, plain) => {

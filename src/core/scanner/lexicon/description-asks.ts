@@ -35,7 +35,7 @@ const beforeAnyOtherTool: Readonly<Partial<Record<Lang, readonly string[]>>> = {
     'прежде чем использовать любой другой инструмент',
   ],
   zh: ['在使用任何其他工具之前', '在调用任何其他工具之前', '在任何其他工具之前'],
-  ja: ['他のツールを使う前に', '他のツールを使用する前に', '他のどのツールよりも先に'],
+  ja: ['他のツールを使う前に', '他のツールを使用する前に', '他のツールより先に'],
   ko: ['다른 도구를 사용하기 전에', '다른 도구보다 먼저'],
   tr: ['başka bir araç kullanmadan önce', 'diğer araçlardan önce'],
   id: ['sebelum menggunakan alat lain', 'sebelum alat lain'],
@@ -81,10 +81,27 @@ export const descriptionAskDetectors = (): PatternDetector[] => [
     layer: 'poisoning',
     severity: 'high',
     descriptionOnly: true,
-    // The phrase without its first word, which may be capitalised (the keyword pass folds ASCII case only).
-    keywords: Object.values(beforeAnyOtherTool)
-      .flat()
-      .map((k) => (k.includes(' ') ? k.slice(k.indexOf(' ') + 1) : k)),
+    // Short cores of the phrases: the keyword pass looks for keywords of other scripts in the stretches around
+    // their characters, as wide as the longest such keyword, so long phrases would widen every stretch.
+    keywords: [
+      'autre outil',
+      'otra herramienta',
+      'anderen tool',
+      'anderen werkzeug',
+      'allen anderen',
+      'altro strumento',
+      'outra ferramenta',
+      'другим инструментом',
+      'другого инструмента',
+      'другой инструмент',
+      '其他工具',
+      '他のツール',
+      '다른 도구',
+      'bir araç',
+      'diğer araç',
+      'alat lain',
+      'nào khác',
+    ],
     pattern: new RegExp(`${edge}(?:${alternatives(beforeAnyOtherTool)})`, 'giu'),
     maxLength: 60,
     message: 'orders a call ahead of every other tool (other languages)',
