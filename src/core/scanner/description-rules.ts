@@ -20,6 +20,8 @@ export const theAct = String.raw`(?:(?:this|that|these|those)${S}(?:\w{1,20}${S}
 /** Whom a concealment keeps unaware. */
 export const person = String.raw`(?:the${S})?(?:users?|humans?|persons?|person${S}you${S}are${S}(?:helping|assisting)|customers?|clients?|requesters?|operators?|owners?|anyone|anybody|people)`;
 const reply = String.raw`(?:your|the)${S}(?:\w{1,15}${S})?(?:replies|reply|responses?|answers?|outputs?|summary|summaries|messages?|conversation|chat|transcript)`;
+// "Do not tell the user the raw error code": a value kept off screen, not an act kept from the user.
+const valueKept = String.raw`(?:the|a|an|any|their|its|your)${S}(?:[\w-]{1,15}${S}){0,2}(?:errors?|codes?|values?|tokens?|keys?|secrets?|passwords?|ids?|numbers?|stack${S}traces?|traces?|status|details|hashes|paths?|internals?)`;
 const perceive = String.raw`(?:knows?|sees?|notices?|learns?|finds?${S}out|find${S}out|reali[sz]es?|discovers?|hears?|be${S}(?:told|informed|aware|notified|shown)|is${S}(?:told|informed|aware|notified|shown))`;
 
 // Universal scope: every other tool, every turn of the conversation, anything else.
@@ -39,7 +41,7 @@ const sleeperTrigger = [
   String.raw`\b(?:on|during|at|every)${S}${weekday}`,
   String.raw`\b(?:has${S}been|was|is|were|have${S}been)${S}(?:used|called|invoked|run)${S}(?:more${S}than${S}|at${S}least${S})?${count}${S}times`,
   String.raw`\b(?:after|every)${S}(?:the${S})?${count}${S}(?:calls?|uses?|invocations?|times?|runs?|requests?|messages?|sessions?)`,
-  String.raw`\b(?:on|at|after|from)${S}the${S}(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|fiftieth|hundredth|\d{1,4}(?:st|nd|rd|th))${S}[a-z]{2,15}\b`,
+  String.raw`\b(?:on|at|after|from)${S}the${S}(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|fiftieth|hundredth|\d{1,4}(?:st|nd|rd|th))${S}(?!(?:consecutive${S})?(?:failures?|errors?|attempts?|retr(?:y|ies)|timeouts?|tries|crash(?:es)?)\b)[a-z]{2,15}\b`,
 ].join('|');
 // Another tool or server being there: routing advice keys on it too ("if the notification server is connected,
 // send alerts through it"), so it arms only a call of that tool or an outcome no routing makes.
@@ -252,7 +254,7 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`\b${not}${S}(?:ever${S})?(?:tell|inform|notify|alert|warn)${S}${person}\b(?!${S}(?:to|how|which|what|when|where|whether)\b)|\b${not}${S}(?:ever${S})?let${S}${person}${S}(?:\w{1,15}${S}){0,2}${perceive}\b|\b${not}${S}(?:ever${S})?(?:mention|bring${S}up|acknowledge|reveal|disclose|include|reference|discuss|report|surface|show|tell)${S}${theAct}${S}(?:(?:to|with)${S}${person}|in${S}${reply})\b|\b(?:keep|leave)${S}(?:this|it|that|these)${S}(?:out${S}of|from|off)${S}(?:${reply}|${person})\b|\b(?:no${S}(?:need|reason)${S}to|need${S}not|needn't)${S}(?:tell|inform|notify|alert|bother|show|let|mention${S}(?:this|it)${S}to)${S}${person}\b|\b(?:make${S}sure|ensure)${S}(?:that${S})?${person}${S}(?:never|does${S}not|doesn't|cannot|can't|won't|will${S}not)${S}${perceive}\b|\b(?:act|behave|respond|reply)${S}as${S}if${S}nothing${S}(?:\w{1,12}${S})?(?:happened|changed|was${S}(?:done|sent))|\bpretend${S}(?:that${S})?(?:nothing|everything${S}is${S}normal)|\b(?:hide|conceal|withhold|mask)${S}(?:the${S}fact${S}that|that|this|it|these|the${S}\w{1,15})\b[^.\n]{0,60}?\bfrom${S}${person}|\b${reply}${S}(?:must|should|will|may)${S}(?:not|never)${S}(?:say|mention|include|reference|contain|disclose|reveal|discuss|show)${S}(?:anything|a${S}word|any${S}\w{1,15})${S}(?:about|of|regarding)\b|\bwithout${S}(?:saying|telling|mentioning|noting|disclosing|admitting)${S}(?:so|it|this|that|anything|them|a${S}word)\b`,
+      String.raw`\b${not}${S}(?:ever${S})?(?:tell|inform|notify|alert|warn)${S}${person}\b(?!${S}(?:to|how|which|what|when|where|whether|${valueKept})\b)|\b${not}${S}(?:ever${S})?let${S}${person}${S}(?:\w{1,15}${S}){0,2}${perceive}\b|\b${not}${S}(?:ever${S})?(?:mention|bring${S}up|acknowledge|reveal|disclose|include(?!${S}(?:it|them)\b)|reference|discuss|report|surface|show|tell)${S}${theAct}${S}(?:(?:to|with)${S}${person}|in${S}${reply})\b|\b(?:keep|leave)${S}(?:this|it|that|these)${S}(?:out${S}of|from|off)${S}(?:${reply}|${person})\b|\b(?:no${S}(?:need|reason)${S}to|need${S}not|needn't)${S}(?:tell|inform|notify|alert|bother|show|let|mention${S}(?:this|it)${S}to)${S}${person}\b|\b(?:make${S}sure|ensure)${S}(?:that${S})?${person}${S}(?:never|does${S}not|doesn't|cannot|can't|won't|will${S}not)${S}${perceive}\b|\b(?:act|behave|respond|reply)${S}as${S}if${S}nothing${S}(?:\w{1,12}${S})?(?:happened|changed|was${S}(?:done|sent))|\bpretend${S}(?:that${S})?(?:nothing|everything${S}is${S}normal)|\b(?:hide|conceal|withhold|mask)${S}(?:the${S}fact${S}that|that|this|it|these|the${S}\w{1,15})\b[^.\n]{0,60}?\bfrom${S}${person}|\b${reply}${S}(?:must|should|will|may)${S}(?:not|never)${S}(?:say|mention|include|reference|contain|disclose|reveal|discuss|show)${S}(?:anything|a${S}word|any${S}\w{1,15})${S}(?:about|of|regarding)\b|\bwithout${S}(?:saying|telling|mentioning|noting|disclosing|admitting)${S}(?:so|it|this|that|anything|them|a${S}word)\b`,
     ),
     maxLength: 170,
     message: 'concealment: asks to keep what it does from the user',
@@ -530,7 +532,7 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
+      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?(?<!(?:\bnot|\bnever|n't)${S})\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
     ),
     maxLength: 280,
     message: 'a condition (date, count, another tool, a topic) that arms an action',

@@ -646,7 +646,7 @@ export const detectors: readonly PatternDetector[] = [
     keywords: ['not ', "n't ", 'never'],
     // The user kept unaware of the act itself; "never show the token to the user" keeps a secret, not the act.
     pattern: rx(
-      String.raw`\b(?:do${S}not|don'?t|never|must${S}not|should${S}not|shouldn'?t|mustn'?t)${S}(?:ever${S})?(?:(?:tell|inform|notify|alert|warn)${S}${person}\b(?!${S}(?:to|how|which|what|when|where|whether|if)\b)|let${S}(?:the${S})?users?${S}know\b|(?:mention|reveal|disclose|show|report|say|explain|bring${S}up)${S}(?:${theAct}${S})?(?:to|with)${S}${person}\b)`,
+      String.raw`\b(?:do${S}not|don'?t|never|must${S}not|should${S}not|shouldn'?t|mustn'?t)${S}(?:ever${S})?(?:(?:tell|inform|notify|alert|warn)${S}${person}\b(?!${S}(?:to|how|which|what|when|where|whether|if|(?:the|a|an|any|their|its|your)${S}(?:[\w-]{1,15}${S}){0,2}(?:errors?|codes?|values?|tokens?|keys?|secrets?|passwords?|ids?|numbers?|traces?|details|hashes|paths?))\b)|let${S}(?:the${S})?users?${S}know\b|(?:mention|reveal|disclose|show|report|say|explain|bring${S}up)${S}(?:${theAct}${S})?(?:to|with)${S}${person}\b)`,
     ),
     maxLength: 160,
     message: 'concealment: asks to keep something from the user',

@@ -1,5 +1,5 @@
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
-import { changesOtherTool } from './description-intent.js';
+import { narrowedToNeed, ordersOtherTool } from './description-intent.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** What a tool scan needs to know about its neighbours, for cross-server shadowing. */
@@ -219,8 +219,11 @@ export function createShadowFinder(context: ToolContext): ShadowFinder {
       const around = sentenceAround(text, start, end);
       // Routing advice ("use the gmail server's send_email to send") names a neighbour too; an order changes it.
       const instructs =
-        changesOtherTool.test(around) ||
-        (own !== '' && asciiLower(around).includes(own) && /\binstead\b/i.test(around)) ||
+        ordersOtherTool(around) ||
+        (own !== '' &&
+          asciiLower(around).includes(own) &&
+          /\binstead\b/i.test(around) &&
+          !narrowedToNeed.test(around)) ||
         (chainedBefore.test(text.slice(Math.max(0, start - 40), start)) &&
           chainedAfter.test(text.slice(end, end + 40)));
       reads.set(id, instructs ? mentionReads : count + 1);

@@ -122,7 +122,11 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       // An input schema's default or enum value can carry an order too ("run-me-before-any-other-tool").
       if (site.key === 'default' || /\.(?:enum|examples)$/.test(site.parent))
         return /^inputSchema\b/.test(site.field) && /[\s_-]/.test(text)
-          ? findDescriptionIntent(text.replace(/[_-]+/g, ' '), ownName, facets)
+          ? [
+              // A sentence in a default names a neighbour's tool as a description would.
+              ...(shadows && /\s/.test(text) ? shadows(text, ownName) : []),
+              ...findDescriptionIntent(text.replace(/[_-]+/g, ' '), ownName, facets),
+            ]
           : [];
       if (site.key !== 'description' && site.key !== 'title') return [];
       const root = /^[A-Za-z]+/.exec(site.field)?.[0] ?? '';
