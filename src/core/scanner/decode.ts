@@ -2,7 +2,8 @@
 export interface EncodedPayload {
   readonly start: number;
   readonly end: number;
-  readonly encoding: 'base64' | 'hex' | 'html-entities' | 'escapes' | 'url-encoded' | 'binary';
+  readonly encoding:
+    'base64' | 'hex' | 'html-entities' | 'escapes' | 'url-encoded' | 'binary' | 'rot13';
   readonly decoded: string;
 }
 
@@ -195,12 +196,27 @@ function alphabetRuns(text: string, found: EncodedPayload[]): void {
     while (start > i && inAlphabet(text.charCodeAt(start - 1)) !== 0) start--;
     let stop = p + 1;
     while (stop < n && inAlphabet(text.charCodeAt(stop)) !== 0) stop++;
+    // Base64 wrapped at a fixed width ("…\nY2UgbXVz…"): a line whose length is a multiple of four goes on into the
+    // next line of the alphabet.
+    let wrapped = false;
+    for (let line = start; stop - line >= 16 && (stop - line) % 4 === 0;) {
+      const next = text.charCodeAt(stop) === 0x0d ? stop + 2 : stop + 1;
+      if (text.charCodeAt(next - 1) !== 0x0a || inAlphabet(text.charCodeAt(next)) === 0) break;
+      // The next line must be base64 to its end too ("Thanks for your order." is not).
+      let after = next;
+      while (after < n && inAlphabet(text.charCodeAt(after)) !== 0) after++;
+      const c = text.charCodeAt(after);
+      if (after < n && c !== 0x0a && c !== 0x0d && c !== 0x3d) break;
+      wrapped = true;
+      line = next;
+      stop = after;
+    }
     let end = stop;
     while (end < n && end - stop < 2 && text.charCodeAt(end) === 61) end++;
     const length = end - start;
     if (length >= minRun && length <= maxRun) {
-      const run = text.slice(start, end);
-      let allHex = length >= 32;
+      const run = wrapped ? text.slice(start, end).replace(/\r?\n/g, '') : text.slice(start, end);
+      let allHex = length >= 32 && !wrapped;
       for (let k = start; allHex && k < stop; k++) allHex = inAlphabet(text.charCodeAt(k)) === 2;
       const decoded = allHex ? decodeHex(run) : decodeBase64(run);
       if (decoded !== undefined)
@@ -273,7 +289,51 @@ function urlRuns(text: string, found: EncodedPayload[]): void {
   }
 }
 
-/** Find base64 / hex / escape / URL-encoded / HTML-entity runs that decode to readable text. */
+// ROT13 of the commonest English words: "gur" (the), "naq" (and), "bs" (of), "gb" (to), "lbh" (you)… No English
+// text writes them, and three on one line mark the line as ROT13 (or another text that decodes to nothing).
+const rot13Words =
+  /(?<![A-Za-z])(?:gur|naq|bs|gb|lbh|lbhe|vf|nyy|sbe|guvf|gung|jvgu|ner|abj|qb|nal|zr|zl)(?![A-Za-z])/gi;
+const rot13MinWords = 3;
+const rot13MaxLine = 4096;
+// A cheap first look (one native scan for three literals), and only in texts up to 32K characters: a ROT13
+// payload is short, and a megabyte of logs should not pay a second pass for it.
+const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
+const rot13MaxText = 32768;
+
+const rot13 = (text: string): string =>
+  text.replace(/[A-Za-z]/g, (ch) => {
+    const c = ch.charCodeAt(0);
+    const base = c <= 90 ? 65 : 97;
+    return String.fromCharCode(((c - base + 13) % 26) + base);
+  });
+
+/** Lines with three or more ROT13 forms of common English words, decoded. One regex pass, each line once. */
+function rot13Lines(text: string, found: EncodedPayload[]): void {
+  if (text.length > rot13MaxText || !rot13Gate.test(text)) return;
+  rot13Words.lastIndex = 0;
+  let lineStart = -1;
+  let lineEnd = -1;
+  let hits = 0;
+  const flush = (): void => {
+    if (hits < rot13MinWords || found.length >= maxPayloads) return;
+    const start = Math.max(lineStart, lineEnd - rot13MaxLine);
+    const decoded = rot13(text.slice(start, lineEnd));
+    if (printable(decoded)) found.push({ start, end: lineEnd, encoding: 'rot13', decoded });
+  };
+  for (let m = rot13Words.exec(text); m; m = rot13Words.exec(text)) {
+    if (m.index >= lineEnd) {
+      flush();
+      lineStart = text.lastIndexOf('\n', m.index) + 1;
+      const nl = text.indexOf('\n', m.index);
+      lineEnd = nl < 0 ? text.length : nl;
+      hits = 0;
+    }
+    hits++;
+  }
+  flush();
+}
+
+/** Find base64 / hex / escape / URL-encoded / HTML-entity / ROT13 runs that decode to readable text. */
 export function findEncodedPayloads(text: string): EncodedPayload[] {
   const found: EncodedPayload[] = [];
   alphabetRuns(text, found);
@@ -287,6 +347,7 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     decodeEntities,
     found,
   );
+  rot13Lines(text, found);
   // Binary text always encodes spaces (00100000), a cheap and specific gate.
   if (text.includes('00100000')) {
     binaryRun.lastIndex = 0;

@@ -1,4 +1,4 @@
-import { lookAlikePairs } from './look-alikes.js';
+import { isLatinLookAlike, lookAlikePairs } from './look-alikes.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** A stretch of text with its obfuscation undone, and where each of its characters came from in the scanned text. */
@@ -17,6 +17,9 @@ const LEET = 2;
 const GLYPH = 4;
 const OTHER = 8;
 const KNOWN = 16;
+// A Latin letter with a diacritic ("í"), read as its letter; a combining mark, read as nothing.
+const ACCENT = 32;
+const MARK = 64;
 const kind = new Uint8Array(0x10000);
 const target = new Uint8Array(0x10000);
 for (let c = 65; c <= 122; c++) if (c <= 90 || c >= 97) kind[c] = LETTER | KNOWN;
@@ -41,7 +44,14 @@ for (const [from, to] of [
 for (let c = 0; c < 0x80; c++) kind[c] = (kind[c] ?? 0) | KNOWN;
 for (let i = 0; i + 1 < lookAlikePairs.length; i += 2) {
   const c = lookAlikePairs.charCodeAt(i);
-  kind[c] = GLYPH | KNOWN;
+  if (c >= 0x300 && c <= 0x36f) {
+    kind[c] = MARK | KNOWN;
+    continue;
+  }
+  kind[c] =
+    (/^[A-Za-z][\u0300-\u036f]+$/.test(lookAlikePairs.charAt(i).normalize('NFD'))
+      ? ACCENT
+      : GLYPH) | KNOWN;
   target[c] = lookAlikePairs.charCodeAt(i + 1) | 0x20;
 }
 const otherLetter = /\p{L}/u;
@@ -54,7 +64,7 @@ function kindOf(c: number): number {
   kind[c] = v;
   return v;
 }
-const WORD = LETTER | LEET | GLYPH | OTHER;
+const WORD = LETTER | LEET | GLYPH | OTHER | ACCENT | MARK;
 const isAsciiLetter = (c: number): boolean => (kind[c] ?? 0) === (LETTER | KNOWN);
 const isWordChar = (c: number): boolean => (kindOf(c) & WORD) !== 0;
 const isSingle = (c: number): boolean => (kindOf(c) & (LETTER | LEET | GLYPH)) !== 0;
@@ -62,7 +72,7 @@ const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 /** The ASCII letter a character reads as, in lower case. */
 const readAs = (c: number): number => {
   const k = kind[c] ?? 0;
-  return (k & (LEET | GLYPH)) !== 0 ? (target[c] ?? c) : lowerAscii(c);
+  return (k & (LEET | GLYPH | ACCENT)) !== 0 ? (target[c] ?? c) : lowerAscii(c);
 };
 // Characters that split a word into letters: "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e".
 const isSplitter = (c: number): boolean =>
@@ -135,7 +145,7 @@ interface Edit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  readonly kind: 'homoglyph' | 'leetspeak' | 'spaced';
+  readonly kind: 'homoglyph' | 'leetspeak' | 'spaced' | 'accents';
   /** A word attackers hide is among the rewritten ones: the edit is reported as a finding. */
   readonly cue: boolean;
 }
@@ -186,12 +196,21 @@ function examineWord(
   let leetCount = 0;
   let glyphs = 0;
   let foreign = 0;
+  // Letters with a diacritic, precomposed or followed by combining marks; glyphs of Greek, Cyrillic or Armenian.
+  let accented = 0;
+  let scripts = 0;
   while (j < n && j - i < 64) {
-    const k = kindOf(text.charCodeAt(j));
+    const code = text.charCodeAt(j);
+    const k = kindOf(code);
     if ((k & LETTER) !== 0) ascii++;
     else if ((k & LEET) !== 0) leetCount++;
-    else if ((k & GLYPH) !== 0) glyphs++;
-    else if ((k & OTHER) !== 0) foreign++;
+    else if ((k & GLYPH) !== 0) {
+      glyphs++;
+      scripts |= scriptOf(code);
+    } else if ((k & ACCENT) !== 0) accented++;
+    else if ((k & MARK) !== 0) {
+      if (j > i && (kind[text.charCodeAt(j - 1)] ?? 0) !== (MARK | KNOWN)) accented++;
+    } else if ((k & OTHER) !== 0) foreign++;
     else break;
     j++;
   }
@@ -205,19 +224,47 @@ function examineWord(
     }
   }
   // A look-alike in a Latin word, or leetspeak with a letter in it ("4l1"): read back only to a vocabulary word.
-  if (
-    (glyphs > 0 && foreign === 0 && ascii + glyphs >= 2) ||
-    (leetCount > 0 && ascii >= 1 && j - i >= 3 && foreign === 0)
-  ) {
-    const form = glyphs > 0 ? 'word' : leetForm(text, i, j);
-    const word = form === undefined ? undefined : rewrite(text, i, j, vocabulary);
-    if (word !== undefined && (form === 'word' || isCue(word, vocabulary)))
+  if (glyphs > 0 && foreign === 0 && ascii + glyphs + accented >= 2) {
+    // Look-alikes from Greek, Cyrillic or Armenian next to Latin letters (or from two of them): the word reads as
+    // its skeleton, a vocabulary word or not, so the patterns see every word of a disguised sentence. A word all of
+    // one of those scripts is that language's. Look-alikes of the Latin script itself (small capitals, dotless ı)
+    // are read back only to a vocabulary word: Turkish writes ı in every other word. A word all of small capitals
+    // is a typeface, read back with no finding (as fullwidth and mathematical letters are).
+    const foreignScripts = scripts & ~LATIN_EXTENSION;
+    const latin = ascii + accented > 0 || (scripts & LATIN_EXTENSION) !== 0;
+    if (foreignScripts !== 0 && !latin && (foreignScripts & (foreignScripts - 1)) === 0) return j;
+    const word =
+      rewrite(text, i, j, vocabulary) ??
+      (foreignScripts !== 0 && latin ? skeleton(text, i, j) : undefined);
+    if (word !== undefined)
       edits.push({
         start: i,
         end: j,
         text: word,
-        kind: glyphs > 0 ? 'homoglyph' : 'leetspeak',
-        cue: isCue(word, vocabulary),
+        kind: 'homoglyph',
+        cue: (ascii + accented > 0 || foreignScripts !== 0) && isCue(word, vocabulary),
+      });
+  } else if (leetCount > 0 && ascii >= 1 && j - i >= 3 && foreign === 0 && accented === 0) {
+    const form = leetForm(text, i, j);
+    const word = form === undefined ? undefined : rewrite(text, i, j, vocabulary);
+    if (word !== undefined && (form === 'word' || isCue(word, vocabulary)))
+      edits.push({ start: i, end: j, text: word, kind: 'leetspeak', cue: isCue(word, vocabulary) });
+  } else if (
+    accented >= 2 &&
+    foreign === 0 &&
+    accented * 2 >= ascii + accented &&
+    ascii + accented >= 3
+  ) {
+    // Diacritics on most letters of a word ("ígnöré", "i̇̈g̈n̈ö́r̈é"): read without them, only to a vocabulary word
+    // ("été", "naïve" and most words of languages written with accents carry them on fewer letters or read as none).
+    const word = rewrite(text, i, j, vocabulary);
+    if (word !== undefined)
+      edits.push({
+        start: i,
+        end: j,
+        text: word,
+        kind: 'accents',
+        cue: !shortWords.has(word) && isCue(word, vocabulary),
       });
   } else if (
     ascii >= 1 &&
@@ -242,6 +289,27 @@ function examineWord(
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+// The script of a look-alike, one bit each: a word whose look-alikes come from two scripts, or from one next to
+// ASCII letters, is a disguise; a word of one script's letters is that script's.
+const LATIN_EXTENSION = 1;
+function scriptOf(c: number): number {
+  if (isLatinLookAlike(c) || c < 0x370) return LATIN_EXTENSION;
+  if (c < 0x400) return 2; // Greek
+  if (c < 0x530) return 4; // Cyrillic
+  if (c < 0x590) return 8; // Armenian
+  return 16;
+}
+
+/** The word raw[start, end) in lower-case ASCII with every look-alike and diacritic read as its letter. */
+function skeleton(text: string, start: number, end: number): string {
+  let out = '';
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((kind[c] ?? 0) !== (MARK | KNOWN)) out += String.fromCharCode(readAs(c));
+  }
+  return out;
+}
 
 /**
  * How text[i, j), which holds digits or symbols among letters, may be leetspeak: not at all when it is part of a
@@ -306,7 +374,9 @@ function rewrite(
 ): string | undefined {
   // Every reading begins with one of at most four pairs of letters: most words are ruled out there, before a copy.
   const c0 = text.charCodeAt(start);
-  const c1 = text.charCodeAt(start + 1);
+  let second1 = start + 1;
+  while (second1 < end && (kind[text.charCodeAt(second1)] ?? 0) === (MARK | KNOWN)) second1++;
+  const c1 = text.charCodeAt(second1);
   const [a, a2, b, b2] = [readAs(c0), second[c0] ?? 0, readAs(c1), second[c1] ?? 0];
   if (
     !beginsWord(a, b, vocabulary) &&
@@ -316,18 +386,23 @@ function rewrite(
   )
     return undefined;
   let out = '';
+  // Each ambiguous character's place in `out` and its second reading.
   const ambiguous: number[] = [];
+  const alternative: number[] = [];
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (second[c] !== 0 && ambiguous.length < maxAmbiguous) ambiguous.push(k - start);
+    if ((kind[c] ?? 0) === (MARK | KNOWN)) continue;
+    if (second[c] !== 0 && ambiguous.length < maxAmbiguous) {
+      ambiguous.push(out.length);
+      alternative.push(second[c] ?? 0);
+    }
     out += String.fromCharCode(readAs(c));
   }
   if (inVocabulary(out, vocabulary)) return out;
   for (let mask = 1; mask < 1 << ambiguous.length; mask++) {
     const chars = out.split('');
     ambiguous.forEach((at, bit) => {
-      if ((mask & (1 << bit)) !== 0)
-        chars[at] = String.fromCharCode(second[text.charCodeAt(start + at)] ?? 0);
+      if ((mask & (1 << bit)) !== 0) chars[at] = String.fromCharCode(alternative[bit] ?? 0);
     });
     const word = chars.join('');
     if (inVocabulary(word, vocabulary)) return word;
@@ -474,6 +549,14 @@ const messages: Readonly<Record<Edit['kind'], string>> = {
   homoglyph: 'look-alike letters from another script inside a word',
   leetspeak: 'a word spelled in leetspeak',
   spaced: 'a word split into letters or pieces',
+  accents: 'diacritics stacked on the letters of a word',
+};
+// Diacritics count as look-alikes: one rule for a word whose letters were swapped for others that look the same.
+const ruleKind: Readonly<Record<Edit['kind'], string>> = {
+  homoglyph: 'homoglyph',
+  leetspeak: 'leetspeak',
+  spaced: 'spaced',
+  accents: 'homoglyph',
 };
 
 // Context kept around each rewritten word: enough for any phrase detector to see the words near it.
@@ -516,7 +599,7 @@ function region(text: string, edits: readonly Edit[], from: number, to: number):
     pos = e.end;
     if (e.cue)
       signals.push({
-        rule: `obfuscation.${e.kind}`,
+        rule: `obfuscation.${ruleKind[e.kind]}`,
         severity: 'medium',
         start: e.start,
         end: e.end,

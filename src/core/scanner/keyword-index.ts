@@ -1,4 +1,4 @@
-import { lookAlikePairs } from './look-alikes.js';
+import { isLatinLookAlike, lookAlikePairs } from './look-alikes.js';
 
 /** Keyword occurrences in text order, as parallel arrays: keyword[k] (index into the list) starts at start[k]. */
 export interface KeywordHits {
@@ -45,6 +45,7 @@ const JOINER = 3; // splits a word
 const DIGIT = 4; // another digit
 const OTHER = 5;
 const LOOK_ALIKE = 6; // a letter of another script that looks like an ASCII letter (Unicode TR39)
+const LATIN_LIKE = 7; // a small capital or IPA letter: a word may be written in them whole
 const leetChars = '0134579@$|!+';
 const separatorChars = ' /_\u00b7';
 const joinerChars = '.-*';
@@ -54,8 +55,10 @@ for (let c = 48; c <= 57; c++) kindOf[c] = DIGIT;
 for (const ch of leetChars) kindOf[ch.charCodeAt(0)] = LEET;
 for (const ch of separatorChars) kindOf[ch.charCodeAt(0)] = SEPARATOR;
 for (const ch of joinerChars) kindOf[ch.charCodeAt(0)] = JOINER;
-for (let i = 0; i < lookAlikePairs.length; i += 2)
-  kindOf[lookAlikePairs.charCodeAt(i)] = LOOK_ALIKE;
+for (let i = 0; i < lookAlikePairs.length; i += 2) {
+  const c = lookAlikePairs.charCodeAt(i);
+  kindOf[c] = isLatinLookAlike(c) ? LATIN_LIKE : LOOK_ALIKE;
+}
 
 /**
  * The hint a character of kind `b` gives, with kinds `a` before and `c` after it (and `z` before `a`): 1 = a hint at
@@ -74,10 +77,14 @@ function hintFor(z: number, a: number, b: number, c: number): number {
 const hintTable = new Uint8Array(1 << 13);
 for (let code = 0; code < 1 << 13; code++) {
   const [z, a, b, c] = [(code >> 9) & 7, (code >> 6) & 7, (code >> 3) & 7, code & 7].map((k) =>
-    k === LOOK_ALIKE ? OTHER : k,
+    k === LOOK_ALIKE || k === LATIN_LIKE ? OTHER : k,
   ) as [number, number, number, number];
+  const [rawA, rawC] = [(code >> 6) & 7, code & 7];
   const again = code >> 12 === 1;
   if (((code >> 3) & 7) === LOOK_ALIKE) hintTable[code] = a === LOWER || c === LOWER ? 1 : 0;
+  else if (((code >> 3) & 7) === LATIN_LIKE)
+    hintTable[code] =
+      a === LOWER || c === LOWER || rawA === LATIN_LIKE || rawC === LATIN_LIKE ? 1 : 0;
   else if (b !== SEPARATOR || again) hintTable[code] = hintFor(z, a, b, c);
 }
 
@@ -272,7 +279,8 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     info[c] = (classes[c] ?? 0) | (usual ? 0 : UNUSUAL) | ((kindOf[c] ?? OTHER) << KIND_SHIFT);
   }
   for (let i = 0; i < lookAlikePairs.length; i += 2)
-    info[lookAlikePairs.charCodeAt(i)] = UNUSUAL | (LOOK_ALIKE << KIND_SHIFT);
+    info[lookAlikePairs.charCodeAt(i)] =
+      UNUSUAL | ((kindOf[lookAlikePairs.charCodeAt(i)] ?? LOOK_ALIKE) << KIND_SHIFT);
 
   // The trie, in typed arrays: each state's children as a list (first kid, next sibling, class of the edge).
   let bound = 1;

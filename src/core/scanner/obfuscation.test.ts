@@ -32,25 +32,30 @@ const benign = [
   'Old backups are deleted after 30 days; the new password policy applies to all accounts.',
 ];
 
-// Look-alike letters: Cyrillic and Greek (Unicode TR39 confusables), fullwidth and mathematical alphanumerics.
+// Look-alike letters: Cyrillic, Greek and Armenian (Unicode TR39 confusables, and the Greek and Cyrillic letters
+// TR39 lacks: ε η κ τ, к т), small capitals, fullwidth and mathematical alphanumerics.
 const lookAlikes: Readonly<Record<string, readonly string[]>> = {
-  a: ['а', 'ɑ', 'α', 'ａ', '𝐚', '𝒂'],
-  c: ['с', 'ϲ', 'ｃ', '𝐜'],
-  e: ['е', 'ҽ', 'ｅ', '𝐞', '𝑒'],
-  i: ['і', 'ι', 'ｉ', '𝐢', 'ӏ'],
+  a: ['а', 'ɑ', 'α', 'ａ', '𝐚', '𝒂', 'ᴀ'],
+  c: ['с', 'ϲ', 'ｃ', '𝐜', 'ᴄ'],
+  e: ['е', 'ҽ', 'ｅ', '𝐞', '𝑒', 'ε', 'ᴇ'],
+  i: ['і', 'ι', 'ｉ', '𝐢', 'ӏ', 'ɪ'],
   j: ['ј', 'ｊ'],
-  l: ['ӏ', 'ｌ', '𝐥'],
-  o: ['о', 'ο', 'ｏ', '𝐨', '૦'],
-  p: ['р', 'ρ', 'ｐ', '𝐩'],
-  s: ['ѕ', 'ｓ', '𝐬'],
+  k: ['κ', 'к', 'ᴋ'],
+  l: ['ӏ', 'ｌ', '𝐥', 'ʟ'],
+  n: ['ｎ', '𝐧', 'η', 'ո', 'ɴ'],
+  o: ['о', 'ο', 'ｏ', '𝐨', '૦', 'օ', 'ᴏ'],
+  p: ['р', 'ρ', 'ｐ', '𝐩', 'ᴘ'],
+  s: ['ѕ', 'ｓ', '𝐬', 'ꜱ'],
   x: ['х', 'ｘ'],
-  y: ['у', 'ｙ'],
-  h: ['һ', 'ｈ'],
-  d: ['ԁ', 'ｄ'],
-  n: ['ｎ', '𝐧'],
-  r: ['ｒ', '𝐫'],
-  t: ['ｔ', '𝐭'],
+  y: ['у', 'ｙ', 'ʏ'],
+  h: ['һ', 'ｈ', 'հ'],
+  d: ['ԁ', 'ｄ', 'ᴅ'],
+  r: ['ｒ', '𝐫', 'ʀ'],
+  t: ['ｔ', '𝐭', 'τ', 'т', 'ᴛ'],
+  u: ['υ', 'ս', 'ᴜ'],
 };
+// Diacritics: a combining mark after the letter (NFKC composes most into one accented letter).
+const marks = ['\u0301', '\u0308', '\u0323', '\u0300', '\u030c'];
 // Leetspeak, the ambiguous ones included: 1 and | stand for i or l.
 const leet: Readonly<Record<string, readonly string[]>> = {
   a: ['4', '@'],
@@ -73,6 +78,7 @@ type WordDisguise =
   | { kind: 'spaced'; sep: number }
   | { kind: 'joined'; at: number; sep: number }
   | { kind: 'zero-width'; at: number; which: number }
+  | { kind: 'diacritics'; picks: readonly number[] }
   | { kind: 'case'; picks: readonly number[] };
 
 const picks = fc.array(fc.nat(7), { minLength: 1, maxLength: 12 });
@@ -83,6 +89,7 @@ const wordDisguise: fc.Arbitrary<WordDisguise> = fc.oneof(
   fc.record({ kind: fc.constant('spaced' as const), sep: fc.nat(splitters.length - 1) }),
   fc.record({ kind: fc.constant('joined' as const), at: fc.nat(20), sep: fc.nat(2) }),
   fc.record({ kind: fc.constant('zero-width' as const), at: fc.nat(20), which: fc.nat(3) }),
+  fc.record({ kind: fc.constant('diacritics' as const), picks }),
   fc.record({ kind: fc.constant('case' as const), picks }),
 );
 
@@ -116,6 +123,11 @@ function disguiseWord(word: string, how: WordDisguise): string {
       const at = 1 + (how.at % (letters.length - 1));
       return `${word.slice(0, at)}${zeroWidth[how.which] ?? ''}${word.slice(at)}`;
     }
+    case 'diacritics':
+      // A mark on every letter: a disguise that leaves most letters bare hides nothing.
+      return letters
+        .map((ch, k) => ch + (pick(marks, how.picks[k % how.picks.length] ?? 0) ?? ''))
+        .join('');
     case 'case':
       return letters
         .map((ch, k) =>
@@ -143,8 +155,10 @@ function zeroWidthCount(text: string): number {
 }
 
 const runs = Number(process.env['FUZZ_SCALE'] ?? 1) * 150;
+// Hundreds of scans per property: on a loaded 2-core machine more than the default five seconds.
+const slow = { timeout: 60_000 };
 
-describe('obfuscated words', () => {
+describe('obfuscated words', slow, () => {
   test('an attack with its words disguised is still caught', () => {
     fc.assert(
       fc.property(fc.constantFrom(...attacks), hows, (text, how) =>
@@ -167,14 +181,24 @@ describe('obfuscated words', () => {
 });
 
 /** An encoded copy of a sentence, as it would sit in a text. */
-type Encoding = 'base64' | 'base64url' | 'hex' | 'percent' | 'percent-spaces' | 'unicode-escapes';
+type Encoding =
+  | 'base64'
+  | 'base64url'
+  | 'base64-wrapped'
+  | 'hex'
+  | 'percent'
+  | 'percent-spaces'
+  | 'unicode-escapes'
+  | 'rot13';
 const encodings: readonly Encoding[] = [
   'base64',
   'base64url',
+  'base64-wrapped',
   'hex',
   'percent',
   'percent-spaces',
   'unicode-escapes',
+  'rot13',
 ];
 
 function encode(text: string, how: Encoding): string {
@@ -184,6 +208,13 @@ function encode(text: string, how: Encoding): string {
       return bytes.toString('base64');
     case 'base64url':
       return bytes.toString('base64url');
+    case 'base64-wrapped':
+      return (bytes.toString('base64').match(/.{1,40}/g) ?? []).join('\n');
+    case 'rot13':
+      return text.replace(/[A-Za-z]/g, (ch) => {
+        const base = ch <= 'Z' ? 65 : 97;
+        return String.fromCharCode(((ch.charCodeAt(0) - base + 13) % 26) + base);
+      });
     case 'hex':
       return bytes.toString('hex');
     case 'percent':
@@ -204,7 +235,7 @@ const carriers = [
   (payload: string) => `The log line was "${payload}" and nothing else happened.`,
 ];
 
-describe('encoded payloads inside other text', () => {
+describe('encoded payloads inside other text', slow, () => {
   test('an encoded attack is still caught', () => {
     fc.assert(
       fc.property(
@@ -253,7 +284,7 @@ function asObject(pieces: readonly string[]): Record<string, unknown> {
   };
 }
 
-describe('sentences split across JSON fields', () => {
+describe('sentences split across JSON fields', slow, () => {
   test('an attack split across the fields of a result is still caught', () => {
     fc.assert(
       fc.property(fc.constantFrom(...attacks), cuts, fc.boolean(), (text, at, asText) => {
@@ -373,7 +404,7 @@ function disguiseAny(text: string, how: number, at: number): string {
   }
 }
 
-describe('the most common languages of the corpus', () => {
+describe('the most common languages of the corpus', slow, () => {
   test.each(languages)(
     '%s: an attack is caught, plain or disguised; a benign text is not',
     (_, attack, plain) => {
@@ -399,6 +430,7 @@ test('the disguises are real: each one changes the text', () => {
     { kind: 'spaced', sep: 0 },
     { kind: 'joined', at: 3, sep: 0 },
     { kind: 'zero-width', at: 2, which: 0 },
+    { kind: 'diacritics', picks: [0] },
     { kind: 'case', picks: [0, 1] },
   ] as const)
     expect(disguiseWord(word, how)).not.toBe(word);

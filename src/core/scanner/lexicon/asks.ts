@@ -796,7 +796,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     readers: ['trợ lý', 'ai', 'trí tuệ nhân tạo', 'mô hình ngôn ngữ', 'chatbot', 'bot', 'llm'],
     obliged: ['phải', 'cần phải', 'bắt buộc'],
     ifYou: ['nếu bạn là', 'nếu bạn', 'nếu là'],
-    send: ['gửi', 'chuyển tiếp', 'tải lên', 'chia sẻ'],
+    send: ['gửi', 'chuyển tiếp', 'chuyển', 'tải lên', 'chia sẻ'],
     data: [
       'lịch sử',
       'cuộc trò chuyện',

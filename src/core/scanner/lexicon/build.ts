@@ -9,6 +9,8 @@ import { anyStem, foldTurkish, keywordsOf, type Lang } from './stems.js';
 // hit. Both are written in the form the normalised view writes, so the scanner takes them as they are.
 
 const sentenceEnd = /[.!?。！？।؟\n]/;
+// A full stop ends a sentence only before a space or the end: the dots of "drop@collect.example" and "v1.2" do not.
+const tailEnd = /[!?。！？।؟\n]|\.(?![^\s"'”»)\]])/;
 
 /** The sentence around a match (at most `reach` characters on each side). */
 export function sentenceOf(m: RegExpExecArray, reach = 80): { head: string; tail: string } {
@@ -16,14 +18,20 @@ export function sentenceOf(m: RegExpExecArray, reach = 80): { head: string; tail
   const end = start + m[0].length;
   let head = m.input.slice(Math.max(0, start - reach), start);
   for (let i = head.length - 1; i >= 0; i--)
-    if (sentenceEnd.test(head.charAt(i))) {
+    if (sentenceEnd.test(head.charAt(i)) && !dotInWord(head, i)) {
       head = head.slice(i + 1);
       break;
     }
   let tail = m.input.slice(end, end + reach);
-  const stop = tail.search(sentenceEnd);
+  const stop = tail.search(tailEnd);
   if (stop >= 0) tail = tail.slice(0, stop + 1);
   return { head, tail };
+}
+
+/** A full stop with a character other than a space or a closing quote after it, inside `head`: part of a word. */
+function dotInWord(head: string, i: number): boolean {
+  if (head.charCodeAt(i) !== 0x2e || i + 1 >= head.length) return false;
+  return /[^\s"'”»)\]]/.test(head.charAt(i + 1));
 }
 
 /** A pattern source as the scanner runs it: Turkish I folded, in view form. */

@@ -1,6 +1,7 @@
 import type { PatternDetector } from '../detector.js';
 import type { Severity } from '../finding.js';
 import { addressedAskDetectors } from './addressed-asks.js';
+import { descriptionAskDetectors } from './description-asks.js';
 import { lexiconDetector, once, sentenceOf, tester } from './build.js';
 import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
@@ -256,4 +257,4 @@ export const lexiconDetectors: readonly PatternDetector[] = langs
     ...userDataFor(lang),
     ...singleFor(lang),
   ])
-  .concat(addressedAskDetectors());
+  .concat(addressedAskDetectors(), descriptionAskDetectors());
