@@ -4,25 +4,9 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { linesText } from './sample-text.mjs';
 
 const MAX_BLOB = 64 * 1024 * 1024;
-
-/**
- * Lines of the kind a real tool returns (logs, prose, code, a listing), cycled with a counter
- * so the text does not repeat exactly and a scanner cannot shortcut on one line.
- */
-const LINES = [
-  (/** @type {number} */ i) =>
-    `2026-11-23T10:${String(i % 60).padStart(2, '0')}:07.${i % 1000}Z INFO request handled method=GET path=/api/items/${i} status=200 duration_ms=${i % 97}`,
-  (/** @type {number} */ i) =>
-    `The build finished in ${i % 40} seconds; ${i % 7} warnings were reported by the type checker and none by the linter.`,
-  (/** @type {number} */ i) =>
-    `export function item${i}(input: string): number { return input.length + ${i % 13}; }`,
-  (/** @type {number} */ i) =>
-    `-rw-r--r--  1 dev dev ${(i * 37) % 100000} Nov 23 10:07 src/module-${i}/index.ts`,
-  (/** @type {number} */ i) =>
-    `Section ${i}: the configuration file lists servers by name; each one starts on demand and is listed once.`,
-];
 
 /** @type {Map<number, string>} */
 const blobs = new Map();
@@ -30,14 +14,7 @@ const blobs = new Map();
 function blobOf(/** @type {number} */ bytes) {
   let text = blobs.get(bytes);
   if (text === undefined) {
-    const parts = [];
-    let length = 0;
-    for (let i = 0; length < bytes; i++) {
-      const line = `${/** @type {(i: number) => string} */ (LINES[i % LINES.length])(i)}\n`;
-      parts.push(line);
-      length += line.length;
-    }
-    text = parts.join('').slice(0, bytes);
+    text = linesText(bytes);
     if (blobs.size > 8) blobs.clear();
     blobs.set(bytes, text);
   }

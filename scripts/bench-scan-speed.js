@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MIXED_SAMPLE, linesText } from '../bench/sample-text.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
@@ -61,32 +62,8 @@ const benignText = existsSync(`${corpusDir}/benign.jsonl`)
       .map((l) => JSON.parse(l).text)
       .join('\n')
   : '';
-const mixedSample = [
-  '2024-05-01T12:00:03Z INFO server started on port 8080 (pid 4121)',
-  'The quarterly report was reviewed by the finance team before release; totals are in the appendix.',
-  'function add(a, b) {',
-  '  return a + b; // simple helper',
-  '}',
-  'GET /api/items?page=2 200 12ms',
-  'WARN cache miss for key user:42, falling back to database',
-  '',
-].join('\n');
-const mixed = mixedSample.repeat(Math.ceil(1_000_000 / mixedSample.length)).slice(0, 1_000_000);
-const lines = [
-  (/** @type {number} */ i) =>
-    `2026-11-23T10:${String(i % 60).padStart(2, '0')}:07.${i % 1000}Z INFO request handled method=GET path=/api/items/${i} status=200 duration_ms=${i % 97}`,
-  (/** @type {number} */ i) =>
-    `The build finished in ${i % 40} seconds; ${i % 7} warnings were reported by the type checker and none by the linter.`,
-  (/** @type {number} */ i) =>
-    `export function item${i}(input: string): number { return input.length + ${i % 13}; }`,
-  (/** @type {number} */ i) =>
-    `-rw-r--r--  1 dev dev ${(i * 37) % 100000} Nov 23 10:07 src/module-${i}/index.ts`,
-  (/** @type {number} */ i) =>
-    `Section ${i}: the configuration file lists servers by name; each one starts on demand and is listed once.`,
-];
-let blob = '';
-for (let i = 0; blob.length < 1 << 20; i++) blob += `${lines[i % lines.length]?.(i)}\n`;
-blob = blob.slice(0, 1 << 20);
+const mixed = MIXED_SAMPLE.repeat(Math.ceil(1_000_000 / MIXED_SAMPLE.length)).slice(0, 1_000_000);
+const blob = linesText(1 << 20);
 
 // Each build and text is timed in a process of its own: V8 compiles a regex without its optimisations once the
 // process holds much regex code (see docs/scanning.md), so what one build or text compiled would slow the next.

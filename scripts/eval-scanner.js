@@ -6,6 +6,7 @@ import { atLeast, createScanner } from '../dist/core/scanner/index.js';
 import { signalFeatures } from '../dist/core/scanner/combiner.js';
 import { gradeUnit } from '../dist/core/scanner/grade-unit.js';
 import { combinerPriors } from '../dist/core/scanner/signal-priors.js';
+import { MIXED_SAMPLE } from '../bench/sample-text.mjs';
 import { trainCombiner } from './combiner-training.js';
 import { checkFamilies, chooseCheckFamilies, familyFolds, splitCheck } from './eval-split.js';
 import {
@@ -249,16 +250,7 @@ for (let i = 0; syntheticRows.length < 6000; i++) {
 }
 const syntheticJson = JSON.stringify({ rows: syntheticRows }).slice(0, 1_000_000);
 const syntheticValue = { content: [{ type: 'text', text: syntheticJson }] };
-const mixedSample = [
-  '2024-05-01T12:00:03Z INFO server started on port 8080 (pid 4121)',
-  'The quarterly report was reviewed by the finance team before release; totals are in the appendix.',
-  'function add(a, b) {',
-  '  return a + b; // simple helper',
-  '}',
-  'GET /api/items?page=2 200 12ms',
-  'WARN cache miss for key user:42, falling back to database',
-  '',
-].join('\n');
+const mixedSample = MIXED_SAMPLE;
 /** Realistic tool-result text (logs, prose, code) of about `size` characters, wrapped as an MCP result. @param {number} size */
 function mixedResult(size) {
   const text = mixedSample.repeat(Math.ceil(size / mixedSample.length)).slice(0, size);
