@@ -213,8 +213,10 @@ export class LiveCatalog {
           otherToolNames: names.filter((n) => !listing.tools.some((t) => t.name === n)),
         });
       } catch (error) {
+        const reason = (error as Error).message;
+        const withheld = reviewer.refuse(listing.server, listing.tools, reason);
         logger.error(
-          `Could not review the tools of "${listing.server}": ${(error as Error).message}`,
+          `Could not review the tools of "${listing.server}": ${reason}${withheld ? '; its tools are withheld until a review succeeds' : ''}`,
         );
       }
     }

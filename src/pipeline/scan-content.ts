@@ -154,7 +154,7 @@ const withNotice = (
 export interface ReviewVerdict {
   readonly findings: readonly Finding[];
   readonly blocked: string | undefined;
-  readonly blockedBy: 'pin' | 'description' | 'duplicate' | undefined;
+  readonly blockedBy: 'pin' | 'description' | 'duplicate' | 'review' | undefined;
 }
 
 /** A call to a tool withheld by its review (poisoned description, unapproved change) never runs. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, test } from 'vitest';
 import { MemoryAuditSink } from '../core/audit/audit-sink.js';
@@ -5,6 +8,7 @@ import type { Logger } from '../core/logger.js';
 import { defaultScanLimits } from '../core/scanner/scan-in-slices.js';
 import { createScanner } from '../core/scanner/scanner.js';
 import { createFindingFilter } from '../pipeline/scan-content.js';
+import { openPinStore } from '../pins/pin-store.js';
 import { eventLoopScheduler } from './event-loop-scheduler.js';
 import { DUPLICATE_TOOL_RULE, ToolReviewer } from './tool-reviewer.js';
 
@@ -157,5 +161,46 @@ describe('verdicts kept across runs', () => {
     });
     expect(subject.instructionsFor('fs', 'Use read first.')).toBe('Use read first.');
     expect(() => subject.instructionsFor('other', 'Use read first.')).toThrow(/scanner was used/);
+  });
+});
+
+describe('a review that fails', () => {
+  const corruptPins = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reviewer-pins-'));
+    const pins = await openPinStore(dir);
+    // Another writer (or a disk fault) leaves pins.json unreadable after the store opened.
+    await writeFile(join(dir, 'pins.json'), '{ not json');
+    return { dir, pins };
+  };
+
+  test('withholds the listing under pinning: block, and a later review that succeeds serves it', async () => {
+    const { dir, pins } = await corruptPins();
+    const { subject } = reviewer('warn', [], { pins, pinning: () => 'block' });
+    const tools = [tool('echo')];
+    const failure = await subject.review('fs', tools, undefined, noNeighbours).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toMatch(/pins file .*pins\.json/);
+    expect(subject.refuse('fs', tools, failure?.message ?? '')).toBe(true);
+    expect(subject.get('fs', 'echo')).toMatchObject({
+      blockedBy: 'review',
+      blocked: expect.stringMatching(/could not review the tools of fs .*withheld/),
+    });
+    // Still unreviewed: the next refresh reviews the same listing again.
+    expect(subject.reviewedListing('fs')).toBeUndefined();
+    await rm(join(dir, 'pins.json'));
+    await subject.review('fs', tools, undefined, noNeighbours);
+    expect(subject.get('fs', 'echo')?.blocked).toBeUndefined();
+    expect(subject.reviewedListing('fs')).toBe(tools);
+  });
+
+  test('changes nothing when no review could have withheld a tool (pins and descriptions on warn)', async () => {
+    const { pins } = await corruptPins();
+    const { subject } = reviewer('warn', [], { pins, pinning: () => 'warn' });
+    const tools = [tool('echo')];
+    await expect(subject.review('fs', tools, undefined, noNeighbours)).rejects.toThrow(/pins/);
+    expect(subject.refuse('fs', tools, 'unreadable')).toBe(false);
+    expect(subject.get('fs', 'echo')).toBeUndefined();
   });
 });

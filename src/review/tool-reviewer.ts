@@ -29,7 +29,7 @@ export interface ToolReview {
   readonly pin: PinStatus | 'off';
   /** Why the tool is withheld from the agent, if it is. */
   readonly blocked: string | undefined;
-  readonly blockedBy: 'pin' | 'description' | 'duplicate' | undefined;
+  readonly blockedBy: 'pin' | 'description' | 'duplicate' | 'review' | undefined;
 }
 
 export interface ToolReviewerOptions {
@@ -191,6 +191,22 @@ export class ToolReviewer {
     this.reviews.set(server, reviews);
     this.reviewed.set(server, tools);
     if (key !== undefined && clean && !knownClean) options.listings?.markClean(server, key);
+  }
+
+  /**
+   * A listing whose review failed (the pins file unreadable, say): when pins or descriptions are
+   * on `block`, a review could have withheld any of its tools, so all are withheld rather than
+   * served unchecked; the listing stays unreviewed, so the next refresh tries again. Returns
+   * whether the tools are withheld.
+   */
+  refuse(server: string, tools: readonly Tool[], reason: string): boolean {
+    const { options } = this;
+    if (options.pinning() !== 'block' && options.descriptions() !== 'block') return false;
+    this.reviewed.delete(server);
+    const blocked = `the gateway could not review the tools of ${server} (${reason}); they are withheld until a review succeeds`;
+    const review: ToolReview = { findings: [], pin: 'off', blocked, blockedBy: 'review' };
+    this.reviews.set(server, new Map(tools.map((t) => [t.name, review])));
+    return true;
   }
 
   /**
