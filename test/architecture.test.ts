@@ -74,3 +74,30 @@ describe('dependencies point inward', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/** Files reached from `entry` through imports that load code (not `import type`), src-relative. */
+const loadedFrom = async (entry: string): Promise<Set<string>> => {
+  const seen = new Set<string>();
+  const queue = [path.join(SRC, entry)];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    const relative = path.relative(SRC, file);
+    if (seen.has(relative)) continue;
+    seen.add(relative);
+    const text = await readFile(file, 'utf8');
+    for (const m of text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"](\.[^'"]+)['"]/g,
+    ))
+      queue.push(path.resolve(path.dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts')));
+  }
+  return seen;
+};
+
+describe('start-up loads what it needs', () => {
+  // The scanner's modules take 100-200 ms to load and set up; statically reached from
+  // create-gateway.ts they delay the answer to `initialize` (gateway-parts.ts loads them later).
+  test('createGateway reaches no scanner module before its build', async () => {
+    const loaded = [...(await loadedFrom('gateway/create-gateway.ts'))];
+    expect(loaded).toContain('gateway/lazy-scanner.ts');
+    expect(loaded.filter((f) => f.startsWith('core/scanner/'))).toEqual([]);
+  });
+});

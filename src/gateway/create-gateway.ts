@@ -13,7 +13,6 @@ import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
 import { ToolListAnnouncer } from './tool-list-announcer.js';
 import { lazyScanner } from './lazy-scanner.js';
-import { forwardAfterReview } from './forward-after-review.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
 import { untilAborted } from '../core/until-aborted.js';
 import { traceStartup } from '../backends/startup-trace.js';
@@ -151,6 +150,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       openAuditLog,
       digestAuditContent,
       createForward,
+      forwardAfterReview,
       pinnedForm,
       createScanner,
       findSecrets,

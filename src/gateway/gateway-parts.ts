@@ -21,6 +21,7 @@ export { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 export { listingReviewKey } from '../review/listing-review-key.js';
 export { ToolReviewer } from '../review/tool-reviewer.js';
 export { startTelemetry } from '../telemetry/telemetry.js';
+export { forwardAfterReview } from './forward-after-review.js';
 export { createKeptResults } from './kept-results.js';
 export { LiveCatalog } from './live-catalog.js';
 export { createRuntime, reloadedConfig } from './runtime.js';
