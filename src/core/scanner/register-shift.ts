@@ -1,5 +1,6 @@
 import { withoutQuotedExamples } from './quoted-example.js';
 import type { RawFinding } from './raw-finding.js';
+import { WordRuns } from './word-runs.js';
 
 // A tool result is data: an e-mail, a web page, a table, a review, code, a log. An injection planted in it
 // changes register: somewhere a sentence speaks to whoever reads the data, a question or a task, about
@@ -572,17 +573,26 @@ function isTrailing(c: number): boolean {
   );
 }
 
-/** Content words of a span: lower case, four letters or more, not a stop word. */
-function contentWords(text: string, start: number, end: number, into: (w: string) => void): void {
-  wordRun.lastIndex = start;
-  for (let m = wordRun.exec(text); m && m.index < end; m = wordRun.exec(text)) {
-    if (m.index + m[0].length > end) break;
-    const w = m[0].toLowerCase();
-    if (!stopWords.has(w) && !stopWords.has(stem(w))) into(stem(w));
-  }
+/**
+ * Content words of a span: lower case, four letters or more, not a stop word. `words` holds the text's runs of four
+ * to 24 Latin letters, not inside a longer word or an identifier; `topics` each word's stem ('' for a stop word).
+ */
+function contentWords(
+  words: WordRuns,
+  topics: Map<string, string>,
+  start: number,
+  end: number,
+  into: (w: string) => void,
+): void {
+  words.each(start, end, (w) => {
+    let topic = topics.get(w);
+    if (topic === undefined) {
+      topic = !stopWords.has(w) && !stopWords.has(stem(w)) ? stem(w) : '';
+      topics.set(w, topic);
+    }
+    if (topic !== '') into(topic);
+  });
 }
-// Runs of four to 24 Latin letters, not inside a longer word or an identifier.
-const wordRun = /(?<![A-Za-z0-9_])[A-Za-z]{4,24}(?![A-Za-z0-9_])/g;
 
 // Crude stemming so "email"/"emails", "charge"/"charged", "rotate"/"rotating"/"rotation" count as one topic.
 function stem(w: string): string {
@@ -995,6 +1005,9 @@ function registerShifts(text: string): RawFinding[] {
   if (promptLike()) return out;
   let checked = 0;
   const edges = textEdges(text);
+  // The neighbourhoods of several requests overlap: the text's words are read once.
+  const words = new WordRuns(text);
+  const topics = new Map<string, string>();
   for (const u of all) {
     if (!u.mood || u.structured || u.labelled) continue;
     // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
@@ -1002,7 +1015,7 @@ function registerShifts(text: string): RawFinding[] {
     // Off-topic means sharing no words with its neighbours: the text within a few thousand characters.
     if (++checked > maxChecked) break;
     const own = new Map<string, number>();
-    contentWords(text, u.start, u.end, (w) => own.set(w, (own.get(w) ?? 0) + 1));
+    contentWords(words, topics, u.start, u.end, (w) => own.set(w, (own.get(w) ?? 0) + 1));
     if (own.size < 2) continue;
     const around = new Set<string>();
     let context = 0;
@@ -1010,8 +1023,8 @@ function registerShifts(text: string): RawFinding[] {
       around.add(w);
       context++;
     };
-    contentWords(text, Math.max(0, u.start - neighbourhood), u.start, count);
-    contentWords(text, u.end, Math.min(n, u.end + neighbourhood), count);
+    contentWords(words, topics, Math.max(0, u.start - neighbourhood), u.start, count);
+    contentWords(words, topics, u.end, Math.min(n, u.end + neighbourhood), count);
     if (context < minContext) continue;
     let shared = 0;
     for (const w of own.keys()) if (around.has(w)) shared++;
@@ -1103,9 +1116,15 @@ function candidateUnits(text: string): Unit[] {
   let fences: number[] | undefined;
   const fencedAt = (pos: number): boolean => {
     fences ??= fenceLines(text);
-    let k = 0;
-    for (const f of fences) if (f < pos) k++;
-    return k % 2 === 1;
+    // How many fence lines start before pos (a binary search: a text may hold thousands of both).
+    let lo = 0;
+    let hi = fences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((fences[mid] ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo % 2 === 1;
   };
   let lastEnd = -1;
   for (const p of at) {
