@@ -2,9 +2,10 @@
 // Where the scanner's time goes, layer by layer, on one text: a CPU profile of scanner.scanText (node:inspector,
 // in process), its samples summed per layer entry point (inclusive: a layer's own code, the regexes it runs and
 // what it calls) and per module (self time).
-//   node scripts/bench-scan-layers.js [--dist dir] [--text benign|mixed] [--runs N] [--warm N] [--modules N]
+//   node scripts/bench-scan-layers.js [--dist dir] [--text benign|mixed|adversarial] [--runs N] [--warm N] [--modules N]
 // Texts: the benign corpus concatenated (`benign`, default; SCANNER_CORPUS_DIR, default
-// /work/shared/corpus/injection) or 1 MB of log/prose/code (`mixed`, the eval's). One warm-up scan of the first
+// /work/shared/corpus/injection), 1 MB of log/prose/code (`mixed`, the eval's) or 1 MiB of every detector's
+// keywords mixed (`adversarial`, as bench-scan-speed.js builds it). One warm-up scan of the first
 // 64 KiB and --warm scans of the whole text (default 1: the speed bench reports the best of three, so a warm
 // process), then --runs scans of the whole text under the profiler. Figures are ms per MB (UTF-8) and the share of
 // the profiled time (ms per MB: that share of the CPU time the profiled scans took); on a loaded machine compare
@@ -27,14 +28,26 @@ const moduleRows = Number(arg('--modules', '14'));
 const warm = Number(arg('--warm', '1'));
 const corpusDir = process.env['SCANNER_CORPUS_DIR'] ?? '/work/shared/corpus/injection';
 
+const { createScanner } = await import(pathToFileURL(`${dist}/core/scanner/scanner.js`).href);
+const { detectors } = await import(pathToFileURL(`${dist}/core/scanner/detectors.js`).href);
+/** The adversarial text of bench-scan-speed.js: every detector's keywords, mixed, 1 MiB. */
+const adversarial = () => {
+  /** @type {string[]} */
+  const keywords = detectors.flatMap((/** @type {any} */ d) => d.keywords);
+  let out = '';
+  for (let i = 0; out.length < 1 << 20; i++) out += `${keywords[(i * 7919) % keywords.length]} `;
+  return out.slice(0, 1 << 20);
+};
 const text =
   which === 'mixed'
     ? MIXED_SAMPLE.repeat(Math.ceil(1_000_000 / MIXED_SAMPLE.length)).slice(0, 1_000_000)
-    : readFileSync(`${corpusDir}/benign.jsonl`, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l).text)
-        .join('\n');
+    : which === 'adversarial'
+      ? adversarial()
+      : readFileSync(`${corpusDir}/benign.jsonl`, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l).text)
+          .join('\n');
 const megabytes = Buffer.byteLength(text) / 1e6;
 
 // Layer entry points, by function name and the file (under dist/core/scanner/) that defines it. Rows nest: an
@@ -66,7 +79,6 @@ const layers = [
   ['garbage collector', '', '(garbage collector)'],
 ];
 
-const { createScanner } = await import(pathToFileURL(`${dist}/core/scanner/scanner.js`).href);
 const scanner = createScanner();
 scanner.scanText(text.slice(0, 65536), 'text');
 for (let w = 0; w < warm; w++) scanner.scanText(text, 'text');

@@ -574,24 +574,24 @@ function isTrailing(c: number): boolean {
 }
 
 /**
- * Content words of a span: lower case, four letters or more, not a stop word. `words` holds the text's runs of four
- * to 24 Latin letters, not inside a longer word or an identifier; `topics` each word's stem ('' for a stop word).
+ * A word's topic, numbered: its stem's number in `topics`, or -1 for a stop word. Content words are lower case, four
+ * letters or more, not stop words; `words` remembers each word's number.
  */
-function contentWords(
-  words: WordRuns,
-  topics: Map<string, string>,
-  start: number,
-  end: number,
-  into: (w: string) => void,
-): void {
-  words.each(start, end, (w) => {
-    let topic = topics.get(w);
-    if (topic === undefined) {
-      topic = !stopWords.has(w) && !stopWords.has(stem(w)) ? stem(w) : '';
-      topics.set(w, topic);
+function topicOf(w: string, words: Map<string, number>, topics: Map<string, number>): number {
+  let id = words.get(w);
+  if (id === undefined) {
+    const s = stem(w);
+    if (stopWords.has(w) || stopWords.has(s)) id = -1;
+    else {
+      id = topics.get(s);
+      if (id === undefined) {
+        id = topics.size;
+        topics.set(s, id);
+      }
     }
-    if (topic !== '') into(topic);
-  });
+    words.set(w, id);
+  }
+  return id;
 }
 
 // Crude stemming so "email"/"emails", "charge"/"charged", "rotate"/"rotating"/"rotation" count as one topic.
@@ -1005,29 +1005,34 @@ function registerShifts(text: string): RawFinding[] {
   if (promptLike()) return out;
   let checked = 0;
   const edges = textEdges(text);
-  // The neighbourhoods of several requests overlap: the text's words are read once.
-  const words = new WordRuns(text);
-  const topics = new Map<string, string>();
+  // The neighbourhoods of several requests overlap: the text's words are read once, each as its topic's number, and
+  // a request's topics are found around it by the mark its neighbours leave (seenBy[topic] = the request's count).
+  const wordTopics = new Map<string, number>();
+  const topics = new Map<string, number>();
+  const words = new WordRuns(text, (w) => topicOf(w, wordTopics, topics));
+  const seenBy: number[] = [];
   for (const u of all) {
     if (!u.mood || u.structured || u.labelled) continue;
     // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
     if (!u.line && u.start > edges.head && u.end < edges.tail) continue;
     // Off-topic means sharing no words with its neighbours: the text within a few thousand characters.
     if (++checked > maxChecked) break;
-    const own = new Map<string, number>();
-    contentWords(words, topics, u.start, u.end, (w) => own.set(w, (own.get(w) ?? 0) + 1));
+    const own = new Set<number>();
+    words.each(u.start, u.end, (t) => {
+      if (t >= 0) own.add(t);
+    });
     if (own.size < 2) continue;
-    const around = new Set<string>();
     let context = 0;
-    const count = (w: string): void => {
-      around.add(w);
+    const mark = (t: number): void => {
+      if (t < 0) return;
+      seenBy[t] = checked;
       context++;
     };
-    contentWords(words, topics, Math.max(0, u.start - neighbourhood), u.start, count);
-    contentWords(words, topics, u.end, Math.min(n, u.end + neighbourhood), count);
+    words.each(Math.max(0, u.start - neighbourhood), u.start, mark);
+    words.each(u.end, Math.min(n, u.end + neighbourhood), mark);
     if (context < minContext) continue;
     let shared = 0;
-    for (const w of own.keys()) if (around.has(w)) shared++;
+    for (const t of own) if (seenBy[t] === checked) shared++;
     if (shared * 5 > own.size) continue;
     // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
     // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.

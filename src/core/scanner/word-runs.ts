@@ -1,7 +1,7 @@
 // Runs of 4 to 24 ASCII letters that are not part of a longer word or an identifier: the words a topic is made of
 // (register-shift.ts compares a request's words with those around it). A text's runs are read block by block as
-// spans ask for them and kept: spans that overlap (the 3,000 characters around each of several requests) read
-// each character once instead of once per span.
+// spans ask for them and kept, each as the number its caller gives the word: spans that overlap (the 3,000
+// characters around each of several requests) read each character once instead of once per span.
 
 const blockChars = 1024;
 const maxRun = 24;
@@ -9,8 +9,8 @@ const maxRun = 24;
 interface Block {
   readonly starts: number[];
   readonly ends: number[];
-  /** Lower case. */
-  readonly words: string[];
+  /** The caller's number for each run (its lower-case form given). */
+  readonly ids: number[];
 }
 
 function isLetter(c: number): boolean {
@@ -30,18 +30,22 @@ function isWordChar(c: number): boolean {
 export class WordRuns {
   private readonly blocks: (Block | undefined)[] = [];
 
-  constructor(private readonly text: string) {}
+  /** `idOf` numbers a run, given in lower case; it is asked once per run. */
+  constructor(
+    private readonly text: string,
+    private readonly idOf: (word: string) => number,
+  ) {}
 
-  /** Calls `into` with each run in [start, end), lower case, in text order; stops at the first run crossing `end`. */
-  each(start: number, end: number, into: (word: string) => void): void {
+  /** Calls `into` with the number of each run in [start, end), in text order; stops at the first run crossing `end`. */
+  each(start: number, end: number, into: (id: number) => void): void {
     const last = Math.floor((Math.min(end, this.text.length) - 1) / blockChars);
     for (let b = Math.floor(start / blockChars); b <= last; b++) {
-      const { starts, ends, words } = this.block(b);
+      const { starts, ends, ids } = this.block(b);
       for (let k = 0; k < starts.length; k++) {
         const s = starts[k] ?? 0;
         if (s < start) continue;
         if (s >= end || (ends[k] ?? 0) > end) return;
-        into(words[k] ?? '');
+        into(ids[k] ?? 0);
       }
     }
   }
@@ -54,7 +58,7 @@ export class WordRuns {
     const n = text.length;
     const from = b * blockChars;
     const to = Math.min(n, from + blockChars);
-    const block: Block = { starts: [], ends: [], words: [] };
+    const block: Block = { starts: [], ends: [], ids: [] };
     let i = from;
     // A run that began in an earlier block is that block's.
     if (isLetter(text.charCodeAt(i - 1))) while (i < to && isLetter(text.charCodeAt(i))) i++;
@@ -75,7 +79,7 @@ export class WordRuns {
       ) {
         block.starts.push(i);
         block.ends.push(j);
-        block.words.push(text.slice(i, j).toLowerCase());
+        block.ids.push(this.idOf(text.slice(i, j).toLowerCase()));
       }
       i = j;
     }
