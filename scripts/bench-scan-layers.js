@@ -50,33 +50,34 @@ const text =
           .join('\n');
 const megabytes = Buffer.byteLength(text) / 1e6;
 
-// Layer entry points, by function name and the file (under dist/core/scanner/) that defines it. Rows nest: an
-// indented row is part of the row above it (runDetector includes the lexicon's verify functions, etc.).
-/** @type {[string, string, string][]} */
+// Layer entry points, each `file:function` (the file under dist/core/scanner/, `*` for any function of it; a row
+// may list several: builds before and after a change name their parts differently). Rows nest: an indented row is
+// part of the row above it (runDetector includes the lexicon's verify functions, etc.).
+/** @type {string[][]} */
 const layers = [
-  ['scan (all layers)', 'scan-text.js', 'scanText'],
-  ['keyword pass', 'scan-text.js', 'group'],
-  ['detector patterns', 'scan-text.js', 'runDetector'],
-  ['  lexicon verify', 'lexicon/', '*'],
-  ['directive layer', 'directive.js', 'findDirectives'],
-  ['register layer', 'register-shift.js', 'findRegisterShifts'],
-  ['  candidate units', 'register-shift.js', 'candidateUnits'],
-  ['  classify', 'register-shift.js', 'classify'],
-  ['    addresses agent', 'register-shift.js', 'addressesAgent'],
-  ['    addresses reader', 'register-shift.js', 'addressesReader'],
-  ['  asks (pushAsks)', 'register-shift.js', 'pushAsks'],
-  ['  topic words', 'register-shift.js', 'contentWords'],
-  ['  deferrals', 'register-shift.js', 'deferrals'],
-  ['  quoted examples', 'quoted-example.js', '*'],
-  ['deobfuscated views', 'scan-text.js', 'scanDeobfuscated'],
-  ['  deobfuscate', 'deobfuscate.js', 'deobfuscate'],
-  ['decoded payloads', 'scan-text.js', 'scanDecoded'],
-  ['  find payloads', 'decode.js', 'findEncodedPayloads'],
-  ['joined JSON', 'scan-text.js', 'scanJoinedJson'],
-  ['hidden characters', 'hidden.js', 'findHiddenChannels'],
-  ['secrets', 'secrets.js', 'secretsAt'],
-  ['dedupe', 'scan-text.js', 'dedupe'],
-  ['garbage collector', '', '(garbage collector)'],
+  ['scan (all layers)', 'scan-text.js:scanText'],
+  ['keyword pass', 'scan-text.js:group'],
+  ['detector patterns', 'scan-text.js:runDetector'],
+  ['  lexicon verify', 'lexicon/:*'],
+  ['directive layer', 'directive.js:findDirectives'],
+  ['register layer', 'register-shift.js:findRegisterShifts'],
+  ['  candidate units', 'register-shift.js:candidateUnits'],
+  ['  classify', 'register-shift.js:classify'],
+  ['    addresses agent', 'register-shift.js:addressesAgent'],
+  ['    addresses reader', 'register-shift.js:addressesReader'],
+  ['  asks (pushAsks)', 'register-shift.js:pushAsks'],
+  ['  topic words', 'register-shift.js:contentWords', 'word-runs.js:*'],
+  ['  deferrals', 'register-shift.js:deferrals'],
+  ['  quoted examples', 'quoted-example.js:*'],
+  ['deobfuscated views', 'scan-text.js:scanDeobfuscated'],
+  ['  deobfuscate', 'deobfuscate.js:deobfuscate'],
+  ['decoded payloads', 'scan-text.js:scanDecoded'],
+  ['  find payloads', 'decode.js:findEncodedPayloads'],
+  ['joined JSON', 'scan-text.js:scanJoinedJson'],
+  ['hidden characters', 'hidden.js:findHiddenChannels'],
+  ['secrets', 'secrets.js:secretsAt'],
+  ['dedupe', 'scan-text.js:dedupe'],
+  ['garbage collector', ':(garbage collector)'],
 ];
 
 const scanner = createScanner();
@@ -125,10 +126,13 @@ for (const [id, us] of self) {
   for (let frame = nodes.get(id)?.callFrame, x = id; frame;) {
     const file = fileOf(frame.url);
     const name = frame.functionName;
-    layers.forEach(([, f, fn], i) => {
+    layers.forEach(([, ...entries], i) => {
       if (hit[i]) return;
-      const fileMatch = f === '' || (f.endsWith('/') ? file.startsWith(f) : file === f);
-      if (fileMatch && (fn === '*' || name === fn)) hit[i] = true;
+      for (const entry of entries) {
+        const [f = '', fn = ''] = entry.split(':');
+        const fileMatch = f === '' || (f.endsWith('/') ? file.startsWith(f) : file === f);
+        if (fileMatch && (fn === '*' || name === fn)) hit[i] = true;
+      }
     });
     const up = parent.get(x);
     if (up === undefined) break;
@@ -150,7 +154,7 @@ console.log(
   `${which}: ${megabytes.toFixed(2)} MB, ${runs} run(s) profiled, ${(megabytes / (cpuMs / 1000)).toFixed(1)} MB/s under the profiler (${dist})`,
 );
 console.log(`${'layer (inclusive)'.padEnd(26)}  ms/MB   share`);
-layers.forEach(([label], i) => {
+layers.forEach(([label = ''], i) => {
   console.log(`${label.padEnd(26)}${perMb(inclusive[i] ?? 0)}${share(inclusive[i] ?? 0)}`);
 });
 console.log(`${'module (self)'.padEnd(26)}  ms/MB   share`);
