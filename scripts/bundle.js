@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precomputeScannerTables } from './precompute-scanner.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,6 +46,21 @@ const scannerBuild = {
     const id = `${version}+${hash.digest('hex').slice(0, 16)}`;
     build.onLoad({ filter: /[\\/]src[\\/]review[\\/]scanner-build\.ts$/ }, () => ({
       contents: `export const SCANNER_BUILD = ${JSON.stringify(id)};`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The scanner's keyword lists, written from the lexicons' stems at every start before, computed now
+ * from the same sources and carried by the bundle (src/core/scanner/precomputed.ts).
+ */
+const scannerTables = await precomputeScannerTables();
+const precomputedScanner = {
+  name: 'precomputed-scanner',
+  setup(/** @type {import('esbuild').PluginBuild} */ build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]scanner[\\/]precomputed-data\.ts$/ }, () => ({
+      contents: `export const PRECOMPUTED_JSON = ${JSON.stringify(scannerTables)};`,
       loader: 'js',
     }));
   },
@@ -111,7 +127,7 @@ const ajvOnFirstUse = {
 rmSync(path.join(ROOT, 'dist/bundle'), { recursive: true, force: true });
 
 const result = await build({
-  plugins: [packageInfo, scannerBuild, englishOnlyZod, ajvOnFirstUse],
+  plugins: [packageInfo, scannerBuild, englishOnlyZod, ajvOnFirstUse, precomputedScanner],
   absWorkingDir: ROOT,
   entryPoints: { main: 'src/cli/main.ts' },
   bundle: true,
