@@ -213,22 +213,27 @@ export class ToolCallLane implements Transport, AgentConnection {
     return !call.cancelled;
   }
 
-  /** The outcome as the reply: from the result's JSON text when the pipeline made it already. */
+  /**
+   * The outcome as the reply. On a transport that takes JSON text (stdio) a result is written as
+   * text, from the JSON the pipeline made of it already (the audit digest's) or serialised once
+   * here, into a line that needs no message object, no second serialisation and no promise.
+   */
   private answer(id: RequestId, outcome: ToolCallOutcome): void {
-    const text = this.textOut === undefined ? undefined : toMcpResponseJson(outcome);
-    if (this.textOut === undefined || text === undefined) {
+    const out = this.textOut;
+    const body = out === undefined ? undefined : resultJsonOf(outcome);
+    if (out === undefined || body === undefined) {
       this.reply(id, answerOf(outcome));
       return;
     }
-    this.textOut
-      .writeJsonText([
-        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${text.head}`,
-        text.body,
+    try {
+      out.writeJsonText([
+        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${body.head}`,
+        body.body,
         '}',
-      ])
-      .catch((error: unknown) => {
-        this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
-      });
+      ]);
+    } catch (error) {
+      this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
+    }
   }
 
   private reply(id: RequestId, answer: Answer): void {
@@ -326,6 +331,25 @@ interface RpcError {
 type Answer = { result: Record<string, unknown> } | { error: RpcError };
 
 const errorOf = (code: number, message: string): Answer => ({ error: { code, message } });
+
+/**
+ * A result's JSON text in two parts (see toMcpResponseJson), for outcomes that are results as
+ * the backend gave them; undefined for the rest, which go the ordinary way (answerOf).
+ */
+const resultJsonOf = (
+  outcome: ToolCallOutcome,
+): { readonly head: string; readonly body: string } | undefined => {
+  const text = toMcpResponseJson(outcome);
+  if (text !== undefined || outcome.kind !== 'ok' || outcome.receipt !== undefined) return text;
+  let body: string | undefined;
+  try {
+    body = JSON.stringify(outcome.result);
+  } catch {
+    // Not serialisable: the ordinary way answers with an error instead.
+    return undefined;
+  }
+  return typeof body === 'string' ? { head: '', body } : undefined;
+};
 
 /** The outcome as MCP; the table may raise a JSON-RPC error instead (unknown tool, relayed error). */
 const answerOf = (outcome: ToolCallOutcome): Answer => {
