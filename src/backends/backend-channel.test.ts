@@ -6,20 +6,20 @@ import { BackendChannel } from './backend-channel.js';
 
 /** A backend's transport that records what is written to it; `text` adds the hot path's writer. */
 const fakeTransport = (options: { text: boolean; failWrites?: boolean }) => {
-  const written: Record<string, unknown>[] = [];
+  const written: object[] = [];
   const transport: Transport & { writeJsonText?: (parts: readonly string[]) => boolean } = {
     start: () => Promise.resolve(),
     close: () => Promise.resolve(),
     send: (message: JSONRPCMessage) => {
       if (options.failWrites === true) return Promise.reject(new Error('pipe closed'));
-      written.push(message as Record<string, unknown>);
+      written.push(message);
       return Promise.resolve();
     },
   };
   if (options.text)
     transport.writeJsonText = (parts) => {
       if (options.failWrites === true) throw new Error('Backend process is not running');
-      written.push(JSON.parse(parts.join('')) as Record<string, unknown>);
+      written.push(JSON.parse(parts.join('')) as object);
       return true;
     };
   const answer = (message: Record<string, unknown>) => transport.onmessage?.(message as never);
