@@ -277,7 +277,9 @@ class LaneCall implements IncomingCall, CallCancellation {
   cancelled = false;
   private reason: unknown = undefined;
   private controller: AbortController | undefined = undefined;
-  private listeners: ((reason: unknown) => void)[] | undefined = undefined;
+  /** Who listens for the cancellation: on the hot path one (the backend call), so no list. */
+  private listener: CancelListener | undefined = undefined;
+  private moreListeners: CancelListener[] | undefined = undefined;
 
   constructor(
     readonly name: string,
@@ -299,15 +301,21 @@ class LaneCall implements IncomingCall, CallCancellation {
     return this.controller.signal;
   }
 
-  onCancel(listener: (reason: unknown) => void): () => void {
+  onCancel(listener: CancelListener): () => void {
     if (this.cancelled) {
       listener(this.reason);
       return () => undefined;
     }
-    (this.listeners ??= []).push(listener);
+    if (this.listener === undefined) {
+      this.listener = listener;
+      return () => {
+        if (this.listener === listener) this.listener = undefined;
+      };
+    }
+    (this.moreListeners ??= []).push(listener);
     return () => {
-      const index = this.listeners?.indexOf(listener) ?? -1;
-      if (index !== -1) this.listeners?.splice(index, 1);
+      const index = this.moreListeners?.indexOf(listener) ?? -1;
+      if (index !== -1) this.moreListeners?.splice(index, 1);
     };
   }
 
@@ -317,11 +325,15 @@ class LaneCall implements IncomingCall, CallCancellation {
     // What AbortController.abort() gives a signal aborted without a reason.
     this.reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
     this.controller?.abort(this.reason);
-    const listeners = this.listeners;
-    this.listeners = undefined;
-    for (const listener of listeners ?? []) listener(this.reason);
+    const { listener, moreListeners } = this;
+    this.listener = undefined;
+    this.moreListeners = undefined;
+    listener?.(this.reason);
+    for (const more of moreListeners ?? []) more(this.reason);
   }
 }
+
+type CancelListener = (reason: unknown) => void;
 
 interface RpcError {
   code: number;
