@@ -1,5 +1,5 @@
 import { allCountWords, countWords } from './count-words.js';
-import { rx, S, type PatternDetector } from './detector.js';
+import { rx, type PatternDetector } from './detector.js';
 
 // Tool-poisoning cues read from what a description asks of the model, not from stock phrases. Each rule runs
 // on tool definitions only (documentation and agent prompts in tool results talk like this), where a strong
@@ -8,6 +8,17 @@ import { rx, S, type PatternDetector } from './detector.js';
 // absolute path", "never show the token to the user"); a poisoned one reaches past it: ahead of every
 // other tool, out of the user's sight, on a condition of the clock or the conversation, or into another
 // tool's calls. Every quantifier is bounded and every match holds one of its keywords.
+
+/**
+ * The gap between two words: one to three spaces or tabs, as `[ \t]{1,3}` reads, written so V8 compiles it to a
+ * loop. Irregexp unrolls a repeat of at most three into a choice per step, and in these long alternations that
+ * made about four fifths of the native code (`poison.data-request` 1.6 MB); `{1,8}` compiles as a counted loop, and
+ * the lookbehind rejects a run of four. The same matches wherever the gap follows a word and precedes one, as in
+ * every pattern here; not inside a lookbehind (read backwards, the lookbehind would see the word): use `SB` there.
+ */
+export const S = String.raw`(?:[ \t]{1,8}(?<![ \t]{4}))`;
+/** The word gap inside a lookbehind. */
+export const SB = '[ \\t]{1,3}';
 
 /** Every "a b" for a in first and b in second. */
 function pairs(first: readonly string[], second: readonly string[]): string[] {
@@ -390,7 +401,7 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       'of `env',
     ],
     pattern: rx(
-      String.raw`(?<!\b(?:not|never|n't|nor|without)${S}(?:\w{1,12}${S}){0,1})\b${provide}${S}(?:\w{1,15}${S}){0,4}?${privateContent}|\b${privateContent}\b[^.\n]{0,60}?\bbe${S}(?:included|passed|provided|sent|submitted|attached|appended|supplied|forwarded|uploaded|copied|shared|pasted|collected)\b`,
+      String.raw`(?<!\b(?:not|never|n't|nor|without)${SB}(?:\w{1,12}${SB}){0,1})\b${provide}${S}(?:\w{1,15}${S}){0,4}?${privateContent}|\b${privateContent}\b[^.\n]{0,60}?\bbe${S}(?:included|passed|provided|sent|submitted|attached|appended|supplied|forwarded|uploaded|copied|shared|pasted|collected)\b`,
     ),
     maxLength: 260,
     message: 'asks for the conversation, its instructions, other tools’ output or secrets',
@@ -532,7 +543,7 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?(?<!(?:\bnot|\bnever|n't)${S})\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
+      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?(?<!(?:\bnot|\bnever|n't)${SB})\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
     ),
     maxLength: 280,
     message: 'a condition (date, count, another tool, a topic) that arms an action',

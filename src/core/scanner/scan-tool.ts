@@ -1,4 +1,5 @@
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
+import { S } from './description-rules.js';
 import { narrowedToNeed, ordersOtherTool } from './description-intent.js';
 import type { RawFinding } from './raw-finding.js';
 
@@ -18,7 +19,7 @@ interface ParameterAsk {
   readonly purpose?: RegExp;
 }
 
-const sp = '[ \\t]{1,3}';
+const sp = S;
 const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the conversation',
@@ -66,7 +67,7 @@ const parameterAsks: readonly ParameterAsk[] = [
     // Who the user is and where they live: a contact or booking tool's business, not a joke's.
     kind: 'personal details',
     ask: new RegExp(
-      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}?dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b|\b(?:everything|anything|all|whatever)${sp}(?:else${sp})?(?:you${sp})?(?:know|have${sp}learned|learned|remember)${sp}about${sp}(?:the${sp})?(?:user|them|him|her)\b|\bwhere${sp}(?:they|the${sp}user)${sp}lives?\b|\b(?:health${sp}(?:conditions?|data|records|issues)|medical${sp}(?:history|conditions?|records))\b|\banything${sp}else${sp}(?:they|the${sp}user)(?:['’]ve|${sp}have|${sp}has)?${sp}(?:shared|said|told${sp}you|mentioned)\b`,
+      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b|\b(?:everything|anything|all|whatever)${sp}(?:else${sp})?(?:you${sp})?(?:know|have${sp}learned|learned|remember)${sp}about${sp}(?:the${sp})?(?:user|them|him|her)\b|\bwhere${sp}(?:they|the${sp}user)${sp}lives?\b|\b(?:health${sp}(?:conditions?|data|records|issues)|medical${sp}(?:history|conditions?|records))\b|\banything${sp}else${sp}(?:they|the${sp}user)(?:['’]ve|${sp}have|${sp}has)?${sp}(?:shared|said|told${sp}you|mentioned)\b`,
       'i',
     ),
     purpose:
