@@ -76,7 +76,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'credentials',
     ask: new RegExp(
-      String.raw`\b(?:passwords?|passphrases?|api${sp}keys?|(?:access|auth|session|bearer|refresh|github|aws|openai)${sp}tokens?|secret${sp}keys?|credentials|private${sp}keys?|ssh${sp}keys?|session${sp}cookies?|cookies|seed${sp}phrases?|2fa${sp}codes?)\b`,
+      String.raw`\b(?:passwords?|passphrases?|api${sp}keys?|access${sp}keys?(?:${sp}ids?)?|(?:access|auth|session|bearer|refresh|github|aws|openai)${sp}tokens?|secret${sp}keys?|credentials|private${sp}keys?|ssh${sp}keys?|session${sp}cookies?|cookies|seed${sp}phrases?|2fa${sp}codes?)\b`,
       'i',
     ),
     purpose:
@@ -85,7 +85,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the environment',
     ask: new RegExp(
-      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|(?:current|process|shell)${sp}(?:process${sp})?environment|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
+      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|(?:from|in|of)${sp}the${sp}(?:environment|env)\b|(?:current|process|shell)${sp}(?:process${sp})?environment|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
       'i',
     ),
     purpose:
