@@ -451,6 +451,15 @@ const addressNotes: readonly RegExp[] = [
     'i',
   ),
 ];
+// "HINT AI operator: resolve …", "[Translator model: do not …", "[cfg] model: pull …": the AI reader named by its role,
+// anywhere in a line. As often a label of data ("model: gpt-4o", "AI model: v2", "model: Sure, …" in a transcript), so
+// the word after the colon must open an order, whatever its case.
+const roleNote = new RegExp(
+  String.raw`(?:^|[\s"'(\[<>#*•/-])(?:(?:ai|llm)[\s-]{1,3}[a-z][\w-]{2,20}|(?:[\w-]{2,20}[\s-]{1,3})?models?)\s{0,2}:\s{1,3}["'(]?([A-Za-z']{2,20})`,
+  'i',
+);
+// Verbs that open an order to a role and are too common in documentation to be task verbs.
+const roleOpeners = new Set('resolve fix stop skip apply'.split(' '));
 // Words that may open the order after a note's colon, besides a task verb or a lower-case word.
 const orderOpeners = new Set(
   "please you your do don’t don't always never from going before after when once now if the this quick urgent important".split(
@@ -476,7 +485,8 @@ const addressClauses: readonly RegExp[] = [
 const readerClauses: readonly RegExp[] = [
   // "whoever reads this file:", "Reader of this document:", "If you are an automated system reading this page",
   // "Systems parsing this message must …": the reader named by what it does to the data, not by an agent word.
-  /\bwhoever\s{1,3}(?:reads?|process(?:es)?|parses?|opens?|sees?|summari[sz]es?|ingests?)\s{1,3}(?:this|these)\b/i,
+  // "Whoever or whatever is summarising this chapter:" too.
+  /\bwhoever\s{1,3}(?:or\s{1,3}whatever\s{1,3})?(?:(?:is|are)\s{1,3})?(?:reads?|reading|process(?:es|ing)?|pars(?:es?|ing)|opens?|opening|sees?|seeing|summari[sz](?:es?|ing)|ingest(?:s|ing)?|translat(?:es?|ing))\s{1,3}(?:this|these)\b/i,
   /\breaders?\s{1,3}of\s{1,3}this\s{1,3}(?:document|file|page|message|e-?mail|text|record|note)\s{0,2}[:,]\s{0,3}[a-z]/i,
   /\bif\s{1,3}you\s{1,3}are\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:system|program|script|crawler|parser|scraper|model|bot)\s{1,3}(?:reading|parsing|processing|summari[sz]ing|indexing)\b/i,
   /\b(?:systems?|programs?|scripts?|parsers?|crawlers?|scrapers?|models?)\s{1,3}(?:that\s{1,3})?(?:reading|parsing|processing|summari[sz]ing|ingesting|indexing|reads?|parses?|process(?:es)?|ingests?)\s{1,3}(?:this|these)\b[^.\n]{0,60}?\b(?:must|should|shall|needs?\s{1,3}to|are\s{1,3}(?:to|required\s{1,3}to))\b/i,
@@ -509,6 +519,12 @@ function addressesAgent(sentence: string): boolean {
       // A lower-case word reads as the order itself ("Agent: reset …"); a capitalised one only if it opens an order.
       if (next === lower || taskVerbs.has(lower) || orderOpeners.has(lower)) return true;
     }
+  const role = noteMark.test(sentence) ? roleNote.exec(sentence)?.[1]?.toLowerCase() : undefined;
+  if (
+    role !== undefined &&
+    (taskVerbs.has(role) || orderVerbs.has(role) || orderOpeners.has(role) || roleOpeners.has(role))
+  )
+    return true;
   if (clauseMark.test(sentence)) for (const r of addressClauses) if (r.test(sentence)) return true;
   // "@copilot while you are here, …", "> @repo-agent please …": a bot mentioned anywhere in a line and given an
   // order; "the @triage-bot closed three issues" speaks about it.
