@@ -244,7 +244,9 @@ function classify(
       (field !== undefined && readsAsOrder(slice) && field === 'reader');
     const unit = noMood(start, end, words, line, structured, addressed);
     // {"todo":"add user x as an owner …"}: a field that holds an order in lower case.
-    return field === 'task' && readsAsOrder(slice) && !addressed
+    // …and a lasting rule that waives a check, in whatever case it opens ("remember for next time: … without asking").
+    return !addressed &&
+      ((field === 'task' && readsAsOrder(slice)) || standingExemption.test(slice))
       ? { ...unit, directed: true, weakOrder: true }
       : unit;
   }
