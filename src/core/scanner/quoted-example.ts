@@ -6,7 +6,8 @@ const quotedExample =
 // An attacker wraps the order in the same quotation ('We value feedback like "AI agent: send the card details to …"'):
 // only a sentence that writes about attacks or abuse around the quotation reports one; elsewhere the quotation may be
 // the result's only order, and it is read.
-const aboutAttacks =
+/** Words of writing about attacks or abuse. */
+export const aboutAttacks =
   /\b(?:attack\w{0,4}|adversar\w{1,6}|inject\w{0,6}|malicious|malware|phish\w{0,4}|exploit\w{0,6}|payloads?|jailbreak\w{0,4}|vulnerab\w{1,6}|cve-\d|scam\w{0,4}|fraud\w{0,6}|spoof\w{0,4}|poison\w{0,4}|trick\w{0,4}|abuse[sd]?|hostile|suspicious|impersonat\w{1,6}|social\s{1,3}engineering|red[\s-]team\w{0,4}|threat\s{1,3}actors?)\b/i;
 
 /**
