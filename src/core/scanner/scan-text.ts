@@ -308,8 +308,11 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     for (const plain of deobfuscate(view.text, hints, vocabulary)) {
       for (const f of plain.signals) out.push({ ...f, ...spanOf(view, f.start, f.end) });
       const found = runPatterns(plain.text, surface);
-      // Leetspeak and look-alikes undone, the sentences are read for who they address and what they ask.
-      if (surface === 'content') found.push(...findRegisterShifts(plain.text));
+      // Leetspeak and look-alikes undone, the sentences are read for who they address and what they ask. Not whether
+      // the text is nothing but a request: the stretch read here is a window of the text, not the whole of it.
+      if (surface === 'content')
+        for (const f of findRegisterShifts(plain.text))
+          if (f.rule !== 'place.bare-request') found.push(f);
       for (const f of found)
         out.push({ ...f, ...spanOf(view, ...originalSpan(plain, f.start, f.end)) });
     }
