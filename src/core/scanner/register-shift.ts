@@ -1,5 +1,6 @@
 import { withoutQuotedExamples } from './quoted-example.js';
 import type { RawFinding } from './raw-finding.js';
+import { WordRuns } from './word-runs.js';
 
 // A tool result is data: an e-mail, a web page, a table, a review, code, a log. An injection planted in it
 // changes register: somewhere a sentence speaks to whoever reads the data, a question or a task, about
@@ -591,17 +592,26 @@ function isTrailing(c: number): boolean {
   );
 }
 
-/** Content words of a span: lower case, four letters or more, not a stop word. */
-function contentWords(text: string, start: number, end: number, into: (w: string) => void): void {
-  wordRun.lastIndex = start;
-  for (let m = wordRun.exec(text); m && m.index < end; m = wordRun.exec(text)) {
-    if (m.index + m[0].length > end) break;
-    const w = m[0].toLowerCase();
-    if (!stopWords.has(w) && !stopWords.has(stem(w))) into(stem(w));
+/**
+ * A word's topic, numbered: its stem's number in `topics`, or -1 for a stop word. Content words are lower case, four
+ * letters or more, not stop words; `words` remembers each word's number.
+ */
+function topicOf(w: string, words: Map<string, number>, topics: Map<string, number>): number {
+  let id = words.get(w);
+  if (id === undefined) {
+    const s = stem(w);
+    if (stopWords.has(w) || stopWords.has(s)) id = -1;
+    else {
+      id = topics.get(s);
+      if (id === undefined) {
+        id = topics.size;
+        topics.set(s, id);
+      }
+    }
+    words.set(w, id);
   }
+  return id;
 }
-// Runs of four to 24 Latin letters, not inside a longer word or an identifier.
-const wordRun = /(?<![A-Za-z0-9_])[A-Za-z]{4,24}(?![A-Za-z0-9_])/g;
 
 // Crude stemming so "email"/"emails", "charge"/"charged", "rotate"/"rotating"/"rotation" count as one topic.
 function stem(w: string): string {
@@ -1032,26 +1042,34 @@ function registerShifts(text: string): RawFinding[] {
   if (promptLike()) return out;
   let checked = 0;
   const edges = textEdges(text);
+  // The neighbourhoods of several requests overlap: the text's words are read once, each as its topic's number, and
+  // a request's topics are found around it by the mark its neighbours leave (seenBy[topic] = the request's count).
+  const wordTopics = new Map<string, number>();
+  const topics = new Map<string, number>();
+  const words = new WordRuns(text, (w) => topicOf(w, wordTopics, topics));
+  const seenBy: number[] = [];
   for (const u of all) {
     if (!u.mood || u.structured || u.labelled) continue;
     // Inserted where data has seams: a line of its own, or the first or last sentence of the text.
     if (!u.line && u.start > edges.head && u.end < edges.tail) continue;
     // Off-topic means sharing no words with its neighbours: the text within a few thousand characters.
     if (++checked > maxChecked) break;
-    const own = new Map<string, number>();
-    contentWords(text, u.start, u.end, (w) => own.set(w, (own.get(w) ?? 0) + 1));
+    const own = new Set<number>();
+    words.each(u.start, u.end, (t) => {
+      if (t >= 0) own.add(t);
+    });
     if (own.size < 2) continue;
-    const around = new Set<string>();
     let context = 0;
-    const count = (w: string): void => {
-      around.add(w);
+    const mark = (t: number): void => {
+      if (t < 0) return;
+      seenBy[t] = checked;
       context++;
     };
-    contentWords(text, Math.max(0, u.start - neighbourhood), u.start, count);
-    contentWords(text, u.end, Math.min(n, u.end + neighbourhood), count);
+    words.each(Math.max(0, u.start - neighbourhood), u.start, mark);
+    words.each(u.end, Math.min(n, u.end + neighbourhood), mark);
     if (context < minContext) continue;
     let shared = 0;
-    for (const w of own.keys()) if (around.has(w)) shared++;
+    for (const t of own) if (seenBy[t] === checked) shared++;
     if (shared * 5 > own.size) continue;
     // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
     // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.
@@ -1140,9 +1158,15 @@ function candidateUnits(text: string): Unit[] {
   let fences: number[] | undefined;
   const fencedAt = (pos: number): boolean => {
     fences ??= fenceLines(text);
-    let k = 0;
-    for (const f of fences) if (f < pos) k++;
-    return k % 2 === 1;
+    // How many fence lines start before pos (a binary search: a text may hold thousands of both).
+    let lo = 0;
+    let hi = fences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((fences[mid] ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo % 2 === 1;
   };
   let lastEnd = -1;
   for (const p of at) {
