@@ -1,5 +1,4 @@
 import { otherServer } from './description-rules.js';
-import { loopBlanks } from './factor-assertions.js';
 import type { RawFinding } from './raw-finding.js';
 
 // A tool description read sentence by sentence for what it asks of the model, by structure rather than by
@@ -22,8 +21,7 @@ import type { RawFinding } from './raw-finding.js';
 
 const S = '[ \\t]{1,3}';
 const w = (n: number, len = 15): string => String.raw`(?:[\w'’-]{1,${len}}${S}){0,${n}}`;
-// Blank runs as loops (factor-assertions.ts): the same matches from a fraction of the regex native code.
-const re = (source: string): RegExp => new RegExp(loopBlanks(source), 'i');
+const re = (source: string): RegExp => new RegExp(source, 'i');
 
 const negation = String.raw`(?:\bnot|n't|\bnever|\bdont|\bno${S}(?:need|reason|call)${S}to)`;
 const user = String.raw`(?:(?:the${S}|end${S}|this${S})?(?:users?|humans?|(?:person|people)(?:${S}(?:you${S}are|you['’]re)${S}(?:helping|assisting|working${S}for)|${S}you${S}(?:help|assist|work${S}for))?|customers?|requesters?|end${S}users?)|him|her|them)`;

@@ -158,7 +158,7 @@ export function loopBlanks(source: string): string {
   // source has before it. A lookbehind holding other assertions is left as it is.
   let behindUntil = -1;
   let backward = false;
-  let partner: Int32Array | undefined;
+  let groups: { partner: Int32Array; nextBar: Int32Array } | undefined;
   let classes: Map<number, number> | undefined;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
@@ -181,10 +181,12 @@ export function loopBlanks(source: string): string {
         const min = Number(m[1]);
         const guard = `[ \\t]{${Number(m[2]) + 1}}`;
         const loop = `[ \\t]${m[1] === '0' ? '*' : '+'}`;
-        partner ??= partners(source);
+        groups ??= structure(source);
+        const { partner, nextBar } = groups;
         let rewritten: string | undefined;
         if (i >= behindUntil) {
-          if (startsWithNonBlank(source, end, min, partner)) rewritten = `(?!${guard})${loop}`;
+          if (startsWithNonBlank(source, end, min, partner, nextBar))
+            rewritten = `(?!${guard})${loop}`;
         } else if (
           backward &&
           endsWithNonBlank(source, i, min, partner, (classes ??= classStarts(source)))
@@ -301,7 +303,13 @@ function optionalAt(source: string, q: number): boolean {
  * cannot be empty). Conservative: anything it cannot tell (an alternation's end, `.`, `\s`, a negated class, a
  * group that may match nothing) is false.
  */
-function startsWithNonBlank(source: string, p: number, min: number, partner?: Int32Array): boolean {
+function startsWithNonBlank(
+  source: string,
+  p: number,
+  min: number,
+  partner?: Int32Array,
+  nextBar?: Int32Array,
+): boolean {
   for (;;) {
     if (p >= source.length) return false;
     const c = source[p] ?? '';
@@ -361,7 +369,7 @@ function startsWithNonBlank(source: string, p: number, min: number, partner?: In
       return blankFreeClass(source.slice(p + 1, end - 1)) && !optionalAt(source, end);
     }
     if (c === '(') {
-      const end = groupEnd(source, p);
+      const end = partner === undefined ? groupEnd(source, p) : (partner[p] ?? -2) + 1;
       if (end < 0) return false;
       if (
         source.startsWith('(?=', p) ||
@@ -380,6 +388,13 @@ function startsWithNonBlank(source: string, p: number, min: number, partner?: In
         : source.startsWith('(?<', p)
           ? source.indexOf('>', p) + 1
           : p + 1;
+      if (partner !== undefined && nextBar !== undefined) {
+        // Each alternative read in place (an empty one reads on after the group, which is what it does).
+        if (!startsWithNonBlank(source, open, min, partner, nextBar)) return false;
+        for (let b = nextBar[p] ?? -1; b >= 0; b = nextBar[b] ?? -1)
+          if (!startsWithNonBlank(source, b + 1, min, partner, nextBar)) return false;
+        return true;
+      }
       const alts = alternatives(source.slice(open, end - 1));
       return alts?.every((alt) => startsWithNonBlank(alt, 0, min)) === true;
     }
@@ -390,7 +405,13 @@ function startsWithNonBlank(source: string, p: number, min: number, partner?: In
 
 /** Per `(` the index of its `)` and back; per `|` the index of the `)` closing its group (-1 at the top level). */
 function partners(source: string): Int32Array {
+  return structure(source).partner;
+}
+
+/** A source's groups: `partner` as above; `nextBar` per `(` its group's first `|`, per `|` the next one (or -1). */
+function structure(source: string): { partner: Int32Array; nextBar: Int32Array } {
   const partner = new Int32Array(source.length).fill(-1);
+  const nextBar = new Int32Array(source.length).fill(-1);
   const open: number[] = [];
   const bars: number[][] = [[]];
   for (let i = 0; i < source.length; i++) {
@@ -404,13 +425,18 @@ function partners(source: string): Int32Array {
     else if (c === 0x29) {
       const o = open.pop();
       const mine = bars.pop() ?? [];
-      if (o === undefined) return partner;
+      if (o === undefined) return { partner, nextBar };
       partner[o] = i;
       partner[i] = o;
-      for (const b of mine) partner[b] = i;
+      let last = o;
+      for (const b of mine) {
+        partner[b] = i;
+        nextBar[last] = b;
+        last = b;
+      }
     }
   }
-  return partner;
+  return { partner, nextBar };
 }
 
 /** Whether a character class body (not negated) holds neither a blank nor a tab. */
