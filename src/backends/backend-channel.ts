@@ -10,9 +10,15 @@ import type {
 } from '@modelcontextprotocol/sdk/types.js';
 import { GatewayError } from '../core/errors.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/json-depth.js';
-import type { CallCancellation } from '../core/tool-call.js';
+import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
 import { toolResultProblem } from '../core/tool-result-problem.js';
-import { isRawMessage, toSdkMessage, type RawMessage } from '../wire/json-lines.js';
+import {
+  isJsonTextWriter,
+  isRawMessage,
+  toSdkMessage,
+  type JsonTextWriter,
+  type RawMessage,
+} from '../wire/json-lines.js';
 
 /** Options of one tools/call sent on the hot path. */
 export interface HotCallOptions {
@@ -28,8 +34,8 @@ export interface HotCallOptions {
 
 interface PendingCall {
   readonly id: number;
-  readonly resolve: (result: CallToolResult) => void;
-  readonly reject: (error: unknown) => void;
+  /** Settles the call's one promise: a result or a failure, never a rejection. */
+  readonly resolve: (outcome: ToolCallOutcome) => void;
   readonly timeoutMs: number;
   /** With progress, the deadline moves on with each report, up to this. */
   readonly hardDeadline: number;
@@ -65,11 +71,15 @@ export class BackendChannel implements Transport {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private closed = false;
+  /** The transport itself when it takes JSON text (a child's stdio): calls skip its promise. */
+  private readonly textOut: JsonTextWriter | undefined;
 
   constructor(
     private readonly inner: Transport,
     private readonly server: string,
-  ) {}
+  ) {
+    this.textOut = isJsonTextWriter(inner) ? inner : undefined;
+  }
 
   get sessionId(): string | undefined {
     return this.inner.sessionId;
@@ -121,13 +131,22 @@ export class BackendChannel implements Transport {
     return this.inner.close();
   }
 
-  /** One tools/call straight to the backend; resolves with the result as the backend wrote it. */
-  callTool(params: Record<string, unknown>, options: HotCallOptions): Promise<CallToolResult> {
-    if (this.closed) return Promise.reject(this.connectionClosed());
+  /**
+   * One tools/call straight to the backend: the outcome is the result as the backend wrote it,
+   * or the failure (a GatewayError naming the backend). One promise per call, never rejected:
+   * each layer that would map a rejection or wrap the result costs another promise and tick.
+   */
+  callTool(params: Record<string, unknown>, options: HotCallOptions): Promise<ToolCallOutcome> {
+    if (this.closed) return Promise.resolve(failedOf(this.connectionClosed()));
     const { cancellation, signal } = options;
-    if (cancellation === undefined) signal?.throwIfAborted();
-    else if (cancellation.cancelled)
-      return Promise.reject(this.cancelledError(new Error('the agent cancelled the call')));
+    if (cancellation === undefined ? signal?.aborted === true : cancellation.cancelled)
+      return Promise.resolve(
+        failedOf(
+          this.cancelledError(
+            cancellation === undefined ? signal?.reason : new Error('the agent cancelled the call'),
+          ),
+        ),
+      );
     const id = ++this.nextId;
     const now = performance.now();
     const onProgress = options.onProgress;
@@ -137,11 +156,10 @@ export class BackendChannel implements Transport {
     } else if (options.meta !== undefined) {
       params['_meta'] = options.meta;
     }
-    return new Promise<CallToolResult>((resolve, reject) => {
+    return new Promise<ToolCallOutcome>((resolve) => {
       const call: PendingCall = {
         id,
         resolve,
-        reject,
         timeoutMs: options.timeoutMs,
         deadline: now + options.timeoutMs,
         hardDeadline: now + options.timeoutMs * (onProgress === undefined ? 1 : 10),
@@ -164,13 +182,27 @@ export class BackendChannel implements Transport {
       }
       this.calls.set(id, call);
       this.armTimer(call.deadline);
-      this.inner
-        .send({ jsonrpc: '2.0', id, method: 'tools/call', params })
-        .catch((error: unknown) => {
-          this.settle(call);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        });
+      this.sendCall(call, { jsonrpc: '2.0', id, method: 'tools/call', params });
     });
+  }
+
+  /** The call's request, as text straight onto a child's stdin, else through the transport. */
+  private sendCall(call: PendingCall, message: JSONRPCMessage): void {
+    const failed = (error: unknown): void => {
+      if (!this.calls.has(call.id)) return;
+      this.settle(call);
+      call.resolve(failedOf(this.cancelledError(error)));
+    };
+    const out = this.textOut;
+    if (out === undefined) {
+      this.inner.send(message).catch(failed);
+      return;
+    }
+    try {
+      out.writeJsonText([JSON.stringify(message)]);
+    } catch (error) {
+      failed(error);
+    }
   }
 
   private receive(raw: unknown): void {
@@ -214,12 +246,14 @@ export class BackendChannel implements Transport {
     if (call === undefined) return false;
     this.settle(call);
     if (raw.error !== undefined) {
-      call.reject(
-        !isRawMessage(raw.error)
-          ? this.malformed('an error that is not an object')
-          : exceedsJsonDepth(raw.error)
-            ? this.malformed(`an error nested deeper than ${String(MAX_JSON_DEPTH)} levels`)
-            : this.backendError(raw.error),
+      call.resolve(
+        failedOf(
+          !isRawMessage(raw.error)
+            ? this.malformed('an error that is not an object')
+            : exceedsJsonDepth(raw.error)
+              ? this.malformed(`an error nested deeper than ${String(MAX_JSON_DEPTH)} levels`)
+              : this.backendError(raw.error),
+        ),
       );
       return true;
     }
@@ -227,18 +261,18 @@ export class BackendChannel implements Transport {
     // (or the scanner cannot read whole) is refused here, naming the backend.
     const problem = toolResultProblem(raw.result);
     if (problem !== undefined) {
-      call.reject(this.malformed(problem));
+      call.resolve(failedOf(this.malformed(problem)));
       return true;
     }
-    const result = raw.result as CallToolResult;
+    const outcome: ToolCallOutcome = { kind: 'ok', result: raw.result as CallToolResult };
     if (!call.relayedProgress) {
-      call.resolve(result);
+      call.resolve(outcome);
       return true;
     }
     // The last progress leaves in its own write: an SDK client that reads a progress
     // notification in the same chunk as the response handles the response first and drops it.
     setImmediate(() => {
-      call.resolve(result);
+      call.resolve(outcome);
     });
     return true;
   }
@@ -268,9 +302,10 @@ export class BackendChannel implements Transport {
         params: { requestId: call.id, reason: String(reason) },
       })
       .catch(() => undefined);
-    call.reject(this.cancelledError(reason));
+    call.resolve(failedOf(this.cancelledError(reason)));
   }
 
+  /** The call could not be made or finished (the agent cancelled, the request did not leave). */
   private cancelledError(reason: unknown): GatewayError {
     return new GatewayError(
       'BACKEND_UNAVAILABLE',
@@ -314,11 +349,13 @@ export class BackendChannel implements Transport {
         params: { requestId: call.id, reason: 'Request timed out' },
       })
       .catch(() => undefined);
-    call.reject(
-      new GatewayError(
-        'CALL_TIMEOUT',
-        `Backend "${this.server}" did not answer within ${call.timeoutMs} ms; the call was cancelled.`,
-        { details: { server: this.server } },
+    call.resolve(
+      failedOf(
+        new GatewayError(
+          'CALL_TIMEOUT',
+          `Backend "${this.server}" did not answer within ${call.timeoutMs} ms; the call was cancelled.`,
+          { details: { server: this.server } },
+        ),
       ),
     );
   }
@@ -328,7 +365,7 @@ export class BackendChannel implements Transport {
     this.timerAt = Infinity;
     for (const call of [...this.calls.values()]) {
       this.settle(call);
-      call.reject(this.connectionClosed());
+      call.resolve(failedOf(this.connectionClosed()));
     }
   }
 
@@ -365,3 +402,5 @@ export class BackendChannel implements Transport {
     });
   }
 }
+
+const failedOf = (error: GatewayError): ToolCallOutcome => ({ kind: 'failed', error });

@@ -5,7 +5,6 @@ import {
   McpError,
   type ResultSchema,
   ToolListChangedNotificationSchema,
-  type CallToolResult,
   type ClientCapabilities,
   type Implementation,
   type Progress,
@@ -13,7 +12,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { GatewayError } from '../core/errors.js';
-import type { CallCancellation } from '../core/tool-call.js';
+import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
 import type { ResolvedServer } from '../config/resolve.js';
 import type { ChildExit } from './child-transport.js';
 import type { SpawnedChild } from './spawn-child.js';
@@ -179,26 +178,19 @@ export class Backend {
 
   /**
    * Forwards one tools/call with the backend's own tool name, on the hot path: straight onto
-   * the channel, bypassing the SDK Client, the result not re-validated.
+   * the channel, bypassing the SDK Client, the result not re-validated. The outcome is the
+   * backend's result or a failure naming the backend; the promise never rejects.
    */
   callTool(
     tool: string,
     args: Readonly<Record<string, unknown>>,
     options: CallOptions,
-  ): Promise<CallToolResult> {
+  ): Promise<ToolCallOutcome> {
     // Not async: on the hot path an async frame and its await cost more than the call's write.
-    const explain = (error: unknown): never => {
-      throw this.explainCallFailure(error, options.timeoutMs);
-    };
     const channel = this.channel;
     if (channel === undefined || this.client === undefined)
-      return Promise.reject(this.notConnected());
-    try {
-      return channel.callTool({ name: tool, arguments: args }, options).catch(explain);
-    } catch (error) {
-      // The agent cancelled before the call left: a rejection, as from an async function.
-      return Promise.resolve(error).then(explain);
-    }
+      return Promise.resolve({ kind: 'failed', error: this.notConnected() });
+    return channel.callTool({ name: tool, arguments: args }, options);
   }
 
   /** Forwards any request with its params as the agent sent them; the answer is not re-validated. */

@@ -1,6 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { JsonLineReader, toLine } from '../wire/json-lines.js';
+import { JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
 import {
   killGroup,
   spawnChild,
@@ -28,7 +28,7 @@ export interface ChildTransportOptions extends ChildSpec {
  * SDK Client sees and takes tool results as they are. The child runs in its own process group
  * so that close() reaches anything it spawned (npx).
  */
-export class ChildTransport implements Transport {
+export class ChildTransport implements Transport, JsonTextWriter {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
   onmessage?: ((message: JSONRPCMessage) => void) | undefined;
@@ -91,6 +91,19 @@ export class ChildTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
+    if (!this.writeLine(toLine(message))) {
+      const stdin = this.child?.stdin;
+      if (stdin?.writableNeedDrain === true)
+        await new Promise<void>((resolve) => stdin.once('drain', resolve));
+    }
+  }
+
+  /** Writes one message given as JSON text (the hot path's calls), without a promise. */
+  writeJsonText(parts: readonly string[]): boolean {
+    return this.writeLine(`${parts.length === 1 ? (parts[0] ?? '') : parts.join('')}\n`);
+  }
+
+  private writeLine(line: string): boolean {
     const stdin = this.child?.stdin ?? undefined;
     if (stdin === undefined || stdin.destroyed || !stdin.writable)
       throw new Error('Backend process is not running');
@@ -100,9 +113,7 @@ export class ChildTransport implements Transport {
       stdin.cork();
       process.nextTick(this.uncork);
     }
-    if (!stdin.write(toLine(message))) {
-      await new Promise<void>((resolve) => stdin.once('drain', resolve));
-    }
+    return stdin.write(line);
   }
 
   /** Ends the child: stdin EOF, then SIGTERM, then SIGKILL, each after the grace period. */

@@ -1,4 +1,3 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isGatewayError } from '../core/errors.js';
 import type { ForwardToolCall, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import type { Backend, CallOptions } from './backend.js';
@@ -30,7 +29,8 @@ const forwardOnceReady = async (
 };
 
 // Not an async function: on the hot path each one costs its own promise and frame, and so
-// would spreading the options; two literal shapes are built instead.
+// would spreading the options; two literal shapes are built instead. The backend's promise is
+// the call's outcome already (a failure included), so it is returned as it is.
 const callOn = (backend: Backend, ctx: ToolCallContext): Promise<ToolCallOutcome> => {
   const { cancellation, meta, onProgress } = ctx;
   // A changed timeout restarts the backend, so its own config holds the one in force.
@@ -39,16 +39,8 @@ const callOn = (backend: Backend, ctx: ToolCallContext): Promise<ToolCallOutcome
     cancellation === undefined
       ? { signal: ctx.signal, timeoutMs, meta, onProgress }
       : { cancellation, timeoutMs, meta, onProgress };
-  let sent: Promise<CallToolResult>;
-  try {
-    sent = backend.callTool(ctx.tool, ctx.trace.args, options);
-  } catch (error) {
-    return Promise.resolve().then(() => failedOf(error));
-  }
-  return sent.then(okOf, failedOf);
+  return backend.callTool(ctx.tool, ctx.trace.args, options);
 };
-
-const okOf = (result: CallToolResult): ToolCallOutcome => ({ kind: 'ok', result });
 
 const failedOf = (error: unknown): ToolCallOutcome => {
   if (isGatewayError(error)) return { kind: 'failed', error };

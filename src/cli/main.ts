@@ -7,8 +7,12 @@ import { runCli } from './program.js';
 // to 32 MB and lets promoted garbage fill the old space up to 4x the live size before a full
 // collection, so a busy gateway's RSS ends 45-60 MB above what it holds. Keeping the young
 // generation at its initial size and the old space within 1.2x of the live data costs some
-// CPU per call in more frequent collections (docs/performance.md, "Memory"). Set before the
-// CLI has allocated much; flags the user gave node (NODE_OPTIONS) for either are left alone.
+// CPU per call in more frequent collections (docs/performance.md, "Memory"), and most of all
+// on large results: a 1 MB string no longer fits the young generation, goes to the old space's
+// large objects, and the tight old space then collects in full about every other 1 MB round
+// trip (~13 ms of CPU each; measured again in "Seventh round: the relay core", where the
+// trade is weighed: kept for the memory target). Set before the CLI has allocated much; flags
+// the user gave node (NODE_OPTIONS, or node's command line) for either are left alone.
 const chosen = `${process.execArgv.join(' ')} ${process.env['NODE_OPTIONS'] ?? ''}`;
 if (!/semi[-_]space|heap[-_]growing|optimize[-_]for[-_]size/.test(chosen))
   setFlagsFromString('--semi-space-growth-factor=1 --heap-growing-percent=20');

@@ -57,6 +57,24 @@ describe('the call feed', () => {
     expect(feed.call('c0')).toBeUndefined();
   });
 
+  test('the ring keeps the newest 200 through many turns; a repeated id keeps its place', () => {
+    const feed = new CallFeed();
+    for (let i = 0; i < 1000; i++) feed.record(callRecord(`c${i}`), { seq: i, hash: `h${i}` });
+    feed.record(callRecord('c900'), { seq: 1000, hash: 'again' });
+    feed.record(callRecord('c1001'), { seq: 1001, hash: 'h1001' });
+    const ids = feed.recentCalls().map((call) => call.id);
+    expect(ids).toHaveLength(200);
+    expect(ids.slice(0, 2)).toEqual(['c1001', 'c999']);
+    expect(ids.filter((id) => id === 'c900')).toHaveLength(1);
+    expect(feed.call('c900')?.callSeq).toBe(1000);
+    expect(ids.at(-1)).toBe('c801');
+    expect(feed.call('c800')).toBeUndefined();
+    for (let i = 0; i < 300; i++) feed.record(callRecord(`d${i}`), { seq: 2000 + i, hash: 'd' });
+    expect(feed.recentCalls().map((call) => call.id)).toEqual(
+      Array.from({ length: 200 }, (_, k) => `d${299 - k}`),
+    );
+  });
+
   test('finished calls are counted per minute; quiet minutes count zero', () => {
     let now = 60_000 * 1000;
     const feed = new CallFeed(() => now);

@@ -35,6 +35,11 @@ interface RecentCall {
  */
 export class CallFeed {
   private readonly recent = new Map<string, RecentCall>();
+  // The ids in `recent`, oldest first from `ringNext`: the one to drop is known without walking
+  // the map (a map iterator starts at the first slot and steps over every deleted entry still
+  // there, a few hundred per call until the table is rebuilt).
+  private readonly ring: (string | undefined)[] = new Array<string | undefined>(RING_SIZE);
+  private ringNext = 0;
   private readonly perMinute = new Array<number>(MINUTES).fill(0);
   private currentMinute = 0;
   private readonly listeners = new Set<(event: FeedEvent) => void>();
@@ -146,12 +151,17 @@ export class CallFeed {
   }
 
   private remember(id: string, entry: RecentCall): void {
-    // The map's insertion order is the ring's: the oldest call is the first key.
-    this.recent.set(id, entry);
-    if (this.recent.size > RING_SIZE) {
-      const oldest = this.recent.keys().next().value;
-      if (oldest !== undefined) this.recent.delete(oldest);
+    // The map's insertion order stays the calls' order: pages list it newest first. An id seen
+    // again (never, from the gateway) keeps its place, as a map entry set again does.
+    if (this.recent.has(id)) {
+      this.recent.set(id, entry);
+      return;
     }
+    const oldest = this.ring[this.ringNext];
+    if (oldest !== undefined) this.recent.delete(oldest);
+    this.ring[this.ringNext] = id;
+    this.ringNext = (this.ringNext + 1) % RING_SIZE;
+    this.recent.set(id, entry);
   }
 
   private count(): void {

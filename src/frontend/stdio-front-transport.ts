@@ -68,7 +68,8 @@ export class StdioFrontTransport implements Transport, JsonTextWriter {
 
   /** Writes one message already serialised (with its newline). */
   write(line: string): Promise<void> {
-    return this.writeParts([line]);
+    if (this.writeLine(line)) return Promise.resolve();
+    return new Promise((resolve) => this.stdout.once('drain', resolve));
   }
 
   /**
@@ -76,25 +77,29 @@ export class StdioFrontTransport implements Transport, JsonTextWriter {
    * in the tick's one (vectored) write, so a 1 MB result is not copied into a new string first.
    * A small one is: a vectored write of a few small pieces costs more than copying them.
    */
-  writeJsonText(parts: readonly string[]): Promise<void> {
+  writeJsonText(parts: readonly string[]): boolean {
     let length = 0;
     for (const part of parts) length += part.length;
-    return length <= JOIN_BELOW_CHARS
-      ? this.writeParts([`${parts.join('')}\n`])
-      : this.writeParts([...parts, '\n']);
+    if (length <= JOIN_BELOW_CHARS) return this.writeLine(`${parts.join('')}\n`);
+    if (this.closed) return true;
+    this.corkForTick();
+    for (const part of parts) if (part !== '') this.stdout.write(part);
+    return this.stdout.write('\n');
   }
 
-  private writeParts(parts: readonly string[]): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (!this.corked) {
-      this.corked = true;
-      this.stdout.cork();
-      process.nextTick(this.uncork);
-    }
-    let flowing = true;
-    for (const part of parts) if (part !== '') flowing = this.stdout.write(part);
-    if (flowing) return Promise.resolve();
-    return new Promise((resolve) => this.stdout.once('drain', resolve));
+  /** One line into this tick's write; false when stdout's buffer is over its mark. */
+  private writeLine(line: string): boolean {
+    if (this.closed) return true;
+    this.corkForTick();
+    return this.stdout.write(line);
+  }
+
+  /** Every message written in this tick leaves in one write, when the tick ends. */
+  private corkForTick(): void {
+    if (this.corked) return;
+    this.corked = true;
+    this.stdout.cork();
+    process.nextTick(this.uncork);
   }
 
   close(): Promise<void> {

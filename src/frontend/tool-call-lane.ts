@@ -213,22 +213,27 @@ export class ToolCallLane implements Transport, AgentConnection {
     return !call.cancelled;
   }
 
-  /** The outcome as the reply: from the result's JSON text when the pipeline made it already. */
+  /**
+   * The outcome as the reply. On a transport that takes JSON text (stdio) a result is written as
+   * text, from the JSON the pipeline made of it already (the audit digest's) or serialised once
+   * here, into a line that needs no message object, no second serialisation and no promise.
+   */
   private answer(id: RequestId, outcome: ToolCallOutcome): void {
-    const text = this.textOut === undefined ? undefined : toMcpResponseJson(outcome);
-    if (this.textOut === undefined || text === undefined) {
+    const out = this.textOut;
+    const body = out === undefined ? undefined : resultJsonOf(outcome);
+    if (out === undefined || body === undefined) {
       this.reply(id, answerOf(outcome));
       return;
     }
-    this.textOut
-      .writeJsonText([
-        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${text.head}`,
-        text.body,
+    try {
+      out.writeJsonText([
+        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${body.head}`,
+        body.body,
         '}',
-      ])
-      .catch((error: unknown) => {
-        this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
-      });
+      ]);
+    } catch (error) {
+      this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
+    }
   }
 
   private reply(id: RequestId, answer: Answer): void {
@@ -272,7 +277,9 @@ class LaneCall implements IncomingCall, CallCancellation {
   cancelled = false;
   private reason: unknown = undefined;
   private controller: AbortController | undefined = undefined;
-  private listeners: ((reason: unknown) => void)[] | undefined = undefined;
+  /** Who listens for the cancellation: on the hot path one (the backend call), so no list. */
+  private listener: CancelListener | undefined = undefined;
+  private moreListeners: CancelListener[] | undefined = undefined;
 
   constructor(
     readonly name: string,
@@ -294,15 +301,21 @@ class LaneCall implements IncomingCall, CallCancellation {
     return this.controller.signal;
   }
 
-  onCancel(listener: (reason: unknown) => void): () => void {
+  onCancel(listener: CancelListener): () => void {
     if (this.cancelled) {
       listener(this.reason);
       return () => undefined;
     }
-    (this.listeners ??= []).push(listener);
+    if (this.listener === undefined) {
+      this.listener = listener;
+      return () => {
+        if (this.listener === listener) this.listener = undefined;
+      };
+    }
+    (this.moreListeners ??= []).push(listener);
     return () => {
-      const index = this.listeners?.indexOf(listener) ?? -1;
-      if (index !== -1) this.listeners?.splice(index, 1);
+      const index = this.moreListeners?.indexOf(listener) ?? -1;
+      if (index !== -1) this.moreListeners?.splice(index, 1);
     };
   }
 
@@ -312,11 +325,15 @@ class LaneCall implements IncomingCall, CallCancellation {
     // What AbortController.abort() gives a signal aborted without a reason.
     this.reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
     this.controller?.abort(this.reason);
-    const listeners = this.listeners;
-    this.listeners = undefined;
-    for (const listener of listeners ?? []) listener(this.reason);
+    const { listener, moreListeners } = this;
+    this.listener = undefined;
+    this.moreListeners = undefined;
+    listener?.(this.reason);
+    for (const more of moreListeners ?? []) more(this.reason);
   }
 }
+
+type CancelListener = (reason: unknown) => void;
 
 interface RpcError {
   code: number;
@@ -326,6 +343,25 @@ interface RpcError {
 type Answer = { result: Record<string, unknown> } | { error: RpcError };
 
 const errorOf = (code: number, message: string): Answer => ({ error: { code, message } });
+
+/**
+ * A result's JSON text in two parts (see toMcpResponseJson), for outcomes that are results as
+ * the backend gave them; undefined for the rest, which go the ordinary way (answerOf).
+ */
+const resultJsonOf = (
+  outcome: ToolCallOutcome,
+): { readonly head: string; readonly body: string } | undefined => {
+  const text = toMcpResponseJson(outcome);
+  if (text !== undefined || outcome.kind !== 'ok' || outcome.receipt !== undefined) return text;
+  let body: string | undefined;
+  try {
+    body = JSON.stringify(outcome.result);
+  } catch {
+    // Not serialisable: the ordinary way answers with an error instead.
+    return undefined;
+  }
+  return typeof body === 'string' ? { head: '', body } : undefined;
+};
 
 /** The outcome as MCP; the table may raise a JSON-RPC error instead (unknown tool, relayed error). */
 const answerOf = (outcome: ToolCallOutcome): Answer => {

@@ -38,6 +38,12 @@ const EARLY_BUILD_WAIT_MS = 50;
 const SCANNER_IDLE_MS = 50;
 
 /**
+ * The console starts once the backends' first round is in and no call is being handled, or this
+ * long after the build, whichever comes first (or at once when an approval needs it).
+ */
+const CONSOLE_LATEST_MS = 1000;
+
+/**
  * Composition root: config → pool (backends spawn first) → the front (SDK Server, router, tool
  * cache: enough to answer `initialize`) → state files → live catalog → runtime (pipeline).
  * It wires; the state lives in the parts it wires.
@@ -153,6 +159,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       forwardAfterReview,
       pinnedForm,
       createScanner,
+      precomputedUse,
       findSecrets,
       createElicitationApprover,
       hashPinnedForm,
@@ -235,7 +242,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
     audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
     // Built when first needed or when idle: what a warm start reviewed clean before needs no scan.
-    const scanner = lazyScanner(createScanner);
+    const scanner = lazyScanner(createScanner, precomputedUse);
     const cachedEntry = (server: string) => {
       const config = current().servers.get(server);
       return config === undefined ? undefined : cache.get(server, front.serverFingerprint(config));
@@ -327,7 +334,11 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         sessionIdOf: (callId) => sessions.sessionIdForCall(callId),
         console: {
           pending: gatewayConsole.pending,
-          ready: () => gatewayConsole.ready(),
+          // An approval that waits for the console starts it if it has not started yet.
+          ready: () => {
+            startConsoleNow();
+            return gatewayConsole.ready();
+          },
           url: () => gatewayConsole.url(),
         },
         notify: (approval) => {
@@ -421,6 +432,8 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
   // Set once the catalog holds the cached listings too: calls then go straight in.
   let serving: Built | undefined;
   let startBuild: () => void = () => undefined;
+  // Starts the console now if it has not started (set once the gateway is built).
+  let startConsoleNow: () => void = () => undefined;
   const built = new Promise<void>((resolve) => {
     startBuild = resolve;
   }).then(async () => {
@@ -459,7 +472,33 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       },
       () => undefined,
     );
-    gatewayConsole.start({
+    // The console (its HTTP server, its entry in the state folder: ~25 ms of CPU) is nothing the
+    // first calls need: it starts once the first round is in and the gateway is idle, so that on a
+    // busy machine it does not take CPU from the first call and the backends' boot.
+    let consoleStarted = false;
+    const startConsole = (): void => {
+      if (consoleStarted) return;
+      consoleStarted = true;
+      traceStartup('console: starting');
+      gatewayConsole.start(consoleSource);
+      void gatewayConsole.ready().then(() => {
+        traceStartup('console: started');
+      });
+    };
+    const startConsoleWhenIdle = (): void => {
+      if (consoleStarted || closing !== undefined) return;
+      if (drain.inFlight() > 0) setTimeout(startConsoleWhenIdle, SCANNER_IDLE_MS).unref();
+      else startConsole();
+    };
+    startConsoleNow = startConsole;
+    setTimeout(startConsole, CONSOLE_LATEST_MS).unref();
+    void catalog.firstRoundSettled().then(
+      () => {
+        setTimeout(startConsoleWhenIdle, SCANNER_IDLE_MS).unref();
+      },
+      () => undefined,
+    );
+    const consoleSource: Parameters<typeof gatewayConsole.start>[0] = {
       gateway: {
         pid: process.pid,
         version: GATEWAY_INFO.version,
@@ -507,7 +546,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
         await catalog.refresh();
         return { ok: true };
       },
-    });
+    };
     await cachedRound;
     traceStartup('catalog: cached listings routed');
     serving = done;

@@ -13,16 +13,26 @@ export const createDrain = (): Drain => {
   let inFlight = 0;
   let drained: (() => void) | undefined;
   return {
-    track:
-      (fn) =>
-      async (...args) => {
+    // Not an async wrapper: every tools/call passes here, and an async frame with its await
+    // costs two more promises and microtask turns than one reaction on the handler's promise
+    // (registered first, so the count drops before the caller sees the answer, as before).
+    track: (fn) => {
+      const done = (): void => {
+        if (--inFlight === 0) drained?.();
+      };
+      return (...args) => {
         inFlight++;
+        let running;
         try {
-          return await fn(...args);
-        } finally {
-          if (--inFlight === 0) drained?.();
+          running = fn(...args);
+        } catch (error) {
+          done();
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
-      },
+        running.then(done, done);
+        return running;
+      };
+    },
     inFlight: () => inFlight,
     drain: async (ms) => {
       if (inFlight === 0) return;

@@ -12,6 +12,7 @@ export { digestAuditContent } from '../audit/digest.js';
 export { createForward } from '../backends/forward-tool-call.js';
 export { pinnedForm } from '../core/pinning/pinned-form.js';
 export { createScanner } from '../core/scanner/scanner.js';
+export { precomputedUse } from '../core/scanner/precomputed.js';
 export { findSecrets } from '../core/scanner/secrets.js';
 export { createElicitationApprover } from '../frontend/elicitation-approver.js';
 export { hashPinnedForm } from '../pins/hash-pinned-form.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { callContext, fakeForward } from '../../test/helpers/call-context.js';
+import { callContext, fakeForward, okText } from '../../test/helpers/call-context.js';
 import { validateConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { MemoryAuditSink } from '../core/audit/audit-sink.js';
@@ -54,6 +54,27 @@ describe('createRuntime', () => {
     const changed = createRuntime(configOf({ default: 'deny' }), parts(), same);
     expect(same.limiter).toBe(first.limiter);
     expect(changed.limiter).not.toBe(first.limiter);
+  });
+
+  test('a call record is sealed after the transport flushed the request, and precedes its result', async () => {
+    const base = parts();
+    const sink = base.audit?.sink as MemoryAuditSink;
+    const atFlush: string[][] = [];
+    // Like the stdio transport: requests handed on in a turn leave on a tick queued then, and
+    // the answer comes in a later turn of the event loop.
+    const forward: RuntimeParts['forward'] = () => {
+      process.nextTick(() => atFlush.push(sink.records.map((r) => r.type)));
+      return new Promise((resolve) =>
+        setImmediate(() => {
+          resolve(okText('done'));
+        }),
+      );
+    };
+    const runtime = createRuntime(configOf({ default: 'allow' }), { ...base, forward });
+    const outcome = await runtime.pipeline(callContext());
+    expect(outcome.kind).toBe('ok');
+    expect(atFlush).toEqual([[]]);
+    expect(sink.records.map((r) => r.type)).toEqual(['call', 'result']);
   });
 
   test('servers are looked up by name', () => {

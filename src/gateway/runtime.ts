@@ -4,7 +4,12 @@ import { createRateLimiter, type RateLimiter, type RootsView } from '../core/pol
 import { createFindingFilter, type FindingFilter } from '../core/scanner/finding-filter.js';
 import { createInertCheck } from '../core/scanner/inert-value.js';
 import type { Scanner } from '../core/scanner/scanner.js';
-import type { ForwardToolCall, Handler, ToolCallOutcome } from '../core/tool-call.js';
+import type {
+  ForwardToolCall,
+  Handler,
+  ToolCallContext,
+  ToolCallOutcome,
+} from '../core/tool-call.js';
 import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import { findSecrets } from '../core/scanner/secrets.js';
@@ -60,6 +65,15 @@ export interface RuntimeParts {
   readonly labelSink: AuditSink;
 }
 
+/**
+ * Runs `task(ctx)` after the requests handed to the transports in this turn have left: a
+ * stdio backend's transport writes them on a tick it queued when the first one came, which
+ * runs before this one.
+ */
+const afterTransportFlush = (task: (ctx: ToolCallContext) => void, ctx: ToolCallContext): void => {
+  process.nextTick(task, ctx);
+};
+
 /** Builds the runtime for `config`; the rate limiter carries over while the policy is unchanged. */
 export const createRuntime = (
   config: ResolvedConfig,
@@ -78,7 +92,11 @@ export const createRuntime = (
   const audit: RecordAuditOptions | undefined =
     parts.audit === undefined
       ? undefined
-      : { ...parts.audit, failClosed: () => config.policy.mode === 'enforce' };
+      : {
+          afterForward: afterTransportFlush,
+          ...parts.audit,
+          failClosed: () => config.policy.mode === 'enforce',
+        };
   const flows = createFlowControl({
     flows: () => config.flows,
     labels: () => config.labels,

@@ -104,4 +104,103 @@ describe('recordAudit and recordCall', () => {
     // The failed call record is not written twice: only the result follows.
     expect(sink.records.map((r) => r.type)).toEqual(['result']);
   });
+
+  describe('with afterForward (batch durability)', () => {
+    /** An afterForward that holds its tasks until the test runs them. */
+    const heldTasks = () => {
+      const tasks: (() => void)[] = [];
+      const afterForward: RecordAuditOptions['afterForward'] = (task, ctx) => {
+        tasks.push(() => {
+          task(ctx);
+        });
+      };
+      const runAll = () => {
+        for (const task of tasks.splice(0)) task();
+      };
+      return { afterForward, tasks, runAll };
+    };
+
+    test('the call record is queued after the request was handed on, before its result', async () => {
+      const sink = new MemoryAuditSink();
+      const held = heldTasks();
+      const opts = options(sink, { afterForward: held.afterForward });
+      const seenAtForward: number[] = [];
+      let answer: ((outcome: ToolCallOutcome) => void) | undefined;
+      const handle = compose([recordAudit(opts), recordCall(opts)], () => {
+        seenAtForward.push(sink.records.length);
+        return new Promise<ToolCallOutcome>((resolve) => {
+          answer = resolve;
+        });
+      });
+      const ctx = callContext();
+      const running = handle(ctx);
+      // Forwarded with nothing appended yet; one task waits to append the call record.
+      expect(seenAtForward).toEqual([0]);
+      expect(held.tasks).toHaveLength(1);
+      held.runAll();
+      expect(sink.records.map((r) => r.type)).toEqual(['call']);
+      expect(ctx.trace.callReceipt).toEqual({ seq: 0, hash: 'memory:0' });
+      answer?.(okText('hello'));
+      const outcome = await running;
+      expect(sink.records.map((r) => r.type)).toEqual(['call', 'result']);
+      expect(outcome).toMatchObject({ kind: 'ok', receipt: { seq: 1 } });
+    });
+
+    test('an outcome back before the task ran still follows its call record, which is written once', async () => {
+      const sink = new MemoryAuditSink();
+      const held = heldTasks();
+      const opts = options(sink, { afterForward: held.afterForward });
+      const ctx = callContext();
+      await compose([recordAudit(opts), recordCall(opts)], fakeForward().forward)(ctx);
+      expect(sink.records.map((r) => r.type)).toEqual(['call', 'result']);
+      expect(ctx.trace.callReceipt).toEqual({ seq: 0, hash: 'memory:0' });
+      held.runAll();
+      expect(sink.records.map((r) => r.type)).toEqual(['call', 'result']);
+    });
+
+    test('the call record holds what the steps before it decided', async () => {
+      const sink = new MemoryAuditSink();
+      const held = heldTasks();
+      const opts = options(sink, { afterForward: held.afterForward });
+      const handle = compose([recordAudit(opts), recordCall(opts)], (ctx) => {
+        held.runAll();
+        return fakeForward().forward(ctx);
+      });
+      await handle(callContext({ args: { path: '/tmp/b.txt' } }));
+      expect(sink.records[0]).toMatchObject({ type: 'call', args: { path: '/tmp/b.txt' } });
+    });
+
+    test('an unhealthy log in enforce mode still stops the call before the backend', async () => {
+      const sink = new MemoryAuditSink();
+      sink.healthy = false;
+      const held = heldTasks();
+      const { forward, calls } = fakeForward();
+      const outcome = await compose(
+        [recordCall(options(sink, { afterForward: held.afterForward }))],
+        forward,
+      )(callContext());
+      expect(outcome).toMatchObject({ kind: 'failed', error: { code: 'AUDIT_WRITE_FAILED' } });
+      expect(calls).toEqual([]);
+      expect(held.tasks).toEqual([]);
+    });
+
+    test('a log that refuses the record fails the call, as before', async () => {
+      const sink = new ClosedSink();
+      const held = heldTasks();
+      const opts = options(sink, { afterForward: held.afterForward });
+      const handle = compose([recordAudit(opts), recordCall(opts)], (ctx) => {
+        // The task runs (and fails) before the backend answers.
+        held.runAll();
+        return fakeForward().forward(ctx);
+      });
+      await expect(handle(callContext())).rejects.toThrow('closed');
+    });
+  });
 });
+
+/** A sink already closed: every append throws. */
+class ClosedSink extends MemoryAuditSink {
+  override append(): never {
+    throw new Error('The audit log is closed');
+  }
+}

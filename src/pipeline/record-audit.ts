@@ -23,6 +23,14 @@ export interface RecordAuditOptions {
   /** In enforce mode a call that cannot be audited is not forwarded. */
   readonly failClosed: () => boolean;
   readonly now: () => number;
+  /**
+   * In `batch` durability, runs `task(ctx)` once the request has been handed to the backend
+   * (Node: `process.nextTick`, queued after the transport's own flush of the requests of this
+   * turn), so that building and sealing the `call` record is not on the way to the backend.
+   * Absent: the record is appended before forwarding.
+   */
+  readonly afterForward?:
+    ((task: (ctx: ToolCallContext) => void, ctx: ToolCallContext) => void) | undefined;
 }
 
 // A call stopped before the policy step still gets a decision in its record.
@@ -63,7 +71,9 @@ const recordOutcome = (
   outcome: ToolCallOutcome,
   started: number,
 ): ToolCallOutcome | Promise<ToolCallOutcome> => {
-  if (!ctx.trace.callRecorded) options.sink.append(callRecordOf(ctx, options));
+  // A call stopped before recordCall, or whose deferred `call` record has not been appended yet
+  // (an outcome that came back in the same turn): its `call` record goes first, now.
+  if (!ctx.trace.callRecorded) appendCallRecord(options, ctx);
   // A result cut for the client is recorded whole: the hash is of what the scanner passed.
   const { cut } = ctx.trace;
   // `none` keeps no digest, so it computes none.
@@ -103,21 +113,51 @@ const recordOutcome = (
   return written === undefined ? answered : written.then(() => answered);
 };
 
-/** Innermost step, right before forwarding: the `call` record, on disk first in `sync` mode. */
-export const recordCall = (options: RecordAuditOptions): Middleware =>
-  function recordCall(ctx, next) {
+/** Appends the call's `call` record (once) and keeps its receipt on the trace. */
+const appendCallRecord = (options: RecordAuditOptions, ctx: ToolCallContext): void => {
+  if (ctx.trace.callRecorded) return;
+  ctx.trace.callReceipt = options.sink.append(callRecordOf(ctx, options));
+  ctx.trace.callRecorded = true;
+};
+
+/**
+ * Innermost step, right before forwarding: the `call` record, on disk first in `sync` mode.
+ *
+ * In `batch` mode the record is only queued, and reaches the file with the call's `result`
+ * (before the reply) or with the batched flush, whichever comes first; so with `afterForward`
+ * it is queued in the same turn, just after the request left instead of just before: same
+ * record, same order (always before its `result`), one seal fewer between the agent's
+ * request and the backend.
+ */
+export const recordCall = (options: RecordAuditOptions): Middleware => {
+  const { afterForward } = options;
+  // One function per runtime, handed the context: no closure per call.
+  const appendLater = (ctx: ToolCallContext): void => {
+    try {
+      appendCallRecord(options, ctx);
+    } catch {
+      // The log refused it (closed under a shutdown): recordOutcome appends it again and the
+      // call fails with that error, as a call whose record could not be queued always has.
+    }
+  };
+  return function recordCall(ctx, next) {
     if (options.durability === 'sync') return recordDurably(options, ctx, next);
     // Batch durability: appending is synchronous, so the call goes on without a step of its own.
     try {
       if (!options.sink.healthy && options.failClosed())
         return Promise.resolve(unauditable(undefined));
-      ctx.trace.callReceipt = options.sink.append(callRecordOf(ctx, options));
+      if (afterForward === undefined) appendCallRecord(options, ctx);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    ctx.trace.callRecorded = true;
-    return next();
+    if (afterForward === undefined) return next();
+    try {
+      return next();
+    } finally {
+      afterForward(appendLater, ctx);
+    }
   };
+};
 
 const recordDurably = async (
   options: RecordAuditOptions,

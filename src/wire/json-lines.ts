@@ -88,10 +88,17 @@ export class JsonLineReader {
   }
 }
 
-/** A transport that can also write a message given as JSON text (the hot path's replies). */
+/**
+ * A transport that can also write a message given as JSON text, at once and without a promise
+ * (the hot path's calls and replies): on a pipe the write is synchronous, and a promise per
+ * message (plus the `.catch` every caller hangs on it) cost more than the write's JavaScript.
+ */
 export interface JsonTextWriter {
-  /** Writes one message whose JSON is the concatenation of `parts`, as one line. */
-  writeJsonText(parts: readonly string[]): Promise<void>;
+  /**
+   * Writes one message whose JSON is the concatenation of `parts`, as one line. Throws when the
+   * other side is gone; false when the line was buffered over the stream's high-water mark.
+   */
+  writeJsonText(parts: readonly string[]): boolean;
 }
 
 /** Whether `transport` takes messages as JSON text too. */

@@ -73,8 +73,9 @@ function decodeBase64(run: string): string | undefined {
     else if (c >= 0x61 && c <= 0x7a) lowerCase++;
     else if (c === 0x2f || c === 0x5f) slashes++;
   }
-  if (length % 4 === 1 || upper === 0 || lowerCase === 0 || slashes + 1 > length / 12 + 2)
-    return undefined;
+  if (upper === 0 || lowerCase === 0 || slashes + 1 > length / 12 + 2) return undefined;
+  // A payload cut off mid-quartet (a page or a log truncated) keeps its whole quartets.
+  if (length % 4 === 1) length--;
   const clean = run.slice(0, length).replace(/-/g, '+').replace(/_/g, '/');
   let bin: string;
   try {
@@ -82,10 +83,29 @@ function decodeBase64(run: string): string | undefined {
   } catch {
     return undefined;
   }
+  return binaryText(bin) ?? binaryText(bin.slice(0, asciiPrefix(bin)));
+}
+
+function binaryText(bin: string): string | undefined {
   if (!looksLikeText(bin)) return undefined;
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytesToText(bytes);
+}
+
+// A payload with a character dropped or changed part way ("…ZXhhbXBsZmNvbS…") decodes to text up to the damage and
+// noise after it: the text before is what it says.
+const minPrefix = 24;
+
+/** The length of the printable ASCII text at the start of `bin`, or 0 when shorter than `minPrefix`. */
+function asciiPrefix(bin: string): number {
+  let k = 0;
+  while (k < bin.length) {
+    const c = bin.charCodeAt(k);
+    if (!((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09)) break;
+    k++;
+  }
+  return k >= minPrefix && k < bin.length ? k : 0;
 }
 
 function decodeHex(run: string): string | undefined {

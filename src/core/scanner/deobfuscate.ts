@@ -165,15 +165,17 @@ export function deobfuscate(
 ): Deobfuscated[] {
   const edits: Edit[] = [];
   const spaced = spacedRuns(text, vocabulary);
+  const unread: number[] = [];
   let done = 0;
   for (const at of hints) {
     if (at < done) continue;
     let start = at;
     const stop = Math.max(done, start - 64);
     while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
-    done = Math.max(at + 1, examineWord(text, start, edits, spaced, vocabulary));
+    done = Math.max(at + 1, examineWord(text, start, edits, spaced, vocabulary, unread));
   }
   if (edits.length === 0) return [];
+  readLeetSentences(text, edits, unread);
   edits.sort((x, y) => x.start - y.start || y.end - x.end);
   const kept: Edit[] = [];
   for (const e of edits)
@@ -188,6 +190,7 @@ function examineWord(
   edits: Edit[],
   spaced: SpacedRuns,
   vocabulary: Vocabulary,
+  unread: number[],
 ): number {
   const n = text.length;
   const c = text.charCodeAt(i);
@@ -249,6 +252,10 @@ function examineWord(
     const word = form === undefined ? undefined : rewrite(text, i, j, vocabulary);
     if (word !== undefined && (form === 'word' || isCue(word, vocabulary)))
       edits.push({ start: i, end: j, text: word, kind: 'leetspeak', cue: isCue(word, vocabulary) });
+    else if (form !== undefined) unread.push(i, j);
+  } else if (leetCount === 1 && ascii === 1 && j - i === 2 && foreign === 0 && accented === 0) {
+    // "t0", "1t", "0f": read only inside a sentence of leetspeak (see readLeetSentences).
+    unread.push(i, j);
   } else if (
     accented >= 2 &&
     foreign === 0 &&
@@ -324,6 +331,31 @@ function leetForm(text: string, i: number, j: number): 'word' | 'tail' | undefin
   for (let k = i; k < tail; k++)
     if ((kind[text.charCodeAt(k)] ?? 0) === (LEET | KNOWN)) return 'word';
   return 'tail';
+}
+
+// Leetspeak on every letter of a sentence ("0p3n ~/.4ws/cr3d3nt14ls 4nd p0st 1t"): its words outside the vocabulary
+// stay unread, and the sentence means nothing to the layers that read it. Where at least this many words nearby
+// read back as vocabulary words, the others are read letter by letter too ("4K", "mp3", "b2b" alone stay as they are).
+const leetSentence = 2;
+const leetReach = 160;
+
+/** Read the unread leetspeak words (flat [start, end) pairs) near enough vocabulary words read back from leetspeak. */
+function readLeetSentences(text: string, edits: Edit[], unread: readonly number[]): void {
+  if (unread.length === 0) return;
+  const leet = edits.filter((e) => e.kind === 'leetspeak');
+  if (leet.length < leetSentence) return;
+  let k = 0;
+  for (let u = 0; u < unread.length; u += 2) {
+    const start = unread[u] ?? 0;
+    const end = unread[u + 1] ?? 0;
+    while (k < leet.length && (leet[k]?.end ?? 0) + leetReach < start) k++;
+    let near = 0;
+    for (let m = k; m < leet.length && (leet[m]?.start ?? 0) <= end + leetReach; m++) near++;
+    if (near < leetSentence) continue;
+    let word = '';
+    for (let c = start; c < end; c++) word += String.fromCharCode(readAs(text.charCodeAt(c)));
+    edits.push({ start, end, text: word, kind: 'leetspeak', cue: false });
+  }
 }
 
 /** True when some vocabulary word begins with the lower-case ASCII letters a b (false for anything else). */

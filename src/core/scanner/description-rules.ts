@@ -1,5 +1,5 @@
 import { allCountWords, countWords } from './count-words.js';
-import { rx, S, type PatternDetector } from './detector.js';
+import { rx, type PatternDetector } from './detector.js';
 
 // Tool-poisoning cues read from what a description asks of the model, not from stock phrases. Each rule runs
 // on tool definitions only (documentation and agent prompts in tool results talk like this), where a strong
@@ -8,6 +8,17 @@ import { rx, S, type PatternDetector } from './detector.js';
 // absolute path", "never show the token to the user"); a poisoned one reaches past it: ahead of every
 // other tool, out of the user's sight, on a condition of the clock or the conversation, or into another
 // tool's calls. Every quantifier is bounded and every match holds one of its keywords.
+
+/**
+ * The gap between two words: one to three spaces or tabs, as `[ \t]{1,3}` reads, written so V8 compiles it to a
+ * loop. Irregexp unrolls a repeat of at most three into a choice per step, and in these long alternations that
+ * made about four fifths of the native code (`poison.data-request` 1.6 MB); `{1,8}` compiles as a counted loop, and
+ * the lookbehind rejects a run of four. The same matches wherever the gap follows a word and precedes one, as in
+ * every pattern here; not inside a lookbehind (read backwards, the lookbehind would see the word): use `SB` there.
+ */
+export const S = String.raw`(?:[ \t]{1,8}(?<![ \t]{4}))`;
+/** The word gap inside a lookbehind. */
+export const SB = '[ \\t]{1,3}';
 
 /** Every "a b" for a in first and b in second. */
 function pairs(first: readonly string[], second: readonly string[]): string[] {
@@ -53,8 +64,27 @@ const topicTrigger = String.raw`\b(?:conversation|chat|user|discussion|topic|que
 
 // What a tool has no business asking for: the conversation, the model's instructions, other tools' output,
 // secrets the user shared, the environment.
-const privateContent = String.raw`(?:(?:the${S})?(?:full|entire|complete|whole|previous|prior|earlier|past)${S}(?:\w{1,12}${S})?(?:conversation|chat|dialog(?:ue)?|messages|transcript|history|exchanges?|turns)|(?:conversation|chat|dialog(?:ue)?|message)${S}(?:history|transcript|log|so${S}far)|everything${S}(?:the${S}user|they|you)${S}(?:ha(?:s|ve)${S})?(?:said|told${S}you|typed|wrote|written|asked|shared|sent)|system${S}prompt|(?:your|the)${S}(?:system${S}|original${S}|hidden${S})?instructions${S}(?:you${S}(?:were${S}given|received|have)|above)|(?:results?|outputs?|responses?|data)${S}(?:of|from|returned${S}by)${S}(?:the${S})?(?:other|previous|earlier|all${S}(?:the${S})?other)${S}tools?|other${S}tools'${S}(?:results?|outputs?|responses?)|(?:any|all|every)${S}(?:\w{1,12}${S}){0,2}(?:passwords?|api${S}keys?|tokens?|secrets?|credentials?|private${S}keys?|card${S}numbers?|credit${S}cards?|cvvs?|ssns?|iban|account${S}numbers?)${S}(?:\w{1,12}${S}){0,3}(?:(?:the${S})?user${S}(?:has${S})?(?:shared|mentioned|typed|provided|gave)|mentioned|you${S}(?:know|have${S}seen|saw|found)|in${S}(?:the|this)${S}(?:conversation|chat|session))|(?:every|all|each|any)${S}(?:\w{1,12}${S})?(?:previous|prior|earlier|other)${S}tool${S}(?:results?|outputs?|responses?)|(?:the${S})?(?:full${S})?(?:iban|pin|passwords?|passcodes?|one-time${S}(?:codes?|passwords?)|otp|2fa${S}codes?|verification${S}codes?|card${S}numbers?)${S}(?:\w{1,15}${S}){0,4}(?:the${S})?user${S}(?:gave|provided|shared|typed|entered|sent)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:one-time${S}(?:codes?|passwords?)|otp|2fa${S}codes?|verification${S}codes?|pin)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:passwords?|api${S}keys?|(?:access|auth|session|bearer|refresh)${S}tokens?|credentials|cookies|private${S}keys?|ssh${S}keys?|card${S}numbers?|credit${S}cards?|cvv|ssn|social${S}security${S}numbers?|bank${S}(?:account${S})?details|passport${S}numbers?)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:messages?|prompts?|requests?|questions?|words)${S}(?:verbatim|word${S}for${S}word|in${S}full)|(?:all${S})?(?:user${S})?(?:prompts|messages)${S}(?:\w{1,12}${S}){0,2}verbatim|(?:every|all|any)${S}files?${S}(?:from|in)${S}(?:the${S}user['’]s|their|your|the)${S}(?:\w{1,15}${S})?(?:folder|directory|home|drive|desktop|documents)|(?:the${S})?values?${S}of${S}(?:the${S}|any${S}|all${S})?(?:[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)(?:_[A-Z0-9]{1,20}){0,3}[\x60'"]?(?:${S}environment${S}variable)?|environment${S}variables?|secret${S}environment${S}variables?)|(?:e-?mail${S}addresses|phone${S}numbers|addresses|contact${S}details)${S}(?:and${S}(?:\w{1,15}${S}){1,2})?(?:of|from|in|for)${S}(?:everyone|everybody|all${S}(?:the${S})?(?:people|contacts)|(?:the${S})?user['’]s${S}(?:contacts|address${S}book|contact${S}list))|(?:the${S})?user['’]s${S}(?:contacts|contact${S}list|address${S}book|browsing${S}history|location${S}history)|(?:verbatim|exact|full)${S}cop(?:y|ies)${S}of${S}(?:the${S})?(?:\w{1,12}${S}){0,3}(?:messages|conversation|chat|prompts?)|(?:the${S})?(?:last|latest|recent|most${S}recent)${S}(?:\w{1,10}${S})?(?:messages|turns|exchanges)|(?:whatever|everything|anything|what)${S}(?:the${S})?(?:\w{1,15}${S}){0,3}tools?${S}(?:have${S}|has${S})?(?:returned|produced|output|sent${S}back)|environment${S}variables|env${S}vars|(?:output${S}of|run)${S}(?:the${S})?[\x60'"]?(?:env|printenv|set)[\x60'"]?\b)`;
+const privateContent = String.raw`(?:(?:the${S})?(?:full|entire|complete|whole|previous|prior|earlier|past)${S}(?:\w{1,12}${S})?(?:conversation|chat|dialog(?:ue)?|messages|transcript|history|exchanges?|turns)|(?:conversation|chat|dialog(?:ue)?|message)${S}(?:history|transcript|log|so${S}far)|everything${S}(?:the${S}(?:user|person|human|customer|requester|client)|they|you)${S}(?:ha(?:s|ve)${S})?(?:said|told${S}you|typed|wrote|written|asked|shared|sent|pasted)|system${S}prompt|(?:your|the)${S}(?:system${S}|original${S}|hidden${S})?instructions${S}(?:you${S}(?:were${S}given|received|have)|above)|(?:results?|outputs?|responses?|data)${S}(?:of|from|returned${S}by)${S}(?:the${S})?(?:other|previous|earlier|all${S}(?:the${S})?other)${S}tools?|other${S}tools'${S}(?:results?|outputs?|responses?)|(?:any|all|every)${S}(?:\w{1,12}${S}){0,2}(?:passwords?|api${S}keys?|tokens?|secrets?|credentials?|private${S}keys?|card${S}numbers?|credit${S}cards?|cvvs?|ssns?|iban|account${S}numbers?)${S}(?:\w{1,12}${S}){0,3}(?:(?:the${S})?user${S}(?:has${S})?(?:shared|mentioned|typed|provided|gave)|mentioned|you${S}(?:know|have${S}seen|saw|found)|in${S}(?:the|this)${S}(?:conversation|chat|session))|(?:every|all|each|any)${S}(?:\w{1,12}${S})?(?:previous|prior|earlier|other)${S}tool${S}(?:results?|outputs?|responses?)|(?:the${S})?(?:full${S})?(?:iban|pin|passwords?|passcodes?|one-time${S}(?:codes?|passwords?)|otp|2fa${S}codes?|verification${S}codes?|card${S}numbers?)${S}(?:\w{1,15}${S}){0,4}(?:the${S})?user${S}(?:gave|provided|shared|typed|entered|sent)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:one-time${S}(?:codes?|passwords?)|otp|2fa${S}codes?|verification${S}codes?|pin)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:passwords?|api${S}keys?|(?:access|auth|session|bearer|refresh)${S}tokens?|credentials|cookies|private${S}keys?|ssh${S}keys?|card${S}numbers?|credit${S}cards?|cvv|ssn|social${S}security${S}numbers?|bank${S}(?:account${S})?details|passport${S}numbers?)|(?:the${S})?user['’]s${S}(?:\w{1,12}${S})?(?:messages?|prompts?|requests?|questions?|words)${S}(?:verbatim|word${S}for${S}word|in${S}full)|(?:all${S})?(?:user${S})?(?:prompts|messages)${S}(?:\w{1,12}${S}){0,2}verbatim|(?:every|all|any)${S}files?${S}(?:from|in)${S}(?:the${S}user['’]s|their|your|the)${S}(?:\w{1,15}${S})?(?:folder|directory|home|drive|desktop|documents)|(?:the${S})?values?${S}of${S}(?:the${S}|any${S}|all${S})?(?:[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)(?:_[A-Z0-9]{1,20}){0,3}[\x60'"]?(?:${S}environment${S}variable)?|environment${S}variables?|secret${S}environment${S}variables?)|(?:e-?mail${S}addresses|phone${S}numbers|addresses|contact${S}details)${S}(?:and${S}(?:\w{1,15}${S}){1,2})?(?:of|from|in|for)${S}(?:everyone|everybody|all${S}(?:the${S})?(?:people|contacts)|(?:the${S})?user['’]s${S}(?:contacts|address${S}book|contact${S}list))|(?:the${S})?user['’]s${S}(?:contacts|contact${S}list|address${S}book|browsing${S}history|location${S}history)|(?:verbatim|exact|full)${S}cop(?:y|ies)${S}of${S}(?:the${S})?(?:\w{1,12}${S}){0,3}(?:messages|conversation|chat|prompts?)|(?:the${S})?(?:last|latest|recent|most${S}recent)${S}(?:\w{1,10}${S})?(?:messages|turns|exchanges)|(?:whatever|everything|anything|what)${S}(?:the${S})?(?:\w{1,15}${S}){0,3}tools?${S}(?:have${S}|has${S})?(?:returned|produced|output|sent${S}back)|environment${S}variables|env${S}vars|(?:output${S}of|run)${S}(?:the${S})?[\x60'"]?(?:env|printenv|set)[\x60'"]?\b)`;
 const provide = String.raw`(?:requires?|needs|expects|include|pass|provide|send|submit|attach|append|collect|gather|paste|add|supply|fill|populate|forward|upload|copy|put|share|dump|list|report|enclose|transmit|read)`;
+
+// "Do not include the chat": a negation, and at most one word, right before the ask.
+const askNegated = new RegExp(
+  String.raw`\b(?:not|never|n't|nor|without)${SB}(?:\w{1,12}${SB}){0,1}$`,
+  'i',
+);
+const askWord = new RegExp(String.raw`\b${provide}(?=[ \t])`, 'gi');
+/**
+ * Some ask word of the words before the content is not negated: "never send, only include the chat" asks. The
+ * words before are at most five, so this reads a few dozen characters.
+ */
+function askStands(text: string, at: number, asks: string): boolean {
+  askWord.lastIndex = 0;
+  for (let m = askWord.exec(asks); m; m = askWord.exec(asks)) {
+    const from = at + m.index;
+    if (!askNegated.test(text.slice(Math.max(0, from - 40), from))) return true;
+  }
+  return false;
+}
 
 /** Another server as a description names it: "the other servers", "another MCP server", "the billing server's". */
 export const otherServer = String.raw`(?:(?:the|any|all)${S}other${S}(?:mcp${S})?servers?|another${S}(?:mcp${S})?server|(?!(?:this|our|same)\b)[\w-]{2,30}${S}server's|(?:from|of|on)${S}(?:the${S}|any${S}|all${S})?other${S}(?:mcp${S})?servers)`;
@@ -389,9 +419,13 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       'of env',
       'of `env',
     ],
+    // The private content is written once, with the ask before it ("include the full chat") or after it ("the
+    // system prompt … must be attached") as optional groups; \`verify\` keeps a match that has one of them and no
+    // negation before the ask. Two copies of the content made this the largest regex of the description rules.
     pattern: rx(
-      String.raw`(?<!\b(?:not|never|n't|nor|without)${S}(?:\w{1,12}${S}){0,1})\b${provide}${S}(?:\w{1,15}${S}){0,4}?${privateContent}|\b${privateContent}\b[^.\n]{0,60}?\bbe${S}(?:included|passed|provided|sent|submitted|attached|appended|supplied|forwarded|uploaded|copied|shared|pasted|collected)\b`,
+      String.raw`(\b${provide}${S}(?:\w{1,15}${S}){0,4}?)?\b${privateContent}(\b[^.\n]{0,60}?\bbe${S}(?:included|passed|provided|sent|submitted|attached|appended|supplied|forwarded|uploaded|copied|shared|pasted|collected)\b)?`,
     ),
+    verify: (m) => m[2] !== undefined || (m[1] !== undefined && askStands(m.input, m.index, m[1])),
     maxLength: 260,
     message: 'asks for the conversation, its instructions, other tools’ output or secrets',
   },
@@ -532,7 +566,7 @@ export const descriptionDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?(?<!(?:\bnot|\bnever|n't)${S})\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
+      String.raw`(?:${sleeperTrigger})\b[^.\n]{0,80}?(?<!(?:\bnot|\bnever|n't)${SB})\b(?:${armedAction}|(?:call|invoke|run|use)${S}(?:the${S})?(?!this\b|that\b|it\b)[\x60'"]?[\w-]{2,30}[\x60'"]?${S}(?:tool|function))\b|${presenceTrigger}\b[^.\n]{0,80}?\b${presenceArmed}\b|${topicTrigger}\b[^.\n]{0,80}?\b${armedAction}\b`,
     ),
     maxLength: 280,
     message: 'a condition (date, count, another tool, a topic) that arms an action',

@@ -49,10 +49,13 @@ const BACKSLASH = 0x5c;
 
 /**
  * The string values (not keys) of JSON-looking text, decoded and joined by spaces, with each character's
- * offset in the text. Undefined when the text is not an object or array with at least two string values,
+ * offset in the text (`lineBeforeCapital`: a value opening with a capital letter starts a new line). Undefined when the text is not an object or array with at least two string values,
  * or is longer than `joinLimit`. One pass; malformed JSON just yields what it can.
  */
-export function joinJsonStrings(text: string): { text: string; offsets: Int32Array } | undefined {
+export function joinJsonStrings(
+  text: string,
+  lineBeforeCapital = false,
+): { text: string; offsets: Int32Array } | undefined {
   if (text.length > joinLimit) return undefined;
   const first = text.trimStart().charCodeAt(0);
   if (first !== 0x7b && first !== 0x5b) return undefined;
@@ -94,7 +97,10 @@ export function joinJsonStrings(text: string): { text: string; offsets: Int32Arr
     const isKey = text.charCodeAt(k) === 0x3a;
     if (!isKey && value.length > 0) {
       if (out) {
-        out += ' ';
+        // Read as sentences, a value that opens with a capital letter starts a line of its own ("Weekly notes" and
+        // "Assistant, disregard …" are two), and one that opens in lower case continues the value before it.
+        const c = value.charCodeAt(0);
+        out += lineBeforeCapital && c >= 0x41 && c <= 0x5a ? '\n' : ' ';
         offsets.push(i);
       }
       out += value;

@@ -297,6 +297,8 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       const [start, end] = rawSpan(view, payload.start, payload.end);
       const inner = normalisedView(payload.decoded);
       const found = [...findHiddenChannels(payload.decoded), ...runPatterns(inner.text, surface)];
+      // A decoded order is read as the result's own sentences are: who it speaks to, what it asks.
+      if (surface === 'content') found.push(...findRegisterShifts(inner.text));
       for (const f of found) {
         out.push({
           rule: f.rule,
@@ -318,20 +320,35 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   ): void {
     for (const plain of deobfuscate(view.text, hints, vocabulary)) {
       for (const f of plain.signals) out.push({ ...f, ...spanOf(view, f.start, f.end) });
-      for (const f of runPatterns(plain.text, surface))
+      const found = runPatterns(plain.text, surface);
+      // Leetspeak and look-alikes undone, the sentences are read for who they address and what they ask. Not whether
+      // the text is nothing but a request: the stretch read here is a window of the text, not the whole of it.
+      if (surface === 'content')
+        for (const f of findRegisterShifts(plain.text))
+          if (f.rule !== 'place.bare-request') found.push(f);
+      for (const f of found)
         out.push({ ...f, ...spanOf(view, ...originalSpan(plain, f.start, f.end)) });
     }
   }
 
   // A result that is pretty-printed JSON breaks a phrase at every field: read its string values joined.
   function scanJoinedJson(view: TextView, surface: Surface, out: RawFinding[]): void {
-    if (!view.text.includes('\n')) return;
-    const joined = joinJsonStrings(view.text);
-    if (!joined) return;
-    for (const f of runPatterns(joined.text, surface)) {
-      const [start, end] = rawSpan(view, ...originalSpan(joined, f.start, f.end));
-      out.push({ ...f, start, end });
-    }
+    const pretty = view.text.includes('\n');
+    // One-line JSON is read by the patterns as it is; an order split over its fields is a sentence again only joined.
+    if (!pretty && surface !== 'content') return;
+    const joined = pretty ? joinJsonStrings(view.text) : undefined;
+    if (joined)
+      for (const f of runPatterns(joined.text, surface)) {
+        const [start, end] = rawSpan(view, ...originalSpan(joined, f.start, f.end));
+        out.push({ ...f, start, end });
+      }
+    if (surface !== 'content') return;
+    const lines = joinJsonStrings(view.text, true);
+    if (lines)
+      for (const f of findRegisterShifts(lines.text)) {
+        const [start, end] = rawSpan(view, ...originalSpan(lines, f.start, f.end));
+        out.push({ ...f, start, end });
+      }
   }
 
   // Large text with a few rewritten lines: scan the raw text, and each run of rewritten lines as its own view,

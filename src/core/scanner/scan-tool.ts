@@ -1,4 +1,5 @@
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
+import { S } from './description-rules.js';
 import { narrowedToNeed, ordersOtherTool } from './description-intent.js';
 import type { RawFinding } from './raw-finding.js';
 
@@ -18,12 +19,12 @@ interface ParameterAsk {
   readonly purpose?: RegExp;
 }
 
-const sp = '[ \\t]{1,3}';
+const sp = S;
 const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the conversation',
     ask: new RegExp(
-      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|convo|chat|dialog(?:ue)?|messages?|msgs?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|convo|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}user|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:contents?|text|body)${sp}of${sp}(?:the${sp})?(?:last|latest|most${sp}recent|previous|any|every|all)${sp}(?:\w{1,12}${sp}){0,3}(?:documents?|e-?mails?|files?|messages?|pages?|notes?)\b[^.\n]{0,30}?\byou${sp}(?:have${sp})?(?:read|opened|seen|fetched|received|processed)|(?:from|out${sp}of|based${sp}on)${sp}(?:whatever|everything|anything|what)${sp}(?:they|the${sp}user|you)${sp}(?:has${sp}|have${sp})?(?:told${sp}you|said|shared|mentioned|typed|seen|learned|know)|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
+      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|convo|chat|dialog(?:ue)?|messages?|msgs?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|convo|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}(?:user|person|human|customer|requester|client)|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent|pasted)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:contents?|text|body)${sp}of${sp}(?:the${sp})?(?:last|latest|most${sp}recent|previous|any|every|all)${sp}(?:\w{1,12}${sp}){0,3}(?:documents?|e-?mails?|files?|messages?|pages?|notes?)\b[^.\n]{0,30}?\byou${sp}(?:have${sp})?(?:read|opened|seen|fetched|received|processed)|(?:from|out${sp}of|based${sp}on)${sp}(?:whatever|everything|anything|what)${sp}(?:they|the${sp}user|you)${sp}(?:has${sp}|have${sp})?(?:told${sp}you|said|shared|mentioned|typed|seen|learned|know)|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
       'i',
     ),
     purpose:
@@ -42,7 +43,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: "the model's instructions",
     ask: new RegExp(
-      String.raw`\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer|system)${sp}(?:\w{1,12}${sp})?(?:instructions|prompt)|system${sp}message|(?:your|the${sp}model['’]s|the${sp}assistant['’]s)${sp}(?:operating|base|core|internal|hidden|standing)${sp}(?:instructions|rules|guidelines|directives)|every${sp}tool${sp}you${sp}(?:can|could)${sp}(?:call|use)|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
+      String.raw`\b(?:rules|guidance|instructions|directives|guidelines|briefing)${sp}(?:\w{1,12}${sp}){0,3}(?:from|by)${sp}(?:the${sp}|your${sp})(?:developer|operator|system|platform|creator)\b|\bbefore${sp}(?:this|the)${sp}(?:conversation|chat|session)${sp}(?:began|started)\b|\b(?:system${sp}prompt|(?:your|the)${sp}(?:system${sp}|original${sp}|hidden${sp}|current${sp})?instructions${sp}(?:you${sp}(?:were${sp}given|received|have|follow)|above)|(?:tool|function)${sp}(?:descriptions|definitions|list)|(?:descriptions|definitions)${sp}of${sp}(?:the${sp}|all${sp}|your${sp})?(?:other${sp})?tools|(?:initial|original|hidden|developer|system)${sp}(?:\w{1,12}${sp})?(?:instructions|prompt)|system${sp}message|(?:your|the${sp}model['’]s|the${sp}assistant['’]s)${sp}(?:operating|base|core|internal|hidden|standing)${sp}(?:instructions|rules|guidelines|directives)|every${sp}tool${sp}you${sp}(?:can|could)${sp}(?:call|use)|(?:list|names?|all)${sp}(?:of${sp})?(?:all${sp})?(?:the${sp})?(?:other${sp})?tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can))|tools${sp}(?:available${sp}to${sp}you|you${sp}(?:have|can${sp}(?:use|call)))\b[^.\n]{0,40}?\bdescriptions)`,
       'i',
     ),
     purpose: /\bprompts?\b|\bllm|language model|completion|instructions?\b|\bagents?\b/i,
@@ -66,7 +67,7 @@ const parameterAsks: readonly ParameterAsk[] = [
     // Who the user is and where they live: a contact or booking tool's business, not a joke's.
     kind: 'personal details',
     ask: new RegExp(
-      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}?dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b|\b(?:everything|anything|all|whatever)${sp}(?:else${sp})?(?:you${sp})?(?:know|have${sp}learned|learned|remember)${sp}about${sp}(?:the${sp})?(?:user|them|him|her)\b|\bwhere${sp}(?:they|the${sp}user)${sp}lives?\b|\b(?:health${sp}(?:conditions?|data|records|issues)|medical${sp}(?:history|conditions?|records))\b|\banything${sp}else${sp}(?:they|the${sp}user)(?:['’]ve|${sp}have|${sp}has)?${sp}(?:shared|said|told${sp}you|mentioned)\b`,
+      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,3}(?:e-?mail${sp}address(?:es)?|phone${sp}numbers?|home${sp}address|postal${sp}address|date${sp}of${sp}birth|birth${sp}dates?)|\banything${sp}personal\b|\bpersonal${sp}(?:details|information|info|data)\b|\bpatient${sp}names\b|\b(?:private|personal)${sp}(?:documents|files|notes|messages)\b|\b(?:text|contents?)${sp}of${sp}(?:any|every|all|the)${sp}files?${sp}you${sp}(?:have${sp})?(?:read|opened|seen)|\bfiles?${sp}(?:and${sp}folders${sp})?(?:you|the${sp}assistant)${sp}(?:have${sp})?(?:read|opened|seen|browsed|accessed|visited)\b|\b(?:everything|anything|all|whatever)${sp}(?:else${sp})?(?:you${sp})?(?:know|have${sp}learned|learned|remember)${sp}about${sp}(?:the${sp})?(?:user|them|him|her)\b|\bwhere${sp}(?:they|the${sp}user)${sp}lives?\b|\b(?:health${sp}(?:conditions?|data|records|issues)|medical${sp}(?:history|conditions?|records))\b|\banything${sp}else${sp}(?:they|the${sp}user)(?:['’]ve|${sp}have|${sp}has)?${sp}(?:shared|said|told${sp}you|mentioned)\b`,
       'i',
     ),
     purpose:
@@ -75,7 +76,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'credentials',
     ask: new RegExp(
-      String.raw`\b(?:passwords?|passphrases?|api${sp}keys?|(?:access|auth|session|bearer|refresh|github|aws|openai)${sp}tokens?|secret${sp}keys?|credentials|private${sp}keys?|ssh${sp}keys?|session${sp}cookies?|cookies|seed${sp}phrases?|2fa${sp}codes?)\b`,
+      String.raw`\b(?:passwords?|passphrases?|api${sp}keys?|access${sp}keys?(?:${sp}ids?)?|(?:access|auth|session|bearer|refresh|github|aws|openai)${sp}tokens?|secret${sp}keys?|credentials|private${sp}keys?|ssh${sp}keys?|session${sp}cookies?|cookies|seed${sp}phrases?|2fa${sp}codes?)\b`,
       'i',
     ),
     purpose:
@@ -84,7 +85,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the environment',
     ask: new RegExp(
-      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|(?:current|process|shell)${sp}(?:process${sp})?environment|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
+      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|(?:from|in|of)${sp}the${sp}(?:environment|env)\b|(?:current|process|shell)${sp}(?:process${sp})?environment|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
       'i',
     ),
     purpose:
@@ -103,7 +104,7 @@ const parameterAsks: readonly ParameterAsk[] = [
 
 // Credential files whose contents no parameter of any tool should ask the model for.
 const credentialFile =
-  /\b(?:contents?|read|paste|include|copy|cat|dump|text)\b[^.\n]{0,40}?(?:(?:~|\$HOME)?\/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|\bmcp\.json\b|claude_desktop_config|\.config\/gcloud|credentials\.db|\.bash_history|\.zsh_history|\.git-credentials|\.npmrc|\.pypirc|\.kube\/config|\.docker\/config\.json|(?:^|[\s'"\x60(/~])\.env\b|\/etc\/(?:passwd|shadow)\b)/i;
+  /\b(?:contents?|read|paste|include|copy|cat|dump|text)\b[^.\n]{0,40}?(?:(?:~|\$HOME)?\/?\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|\bmcp\.json\b|claude_desktop_config|\.config\/gcloud|credentials\.db|\.bash_history|\.zsh_history|\.git-credentials|\.netrc|\.pgpass|\.config\/gh\/hosts\.yml|\.npmrc|\.pypirc|\.kube\/config|\.docker\/config\.json|(?:^|[\s'"\x60(/~])\.env\b|\/etc\/(?:passwd|shadow)\b)/i;
 
 // "Do not include personal data": an ask under a negation in its own sentence is a caution, not an ask.
 function negated(text: string, at: number): boolean {

@@ -126,6 +126,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
               // A sentence in a default names a neighbour's tool as a description would.
               ...(shadows && /\s/.test(text) ? shadows(text, ownName) : []),
               ...findDescriptionIntent(text.replace(/[_-]+/g, ' '), ownName, facets),
+              // A default the model passes as it is: "cat ~/.config/gh/hosts.yml".
+              ...(exfilOn
+                ? [findExfilParameter(text, purpose)].filter((f) => f !== undefined)
+                : []),
             ]
           : [];
       if (site.key !== 'description' && site.key !== 'title') return [];

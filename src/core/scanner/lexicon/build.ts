@@ -1,6 +1,7 @@
 import { caseInsensitive, type Layer, type PatternDetector } from '../detector.js';
 import type { Severity } from '../finding.js';
 import { inViewText } from '../in-view-text.js';
+import { keywordsKey, precomputedKeywords } from '../precomputed.js';
 import { anyStem, foldTurkish, keywordsOf, type Lang } from './stems.js';
 
 // How a lexicon entry becomes a detector. Hundreds of detectors are built from the lexicons, and writing their
@@ -92,7 +93,12 @@ export function lexiconDetector(
   message: string,
   extra: Partial<Pick<PatternDetector, 'verify' | 'descriptionSeverity'>> = {},
 ): PatternDetector {
-  const keywords = once(() => keywordsOf(keywordStems, lang).map(inView));
+  // The bundle carries them (precomputed.ts), keyed by the stems and language they are written from.
+  const keywords = once(() =>
+    precomputedKeywords(keywordsKey(lang, keywordStems), () =>
+      keywordsOf(keywordStems, lang).map(inView),
+    ),
+  );
   const pattern = once(() => {
     const s = viewSource(source(), lang);
     return new RegExp(s, `g${caseInsensitive(s)}`);

@@ -1,0 +1,192 @@
+// @ts-check
+// Profiles one gateway variant under the benchmark's call load: spawns the built CLI with the
+// given Node options (e.g. `--cpu-prof --cpu-prof-dir=DIR`, `--trace-gc`), warms up, runs
+// `--calls` echo calls either one at a time or with `--concurrency` in flight, then closes the
+// gateway's stdin so that it exits normally (and writes its profile). Prints the relay's CPU
+// per call (schedstat) and, with `--heap`, the bytes it allocated per call (from
+// `process.memoryUsage` is not reachable from outside: use `--trace-gc` and sum the scavenges).
+//
+//   node bench/profile-call.js --variant gateway|gw-bare [--mode seq|par] [--calls 20000]
+//        [--warmup 3000] [--concurrency 16] [--node-options "--cpu-prof --cpu-prof-dir=/tmp/p"]
+//        [--bin OTHER/bin/mcp-gateway.js]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
+
+const { values: opts } = parseArgs({
+  options: {
+    variant: { type: 'string', default: 'gateway' },
+    mode: { type: 'string', default: 'par' },
+    calls: { type: 'string', default: '20000' },
+    warmup: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '16' },
+    'node-options': { type: 'string', default: '' },
+    bin: { type: 'string', default: path.join(ROOT, 'bin', 'mcp-gateway.js') },
+    'alloc-profile': { type: 'string' },
+    // A command to run the gateway under, e.g. "strace -f -c -o FILE" (CPU figures then mean little).
+    prefix: { type: 'string', default: '' },
+  },
+});
+
+const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
+/** @type {Record<string, Record<string, unknown>>} */
+const configs = {
+  gateway: {},
+  'gw-no-audit': { audit: { enabled: false } },
+  'gw-no-scan': { scanning: SCAN_OFF },
+  'gw-no-pins': { pinning: { mode: 'off' } },
+  'gw-bare': { audit: { enabled: false }, scanning: SCAN_OFF, pinning: { mode: 'off' } },
+};
+const extra = configs[/** @type {string} */ (opts.variant)];
+if (extra === undefined) throw new Error(`unknown variant ${opts.variant}`);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-profile-'));
+const config = path.join(dir, 'mcp-gateway.config.json');
+writeFileSync(
+  config,
+  JSON.stringify({ servers: { echo: { command: process.execPath, args: [ECHO] } }, ...extra }),
+);
+
+const nodeOptions = opts['node-options'].split(' ').filter((o) => o !== '');
+const allocProfile = opts['alloc-profile'];
+if (allocProfile !== undefined) nodeOptions.push('--inspect=127.0.0.1:0');
+const prefix = opts.prefix.split(' ').filter((o) => o !== '');
+const argv = [...prefix, process.execPath, ...nodeOptions, opts.bin, '--config', config];
+const child = spawn(/** @type {string} */ (argv[0]), argv.slice(1), {
+  stdio: ['pipe', 'pipe', allocProfile === undefined ? 'inherit' : 'pipe'],
+});
+/**
+ * With `--alloc-profile FILE`: the gateway's inspector, through which the measured calls'
+ * allocations are sampled, those the young generation collects included (Node's own
+ * `--heap-prof` keeps only what is still alive at exit). Needs `--experimental-websocket`.
+ */
+const inspector =
+  allocProfile === undefined
+    ? undefined
+    : await new Promise((resolve) => {
+        /** @type {NonNullable<typeof child.stderr>} */ (child.stderr).setEncoding('utf8');
+        /** @type {NonNullable<typeof child.stderr>} */ (child.stderr).on('data', (text) => {
+          const match = /(ws:\/\/\S+)/.exec(String(text));
+          if (match === null) return;
+          const socket = new WebSocket(/** @type {string} */ (match[1]));
+          let id = 0;
+          /** @type {Map<number, (result: any) => void>} */
+          const waiting = new Map();
+          socket.addEventListener('message', (event) => {
+            const message = JSON.parse(String(event.data));
+            waiting.get(message.id)?.(message.result);
+          });
+          /** @type {(method: string, params?: unknown) => Promise<any>} */
+          const send = (method, params = {}) =>
+            new Promise((done) => {
+              waiting.set(++id, done);
+              socket.send(JSON.stringify({ id, method, params }));
+            });
+          socket.addEventListener('open', () => {
+            resolve({ send, socket });
+          });
+        });
+      });
+const stdin = /** @type {import('node:stream').Writable} */ (child.stdin);
+const stdout = /** @type {import('node:stream').Readable} */ (child.stdout);
+/** @type {Map<number, (message: any) => void>} */
+const pending = new Map();
+let nextId = 1;
+let partial = '';
+stdout.setEncoding('utf8');
+stdout.on('data', (/** @type {string} */ chunk) => {
+  const lines = (partial + chunk).split('\n');
+  partial = /** @type {string} */ (lines.pop());
+  for (const line of lines) {
+    if (line === '') continue;
+    // `--trace-gc` and the like print on stdout: passed on to this process's stdout.
+    if (!line.startsWith('{')) {
+      process.stdout.write(`${line}\n`);
+      continue;
+    }
+    const message = JSON.parse(line);
+    const resolve = pending.get(message.id);
+    if (resolve !== undefined) {
+      pending.delete(message.id);
+      resolve(message);
+    }
+  }
+});
+/** @returns {Promise<any>} */
+const request = (/** @type {string} */ method, /** @type {unknown} */ params) =>
+  new Promise((resolve) => {
+    const id = nextId++;
+    pending.set(id, resolve);
+    stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+  });
+
+const cpuNs = (/** @type {number} */ pid) =>
+  readdirSync(`/proc/${pid}/task`).reduce((sum, task) => {
+    try {
+      return (
+        sum + Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
+      );
+    } catch {
+      return sum;
+    }
+  }, 0);
+
+await request('initialize', {
+  protocolVersion: '2025-06-18',
+  capabilities: {},
+  clientInfo: { name: 'profile', version: '1' },
+});
+stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+let listed = await request('tools/list', {});
+while (!listed.result?.tools?.some((/** @type {{name: string}} */ t) => t.name === 'echo__echo'))
+  listed = await request('tools/list', {});
+const call = () => request('tools/call', { name: 'echo__echo', arguments: { message: 'hello' } });
+const run = async (/** @type {number} */ calls) => {
+  if (opts.mode === 'seq') {
+    for (let i = 0; i < calls; i++) await call();
+    return;
+  }
+  let issued = 0;
+  await Promise.all(
+    Array.from({ length: Number(opts.concurrency) }, async () => {
+      while (issued < calls) {
+        issued++;
+        await call();
+      }
+    }),
+  );
+};
+await run(Number(opts.warmup));
+if (inspector !== undefined) {
+  await inspector.send('HeapProfiler.enable');
+  await inspector.send('HeapProfiler.startSampling', {
+    samplingInterval: 256,
+    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMajorGC: true,
+  });
+}
+const pid = /** @type {number} */ (child.pid);
+const before = cpuNs(pid);
+const started = performance.now();
+await run(Number(opts.calls));
+const cpu = (cpuNs(pid) - before) / 1000 / Number(opts.calls);
+const wall = (performance.now() - started) / Number(opts.calls);
+if (inspector !== undefined) {
+  const { profile } = await inspector.send('HeapProfiler.stopSampling');
+  writeFileSync(/** @type {string} */ (allocProfile), JSON.stringify(profile));
+  inspector.socket.close();
+}
+process.stderr.write(
+  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call, ${(wall * 1000).toFixed(1)} µs wall/call\n`,
+);
+await new Promise((resolve) => {
+  child.once('exit', resolve);
+  stdin.end();
+  // A process that had a debugger attached may wait for it at exit.
+  setTimeout(() => child.kill(), 5000).unref();
+});
