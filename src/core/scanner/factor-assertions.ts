@@ -140,3 +140,325 @@ export function factorAssertions(source: string): string {
   }
   return copied === 0 ? source : out + source.slice(copied);
 }
+
+// A bounded run of blanks, `[ \t]{1,3}`, is in nearly every phrase pattern (thousands of times in all). V8 unrolls a
+// repeat of at most three into nested choices and then copies the code of what follows into each: the detector
+// table held some 45 MB of regex native code, and a process past 16 MB of code gets its regexes compiled without
+// optimisation (docs/scanning.md, "Speed"). Where the next character the pattern reads can never be a blank or tab,
+// the run always takes every blank there is, and `(?![ \t]{4})[ \t]+` (a loop, compiled once) matches exactly the
+// same text: three to four times less code for a phrase pattern.
+const blankRun = /\[ \\t\]\{([01]),([1-4])\}/y;
+
+/** A regex source with its bounded blank runs written as guarded loops where that matches the same (see above). */
+export function loopBlanks(source: string): string {
+  if (!source.includes('[ \\t]{')) return source;
+  let out = '';
+  let copied = 0;
+  // A lookbehind reads right to left: there the run is guarded on its right, and what it reads next is what the
+  // source has before it. A lookbehind holding other assertions is left as it is.
+  let behindUntil = -1;
+  let backward = false;
+  let groups: { partner: Int32Array; nextBar: Int32Array } | undefined;
+  let classes: Map<number, number> | undefined;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (
+      c === 0x28 &&
+      i >= behindUntil &&
+      (source.startsWith('(?<!', i) || source.startsWith('(?<=', i))
+    ) {
+      const end = groupEnd(source, i);
+      behindUntil = end < 0 ? source.length : end;
+      const inner = source.slice(i + 4, behindUntil);
+      backward =
+        end >= 0 && !inner.includes('(?=') && !inner.includes('(?!') && !inner.includes('(?<');
+    } else if (c === 0x5b) {
+      blankRun.lastIndex = i;
+      const m = blankRun.exec(source);
+      const end = i + (m?.[0].length ?? 0);
+      if (m && source.charCodeAt(end) !== 0x3f) {
+        const min = Number(m[1]);
+        const guard = `[ \\t]{${Number(m[2]) + 1}}`;
+        const loop = `[ \\t]${m[1] === '0' ? '*' : '+'}`;
+        groups ??= structure(source);
+        const { partner, nextBar } = groups;
+        let rewritten: string | undefined;
+        if (i >= behindUntil) {
+          if (startsWithNonBlank(source, end, min, partner, nextBar))
+            rewritten = `(?!${guard})${loop}`;
+        } else if (
+          backward &&
+          endsWithNonBlank(source, i, min, partner, (classes ??= classStarts(source)))
+        )
+          rewritten = `${loop}(?<!${guard})`;
+        if (rewritten !== undefined) {
+          out += `${source.slice(copied, i)}${rewritten}`;
+          copied = end;
+        }
+      }
+      i = classEnd(source, i) - 1;
+    }
+  }
+  return copied === 0 ? source : out + source.slice(copied);
+}
+
+/** Whether the character at `at` is escaped by a backslash. */
+function escaped(source: string, at: number): boolean {
+  let n = 0;
+  while (at - n - 1 >= 0 && source.charCodeAt(at - n - 1) === 0x5c) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * True when every match of the item that ends at `e` (read right to left, as in a lookbehind) reads as its last
+ * character one that is neither a blank nor a tab. Conservative like startsWithNonBlank: a quantified item, the
+ * start of a group or alternative, `.` or `\s` are false.
+ */
+function endsWithNonBlank(
+  source: string,
+  e: number,
+  min: number,
+  partner: Int32Array,
+  classes: Map<number, number>,
+): boolean {
+  for (;;) {
+    if (e <= 0) return false;
+    const at = e - 1;
+    const c = source[at] ?? '';
+    if (escaped(source, at)) {
+      if (c !== 'b') return nonBlankEscapes.has(c);
+      if (min > 0) return true;
+      e = at - 1;
+      continue;
+    }
+    if (c === ']' && classes.has(at))
+      return blankFreeClass(source.slice((classes.get(at) ?? 0) + 1, at));
+    if (c === ')') {
+      const open = partner[at] ?? -1;
+      if (open < 0) return false;
+      if (source.startsWith('(?', open) && '=!<'.includes(source[open + 2] ?? '')) {
+        // Zero-width: the item before it reads the character.
+        e = open;
+        continue;
+      }
+      const body = source.startsWith('(?:', open)
+        ? open + 3
+        : source.startsWith('(?<', open)
+          ? -1
+          : open + 1;
+      if (body < 0) return false;
+      const alts = alternatives(source.slice(body, at));
+      return (
+        alts?.every((alt) =>
+          endsWithNonBlank(alt, alt.length, min, partners(alt), classStarts(alt)),
+        ) === true
+      );
+    }
+    // A repeat that cannot be empty (`+`, `{m,n}` with m >= 1): its last character is its item's.
+    if (c === '+') {
+      e = at;
+      continue;
+    }
+    if (c === '}') {
+      const brace = source.lastIndexOf('{', at);
+      const least = /^\{(\d+)(?:,\d*)?\}$/.exec(source.slice(brace, e));
+      if (brace <= 0 || least === null || Number(least[1]) < 1) return false;
+      e = brace;
+      continue;
+    }
+    // The start of a group (`(?:`, a lookaround's `(?<!`…) or of a named one (`>`): nothing before it to read.
+    const opens = source.startsWith('(?', at - 2) || source.startsWith('(?<', at - 3) || c === '>';
+    return !opens && !'|(?*+{}.$^ \t'.includes(c);
+  }
+}
+
+/** Per character class, the index of its `]` mapped to the index of its `[`. */
+function classStarts(source: string): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x5b) {
+      const end = classEnd(source, i);
+      starts.set(end - 1, i);
+      i = end - 1;
+    }
+  }
+  return starts;
+}
+
+// Escapes that read one character other than a blank or tab; `\b` after a blank needs a word character next.
+const nonBlankEscapes = new Set('wdbnr.-/()[]{}|?*+$^\\\'"!:,;&#%=<>@`~'.split(''));
+const classEscapes = new Set('wd-.]/\\\'"'.split(''));
+
+/** Whether the quantifier at `q` (if any) lets the item before it match nothing. */
+function optionalAt(source: string, q: number): boolean {
+  const c = source[q];
+  return c === '?' || c === '*' || source.startsWith('{0', q);
+}
+
+/**
+ * True when every match of the source from `p` on reads a first character that is neither a blank nor a tab (and
+ * cannot be empty). Conservative: anything it cannot tell (an alternation's end, `.`, `\s`, a negated class, a
+ * group that may match nothing) is false.
+ */
+function startsWithNonBlank(
+  source: string,
+  p: number,
+  min: number,
+  partner?: Int32Array,
+  nextBar?: Int32Array,
+): boolean {
+  for (;;) {
+    if (p >= source.length) return false;
+    const c = source[p] ?? '';
+    // The end of an alternative or group: what the group may read next (itself again), then what follows it.
+    if (partner !== undefined && c === '|') {
+      p = partner[p] ?? -1;
+      if (p < 0) return false;
+      continue;
+    }
+    if (partner !== undefined && c === ')') {
+      const open = partner[p] ?? -1;
+      if (
+        open < 0 ||
+        source.startsWith('(?=', open) ||
+        source.startsWith('(?!', open) ||
+        source.startsWith('(?<=', open) ||
+        source.startsWith('(?<!', open)
+      )
+        return false;
+      const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})\??/.exec(source.slice(p + 1, p + 16));
+      const q = quantifier?.[0] ?? '';
+      const again =
+        q.startsWith('*') ||
+        q.startsWith('+') ||
+        (quantifier?.[1] !== undefined &&
+          (quantifier[2] === undefined
+            ? Number(quantifier[1]) > 1
+            : quantifier[3] === '' || Number(quantifier[3]) > 1));
+      if (again) {
+        const body = source.startsWith('(?:', open)
+          ? open + 3
+          : source.startsWith('(?<', open)
+            ? source.indexOf('>', open) + 1
+            : open + 1;
+        const alts = alternatives(source.slice(body, p));
+        if (alts?.every((alt) => startsWithNonBlank(alt, 0, min)) !== true) return false;
+      }
+      p += 1 + q.length;
+      continue;
+    }
+    if (c === '\\') {
+      const e = source[p + 1] ?? '';
+      // After at least one blank, `\b` needs a word character next; after none it tells nothing.
+      if (e === 'b' && min > 0) return true;
+      if (e === 'b') {
+        p += 2;
+        continue;
+      }
+      if (e === 'p' && source.startsWith('{L', p + 2)) {
+        const close = source.indexOf('}', p);
+        return close > 0 && !optionalAt(source, close + 1);
+      }
+      return nonBlankEscapes.has(e) && !optionalAt(source, p + 2);
+    }
+    if (c === '[') {
+      const end = classEnd(source, p);
+      return blankFreeClass(source.slice(p + 1, end - 1)) && !optionalAt(source, end);
+    }
+    if (c === '(') {
+      const end = partner === undefined ? groupEnd(source, p) : (partner[p] ?? -2) + 1;
+      if (end < 0) return false;
+      if (
+        source.startsWith('(?=', p) ||
+        source.startsWith('(?!', p) ||
+        source.startsWith('(?<=', p) ||
+        source.startsWith('(?<!', p)
+      ) {
+        // Zero-width: what follows reads the first character.
+        if (/^[*+?{]/.test(source.slice(end, end + 1))) return false;
+        p = end;
+        continue;
+      }
+      if (optionalAt(source, end)) return false;
+      const open = source.startsWith('(?:', p)
+        ? p + 3
+        : source.startsWith('(?<', p)
+          ? source.indexOf('>', p) + 1
+          : p + 1;
+      if (partner !== undefined && nextBar !== undefined) {
+        // Each alternative read in place (an empty one reads on after the group, which is what it does).
+        if (!startsWithNonBlank(source, open, min, partner, nextBar)) return false;
+        for (let b = nextBar[p] ?? -1; b >= 0; b = nextBar[b] ?? -1)
+          if (!startsWithNonBlank(source, b + 1, min, partner, nextBar)) return false;
+        return true;
+      }
+      const alts = alternatives(source.slice(open, end - 1));
+      return alts?.every((alt) => startsWithNonBlank(alt, 0, min)) === true;
+    }
+    if ('|)$^.*+?{ \t'.includes(c)) return false;
+    return !optionalAt(source, p + 1);
+  }
+}
+
+/** Per `(` the index of its `)` and back; per `|` the index of the `)` closing its group (-1 at the top level). */
+function partners(source: string): Int32Array {
+  return structure(source).partner;
+}
+
+/** A source's groups: `partner` as above; `nextBar` per `(` its group's first `|`, per `|` the next one (or -1). */
+function structure(source: string): { partner: Int32Array; nextBar: Int32Array } {
+  const partner = new Int32Array(source.length).fill(-1);
+  const nextBar = new Int32Array(source.length).fill(-1);
+  const open: number[] = [];
+  const bars: number[][] = [[]];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x5b) i = classEnd(source, i) - 1;
+    else if (c === 0x28) {
+      open.push(i);
+      bars.push([]);
+    } else if (c === 0x7c) bars.at(-1)?.push(i);
+    else if (c === 0x29) {
+      const o = open.pop();
+      const mine = bars.pop() ?? [];
+      if (o === undefined) return { partner, nextBar };
+      partner[o] = i;
+      partner[i] = o;
+      let last = o;
+      for (const b of mine) {
+        partner[b] = i;
+        nextBar[last] = b;
+        last = b;
+      }
+    }
+  }
+  return { partner, nextBar };
+}
+
+/** Whether a character class body (not negated) holds neither a blank nor a tab. */
+function blankFreeClass(body: string): boolean {
+  if (body.startsWith('^')) return false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? '';
+    if (c === ' ' || c === '\t') return false;
+    if (c === '\\') {
+      if (!classEscapes.has(body[i + 1] ?? '')) return false;
+      i++;
+      continue;
+    }
+    // A range: both ends literal, neither side of a blank or tab.
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      const high = body[i + 2] ?? '';
+      if (high === '\\') return false;
+      const lo = c.charCodeAt(0);
+      const hi = high.charCodeAt(0);
+      if ((lo <= 0x20 && hi >= 0x20) || (lo <= 9 && hi >= 9)) return false;
+      i += 2;
+    }
+  }
+  return true;
+}

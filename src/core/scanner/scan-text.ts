@@ -1,5 +1,5 @@
 import { findEncodedPayloads } from './decode.js';
-import { factorAssertions } from './factor-assertions.js';
+import { factorAssertions, loopBlanks } from './factor-assertions.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
@@ -185,16 +185,29 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     return out;
   }
 
-  // Each pattern's alternations with their shared word edges written once (factor-assertions.ts): the same matches,
-  // found several times faster. A pattern's first run on a short window uses it as written: rewriting a source of
-  // thousands of characters costs more than one short window saves, and would land on the first call's path.
+  // Each pattern with its bounded blank runs written as loops (factor-assertions.ts, loopBlanks): the same matches
+  // from a fraction of the native code, so a long-running process stays below the code size past which V8 compiles
+  // regexes without optimising them (docs/scanning.md, "Speed").
+  const looped: (RegExp | undefined)[] = [];
+  function loopedOf(owner: number, d: PatternDetector): RegExp {
+    const ready = looped[owner];
+    if (ready !== undefined) return ready;
+    const own = d.pattern;
+    const source = loopBlanks(own.source);
+    const pattern = source === own.source ? own : new RegExp(source, own.flags);
+    looped[owner] = pattern;
+    return pattern;
+  }
+  // And with its alternations' shared word edges written once (factorAssertions): the same matches, found several
+  // times faster. A pattern's first run on a short window skips that: rewriting a source of thousands of characters
+  // costs more than one short window saves, and would land on the first call's path.
   const factored: (RegExp | undefined)[] = [];
   const runs = new Uint32Array(active.length);
   function patternOf(owner: number, d: PatternDetector, windowChars: number): RegExp {
     const ready = factored[owner];
     if (ready !== undefined) return ready;
-    if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return d.pattern;
-    const own = d.pattern;
+    const own = loopedOf(owner, d);
+    if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return own;
     const source = factorAssertions(own.source);
     const pattern = source === own.source ? own : new RegExp(source, own.flags);
     factored[owner] = pattern;
