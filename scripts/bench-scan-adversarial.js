@@ -10,6 +10,7 @@ import { detectors } from '../dist/core/scanner/detectors.js';
 import { directiveKeywords } from '../dist/core/scanner/directive.js';
 import { secretAnchors } from '../dist/core/scanner/secrets.js';
 import { adversarialCases, fill, ordinaryUnit } from '../test/fixtures/adversarial-scan-cases.js';
+import { fastestScanMs } from './scan-timing.js';
 
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
   const i = process.argv.indexOf(name);
@@ -24,21 +25,9 @@ const chars = sizeKiB * 1024;
 
 const scanText = createTextScan();
 const scanner = createScanner();
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 /** @param {(text: string) => unknown} scan @param {string} text @param {string} [warmUp] */
-const bestMs = (scan, text, warmUp = text.slice(0, 65536)) => {
-  scan(warmUp);
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const started = cpuMs();
-    scan(text);
-    best = Math.min(best, cpuMs() - started);
-  }
-  return best;
-};
+const bestMs = (scan, text, warmUp = text.slice(0, 65536)) =>
+  fastestScanMs(scan, text, runs, warmUp);
 /** MB/s of UTF-16 text as UTF-8 bytes would be misleading for CJK; this counts characters (MiB of chars). */
 const mbps = (/** @type {number} */ ms) => chars / 1048576 / (ms / 1000);
 

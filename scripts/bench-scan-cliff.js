@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { MIXED_SAMPLE } from '../bench/sample-text.mjs';
+import { fastestScanMs } from './scan-timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const self = fileURLToPath(import.meta.url);
@@ -34,10 +35,6 @@ const top = Number(arg('--top', '25'));
 const runs = Number(arg('--runs', '3'));
 const only = arg('--only', '');
 const corpusDir = process.env['SCANNER_CORPUS_DIR'] ?? '/work/shared/corpus/injection';
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const codeBytes = () => v8.getHeapCodeStatistics().code_and_metadata_size;
 /** Committed code space (regular and large objects): what V8 compares with its 16 MB. */
 const executableMb = () =>
@@ -150,13 +147,7 @@ if (process.argv.includes('--cliff-child')) {
   const scanner = createScanner();
   const text = mode.endsWith('two-byte') ? `${mixed.slice(0, -1)}\u2019` : mixed;
   if (mode.startsWith('long')) longRun(scanner, !mode.includes('results'));
-  scanner.scanText(text.slice(0, 65536), 'text');
-  let fastest = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const started = cpuMs();
-    scanner.scanText(text, 'text');
-    fastest = Math.min(fastest, cpuMs() - started);
-  }
+  const fastest = fastestScanMs((t) => scanner.scanText(t, 'text'), text, runs);
   console.log(JSON.stringify({ mbps: text.length / 1e3 / fastest, executable: executableMb() }));
   process.exit(0);
 }

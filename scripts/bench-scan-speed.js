@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MIXED_SAMPLE, linesText } from '../bench/sample-text.mjs';
+import { cpuMs, fastestScanMs } from './scan-timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
@@ -23,11 +24,6 @@ const dists = arg('--dist', resolve(here, '../dist')).split(',');
 const runs = Number(arg('--runs', '3'));
 const rounds = Number(arg('--rounds', '3'));
 const corpusDir = process.env['SCANNER_CORPUS_DIR'] ?? '/work/shared/corpus/injection';
-
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 if (process.argv.includes('--first-verdict')) {
   // Child mode: import the scanner, build it, scan one attack-like text; print the CPU and wall ms.
@@ -92,13 +88,7 @@ if (child >= 0) {
     for (const f of ['attacks.jsonl', 'benign.jsonl'])
       for (const line of readFileSync(`${corpusDir}/${f}`, 'utf8').split('\n'))
         if (line.trim()) scanner.scanText(JSON.parse(line).text, 'text');
-  scanner.scanText(text.slice(0, 65536), 'text');
-  let fastest = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const started = cpuMs();
-    scanner.scanText(text, 'text');
-    fastest = Math.min(fastest, cpuMs() - started);
-  }
+  const fastest = fastestScanMs((t) => scanner.scanText(t, 'text'), text, runs);
   console.log(JSON.stringify({ ms: fastest, bytes: Buffer.byteLength(text) }));
   process.exit(0);
 }
