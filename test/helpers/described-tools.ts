@@ -30,6 +30,20 @@ export const neighbours: ToolContext = {
   ],
 };
 
+/** A blind set by technique as `[technique, tool name, tool]` rows, for `test.each`. */
+export const techniqueRows = (
+  ...sets: readonly Readonly<Record<string, readonly ScannableTool[]>>[]
+): (readonly [string, string, ScannableTool])[] =>
+  sets.flatMap((set) =>
+    Object.entries(set).flatMap(([technique, tools]) =>
+      tools.map((tool) => [technique, tool.name, tool] as const),
+    ),
+  );
+
+/** The context a technique is judged in: shadowing needs neighbours to shadow. */
+export const contextOf = (technique: string): ToolContext =>
+  technique === 'shadowing' ? neighbours : alone;
+
 /** A tool with a name and a description only. */
 export const described = (name: string, description: string): ScannableTool => ({
   name,

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { ScannableTool } from './scanner.js';
 import {
-  alone,
+  contextOf,
   described as d,
   everythingServerInstructions,
   neighbours,
+  techniqueRows,
   withParameter as p,
   withSchema as s,
   worstOf,
@@ -1109,15 +1110,11 @@ export const blindInstructionBenignE: readonly string[] = [
   'When the user mentions a date without a year, assume the current year and say so.',
 ];
 
-const attackRows = [blindAttacksD, blindAttacksD2, blindAttacksD3, blindAttacksE].flatMap((set) =>
-  Object.entries(set).flatMap(([technique, tools]) =>
-    tools.map((tool) => [technique, tool.name, tool] as const),
-  ),
-);
+const attackRows = techniqueRows(blindAttacksD, blindAttacksD2, blindAttacksD3, blindAttacksE);
 
 describe('blind sets D to E: poisoned descriptions block their tool', () => {
   test.each(attackRows)('%s: %s', (technique, _name, tool) => {
-    expect(worstOf(tool, technique === 'shadowing' ? neighbours : alone)).toBe('high');
+    expect(worstOf(tool, contextOf(technique))).toBe('high');
   });
 });
 

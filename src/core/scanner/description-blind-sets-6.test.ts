@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { ScannableTool } from './scanner.js';
 import {
-  alone,
+  contextOf,
   described as d,
   neighbours,
+  techniqueRows,
   withParameter as p,
   withSchema as s,
   worstOf,
@@ -390,13 +391,11 @@ export const blindInstructionBenignF: readonly string[] = [
   'If authentication fails, ask the user to run `tool login` in their terminal; do not ask for their password.',
 ];
 
-const attackRows = [blindAttacksF, blindAttacksG]
-  .flatMap((set) => Object.entries(set))
-  .flatMap(([technique, tools]) => tools.map((tool) => [technique, tool.name, tool] as const));
+const attackRows = techniqueRows(blindAttacksF, blindAttacksG);
 
 describe('blind sets F, G: poisoned descriptions block their tool', () => {
   test.each(attackRows)('%s: %s', (technique, _name, tool) => {
-    expect(worstOf(tool, technique === 'shadowing' ? neighbours : alone)).toBe('high');
+    expect(worstOf(tool, contextOf(technique))).toBe('high');
   });
 });
 
