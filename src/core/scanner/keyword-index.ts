@@ -74,7 +74,7 @@ function hintFor(z: number, a: number, b: number, c: number): number {
 }
 // hintFor as a table over the kinds of z a b c (3 bits each). A separator's hint also needs the character after c to
 // be b again: the table says 3 there, and the pass compares the characters then only (a single letter between
-// separators is rare; a comparison on every character cost a fifth of the pass). A look-alike next to a Latin
+// separators is rare; a comparison on every character cost 12–30% of the pass). A look-alike next to a Latin
 // letter is a hint too; to its neighbours it is any other character.
 const AGAIN = 3;
 const hintTable = new Uint8Array(1 << 12);
