@@ -202,6 +202,14 @@ function uuencoded(text: string, found: EncodedPayload[]): void {
   }
 }
 
+function textBytes(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) return false;
+  }
+  return true;
+}
+
 /** ASCII85 (Adobe, btoa): five characters '!'…'u' for four bytes, 'z' for four zero bytes; white space ignored. */
 function decodeAscii85(run: string): string | undefined {
   const bytes = new Uint8Array(Math.ceil(run.length / 5) * 4 + 4);
@@ -225,6 +233,8 @@ function decodeAscii85(run: string): string | undefined {
       bytes[k++] = group & 0xff;
       group = 0;
       count = 0;
+      // Text has no control bytes: a token that is not ASCII85 shows one within its first groups.
+      if (k <= 16 && !textBytes(bytes, k - 4, k)) return undefined;
     }
   }
   if (count === 1) return undefined;
@@ -236,7 +246,8 @@ function decodeAscii85(run: string): string | undefined {
   return bytesAsText(bytes, k);
 }
 
-const minAscii85 = 30;
+// An order of a few words is 40 characters of ASCII85 and more; shorter tokens are not read.
+const minAscii85 = 40;
 
 /** Delimited ASCII85 ("<~…~>") and long tokens of its alphabet that base64 does not read (they hold punctuation). */
 function ascii85Runs(text: string, found: EncodedPayload[]): void {

@@ -257,7 +257,7 @@ function spellingRuns(text: string, found: EncodedPayload[]): void {
 
 // Three lines of one character each in a row; from there, one-character lines are letters and a blank line parts
 // words.
-const letterLinesGate = /(?:^|\n)[ \t]*\S[ \t]*\r?\n[ \t]*\S[ \t]*\r?\n[ \t]*\S[ \t]*(?:\r?\n|$)/g;
+const letterLinesGate = /(?:^|\n)\S\r?\n\S\r?\n\S(?:\r?\n|$)/g;
 
 function letterLines(text: string, found: EncodedPayload[]): void {
   letterLinesGate.lastIndex = 0;

@@ -220,16 +220,15 @@ function alphabetRuns(text: string, found: EncodedPayload[]): void {
       line = next;
       stop = after;
     }
-    // What every character of the run also is: all hex digits, all base32.
-    let kinds = 6;
-    for (let k = start; kinds !== 0 && k < stop; k++) kinds &= inAlphabet(text.charCodeAt(k));
-    if (wrapped || stop - start < 32) kinds &= ~2;
     // Base32 pads to eight characters, base64 to four.
     let end = stop;
-    const pad = kinds & 4 ? 6 : 2;
-    while (end < n && end - stop < pad && text.charCodeAt(end) === 61) end++;
+    while (end < n && end - stop < 6 && text.charCodeAt(end) === 61) end++;
     const length = end - start;
     if (length >= minRun && length <= maxRun) {
+      // What every character of the run also is: all hex digits, all base32.
+      let kinds = wrapped || stop - start < 32 ? 4 : 6;
+      for (let k = start; kinds !== 0 && k < stop; k++) kinds &= inAlphabet(text.charCodeAt(k));
+      if ((kinds & 4) === 0) end = Math.min(end, stop + 2);
       const run = wrapped ? text.slice(start, end).replace(/\r?\n/g, '') : text.slice(start, end);
       const encoding = kinds & 2 ? 'hex' : kinds & 4 ? 'base32' : 'base64';
       const decoded =
@@ -317,10 +316,27 @@ const reversedWords =
   /(?<![A-Za-z])(?:eht|dna|uoy|ruoy|lla|siht|taht|htiw|ton|rof|lliw|evah|tsum|won|yreve)(?![A-Za-z])/gi;
 const cipherMinWords = 3;
 const cipherMaxLine = 4096;
-// A cheap first look (one native scan for three literals), and only in small texts: a payload in such a form is
-// short, and a megabyte of logs should not pay a second pass for it.
+// A cheap first look, and only in small texts: a payload in such a form is short, and a megabyte of logs should not
+// pay a pass for each form. One native scan looks for a mark of any of the rarer forms, each one a form cannot do
+// without: ROT13 or reversed common words, the spelling alphabet's commonest letters ("Echo", "Tango"), a spaced hex
+// space (20), Morse dots and dashes, braille cells, three one-character lines, a MIME word, quoted-printable escapes
+// or soft breaks, a uuencode header, ASCII85's "<~" or a mention of base85/ASCII85 (ASCII85 without its "<~ ~>"
+// is read only in a text that names it). Most texts fail it at the cost
+// of the single ROT13 look it replaces; each form's own look runs only where it passed.
+const firstLook = new RegExp(
+  [
+    ' (?:(?:gur|naq|lbh|nyy|gb|eht|dna|uoy|ruoy|lla)[^A-Za-z]|(?:[Ee]cho|ECHO|[Tt]ango|TANGO)[^A-Za-z]|20 [0-9a-fA-F]{2} |[.-]{1,6} [.-]|[\u2801-\u28ff]{2})',
+    '^(?:Gur|Lbh) ',
+    '\u2800[\u2801-\u28ff]',
+    '\n(?:\\S\r?\n\\S\r?\n\\S|begin [0-7])',
+    '^begin [0-7]',
+    '=(?:\\?|[0-9A-F]{2}=[0-9A-F]{2}|\r?\n)',
+    '<~',
+    '85(?<=(?:ase|ASE|scii|SCII)85)',
+  ].join('|'),
+);
 const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
-const reversedGate = /[^A-Za-z](?:eht|uoy|ruoy)[^A-Za-z]|^(?:eht|uoy) /im;
+const reversedGate = /[^A-Za-z](?:eht|uoy|ruoy)[^A-Za-z]|^(?:eht|uoy) /m;
 
 const rot13 = (text: string): string =>
   text.replace(/[A-Za-z]/g, (ch) => {
@@ -343,7 +359,7 @@ function cipherLines(
   encoding: EncodedPayload['encoding'],
   found: EncodedPayload[],
 ): void {
-  if (text.length > smallText || !gate.test(text)) return;
+  if (!gate.test(text)) return;
   words.lastIndex = 0;
   let lineStart = -1;
   let lineEnd = -1;
@@ -385,8 +401,6 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     decodeEntities,
     found,
   );
-  cipherLines(text, rot13Gate, rot13Words, rot13, 'rot13', found);
-  cipherLines(text, reversedGate, reversedWords, reverse, 'reversed', found);
   // Binary text always encodes spaces (00100000), a cheap and specific gate.
   if (text.includes('00100000')) {
     binaryRun.lastIndex = 0;
@@ -396,7 +410,9 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
         found.push({ start: m.index, end: m.index + m[0].length, encoding: 'binary', decoded });
     }
   }
-  if (text.length <= smallText) {
+  if (text.length <= smallText && firstLook.test(text)) {
+    cipherLines(text, rot13Gate, rot13Words, rot13, 'rot13', found);
+    cipherLines(text, reversedGate, reversedWords, reverse, 'reversed', found);
     findEncodedBytes(text, found);
     findSpelledText(text, found);
   }
