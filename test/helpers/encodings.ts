@@ -127,6 +127,8 @@ const brailleMarks: Readonly<Record<string, string>> = {
   '!': '\u2816',
   "'": '\u2804',
   '-': '\u2824',
+  ':': '\u2812',
+  ';': '\u2806',
 };
 
 /** Unicode braille, one cell a letter (capitals unmarked), words apart by a space or the blank cell. */
