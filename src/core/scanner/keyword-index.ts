@@ -148,7 +148,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
       back2 = back1;
       back1 = c;
       const cls = cell & 0xff;
-      let step = delta[state * stride + cls] ?? 0;
+      let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
       if (step === unfilled) step = dfa.fill(state, cls);
       state = step >> 1;
       if ((step & 1) !== 0) {
@@ -244,7 +244,11 @@ interface Automaton {
   /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds), UNUSUAL, and its kind (top bits). */
   readonly info: Uint16Array;
   readonly stride: number;
-  /** delta[state * stride + class] = next state << 1, | 1 when keywords end there; `unfilled` until first needed. */
+  /**
+   * delta[state * stride + class] ^ unfilled = next state << 1, | 1 when keywords end there; `unfilled` until first
+   * needed. Stored XOR-ed so that a row never reached stays zero: the table (~3.5 MB) is allocated zeroed, and its
+   * pages take memory only once text reaches a row in them.
+   */
   readonly delta: Uint16Array;
   /** Compute (and keep) a transition not yet filled in. */
   fill(state: number, cls: number): number;
@@ -335,7 +339,7 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     filled[s] = at + 1;
   });
 
-  const delta = new Uint16Array(states * stride).fill(unfilled);
+  const delta = new Uint16Array(states * stride);
   // Failure and output links are worked out when text first reaches a state (-1 until then), like the rows: an
   // automaton of thousands of keywords is built at start-up, and most of its states are never reached.
   const fail = new Int32Array(states).fill(-1);
@@ -374,14 +378,14 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
   // find follows outLink[] from marked states only: marking a state works out its whole chain.
   const mark = (s: number): number => (s << 1) | (outLinkOf(s) !== 0 || ends(s) ? 1 : 0);
   function fill(state: number, cls: number): number {
-    let step = delta[state * stride + cls] ?? 0;
+    let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
     if (step !== unfilled) return step;
     // A trie edge, else the failure state's transition (a shallower state, so no cycle).
     let kid = firstKid[order[state] ?? 0] ?? -1;
     while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
     if (kid >= 0) step = mark(number[kid] ?? 0);
     else step = state === 0 ? mark(0) : fill(failOf(state), cls);
-    delta[state * stride + cls] = step;
+    delta[state * stride + cls] = step ^ unfilled;
     return step;
   }
   return { info, stride, delta, fill, ownFirst, ownIds, outLink };
