@@ -5,7 +5,7 @@
 // tsc still emits dist/ for the library API (index.js and its types); the bin runs the bundle.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,79 +126,8 @@ const ajvOnFirstUse = {
 // chunks behind, and the published package would carry them too.
 rmSync(path.join(ROOT, 'dist/bundle'), { recursive: true, force: true });
 
-/**
- * The scanner as a CommonJS script (dist/bundle/scanner.cjs) that the gateway compiles with V8's
- * code cache kept in its state folder (src/gateway/scanner-script.ts): ES module chunks get no
- * code cache on Node 20. The scanner is pure code (no Node modules), so it runs in a plain
- * function scope; the few small helpers it shares with the rest of the CLI are in both.
- */
-const SCANNER_SCRIPT = 'scanner.cjs';
-const scannerScriptBuild = await build({
-  plugins: [precomputedScanner],
-  absWorkingDir: ROOT,
-  stdin: {
-    contents: `
-      export { createScanner } from './src/core/scanner/scanner.ts';
-      export { precomputedUse } from './src/core/scanner/precomputed.ts';`,
-    resolveDir: ROOT,
-    loader: 'ts',
-    sourcefile: 'scanner-script-entry.ts',
-  },
-  bundle: true,
-  format: 'cjs',
-  platform: 'neutral',
-  target: 'node20.19',
-  outfile: `dist/bundle/${SCANNER_SCRIPT}`,
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'linked',
-  sourcemap: 'linked',
-  metafile: true,
-  write: false,
-  logLevel: 'warning',
-});
-const scannerScript = scannerScriptBuild.outputFiles.find((f) => f.path.endsWith(SCANNER_SCRIPT));
-if (scannerScript === undefined || /\brequire\(/.test(scannerScript.text))
-  throw new Error(
-    `${SCANNER_SCRIPT}: missing, or it requires modules (the scanner must stay pure)`,
-  );
-mkdirSync(path.join(ROOT, 'dist/bundle'), { recursive: true });
-for (const file of scannerScriptBuild.outputFiles) writeFileSync(file.path, file.contents);
-const scannerScriptId = createHash('sha256').update(scannerScript.text).digest('hex').slice(0, 16);
-
-/** gateway-parts.ts takes createScanner and precomputedUse from the scanner script. */
-const scannerFromScript = {
-  name: 'scanner-from-script',
-  setup(/** @type {import('esbuild').PluginBuild} */ build) {
-    build.onResolve({ filter: /^\.\.\/core\/scanner\/(scanner|precomputed)\.js$/ }, (args) =>
-      /[\\/]src[\\/]gateway[\\/]gateway-parts\.ts$/.test(args.importer)
-        ? { path: 'scanner-script', namespace: 'scanner-script' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'scanner-script' }, () => ({
-      contents: `
-        import { loadScannerScript } from './src/gateway/scanner-script.ts';
-        let loaded;
-        // Compiled when the scanner is first built, not when gateway-parts loads.
-        const script = () =>
-          (loaded ??= loadScannerScript(new URL('./${SCANNER_SCRIPT}', import.meta.url), ${JSON.stringify(scannerScriptId)}));
-        export const createScanner = (options) => script().createScanner(options);
-        export const precomputedUse = () => script().precomputedUse();`,
-      resolveDir: ROOT,
-      loader: 'js',
-    }));
-  },
-};
-
 const result = await build({
-  plugins: [
-    packageInfo,
-    scannerBuild,
-    englishOnlyZod,
-    ajvOnFirstUse,
-    precomputedScanner,
-    scannerFromScript,
-  ],
+  plugins: [packageInfo, scannerBuild, englishOnlyZod, ajvOnFirstUse, precomputedScanner],
   absWorkingDir: ROOT,
   entryPoints: { main: 'src/cli/main.ts' },
   bundle: true,
@@ -242,11 +171,7 @@ const providerBuild = await build({
   metafile: true,
   logLevel: 'warning',
 });
-Object.assign(
-  result.metafile.outputs,
-  providerBuild.metafile.outputs,
-  scannerScriptBuild.metafile.outputs,
-);
+Object.assign(result.metafile.outputs, providerBuild.metafile.outputs);
 
 if (process.argv.includes('--report')) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {

@@ -160,7 +160,6 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
       pinnedForm,
       createScanner,
       precomputedUse,
-      scannerCodeCacheIn,
       findSecrets,
       createElicitationApprover,
       hashPinnedForm,
@@ -243,7 +242,6 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
     audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
     // Built when first needed or when idle: what a warm start reviewed clean before needs no scan.
-    scannerCodeCacheIn(first.stateDir);
     const scanner = lazyScanner(createScanner, precomputedUse);
     const cachedEntry = (server: string) => {
       const config = current().servers.get(server);

@@ -11,10 +11,8 @@ export { resolveClientProfile } from '../clients/client-profile.js';
 export { digestAuditContent } from '../audit/digest.js';
 export { createForward } from '../backends/forward-tool-call.js';
 export { pinnedForm } from '../core/pinning/pinned-form.js';
-// The bundle takes these two from its scanner script instead (scanner-script.ts, scripts/bundle.js).
 export { createScanner } from '../core/scanner/scanner.js';
 export { precomputedUse } from '../core/scanner/precomputed.js';
-export { scannerCodeCacheIn } from './scanner-script.js';
 export { findSecrets } from '../core/scanner/secrets.js';
 export { createElicitationApprover } from '../frontend/elicitation-approver.js';
 export { hashPinnedForm } from '../pins/hash-pinned-form.js';
