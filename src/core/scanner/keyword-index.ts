@@ -1,3 +1,4 @@
+import { keywordTrie } from './keyword-trie.js';
 import { isLatinLookAlike, lookAlikePairs } from './look-alikes.js';
 
 /** Keyword occurrences in text order, as parallel arrays: keyword[k] (index into the list) starts at start[k]. */
@@ -150,7 +151,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
         else if (c === text.charCodeAt(i - 2)) hits.hints.push(i - 3);
       }
       const cls = cell & 0xff;
-      let step = delta[state * stride + cls] ?? 0;
+      let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
       if (step === unfilled) step = dfa.fill(state, cls);
       state = step >> 1;
       if ((step & 1) !== 0) {
@@ -246,7 +247,11 @@ interface Automaton {
   /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds), UNUSUAL, and its kind (top bits). */
   readonly info: Uint16Array;
   readonly stride: number;
-  /** delta[state * stride + class] = next state << 1, | 1 when keywords end there; `unfilled` until first needed. */
+  /**
+   * delta[state * stride + class] ^ unfilled = next state << 1, | 1 when keywords end there; `unfilled` until first
+   * needed. Stored XOR-ed so that a row never reached stays zero: the table (~3.5 MB) is allocated zeroed, and its
+   * pages take memory only once text reaches a row in them.
+   */
   readonly delta: Uint16Array;
   /** Compute (and keep) a transition not yet filled in. */
   fill(state: number, cls: number): number;
@@ -284,75 +289,17 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     info[lookAlikePairs.charCodeAt(i)] =
       UNUSUAL | ((kindOf[lookAlikePairs.charCodeAt(i)] ?? LOOK_ALIKE) << KIND_SHIFT);
 
-  // The trie, in typed arrays: each state's children as a list (first kid, next sibling, class of the edge).
-  let bound = 1;
-  for (const id of ids) bound += lowered[id]?.length ?? 0;
-  const firstKid = new Int32Array(bound).fill(-1);
-  const sibling = new Int32Array(bound).fill(-1);
-  const edge = new Uint8Array(bound);
-  // The state each keyword ends in.
-  const endState = new Int32Array(ids.length);
-  let created = 1;
-  ids.forEach((id, k) => {
-    let s = 0;
-    const kw = lowered[id] ?? '';
-    for (let j = 0; j < kw.length; j++) {
-      const cls = classes[kw.charCodeAt(j)] ?? 0;
-      let kid = firstKid[s] ?? -1;
-      while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
-      if (kid < 0) {
-        kid = created++;
-        edge[kid] = cls;
-        sibling[kid] = firstKid[s] ?? -1;
-        firstKid[s] = kid;
-      }
-      s = kid;
-    }
-    endState[k] = s;
-  });
-  // States numbered breadth first: the shallow states, where ordinary text spends its time, share cache lines,
-  // and every state comes after its failure state (a shorter suffix).
-  const states = created;
+  // The trie, breadth first (keyword-trie.ts; the CLI bundle carries the scanner's own).
+  const { states, kidFirst, via, parent, ownFirst, ownIds } = keywordTrie(lowered, ids, classes);
   if (states * 2 + 1 >= unfilled) throw new Error('too many keywords for the index');
-  const order = new Int32Array(states);
-  const number = new Int32Array(states);
-  for (let q = 0, added = 1; q < added; q++)
-    for (let kid = firstKid[order[q] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
-      number[kid] = added;
-      order[added++] = kid;
-    }
-  // The keywords ending in each state, in keyword order (a counting sort by state).
-  const ownFirst = new Int32Array(states + 1);
-  for (const s of endState) {
-    const at = (number[s] ?? 0) + 1;
-    ownFirst[at] = (ownFirst[at] ?? 0) + 1;
-  }
-  for (let s = 0; s < states; s++) ownFirst[s + 1] = (ownFirst[s + 1] ?? 0) + (ownFirst[s] ?? 0);
-  const ownIds = new Int32Array(ids.length);
-  const filled = ownFirst.slice(0, states);
-  ids.forEach((id, k) => {
-    const s = number[endState[k] ?? 0] ?? 0;
-    const at = filled[s] ?? 0;
-    ownIds[at] = id;
-    filled[s] = at + 1;
-  });
 
-  const delta = new Uint16Array(states * stride).fill(unfilled);
+  const delta = new Uint16Array(states * stride);
   // Failure and output links are worked out when text first reaches a state (-1 until then), like the rows: an
   // automaton of thousands of keywords is built at start-up, and most of its states are never reached.
   const fail = new Int32Array(states).fill(-1);
   const outLink = new Int32Array(states).fill(-1);
   fail[0] = 0;
   outLink[0] = 0;
-  // The trie parent of each state and the class of the edge from it.
-  const parent = new Int32Array(states);
-  const via = new Uint8Array(states);
-  for (let s = 0; s < states; s++)
-    for (let kid = firstKid[order[s] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
-      const t = number[kid] ?? 0;
-      parent[t] = s;
-      via[t] = edge[kid] ?? 0;
-    }
   const ends = (s: number): boolean => (ownFirst[s + 1] ?? 0) > (ownFirst[s] ?? 0);
   /** The longest proper suffix of state t that is a state: t's parent's failure state, stepped by t's edge. */
   function failOf(t: number): number {
@@ -376,14 +323,15 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
   // find follows outLink[] from marked states only: marking a state works out its whole chain.
   const mark = (s: number): number => (s << 1) | (outLinkOf(s) !== 0 || ends(s) ? 1 : 0);
   function fill(state: number, cls: number): number {
-    let step = delta[state * stride + cls] ?? 0;
+    let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
     if (step !== unfilled) return step;
     // A trie edge, else the failure state's transition (a shallower state, so no cycle).
-    let kid = firstKid[order[state] ?? 0] ?? -1;
-    while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
-    if (kid >= 0) step = mark(number[kid] ?? 0);
+    let kid = kidFirst[state] ?? 0;
+    const last = kidFirst[state + 1] ?? 0;
+    while (kid < last && via[kid] !== cls) kid++;
+    if (kid < last) step = mark(kid);
     else step = state === 0 ? mark(0) : fill(failOf(state), cls);
-    delta[state * stride + cls] = step;
+    delta[state * stride + cls] = step ^ unfilled;
     return step;
   }
   return { info, stride, delta, fill, ownFirst, ownIds, outLink };
