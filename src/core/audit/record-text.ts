@@ -87,10 +87,29 @@ const arrayJson = (items: readonly unknown[]): string | undefined => {
   return `${out}]`;
 };
 
+// `"key":` and `,"key":` of the member names met so far: each member of a gateway object would
+// otherwise allocate its quoted name and two joins, more garbage than the record itself. Names
+// are the gateway's own (decision, session, findings, outcome) plus a client's self-description;
+// the cap keeps a client that sends many names from growing it.
+const MEMBER_HEADS_MAX = 256;
+const firstHeads = new Map<string, string>();
+const nextHeads = new Map<string, string>();
+
+const memberHead = (key: string, first: boolean): string => {
+  const heads = first ? firstHeads : nextHeads;
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = `${first ? '' : ','}${quote(key)}:`;
+    if (heads.size < MEMBER_HEADS_MAX) heads.set(key, head);
+  }
+  return head;
+};
+
 const objectJson = (record: Readonly<Record<string, unknown>>): string | undefined => {
   const proto: unknown = Object.getPrototypeOf(record);
   if (proto !== Object.prototype && proto !== null) return undefined;
   let out = '{';
+  let first = true;
   let previous = '';
   for (const key in record) {
     // Out of JCS order (integer-like keys come first in an object): the generic path sorts.
@@ -100,7 +119,8 @@ const objectJson = (record: Readonly<Record<string, unknown>>): string | undefin
     if (item === undefined) continue;
     const text = ownJson(item);
     if (text === undefined) return undefined;
-    out += `${out.length === 1 ? '' : ','}${quote(key)}:${text}`;
+    out += memberHead(key, first) + text;
+    first = false;
   }
   return `${out}}`;
 };
