@@ -8,7 +8,11 @@
 //
 //   node bench/profile-call.js --variant gateway|gw-bare [--mode seq|par] [--calls 20000]
 //        [--warmup 3000] [--concurrency 16] [--node-options "--cpu-prof --cpu-prof-dir=/tmp/p"]
-//        [--bin OTHER/bin/mcp-gateway.js]
+//        [--bin OTHER/bin/mcp-gateway.js] [--windows N]
+//
+// The line it prints also splits the relay's CPU into user and system time and by thread (the
+// main thread; `node` = V8's and libuv's workers); `--windows N` adds CPU per call for each of N
+// slices of the measured calls, which one at a time moves a lot within one process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
