@@ -8,7 +8,11 @@
 //
 //   node bench/profile-call.js --variant gateway|gw-bare [--mode seq|par] [--calls 20000]
 //        [--warmup 3000] [--concurrency 16] [--node-options "--cpu-prof --cpu-prof-dir=/tmp/p"]
-//        [--bin OTHER/bin/mcp-gateway.js]
+//        [--bin OTHER/bin/mcp-gateway.js] [--windows N]
+//
+// The line it prints also splits the relay's CPU into user and system time and by thread (the
+// main thread; `node` = V8's and libuv's workers); `--windows N` adds CPU per call for each of N
+// slices of the measured calls, which one at a time moves a lot within one process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +30,8 @@ const { values: opts } = parseArgs({
     calls: { type: 'string', default: '20000' },
     warmup: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '16' },
+    // Also print CPU per call for each of this many equal slices of the measured calls.
+    windows: { type: 'string', default: '1' },
     'node-options': { type: 'string', default: '' },
     bin: { type: 'string', default: path.join(ROOT, 'bin', 'mcp-gateway.js') },
     'alloc-profile': { type: 'string' },
@@ -136,6 +142,31 @@ const cpuNs = (/** @type {number} */ pid) =>
     }
   }, 0);
 
+/** CPU ns per thread name (comm) of the process: the main thread, V8's workers, libuv's pool. */
+const cpuNsByThread = (/** @type {number} */ pid) => {
+  /** @type {Map<string, number>} */
+  const byName = new Map();
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim();
+      const ns = Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      const key = task === String(pid) ? 'main' : name;
+      byName.set(key, (byName.get(key) ?? 0) + ns);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return byName;
+};
+
+/** User and system CPU time of the process (all its threads), in µs, from /proc/PID/stat. */
+const userSysUs = (/** @type {number} */ pid) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const tick = 1e6 / 100;
+  return { user: Number(fields[11]) * tick, sys: Number(fields[12]) * tick };
+};
+
 await request('initialize', {
   protocolVersion: '2025-06-18',
   capabilities: {},
@@ -172,9 +203,30 @@ if (inspector !== undefined) {
 }
 const pid = /** @type {number} */ (child.pid);
 const before = cpuNs(pid);
+const timesBefore = userSysUs(pid);
+const threadsBefore = cpuNsByThread(pid);
 const started = performance.now();
-await run(Number(opts.calls));
+const windows = Number(opts.windows);
+if (windows > 1) {
+  const each = Math.floor(Number(opts.calls) / windows);
+  const slices = [];
+  for (let w = 0; w < windows; w++) {
+    const at = cpuNs(pid);
+    await run(each);
+    slices.push(((cpuNs(pid) - at) / 1000 / each).toFixed(1));
+  }
+  process.stderr.write(`CPU µs/call by slice of ${String(each)} calls: ${slices.join(' ')}\n`);
+} else await run(Number(opts.calls));
 const cpu = (cpuNs(pid) - before) / 1000 / Number(opts.calls);
+const timesAfter = userSysUs(pid);
+const threadsAfter = cpuNsByThread(pid);
+const perThread = [...threadsAfter]
+  .map(([name, ns]) => [name, (ns - (threadsBefore.get(name) ?? 0)) / 1000 / Number(opts.calls)])
+  .filter(([, us]) => Number(us) >= 0.05)
+  .map(([name, us]) => `${String(name)} ${Number(us).toFixed(1)}`)
+  .join(', ');
+const userUs = (timesAfter.user - timesBefore.user) / Number(opts.calls);
+const sysUs = (timesAfter.sys - timesBefore.sys) / Number(opts.calls);
 const wall = (performance.now() - started) / Number(opts.calls);
 if (inspector !== undefined) {
   const { profile } = await inspector.send('HeapProfiler.stopSampling');
@@ -182,7 +234,7 @@ if (inspector !== undefined) {
   inspector.socket.close();
 }
 process.stderr.write(
-  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call, ${(wall * 1000).toFixed(1)} µs wall/call\n`,
+  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call (user ${userUs.toFixed(0)}, system ${sysUs.toFixed(0)}), ${(wall * 1000).toFixed(1)} µs wall/call; by thread (µs/call): ${perThread}\n`,
 );
 await new Promise((resolve) => {
   child.once('exit', resolve);

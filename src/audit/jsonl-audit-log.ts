@@ -12,6 +12,7 @@ import { renderCheckpointStatement, sealAuditRecord } from '../core/audit/chain.
 import { GatewayError } from '../core/errors.js';
 import { loadOrCreateAuditKey, type LoadedAuditKey } from './audit-key.js';
 import { sha256Hex } from './digest.js';
+import { createIsoTime } from './iso-time.js';
 import {
   acquireFileLock,
   tryAcquireFileLockSync,
@@ -161,15 +162,17 @@ const toWriteError = (path: string, cause: unknown): GatewayError =>
     { cause },
   );
 
-// Records appended in the same millisecond share one timestamp string: formatting a Date costs
-// about as much as hashing a small record, and a busy gateway appends many per millisecond.
+// Records appended in the same millisecond share one timestamp string, and those of the same
+// second its text up to the seconds: formatting a Date costs about as much as hashing a small
+// record, and a busy gateway appends many per millisecond.
+const isoTime = createIsoTime();
 let isoMs = -1;
 let isoText = '';
 const isoNow = (): string => {
   const ms = Date.now();
   if (ms !== isoMs) {
     isoMs = ms;
-    isoText = new Date(ms).toISOString();
+    isoText = isoTime(ms);
   }
   return isoText;
 };

@@ -192,6 +192,93 @@ describe('sealAuditRecord of the records every call writes', () => {
     );
   });
 
+  // Everything the gateway itself puts in the two records, drawn at random: names and ids that
+  // need escapes, decisions with and without approval, would_be and flow, clients of any shape.
+  const text = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom('a\uD800b', '"\\\n', '\u{1F600}', 'x'.repeat(97)),
+  );
+  const policyDecision = fc.record({
+    effect: fc.constantFrom('allow', 'deny', 'ask'),
+    final: fc.constantFrom('allow', 'deny'),
+    decidingRule: text,
+    rules: fc.array(text, { maxLength: 3 }),
+    mode: fc.constantFrom('enforce', 'audit'),
+    policy: text,
+    reason: text,
+    approval: fc.option(
+      fc.record(
+        { scope: fc.constantFrom('once', 'session'), approved: fc.boolean(), channel: text },
+        { requiredKeys: ['scope', 'approved'] },
+      ),
+      { nil: undefined },
+    ),
+    wouldBe: fc.option(fc.constantFrom('deny', 'ask', 'allow'), { nil: undefined }),
+    wouldBeRule: fc.option(text, { nil: undefined }),
+    flow: fc.option(fc.dictionary(key, json, { maxKeys: 4 }), { nil: undefined }),
+  });
+
+  test('a call record: the same line as the generic encoding, whatever the gateway put in it', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ id: text, server: fc.option(text), tool: fc.option(text), exposed: text }),
+        policyDecision,
+        fc.option(fc.dictionary(key, json, { maxKeys: 3 }), { nil: undefined }),
+        fc.option(text, { nil: undefined }),
+        fc.record({
+          seq: fc.oneof(fc.nat(), fc.constant(2 ** 53), fc.constant(-1)),
+          ts: text,
+          prev: text,
+        }),
+        (names, decided, client, agent, position) => {
+          const input = buildCallRecord({
+            call: {
+              ...names,
+              args: { message: names.id },
+              session: { agent, client: client as never },
+            } as never,
+            decision: decided as unknown as PolicyDecision,
+            defHash: agent,
+            findSecrets: () => [],
+          });
+          expect(sealAuditRecord(input, position, identity).line).toBe(
+            referenceLine(input, position),
+          );
+        },
+      ),
+    );
+  });
+
+  test('a result record: the same line as the generic encoding, whatever the findings and times', () => {
+    const finding = fc.record({
+      rule: text,
+      severity: fc.constantFrom('low', 'medium', 'high', 'critical'),
+      field: text,
+      span: fc.tuple(fc.nat(), fc.nat()),
+      message: text,
+    });
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(finding, { maxLength: 3 }),
+        fc.double({ noNaN: true, min: 0, max: 1e9 }),
+        fc.constantFrom('none', 'hash'),
+        fc.option(fc.record({ bytes: fc.nat(), sha256: text }), { nil: undefined }),
+        (callId, findings, ms, results, digest) => {
+          const input = buildResultRecord({
+            callId,
+            outcome: { kind: 'blocked', stage: 'result', findings: findings as never },
+            ms,
+            results,
+            digest,
+            findSecrets: () => [],
+          });
+          expect(sealAuditRecord(input, at, identity).line).toBe(referenceLine(input, at));
+        },
+      ),
+    );
+  });
+
   test('a call or result record of another shape falls back to the generic encoding', () => {
     const odd = [
       { type: 'call', call: { id: 'x' }, extra: 1 },

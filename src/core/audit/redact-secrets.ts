@@ -36,7 +36,11 @@ const childPath = (parent: string, key: string): string => {
 const marker = (kind: string): string => `[REDACTED:${kind}]`;
 
 const redactText = (text: string, findSecrets: FindSecrets): string => {
-  const matches = [...findSecrets(text), ...findAssignedSecrets(text)]
+  const found = findSecrets(text);
+  const assigned = findAssignedSecrets(text);
+  // Most strings hold no secret: no merged, filtered and sorted copies of two empty lists.
+  if (found.length === 0 && assigned.length === 0) return text;
+  const matches = [...found, ...assigned]
     .filter((match) => match.start < match.end)
     .sort((a, b) => a.start - b.start);
   if (matches.length === 0) return text;
@@ -158,10 +162,11 @@ const walkArray = (
 // Keys under which an object names the program its `args` array is for.
 const COMMAND_KEYS: ReadonlySet<string> = new Set(['command', 'cmd', 'program', 'executable']);
 
-/** A key that is itself a secret (a token used as a map key) becomes a unique marker. */
-const redactKey = (key: string, walk: Walk, taken: Set<string>): string => {
-  const redacted = redactText(key, walk.findSecrets);
-  if (redacted === key) return key;
+/**
+ * A key that is itself a secret (a token used as a map key) becomes a marker, unique among
+ * `taken` (the object's keys and the markers given so far), which it joins.
+ */
+const uniqueKey = (redacted: string, taken: Set<string>): string => {
   let unique = redacted;
   for (let n = 2; taken.has(unique); n++) unique = `${redacted}#${String(n)}`;
   taken.add(unique);
@@ -174,24 +179,29 @@ const walkObject = (
   walk: Walk,
 ): unknown => {
   const keys = Object.keys(value);
-  const command = keys.find((key) => COMMAND_KEYS.has(key.toLowerCase()));
-  const commandValue = command === undefined ? undefined : value[command];
+  let commandValue: unknown;
+  for (const key of keys) {
+    if (COMMAND_KEYS.has(key.toLowerCase())) {
+      commandValue = value[key];
+      break;
+    }
+  }
   const arrays: ArrayContext = {
     gluedP: typeof commandValue === 'string' && takesGluedPassword(commandValue),
     inPairList: false,
   };
-  const taken = new Set(keys);
-  const entries: [string, unknown][] = [];
-  let changed = false;
-  let renamed = false;
-  for (const key of keys) {
+  // Made only once something changes: most objects hold no secret and come back as they are,
+  // without a set of their keys or a list of their members for the collector.
+  let taken: Set<string> | undefined;
+  let entries: [string, unknown][] | undefined;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] ?? '';
     const item = value[key];
-    const outKey = redactKey(key, walk, taken);
+    const redactedKey = redactText(key, walk.findSecrets);
+    // The first renamed key sees every key as taken, as none was renamed before it.
+    const outKey = redactedKey === key ? key : uniqueKey(redactedKey, (taken ??= new Set(keys)));
     const here = childPath(path, outKey);
-    if (outKey !== key) {
-      renamed = true;
-      walk.paths.push(here);
-    }
+    if (outKey !== key) walk.paths.push(here);
     const kind = secretKeyKind(key);
     let next: unknown;
     if (kind !== undefined && revealsSecret(key, item)) {
@@ -201,11 +211,17 @@ const walkObject = (
     } else {
       next = walkValue(item, here, walk, arrays);
     }
-    if (next !== item) changed = true;
-    entries.push([outKey, next]);
+    if (entries === undefined && (next !== item || outKey !== key)) {
+      // The members before this one are unchanged.
+      entries = [];
+      for (let j = 0; j < k; j++) {
+        const before = keys[j] ?? '';
+        entries.push([before, value[before]]);
+      }
+    }
+    entries?.push([outKey, next]);
   }
-  if (!changed && !renamed) return value;
-  return Object.fromEntries(entries);
+  return entries === undefined ? value : Object.fromEntries(entries);
 };
 
 const walkValue = (value: unknown, path: string, walk: Walk, context: ArrayContext): unknown => {
