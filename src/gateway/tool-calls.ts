@@ -39,6 +39,9 @@ export const createToolCalls = (options: {
   const { catalog, sessions, profiles, telemetry } = options;
   const idPrefix = randomUUID().slice(0, 8);
   let counter = 0;
+  const endCall = (id: string): void => {
+    sessions.endCall(id);
+  };
   // Only telemetry reads where a call came from: without it, nothing is built.
   const originOf = (call: IncomingCall, session: AgentSession | undefined) =>
     telemetry !== undefined && call.requestId !== undefined
@@ -69,6 +72,11 @@ export const createToolCalls = (options: {
     );
     if (session === undefined) return runtime.pipeline(ctx);
     sessions.beginCall(id, session, route.server);
+    if (call.whenSettled !== undefined) {
+      // The front ends the call's bookkeeping as it answers: no promise of our own per call.
+      call.whenSettled(endCall, id);
+      return runtime.pipeline(ctx);
+    }
     // Not an async function with try/finally: its frame and await cost more than two handlers.
     let running: Promise<ToolCallOutcome>;
     try {
