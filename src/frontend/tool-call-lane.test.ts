@@ -47,8 +47,8 @@ describe('ToolCallLane: the settle task', () => {
     const log: string[] = [];
     const transport = await laneWith((call) => {
       call.whenSettled?.(
-        (key) => log.push(`task ${key} after ${transport.sent.length} sent`),
-        'k1',
+        (key) => log.push(`task ${key.name} after ${transport.sent.length} sent`),
+        { name: 'k1' },
       );
       return Promise.resolve(ok);
     });
@@ -63,7 +63,7 @@ describe('ToolCallLane: the settle task', () => {
     let release: ((outcome: ToolCallOutcome) => void) | undefined;
     const transport = await laneWith((call) => {
       const key = call.name;
-      call.whenSettled?.((k) => ran.push(k), key);
+      call.whenSettled?.((k) => ran.push(k.name), { name: key });
       if (key === 'throws') throw new Error('bug');
       if (key === 'rejects') return Promise.reject(new Error('bug'));
       return new Promise((resolve) => (release = resolve));

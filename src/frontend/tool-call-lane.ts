@@ -41,7 +41,7 @@ export interface IncomingCall {
    * answer is written: bookkeeping that would otherwise chain a promise of its own on every
    * call. Absent (calls the CLI makes itself): chain on the call's promise instead.
    */
-  readonly whenSettled?: ((task: (key: string) => void, key: string) => void) | undefined;
+  readonly whenSettled?: (<K extends object>(task: (key: K) => void, key: K) => void) | undefined;
 }
 
 /** What telemetry reads of the connection a call came on. */
@@ -294,8 +294,8 @@ class LaneCall implements IncomingCall, CallCancellation {
   private listener: CancelListener | undefined = undefined;
   private moreListeners: CancelListener[] | undefined = undefined;
   /** What runs once the outcome is known (see IncomingCall.whenSettled): one task, no list. */
-  private settledTask: ((key: string) => void) | undefined = undefined;
-  private settledKey = '';
+  private settledTask: ((key: object) => void) | undefined = undefined;
+  private settledKey: object = this;
 
   constructor(
     readonly name: string,
@@ -310,9 +310,10 @@ class LaneCall implements IncomingCall, CallCancellation {
   }
 
   // A method, not a closure made per call: the lane's handlers run the task.
-  whenSettled(task: (key: string) => void, key: string): void {
+  whenSettled<K extends object>(task: (key: K) => void, key: K): void {
     if (this.settledTask !== undefined) throw new Error('a call takes one settle task');
-    this.settledTask = task;
+    // The task is only ever called with the key it came with.
+    this.settledTask = task as (key: object) => void;
     this.settledKey = key;
   }
 

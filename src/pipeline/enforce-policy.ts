@@ -106,8 +106,10 @@ const decide = (
   next: () => Promise<ToolCallOutcome>,
 ): Promise<ToolCallOutcome> => {
   let decision = decided;
-  if (decision.final === 'allow') {
-    const limited = options.limiter().take(call, options.now());
+  const limiter = options.limiter();
+  // Without limits there is nothing to take, nor a clock to read.
+  if (decision.final === 'allow' && limiter.limits) {
+    const limited = limiter.take(call, options.now());
     if (!limited.ok) {
       decision = {
         ...decision,
