@@ -182,27 +182,36 @@ export class BackendChannel implements Transport {
       }
       this.calls.set(id, call);
       this.armTimer(call.deadline);
-      this.sendCall(call, { jsonrpc: '2.0', id, method: 'tools/call', params });
+      this.sendCall(call, params);
     });
   }
 
   /** The call's request, as text straight onto a child's stdin, else through the transport. */
-  private sendCall(call: PendingCall, message: JSONRPCMessage): void {
-    const failed = (error: unknown): void => {
-      if (!this.calls.has(call.id)) return;
-      this.settle(call);
-      call.resolve(failedOf(this.cancelledError(error)));
-    };
+  private sendCall(call: PendingCall, params: Record<string, unknown>): void {
     const out = this.textOut;
     if (out === undefined) {
-      this.inner.send(message).catch(failed);
+      this.inner
+        .send({ jsonrpc: '2.0', id: call.id, method: 'tools/call', params })
+        .catch((error: unknown) => {
+          this.failToSend(call, error);
+        });
       return;
     }
     try {
-      out.writeJsonText([JSON.stringify(message)]);
+      // What JSON.stringify of the request writes, without the request object or a flat copy.
+      out.writeJsonText([
+        `{"jsonrpc":"2.0","id":${String(call.id)},"method":"tools/call","params":${JSON.stringify(params)}}`,
+      ]);
     } catch (error) {
-      failed(error);
+      this.failToSend(call, error);
     }
+  }
+
+  /** The request did not leave: the call ends with the reason, unless it ended already. */
+  private failToSend(call: PendingCall, error: unknown): void {
+    if (!this.calls.has(call.id)) return;
+    this.settle(call);
+    call.resolve(failedOf(this.cancelledError(error)));
   }
 
   private receive(raw: unknown): void {

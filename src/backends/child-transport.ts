@@ -1,6 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
+import { JsonLineReader, lineOf, toLine, type JsonTextWriter } from '../wire/json-lines.js';
 import {
   killGroup,
   spawnChild,
@@ -100,7 +100,7 @@ export class ChildTransport implements Transport, JsonTextWriter {
 
   /** Writes one message given as JSON text (the hot path's calls), without a promise. */
   writeJsonText(parts: readonly string[]): boolean {
-    return this.writeLine(`${parts.length === 1 ? (parts[0] ?? '') : parts.join('')}\n`);
+    return this.writeLine(lineOf(parts));
   }
 
   private writeLine(line: string): boolean {

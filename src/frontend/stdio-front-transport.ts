@@ -1,6 +1,12 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { FramingError, JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
+import {
+  FramingError,
+  JsonLineReader,
+  lineOf,
+  toLine,
+  type JsonTextWriter,
+} from '../wire/json-lines.js';
 import { answerWithoutId } from './invalid-message-answers.js';
 
 /** Messages from an agent are small; this only bounds a broken one. */
@@ -80,7 +86,7 @@ export class StdioFrontTransport implements Transport, JsonTextWriter {
   writeJsonText(parts: readonly string[]): boolean {
     let length = 0;
     for (const part of parts) length += part.length;
-    if (length <= JOIN_BELOW_CHARS) return this.writeLine(`${parts.join('')}\n`);
+    if (length <= JOIN_BELOW_CHARS) return this.writeLine(lineOf(parts));
     if (this.closed) return true;
     this.corkForTick();
     for (const part of parts) if (part !== '') this.stdout.write(part);

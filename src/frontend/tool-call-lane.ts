@@ -36,6 +36,12 @@ export interface IncomingCall {
   readonly requestId?: RequestId | undefined;
   /** The connection it came on (session id, protocol version), for telemetry. */
   readonly connection?: AgentConnection | undefined;
+  /**
+   * Has `task(key)` run once the call's outcome is known (or its promise rejected), before the
+   * answer is written: bookkeeping that would otherwise chain a promise of its own on every
+   * call. Absent (calls the CLI makes itself): chain on the call's promise instead.
+   */
+  readonly whenSettled?: (<K extends object>(task: (key: K) => void, key: K) => void) | undefined;
 }
 
 /** What telemetry reads of the connection a call came on. */
@@ -197,7 +203,13 @@ export class ToolCallLane implements Transport, AgentConnection {
           .catch(() => undefined);
       };
     this.inFlight.set(id, call);
-    this.callTool(call).then(
+    let running: Promise<ToolCallOutcome>;
+    try {
+      running = this.callTool(call);
+    } catch (error) {
+      running = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    running.then(
       (outcome) => {
         if (this.settle(id, call)) this.answer(id, outcome);
       },
@@ -209,6 +221,7 @@ export class ToolCallLane implements Transport, AgentConnection {
 
   /** False for a call the agent cancelled: it gets no answer. */
   private settle(id: RequestId, call: LaneCall): boolean {
+    call.settled();
     if (this.inFlight.get(id) === call) this.inFlight.delete(id);
     return !call.cancelled;
   }
@@ -280,6 +293,9 @@ class LaneCall implements IncomingCall, CallCancellation {
   /** Who listens for the cancellation: on the hot path one (the backend call), so no list. */
   private listener: CancelListener | undefined = undefined;
   private moreListeners: CancelListener[] | undefined = undefined;
+  /** What runs once the outcome is known (see IncomingCall.whenSettled): one task, no list. */
+  private settledTask: ((key: object) => void) | undefined = undefined;
+  private settledKey: object = this;
 
   constructor(
     readonly name: string,
@@ -291,6 +307,22 @@ class LaneCall implements IncomingCall, CallCancellation {
 
   get cancellation(): CallCancellation {
     return this;
+  }
+
+  // A method, not a closure made per call: the lane's handlers run the task.
+  whenSettled<K extends object>(task: (key: K) => void, key: K): void {
+    if (this.settledTask !== undefined) throw new Error('a call takes one settle task');
+    // The task is only ever called with the key it came with.
+    this.settledTask = task as (key: object) => void;
+    this.settledKey = key;
+  }
+
+  /** Runs the settle task, once. */
+  settled(): void {
+    const task = this.settledTask;
+    if (task === undefined) return;
+    this.settledTask = undefined;
+    task(this.settledKey);
   }
 
   get signal(): AbortSignal {

@@ -62,3 +62,27 @@ describe("a backend's request waits for the agent", () => {
     expect(none.agentFor('fs')).toBeUndefined();
   });
 });
+
+describe('calls in flight', () => {
+  test('are known by their context while they run: session, id lookups, the agent of a server', () => {
+    const subject = sessions();
+    const first = subject.add(server());
+    const second = subject.add(server());
+    subject.initialized(first, {}, client);
+    subject.initialized(second, {}, client);
+    const call = { id: 'g-1', server: 'fs', flow: second.flow };
+    const standalone = { id: 'g-2', server: 'fs', flow: subject.standaloneFlow };
+    subject.beginCall(call);
+    subject.beginCall(standalone);
+    expect(subject.sessionOfCall(call)).toBe(second);
+    expect(subject.sessionOfCall(standalone)).toBeUndefined();
+    expect(subject.sessionForCall('g-1')).toBe(second);
+    expect(subject.agentForCall('g-1')).toBe(second.server);
+    expect(subject.sessionIdForCall('g-1')).toBe(second.flow.id);
+    expect(subject.agentFor('fs')).toBe(second.server);
+    expect(subject.describe().map((s) => s.callsInFlight)).toEqual([0, 1]);
+    subject.endCall(call);
+    expect(subject.sessionForCall('g-1')).toBeUndefined();
+    expect(subject.describe().map((s) => s.callsInFlight)).toEqual([0, 0]);
+  });
+});

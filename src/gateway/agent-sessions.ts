@@ -35,6 +35,14 @@ export interface AgentSession {
   readonly approvals: SessionApprovals;
 }
 
+/** A call in flight as the sessions keep it: the call's own context (see tool-calls.ts). */
+export interface SessionCall {
+  readonly id: string;
+  readonly server: string;
+  /** The flow session of the agent session that made it (absent: no agent in front). */
+  readonly flow?: FlowSession | undefined;
+}
+
 interface MutableSession {
   readonly server: Server;
   readonly id: string;
@@ -73,10 +81,10 @@ export class AgentSessions {
   private readonly flowPrefix = randomUUID().slice(0, 8);
   private flowCount = 0;
   private readonly sessions = new Set<MutableSession>();
-  private readonly calls = new Map<
-    string,
-    { readonly session: MutableSession; readonly server: string }
-  >();
+  /** Calls in flight: their own contexts, kept by identity (no record, no string key per call). */
+  private readonly calls = new Set<SessionCall>();
+  /** Each agent session by its flow session, which every call's context carries. */
+  private readonly byFlow = new WeakMap<FlowSession, MutableSession>();
   private resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
   /** Resolves once an agent can be asked things (it said `initialized`), or none will come. */
   private readonly agentReady: Promise<void>;
@@ -120,6 +128,7 @@ export class AgentSessions {
       lastActive: Date.now(),
     };
     this.sessions.add(session);
+    this.byFlow.set(session.flow, session);
     server.onclose = () => {
       this.sessions.delete(session);
       onClose?.();
@@ -170,35 +179,45 @@ export class AgentSessions {
     return this.agentReady;
   }
 
-  /** Notes that `session` made call `id` to `server`, until `end` is called. */
-  beginCall(id: string, session: AgentSession, server: string): void {
-    const own = session as MutableSession;
-    own.lastActive = Date.now();
-    this.calls.set(id, { session: own, server });
+  /** Notes that the agent session of `call` (its `flow`) made it, until endCall. */
+  beginCall(call: SessionCall): void {
+    const own = this.ownOf(call);
+    if (own !== undefined) own.lastActive = Date.now();
+    this.calls.add(call);
   }
 
-  endCall(id: string): void {
-    this.calls.delete(id);
+  endCall(call: SessionCall): void {
+    this.calls.delete(call);
+  }
+
+  /** The agent session a call's context belongs to; undefined for calls with no agent in front. */
+  sessionOfCall(call: { readonly flow?: FlowSession | undefined }): AgentSession | undefined {
+    return this.ownOf(call);
+  }
+
+  private ownOf(call: { readonly flow?: FlowSession | undefined }): MutableSession | undefined {
+    return call.flow === undefined ? undefined : this.byFlow.get(call.flow);
   }
 
   /** The agent that made call `id`, while it runs (approvals are asked of it). */
   agentForCall(id: string): Server | undefined {
-    return this.calls.get(id)?.session.server;
+    return this.sessionForCall(id)?.server;
   }
 
-  /** The session that made call `id`, while it runs. */
+  /** The session that made call `id`, while it runs (a walk over the calls in flight: rare). */
   sessionForCall(id: string): AgentSession | undefined {
-    return this.calls.get(id)?.session;
+    for (const call of this.calls) if (call.id === id) return this.sessionOfCall(call);
+    return undefined;
   }
 
   /** The id of the session that made call `id` (as the audit log names it), while it runs. */
   sessionIdForCall(id: string): string | undefined {
-    return this.calls.get(id)?.session.flow.id;
+    return this.sessionForCall(id)?.flow.id;
   }
 
   /** Who made call `id` (client name and version), while it runs, for the console. */
   infoForCall(id: string): SessionInfo | undefined {
-    return this.calls.get(id)?.session.info;
+    return this.sessionForCall(id)?.info;
   }
 
   /** Every connected agent with what it is doing, for the console's Now page. */
@@ -212,7 +231,7 @@ export class AgentSessions {
   }[] {
     return [...this.sessions].map((session) => {
       let callsInFlight = 0;
-      for (const call of this.calls.values()) if (call.session === session) callsInFlight++;
+      for (const call of this.calls) if (call.flow === session.flow) callsInFlight++;
       return {
         id: session.flow.id,
         info: session.info,
@@ -229,13 +248,10 @@ export class AgentSessions {
    */
   agentFor(server: string): Server | undefined {
     let best: MutableSession | undefined;
-    for (const call of this.calls.values()) {
-      if (
-        call.server === server &&
-        (best === undefined || call.session.lastActive > best.lastActive)
-      ) {
-        best = call.session;
-      }
+    for (const call of this.calls) {
+      const session = call.server === server ? this.ownOf(call) : undefined;
+      if (session !== undefined && (best === undefined || session.lastActive > best.lastActive))
+        best = session;
     }
     if (best !== undefined) return best.server;
     for (const session of this.sessions) {

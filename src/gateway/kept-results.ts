@@ -53,7 +53,7 @@ export const createKeptResults = (
   const fit: FitResultOptions = {
     limitFor: (ctx) => {
       // Calls with no agent in front (`mcp-gateway call`) print their whole result.
-      const session = sessions.sessionForCall(ctx.id);
+      const session = sessions.sessionOfCall(ctx);
       if (session === undefined) return undefined;
       const profile = options.profileFor(session);
       return profile?.resultBytes === undefined
@@ -61,7 +61,7 @@ export const createKeptResults = (
         : { bytes: profile.resultBytes, client: profile.title };
     },
     keep: async (ctx, text, bytes) => {
-      const session = sessions.sessionForCall(ctx.id);
+      const session = sessions.sessionOfCall(ctx);
       if (session === undefined) return { reason: 'no session to read it from' };
       return await store.keep(session, text, bytes, { id: ctx.id, exposed: ctx.exposed });
     },

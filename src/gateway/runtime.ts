@@ -14,7 +14,7 @@ import type { CallTelemetry } from '../core/telemetry/call-telemetry.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import { findSecrets } from '../core/scanner/secrets.js';
 import { createFlowControl } from '../pipeline/control-flows.js';
-import { createPipeline } from '../pipeline/create-pipeline.js';
+import { createPipeline, type PipelineDeps } from '../pipeline/create-pipeline.js';
 import { eventLoopScheduler } from '../review/event-loop-scheduler.js';
 import { enforcePolicy, type AskHuman } from '../pipeline/enforce-policy.js';
 import { fitResult, type FitResultOptions } from '../pipeline/fit-result.js';
@@ -39,6 +39,8 @@ export interface Runtime {
   readonly filters: { readonly descriptions: FindingFilter; readonly content: FindingFilter };
   /** The security pipeline with these settings (create-pipeline.ts holds the order). */
   readonly pipeline: Handler;
+  /** The steps in it: those that can act under this config, in no particular order. */
+  readonly steps: readonly StepName[];
   /** Audits a call that reached no tool and returns its outcome with the receipt. */
   readonly recordUnrouted: (
     call: UnroutedCall,
@@ -46,6 +48,9 @@ export interface Runtime {
     ms: number,
   ) => Promise<ToolCallOutcome>;
 }
+
+/** A step of the pipeline, as create-pipeline.ts names it. */
+export type StepName = keyof PipelineDeps['steps'];
 
 /** What every runtime shares: the ports and long-lived parts the pipeline steps use. */
 export interface RuntimeParts {
@@ -105,42 +110,48 @@ export const createRuntime = (
   });
   // Words the scanner cleared once are not scanned again in this runtime's calls.
   const inert = createInertCheck((text) => parts.scanner.quietText(text));
-  const pipeline = createPipeline({
-    forward: parts.forward,
-    telemetry: parts.telemetry,
-    steps: {
-      flows: flows.step,
-      audit: audit === undefined ? undefined : recordAudit(audit),
-      fitResult: parts.fit === undefined ? undefined : fitResult(parts.fit),
-      review: checkToolReview({ review: parts.review }),
-      policy: enforcePolicy({
-        policy: () => config.policy,
-        limiter: () => limiter,
-        server: (name) => servers.get(name),
-        askHuman: parts.askHuman,
-        now: () => Date.now(),
-        ...(parts.roots === undefined ? {} : { roots: parts.roots }),
-        flows,
-      }),
-      scanArguments: scanArguments({
-        scanner: parts.scanner,
-        action: () => config.scanning.arguments,
-        filter: () => filters.content,
-        limits: () => config.scanning.limits,
-        scheduler: eventLoopScheduler,
-        inert,
-      }),
-      scanResult: scanResult({
-        scanner: parts.scanner,
-        action: () => config.scanning.responses,
-        filter: () => filters.content,
-        limits: () => config.scanning.limits,
-        scheduler: eventLoopScheduler,
-        inert,
-      }),
-      recordCall: audit === undefined ? undefined : recordCall(audit),
-    },
-  });
+  // A step that cannot act under this config is left out of the pipeline, not run as a no-op
+  // on every call: a reload builds the next runtime, so the choice holds for its whole life.
+  const scanning = config.scanning;
+  const steps: PipelineDeps['steps'] = {
+    flows: config.flows.mode === 'off' ? undefined : flows.step,
+    audit: audit === undefined ? undefined : recordAudit(audit),
+    fitResult: parts.fit === undefined ? undefined : fitResult(parts.fit),
+    review: checkToolReview({ review: parts.review }),
+    policy: enforcePolicy({
+      policy: () => config.policy,
+      limiter: () => limiter,
+      server: (name) => servers.get(name),
+      askHuman: parts.askHuman,
+      now: () => Date.now(),
+      ...(parts.roots === undefined ? {} : { roots: parts.roots }),
+      flows,
+    }),
+    scanArguments:
+      scanning.arguments === 'off'
+        ? undefined
+        : scanArguments({
+            scanner: parts.scanner,
+            action: () => config.scanning.arguments,
+            filter: () => filters.content,
+            limits: () => config.scanning.limits,
+            scheduler: eventLoopScheduler,
+            inert,
+          }),
+    scanResult:
+      scanning.responses === 'off'
+        ? undefined
+        : scanResult({
+            scanner: parts.scanner,
+            action: () => config.scanning.responses,
+            filter: () => filters.content,
+            limits: () => config.scanning.limits,
+            scheduler: eventLoopScheduler,
+            inert,
+          }),
+    recordCall: audit === undefined ? undefined : recordCall(audit),
+  };
+  const pipeline = createPipeline({ forward: parts.forward, telemetry: parts.telemetry, steps });
   const recordUnrouted =
     parts.audit === undefined
       ? (_call: UnroutedCall, outcome: ToolCallOutcome) => Promise.resolve(outcome)
@@ -149,7 +160,8 @@ export const createRuntime = (
           findSecrets: parts.audit.findSecrets,
           policy: () => config.policy,
         });
-  return { config, servers, limiter, filters, pipeline, recordUnrouted };
+  const present = (Object.keys(steps) as StepName[]).filter((name) => steps[name] !== undefined);
+  return { config, servers, limiter, filters, pipeline, steps: present, recordUnrouted };
 };
 
 /** Settings that only apply at start: a reloaded config keeps the running ones, with a warning. */

@@ -16,7 +16,7 @@ import type {
   ToolCallOutcome,
 } from '../core/tool-call.js';
 import type { IncomingCall } from '../frontend/front-server.js';
-import type { AgentSession, AgentSessions } from './agent-sessions.js';
+import type { AgentSession, AgentSessions, SessionCall } from './agent-sessions.js';
 import type { LiveCatalog } from './live-catalog.js';
 import type { Runtime } from './runtime.js';
 import type { SessionProfiles } from './session-profiles.js';
@@ -39,6 +39,9 @@ export const createToolCalls = (options: {
   const { catalog, sessions, profiles, telemetry } = options;
   const idPrefix = randomUUID().slice(0, 8);
   let counter = 0;
+  const endCall = (ctx: SessionCall): void => {
+    sessions.endCall(ctx);
+  };
   // Only telemetry reads where a call came from: without it, nothing is built.
   const originOf = (call: IncomingCall, session: AgentSession | undefined) =>
     telemetry !== undefined && call.requestId !== undefined
@@ -57,9 +60,9 @@ export const createToolCalls = (options: {
     session: AgentSession | undefined,
   ): Promise<ToolCallOutcome> => {
     const runtime = options.runtime();
-    const id = `${idPrefix}-${++counter}`;
     const ctx = new CallContext(
-      id,
+      idPrefix,
+      ++counter,
       route,
       call,
       session?.info ?? sessions.standaloneInfo,
@@ -68,22 +71,27 @@ export const createToolCalls = (options: {
       session?.approvals ?? sessions.standaloneApprovals,
     );
     if (session === undefined) return runtime.pipeline(ctx);
-    sessions.beginCall(id, session, route.server);
+    sessions.beginCall(ctx);
+    if (call.whenSettled !== undefined) {
+      // The front ends the call's bookkeeping as it answers: no promise of our own per call.
+      call.whenSettled(endCall, ctx);
+      return runtime.pipeline(ctx);
+    }
     // Not an async function with try/finally: its frame and await cost more than two handlers.
     let running: Promise<ToolCallOutcome>;
     try {
       running = runtime.pipeline(ctx);
     } catch (error) {
-      sessions.endCall(id);
+      sessions.endCall(ctx);
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     return running.then(
       (outcome) => {
-        sessions.endCall(id);
+        sessions.endCall(ctx);
         return outcome;
       },
       (error: unknown) => {
-        sessions.endCall(id);
+        sessions.endCall(ctx);
         throw error;
       },
     );
@@ -166,6 +174,8 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
  * with an accessor costs several times as much to create on every call.
  */
 class CallContext implements ToolCallContext {
+  /** The id's text, made on first use: many calls never need it (no audit, no approval). */
+  private idText: string | undefined = undefined;
   readonly server: string;
   readonly tool: string;
   readonly exposed: string;
@@ -177,7 +187,8 @@ class CallContext implements ToolCallContext {
   readonly trace: CallTrace;
 
   constructor(
-    readonly id: string,
+    private readonly idPrefix: string,
+    private readonly seq: number,
     route: ToolRoute,
     private readonly call: IncomingCall,
     readonly session: SessionInfo,
@@ -199,6 +210,11 @@ class CallContext implements ToolCallContext {
       callRecorded: false,
       args: call.args,
     };
+  }
+
+  /** Gateway-assigned, unique within the audit log: this gateway's prefix and the call's number. */
+  get id(): string {
+    return (this.idText ??= `${this.idPrefix}-${String(this.seq)}`);
   }
 
   get signal(): AbortSignal {

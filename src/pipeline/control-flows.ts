@@ -5,7 +5,7 @@ import { evaluateFlows, type FlowVerdict } from '../core/flows/evaluate-flows.js
 import { bitsOf, type SessionLabel } from '../core/flows/flow-label.js';
 import type { FlowSource, LabelChange } from '../core/flows/flow-session.js';
 import type { LabelResolver } from '../core/flows/resolve-labels.js';
-import { takeInResult } from '../core/flows/take-in-result.js';
+import { takeInResult, takesInNothing } from '../core/flows/take-in-result.js';
 import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 
 /** What flow control reads per call; getters, so a reloaded config applies to the next call. */
@@ -88,6 +88,8 @@ export const createFlowControl = (options: FlowControlOptions): FlowControl => {
     if (outcome.kind !== 'ok' || session === undefined) return outcome;
     const flows = options.flows();
     if (flows.mode === 'off') return outcome;
+    const toolLabels = labelsOf(ctx).bits;
+    if (takesInNothing(session, toolLabels, outcome.findings)) return outcome;
     const source: FlowSource = {
       callId: ctx.id,
       server: ctx.server,
@@ -98,7 +100,7 @@ export const createFlowControl = (options: FlowControlOptions): FlowControl => {
       session,
       flows,
       {
-        toolLabels: labelsOf(ctx).bits,
+        toolLabels,
         result: outcome.result,
         findings: outcome.findings ?? [],
         source,

@@ -123,6 +123,15 @@ describe('enforcePolicy: allow, deny, ask, limits', () => {
     expect(ctx.trace.decision).toMatchObject({ final: 'allow', decidingRule: 'default' });
   });
 
+  test('a call nobody is asked about goes on in the same turn, with the returned promise next() gave', () => {
+    const { forward } = fakeForward();
+    const ctx = callContext();
+    let forwarded: Promise<ToolCallOutcome> | undefined;
+    const returned = stepFor(policyOf({ default: 'allow' }))(ctx, () => (forwarded = forward(ctx)));
+    expect(forwarded).toBeDefined();
+    expect(returned).toBe(forwarded);
+  });
+
   test('a denied call stops here with the deciding rule', async () => {
     const { forward, calls } = fakeForward();
     const ctx = callContext({ name: 'fs/write_file' });

@@ -11,7 +11,7 @@ import {
 } from '../core/policy/index.js';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { withFlows } from '../core/flows/with-flows.js';
-import type { Middleware, ToolCallContext } from '../core/tool-call.js';
+import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import type { FlowControl } from './control-flows.js';
 
 /** A question to the human about one call. */
@@ -80,45 +80,72 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
     "this call needs a human's approval, and its arguments are too long to show in full in an approval prompt",
 };
 
-/** Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the trace. */
-export const enforcePolicy = (options: EnforcePolicyOptions): Middleware => {
-  return async function enforcePolicy(ctx, next) {
+/**
+ * Policy step: allow, deny, ask a human, or hold back for a rate limit; the decision goes to the
+ * trace. Not an async function: a call that nobody is asked about is decided at once, and an
+ * async frame would cost every call a promise of its own plus the tick that unwraps next()'s.
+ */
+export const enforcePolicy = (options: EnforcePolicyOptions): Middleware =>
+  function enforcePolicy(ctx, next) {
     const policy = options.policy();
     const call = toPolicyCall(ctx, policy, options);
     let decision = evaluatePolicy(policy, call);
     const flow = options.flows?.check(ctx);
     if (flow !== undefined) decision = withFlows(decision, flow);
-    if (decision.final !== 'allow' && decision.effect === 'ask') {
-      const asked = decision;
-      decision = await ask(
-        ctx,
-        decision,
-        options.askHuman,
-        () => examineArguments(policy, call, asked),
-        () => {
-          // "Trust this session": a human's session-wide approval of a flow ask clears what it was
-          // about, in the session that asked (ctx.flow) and no other.
-          if (asked.flow?.clears !== undefined)
-            options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
-        },
-      );
-    }
-    if (decision.final === 'allow') {
-      const limited = options.limiter().take(call, options.now());
-      if (!limited.ok) {
-        decision = {
-          ...decision,
-          effect: 'deny',
-          final: 'deny',
-          decidingRule: `limit:${limited.limitId}`,
-          reason: `rate limit "${limited.limitId}" reached; retry after ${limited.retryAfterSeconds} s`,
-          retryAfterSeconds: limited.retryAfterSeconds,
-        };
-      }
-    }
-    ctx.trace.decision = decision;
-    return decision.final === 'allow' ? next() : { kind: 'denied', decision };
+    if (decision.final !== 'allow' && decision.effect === 'ask')
+      return askThenDecide(options, ctx, policy, call, decision, next);
+    return decide(options, ctx, call, decision, next);
   };
+
+/** The decision once any human has answered: the rate limit last, then on to the call or not. */
+const decide = (
+  options: EnforcePolicyOptions,
+  ctx: ToolCallContext,
+  call: PolicyCall,
+  decided: PolicyDecision,
+  next: () => Promise<ToolCallOutcome>,
+): Promise<ToolCallOutcome> => {
+  let decision = decided;
+  const limiter = options.limiter();
+  // Without limits there is nothing to take, nor a clock to read.
+  if (decision.final === 'allow' && limiter.limits) {
+    const limited = limiter.take(call, options.now());
+    if (!limited.ok) {
+      decision = {
+        ...decision,
+        effect: 'deny',
+        final: 'deny',
+        decidingRule: `limit:${limited.limitId}`,
+        reason: `rate limit "${limited.limitId}" reached; retry after ${limited.retryAfterSeconds} s`,
+        retryAfterSeconds: limited.retryAfterSeconds,
+      };
+    }
+  }
+  ctx.trace.decision = decision;
+  return decision.final === 'allow' ? next() : Promise.resolve({ kind: 'denied', decision });
+};
+
+const askThenDecide = async (
+  options: EnforcePolicyOptions,
+  ctx: ToolCallContext,
+  policy: CompiledPolicy,
+  call: PolicyCall,
+  asked: PolicyDecision,
+  next: () => Promise<ToolCallOutcome>,
+): Promise<ToolCallOutcome> => {
+  const decision = await ask(
+    ctx,
+    asked,
+    options.askHuman,
+    () => examineArguments(policy, call, asked),
+    () => {
+      // "Trust this session": a human's session-wide approval of a flow ask clears what it was
+      // about, in the session that asked (ctx.flow) and no other.
+      if (asked.flow?.clears !== undefined)
+        options.flows?.trust(ctx, asked.flow.clears, asked.flow.rules);
+    },
+  );
+  return await decide(options, ctx, call, decision, next);
 };
 
 const toPolicyCall = (

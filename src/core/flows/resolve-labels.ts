@@ -86,7 +86,13 @@ export function createLabelResolver(options: LabelResolverOptions): {
     const recognised = recognizeServer(identity);
     if (recognised !== undefined) known.set(name, compileKnown(recognised.server, recognised.by));
   }
-  const memo = new Map<string, { annotations: LabelAnnotations | undefined; labels: ToolLabels }>();
+  // By server, then tool: a call's lookup hashes the two names it carries (V8 keeps a string's
+  // hash), where a `server/tool` key would be a new string to build and hash on every call.
+  const memo = new Map<
+    string,
+    Map<string, { annotations: LabelAnnotations | undefined; labels: ToolLabels }>
+  >();
+  let remembered = 0;
 
   const resolve = (
     server: string,
@@ -114,13 +120,17 @@ export function createLabelResolver(options: LabelResolverOptions): {
     problems,
     resolver: {
       labelsFor(server, tool, annotations) {
-        const key = `${server}/${tool}`;
-        const remembered = memo.get(key);
-        if (remembered !== undefined && remembered.annotations === annotations)
-          return remembered.labels;
+        let tools = memo.get(server);
+        const known = tools?.get(tool);
+        if (known !== undefined && known.annotations === annotations) return known.labels;
         const labels = resolve(server, tool, annotations);
-        if (memo.size < MAX_REMEMBERED || remembered !== undefined)
-          memo.set(key, { annotations, labels });
+        if (known === undefined && remembered >= MAX_REMEMBERED) return labels;
+        if (tools === undefined) {
+          tools = new Map();
+          memo.set(server, tools);
+        }
+        if (known === undefined) remembered++;
+        tools.set(tool, { annotations, labels });
         return labels;
       },
       knownServer(server) {

@@ -4,7 +4,7 @@ import { findSecrets } from '../scanner/secrets.js';
 import { compileFlows } from './compile-flows.js';
 import { EGRESS, SENSITIVE, UNTRUSTED } from './flow-label.js';
 import { FlowSession, type FlowSource } from './flow-session.js';
-import { takeInResult, textsOf } from './take-in-result.js';
+import { takeInResult, takesInNothing, textsOf } from './take-in-result.js';
 
 const source: FlowSource = { callId: 'c-1', server: 's', tool: 't', receipt: { seq: 3 } };
 const flows = compileFlows(undefined, 'enforce').flows;
@@ -117,4 +117,48 @@ test('textsOf reads text items, embedded text resources and structured content',
       structuredContent: { rows: [{ name: 'c' }, 'd'] },
     }),
   ).toEqual(['a', 'b', 'c', 'd']);
+});
+
+describe('takesInNothing', () => {
+  test('is true only where takeInResult changes nothing and remembers nothing', () => {
+    const cases = [0, UNTRUSTED, SENSITIVE, UNTRUSTED | SENSITIVE, EGRESS];
+    const findingSets: (readonly Finding[] | undefined)[] = [
+      undefined,
+      [],
+      [finding('override.ignore-previous', 'high')],
+      [finding('secret.aws-access-key', 'high')],
+    ];
+    for (const sessionLabels of cases)
+      for (const toolLabels of cases)
+        for (const findings of findingSets) {
+          const session = new FlowSession('s');
+          if (sessionLabels !== 0) session.takeIn(sessionLabels, source);
+          if (!takesInNothing(session, toolLabels, findings)) continue;
+          const before = session.labels;
+          const changes = takeInResult(
+            session,
+            flows,
+            {
+              toolLabels,
+              result: text(`${LONG} AKIAIOSFODNN7EXAMPLE`),
+              findings: findings ?? [],
+              source,
+            },
+            findSecrets,
+          );
+          expect(changes).toEqual([]);
+          expect(session.labels).toBe(before);
+          expect(session.findCarried({ body: LONG }, findSecrets)).toBeUndefined();
+        }
+  });
+
+  test('is false for a result that brings a label or must be fingerprinted', () => {
+    const session = new FlowSession('s');
+    expect(takesInNothing(session, UNTRUSTED, [])).toBe(false);
+    expect(takesInNothing(session, SENSITIVE, [])).toBe(false);
+    expect(takesInNothing(session, 0, [finding('override.ignore-previous', 'high')])).toBe(false);
+    expect(takesInNothing(session, EGRESS, undefined)).toBe(true);
+    session.takeIn(UNTRUSTED, source);
+    expect(takesInNothing(session, UNTRUSTED, [])).toBe(true);
+  });
 });

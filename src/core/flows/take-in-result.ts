@@ -25,6 +25,23 @@ export interface ResultIntake {
 const isSecretRule = (rule: string): boolean => rule.startsWith('secret.');
 
 /**
+ * Whether a result can change nothing in its session: no findings, a tool that is not
+ * `sensitive` (its text would be fingerprinted) and not `untrusted` unless the session is
+ * already. Most results in a busy session: checked before an intake is even put together.
+ */
+export function takesInNothing(
+  session: FlowSession,
+  toolLabels: LabelBits,
+  findings: readonly Finding[] | undefined,
+): boolean {
+  return (
+    (findings === undefined || findings.length === 0) &&
+    (toolLabels & SENSITIVE) === 0 &&
+    (toolLabels & UNTRUSTED & ~session.labels) === 0
+  );
+}
+
+/**
  * Takes in a result the agent is about to see (DESIGN §12): an `untrusted` tool, or a finding at
  * or above the configured severity, makes the session untrusted; a `sensitive` tool makes it
  * sensitive and its text is fingerprinted; secrets the scanner found in any result are

@@ -13,11 +13,15 @@ export function accessClassFor(
   annotations: { readOnlyHint?: boolean | undefined } | undefined,
   trustAnnotations: boolean,
 ): AccessClass {
+  const { access } = policy;
+  // No `policy.access` at all (the common case): no name to build and look up per call.
+  if (access.exact.size === 0 && access.globs.length === 0)
+    return trustAnnotations && annotations?.readOnlyHint === true ? 'read' : 'write';
   const name = `${server}/${tool}`;
-  const exact = policy.access.exact.get(name);
+  const exact = access.exact.get(name);
   if (exact !== undefined) return exact;
   let declared: AccessClass | undefined;
-  for (const glob of policy.access.globs) {
+  for (const glob of access.globs) {
     if (!glob.match.test(name)) continue;
     // Disagreeing globs fall back to the class the rest of the policy treats most carefully.
     if (declared !== undefined && declared !== glob.access) return 'write';

@@ -808,3 +808,32 @@ describe('relative paths resolve where the backend resolves them, not in the con
     });
   });
 });
+
+describe('calls no rule matches', () => {
+  test('get the default decision, made once per policy, the same as with rules that do not match', () => {
+    for (const settings of [
+      { default: 'allow' },
+      { default: 'deny' },
+      { default: 'ask' },
+      { default: 'deny', mode: 'audit' },
+    ] as const) {
+      const bare = policyOf(settings);
+      const withRules = policyOf({
+        ...settings,
+        rules: [{ id: 'other', effect: 'deny', match: 'other/*' }],
+      });
+      const first = evaluatePolicy(bare, callOf('fs/read_file', { path: 'notes.txt' }));
+      expect(evaluatePolicy(bare, callOf('git/log'))).toBe(first);
+      const long = evaluatePolicy(withRules, callOf('fs/read_file'));
+      expect({ ...first, policy: '' }).toEqual({ ...long, policy: '' });
+    }
+  });
+
+  test("a path into the gateway's own files is still denied under a policy with no rules", () => {
+    const decision = evaluatePolicy(
+      policyOf({ default: 'allow' }),
+      callOf('fs/read_file', { path: '/home/me/work/mcp-gateway.config.json' }),
+    );
+    expect(decision).toMatchObject({ final: 'deny', decidingRule: 'builtin:self-protection' });
+  });
+});

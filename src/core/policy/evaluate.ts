@@ -50,6 +50,9 @@ export function evaluatePolicy(policy: CompiledPolicy, call: PolicyCall): Policy
       if (rule.enforced) enforcedAllow ??= rule;
     }
   }
+  // No rule matched (most calls under a small policy): the default's decision is the same for
+  // every such call, so it is made once per policy rather than once per call.
+  if (matched === undefined) return defaultDecisionOf(policy);
   const fallback = policy.mode === 'enforce' ? policy.defaultEffect : 'allow';
   // `null` stands for the built-in self-protection, `undefined` for the default.
   const applied = selfProtected ? null : (enforcedDeny ?? enforcedAsk ?? enforcedAllow);
@@ -62,7 +65,7 @@ export function evaluatePolicy(policy: CompiledPolicy, call: PolicyCall): Policy
       effect,
       final: effect === 'allow' ? 'allow' : 'deny',
       decidingRule: idOf(applied),
-      rules: matched ?? noRules,
+      rules: matched,
       mode: policy.mode,
       policy: policy.digest,
       reason,
@@ -73,12 +76,47 @@ export function evaluatePolicy(policy: CompiledPolicy, call: PolicyCall): Policy
     effect,
     final: effect === 'allow' ? 'allow' : 'deny',
     decidingRule: idOf(applied),
-    rules: matched ?? noRules,
+    rules: matched,
     mode: policy.mode,
     policy: policy.digest,
     reason: `${reason} (${trial}, would ${wholeEffect}: ${messageOf(whole, wholeEffect, policy)})`,
     wouldBe: wholeEffect,
     wouldBeRule: idOf(whole),
+  };
+}
+
+/** The decision of calls no rule matches, per policy (a decision is never mutated). */
+const defaultDecisions = new WeakMap<CompiledPolicy, PolicyDecision>();
+
+function defaultDecisionOf(policy: CompiledPolicy): PolicyDecision {
+  let decision = defaultDecisions.get(policy);
+  if (decision === undefined) {
+    decision = Object.freeze(decideUnmatched(policy));
+    defaultDecisions.set(policy, decision);
+  }
+  return decision;
+}
+
+/** What evaluatePolicy decides when neither a rule nor the self-protection matched. */
+function decideUnmatched(policy: CompiledPolicy): PolicyDecision {
+  const effect = policy.mode === 'enforce' ? policy.defaultEffect : 'allow';
+  const wholeEffect = policy.defaultEffect;
+  const reason = messageOf(undefined, effect, policy);
+  const base = {
+    effect,
+    final: effect === 'allow' ? ('allow' as const) : ('deny' as const),
+    decidingRule: 'default',
+    rules: noRules,
+    mode: policy.mode,
+    policy: policy.digest,
+  };
+  if (wholeEffect === effect) return { ...base, reason };
+  const trial = policy.mode === 'audit' ? 'audit mode' : 'not enforced';
+  return {
+    ...base,
+    reason: `${reason} (${trial}, would ${wholeEffect}: ${messageOf(undefined, wholeEffect, policy)})`,
+    wouldBe: wholeEffect,
+    wouldBeRule: 'default',
   };
 }
 

@@ -8,8 +8,13 @@ export type RateLimitResult =
 
 /** The token buckets of one policy; `take` consumes a token from every limit a call matches. */
 export interface RateLimiter {
+  /** False when the policy has no limits: every call is admitted without asking `take`. */
+  readonly limits: boolean;
   take(call: PolicyCall, now: number): RateLimitResult;
 }
+
+/** What `take` says of a call no limit matches (shared: results are never changed). */
+const ADMITTED: RateLimitResult = Object.freeze({ ok: true });
 
 interface Bucket {
   tokens: number;
@@ -26,9 +31,10 @@ export function createRateLimiter(policy: CompiledPolicy): RateLimiter {
   const buckets = new Map<CompiledLimit, Map<string, Bucket>>();
   for (const limit of policy.limits.all) buckets.set(limit, new Map());
   return {
+    limits: policy.limits.all.length > 0,
     take(call, now) {
       const limits = candidatesFor(policy.limits, call.server, call.tool);
-      if (limits.length === 0) return { ok: true };
+      if (limits.length === 0) return ADMITTED;
       const touched: Bucket[] = [];
       let worst: { limitId: string; retryAfterSeconds: number } | undefined;
       for (const limit of limits) {
@@ -51,7 +57,7 @@ export function createRateLimiter(policy: CompiledPolicy): RateLimiter {
         return policy.mode === 'audit' ? { ok: true, wouldLimit: worst } : { ok: false, ...worst };
       }
       for (const bucket of touched) bucket.tokens -= 1;
-      return { ok: true };
+      return ADMITTED;
     },
   };
 }

@@ -119,7 +119,10 @@ const walk = (value: unknown, budget: number, inertText: (text: string) => boole
         return left;
       }
       const record = value as Readonly<Record<string, unknown>>;
-      for (const key of Object.keys(record)) {
+      // for…in, not Object.keys: a parsed object's keys come from V8's enum cache, no array per
+      // object; own keys only, as Object.keys gives them.
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
         // A key is a string the scanner reads too.
         if (!inertText(key) || --left <= 0) return -1;
         left = walk(record[key], left, inertText);

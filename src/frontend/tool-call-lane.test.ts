@@ -1,0 +1,92 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { describe, expect, test } from 'vitest';
+import type { ToolCallOutcome } from '../core/tool-call.js';
+import { ToolCallLane, type IncomingCall } from './tool-call-lane.js';
+
+/** A transport that records what is sent and lets the test deliver messages. */
+class FakeTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  readonly sent: JSONRPCMessage[] = [];
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+  send(message: JSONRPCMessage): Promise<void> {
+    this.sent.push(message);
+    return Promise.resolve();
+  }
+  close(): Promise<void> {
+    this.onclose?.();
+    return Promise.resolve();
+  }
+  deliver(message: unknown): void {
+    this.onmessage?.(message as JSONRPCMessage);
+  }
+}
+
+const ok: ToolCallOutcome = { kind: 'ok', result: { content: [{ type: 'text', text: 'hi' }] } };
+const callMessage = (id: number) => ({
+  jsonrpc: '2.0',
+  id,
+  method: 'tools/call',
+  params: { name: 'echo', arguments: {} },
+});
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+const laneWith = async (callTool: (call: IncomingCall) => Promise<ToolCallOutcome>) => {
+  const transport = new FakeTransport();
+  const lane = new ToolCallLane(transport, callTool);
+  await lane.start();
+  return transport;
+};
+
+describe('ToolCallLane: the settle task', () => {
+  test('runs once the outcome is known, before the answer is written, once', async () => {
+    const log: string[] = [];
+    const transport = await laneWith((call) => {
+      call.whenSettled?.(
+        (key) => log.push(`task ${key.name} after ${transport.sent.length} sent`),
+        { name: 'k1' },
+      );
+      return Promise.resolve(ok);
+    });
+    transport.deliver(callMessage(1));
+    await settle();
+    expect(log).toEqual(['task k1 after 0 sent']);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  test('runs when the call fails, rejects, throws, or was cancelled by the agent', async () => {
+    const ran: string[] = [];
+    let release: ((outcome: ToolCallOutcome) => void) | undefined;
+    const transport = await laneWith((call) => {
+      const key = call.name;
+      call.whenSettled?.((k) => ran.push(k.name), { name: key });
+      if (key === 'throws') throw new Error('bug');
+      if (key === 'rejects') return Promise.reject(new Error('bug'));
+      return new Promise((resolve) => (release = resolve));
+    });
+    const named = (id: number, name: string) => ({
+      ...callMessage(id),
+      params: { name, arguments: {} },
+    });
+    transport.deliver(named(1, 'throws'));
+    transport.deliver(named(2, 'rejects'));
+    transport.deliver(named(3, 'cancelled'));
+    transport.deliver({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: 3, reason: 'user' },
+    });
+    release?.({
+      kind: 'failed',
+      error: Object.assign(new Error('cancelled'), { code: -1 }),
+    } as never);
+    await settle();
+    expect(ran.sort()).toEqual(['cancelled', 'rejects', 'throws']);
+    // The cancelled call gets no answer; the two broken ones get errors.
+    expect(transport.sent.map((m) => ('id' in m ? m.id : undefined))).toEqual([1, 2]);
+  });
+});
