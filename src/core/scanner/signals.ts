@@ -1,5 +1,6 @@
 import { countWords } from './count-words.js';
 import { rx, S, type PatternDetector } from './detector.js';
+import { secretRequestDetectors } from './secret-request.js';
 import { taskHijackDetectors } from './task-hijack.js';
 
 // General signals: who a text addresses, what it asks for, where it sits. Each is weak alone (documentation
@@ -1027,4 +1028,6 @@ export const signalDetectors: readonly PatternDetector[] = [
   },
   // Hijacks of the task the reader was handed (task-hijack.ts).
   ...taskHijackDetectors,
+  // The reader's own secret asked for in a disguise (secret-request.ts).
+  ...secretRequestDetectors,
 ];
