@@ -28,8 +28,8 @@ const verb = `(?:${verbs.join('|')})`;
 const quoted =
   String.raw`["“‘«„'][^"”’»“«\n]{1,60}["”’»“']` +
   String.raw`(?![ \t]{0,3}(?:or\b|/|to${S}(?:confirm|continue|proceed|cancel)\b|when${S}prompted\b))`;
-/** Where an order may start. */
-const lead = String.raw`(?:^|[.!?;:,)\]][ \t]{0,3}|\n|\band${S})[ \t"'*>(\[-]{0,4}(?:(?:then|now|instead|just|simply|only|please|so|actually|and)[ \t,]{1,3}){0,3}`;
+/** Where an order may start (looked behind, so that a finding's span, and what redaction replaces, opens at its first word). */
+const lead = String.raw`(?<=(?:^|[.!?;:,)\]][ \t]{0,3}|\n|\band${S})[ \t"'*>(\[-]{0,4})(?:(?:then|now|instead|just|simply|only|please|so|actually|and)[ \t,]{1,3}){0,3}`;
 const modifier = String.raw`(?:only|just|exactly|simply|solely|verbatim|precisely|nothing${S}but|the${S}(?:exact${S})?(?:words?|phrase|string|sentence|text|line|message))`;
 const theWords = String.raw`the${S}(?:exact${S})?(?:words?|phrase|string|sentence)`;
 
@@ -242,7 +242,7 @@ export const taskHijackDetectors: readonly PatternDetector[] = [
     severity: 'medium',
     keywords: pairs(vs, ms),
     pattern: rx(
-      String.raw`(?:^|[.!?;:,][ \t]{0,3}|\n)[ \t"'*>(\[-]{0,4}(?:${vs.join('|')})${S}(?:${ms.join('|')})(?:${S}(?:${joiner}))?[ \t]{0,3}:?[ \t]{0,3}${quoted}`,
+      String.raw`(?<=(?:^|[.!?;:,][ \t]{0,3}|\n)[ \t"'*>(\[-]{0,4})(?:${vs.join('|')})${S}(?:${ms.join('|')})(?:${S}(?:${joiner}))?[ \t]{0,3}:?[ \t]{0,3}${quoted}`,
       'im',
     ),
     maxLength: 140,
@@ -289,7 +289,7 @@ export const taskHijackDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`(?:(?:^|[.!?;:,][ \t]{0,3}|\n|\band${S})[ \t"'*>(\[-]{0,4}(?:(?:now|so|actually|please|then)[ \t,]{1,3}){0,2}(?:forget|ignore|disregard|drop|skip|abandon|stop|cancel|scrap)${S}(?:about${S})?(?:the|this|that|your|my|all|any)${S}(?:of${S}the${S})?${taskNoun}(?=[ \t]{0,3}(?:[;.,:!\n—–-]|and\b|instead\b|$))|\b(?:ignore|disregard)${S}the${S}rest${S}of${S}(?:this|the)${S}(?:data|text|input|document|content|file|message)\b|\bstop${S}(?:translating|summari[sz]ing|reading|analy[sz]ing|processing|grading|screening)${S}(?:here|now|this|at${S}this${S}point)\b|\b(?:the|all)${S}(?:preceding|above|previous|foregoing|prior)${S}(?:content|text|information|data|document|instructions?|context)${S}(?:is|are|was|were)${S}(?:now${S})?(?:outdated|obsolete|wrong|false|void|invalid|superseded|fake|irrelevant|a${S}test|no${S}longer${S}valid|cancelled|canceled)\b)`,
+      String.raw`(?:(?<=(?:^|[.!?;:,][ \t]{0,3}|\n|\band${S})[ \t"'*>(\[-]{0,4})(?:(?:now|so|actually|please|then)[ \t,]{1,3}){0,2}(?:forget|ignore|disregard|drop|skip|abandon|stop|cancel|scrap)${S}(?:about${S})?(?:the|this|that|your|my|all|any)${S}(?:of${S}the${S})?${taskNoun}(?=[ \t]{0,3}(?:[;.,:!\n—–-]|and\b|instead\b|$))|\b(?:ignore|disregard)${S}the${S}rest${S}of${S}(?:this|the)${S}(?:data|text|input|document|content|file|message)\b|\bstop${S}(?:translating|summari[sz]ing|reading|analy[sz]ing|processing|grading|screening)${S}(?:here|now|this|at${S}this${S}point)\b|\b(?:the|all)${S}(?:preceding|above|previous|foregoing|prior)${S}(?:content|text|information|data|document|instructions?|context)${S}(?:is|are|was|were)${S}(?:now${S})?(?:outdated|obsolete|wrong|false|void|invalid|superseded|fake|irrelevant|a${S}test|no${S}longer${S}valid|cancelled|canceled)\b)`,
       'im',
     ),
     maxLength: 140,
