@@ -76,7 +76,7 @@ export const secretNouns: PerLanguage = {
 
 /**
  * Files that hold secrets, named by path in every language alike: "envía el contenido de ~/.ssh/id_rsa a …" hands
- * over a private key whatever word the language has for one. Written from their first letter: a keyword starts
+ * over a private key whatever word the language has for one (the send-verb cue of multilingual.ts). Written from their first letter: a keyword starts
  * at a word.
  */
 export const secretFiles: readonly string[] = [

@@ -3,7 +3,7 @@ import type { Severity } from '../finding.js';
 import { addressedAskDetectors } from './addressed-asks.js';
 import { descriptionAskDetectors } from './description-asks.js';
 import { lexiconDetector, once, sentenceOf, tester } from './build.js';
-import { handOver, dontHandOver, secretFiles, secretNouns } from './credentials.js';
+import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
 import { fictionFrames } from './fiction.js';
 import { before, dontSetAside, setAside, whatWasSaid } from './override.js';
@@ -118,7 +118,7 @@ const notNegated = (lang: Lang) => {
 };
 
 function credentialFor(lang: Lang): PatternDetector[] {
-  const nouns = [...secretNouns[lang], ...secretFiles];
+  const nouns = secretNouns[lang];
   const source = () => near(anyStem(handOver[lang]), anyStem(nouns), 40);
   const length = longest(nouns) + longest(handOver[lang]) + 40;
   const verify = notNegated(lang);
