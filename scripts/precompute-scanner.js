@@ -1,7 +1,7 @@
 // @ts-check
 // The scanner's tables the CLI bundle carries (src/core/scanner/precomputed.ts): the scanner is
 // bundled from the sources being bundled (not from dist/, which may be older), built once with
-// recording on, and what it computed is returned as the JSON the bundle embeds. Used by
+// recording on, and what it computed (lexicon keyword lists, keyword tries) is returned as the JSON the bundle embeds. Used by
 // scripts/bundle.js; `node scripts/precompute-scanner.js` prints a summary.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,8 +44,11 @@ export async function precomputeScannerTables() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const json = await precomputeScannerTables();
-  /** @type {{ keywords: [string, string[]][] }} */
-  const { keywords } = JSON.parse(json);
+  /** @type {{ keywords: [string, string[]][], texts: [string, string][] }} */
+  const { keywords, texts } = JSON.parse(json);
   const total = keywords.reduce((n, [, list]) => n + list.length, 0);
-  console.log(`${keywords.length} keyword lists, ${total} keywords, ${json.length} bytes of JSON`);
+  const trieChars = texts.reduce((n, [, text]) => n + text.length, 0);
+  console.log(
+    `${keywords.length} keyword lists, ${total} keywords; ${texts.length} tries, ${trieChars} characters; ${json.length} bytes of JSON`,
+  );
 }

@@ -28,7 +28,7 @@ export const lazyScanner = (
       traceStartup(
         use === undefined
           ? 'scanner: built'
-          : `scanner: built (keyword lists: ${use.precomputed} from the bundle, ${use.computed} computed)`,
+          : `scanner: built (keyword lists and tries: ${use.precomputed} from the bundle, ${use.computed} computed)`,
       );
     }
     return scanner;

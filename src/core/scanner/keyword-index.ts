@@ -1,3 +1,4 @@
+import { keywordTrie } from './keyword-trie.js';
 import { isLatinLookAlike, lookAlikePairs } from './look-alikes.js';
 
 /** Keyword occurrences in text order, as parallel arrays: keyword[k] (index into the list) starts at start[k]. */
@@ -72,20 +73,23 @@ function hintFor(z: number, a: number, b: number, c: number): number {
   if (b === SEPARATOR) return z !== LOWER && a === LOWER && c === LOWER ? 2 : 0;
   return 0;
 }
-// hintFor as a table over the kinds of z a b c (3 bits each) and whether the character after c is b again (bit 12).
-// A look-alike next to a Latin letter is a hint too; to its neighbours it is any other character.
-const hintTable = new Uint8Array(1 << 13);
-for (let code = 0; code < 1 << 13; code++) {
+// hintFor as a table over the kinds of z a b c (3 bits each). A separator's hint also needs the character after c to
+// be b again: the table says 3 there, and the pass compares the characters then only (a single letter between
+// separators is rare; a comparison on every character cost 12–30% of the pass). A look-alike next to a Latin
+// letter is a hint too; to its neighbours it is any other character.
+const AGAIN = 3;
+const hintTable = new Uint8Array(1 << 12);
+for (let code = 0; code < 1 << 12; code++) {
   const [z, a, b, c] = [(code >> 9) & 7, (code >> 6) & 7, (code >> 3) & 7, code & 7].map((k) =>
     k === LOOK_ALIKE || k === LATIN_LIKE ? OTHER : k,
   ) as [number, number, number, number];
   const [rawA, rawC] = [(code >> 6) & 7, code & 7];
-  const again = code >> 12 === 1;
   if (((code >> 3) & 7) === LOOK_ALIKE) hintTable[code] = a === LOWER || c === LOWER ? 1 : 0;
   else if (((code >> 3) & 7) === LATIN_LIKE)
     hintTable[code] =
       a === LOWER || c === LOWER || rawA === LATIN_LIKE || rawC === LATIN_LIKE ? 1 : 0;
-  else if (b !== SEPARATOR || again) hintTable[code] = hintFor(z, a, b, c);
+  else if (b === SEPARATOR) hintTable[code] = hintFor(z, a, b, c) === 2 ? AGAIN : 0;
+  else hintTable[code] = hintFor(z, a, b, c);
 }
 
 /**
@@ -133,8 +137,6 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
     // read from them without a branch on every space, digit and dot (ordinary text has many; a mispredicted branch
     // on each cost as much as the automaton). Before the text, characters are OTHER.
     let kinds = OTHER * 0o11111;
-    let back1 = -1;
-    let back2 = -1;
     // The cells of all characters OR-ed: the unusual bit says whether any character is unusual.
     let seen = 0;
     for (let i = 0; i < n; i++) {
@@ -142,13 +144,14 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
       const cell = info[c] ?? 0;
       seen |= cell;
       kinds = ((kinds << 3) | (cell >> KIND_SHIFT)) & 0o77777;
-      // The character at i - 2, with the two before it and the one after it, and whether the one at i repeats it.
-      const hint = hintTable[(c === back2 ? 1 << 12 : 0) | (kinds >> 3)] ?? 0;
-      if (hint !== 0) hits.hints.push(i - 1 - hint);
-      back2 = back1;
-      back1 = c;
+      // The character at i - 2, with the two before it and the one after it.
+      const hint = hintTable[kinds >> 3] ?? 0;
+      if (hint !== 0) {
+        if (hint !== AGAIN) hits.hints.push(i - 1 - hint);
+        else if (c === text.charCodeAt(i - 2)) hits.hints.push(i - 3);
+      }
       const cls = cell & 0xff;
-      let step = delta[state * stride + cls] ?? 0;
+      let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
       if (step === unfilled) step = dfa.fill(state, cls);
       state = step >> 1;
       if ((step & 1) !== 0) {
@@ -171,7 +174,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
     for (let i = n; i < n + 2; i++) {
       kinds = ((kinds << 3) | OTHER) & 0o77777;
       const hint = hintTable[kinds >> 3] ?? 0;
-      if (hint !== 0 && i - 1 - hint >= 0) hits.hints.push(i - 1 - hint);
+      if (hint !== 0 && hint !== AGAIN && i - 1 - hint >= 0) hits.hints.push(i - 1 - hint);
     }
     return wide && stretches.length > 0 ? merge(hits, wide.find(text, stretches)) : hits;
   }
@@ -244,7 +247,11 @@ interface Automaton {
   /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds), UNUSUAL, and its kind (top bits). */
   readonly info: Uint16Array;
   readonly stride: number;
-  /** delta[state * stride + class] = next state << 1, | 1 when keywords end there; `unfilled` until first needed. */
+  /**
+   * delta[state * stride + class] ^ unfilled = next state << 1, | 1 when keywords end there; `unfilled` until first
+   * needed. Stored XOR-ed so that a row never reached stays zero: the table (~3.5 MB) is allocated zeroed, and its
+   * pages take memory only once text reaches a row in them.
+   */
   readonly delta: Uint16Array;
   /** Compute (and keep) a transition not yet filled in. */
   fill(state: number, cls: number): number;
@@ -282,75 +289,17 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     info[lookAlikePairs.charCodeAt(i)] =
       UNUSUAL | ((kindOf[lookAlikePairs.charCodeAt(i)] ?? LOOK_ALIKE) << KIND_SHIFT);
 
-  // The trie, in typed arrays: each state's children as a list (first kid, next sibling, class of the edge).
-  let bound = 1;
-  for (const id of ids) bound += lowered[id]?.length ?? 0;
-  const firstKid = new Int32Array(bound).fill(-1);
-  const sibling = new Int32Array(bound).fill(-1);
-  const edge = new Uint8Array(bound);
-  // The state each keyword ends in.
-  const endState = new Int32Array(ids.length);
-  let created = 1;
-  ids.forEach((id, k) => {
-    let s = 0;
-    const kw = lowered[id] ?? '';
-    for (let j = 0; j < kw.length; j++) {
-      const cls = classes[kw.charCodeAt(j)] ?? 0;
-      let kid = firstKid[s] ?? -1;
-      while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
-      if (kid < 0) {
-        kid = created++;
-        edge[kid] = cls;
-        sibling[kid] = firstKid[s] ?? -1;
-        firstKid[s] = kid;
-      }
-      s = kid;
-    }
-    endState[k] = s;
-  });
-  // States numbered breadth first: the shallow states, where ordinary text spends its time, share cache lines,
-  // and every state comes after its failure state (a shorter suffix).
-  const states = created;
+  // The trie, breadth first (keyword-trie.ts; the CLI bundle carries the scanner's own).
+  const { states, kidFirst, via, parent, ownFirst, ownIds } = keywordTrie(lowered, ids, classes);
   if (states * 2 + 1 >= unfilled) throw new Error('too many keywords for the index');
-  const order = new Int32Array(states);
-  const number = new Int32Array(states);
-  for (let q = 0, added = 1; q < added; q++)
-    for (let kid = firstKid[order[q] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
-      number[kid] = added;
-      order[added++] = kid;
-    }
-  // The keywords ending in each state, in keyword order (a counting sort by state).
-  const ownFirst = new Int32Array(states + 1);
-  for (const s of endState) {
-    const at = (number[s] ?? 0) + 1;
-    ownFirst[at] = (ownFirst[at] ?? 0) + 1;
-  }
-  for (let s = 0; s < states; s++) ownFirst[s + 1] = (ownFirst[s + 1] ?? 0) + (ownFirst[s] ?? 0);
-  const ownIds = new Int32Array(ids.length);
-  const filled = ownFirst.slice(0, states);
-  ids.forEach((id, k) => {
-    const s = number[endState[k] ?? 0] ?? 0;
-    const at = filled[s] ?? 0;
-    ownIds[at] = id;
-    filled[s] = at + 1;
-  });
 
-  const delta = new Uint16Array(states * stride).fill(unfilled);
+  const delta = new Uint16Array(states * stride);
   // Failure and output links are worked out when text first reaches a state (-1 until then), like the rows: an
   // automaton of thousands of keywords is built at start-up, and most of its states are never reached.
   const fail = new Int32Array(states).fill(-1);
   const outLink = new Int32Array(states).fill(-1);
   fail[0] = 0;
   outLink[0] = 0;
-  // The trie parent of each state and the class of the edge from it.
-  const parent = new Int32Array(states);
-  const via = new Uint8Array(states);
-  for (let s = 0; s < states; s++)
-    for (let kid = firstKid[order[s] ?? 0] ?? -1; kid >= 0; kid = sibling[kid] ?? -1) {
-      const t = number[kid] ?? 0;
-      parent[t] = s;
-      via[t] = edge[kid] ?? 0;
-    }
   const ends = (s: number): boolean => (ownFirst[s + 1] ?? 0) > (ownFirst[s] ?? 0);
   /** The longest proper suffix of state t that is a state: t's parent's failure state, stepped by t's edge. */
   function failOf(t: number): number {
@@ -374,14 +323,15 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
   // find follows outLink[] from marked states only: marking a state works out its whole chain.
   const mark = (s: number): number => (s << 1) | (outLinkOf(s) !== 0 || ends(s) ? 1 : 0);
   function fill(state: number, cls: number): number {
-    let step = delta[state * stride + cls] ?? 0;
+    let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
     if (step !== unfilled) return step;
     // A trie edge, else the failure state's transition (a shallower state, so no cycle).
-    let kid = firstKid[order[state] ?? 0] ?? -1;
-    while (kid >= 0 && edge[kid] !== cls) kid = sibling[kid] ?? -1;
-    if (kid >= 0) step = mark(number[kid] ?? 0);
+    let kid = kidFirst[state] ?? 0;
+    const last = kidFirst[state + 1] ?? 0;
+    while (kid < last && via[kid] !== cls) kid++;
+    if (kid < last) step = mark(kid);
     else step = state === 0 ? mark(0) : fill(failOf(state), cls);
-    delta[state * stride + cls] = step;
+    delta[state * stride + cls] = step ^ unfilled;
     return step;
   }
   return { info, stride, delta, fill, ownFirst, ownIds, outLink };
