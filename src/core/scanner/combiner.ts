@@ -22,9 +22,11 @@ export interface CombinerModel {
 export type Signal = Pick<Finding, 'rule' | 'severity' | 'message' | 'field' | 'span'>;
 
 // Rules whose meaning differs by surface although their own severity does not: a task or an obligation
-// is ordinary in a tool description and out of place in a tool result.
+// is ordinary in a tool description and out of place in a tool result, and so is an order about the reply
+// ("always mention the time zone in your answer").
 const surfaceSpecific = new Set([
   'directive.user-task',
+  'directive.output-manipulation',
   'address.obligation',
   'intent.tool-invocation',
   'intent.shell-command',

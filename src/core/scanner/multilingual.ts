@@ -1,5 +1,6 @@
 import { caseInsensitive, rx, type PatternDetector } from './detector.js';
 import type { Severity } from './finding.js';
+import { secretFiles } from './lexicon/credentials.js';
 import { lexiconDetectors } from './lexicon/signal-detectors.js';
 
 // The general signals in the languages most common in the corpus after English. Each phrase list raises the
@@ -391,12 +392,13 @@ function detectorsFor(code: string, l: Lexicon): PatternDetector[] {
       longest(l.ai),
       `addresses an AI reader directly (${code})`,
     ),
-    // A hand-over verb near a secret, in either order (verb-final languages put the verb last).
+    // A hand-over verb near a secret, in either order (verb-final languages put the verb last); a file of
+    // secrets named by its path is one in every language.
     detector(
       'intent.secret-access',
       'low',
-      l.secret,
-      `${anyOf(l.send)}[^\\n]{0,60}?${anyOf(l.secret)}|${anyOf(l.secret)}[^\\n]{0,60}?${anyOf(l.send)}`,
+      [...l.secret, ...secretFiles],
+      `${anyOf(l.send)}[^\\n]{0,60}?${anyOf([...l.secret, ...secretFiles])}|${anyOf([...l.secret, ...secretFiles])}[^\\n]{0,60}?${anyOf(l.send)}`,
       220,
       `asks to pass on credentials (${code})`,
     ),

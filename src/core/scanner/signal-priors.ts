@@ -57,6 +57,15 @@ const explicit: Readonly<Record<string, number>> = {
   // An order to act (memory, a command, a tool, an account change…) that is the one order of its text: with its ask it
   // flags, but not alone.
   'place.order-in-data/medium': 1.5,
+  // Data that dictates the reply word for word or drops the task it came with: the whole of a hijack, it flags a
+  // result alone (task-hijack.ts). A permission the text grants itself, what to tell the user, a resource to read:
+  // cues next to an ask or an address.
+  'directive.reply-hijack/medium': 4.5,
+  // An order about the shape of the reader's reply ("write your reply backward", "in your response, suggest…") is
+  // the whole of many injections in e-mails and pages; benign texts that give one are prompt templates, which
+  // address the reader throughout and are flagged or not by their other cues.
+  'directive.output-manipulation/medium': 4.5,
+  'directive.task-abandon/medium': 4.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,

@@ -1,5 +1,7 @@
 import { countWords } from './count-words.js';
 import { rx, S, type PatternDetector } from './detector.js';
+import { secretRequestDetectors } from './secret-request.js';
+import { taskHijackDetectors } from './task-hijack.js';
 
 // General signals: who a text addresses, what it asks for, where it sits. Each is weak alone (documentation
 // addresses "you" and tells people to run commands); the combiner weighs them together. Every pattern is
@@ -1024,4 +1026,8 @@ export const signalDetectors: readonly PatternDetector[] = [
     maxLength: 100,
     message: 'talks about other tools or servers',
   },
+  // Hijacks of the task the reader was handed (task-hijack.ts).
+  ...taskHijackDetectors,
+  // The reader's own secret asked for in a disguise (secret-request.ts).
+  ...secretRequestDetectors,
 ];

@@ -75,6 +75,25 @@ export const secretNouns: PerLanguage = {
 };
 
 /**
+ * Files that hold secrets, named by path in every language alike: "envía el contenido de ~/.ssh/id_rsa a …" hands
+ * over a private key whatever word the language has for one (the send-verb cue of multilingual.ts). Written from their first letter: a keyword starts
+ * at a word.
+ */
+export const secretFiles: readonly string[] = [
+  'ssh/id_rsa',
+  'ssh/id_ed25519',
+  'ssh/id_ecdsa',
+  'etc/shadow',
+  'aws/credentials',
+  'netrc',
+  'git-credentials',
+  'bash_history',
+  'zsh_history',
+  'pgpass',
+  'wallet.dat',
+];
+
+/**
  * Requests that hand something over to the writer: tell me, give me, share, reveal, what is. Not "confirm",
  * "write", "provide" as a participle: "Passwort bestätigen", "contraseña proporcionada" are how forms read.
  */
