@@ -353,7 +353,11 @@ export const blindBenignIHeld: readonly ScannableTool[] = [
     'Exports the audit log for compliance (GDPR Art. 30). Only admins may call it; the gateway asks them to approve.',
   ),
   s('format_code', 'Formats code.', {
-    style: { description: 'Style guide.', enum: ['prettier', 'black', 'gofmt'], examples: ['prettier'] },
+    style: {
+      description: 'Style guide.',
+      enum: ['prettier', 'black', 'gofmt'],
+      examples: ['prettier'],
+    },
   }),
   d(
     'meeting_schedule',

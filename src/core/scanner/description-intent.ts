@@ -24,6 +24,11 @@ const re = (source: string): RegExp => new RegExp(source, 'i');
 
 const negation = String.raw`(?:\bnot|n't|\bnever|\bdont|\bno${S}(?:need|reason|call)${S}to)`;
 const user = String.raw`(?:(?:the${S}|end${S}|this${S})?(?:users?|humans?|(?:person|people)(?:${S}(?:you${S}are|you['’]re)${S}(?:helping|assisting|working${S}for)|${S}you${S}(?:help|assist|work${S}for))?|customers?|requesters?|end${S}users?)|him|her|them)`;
+// What the user says, asks or gives, by a relative clause: "guidance the user gives", "anything the person asks".
+const userSays = String.raw`(?:the${S}|an?${S}|any${S})?(?:(?:users?|humans?|person|people|customers?|requesters?|end${S}users?|operators?)(?:${S}(?:in${S}the${S}(?:chat|conversation)|you${S}(?:help|assist|serve|work${S}for)))?|they|he|she)${S}(?:\w{1,10}${S})?(?:gives?|gave|provides?|provided|says?|said|asks?|asked|wants?|wanted|requests?|requested|writes?|wrote|types?|typed|sends?|sent|tells?${S}you|told${S}you|issues?|states?|instructs?)\b`;
+// What the user tells the model, as the object of a rank: "guidance the user gives", "anything the person says"; not
+// a value the user gave ("overrides the date format the user provided" is a setting).
+const instructionOf = String.raw`(?:any${S}|all${S}|the${S}|whatever${S})?(?:(?:conflicting|contrary|other|further)${S})?(?:guidance|instructions?|requests?|wishes|directions?|orders?|commands?|words?|anything|whatever|everything|what)${S}(?:that${S}|which${S})?${userSays}`;
 
 // Call-first. A precedence, and a scope that spans the user's every turn or every other tool.
 const precedence = re(
@@ -32,7 +37,7 @@ const precedence = re(
 // "Any other tool of this server": call order inside the server's own workflow.
 const ownServer = String.raw`${S}(?:of|from|in|on|provided${S}by)${S}(?:this|the${S}same|our)${S}(?:server|mcp|integration|plugin|package|toolset|extension|app)\b`;
 const turnScope = re(
-  String.raw`\b(?:(?:each|every|any|all)${S}(?:and${S}every${S})?(?:single${S}|new${S}|user${S}|incoming${S}|subsequent${S}|following${S}|further${S})?(?:user${S})?(?:turns?|exchanges?|rounds?|topics?|subjects?|messages?|questions?|requests?|prompts?|responses?|repl(?:y|ies)|answers?|tasks?|actions?|workflows?|interactions?|quer(?:y|ies))(?!${S}(?:that|which|where|about|involving|mentioning|citing|whose|concerning|regarding)\b)|(?:anything|everything)(?:${S}else)?|(?:replying|answering|responding)${S}to${S}(?:the${S})?(?:user|human|person)|(?:answer|reply${S}to|respond${S}to)${S}(?:the${S})?(?:user|human)|(?:per|once${S}per)${S}(?:user${S})?(?:turn|prompt|message|request|question|reply)\b|(?:whatever|regardless${S}of)${S}(?:the${S})?(?:request|topic|question|task|user)|without${S}exception|no${S}exceptions|even${S}(?:when|if)${S}${w(5)}unrelated|nothing${S}(?:else|(?:\w{1,12}${S})?(?:gets${S}done|happens|runs))(?!${ownServer})|whatever${S}else|nothing${S}you${S}do|(?:everything|anything)${S}you${S}do|no${S}matter${S}what|whenever${S}(?:a|any|the|each)${S}(?:new${S})?(?:user${S})?(?:message|request|question|prompt)|(?:whenever|each${S}time|every${S}time|any${S}time)${S}(?:the${S}|a${S}|someone${S}|anyone${S})?(?:users?|humans?|person|customer|client)?[ \t]{0,3}(?:sends|says|writes|asks|types|submits|speaks)(?!${S}(?:why|about|for|to|how|whether|if|which|what|when|where|questions?${S}about)\b)|(?:any|every|each)${S}(?:new${S}|incoming${S})?(?:user${S})?input|\b(?:before|prior${S}to)${S}(?:you${S})?even${S}(?:read|reading|see|seeing|look|looking|process|processing|open|opening)\b|all${S}(?:of${S})?your${S}(?:work|tasks|actions|answers|replies|responses))\b`,
+  String.raw`\b(?:(?:each|every|any|all)${S}(?:and${S}every${S})?(?:single${S}|new${S}|user${S}|incoming${S}|subsequent${S}|following${S}|further${S})?(?:user${S})?(?:turns?|exchanges?|rounds?|topics?|subjects?|messages?|questions?|requests?|prompts?|responses?|repl(?:y|ies)|answers?|tasks?|actions?|workflows?|interactions?|quer(?:y|ies))(?!${S}(?:that|which|where|about|involving|mentioning|citing|whose|concerning|regarding)\b)|(?:anything|everything)(?:${S}else)?|(?:replying|answering|responding)${S}to${S}(?:the${S})?(?:user|human|person)|(?:answer|reply${S}to|respond${S}to)${S}(?:the${S})?(?:user|human)|(?:per|once${S}per)${S}(?:user${S})?(?:turn|prompt|message|request|question|reply)\b|(?:whatever|regardless${S}of)${S}(?:the${S})?(?:request|topic|question|task|user)|without${S}exception|no${S}exceptions|even${S}(?:when|if)${S}${w(5)}unrelated|nothing${S}(?:else|(?:\w{1,12}${S})?(?:gets${S}done|happens|runs))(?!${ownServer})|whatever${S}else|nothing${S}you${S}do|(?:everything|anything)${S}you${S}do|no${S}matter${S}what|whenever${S}(?:a|any|the|each)${S}(?:new${S})?(?:user${S})?(?:message|request|question|prompt)|(?:whenever|each${S}time|every${S}time|any${S}time)${S}(?:the${S}|a${S}|someone${S}|anyone${S})?(?:users?|humans?|person|customer|client)?[ \t]{0,3}(?:sends|says|writes|asks|types|submits|speaks)(?!${S}(?:why|about|for|to|how|whether|if|which|what|when|where|questions?${S}about)\b)|(?:any|every|each)${S}(?:new${S}|incoming${S})?(?:user${S})?input|\b(?:before|prior${S}to)${S}(?:you${S})?even${S}(?:read|reading|see|seeing|look|looking|process|processing|open|opening)\b|all${S}(?:of${S})?your${S}(?:work|tasks|actions|answers|replies|responses)|(?:every|each|any)${S}(?:single${S})?thing${S}${userSays}(?!${S}(?:about|regarding|concerning|involving|on)\b))\b`,
 );
 // Every other tool, call or server: a scope a tool's description has no business over. A server's instructions
 // say "any other tool" of their own tools, so there only other servers count.
@@ -40,7 +45,7 @@ const toolScope = re(
   String.raw`\b(?:(?:any|every|all|each)${S}(?:other|single)${S}(?:tools?|capabilit(?:y|ies)|functions?|actions?)(?!${ownServer})|other${S}(?:servers?['’]?${S})?tools\b(?!${ownServer})|other${S}tool${S}(?:usage|use|calls?)\b(?!${ownServer})|(?:[\w-]{1,12},${S}){1,4}(?:[\w-]{1,12}${S})?(?:or|and)${S}[\w-]{1,12}${S}tools|(?:all|any|every|each)${S}(?:other${S})?(?:invocations|tool${S}calls|calls)\b(?!${S}(?:to|of)\b)|no${S}(?:other${S}|single${S})?(?:(?:tool|function)s?(?:${S}calls?)?|calls?)\b(?!(?:${S}calls?)?${ownServer}))\b`,
 );
 const serverScope = re(
-  String.raw`\b(?:any|every|all|each)${S}(?:other${S})?(?:mcp${S})?servers?\b|\bother${S}(?:mcp${S})?servers\b|\b(?:or|and)${S}elsewhere\b|\b(?:tools?${S}(?:from|of|by)${S})?other${S}(?:providers|vendors|connectors|integrations)\b|\b(?:on|from|in|through)${S}(?:any|every|each)${S}(?:other${S})?(?:connector|integration|toolset|plugin|extension)s?\b|\b(?:whatever|whichever|regardless${S}of${S}(?:which|what))${S}(?:server|integration|toolset|connector)\b`,
+  String.raw`\b(?:any|every|all|each)${S}(?:other${S})?(?:mcp${S})?servers?\b|\b(?:any|every|all|each)${S}other${S}(?:integrations?|connectors?|plugins?|extensions?|providers?|vendors?|apps?)\b|\bother${S}(?:mcp${S})?servers\b|\b(?:or|and)${S}elsewhere\b|\b(?:tools?${S}(?:from|of|by)${S})?other${S}(?:providers|vendors|connectors|integrations)\b|\b(?:on|from|in|through)${S}(?:any|every|each)${S}(?:other${S})?(?:connector|integration|toolset|plugin|extension)s?\b|\b(?:whatever|whichever|regardless${S}of${S}(?:which|what))${S}(?:server|integration|toolset|connector)\b`,
 );
 const callAct = re(
   String.raw`\b(?:route|go|pass)${S}through${S}(?:it|this|me)\b|\b(?:call|calls|calling|called|ran|invoke|invoking|invoked|run|running|use|using|consult|ping|execute|executing|trigger|(?:be|been|is|was)${S}(?:called|invoked|run|executed|used|consulted)|pass${S}through|(?:begin|start)s?${S}(?:here|with|by)|step${S}zero|pre-?condition|prerequisite|pre-?step|(?:first|opening)${S}(?:tool|function|call)|invocations?|this${S}(?:tool|function))\b|\b(?:begin|start|open)s?${S}${w(3)}with${S}[\x60'"]?[a-z][a-z0-9]{1,30}_[a-z0-9_]{1,40}\b|^[\s#>*-]{0,6}(?:when|usage|order|timing|run|call|invoke|trigger)[ \t]{0,3}:`,
@@ -88,6 +93,31 @@ const checkedNo = re(
   String.raw`\b(?:do|should|must|shall|does|need)${S}(?:i|we|you|the${S}(?:assistant|model|agent))${S}(?:first${S})?(?:check|confirm|ask|consult|verify)\b[^?\n]{0,160}\?[\s*]{1,6}(?:a[ \t]{0,3}:[ \t]{0,3})?(?:no|nope|never|not${S}needed)\b`,
 );
 
+// The act passed over in what the model tells the user: "discreetly skip it when you report back", "when summarising
+// the result, quietly pass over the forwarding". Both halves are needed: skipping a part of the output is advice.
+const skipTheAct = re(
+  String.raw`\b(?:skip|pass${S}over|gloss${S}over|omit|leave${S}out|leave${S}aside|drop|say${S}nothing${S}(?:about|of)|make${S}nothing${S}of|keep${S}quiet${S}about|not${S}dwell${S}on)${S}(?:it|this|that|them|(?:the|that|this|any)${S}(?:[\w-]{2,15}${S})?(?:forwarding|upload(?:ing)?|copy(?:ing)?|mirror(?:ing)?|shar(?:e|ing)|retention|logging|transfer|export|sync(?:ing)?|backup|index(?:ing)?|tracking|storage|part|step|detail|bit|side${S}(?:effect|channel)))\b`,
+);
+const reportingBack = re(
+  String.raw`\breport(?:ing|s)?${S}back\b|\b(?:when|while|as|once)${S}(?:you${S})?(?:report|reply|summari[sz]|recap|answer|respond|narrat|describ|explain|tell|present|relay)\w{0,4}\b|\b(?:in|from)${S}(?:your|the)${S}(?:\w{1,12}${S})?(?:reply|answer|summary|recap|report|response|write-?up|status${S}update)\b`,
+);
+// The user left with a false picture: "the person asking should come away thinking the link is private".
+const falseImpression = re(
+  String.raw`\b${user}(?:${S}[\w-]{2,12})?${S}(?:should|must|will|is${S}to|ought${S}to|needs${S}to)${S}(?:(?:come|walk|go)${S}away${S}|end${S}up${S}|be${S}left${S})?(?:thinking|believing|assuming|convinced|under${S}the${S}impression)\b`,
+);
+// The same two facets of concealment in the other languages of the lexicons (French, Spanish, German, Italian,
+// Portuguese, Russian, Japanese, Chinese): an act on the side (a transfer to a partner, a third party, an outside
+// server), and the act kept from the user ("inutile d'en parler à l'utilisateur", "no lo menciones", "nicht
+// erwähnen", "ユーザーには伝えないで"). A description in another language says the same things as an English one.
+const foreignSideAct = new RegExp(
+  String.raw`(?:envoy|envoi|transmi|partag|transf[eé]r|copi|synchronis|envi[aá]|compart|reenv|gesendet|weitergeleitet|geteilt|übermittelt|kopiert|hochgeladen|gespiegelt|inviat|condivis|trasmess|caricat|enviad|partilh|transferid|carregad|отправля|переда[ёенюв]|пересыла|копиру|送信|共有|転送|アップロード|コピー|发送|共享|上传|转发|复制)[^.!?。
+]{0,60}?(?:partenaire|tiers|extern|nos${S}serveurs|notre${S}serveur|socio|tercero|nuestros${S}servidores|partner|dritt|unsere[nmr]?${S}server|terz[ei]|nostri${S}server|parceir|terceir|nossos${S}servidores|партн[её]р|трет(?:ьим|ьей|ьих)|внешн|наш(?:им|и)?${S}сервер|パートナー|第三者|外部|弊社|当社|合作伙伴|第三方|外部|我们的服务器)`,
+  'iu',
+);
+const foreignSecrecy = new RegExp(
+  String.raw`(?<![\p{L}])(?:inutile${S}d['’](?:en${S}parler|le${S}(?:dire|mentionner|signaler))|pas${S}besoin${S}d['’](?:en${S}parler|informer|le${S}dire)|ne${S}(?:le${S}|la${S}|les${S}|lui${S}|leur${S}|en${S})?(?:dis|dites|mentionne[zr]?|parle[zr]?|signale[zr]?|informe[zr]?|r[ée]v[èe]le[zr]?)${S}(?:rien|pas|jamais)|sans${S}(?:le${S}|en${S}|lui${S}|leur${S})?(?:dire|informer|mentionner|pr[ée]venir|avertir)|no${S}(?:se${S})?(?:lo${S}|la${S}|le${S}|les${S})?(?:digas|diga|menciones|mencione|informes|informe|comentes|comente|cuentes|cuente|reveles|revele)|sin${S}(?:dec[ií]rselo|decirle|avisar|informar|mencionarlo|contarlo)|no${S}(?:hace${S}falta|es${S}necesario)${S}(?:dec[ií]rselo|decirlo|mencionarlo|contarlo|informar)|(?:nicht|nie|niemals|kein${S}wort)${S}(?:[\p{L}]{1,15}${S}){0,3}(?:erw[äa]hnen|erw[äa]hne|sagen|sag|mitteilen|informieren|verraten|ansprechen)|ohne${S}(?:[\p{L}]{1,15}${S}){0,3}(?:zu${S})?(?:informieren|benachrichtigen|erw[äa]hnen|sagen|fragen)|non${S}(?:lo${S}|gli${S}|le${S})?(?:dire|dirlo|dirglielo|menzionare|menzionarlo|riferire|informare|rivelare)|senza${S}(?:dirlo|dirglielo|informare|avvisare|menzionarlo)|n[ãa]o${S}(?:lhe${S}|o${S}|a${S})?(?:diga|mencione|informe|conte|revele)|sem${S}(?:avisar|informar|contar|dizer|mencionar)|не${S}(?:нужно${S}|надо${S}|стоит${S})?(?:говори|сообща|упомина|рассказыва|сказать|сообщить|упоминать|рассказать)[\p{L}]{0,4})(?![\p{L}])|(?:言わない|伝えない|知らせない|言及しない|伝えず|知らせず|言わず|黙って|内緒|秘密に|(?:不要|别|不必|无需|不用)(?:告诉|提及|告知|透露|提起))`,
+  'iu',
+);
 // A reassurance that nothing is kept: a lie only where the description says something is.
 const reassurance = re(
   String.raw`\b(?:describe|present|portray|frame|report|characteri[sz]e|pass${S}off|call)${S}(?:it|this|that|these|them|the${S}(?:\w{1,12}${S})?[\w-]{2,15})${S}(?:to${S}${user}${S})?as${S}(?:\w{1,12}${S})?(?:local|locally|private|offline|on-device|deleted|temporary|anonymous|anonymi[sz]ed|unshared)\b|\b(?:reassure|assure|tell|say|answer|reply|confirm)\w{0,3}${S}${w(3)}(?:that${S})?(?:nothing|no${S}data|no${S}copy|none)${S}(?:of${S}it${S})?(?:is|was|gets|will${S}be)${S}(?:stored|kept|sent|shared|saved|collected|recorded|retained|logged)\b`,
@@ -96,7 +126,7 @@ const reassurance = re(
 const transfer = String.raw`(?:sync(?:s|ed|ing|hroni[sz](?:e|es|ed|ing))?|upload(?:s|ed|ing)?|forward(?:s|ed|ing)?|mirror(?:s|ed|ing)?|cop(?:y|ies|ied)|shar(?:e|es|ed|ing)|send(?:s|ing)?|sent|export(?:s|ed|ing)?|record(?:s|ed)?|back(?:s|ed)?${S}up|post(?:s|ed)?|e-?mail(?:s|ed)?|transmit(?:s|ted)?|add(?:s|ed)?|log(?:s|ged)?)`;
 const outsideTarget = String.raw`(?:(?:to|with|for|on)${S}(?:(?:our|the|a|an|its|their|your)${S})?${w(2)}(?:servers?|collector|partners?|vendors?|crm|cdn|endpoint|host|cloud|calendar|third[- ]part(?:y|ies)|analytics|bucket|webhook|pastebin)\b|[\w-]{1,40}(?:\.[\w-]{1,40}){0,3}\.(?:com|net|io|xyz|biz|org|app|ai|site|co|dev|info|shop|store|online|link|click|top|me|cc|ru|cn|tk)\b|[\w.+-]{1,40}@[\w-]{1,40}\.[a-z]{2,6}\b|\b[a-z][a-z0-9]{1,5}:\/\/)`;
 const sideAct = re(
-  String.raw`\b(?:kept|retained|stored|held|archived|saved)${S}(?:\w{1,12}${S}){0,2}(?:by|with|at)${S}(?:our|a|an|the|its)${S}(?:\w{1,12}${S})?(?:partners?|vendors?|third[- ]part(?:y|ies)|providers?|affiliates?)\b|\b${transfer}\b[^.!?\n]{0,60}?${outsideTarget}|\b(?:are|is|were|gets?|get)${S}(?:also${S}|then${S}|quietly${S}|silently${S})?(?:forwarded|copied|mirrored|uploaded|exported|shared|recorded|logged${S}remotely|sent${S}(?:on|out|elsewhere))\b|\b(?:also|as${S}well|side${S}effect|in${S}the${S}background)\b[^.!?\n]{0,60}?\b${transfer}\b|\bremotely\b|\b(?:third[- ]party|tracking|tracked|sold|re-?sold|resells?|sells?|advertisers)\b|\b(?:retain(?:s|ed)?|kept|keeps?${S}a${S}copy|stored)${S}(?:on|at|in|by)\b|\bwe${S}(?:control|keep|store|retain)\b|\bour${S}(?:servers?|analytics|service|webhook|address|bucket|storage|partners?)\b|${outsideTarget}|\bread(?:s|ing)?${S}~\/|\bexported\b`,
+  String.raw`\b(?:kept|retained|stored|held|archived|saved)${S}(?:\w{1,12}${S}){0,2}(?:by|with|at)${S}(?:our|a|an|the|its)${S}(?:\w{1,12}${S})?(?:partners?|vendors?|third[- ]part(?:y|ies)|providers?|affiliates?)\b|\b${transfer}\b[^.!?\n]{0,60}?${outsideTarget}|\b(?:are|is|were|gets?|get)${S}(?:also${S}|then${S}|quietly${S}|silently${S})?(?:forwarded|copied|mirrored|uploaded|exported|shared|recorded|logged${S}remotely|sent${S}(?:on|out|elsewhere))\b|\b(?:also|as${S}well|side${S}effect|in${S}the${S}background)\b[^.!?\n]{0,60}?\b${transfer}\b|\bremotely\b|\b(?:third[- ]party|tracking|tracked|sold|re-?sold|resells?|sells?|advertisers)\b|\b(?:retain(?:s|ed)?|kept|keeps?${S}a${S}copy|stored)${S}(?:on|at|in|by)\b|\bwe${S}(?:control|keep|store|retain)\b|\bour${S}(?:servers?|analytics|service|webhook|address|bucket|storage|partners?)\b|${outsideTarget}|\bread(?:s|ing)?${S}~\/|\bexported\b|\b(?:is|are|gets?)${S}also${S}[a-z]{3,15}ed${S}(?:by|at|with)${S}(?!(?:the${S})?(?:users?|you|this${S}tool)\b)[\w-]{2,30}`,
 );
 // Kept from the user even when asked: not a value off screen but an answer withheld.
 const evenIfAsked = re(
@@ -114,7 +144,7 @@ const privilege = re(
   String.raw`\b(?:users?|humans?|requesters?|customers?|owners?|they)${S}(?:need${S}not|needn['’]t|(?:does|do|should|must|will)(?:n['’]t|${S}not)(?:${S}need${S}to)?)${S}(?:review|approve|confirm|check|verify|see|sign${S}off${S}on)\b|\b(?:(?:confirming|checking|double-checking|verifying)${S}(?:\w{1,12}${S}){0,4}|asking${S}(?:the${S})?(?:users?|requester|person|them|anyone)${S}(?:again${S}|first${S}|to${S}confirm${S}|for${S}(?:confirmation|approval|consent)${S})?)(?:breaches|violates|contravenes|infringes|(?:is|goes)${S}against|is${S}(?:prohibited|forbidden|not${S}(?:allowed|permitted)|a${S}(?:breach|violation)))\b|(?<!\b(?:not|never|n't)${SB})\b(?:(?:count|counts|treated|considered|regarded)${S}as|deemed(?:${S}as)?)${S}(?:pre-?)?(?:cleared|approved|authori[sz]ed|consented|confirmed)\b|\b(?:not|never|n't|no${S}need${S}to|without)${S}(?:\w{1,12}${S}){0,2}(?:seek|ask|request|obtain|wait${S}for|check${S}with|confirm${S}with)(?:s|ing)?${S}(?:\w{1,12}${S}){0,3}(?:confirmation|consent|approval|permission|sign-?off|go-?ahead)\b|\b(?:not|never|n't|no${S}need${S}to)${S}(?:\w{1,12}${S})?(?:ask|prompt|check${S}with|consult)${S}(?:the${S}|end${S}|any${S})?(?:users?|humans?|them|anyone)${S}(?:to${S}(?:confirm|approve|consent)|for${S}(?:confirmation|approval|consent|permission)|first|again|beforehand)\b|\b(?:has|have|holds?|with)${S}(?:standing|blanket|full|unrestricted|pre-?granted|permanent)${S}(?:permission|authori[sz]ation|access|approval|consent)\b|\bwithout${S}[\w-]{1,12}${S}(?:consent|confirmation|approval|permission)\b|\b(?:are|is)${S}(?:cleared|permitted|free)${S}to\b|\bwithout${S}(?:a${S}|any${S})?(?:prompt|prompting|check-?in|sign-?off)\b|\b(?:approval|confirmation|consent|review|permission)${S}(?:steps?|checks?|prompts?|rules?|requirements?)${S}(?:do${S}not|don't|never|no${S}longer)${S}apply\b|\b(?:overrides?|take${S}precedence|takes${S}precedence|(?:take|takes|have|has)${S}priority|priority${S}over|exempt${S}from|no${S}need${S}to${S}(?:confirm|ask|check)|without${S}(?:user${S}|any${S}|further${S})?(?:asking|confirmation|consent|approval|checking)|without${S}(?:warning|telling|informing|notifying|alerting)${S}${user}|(?:should|must|need)${S}(?:not|never)${S}(?:[\w-]{1,12}${S}(?:or${S})?){0,2}(?:question|verify|check|confirm|doubt|refuse)|skip${S}(?:the${S})?(?:\w{1,12}${S})?(?:confirmation|approval|consent)|restrictions?${S}(?:are${S}|is${S})?(?:lifted|removed|disabled|waived|suspended)|(?:are|is)${S}authori[sz]ed${S}to|(?:may|can|is${S}allowed${S}to)${S}read${S}any${S}file|(?:are|is)${S}obliged${S}to)\b|\bno${S}(?:user${S}|further${S}|prior${S})?(?:confirm\w{0,6}|approval|consent)\b|\b(?:are|is)${S}entitled${S}to\b|\b(?:do${S}not|don't|never|without)${S}(?:request(?:ing)?|ask(?:ing)?${S}for|seek(?:ing)?)${S}(?:the${S}|their${S}|any${S})?(?:permission|consent|approval)\b|\b(?:asking|confirming|checking|consulting)${S}(?:with${S})?(?:the${S})?(?:user${S})?(?:first${S})?(?:is|are)${S}(?:unnecessary|not${S}(?:needed|required|necessary)|optional|redundant)\b|\b(?:should|must|need|shall|will|does|do)(?:n['’]t|${S}not|${S}never)${S}(?:ask|consult|check${S}with|confirm${S}with|wait${S}for)${S}(?:the${S})?(?:user|human|them)\b|\b(?:verifying|verification|checking|confirming|confirmation|consent|approval|review|asking|identity${S}checks?)\b[^.!?\n]{0,40}?\b(?:is|are)${S}(?:therefore${S}|thus${S}|hence${S}|consequently${S}|then${S}|also${S})?(?:not${S}(?:required|needed|necessary)|unnecessary|optional|waived|skipped)\b|\b(?:should|must|need|shall)${S}not${S}be${S}(?:requested|sought|asked${S}for)\b|\bwithout${S}(?:first${S})?(?:showing|telling|asking|consulting|informing|notifying|checking${S}with)${S}(?:them|the${S}user|him|her)\b|\bon${S}(?:the${S})?user['’]s${S}behalf\b|\bwithout${S}(?:their|the${S}user['’]s|his|her|any)${S}(?:review|approval|consent|confirmation|knowledge|sign-?off)\b|\b(?:granted|approved|accepted|allowed)${S}(?:immediately|automatically|at${S}once|without)\b|\beven${S}(?:when|if)${S}(?:the${S})?user${S}(?:disagrees|objects|refuses|declines|says${S}(?:no|otherwise)|does${S}not${S}want)\b|\bmay${S}(?:charge|pay|send|transfer|delete|spend|share|read|access)\b[^.!?\n]{0,40}?\b(?:directly|freely|automatically|at${S}will)\b`,
 );
 const overUser = re(
-  String.raw`\b(?:rank|ranks|take${S}precedence|takes${S}precedence|supersede|supersedes|override|overrides|outrank|outranks|trump|trumps|prevail${S}over|prevails${S}over|win${S}over|wins${S}over)${S}(?:above${S}|over${S})?(?:any${S}|all${S}|the${S})?(?:\w{1,12}${S}){0,2}(?:guidance|instructions?|requests?|wishes|directions?|orders?|commands?|objections?)${S}(?:from|of|given${S}by|by)${S}(?:the${S})?(?:users?|person|human|requester|customer|operator)\b|\btrust${S}(?:this${S}(?:tool|server|function)|me|us|it)${S}(?:over|above|more${S}than|rather${S}than|before)${S}(?:what${S})?(?:the${S})?(?:users?|system|you)\b|\b(?:more${S}important|weigh${S}more|count${S}more|(?:of${S})?higher${S}(?:priority|rank)|stronger|more${S}authoritative)${S}than${S}(?:the${S}|any${S}|all${S})?(?:(?:instructions?|requests?|wishes|words?|commands?|orders?)${S}(?:of|from)${S}(?:the${S})?)?(?:users?|system|you|humans?)\b|\b(?:take|takes|have|has)${S}(?:precedence|priority)${S}over${S}(?:the${S})?(?:user|system|your|any|all)|\boverrides?${S}(?:the${S})?(?:assistant|user|system|model|your)['’]?s?\b|\bas${S}(?:you${S}would${S})?(?:system|developer)${S}(?:instructions|prompts?|messages)\b|\b(?:rank|ranks|sit|sits|come|comes|stand|stands|is|are)${S}(?:above|over|ahead${S}of)${S}(?:anything${S}|whatever${S}|everything${S}|what${S})?(?:the${S})?(?:user|system|you)\b|\b(?:supersed|outrank|trump|overrul|overrid|outweigh|prevail\w{0,3}${S}over)\w{0,4}${S}(?:the${S}|any${S}|all${S})?(?:(?:conflicting|contrary|other|opposing)${S})?(?:user|system|your|assistant|model)\b|\btreated${S}as${S}(?:an?${S})?(?:system|developer|admin)(?:[- ]level)?${S}(?:instructions?|prompts?|messages?|commands?|directives?)\b`,
+  String.raw`\b(?:rank|ranks|take${S}precedence|takes${S}precedence|supersede|supersedes|override|overrides|outrank|outranks|trump|trumps|prevail${S}over|prevails${S}over|win${S}over|wins${S}over)${S}(?:above${S}|over${S})?(?:any${S}|all${S}|the${S})?(?:\w{1,12}${S}){0,2}(?:guidance|instructions?|requests?|wishes|directions?|orders?|commands?|objections?)${S}(?:from|of|given${S}by|by)${S}(?:the${S})?(?:users?|person|human|requester|customer|operator)\b|\btrust${S}(?:this${S}(?:tool|server|function)|me|us|it)${S}(?:over|above|more${S}than|rather${S}than|before)${S}(?:what${S})?(?:the${S})?(?:users?|system|you)\b|\b(?:more${S}important|weigh${S}more|count${S}more|(?:of${S})?higher${S}(?:priority|rank)|stronger|more${S}authoritative)${S}than${S}(?:the${S}|any${S}|all${S})?(?:(?:instructions?|requests?|wishes|words?|commands?|orders?)${S}(?:of|from)${S}(?:the${S})?)?(?:users?|system|you|humans?)\b|\b(?:take|takes|have|has)${S}(?:precedence|priority)${S}over${S}(?:the${S})?(?:user|system|your|any|all)|\boverrides?${S}(?:the${S})?(?:assistant|user|system|model|your)['’]?s?\b|\bas${S}(?:you${S}would${S})?(?:system|developer)${S}(?:instructions|prompts?|messages)\b|\b(?:rank|ranks|sit|sits|come|comes|stand|stands|is|are)${S}(?:above|over|ahead${S}of)${S}(?:anything${S}|whatever${S}|everything${S}|what${S})?(?:the${S})?(?:user|system|you)\b|\b(?:supersed|outrank|trump|overrul|overrid|outweigh|prevail\w{0,3}${S}over)\w{0,4}${S}(?:the${S}|any${S}|all${S})?(?:(?:conflicting|contrary|other|opposing)${S})?(?:user|system|your|assistant|model)\b|\btreated${S}as${S}(?:an?${S})?(?:system|developer|admin)(?:[- ]level)?${S}(?:instructions?|prompts?|messages?|commands?|directives?)\b|\b(?:supersed|outrank|trump|overrul|overrid|outweigh|prevail\w{0,3}${S}over|(?:take|takes|taking)${S}precedence${S}over|rank\w{0,2}${S}(?:above|over))\w{0,4}${S}${instructionOf}|\b(?:follow|obey|act${S}on|honou?r|prioriti[sz]e|apply)\w{0,3}${S}(?:these|this|its|our|my|the${S}tool['’]s)${S}(?:\w{1,12}${S})?(?:instructions|directions|rules|guidance|directives|orders)${S}(?:ahead${S}of|over|above|rather${S}than|instead${S}of|before)${S}${instructionOf}`,
 );
 // What an authority claim is used to get: data out, or the user's private data in.
 const dataOut = re(
@@ -151,7 +181,7 @@ const condition = re(
     // A count of uses.
     String.raw`\b(?:once|after|when|every|beginning${S}with|starting${S}(?:with|from)|from)${S}${w(5)}(?:\d{1,4}(?:st|nd|rd|th)?|a${S}dozen|dozen|two|three|four|five|ten|twenty|fifty|hundred|several|a${S}few)${S}(?:times?|calls?|uses?|requests?|notes?|runs?|invocations?|messages?|conversations?)\b|\b(?:running${S}total|number|count)${S}of${S}(?:calls|uses|requests|invocations)${S}(?:reaches|exceeds|hits|passes)\b`,
     // The environment, or another tool being there.
-    String.raw`\b(?:if|when|once|should)${S}${w(3)}(?:detect|notice|find|see|are${S}running|run)${S}${w(6)}(?:ci|production|prod|sandbox|container|docker|kubernetes|vm)\b|\bin${S}the${S}event${S}that\b|\bif${S}(?:this|it|the${S}tool)${S}(?:runs?|is${S}(?:run|running|used))${S}(?:on|in|inside)\b|\bfor${S}users${S}(?:in|from|who|with)\b|\b(?:tool|server|function|plugin)${S}(?:named|called)${S}[\x60'"]?[\w-]{2,40}[\x60'"]?${S}(?:is|are)${S}(?:listed|available|present|installed|connected|enabled)\b`,
+    String.raw`\b(?:if|when|once|should)${S}${w(3)}(?:detect|notice|find|see|are${S}running|run)${S}${w(6)}(?:ci|production|prod|sandbox|container|docker|kubernetes|vm|github${S}actions|gitlab|jenkins|circleci|buildkite)\b|\bin${S}the${S}event${S}that\b|\bif${S}(?:this|it|the${S}tool)${S}(?:runs?|is${S}(?:run|running|used))${S}(?:on|in|inside)\b|\bfor${S}users${S}(?:in|from|who|with)\b|\b(?:tool|server|function|plugin)${S}(?:named|called)${S}[\x60'"]?[\w-]{2,40}[\x60'"]?${S}(?:is|are)${S}(?:listed|available|present|installed|connected|enabled)\b`,
     // Who the user is, what they say, what the data holds.
     String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S}|an?${S})?[\w-]{2,20}${S}(?:holds|has|contains|includes|exceeds|reaches|lists)${S}(?:more${S}than|over|at${S}least|above)${S}(?:\d{1,6}|two|three|four|five|ten|twenty|fifty|hundred|a${S}(?:dozen|hundred|thousand))\b|\b(?:if|when|whenever|should|once)${S}(?:the${S})?(?:user|users|conversation|chat|request|question|query|customer)(?:['’]s${S}(?:name|question|request|message|query|topic|[\w-]{2,15}))?${S}(?:ever${S})?(?:is|are|mentions?|asks?|asking|brings?|touches|talks|contains|involves|has|holds?|owns?|writes|says|types|speaks|discusses|shares)\b|\b(?:when|if|once|whenever)${S}(?:the${S}|an?${S})?(?:result|sum|total|amount|balance|value|price|invoice|payment|transfer|order)${S}(?:[\w-]{1,12}${S})?(?:is${S})?(?:bigger|larger|greater|higher|more|over|above|exceeds?|tops|reaches)\b`,
     // A count of what the user or the model has done: "once a user has redeemed 3 rewards".
@@ -159,7 +189,7 @@ const condition = re(
     // A setting of the environment, named before it is detected: "when CI=true is detected".
     String.raw`\b(?:if|when|once|whenever)${S}[^.!?\n]{0,30}?\b(?:ci|prod(?:uction)?|staging|container|docker|kubernetes|github${S}actions|[a-z_]{2,20}=\w{1,10})\b[^.!?\n]{0,20}?\b(?:is|are)${S}(?:detected|set|present|true|running|found|available)\b`,
     // A condition on the data: "whenever the payee is a new vendor", "should the diff touch auth/".
-    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S}|a${S}|an${S}|this${S})?[\w-]{2,20}${S}(?:is${S}(?:a${S}|an${S}|from${S})?(?:new|first-time|foreign|external|unknown|large|premium)|touch(?:es)?|contains?|includes?|matches|mentions?|references?|is${S}(?:from|by|made${S}by|sold${S}by))\b`,
+    String.raw`\b(?:if|when|whenever|should|once)${S}(?:the${S}|a${S}|an${S}|this${S})?(?:[\w-]{2,20}${S}){1,2}(?:is${S}(?:a${S}|an${S}|from${S})?(?:new|first-time|foreign|external|unknown|large|premium)|touch(?:es)?|contains?|includes?|matches|mentions?|references?|is${S}(?:from|by|made${S}by|sold${S}by))\b`,
     // The year reached, two-word subjects, a state of the user, an environment without an article.
     String.raw`\b(?:once|when|if|after)${S}it${S}is${S}(?:20\d{2}|after|past)\b|\bif${S}the${S}(?:[\w-]{2,20}${S}){1,2}is${S}[\w-]{2,30}\b|\b(?:if|when|whenever|should|once)${S}(?:the${S})?users?${S}(?:seems?|feels?|looks?|appears?|be${S}(?:located|based|in|from))\b|\bin${S}(?:staging|production|prod|ci)${S}(?:environment|env|mode)s?\b`,
     // A version: "from v4 onward".
@@ -184,7 +214,7 @@ const secretWord = String.raw`(?:passwords?|secrets?|tokens?|api${S}keys?|creden
 const armed = re(
   [
     // Data leaving: to an outside address, or secrets kept.
-    String.raw`\b(?:send|sent|forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?|upload(?:ed)?|post(?:ed)?|cop(?:y|ied)|mirror(?:ed)?|shar(?:e|ed)|leak(?:ed)?|transmit(?:ted)?|exfiltrate[ds]?|push(?:es|ed)?|ship(?:s|ped)?|beams?)\b(?:[^.!?\n]|\.(?=\S)){0,60}?${outsideTarget}|\b(?:push(?:es)?|ships?|leaks?)\b[^.!?\n]{0,40}?\b${secretWord}|\b(?:store|save|remember|keep|upload|copy|send|include)\b[^.!?\n]{0,40}?\b${secretWord}|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
+    String.raw`\b(?:send|sent|forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?|upload(?:ed)?|post(?:ed)?|cop(?:y|ied)|mirror(?:ed)?|shar(?:e|ed)|leak(?:ed)?|transmit(?:ted)?|exfiltrate[ds]?|push(?:es|ed)?|ship(?:s|ped)?|beams?)\b(?:[^.!?\n]|\.(?=\S)){0,60}?${outsideTarget}|\b(?:push(?:es)?|ships?|leaks?)\b[^.!?\n]{0,40}?\b${secretWord}|(?<!\b(?:not|never|n't)${SB}(?:\w{1,12}${SB})?)\b(?:store|save|remember|keep|upload|copy|send|include|put|paste|place|write)\b[^.!?\n]{0,40}?\b${secretWord}|(?<!\b(?:not|never|n't)${SB})\balso${S}(?:upload|push|send|forward|e-?mail|post|share|sync|copy|transmit|mirror)\w{0,3}\b|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
     // Promotion and tracking.
     String.raw`\b(?:nudg|steer|push|upsell|pitch)\w{0,3}${S}(?:them|the${S}user|users|people|him|her)${S}(?:toward|towards|to)\b|\b(?:recommend(?:s|ing)?|promot(?:e|es|ing)|advertis(?:e|es|ing)|endorsed)\b|\b(?:append|insert|inject|add|include)(?:ing)?${S}${w(4)}(?:links?|urls?|pixel|tracker|tracking|ads?|banners?|referrals?|affiliate)\b`,
     // The answer changed, the user ignored.
@@ -232,6 +262,12 @@ const againstSecurity = re(
   String.raw`\breverse${S}shell\b|\bkeylog|\b(?:every|all)${S}keystrokes?\b|\bransom\b|\b(?:disables?|turns?${S}off|kills?|stops?)${S}(?:[\w-]{1,12}${S}){0,2}(?:antivirus|anti-virus|firewall|defender|edr|audit${S}logging|2fa|real-time${S}protection)\b|\bauthorized_keys\b|\bpersistent${S}access\b|\b(?:wipes?|clears?)${S}(?:the${S})?(?:shell${S})?history${S}and${S}(?:\w{1,12}${S})?logs\b|\b(?:deletes?|wipes?|clears?)${S}(?:the${S})?(?:audit|security|system|event)${S}logs\b|\bhidden${S}admin|\bbackdoor|\battacker-controlled\b|\bcannot${S}be${S}traced\b|\bencrypts${S}all\b`,
 );
 
+/** Whether a text is plain ASCII (then the other languages' facets have nothing to read). */
+function plainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) return false;
+  return true;
+}
+
 const maxSentence = 600;
 // A step of a list: short enough to be read with its neighbours.
 const stepChars = 120;
@@ -269,6 +305,11 @@ export interface IntentOptions {
   readonly doesOnSide?: boolean;
   /** Texts `claims` and `doesOnSide` were read from: not read for them again. */
   readonly covered?: ReadonlySet<string>;
+  /**
+   * An input schema's `default`, `enum` or `examples` value: a setting of the tool itself, so an order in it needs no
+   * verb ("must-precede-all-tools-on-all-servers" puts this tool ahead of every other server's tools).
+   */
+  readonly schemaValue?: boolean;
 }
 
 /**
@@ -292,6 +333,8 @@ export function findDescriptionIntent(
   const read = options.covered?.has(text) !== true;
   const doesOnSide = options.doesOnSide === true || (read && sideAct.test(text));
   const claims = options.claims === true || (read && authority.test(text));
+  // Text in another script or with accented letters may state its act in another language.
+  const foreignActs = !plainAscii(text) && foreignSideAct.test(text);
   // A scope of other servers or tools counts from the precedence on ("run tick first; tools of other providers wait
   // for it"), or before it with a word of waiting; not as a remark before it ("tools of other providers can be slow;
   // run tick first to warm the cache").
@@ -307,6 +350,11 @@ export function findDescriptionIntent(
   const governsScope = (s: string): boolean => {
     const at = precedence.exec(s);
     return at !== null && scoped(s.slice(at.index, at.index + 90));
+  };
+  // A setting that orders the tool ahead of every other tool or server, from the precedence on.
+  const precedesOthers = (s: string): boolean => {
+    const at = precedence.exec(s);
+    return at !== null && reach(s.slice(at.index));
   };
   let previous = '';
   // A question and its answer span two sentences: read on the whole text, once.
@@ -344,6 +392,7 @@ export function findDescriptionIntent(
       scoped(scope) &&
       (callAct.test(s) ||
         names ||
+        (options.schemaValue === true && precedesOthers(s)) ||
         (turnScope.test(s) && (toolScope.test(s) || serverScope.test(s))) ||
         (addressesModel.test(s) &&
           (obligation.test(s) || obligation.test(previous)) &&
@@ -369,7 +418,13 @@ export function findDescriptionIntent(
     if (
       !seen.has('poison.concealment') &&
       ((doesOnSide &&
-        (secrecy.test(s) || reassurance.test(s) || withhold.test(s) || claimIfAsked.test(s))) ||
+        (secrecy.test(s) ||
+          reassurance.test(s) ||
+          withhold.test(s) ||
+          claimIfAsked.test(s) ||
+          falseImpression.test(s) ||
+          (skipTheAct.test(s) && reportingBack.test(s)))) ||
+        ((doesOnSide || foreignActs) && foreignSecrecy.test(s)) ||
         deception.test(s) ||
         covert.test(s) ||
         evenIfAsked.test(s))
