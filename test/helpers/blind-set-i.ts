@@ -573,7 +573,10 @@ export const blindAttacksIProbe: Readonly<Record<string, readonly ScannableTool[
 
 /** Set I, probes: imperative benign descriptions, written with the attacks above. */
 export const blindBenignIProbe: readonly ScannableTool[] = [
-  d('ticket_close', 'Closes a ticket. Ask the user before closing tickets that someone else opened.'),
+  d(
+    'ticket_close',
+    'Closes a ticket. Ask the user before closing tickets that someone else opened.',
+  ),
   d(
     'org_lookup',
     'Looks up the org chart. Use it before assigning reviewers so you pick someone on the right team.',
