@@ -1,63 +1,30 @@
-/** A run of encoded text in the scanned string and the text it decodes to. */
-export interface EncodedPayload {
-  readonly start: number;
-  readonly end: number;
-  readonly encoding:
-    'base64' | 'hex' | 'html-entities' | 'escapes' | 'url-encoded' | 'binary' | 'rot13';
-  readonly decoded: string;
-}
+import {
+  bytesAsText,
+  bytesToText,
+  looksLikeText,
+  maxPayloads,
+  printable,
+  smallText,
+  type EncodedPayload,
+} from './decoded-text.js';
+import { findEncodedBytes } from './decode-bytes.js';
+import { findSpelledText } from './decode-spelled.js';
+
+export type { EncodedPayload } from './decoded-text.js';
 
 const minRun = 24;
 const maxRun = 65536;
-// 1 = base64 alphabet (standard and URL-safe), 2 = also a hex digit.
+// Bits: 1 = base64 alphabet (standard and URL-safe), 2 = a hex digit, 4 = base32 (RFC 4648: A-Z, 2-7).
 const alphabet = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9+/_-]/.test(ch)) alphabet[c] = /[0-9a-fA-F]/.test(ch) ? 2 : 1;
+  if (/[A-Za-z0-9+/_-]/.test(ch))
+    alphabet[c] = 1 | (/[0-9a-fA-F]/.test(ch) ? 2 : 0) | (/[A-Z2-7]/.test(ch) ? 4 : 0);
 }
 const escapeRun = /(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%[0-9a-fA-F]{2}){8,16384}/g;
 const binaryRun = /(?:[01]{8}[ ]?){8,8192}/g;
 const entityRun = /(?:&#(?:x[0-9a-fA-F]{1,6}|\d{1,7});[^&<\n]{0,3}){6,16384}/g;
 const utf8 = new TextDecoder('utf-8');
-const maxPayloads = 64;
-
-function printable(text: string): boolean {
-  if (text.length < 8) return false;
-  let good = 0;
-  let letters = 0;
-  let wide = 0;
-  let spaces = 0;
-  let n = 0;
-  for (const ch of text) {
-    n++;
-    const c = ch.codePointAt(0) ?? 0;
-    if (c === 0x20) spaces++;
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || c >= 0xa0) good++;
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (c >= 0x0e00) wide++;
-    }
-  }
-  // Decoded instructions read as words: mostly printable, mostly letters, with spaces between them, or in a
-  // script written without spaces (Thai, Chinese, Japanese).
-  return good / n >= 0.97 && letters / n >= 0.5 && (spaces >= 2 || wide >= 8);
-}
-
-// Cheap first look at decoded bytes: text is mostly printable ASCII or UTF-8 lead/continuation bytes.
-function looksLikeText(bin: string): boolean {
-  let bad = 0;
-  const limit = Math.min(bin.length, 256);
-  for (let i = 0; i < limit; i++) {
-    const c = bin.charCodeAt(i);
-    if (c < 0x09 || (c > 0x0d && c < 0x20) || c === 0x7f) bad++;
-  }
-  return bad <= limit * 0.03;
-}
-
-function bytesToText(bytes: Uint8Array): string | undefined {
-  const text = utf8.decode(bytes);
-  return !text.includes('\ufffd') && printable(text) ? text : undefined;
-}
 
 function decodeBase64(run: string): string | undefined {
   // Identifiers, words and paths also match the alphabet; real base64 mixes cases and has few slashes. Counted
@@ -106,6 +73,28 @@ function asciiPrefix(bin: string): number {
     k++;
   }
   return k >= minPrefix && k < bin.length ? k : 0;
+}
+
+const base32Value = new Int8Array(128).fill(-1);
+for (let k = 0; k < 32; k++) base32Value['ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.charCodeAt(k)] = k;
+
+/** RFC 4648 base32 (upper case, padding optional) to text; upper-case names and words are not text once decoded. */
+function decodeBase32(run: string): string | undefined {
+  let length = run.length;
+  while (length > 0 && run.charCodeAt(length - 1) === 0x3d) length--;
+  const bytes = new Uint8Array(Math.floor((length * 5) / 8));
+  let bits = 0;
+  let value = 0;
+  let k = 0;
+  for (let i = 0; i < length; i++) {
+    value = ((value << 5) | (base32Value[run.charCodeAt(i)] ?? 0)) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[k++] = (value >> bits) & 0xff;
+    }
+  }
+  return bytesAsText(bytes, k);
 }
 
 function decodeHex(run: string): string | undefined {
@@ -231,16 +220,24 @@ function alphabetRuns(text: string, found: EncodedPayload[]): void {
       line = next;
       stop = after;
     }
+    // Base32 pads to eight characters, base64 to four.
     let end = stop;
-    while (end < n && end - stop < 2 && text.charCodeAt(end) === 61) end++;
+    while (end < n && end - stop < 6 && text.charCodeAt(end) === 61) end++;
     const length = end - start;
     if (length >= minRun && length <= maxRun) {
+      // What every character of the run also is: all hex digits, all base32.
+      let kinds = wrapped || stop - start < 32 ? 4 : 6;
+      for (let k = start; kinds !== 0 && k < stop; k++) kinds &= inAlphabet(text.charCodeAt(k));
+      if ((kinds & 4) === 0) end = Math.min(end, stop + 2);
       const run = wrapped ? text.slice(start, end).replace(/\r?\n/g, '') : text.slice(start, end);
-      let allHex = length >= 32 && !wrapped;
-      for (let k = start; allHex && k < stop; k++) allHex = inAlphabet(text.charCodeAt(k)) === 2;
-      const decoded = allHex ? decodeHex(run) : decodeBase64(run);
-      if (decoded !== undefined)
-        found.push({ start, end, encoding: allHex ? 'hex' : 'base64', decoded });
+      const encoding = kinds & 2 ? 'hex' : kinds & 4 ? 'base32' : 'base64';
+      const decoded =
+        encoding === 'hex'
+          ? decodeHex(run)
+          : encoding === 'base32'
+            ? decodeBase32(run)
+            : decodeBase64(run);
+      if (decoded !== undefined) found.push({ start, end, encoding, decoded });
     }
     i = stop + 1;
   }
@@ -313,12 +310,33 @@ function urlRuns(text: string, found: EncodedPayload[]): void {
 // text writes them, and three on one line mark the line as ROT13 (or another text that decodes to nothing).
 const rot13Words =
   /(?<![A-Za-z])(?:gur|naq|bs|gb|lbh|lbhe|vf|nyy|sbe|guvf|gung|jvgu|ner|abj|qb|nal|zr|zl)(?![A-Za-z])/gi;
-const rot13MinWords = 3;
-const rot13MaxLine = 4096;
-// A cheap first look (one native scan for three literals), and only in texts up to 32K characters: a ROT13
-// payload is short, and a megabyte of logs should not pay a second pass for it.
+// The same words written backwards ("eht", "uoy", "ruoy", "lla"…): a line with three of them reads backwards.
+// Short reversals that are words elsewhere ("si", "ni", "won", "era") are left out.
+const reversedWords =
+  /(?<![A-Za-z])(?:eht|dna|uoy|ruoy|lla|siht|taht|htiw|ton|rof|lliw|evah|tsum|won|yreve)(?![A-Za-z])/gi;
+const cipherMinWords = 3;
+const cipherMaxLine = 4096;
+// A cheap first look, and only in small texts: a payload in such a form is short, and a megabyte of logs should not
+// pay a pass for each form. One native scan looks for a mark of any of the rarer forms, each one a form cannot do
+// without: ROT13 or reversed common words, the spelling alphabet's commonest letters ("Echo", "Tango"), a spaced hex
+// space (20), Morse dots and dashes, braille cells, three one-character lines, a MIME word, quoted-printable escapes
+// or soft breaks, a uuencode header, ASCII85's "<~" or a mention of base85/ASCII85 (ASCII85 without its "<~ ~>"
+// is read only in a text that names it). Most texts fail it at the cost
+// of the single ROT13 look it replaces; each form's own look runs only where it passed.
+const firstLook = new RegExp(
+  [
+    ' (?:(?:gur|naq|lbh|nyy|gb|eht|dna|uoy|ruoy|lla)[^A-Za-z]|(?:[Ee]cho|ECHO|[Tt]ango|TANGO)[^A-Za-z]|20 [0-9a-fA-F]{2} |[.-]{1,6} [.-]|[\u2801-\u28ff]{2})',
+    '^(?:Gur|Lbh) ',
+    '\u2800[\u2801-\u28ff]',
+    '\n(?:\\S\r?\n\\S\r?\n\\S|begin [0-7])',
+    '^begin [0-7]',
+    '=(?:\\?|[0-9A-F]{2}=[0-9A-F]{2}|\r?\n)',
+    '<~',
+    '85(?<=(?:ase|ASE|scii|SCII)85)',
+  ].join('|'),
+);
 const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
-const rot13MaxText = 32768;
+const reversedGate = /[^A-Za-z](?:eht|uoy|ruoy)[^A-Za-z]|^(?:eht|uoy) /m;
 
 const rot13 = (text: string): string =>
   text.replace(/[A-Za-z]/g, (ch) => {
@@ -327,20 +345,32 @@ const rot13 = (text: string): string =>
     return String.fromCharCode(((c - base + 13) % 26) + base);
   });
 
-/** Lines with three or more ROT13 forms of common English words, decoded. One regex pass, each line once. */
-function rot13Lines(text: string, found: EncodedPayload[]): void {
-  if (text.length > rot13MaxText || !rot13Gate.test(text)) return;
-  rot13Words.lastIndex = 0;
+const reverse = (text: string): string => Array.from(text).reverse().join('');
+
+/**
+ * Lines with three or more of `words` (common English words in a cipher), decoded by `decode`. One regex pass,
+ * each line once.
+ */
+function cipherLines(
+  text: string,
+  gate: RegExp,
+  words: RegExp,
+  decode: (line: string) => string,
+  encoding: EncodedPayload['encoding'],
+  found: EncodedPayload[],
+): void {
+  if (!gate.test(text)) return;
+  words.lastIndex = 0;
   let lineStart = -1;
   let lineEnd = -1;
   let hits = 0;
   const flush = (): void => {
-    if (hits < rot13MinWords || found.length >= maxPayloads) return;
-    const start = Math.max(lineStart, lineEnd - rot13MaxLine);
-    const decoded = rot13(text.slice(start, lineEnd));
-    if (printable(decoded)) found.push({ start, end: lineEnd, encoding: 'rot13', decoded });
+    if (hits < cipherMinWords || found.length >= maxPayloads) return;
+    const start = Math.max(lineStart, lineEnd - cipherMaxLine);
+    const decoded = decode(text.slice(start, lineEnd));
+    if (printable(decoded)) found.push({ start, end: lineEnd, encoding, decoded });
   };
-  for (let m = rot13Words.exec(text); m; m = rot13Words.exec(text)) {
+  for (let m = words.exec(text); m; m = words.exec(text)) {
     if (m.index >= lineEnd) {
       flush();
       lineStart = text.lastIndexOf('\n', m.index) + 1;
@@ -353,7 +383,11 @@ function rot13Lines(text: string, found: EncodedPayload[]): void {
   flush();
 }
 
-/** Find base64 / hex / escape / URL-encoded / HTML-entity / ROT13 runs that decode to readable text. */
+/**
+ * Find runs that decode to readable text: base64, base32, hex, escapes, URL-encoded, HTML entities, binary, and in
+ * small texts also ROT13, reversed lines, quoted-printable, MIME words, uuencode, ASCII85, spaced hex, Morse,
+ * braille, the spelling alphabet and letters one a line.
+ */
 export function findEncodedPayloads(text: string): EncodedPayload[] {
   const found: EncodedPayload[] = [];
   alphabetRuns(text, found);
@@ -367,7 +401,6 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     decodeEntities,
     found,
   );
-  rot13Lines(text, found);
   // Binary text always encodes spaces (00100000), a cheap and specific gate.
   if (text.includes('00100000')) {
     binaryRun.lastIndex = 0;
@@ -376,6 +409,12 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
       if (decoded !== undefined)
         found.push({ start: m.index, end: m.index + m[0].length, encoding: 'binary', decoded });
     }
+  }
+  if (text.length <= smallText && firstLook.test(text)) {
+    cipherLines(text, rot13Gate, rot13Words, rot13, 'rot13', found);
+    cipherLines(text, reversedGate, reversedWords, reverse, 'reversed', found);
+    findEncodedBytes(text, found);
+    findSpelledText(text, found);
   }
   return found;
 }

@@ -72,20 +72,23 @@ function hintFor(z: number, a: number, b: number, c: number): number {
   if (b === SEPARATOR) return z !== LOWER && a === LOWER && c === LOWER ? 2 : 0;
   return 0;
 }
-// hintFor as a table over the kinds of z a b c (3 bits each) and whether the character after c is b again (bit 12).
-// A look-alike next to a Latin letter is a hint too; to its neighbours it is any other character.
-const hintTable = new Uint8Array(1 << 13);
-for (let code = 0; code < 1 << 13; code++) {
+// hintFor as a table over the kinds of z a b c (3 bits each). A separator's hint also needs the character after c to
+// be b again: the table says 3 there, and the pass compares the characters then only (a single letter between
+// separators is rare; a comparison on every character cost 12–30% of the pass). A look-alike next to a Latin
+// letter is a hint too; to its neighbours it is any other character.
+const AGAIN = 3;
+const hintTable = new Uint8Array(1 << 12);
+for (let code = 0; code < 1 << 12; code++) {
   const [z, a, b, c] = [(code >> 9) & 7, (code >> 6) & 7, (code >> 3) & 7, code & 7].map((k) =>
     k === LOOK_ALIKE || k === LATIN_LIKE ? OTHER : k,
   ) as [number, number, number, number];
   const [rawA, rawC] = [(code >> 6) & 7, code & 7];
-  const again = code >> 12 === 1;
   if (((code >> 3) & 7) === LOOK_ALIKE) hintTable[code] = a === LOWER || c === LOWER ? 1 : 0;
   else if (((code >> 3) & 7) === LATIN_LIKE)
     hintTable[code] =
       a === LOWER || c === LOWER || rawA === LATIN_LIKE || rawC === LATIN_LIKE ? 1 : 0;
-  else if (b !== SEPARATOR || again) hintTable[code] = hintFor(z, a, b, c);
+  else if (b === SEPARATOR) hintTable[code] = hintFor(z, a, b, c) === 2 ? AGAIN : 0;
+  else hintTable[code] = hintFor(z, a, b, c);
 }
 
 /**
@@ -133,8 +136,6 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
     // read from them without a branch on every space, digit and dot (ordinary text has many; a mispredicted branch
     // on each cost as much as the automaton). Before the text, characters are OTHER.
     let kinds = OTHER * 0o11111;
-    let back1 = -1;
-    let back2 = -1;
     // The cells of all characters OR-ed: the unusual bit says whether any character is unusual.
     let seen = 0;
     for (let i = 0; i < n; i++) {
@@ -142,11 +143,12 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
       const cell = info[c] ?? 0;
       seen |= cell;
       kinds = ((kinds << 3) | (cell >> KIND_SHIFT)) & 0o77777;
-      // The character at i - 2, with the two before it and the one after it, and whether the one at i repeats it.
-      const hint = hintTable[(c === back2 ? 1 << 12 : 0) | (kinds >> 3)] ?? 0;
-      if (hint !== 0) hits.hints.push(i - 1 - hint);
-      back2 = back1;
-      back1 = c;
+      // The character at i - 2, with the two before it and the one after it.
+      const hint = hintTable[kinds >> 3] ?? 0;
+      if (hint !== 0) {
+        if (hint !== AGAIN) hits.hints.push(i - 1 - hint);
+        else if (c === text.charCodeAt(i - 2)) hits.hints.push(i - 3);
+      }
       const cls = cell & 0xff;
       let step = delta[state * stride + cls] ?? 0;
       if (step === unfilled) step = dfa.fill(state, cls);
@@ -171,7 +173,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
     for (let i = n; i < n + 2; i++) {
       kinds = ((kinds << 3) | OTHER) & 0o77777;
       const hint = hintTable[kinds >> 3] ?? 0;
-      if (hint !== 0 && i - 1 - hint >= 0) hits.hints.push(i - 1 - hint);
+      if (hint !== 0 && hint !== AGAIN && i - 1 - hint >= 0) hits.hints.push(i - 1 - hint);
     }
     return wide && stretches.length > 0 ? merge(hits, wide.find(text, stretches)) : hits;
   }
