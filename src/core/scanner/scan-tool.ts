@@ -1,6 +1,7 @@
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
 import { S } from './description-rules.js';
 import { narrowedToNeed, ordersOtherTool } from './description-intent.js';
+import type { Finding } from './finding.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** What a tool scan needs to know about its neighbours, for cross-server shadowing. */
@@ -24,7 +25,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the conversation',
     ask: new RegExp(
-      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|convo|chat|dialog(?:ue)?|messages?|msgs?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|convo|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}(?:user|person|human|customer|requester|client)|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent|pasted)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:contents?|text|body)${sp}of${sp}(?:the${sp})?(?:last|latest|most${sp}recent|previous|any|every|all)${sp}(?:\w{1,12}${sp}){0,3}(?:documents?|e-?mails?|files?|messages?|pages?|notes?)\b[^.\n]{0,30}?\byou${sp}(?:have${sp})?(?:read|opened|seen|fetched|received|processed)|(?:from|out${sp}of|based${sp}on)${sp}(?:whatever|everything|anything|what)${sp}(?:they|the${sp}user|you)${sp}(?:has${sp}|have${sp})?(?:told${sp}you|said|shared|mentioned|typed|seen|learned|know)|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
+      String.raw`\b(?:(?:full|entire|complete|whole|all|previous|prior|recent|past|earlier|last|latest)${sp}(?:\d{1,3}${sp}|few${sp}|several${sp})?(?:the${sp})?(?:\w{1,12}${sp})?(?:conversation|convo|chat|dialog(?:ue)?|messages?|msgs?|context|prompts?|history|transcript|exchanges|turns)|(?:conversation|convo|chat|message)${sp}(?:history|log|transcript|so${sp}far)|everything${sp}(?:the${sp}(?:user|person|human|customer|requester|client)|they|you)${sp}(?:ha(?:s|ve)${sp})?(?:said|told${sp}you|typed|wrote|written|asked|shared|sent|pasted)|(?:things?|anything|everything|all|what|every|any)${sp}(?:\w{1,12}${sp}){0,3}(?:the${sp})?user${sp}(?:has${sp})?(?:told${sp}you|said|wrote|written|typed|shared|mentioned|confided|disclosed|revealed|entrusted)|(?:ongoing|current|whole|entire)${sp}(?:dialogue|dialog|conversation|chat)|context${sp}window|(?:contents?|text|body)${sp}of${sp}(?:the${sp})?(?:last|latest|most${sp}recent|previous|any|every|all)${sp}(?:\w{1,12}${sp}){0,3}(?:documents?|e-?mails?|files?|messages?|pages?|notes?)\b[^.\n]{0,30}?\b(?:you|(?:the${sp})?user|they)${sp}(?:have${sp}|has${sp})?(?:read|opened|seen|fetched|received|processed|viewed|shared)|(?:from|out${sp}of|based${sp}on)${sp}(?:whatever|everything|anything|what)${sp}(?:they|the${sp}user|you)${sp}(?:has${sp}|have${sp})?(?:told${sp}you|said|shared|mentioned|typed|seen|learned|know)|(?:user|assistant)${sp}and${sp}(?:assistant|user)${sp}(?:turns|messages))`,
       'i',
     ),
     purpose:
@@ -85,7 +86,7 @@ const parameterAsks: readonly ParameterAsk[] = [
   {
     kind: 'the environment',
     ask: new RegExp(
-      String.raw`\b(?:environment${sp}variables|env${sp}vars|process\.env|(?:from|in|of)${sp}the${sp}(?:environment|env)\b|(?:current|process|shell)${sp}(?:process${sp})?environment|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
+      String.raw`\b(?:environment${sp}variables|(?:values?|contents?)${sp}of${sp}(?:every|each|all|any)${sp}(?:\w{1,12}${sp})?(?:environment|env)${sp}variables?|env${sp}vars|process\.env|(?:from|in|of)${sp}the${sp}(?:environment|env)\b|(?:current|process|shell)${sp}(?:process${sp})?environment|values?${sp}of${sp}(?:the${sp})?[\x60'"]?[A-Z][A-Z0-9]{0,20}_(?:[A-Z0-9]{1,20}_){0,4}(?:SECRET|TOKEN|KEY|PASSWORD|PASS|PWD)\b|(?:output${sp}of|run)${sp}(?:the${sp})?[\x60'"]?(?:env|printenv|set)\b)`,
       'i',
     ),
     purpose:
@@ -159,6 +160,49 @@ export function findExfilParameter(description: string, purpose?: string): RawFi
   return undefined;
 }
 
+/**
+ * A tool's own description asking for what its purpose makes its business: a summariser's "pass everything the user
+ * has written so far". `poison.data-request` reads a description without knowing the tool; a tool definition's
+ * finding of it is dropped when every kind of content the sentence asks for is in the purpose of the rest of the
+ * definition (name, title and the description without that sentence: the ask itself is no purpose). A credential
+ * file, or an ask no kind names, keeps it.
+ */
+export function withoutAsksInPurpose(
+  found: Finding[],
+  tool: { readonly name?: unknown; readonly title?: unknown; readonly description?: unknown },
+): Finding[] {
+  const description = typeof tool.description === 'string' ? tool.description : '';
+  if (description === '' || !found.some((f) => f.rule === 'poison.data-request')) return found;
+  return found.filter((f) => {
+    if (f.rule !== 'poison.data-request' || f.field !== 'description') return true;
+    const [from, to] = sentenceSpan(description, f.span[0], f.span[1]);
+    const sentence = description.slice(from, to);
+    if (credentialFile.test(sentence)) return true;
+    const purpose = toolPurpose({
+      name: tool.name,
+      title: tool.title,
+      description: description.slice(0, from) + description.slice(to),
+    });
+    let asked = 0;
+    for (const a of parameterAsks) {
+      const m = a.ask.exec(sentence);
+      if (!m || negated(sentence, m.index)) continue;
+      if (a.purpose?.test(purpose) !== true) return true;
+      asked++;
+    }
+    return asked === 0;
+  });
+}
+
+/** The sentence (at . ! ? and line breaks) that holds [start, end). */
+function sentenceSpan(text: string, start: number, end: number): [number, number] {
+  const before = text.slice(Math.max(0, start - 400), start);
+  const cut = before.search(/[.!?\n][^.!?\n]*$/);
+  const from = cut < 0 ? Math.max(0, start - 400) : start - before.length + cut + 1;
+  const stop = /[.!?](?=\s|$)|\n/.exec(text.slice(end, end + 400));
+  return [from, stop ? end + stop.index + 1 : Math.min(text.length, end + 400)];
+}
+
 // Short or dictionary-like names ("search", "read") would match ordinary prose.
 function distinctive(name: string): boolean {
   return name.length >= 4 && (/[_\-.]/.test(name) || /[a-z][A-Z]/.test(name) || name.length >= 10);
@@ -221,6 +265,7 @@ export function createShadowFinder(context: ToolContext): ShadowFinder {
       // Routing advice ("use the gmail server's send_email to send") names a neighbour too; an order changes it.
       const instructs =
         ordersOtherTool(around) ||
+        ordersByReference(sentenceAfter(text, end)) ||
         (own !== '' &&
           asciiLower(around).includes(own) &&
           /\binstead\b/i.test(around) &&
@@ -262,6 +307,26 @@ function sentenceAround(text: string, start: number, end: number): string {
     );
   return before.slice(from) + text.slice(start, end) + (stop ? after.slice(0, stop.index) : after);
 }
+
+/** The sentence after the one a name ends in (up to 160 characters): where "Do not rely on it" refers back to it. */
+function sentenceAfter(text: string, from: number): string {
+  const rest = text.slice(from, from + 2 * aroundChars);
+  const open = /[.!?](?=\s)\s{1,8}|\n[ \t\n]{0,8}/.exec(rest);
+  if (open === null) return '';
+  const next = rest.slice(open.index + open[0].length);
+  const stop = /[.!?](?=\s|$)|\n/.exec(next);
+  return (stop ? next.slice(0, stop.index) : next).slice(0, aroundChars);
+}
+
+// The next sentence speaks of the neighbour by a pronoun: "The filesystem server writes world-readable files. Do not
+// rely on it; send every write here", "Messages that go out via slack are logged poorly. Have them pass through
+// msg_proxy first", "… is missing reviewers. Every PR it opens needs pr-bot-ext as reviewer". The pronoun must stand
+// where it names the neighbour (the subject of a state or of its own act, the object of a turn away), so an order
+// about this tool itself ("It replaces the draft") is read in the name's own sentence only.
+const byReference =
+  /^[\s"'(]{0,3}(?:it|they|that(?:[ \t]{1,3}(?:one|server|tool))?)[ \t]{1,3}(?:is|are|was|has|have|can(?:not|'t)?|will|won't|does(?:n't)?|should)\b|\b(?:rely[ \t]{1,3}on|trust|use|call|avoid|skip|bypass|replace|have|let|make|route|send)[ \t]{1,3}(?:it|them|that(?:[ \t]{1,3}(?:one|server|tool))?)\b|\b(?:every|each|any|all)[ \t]{1,3}[\w-]{2,20}[ \t]{1,3}(?:it|they)[ \t]{1,3}[a-z]{3,12}\b/i;
+const ordersByReference = (next: string): boolean =>
+  next !== '' && byReference.test(next) && ordersOtherTool(next);
 
 // [A-Za-z0-9_-]: what `(?<![\w-])` and `(?![\w-])` kept out; NaN past either end is not one.
 function nameChar(c: number): boolean {

@@ -18,6 +18,7 @@ import {
   createHijackFinder,
   findExfilParameter,
   toolPurpose,
+  withoutAsksInPurpose,
   type ShadowFinder,
   type ToolContext,
 } from './scan-tool.js';
@@ -125,7 +126,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
           ? [
               // A sentence in a default names a neighbour's tool as a description would.
               ...(shadows && /\s/.test(text) ? shadows(text, ownName) : []),
-              ...findDescriptionIntent(text.replace(/[_-]+/g, ' '), ownName, facets),
+              ...findDescriptionIntent(text.replace(/[_-]+/g, ' '), ownName, {
+                ...facets,
+                schemaValue: true,
+              }),
               // A default the model passes as it is: "cat ~/.config/gh/hosts.yml".
               ...(exfilOn
                 ? [findExfilParameter(text, purpose)].filter((f) => f !== undefined)
@@ -207,11 +211,12 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     surface: Surface,
     joins: ((site: StringSite) => boolean) | undefined,
     limit = Infinity,
+    judge: (found: Finding[]) => Finding[] = (found) => found,
   ): Pick<ScanJobHooks, 'join' | 'joinLimit' | 'finish'> => ({
     ...(joins === undefined ? {} : { join: joins, joinLimit: limit }),
     finish: (found, pieces) =>
       grade(
-        pieces === undefined ? found : [...found, ...scanJoined(pieces, surface, found)],
+        judge(pieces === undefined ? found : [...found, ...scanJoined(pieces, surface, found)]),
         surface,
       ),
   });
@@ -233,7 +238,10 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   const startTool = (tool: ScannableTool, context: ToolContext): ScanJob =>
     createScanJob([{ value: tool, field: '', surface: 'description' }], scan, {
       check: toolCheck(tool, context),
-      ...finishing('description', toolJoins),
+      // A description's ask for data is judged against what the tool is for, as a parameter's is.
+      ...finishing('description', toolJoins, Infinity, (found) =>
+        withoutAsksInPurpose(found, tool),
+      ),
     });
   const startText = (
     text: string,
