@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
+import type * as FactorAssertions from './factor-assertions.js';
 
 // Every pattern register-shift.ts and directive.ts build goes through spaceLooped; recorded here as written.
 const written = vi.hoisted(() => [] as RegExp[]);
 vi.mock('./factor-assertions.js', async (actual) => {
-  const real = await actual<typeof import('./factor-assertions.js')>();
+  const real = await actual<typeof FactorAssertions>();
   return {
     ...real,
     spaceLooped: (pattern: RegExp) => {
