@@ -1,3 +1,5 @@
+import { spaceLoops } from './space-loops-table.js';
+
 // The lexicons write each word of an alternation with its own word edges: `(?:(?<!L)send(?!L)|(?<!L)share(?!L)|…)`.
 // V8 then tries every alternative's lookbehind at every position of a window, and can neither skip ahead nor keep
 // the native code small: a list of 80 guarded words ran five times slower and compiled ten times slower than the
@@ -532,8 +534,15 @@ function runFreeClass(body: string, kind: RunKind): boolean {
   return true;
 }
 
-/** A regex with its bounded `\s` runs written as guarded loops (loopSpaces): the same matches, less native code. */
+/** Every pattern given to spaceLooped, as written (scripts/space-loops.js writes space-loops-table.ts from them). */
+export const spaceLoopedPatterns: RegExp[] = [];
+
+/**
+ * A regex with its bounded `\s` runs written as guarded loops (loopSpaces): the same matches, less native code. The
+ * rewritten sources come from a table written ahead of time: rewriting them at import cost some 20 ms of CPU.
+ */
 export function spaceLooped(pattern: RegExp): RegExp {
-  const source = loopSpaces(pattern.source);
-  return source === pattern.source ? pattern : new RegExp(source, pattern.flags);
+  spaceLoopedPatterns.push(pattern);
+  const source = spaceLoops.get(pattern.source);
+  return source === undefined ? pattern : new RegExp(source, pattern.flags);
 }
