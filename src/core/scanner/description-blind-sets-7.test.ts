@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ScannableTool } from './scanner.js';
 import {
-  alone,
   contextOf,
   described as d,
   neighbours,
@@ -11,6 +9,13 @@ import {
   worstOf,
   worstOfInstructions,
 } from '../../../test/helpers/described-tools.js';
+import {
+  blocks,
+  quiet,
+  testBlindDevHalf,
+  testSignalPairs,
+  type SignalPair,
+} from '../../../test/helpers/description-round-tests.js';
 import {
   blindAttacksHProbe,
   blindBenignHProbe,
@@ -29,12 +34,8 @@ import {
 // Issue 11's seventh round: the signals it added, each with a positive and a near miss written for this test
 // (a description finding hides the tool, so the near miss must not even warn), and blind set H's figures.
 
-const blocks = (tool: ScannableTool, context = alone): boolean => worstOf(tool, context) === 'high';
-const quiet = (tool: ScannableTool, context = alone): boolean =>
-  ['low', undefined].includes(worstOf(tool, context));
-
 // [signal, positive, near miss, context]
-const signals: readonly [string, ScannableTool, ScannableTool, 'alone' | 'neighbours'][] = [
+const signals: readonly SignalPair[] = [
   [
     'call-first: no tool call anywhere is valid unless this one ran earlier',
     d(
@@ -262,46 +263,17 @@ const signals: readonly [string, ScannableTool, ScannableTool, 'alone' | 'neighb
   ],
 ];
 
-describe('round 7 signals: positive blocks, near miss stays quiet', () => {
-  test.each(signals.map(([name, pos, , ctx]) => [name, pos, ctx] as const))(
-    'blocks: %s',
-    (_name, tool, ctx) => {
-      expect(blocks(tool, ctx === 'neighbours' ? neighbours : alone)).toBe(true);
-    },
-  );
-  test.each(signals.map(([name, , neg, ctx]) => [name, neg, ctx] as const))(
-    'quiet: %s',
-    (_name, tool, ctx) => {
-      expect(quiet(tool, ctx === 'neighbours' ? neighbours : alone)).toBe(true);
-    },
-  );
-});
+testSignalPairs('round 7', signals);
 
 // Blind set H, dev half (both batches): what the round worked against, so all of it holds.
-describe('blind set H, dev half: poisoned descriptions block their tool', () => {
-  test.each(techniqueRows(blindAttacksHDev, blindAttacksHDev2))(
-    '%s: %s',
-    (technique, _name, tool) => {
-      expect(worstOf(tool, contextOf(technique))).toBe('high');
-    },
-  );
-  test.each(blindInstructionAttacksHDev)('instructions: %s', (text) => {
-    expect(worstOfInstructions(text)).toBe('high');
-  });
-});
-
-describe('blind set H, dev half: imperative benign descriptions stay clean', () => {
-  // summarize_chat asks for "everything the user has written so far", which is a summariser's business: round 7
-  // flagged it (poison.data-request did not read the tool's purpose); round 8 judges it against the purpose.
-  test.each([...blindBenignHDev, ...blindBenignHDev2].map((t) => [t.name, t] as const))(
-    '%s',
-    (_name, tool) => {
-      expect(quiet(tool, neighbours)).toBe(true);
-    },
-  );
-  test.each(blindInstructionBenignHDev)('instructions: %s', (text) => {
-    expect(['low', undefined]).toContain(worstOfInstructions(text));
-  });
+// summarize_chat asks for "everything the user has written so far", which is a summariser's business: round 7
+// flagged it (poison.data-request did not read the tool's purpose); round 8 judges it against the purpose.
+testBlindDevHalf({
+  set: 'H',
+  attacks: techniqueRows(blindAttacksHDev, blindAttacksHDev2),
+  instructionAttacks: blindInstructionAttacksHDev,
+  benign: [...blindBenignHDev, ...blindBenignHDev2],
+  instructionBenign: blindInstructionBenignHDev,
 });
 
 // The held half was measured on main before the round and once at its end; the figures are pinned here so that a
