@@ -1,3 +1,4 @@
+import { spaceLooped } from './factor-assertions.js';
 import type { Surface } from './detector.js';
 import type { Severity } from './finding.js';
 import { withoutQuotedExamples } from './quoted-example.js';
@@ -40,51 +41,62 @@ export const directiveKeywords: readonly string[] = [
 ];
 
 // Verbs that move data or money outward.
-const outbound =
-  /\b(?:send|sent|forward(?:ed)?|e-?mail(?:ed)?|mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|submit|disclose|transmit|bcc|cc|copied|mirrored|deposit|invite|grant|give|notify|inform|loop(?:\s{1,3}\S{1,64})?\s{1,3}in|let\s{1,3}\S{1,64}\s{1,3}know|add\s{1,3}\S{1,64}\s{1,3}as\s{1,3}(?:an?\s{1,3})?(?:owner|admin|administrator|collaborator|maintainer|member))\b/i;
+const outbound = spaceLooped(
+  /\b(?:send|sent|forward(?:ed)?|e-?mail(?:ed)?|mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|submit|disclose|transmit|bcc|cc|copied|mirrored|deposit|invite|grant|give|notify|inform|loop(?:\s{1,3}\S{1,64})?\s{1,3}in|let\s{1,3}\S{1,64}\s{1,3}know|add\s{1,3}\S{1,64}\s{1,3}as\s{1,3}(?:an?\s{1,3})?(?:owner|admin|administrator|collaborator|maintainer|member))\b/i,
+);
 // Verbs whose effect is hard to undo or touches accounts, devices or money.
 const risky =
   /\b(?:copied|loop|leave|initiate|redirect|close|join|invite|hire|subscribe|enroll|register|sign|apply|renew|increase|decrease|raise|lower|stop|start|restart|pause|kill|block|unblock|ban|archive|publish|fax|dial|navigate|drive|deliver|ship|return|refund|charge|give|guide|fill|grant|send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|transmit|deposit|invite|grant|give|delete|remove|erase|wipe|destroy|drop|disable|deactivate|cancel|revoke|reset|uninstall|format|shut\s?down|turn\s(?:off|on)|unlock|lock|change|update|modify|purchase|buy|sell|order|book|schedule|dispatch|execute|run|install|download|open|approve|withdraw|move|set|add|create|post|publish|invest|redeem|release|authori[sz]e|activate|adjust|guide|play)\b/i;
 const urlOutbound = /\b(?:send|post|upload|submit|forward|leak|exfiltrate|transmit|report)\b/i;
 // Replies to the sender and payment paperwork ("send remittance advice to ...") are how invoices read.
-const selfRecipient =
-  /\b(?:send|forward|e-?mail|mail|share|notify|inform|cc|loop)\s{1,3}(?:us|me)\b|\bcontact\b|\bremittance\b/i;
+const selfRecipient = spaceLooped(
+  /\b(?:send|forward|e-?mail|mail|share|notify|inform|cc|loop)\s{1,3}(?:us|me)\b|\bcontact\b|\bremittance\b/i,
+);
 const email = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/;
 const url = /\bhttps?:\/\/[^\s'")\]]{3,}|\bwww\.[\w-]{2,63}\.[a-z]{2,}/i;
 const iban = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/;
 const wallet = /\b0x[a-fA-F0-9]{6,64}\b|\b(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,39}\b/;
 const accountNumber =
   /\b(?:account|acct|iban|payee|wallet|recipient)\b[^.\n]{0,20}?\b[A-Z0-9]{1,4}[-\d]{4,}|\b(?:account|acct|payee)\b[^.\n]{0,12}?\b[A-Z]{1,4}-[A-Z0-9-]{4,}/i;
-const explicitAgent =
-  /\b(?:assistant|agent|a\.?i\.?|llm|language\s{1,3}model|chatbot|copilot)\b|\byou\s{1,3}(?:must|should|need\s{1,3}to|have\s{1,3}to|are\s{1,3}(?:required|instructed|asked|expected)\s{1,3}to)\b/i;
-const politeLead =
-  /^[\s"'`*>•\-–—([]{0,16}(?:[\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly|can\s{1,3}you|could\s{1,3}you|would\s{1,3}you|if\s{1,3}you\s{1,3}could|i\s{1,3}need\s{1,3}you\s{1,3}to|i\s{1,3}want\s{1,3}you\s{1,3}to|make\s{1,3}sure\s{1,3}(?:to|you))\b/i;
-const imperativeLead =
-  /^[\s"'`*>•\-–—([]{0,16}(?:[^,.!?\n]{0,80},\s{0,3}|let'?s\s{1,3}|[#(\w ]{1,30}[:)]\s{0,3})?(?:(?:then|also|now|first|and|next|finally|immediately|do)[ ,]{1,2})?(?:(?:must|shall|should|always)\s{1,3}(?:(?:also|automatically|silently|quietly|additionally)\s{1,3})?)?(?:send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|deposit|invite|grant|give|delete|remove|erase|wipe|disable|cancel|revoke|reset|unlock|change|update|purchase|buy|sell|dispatch|execute|run|install|withdraw|move|get|find|retrieve|fetch|list|check|look\s{1,3}up|search|read|collect|gather|compile|extract|access|grab|locate|download|schedule|book|order|create|add|set)\b(?![ \t]{0,2}[:,=|])/i;
+const explicitAgent = spaceLooped(
+  /\b(?:assistant|agent|a\.?i\.?|llm|language\s{1,3}model|chatbot|copilot)\b|\byou\s{1,3}(?:must|should|need\s{1,3}to|have\s{1,3}to|are\s{1,3}(?:required|instructed|asked|expected)\s{1,3}to)\b/i,
+);
+const politeLead = spaceLooped(
+  /^[\s"'`*>•\-–—([]{0,16}(?:[\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly|can\s{1,3}you|could\s{1,3}you|would\s{1,3}you|if\s{1,3}you\s{1,3}could|i\s{1,3}need\s{1,3}you\s{1,3}to|i\s{1,3}want\s{1,3}you\s{1,3}to|make\s{1,3}sure\s{1,3}(?:to|you))\b/i,
+);
+const imperativeLead = spaceLooped(
+  /^[\s"'`*>•\-–—([]{0,16}(?:[^,.!?\n]{0,80},\s{0,3}|let'?s\s{1,3}|[#(\w ]{1,30}[:)]\s{0,3})?(?:(?:then|also|now|first|and|next|finally|immediately|do)[ ,]{1,2})?(?:(?:must|shall|should|always)\s{1,3}(?:(?:also|automatically|silently|quietly|additionally)\s{1,3})?)?(?:send|forward|e-?mail|transfer|wire|pay|post|upload|share|leak|exfiltrate|export|submit|disclose|deposit|invite|grant|give|delete|remove|erase|wipe|disable|cancel|revoke|reset|unlock|change|update|purchase|buy|sell|dispatch|execute|run|install|withdraw|move|get|find|retrieve|fetch|list|check|look\s{1,3}up|search|read|collect|gather|compile|extract|access|grab|locate|download|schedule|book|order|create|add|set)\b(?![ \t]{0,2}[:,=|])/i,
+);
 // "Please <risky verb>" as the first words of a sentence inside data: a request aimed at whoever acts on the data.
-const politeAction = new RegExp(
-  `^[\\s"'\x60*>•\\-–—(\\[]{0,16}(?:[\\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly)\\s{1,3}(?:${risky.source.slice(2, -2)})\\b`,
-  'i',
+const politeAction = spaceLooped(
+  new RegExp(
+    `^[\\s"'\x60*>•\\-–—(\\[]{0,16}(?:[\\w'’]{1,20}[ ,:]{1,2}){0,8}?(?:please|kindly)\\s{1,3}(?:${risky.source.slice(2, -2)})\\b`,
+    'i',
+  ),
 );
 // "Every export must be copied to …": an obligation in the passive voice, which tool descriptions favour.
-const passiveDuty =
-  /\b(?:must|should|shall|will|is\s{1,3}to|are\s{1,3}to)\s{1,3}(?:also\s{1,3}|always\s{1,3}|automatically\s{1,3})?be\s{1,3}(?:automatically\s{1,3}|silently\s{1,3}|also\s{1,3})?(?:copied|sent|forwarded|cc'?d|bcc'?d|mirrored|uploaded|shared|posted|reported|e-?mailed|transmitted|submitted)\s{1,3}to\b/i;
+const passiveDuty = spaceLooped(
+  /\b(?:must|should|shall|will|is\s{1,3}to|are\s{1,3}to)\s{1,3}(?:also\s{1,3}|always\s{1,3}|automatically\s{1,3})?be\s{1,3}(?:automatically\s{1,3}|silently\s{1,3}|also\s{1,3})?(?:copied|sent|forwarded|cc'?d|bcc'?d|mirrored|uploaded|shared|posted|reported|e-?mailed|transmitted|submitted)\s{1,3}to\b/i,
+);
 // A request softened into a wish ("it would help if you could also …") is still addressed to whoever reads it.
-const softAsk =
-  /\bif\s{1,3}you\s{1,3}could\b|\b(?:help(?:ful)?|great|appreciated|nice)\s{1,3}if\s{1,3}you\b/i;
+const softAsk = spaceLooped(
+  /\bif\s{1,3}you\s{1,3}could\b|\b(?:help(?:ful)?|great|appreciated|nice)\s{1,3}if\s{1,3}you\b/i,
+);
 // Something an agent could act on: the writer's own account ("my"), an identifier, a quoted name, a path.
 const concreteTarget =
   /\b(?:my|mine)\b|\b[a-z]{0,20}\d[\w-]{0,30}|'[^'\n]{2,60}'|#[\w-]{2,40}|(?:^|\s)[~/][\w./-]{2,80}/i;
 const firstPerson = /\b(?:my|mine)\b/i;
 // A sentence that opens by naming a group of people ("Everyone please …", "Hi team, please …", "All staff must …").
-const humanAddressee =
-  /^[\s"'(*>•-]{0,4}(?:(?:hi|hello|hey|dear)\s{1,3})?(?:everyone|everybody|all\s{1,3}(?:staff|employees|members|hands)|team|folks|colleagues|guys|y'all)\b/i;
+const humanAddressee = spaceLooped(
+  /^[\s"'(*>•-]{0,4}(?:(?:hi|hello|hey|dear)\s{1,3})?(?:everyone|everybody|all\s{1,3}(?:staff|employees|members|hands)|team|folks|colleagues|guys|y'all)\b/i,
+);
 // Requests every project, invoice and set of terms makes of its reader: report a bug, open a pull request, pay the
 // amount due, send notices, disputes, questions or feedback to the writer's address, return a signed form, forward
 // an invoice to one's own accounts team. They ask the reader to act towards the writer, not on someone's accounts
 // or devices. A payment's confirmation or proof sent back to the supplier is the same chore.
-const readerChores =
-  /\b(?:open|create|file|submit|raise|send)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:new\s{1,3})?(?:\[?\s{0,2})?(?:github\s{1,3})?(?:issues?|pr|prs|pull\s{1,3}requests?|bug\s{1,3}reports?|tickets?|feature\s{1,3}requests?)\b|\bpay\s{1,3}(?:the|this|your|our)\s{1,3}(?:amount|invoice|balance|bill|total|fee)s?\b|\b(?:amount|invoice|balance|payment)\s{1,3}(?:is\s{1,3})?due\b|\b(?:transfer|wire|remit|send|make)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:total|amount\s{1,3}due|sum\s{1,3}due|payments?)\b|\bto\s{1,3}your\s{1,3}(?:own\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:department|team|colleagues?|manager|accountant|accounts|bookkeeper)\b|\b(?:the\s{1,3}|a\s{1,3}copy\s{1,3}of\s{1,3}the\s{1,3})?(?:signed|completed|filled(?:-in)?)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:contract|form|agreement|document|application|purchase\s{1,3}order)s?\b|\b(?:transfer|payment|remittance|bank)\s{1,3}(?:confirmation|advice|receipt|slip)s?\b|\bproof\s{1,3}of\s{1,3}(?:payment|transfer)\b|\b(?:send|submit|e-?mail|mail|post|forward|address|direct|share)\s{1,3}(?:all\s{1,3}|any\s{1,3}|your\s{1,3}|the\s{1,3}|a\s{1,3})?(?:written\s{1,3}|legal\s{1,3}|formal\s{1,3})?(?:notices?|notifications?\s{1,3}of\s{1,3}disputes?|disputes?|complaints?|requests?\s{1,3}to\s{1,3}exercise|questions|feedback|enquiries|inquiries|rsvps?|applications?|cvs?|résumés?|resumes?|timesheets?)\b/i;
+const readerChores = spaceLooped(
+  /\b(?:open|create|file|submit|raise|send)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:new\s{1,3})?(?:\[?\s{0,2})?(?:github\s{1,3})?(?:issues?|pr|prs|pull\s{1,3}requests?|bug\s{1,3}reports?|tickets?|feature\s{1,3}requests?)\b|\bpay\s{1,3}(?:the|this|your|our)\s{1,3}(?:amount|invoice|balance|bill|total|fee)s?\b|\b(?:amount|invoice|balance|payment)\s{1,3}(?:is\s{1,3})?due\b|\b(?:transfer|wire|remit|send|make)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:total|amount\s{1,3}due|sum\s{1,3}due|payments?)\b|\bto\s{1,3}your\s{1,3}(?:own\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:department|team|colleagues?|manager|accountant|accounts|bookkeeper)\b|\b(?:the\s{1,3}|a\s{1,3}copy\s{1,3}of\s{1,3}the\s{1,3})?(?:signed|completed|filled(?:-in)?)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:contract|form|agreement|document|application|purchase\s{1,3}order)s?\b|\b(?:transfer|payment|remittance|bank)\s{1,3}(?:confirmation|advice|receipt|slip)s?\b|\bproof\s{1,3}of\s{1,3}(?:payment|transfer)\b|\b(?:send|submit|e-?mail|mail|post|forward|address|direct|share)\s{1,3}(?:all\s{1,3}|any\s{1,3}|your\s{1,3}|the\s{1,3}|a\s{1,3})?(?:written\s{1,3}|legal\s{1,3}|formal\s{1,3})?(?:notices?|notifications?\s{1,3}of\s{1,3}disputes?|disputes?|complaints?|requests?\s{1,3}to\s{1,3}exercise|questions|feedback|enquiries|inquiries|rsvps?|applications?|cvs?|résumés?|resumes?|timesheets?)\b/i,
+);
 
 // Character codes of the few characters sentence cutting looks at.
 const DOT = 0x2e;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { detectors } from './detectors.js';
-import { factorAssertions, loopBlanks } from './factor-assertions.js';
+import { factorAssertions, loopBlanks, loopSpaces } from './factor-assertions.js';
 
 const L = '(?<![0-9A-Za-z\\u00C0-\\u024F])';
 const R = '(?![0-9A-Za-z\\u00C0-\\u024F])';
@@ -189,6 +189,87 @@ describe('loopBlanks', () => {
         (alts, text, flags) => {
           const source = alts.map((pieces) => pieces.join('')).join('|');
           expect(matches(loopBlanks(source), flags, text), source).toEqual(
+            matches(source, flags, text),
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  }, 60_000);
+});
+
+describe('loopSpaces', () => {
+  const S = '\\s{1,3}';
+  test('writes a white-space run as a guarded loop where what follows cannot be white space', () => {
+    expect(loopSpaces(`do${S}not`)).toBe('do(?!\\s{4})\\s+not');
+    expect(loopSpaces('a\\s{0,2}\\bb')).toBe('a(?!\\s{3})\\s*\\bb');
+    expect(loopSpaces(`(?:\\w{1,12}${S}){0,3}x`)).toBe('(?:\\w{1,12}(?!\\s{4})\\s+){0,3}x');
+    expect(loopSpaces(`(?<!\\bnot${S})x`)).toBe('(?<!\\bnot\\s+(?<!\\s{4}))x');
+    expect(loopSpaces(`a${S}\\S`)).toBe('a(?!\\s{4})\\s+\\S');
+  });
+
+  test('leaves alone a run that may be followed by white space, or that it cannot tell', () => {
+    for (const source of [
+      `a${S}`,
+      `a${S}[ \\t]b`,
+      `a${S}\\nb`,
+      `a${S}\\rb`,
+      `a${S}\\u00a0b`,
+      `a${S}\u00a0b`,
+      `a${S}\u3000b`,
+      `a${S}\\Wb`,
+      `a${S}\\Db`,
+      `a${S}.b`,
+      `a${S}[^b]`,
+      `a${S}[\\s,]`,
+      `a${S}[\u2000-\u3000]`,
+      `a${S}[!-\u00ff]`,
+      `a${S}(?:b)?c`,
+      `(?:a${S}|b)`,
+      `a\\s{1,3}?b`,
+      `(?<!\\n${S})x`,
+      `[${S}]`,
+    ])
+      expect(loopSpaces(source), source).toBe(source);
+  });
+
+  const piece = fc.constantFrom(
+    'ab',
+    'b',
+    'a+',
+    'x?',
+    '\\b',
+    '[ab]',
+    '[^a]',
+    '\\s',
+    '\\S',
+    '\\W',
+    '.',
+    '\\n',
+    S,
+    '\\s{0,3}',
+    '\\s{1,2}',
+    '(?:a|ba)',
+    `(?:a${S}|b)`,
+    `(b${S})?`,
+    `(?:b${S}){0,2}`,
+    `(?:a${S})+`,
+    `(?<!a${S})`,
+    `(?<!\\b(?:a|b)${S}(?:a${S}){0,2})`,
+    '(?<!\\s{0,3})',
+    '(?=b)',
+  );
+  test('the rewritten pattern finds the same matches (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(piece, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+        fc.stringMatching(
+          /^[abAx. \t\n\r\v\f\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]{0,40}$/,
+        ),
+        fc.constantFrom('i', '', 'u'),
+        (alts, text, flags) => {
+          const source = alts.map((pieces) => pieces.join('')).join('|');
+          expect(matches(loopSpaces(source), flags, text), source).toEqual(
             matches(source, flags, text),
           );
         },

@@ -1,3 +1,5 @@
+import { spaceLoops } from './space-loops-table.js';
+
 // The lexicons write each word of an alternation with its own word edges: `(?:(?<!L)send(?!L)|(?<!L)share(?!L)|…)`.
 // V8 then tries every alternative's lookbehind at every position of a window, and can neither skip ahead nor keep
 // the native code small: a list of 80 guarded words ran five times slower and compiled ten times slower than the
@@ -147,11 +149,81 @@ export function factorAssertions(source: string): string {
 // optimisation (docs/scanning.md, "Speed"). Where the next character the pattern reads can never be a blank or tab,
 // the run always takes every blank there is, and `(?![ \t]{4})[ \t]+` (a loop, compiled once) matches exactly the
 // same text: three to four times less code for a phrase pattern.
-const blankRun = /\[ \\t\]\{([01]),([1-4])\}/y;
+// The same holds for `\s{1,3}` (register-shift.ts and directive.ts write their gaps so, some 2 MB of regex code
+// between them) where the next character read can never be white space of any kind `\s` matches.
+
+/** A kind of bounded run (blanks and tabs, or any `\s`) and what can never be one of its characters. */
+interface RunKind {
+  /** A bounded run at the start of a `[` or `\`, with its least and most counts. */
+  readonly run: RegExp;
+  /** What every run holds, to skip a source without one. */
+  readonly marker: string;
+  /** One character of the run, as a regex. */
+  readonly atom: string;
+  /** Escapes (the letter after `\`) that read one character outside the run's set; `b` as below. */
+  readonly escapes: ReadonlySet<string>;
+  /** Escapes inside a class that stand for characters outside the run's set. */
+  readonly classEscapes: ReadonlySet<string>;
+  /** The run's characters, as inclusive code point ranges. */
+  readonly codes: readonly (readonly [number, number])[];
+}
+
+const punctuationEscapes = '.-/()[]{}|?*+$^\\\'"!:,;&#%=<>@`~';
+
+const blanks: RunKind = {
+  run: /\[ \\t\]\{([01]),([1-4])\}/y,
+  marker: '[ \\t]{',
+  atom: '[ \\t]',
+  // Escapes that read one character other than a blank or tab; `\b` after a blank needs a word character next.
+  escapes: new Set(`wdbnr${punctuationEscapes}`.split('')),
+  classEscapes: new Set('wd-.]/\\\'"'.split('')),
+  codes: [
+    [0x09, 0x09],
+    [0x20, 0x20],
+  ],
+};
+
+const spaces: RunKind = {
+  run: /\\s\{([01]),([1-4])\}/y,
+  marker: '\\s{',
+  atom: '\\s',
+  // As above less `\n` and `\r` (white space to `\s`), plus `\S`; white space never joins a word, so `\b` holds.
+  escapes: new Set(`wdSb${punctuationEscapes}`.split('')),
+  classEscapes: new Set('wdS-.]/\\\'"'.split('')),
+  // What `\s` matches (ECMAScript WhiteSpace and LineTerminator).
+  codes: [
+    [0x09, 0x0d],
+    [0x20, 0x20],
+    [0xa0, 0xa0],
+    [0x1680, 0x1680],
+    [0x2000, 0x200a],
+    [0x2028, 0x2029],
+    [0x202f, 0x202f],
+    [0x205f, 0x205f],
+    [0x3000, 0x3000],
+    [0xfeff, 0xfeff],
+  ],
+};
+
+/** Whether a literal character of a source is one of the run's. */
+function inRun(kind: RunKind, c: string): boolean {
+  const code = c.codePointAt(0) ?? -1;
+  return kind.codes.some(([lo, hi]) => code >= lo && code <= hi);
+}
 
 /** A regex source with its bounded blank runs written as guarded loops where that matches the same (see above). */
 export function loopBlanks(source: string): string {
-  if (!source.includes('[ \\t]{')) return source;
+  return loopRuns(source, blanks);
+}
+
+/** A regex source with its bounded `\s` runs written as guarded loops where that matches the same (see above). */
+export function loopSpaces(source: string): string {
+  return loopRuns(source, spaces);
+}
+
+/** A regex source with its bounded runs of one kind written as guarded loops where that matches the same. */
+function loopRuns(source: string, kind: RunKind): string {
+  if (!source.includes(kind.marker)) return source;
   let out = '';
   let copied = 0;
   // A lookbehind reads right to left: there the run is guarded on its right, and what it reads next is what the
@@ -162,8 +234,7 @@ export function loopBlanks(source: string): string {
   let classes: Map<number, number> | undefined;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (
+    if (
       c === 0x28 &&
       i >= behindUntil &&
       (source.startsWith('(?<!', i) || source.startsWith('(?<=', i))
@@ -173,23 +244,23 @@ export function loopBlanks(source: string): string {
       const inner = source.slice(i + 4, behindUntil);
       backward =
         end >= 0 && !inner.includes('(?=') && !inner.includes('(?!') && !inner.includes('(?<');
-    } else if (c === 0x5b) {
-      blankRun.lastIndex = i;
-      const m = blankRun.exec(source);
+    } else if (c === 0x5b || c === 0x5c) {
+      kind.run.lastIndex = i;
+      const m = kind.run.exec(source);
       const end = i + (m?.[0].length ?? 0);
       if (m && source.charCodeAt(end) !== 0x3f) {
         const min = Number(m[1]);
-        const guard = `[ \\t]{${Number(m[2]) + 1}}`;
-        const loop = `[ \\t]${m[1] === '0' ? '*' : '+'}`;
+        const guard = `${kind.atom}{${Number(m[2]) + 1}}`;
+        const loop = `${kind.atom}${m[1] === '0' ? '*' : '+'}`;
         groups ??= structure(source);
         const { partner, nextBar } = groups;
         let rewritten: string | undefined;
         if (i >= behindUntil) {
-          if (startsWithNonBlank(source, end, min, partner, nextBar))
+          if (startsWithNonBlank(source, end, min, kind, partner, nextBar))
             rewritten = `(?!${guard})${loop}`;
         } else if (
           backward &&
-          endsWithNonBlank(source, i, min, partner, (classes ??= classStarts(source)))
+          endsWithNonBlank(source, i, min, kind, partner, (classes ??= classStarts(source)))
         )
           rewritten = `${loop}(?<!${guard})`;
         if (rewritten !== undefined) {
@@ -197,7 +268,7 @@ export function loopBlanks(source: string): string {
           copied = end;
         }
       }
-      i = classEnd(source, i) - 1;
+      i = c === 0x5c ? i + 1 : classEnd(source, i) - 1;
     }
   }
   return copied === 0 ? source : out + source.slice(copied);
@@ -219,6 +290,7 @@ function endsWithNonBlank(
   source: string,
   e: number,
   min: number,
+  kind: RunKind,
   partner: Int32Array,
   classes: Map<number, number>,
 ): boolean {
@@ -227,13 +299,13 @@ function endsWithNonBlank(
     const at = e - 1;
     const c = source[at] ?? '';
     if (escaped(source, at)) {
-      if (c !== 'b') return nonBlankEscapes.has(c);
+      if (c !== 'b') return kind.escapes.has(c);
       if (min > 0) return true;
       e = at - 1;
       continue;
     }
     if (c === ']' && classes.has(at))
-      return blankFreeClass(source.slice((classes.get(at) ?? 0) + 1, at));
+      return runFreeClass(source.slice((classes.get(at) ?? 0) + 1, at), kind);
     if (c === ')') {
       const open = partner[at] ?? -1;
       if (open < 0) return false;
@@ -251,7 +323,7 @@ function endsWithNonBlank(
       const alts = alternatives(source.slice(body, at));
       return (
         alts?.every((alt) =>
-          endsWithNonBlank(alt, alt.length, min, partners(alt), classStarts(alt)),
+          endsWithNonBlank(alt, alt.length, min, kind, partners(alt), classStarts(alt)),
         ) === true
       );
     }
@@ -269,7 +341,7 @@ function endsWithNonBlank(
     }
     // The start of a group (`(?:`, a lookaround's `(?<!`…) or of a named one (`>`): nothing before it to read.
     const opens = source.startsWith('(?', at - 2) || source.startsWith('(?<', at - 3) || c === '>';
-    return !opens && !'|(?*+{}.$^ \t'.includes(c);
+    return !opens && !'|(?*+{}.$^'.includes(c) && !inRun(kind, c);
   }
 }
 
@@ -288,10 +360,6 @@ function classStarts(source: string): Map<number, number> {
   return starts;
 }
 
-// Escapes that read one character other than a blank or tab; `\b` after a blank needs a word character next.
-const nonBlankEscapes = new Set('wdbnr.-/()[]{}|?*+$^\\\'"!:,;&#%=<>@`~'.split(''));
-const classEscapes = new Set('wd-.]/\\\'"'.split(''));
-
 /** Whether the quantifier at `q` (if any) lets the item before it match nothing. */
 function optionalAt(source: string, q: number): boolean {
   const c = source[q];
@@ -307,6 +375,7 @@ function startsWithNonBlank(
   source: string,
   p: number,
   min: number,
+  kind: RunKind,
   partner?: Int32Array,
   nextBar?: Int32Array,
 ): boolean {
@@ -345,7 +414,7 @@ function startsWithNonBlank(
             ? source.indexOf('>', open) + 1
             : open + 1;
         const alts = alternatives(source.slice(body, p));
-        if (alts?.every((alt) => startsWithNonBlank(alt, 0, min)) !== true) return false;
+        if (alts?.every((alt) => startsWithNonBlank(alt, 0, min, kind)) !== true) return false;
       }
       p += 1 + q.length;
       continue;
@@ -362,11 +431,11 @@ function startsWithNonBlank(
         const close = source.indexOf('}', p);
         return close > 0 && !optionalAt(source, close + 1);
       }
-      return nonBlankEscapes.has(e) && !optionalAt(source, p + 2);
+      return kind.escapes.has(e) && !optionalAt(source, p + 2);
     }
     if (c === '[') {
       const end = classEnd(source, p);
-      return blankFreeClass(source.slice(p + 1, end - 1)) && !optionalAt(source, end);
+      return runFreeClass(source.slice(p + 1, end - 1), kind) && !optionalAt(source, end);
     }
     if (c === '(') {
       const end = partner === undefined ? groupEnd(source, p) : (partner[p] ?? -2) + 1;
@@ -390,15 +459,15 @@ function startsWithNonBlank(
           : p + 1;
       if (partner !== undefined && nextBar !== undefined) {
         // Each alternative read in place (an empty one reads on after the group, which is what it does).
-        if (!startsWithNonBlank(source, open, min, partner, nextBar)) return false;
+        if (!startsWithNonBlank(source, open, min, kind, partner, nextBar)) return false;
         for (let b = nextBar[p] ?? -1; b >= 0; b = nextBar[b] ?? -1)
-          if (!startsWithNonBlank(source, b + 1, min, partner, nextBar)) return false;
+          if (!startsWithNonBlank(source, b + 1, min, kind, partner, nextBar)) return false;
         return true;
       }
       const alts = alternatives(source.slice(open, end - 1));
-      return alts?.every((alt) => startsWithNonBlank(alt, 0, min)) === true;
+      return alts?.every((alt) => startsWithNonBlank(alt, 0, min, kind)) === true;
     }
-    if ('|)$^.*+?{ \t'.includes(c)) return false;
+    if ('|)$^.*+?{'.includes(c) || inRun(kind, c)) return false;
     return !optionalAt(source, p + 1);
   }
 }
@@ -439,26 +508,41 @@ function structure(source: string): { partner: Int32Array; nextBar: Int32Array }
   return { partner, nextBar };
 }
 
-/** Whether a character class body (not negated) holds neither a blank nor a tab. */
-function blankFreeClass(body: string): boolean {
+/** Whether a character class body (not negated) holds no character of the run's kind. */
+function runFreeClass(body: string, kind: RunKind): boolean {
   if (body.startsWith('^')) return false;
   for (let i = 0; i < body.length; i++) {
     const c = body[i] ?? '';
-    if (c === ' ' || c === '\t') return false;
+    if (inRun(kind, c)) return false;
     if (c === '\\') {
-      if (!classEscapes.has(body[i + 1] ?? '')) return false;
+      if (!kind.classEscapes.has(body[i + 1] ?? '')) return false;
       i++;
+      // An escape opening a range (`[\.-ÿ]` holds U+00A0): not read.
+      if (body[i + 1] === '-' && i + 2 < body.length) return false;
       continue;
     }
-    // A range: both ends literal, neither side of a blank or tab.
+    // A range: both ends literal, holding none of the run's characters.
     if (body[i + 1] === '-' && i + 2 < body.length) {
       const high = body[i + 2] ?? '';
       if (high === '\\') return false;
       const lo = c.charCodeAt(0);
       const hi = high.charCodeAt(0);
-      if ((lo <= 0x20 && hi >= 0x20) || (lo <= 9 && hi >= 9)) return false;
+      if (kind.codes.some(([a, b]) => lo <= b && hi >= a)) return false;
       i += 2;
     }
   }
   return true;
+}
+
+/** Every pattern given to spaceLooped, as written (scripts/space-loops.js writes space-loops-table.ts from them). */
+export const spaceLoopedPatterns: RegExp[] = [];
+
+/**
+ * A regex with its bounded `\s` runs written as guarded loops (loopSpaces): the same matches, less native code. The
+ * rewritten sources come from a table written ahead of time: rewriting them at import cost some 20 ms of CPU.
+ */
+export function spaceLooped(pattern: RegExp): RegExp {
+  spaceLoopedPatterns.push(pattern);
+  const source = spaceLoops.get(pattern.source);
+  return source === undefined ? pattern : new RegExp(source, pattern.flags);
 }
