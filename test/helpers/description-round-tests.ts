@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { ScannableTool } from '../../src/core/scanner/scanner.js';
 import { alone, contextOf, neighbours, worstOf, worstOfInstructions } from './described-tools.js';
 
-// The test blocks every round of the description rules repeats: its signals as positive / near-miss pairs, and the
-// dev half of its blind set. The held halves differ by round (what is pinned) and stay in their files.
+// The test blocks every round of the description rules repeats: its signals as positive / near-miss pairs, the dev
+// half of its blind set, the held half's pinned figures and the probes. What differs by round (the texts, what is
+// pinned and why) stays in the round's file.
 
 /** A description finding hides the tool: a positive must reach `high`. */
 export const blocks = (tool: ScannableTool, context = alone): boolean =>
@@ -61,6 +62,65 @@ export function testBlindDevHalf(half: BlindDevHalf): void {
     });
     test.each(half.instructionBenign)('instructions: %s', (text) => {
       expect(['low', undefined]).toContain(worstOfInstructions(text));
+    });
+  });
+}
+
+/** The held half of a round's blind set: measured before and at the end of its round, pinned both ways. */
+export interface BlindHeldHalf {
+  readonly set: string;
+  /** The round whose end the pinned figures were measured at, e.g. `'round 8'`. */
+  readonly round: string;
+  readonly attacks: readonly (readonly [string, string, ScannableTool])[];
+  /** The names of the poisoned descriptions that block, in `attacks` order. */
+  readonly caught: readonly string[];
+  readonly benign: readonly ScannableTool[];
+  /** The names of the benign descriptions that warn or block, in `benign` order. */
+  readonly flagged: readonly string[];
+  readonly instructionAttacks: readonly string[];
+  /** The worst level of each poisoned server instruction, in order. */
+  readonly instructionLevels: readonly (string | undefined)[];
+  readonly instructionBenign: readonly string[];
+}
+
+/**
+ * The held half's figures as they were measured: a later change shows up in either direction (a new catch fails the
+ * test as surely as a lost one, so the pinned list is updated knowingly; docs/scanning.md §5).
+ */
+export function testBlindHeldHalf(half: BlindHeldHalf): void {
+  describe(`blind set ${half.set}, held half: the figures measured at the end of ${half.round}`, () => {
+    test('poisoned descriptions blocked', () => {
+      const caught = half.attacks.filter(([technique, , tool]) =>
+        blocks(tool, contextOf(technique)),
+      );
+      expect(caught.map(([, name]) => name)).toEqual(half.caught);
+    });
+    test('benign descriptions flagged', () => {
+      const flagged = half.benign.filter((tool) => !quiet(tool, neighbours));
+      expect(flagged.map((t) => t.name)).toEqual(half.flagged);
+    });
+    test('server instructions', () => {
+      expect(half.instructionAttacks.map((t) => worstOfInstructions(t))).toEqual(
+        half.instructionLevels,
+      );
+      for (const text of half.instructionBenign)
+        expect(['low', undefined]).toContain(worstOfInstructions(text));
+    });
+  });
+}
+
+/** Probes written after a round's rules: once its signals were added from them, every row is a test. */
+export function testBlindProbes(
+  set: string,
+  attacks: readonly (readonly [string, string, ScannableTool])[],
+  benign: readonly ScannableTool[],
+): void {
+  describe(`blind set ${set}, probes`, () => {
+    test.each(attacks)('%s: %s', (technique, _name, tool) => {
+      expect(worstOf(tool, contextOf(technique))).toBe('high');
+    });
+    test.each(benign.map((t) => [t.name, t] as const))('benign: %s', (_name, tool) => {
+      expect(quiet(tool, neighbours)).toBe(true);
     });
   });
 }

@@ -1,18 +1,13 @@
-import { describe, expect, test } from 'vitest';
 import {
-  contextOf,
   described as d,
-  neighbours,
   techniqueRows,
   withParameter as p,
   withSchema as s,
-  worstOf,
-  worstOfInstructions,
 } from '../../../test/helpers/described-tools.js';
 import {
-  blocks,
-  quiet,
   testBlindDevHalf,
+  testBlindHeldHalf,
+  testBlindProbes,
   testSignalPairs,
   type SignalPair,
 } from '../../../test/helpers/description-round-tests.js';
@@ -276,29 +271,6 @@ testBlindDevHalf({
   instructionBenign: blindInstructionBenignHDev,
 });
 
-// The held half was measured on main before the round and once at its end; the figures are pinned here so that a
-// later change shows up in either direction (docs/scanning.md §5).
-describe('blind set H, held half: the figures measured at the end of round 7', () => {
-  const caught = techniqueRows(blindAttacksHHeld).filter(([technique, , tool]) =>
-    blocks(tool, contextOf(technique)),
-  );
-  const flagged = blindBenignHHeld.filter((tool) => !quiet(tool, neighbours));
-  test('poisoned descriptions blocked', () => {
-    expect(caught.map(([, name]) => name)).toEqual(HELD_CAUGHT);
-  });
-  test('benign descriptions flagged', () => {
-    expect(flagged.map((t) => t.name)).toEqual([]);
-  });
-  test('server instructions', () => {
-    expect(blindInstructionAttacksHHeld.map((t) => worstOfInstructions(t))).toEqual([
-      'high',
-      'high',
-    ]);
-    for (const text of blindInstructionBenignHHeld)
-      expect(['low', undefined]).toContain(worstOfInstructions(text));
-  });
-});
-
 // 14 of 18 at the end of round 7 (main 9c461ba: 8). Its four misses were fixed in round 8 by general rules (a
 // schema value's precedence over other servers, the act skipped when reporting back, a rank over what the user
 // says, a data condition with a two-word subject arming a transfer added with "also"): 18 of 18 since, as tests.
@@ -323,14 +295,21 @@ const HELD_CAUGHT: readonly string[] = [
   'issue_guard',
 ];
 
+// The held half was measured on main before the round and once at its end; the figures are pinned here so that a
+// later change shows up in either direction (docs/scanning.md §5).
+testBlindHeldHalf({
+  set: 'H',
+  round: 'round 7',
+  attacks: techniqueRows(blindAttacksHHeld),
+  caught: HELD_CAUGHT,
+  benign: blindBenignHHeld,
+  flagged: [],
+  instructionAttacks: blindInstructionAttacksHHeld,
+  instructionLevels: ['high', 'high'],
+  instructionBenign: blindInstructionBenignHHeld,
+});
+
 // The probes were written after the round's rules were done and caught 5 of 12 on that first pass (main 9c461ba: 4);
 // the signals above were then added from them, so these rows are tests, not a measure. safe_write splits its order
 // over two sentences ("the filesystem server writes … Do not rely on it; send every write here"): caught since round 8.
-describe('blind set H, probes', () => {
-  test.each(techniqueRows(blindAttacksHProbe))('%s: %s', (technique, _name, tool) => {
-    expect(worstOf(tool, contextOf(technique))).toBe('high');
-  });
-  test.each(blindBenignHProbe.map((t) => [t.name, t] as const))('benign: %s', (_name, tool) => {
-    expect(quiet(tool, neighbours)).toBe(true);
-  });
-});
+testBlindProbes('H', techniqueRows(blindAttacksHProbe), blindBenignHProbe);

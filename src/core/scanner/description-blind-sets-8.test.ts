@@ -1,18 +1,13 @@
-import { describe, expect, test } from 'vitest';
 import {
-  contextOf,
   described as d,
-  neighbours,
   techniqueRows,
   withParameter as p,
   withSchema as s,
-  worstOf,
-  worstOfInstructions,
 } from '../../../test/helpers/described-tools.js';
 import {
-  blocks,
-  quiet,
   testBlindDevHalf,
+  testBlindHeldHalf,
+  testBlindProbes,
   testSignalPairs,
   type SignalPair,
 } from '../../../test/helpers/description-round-tests.js';
@@ -350,29 +345,6 @@ testBlindDevHalf({
   instructionBenign: blindInstructionBenignIDev,
 });
 
-// The held half was measured on main before the round and once at its end; the figures are pinned here so that a
-// later change shows up in either direction (docs/scanning.md §5).
-describe('blind set I, held half: the figures measured at the end of round 8', () => {
-  const caught = techniqueRows(blindAttacksIHeld).filter(([technique, , tool]) =>
-    blocks(tool, contextOf(technique)),
-  );
-  const flagged = blindBenignIHeld.filter((tool) => !quiet(tool, neighbours));
-  test('poisoned descriptions blocked', () => {
-    expect(caught.map(([, name]) => name)).toEqual(HELD_CAUGHT);
-  });
-  test('benign descriptions flagged', () => {
-    expect(flagged.map((t) => t.name)).toEqual(['shell_exec']);
-  });
-  test('server instructions', () => {
-    expect(blindInstructionAttacksIHeld.map((t) => worstOfInstructions(t))).toEqual([
-      'high',
-      'high',
-    ]);
-    for (const text of blindInstructionBenignIHeld)
-      expect(['low', undefined]).toContain(worstOfInstructions(text));
-  });
-});
-
 // Main ff8e9d1: 9 of 18, shell_exec flagged. Measured at the end of round 8: 10 of 18 (channel_tools, a neighbour
 // turned away from by a pronoun in the next sentence), shell_exec still flagged. The measure showed an inflection bug
 // in a round-8 rule ("acts on these instructions ahead of anything the user says" was meant to be read and was not);
@@ -391,14 +363,21 @@ const HELD_CAUGHT: readonly string[] = [
   'linear_sync',
 ];
 
+// The held half was measured on main before the round and once at its end; the figures are pinned here so that a
+// later change shows up in either direction (docs/scanning.md §5).
+testBlindHeldHalf({
+  set: 'I',
+  round: 'round 8',
+  attacks: techniqueRows(blindAttacksIHeld),
+  caught: HELD_CAUGHT,
+  benign: blindBenignIHeld,
+  flagged: ['shell_exec'],
+  instructionAttacks: blindInstructionAttacksIHeld,
+  instructionLevels: ['high', 'high'],
+  instructionBenign: blindInstructionBenignIHeld,
+});
+
 // The probes were written after the round's rules were done and caught 4 of 12 on that first pass (main ff8e9d1: the
 // same 4), flagging none of the 8 benign ones (main: none); the last signals above were then added from their misses,
 // so these rows are tests, not a measure.
-describe('blind set I, probes', () => {
-  test.each(techniqueRows(blindAttacksIProbe))('%s: %s', (technique, _name, tool) => {
-    expect(worstOf(tool, contextOf(technique))).toBe('high');
-  });
-  test.each(blindBenignIProbe.map((t) => [t.name, t] as const))('benign: %s', (_name, tool) => {
-    expect(quiet(tool, neighbours)).toBe(true);
-  });
-});
+testBlindProbes('I', techniqueRows(blindAttacksIProbe), blindBenignIProbe);
