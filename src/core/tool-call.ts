@@ -114,8 +114,11 @@ export type ToolCallOutcome = (
  */
 export interface EncodedResult {
   readonly result: CallToolResult;
-  readonly json: string;
+  readonly json: JsonText;
 }
+
+/** JSON text as one string, or (a large value's) as its UTF-8 bytes in consecutive chunks. */
+export type JsonText = string | readonly Uint8Array[];
 
 /** The last step of the pipeline: sends the call to its backend. */
 export type Handler = (ctx: ToolCallContext) => Promise<ToolCallOutcome>;

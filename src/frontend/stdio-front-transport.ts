@@ -14,13 +14,26 @@ const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 /** Up to this size a message given in parts is joined before it is written (see writeJsonText). */
 const JOIN_BELOW_CHARS = 16 * 1024;
 
+/** A transport that also writes a message given as parts of text and UTF-8 bytes. */
+export interface JsonBytesWriter {
+  /**
+   * Writes one message whose JSON is the concatenation of `parts` (strings, and UTF-8 bytes
+   * such as a large result's canonical JSON in chunks), as one line, each part as it is.
+   */
+  writeJsonBytes(parts: readonly (string | Uint8Array)[]): boolean;
+}
+
+/** Whether `transport` takes messages as parts of text and bytes too. */
+export const isJsonBytesWriter = (transport: object): transport is JsonBytesWriter =>
+  typeof (transport as Partial<JsonBytesWriter>).writeJsonBytes === 'function';
+
 /**
  * The agent's stdio as an SDK Transport, with the SDK's newline-delimited framing. Messages are
  * delivered parsed but not validated (the tool-call lane validates what it hands to the SDK's
  * Server), and every message written in one tick leaves in one write: on Linux a pipe stdout
  * is synchronous, so each write is a syscall on the hot path.
  */
-export class StdioFrontTransport implements Transport, JsonTextWriter {
+export class StdioFrontTransport implements Transport, JsonTextWriter, JsonBytesWriter {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;
   onmessage?: ((message: JSONRPCMessage) => void) | undefined;
@@ -87,9 +100,13 @@ export class StdioFrontTransport implements Transport, JsonTextWriter {
     let length = 0;
     for (const part of parts) length += part.length;
     if (length <= JOIN_BELOW_CHARS) return this.writeLine(lineOf(parts));
+    return this.writeJsonBytes(parts);
+  }
+
+  writeJsonBytes(parts: readonly (string | Uint8Array)[]): boolean {
     if (this.closed) return true;
     this.corkForTick();
-    for (const part of parts) if (part !== '') this.stdout.write(part);
+    for (const part of parts) if (part.length > 0) this.stdout.write(part);
     return this.stdout.write('\n');
   }
 

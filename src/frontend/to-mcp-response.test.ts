@@ -1,7 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, test } from 'vitest';
 import { canonicalJson } from '../core/canonical-json.js';
-import type { ToolCallOutcome } from '../core/tool-call.js';
+import type { JsonText, ToolCallOutcome } from '../core/tool-call.js';
 import { toMcpResponse, toMcpResponseJson } from './to-mcp-response.js';
 
 const receipt = { seq: 7, hash: `sha256:${'a'.repeat(64)}` };
@@ -15,8 +15,11 @@ const encodedOutcome = (result: CallToolResult, withReceipt = true): ToolCallOut
   encoded: { result, json: canonicalJson(result) },
 });
 
-const textOf = (parts: { head: string; body: string } | undefined): string | undefined =>
-  parts === undefined ? undefined : parts.head + parts.body;
+const textOf = (parts: { head: string; body: JsonText } | undefined): string | undefined =>
+  parts === undefined
+    ? undefined
+    : parts.head +
+      (typeof parts.body === 'string' ? parts.body : Buffer.concat(parts.body).toString('utf8'));
 
 describe('toMcpResponseJson', () => {
   test.each<[string, CallToolResult]>([

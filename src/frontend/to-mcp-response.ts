@@ -1,6 +1,6 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { GatewayError } from '../core/errors.js';
-import type { ToolCallOutcome } from '../core/tool-call.js';
+import type { JsonText, ToolCallOutcome } from '../core/tool-call.js';
 
 const STAGE = {
   description: "the tool's description",
@@ -44,19 +44,28 @@ export const RECEIPT_KEY = 'mcp-gateway/receipt';
  * What `toMcpResponse` returns, as JSON text, when the outcome carries its result's JSON
  * already (`encoded`): the receipt is put in front of the members, so a large result is sent
  * without being serialised again. The text is `head + body` (kept apart so a large body is never
- * copied into a new string). Undefined when there is nothing to reuse; a result with a `_meta`
- * of its own also goes the ordinary way, since its members and the receipt must be merged.
+ * copied into a new string); a large result's body is its UTF-8 bytes in chunks. Undefined when
+ * there is nothing to reuse; a result with a `_meta` of its own also goes the ordinary way,
+ * since its members and the receipt must be merged.
  */
 export const toMcpResponseJson = (
   outcome: ToolCallOutcome,
-): { readonly head: string; readonly body: string } | undefined => {
+): { readonly head: string; readonly body: JsonText } | undefined => {
   if (outcome.kind !== 'ok') return undefined;
   const encoded = outcome.encoded;
   if (encoded?.result !== outcome.result || outcome.result._meta !== undefined) return undefined;
   const { json } = encoded;
   if (outcome.receipt === undefined) return { head: '', body: json };
-  if (!json.startsWith('{')) return undefined;
   const meta = `{"_meta":{${JSON.stringify(RECEIPT_KEY)}:${JSON.stringify(outcome.receipt)}}`;
+  if (typeof json !== 'string') {
+    // Chunks hold an object's JSON from its `{` on: the receipt goes in after that byte.
+    const [first, ...rest] = json;
+    if (first?.[0] !== 0x7b) return undefined;
+    return first[1] === 0x7d && first.length === 2 && rest.length === 0
+      ? { head: meta, body: '}' }
+      : { head: `${meta},`, body: [first.subarray(1), ...rest] };
+  }
+  if (!json.startsWith('{')) return undefined;
   return json === '{}' ? { head: meta, body: '}' } : { head: `${meta},`, body: json.slice(1) };
 };
 

@@ -10,7 +10,7 @@ import {
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/json-depth.js';
-import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
+import type { CallCancellation, JsonText, ToolCallOutcome } from '../core/tool-call.js';
 import {
   isJsonTextWriter,
   isRawMessage,
@@ -19,6 +19,7 @@ import {
   type RawMessage,
 } from '../wire/json-lines.js';
 import { invalidMessageAnswers, isValidRequestId } from './invalid-message-answers.js';
+import { isJsonBytesWriter, type JsonBytesWriter } from './stdio-front-transport.js';
 import { toMcpResponse, toMcpResponseJson } from './to-mcp-response.js';
 
 /** One tools/call as the agent sent it. */
@@ -72,12 +73,15 @@ export class ToolCallLane implements Transport, AgentConnection {
   private readonly inFlight = new Map<RequestId, LaneCall>();
   /** The transport itself when it takes replies as JSON text (stdio): results are not re-serialised. */
   private readonly textOut: JsonTextWriter | undefined;
+  /** The transport itself when it also takes replies as UTF-8 bytes (a large result's chunks). */
+  private readonly bytesOut: JsonBytesWriter | undefined;
 
   constructor(
     private readonly inner: Transport,
     private readonly callTool: CallToolPort,
   ) {
     this.textOut = isJsonTextWriter(inner) ? inner : undefined;
+    this.bytesOut = isJsonBytesWriter(inner) ? inner : undefined;
   }
 
   get sessionId(): string | undefined {
@@ -234,16 +238,20 @@ export class ToolCallLane implements Transport, AgentConnection {
   private answer(id: RequestId, outcome: ToolCallOutcome): void {
     const out = this.textOut;
     const body = out === undefined ? undefined : resultJsonOf(outcome);
-    if (out === undefined || body === undefined) {
+    const bytesOut = this.bytesOut;
+    if (
+      out === undefined ||
+      body === undefined ||
+      (typeof body.body !== 'string' && bytesOut === undefined)
+    ) {
       this.reply(id, answerOf(outcome));
       return;
     }
+    const head = `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${body.head}`;
     try {
-      out.writeJsonText([
-        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${body.head}`,
-        body.body,
-        '}',
-      ]);
+      if (typeof body.body === 'string') out.writeJsonText([head, body.body, '}']);
+      // A large result's JSON in UTF-8 chunks, written as they are.
+      else bytesOut?.writeJsonBytes([head, ...body.body, '}']);
     } catch (error) {
       this.onerror?.(new Error(`Failed to send response: ${String(error)}`));
     }
@@ -382,7 +390,7 @@ const errorOf = (code: number, message: string): Answer => ({ error: { code, mes
  */
 const resultJsonOf = (
   outcome: ToolCallOutcome,
-): { readonly head: string; readonly body: string } | undefined => {
+): { readonly head: string; readonly body: JsonText } | undefined => {
   const text = toMcpResponseJson(outcome);
   if (text !== undefined || outcome.kind !== 'ok' || outcome.receipt !== undefined) return text;
   let body: string | undefined;

@@ -4,7 +4,7 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { FindSecrets } from '../core/audit/redact-secrets.js';
 import { GatewayError } from '../core/errors.js';
 import type { PolicyDecision } from '../core/policy/decision.js';
-import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
+import type { JsonText, Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 
 /** What both audit steps need. */
 export interface RecordAuditOptions {
@@ -16,7 +16,7 @@ export interface RecordAuditOptions {
   readonly digest: (value: unknown) => {
     readonly bytes: number;
     readonly sha256: string;
-    readonly json: string;
+    readonly json: JsonText;
   };
   /** The pinned definition hash of the called tool. */
   readonly defHash: (ctx: ToolCallContext) => string | undefined;

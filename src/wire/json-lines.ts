@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
@@ -74,7 +75,7 @@ export class JsonLineReader {
     if (end === 0) return;
     let message: unknown;
     try {
-      message = JSON.parse(line.toString('utf8', 0, end));
+      message = JSON.parse(textOf(line, end));
     } catch (error) {
       this.options.onError(
         new FramingError(
@@ -87,6 +88,24 @@ export class JsonLineReader {
     this.options.onMessage(message);
   }
 }
+
+/**
+ * Node keeps a string decoded from Latin-1 (or ASCII) outside the V8 heap, as an external
+ * string, when it is longer than this (`EXTERN_APEX` in its string_bytes.cc); a UTF-8 decode is
+ * always a heap string.
+ */
+const EXTERNAL_STRING_ABOVE = 0xfbee9;
+
+/**
+ * A line's text. A line of about 1 MB or more (a large result) that is plain ASCII is decoded
+ * as Latin-1, which for ASCII is the same text, so that it is an external string: a heap string
+ * that size is a large object the young generation cannot keep, promoted by the scavenge that
+ * parsing it brings, and each such string brings the next full collection closer.
+ */
+const textOf = (line: Buffer, end: number): string =>
+  end > EXTERNAL_STRING_ABOVE && isAscii(line.subarray(0, end))
+    ? line.toString('latin1', 0, end)
+    : line.toString('utf8', 0, end);
 
 /**
  * A transport that can also write a message given as JSON text, at once and without a promise

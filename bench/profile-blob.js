@@ -1,0 +1,219 @@
+// @ts-check
+// The benchmark's 1 MB phase alone: spawns the built CLI (one or several builds, alternated
+// start by start) with the echo backend, calls its `blob` tool `--iters` times one at a time,
+// and prints per build the relay process's CPU per 1 MB round trip (schedstat, all threads),
+// the median wall time of a round trip, and the full (mark-compact) collections counted by
+// `--trace-gc` when asked. `--node-options` passes flags to the gateway (e.g.
+// `--cpu-prof --cpu-prof-dir=DIR`, whose profile then covers the 1 MB calls).
+//
+//   node bench/profile-blob.js [--variant gateway|gw-bare] [--iters 20] [--starts 3]
+//        [--bytes 1048576] [--bin [LABEL=]PATH,...] [--node-options "..."] [--trace-gc]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
+
+const { values: opts } = parseArgs({
+  options: {
+    variant: { type: 'string', default: 'gateway' },
+    iters: { type: 'string', default: '20' },
+    starts: { type: 'string', default: '3' },
+    bytes: { type: 'string', default: String(1024 * 1024) },
+    bin: { type: 'string', default: `this=${path.join(ROOT, 'bin', 'mcp-gateway.js')}` },
+    'node-options': { type: 'string', default: '' },
+    'trace-gc': { type: 'boolean', default: false },
+  },
+});
+
+const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
+/** @type {Record<string, Record<string, unknown>>} */
+const configs = {
+  gateway: {},
+  'gw-no-audit': { audit: { enabled: false } },
+  'gw-no-scan': { scanning: SCAN_OFF },
+  'gw-bare': { audit: { enabled: false }, scanning: SCAN_OFF, pinning: { mode: 'off' } },
+};
+const extra = configs[opts.variant];
+if (extra === undefined) throw new Error(`unknown variant ${opts.variant}`);
+const ITERS = Number(opts.iters);
+const BYTES = Number(opts.bytes);
+const bins = opts.bin.split(',').map((spec, index) => {
+  const at = spec.indexOf('=');
+  return at > 0
+    ? { label: spec.slice(0, at), bin: spec.slice(at + 1) }
+    : { label: `bin${String(index)}`, bin: spec };
+});
+
+const cpuNs = (/** @type {number} */ pid) =>
+  readdirSync(`/proc/${pid}/task`).reduce((sum, task) => {
+    try {
+      return (
+        sum + Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
+      );
+    } catch {
+      return sum;
+    }
+  }, 0);
+
+const median = (/** @type {number[]} */ values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+/** One start of one build: CPU ms per round trip, median wall ms, full collections. */
+const measure = async (/** @type {string} */ bin) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-blob-'));
+  const config = path.join(dir, 'mcp-gateway.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({ servers: { echo: { command: process.execPath, args: [ECHO] } }, ...extra }),
+  );
+  const nodeOptions = opts['node-options'].split(' ').filter((o) => o !== '');
+  // Full collections, counted by a preload that writes the running count to a file (V8's
+  // `--trace-gc` prints on stdout, which is the protocol here).
+  const gcFile = path.join(dir, 'full-gcs');
+  if (opts['trace-gc']) {
+    const preload = path.join(dir, 'count-gc.cjs');
+    writeFileSync(
+      preload,
+      `const { PerformanceObserver, constants } = require('node:perf_hooks');
+const { writeFileSync } = require('node:fs');
+const counts = { fulls: 0, fullMs: 0, minors: 0, minorMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      counts.fulls++;
+      counts.fullMs += entry.duration;
+    } else if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      counts.minors++;
+      counts.minorMs += entry.duration;
+    }
+  }
+  writeFileSync(${JSON.stringify(gcFile)}, JSON.stringify(counts));
+}).observe({ entryTypes: ['gc'] });
+`,
+    );
+    nodeOptions.push('--require', preload);
+  }
+  /** @returns {{ fulls: number; fullMs: number; minors: number; minorMs: number }} */
+  const fullGcs = () => {
+    try {
+      return JSON.parse(readFileSync(gcFile, 'utf8'));
+    } catch {
+      return { fulls: 0, fullMs: 0, minors: 0, minorMs: 0 };
+    }
+  };
+  const child = spawn(process.execPath, [...nodeOptions, bin, '--config', config], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  const stdin = /** @type {import('node:stream').Writable} */ (child.stdin);
+  const stdout = /** @type {import('node:stream').Readable} */ (child.stdout);
+  /** @type {Map<number, (message: any) => void>} */
+  const pending = new Map();
+  let nextId = 1;
+  /** @type {string[]} */
+  let parts = [];
+  stdout.setEncoding('utf8');
+  stdout.on('data', (/** @type {string} */ data) => {
+    // V8's own traces (`--trace-gc` in --node-options) land on stdout, inside the protocol's
+    // lines: each is taken out and printed on stderr.
+    const chunk = data.replace(/\[\d+:0x[0-9a-f]+\][^\n]*\n/g, (trace) => {
+      process.stderr.write(trace);
+      return '';
+    });
+    let from = 0;
+    for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', from)) {
+      parts.push(chunk.slice(from, at));
+      from = at + 1;
+      const line = parts.join('');
+      parts = [];
+      if (!line.startsWith('{')) continue;
+      const message = JSON.parse(line);
+      const resolve = pending.get(message.id);
+      if (resolve !== undefined) {
+        pending.delete(message.id);
+        resolve(message);
+      }
+    }
+    if (from < chunk.length) parts.push(chunk.slice(from));
+  });
+  /** @returns {Promise<any>} */
+  const request = (/** @type {string} */ method, /** @type {unknown} */ params) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+    });
+  await request('initialize', {
+    protocolVersion: '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'profile-blob', version: '1' },
+  });
+  stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+  let listed = await request('tools/list', {});
+  while (!listed.result?.tools?.some((/** @type {{name: string}} */ t) => t.name === 'echo__blob'))
+    listed = await request('tools/list', {});
+  const blob = async () => {
+    const reply = await request('tools/call', { name: 'echo__blob', arguments: { bytes: BYTES } });
+    if (reply.result?.content?.[0]?.text?.length !== BYTES)
+      throw new Error(`blob reply ${JSON.stringify(reply).slice(0, 300)}`);
+  };
+  // Warm-up: the first round trips compile the scanner's paths and fill its tables.
+  for (let i = 0; i < 3; i++) await blob();
+  const pid = /** @type {number} */ (child.pid);
+  const fullsBefore = fullGcs();
+  const before = cpuNs(pid);
+  /** @type {number[]} */
+  const walls = [];
+  for (let i = 0; i < ITERS; i++) {
+    const t0 = performance.now();
+    await blob();
+    walls.push(performance.now() - t0);
+  }
+  const cpuMs = (cpuNs(pid) - before) / 1e6 / ITERS;
+  // The observer's callback runs after the collection: one turn for it to write.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const after = fullGcs();
+  const counted = {
+    fulls: (after.fulls - fullsBefore.fulls) / ITERS,
+    fullMs: (after.fullMs - fullsBefore.fullMs) / ITERS,
+    minors: (after.minors - fullsBefore.minors) / ITERS,
+    minorMs: (after.minorMs - fullsBefore.minorMs) / ITERS,
+  };
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    stdin.end();
+    setTimeout(() => child.kill(), 10000).unref();
+  });
+  return { cpuMs, wallMs: median(walls), gc: counted };
+};
+
+/** @typedef {{ fulls: number; fullMs: number; minors: number; minorMs: number }} GcCounts */
+/** @type {Map<string, { cpu: number[]; wall: number[]; gc: GcCounts[] }>} */
+const results = new Map(bins.map(({ label }) => [label, { cpu: [], wall: [], gc: [] }]));
+for (let start = 0; start < Number(opts.starts); start++) {
+  const order = start % 2 === 0 ? bins : [...bins].reverse();
+  for (const { label, bin } of order) {
+    const r = await measure(bin);
+    const into = /** @type {{ cpu: number[]; wall: number[]; gc: GcCounts[] }} */ (
+      results.get(label)
+    );
+    into.cpu.push(r.cpuMs);
+    into.wall.push(r.wallMs);
+    into.gc.push(r.gc);
+  }
+}
+const first = results.get(/** @type {{label: string}} */ (bins[0]).label);
+for (const [label, r] of results) {
+  const ratio = first === undefined ? NaN : median(r.cpu) / median(first.cpu);
+  process.stdout.write(
+    `${opts.variant}@${label}: CPU/1MB ${median(r.cpu).toFixed(1)} ms (${r.cpu.map((c) => c.toFixed(1)).join(' ')}), ` +
+      `wall ${median(r.wall).toFixed(1)} ms (${r.wall.map((c) => c.toFixed(1)).join(' ')})` +
+      `${opts['trace-gc'] ? `, per round trip (median of starts): full GCs ${median(r.gc.map((g) => g.fulls)).toFixed(2)} (${median(r.gc.map((g) => g.fullMs)).toFixed(1)} ms), scavenges ${median(r.gc.map((g) => g.minors)).toFixed(1)} (${median(r.gc.map((g) => g.minorMs)).toFixed(1)} ms)` : ''}, CPU ratio to first ${ratio.toFixed(2)}\n`,
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * RFC 8785 (JCS) canonical JSON written as UTF-8 bytes in chunks, for large values: the same
+ * bytes as `canonicalJson`'s text encoded, without that text ever being one string. A 1 MB
+ * result's canonical text would be a 1 MB string on the JavaScript heap (and, built by
+ * concatenation, flattened into a second one before it is hashed), then encoded again to be
+ * hashed and again to be written; here each piece is encoded once into fixed-size chunks that
+ * live outside the heap, which the caller hashes as they are filled and writes as they are.
+ */
+
+/** Bytes per chunk at most; a chunk is cut to what it holds (the last one, and one a character did not fit in). */
+export const JSON_CHUNK_BYTES = 64 * 1024;
+/** Strings longer than this are written in slices of it, so no escaped copy of them is large. */
+const STRING_SLICE_CHARS = 16 * 1024;
+/** Small pieces are gathered into a string of about this size before it is encoded. */
+const GATHER_CHARS = 2048;
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes `value`'s canonical JSON to `onChunk` in chunks of JSON_CHUNK_BYTES (the last shorter)
+ * and returns the byte count. Each chunk is a new array, never reused. Throws TypeError for
+ * what canonicalJson rejects (numbers JSON cannot carry, functions, symbols, bigints, an
+ * undefined value), before or after some chunks were given.
+ */
+export const writeCanonicalJson = (
+  value: unknown,
+  onChunk: (chunk: Uint8Array) => void,
+): number => {
+  const out = new ChunkWriter(onChunk);
+  writeValue(value, out);
+  return out.end();
+};
+
+class ChunkWriter {
+  private chunk = new Uint8Array(JSON_CHUNK_BYTES);
+  private at = 0;
+  private gathered = '';
+  private total = 0;
+
+  constructor(private readonly onChunk: (chunk: Uint8Array) => void) {}
+
+  /** A small piece: gathered, encoded with the next ones. */
+  add(piece: string): void {
+    this.gathered += piece;
+    if (this.gathered.length >= GATHER_CHARS) this.flushGathered();
+  }
+
+  /** A piece of up to some tens of KB, encoded now. */
+  addLarge(piece: string): void {
+    this.flushGathered();
+    this.encode(piece);
+  }
+
+  end(): number {
+    this.flushGathered();
+    if (this.at > 0) this.emit(this.chunk.subarray(0, this.at));
+    return this.total;
+  }
+
+  private flushGathered(): void {
+    if (this.gathered.length === 0) return;
+    const text = this.gathered;
+    this.gathered = '';
+    this.encode(text);
+  }
+
+  private encode(text: string): void {
+    let rest = text;
+    for (;;) {
+      // encodeInto writes whole characters only (a surrogate pair is never split).
+      const { read, written } = encoder.encodeInto(rest, this.chunk.subarray(this.at));
+      this.at += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      // A character that did not fit whole leaves the chunk a few bytes short.
+      this.emit(this.at === this.chunk.length ? this.chunk : this.chunk.subarray(0, this.at));
+      this.chunk = new Uint8Array(JSON_CHUNK_BYTES);
+      this.at = 0;
+    }
+  }
+
+  private emit(chunk: Uint8Array): void {
+    this.total += chunk.length;
+    this.onChunk(chunk);
+  }
+}
+
+const writeValue = (value: unknown, out: ChunkWriter): void => {
+  switch (typeof value) {
+    case 'string':
+      writeString(value, out);
+      return;
+    case 'boolean':
+      out.add(value ? 'true' : 'false');
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`JCS cannot encode ${String(value)}`);
+      // ECMAScript's shortest form, which is JCS's (and -0 is written 0).
+      out.add(JSON.stringify(value));
+      return;
+    case 'object':
+      if (value === null) out.add('null');
+      else if (Array.isArray(value)) writeArray(value as readonly unknown[], out);
+      else writeObject(value as Readonly<Record<string, unknown>>, out);
+      return;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      throw new TypeError(`JCS cannot encode a value of type ${typeof value}`);
+  }
+};
+
+/** JSON.stringify's escaping (lone surrogates as `\uXXXX`), a long string slice by slice. */
+const writeString = (text: string, out: ChunkWriter): void => {
+  if (text.length <= STRING_SLICE_CHARS) {
+    out.add(JSON.stringify(text));
+    return;
+  }
+  out.add('"');
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(from + STRING_SLICE_CHARS, text.length);
+    // A slice never ends between the two halves of a surrogate pair, which escaped apart
+    // would be two lone surrogates.
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    const escaped = JSON.stringify(text.slice(from, to));
+    out.addLarge(escaped.slice(1, -1));
+    from = to;
+  }
+  out.add('"');
+};
+
+const writeArray = (items: readonly unknown[], out: ChunkWriter): void => {
+  out.add('[');
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.add(',');
+    const item = items[i];
+    // A missing item is `null`, as JSON.stringify writes it.
+    if (item === undefined) out.add('null');
+    else writeValue(item, out);
+  }
+  out.add(']');
+};
+
+const writeObject = (record: Readonly<Record<string, unknown>>, out: ChunkWriter): void => {
+  // Own enumerable keys, whatever the prototype (a Date's toJSON is not called, as canonicalJson
+  // does not), sorted by UTF-16 code units.
+  const keys = Object.keys(record).sort();
+  out.add('{');
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out.add(first ? JSON.stringify(key) : `,${JSON.stringify(key)}`);
+    out.add(':');
+    writeValue(item, out);
+    first = false;
+  }
+  out.add('}');
+};
+
+/** What a node (a number, a container, a member) counts for, in characters, when sizing a value. */
+const NODE_CHARS = 16;
+
+/**
+ * Whether `value` is large enough for writeCanonicalJson to be worth it: its strings and keys
+ * hold `chars` characters or more, each node counting for a few more (so a value of many small
+ * nodes is large too). The walk stops as soon as the answer is known: a small value costs a few
+ * steps, a large one no full walk.
+ */
+export const isLargeJsonValue = (value: unknown, chars: number): boolean =>
+  charsLeft(value, chars) <= 0;
+
+/** `budget` less what `value` counts for; stops at 0 or below. */
+const charsLeft = (value: unknown, budget: number): number => {
+  if (typeof value === 'string') return budget - value.length - NODE_CHARS;
+  if (typeof value !== 'object' || value === null) return budget - NODE_CHARS;
+  let left = budget - NODE_CHARS;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly unknown[]) {
+      left = charsLeft(item, left);
+      if (left <= 0) return left;
+    }
+    return left;
+  }
+  const record = value as Readonly<Record<string, unknown>>;
+  for (const key in record) {
+    left = charsLeft(record[key], left - key.length);
+    if (left <= 0) return left;
+  }
+  return left;
+};
