@@ -8,6 +8,7 @@ import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
 import { inViewText } from './in-view-text.js';
+import { startsAtKeywords } from './match-starts.js';
 import { asciiLower, createKeywordIndex, hitRanks, type KeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { secretAnchors, secretsAt } from './secrets.js';
@@ -67,8 +68,21 @@ interface Grouped {
   readonly unusual: boolean;
 }
 
+/** How the detectors' regexes are run; the default is the fastest, each option exists to test it against the plain way. */
+export interface TextScanOptions {
+  /**
+   * Try a pattern whose every match starts with one of its keywords only where the keyword pass found one
+   * (match-starts.ts), instead of at every position of the window around it. Default true.
+   */
+  readonly stickyStarts?: boolean;
+}
+
 /** Compile the detector table (minus disabled rules) into a scanning function. */
-export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): TextScan {
+export function createTextScan(
+  disabledRules: ReadonlySet<string> = new Set(),
+  options: TextScanOptions = {},
+): TextScan {
+  const stickyStarts = options.stickyStarts ?? true;
   const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
@@ -194,9 +208,21 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     if (ready !== undefined) return ready;
     const own = d.pattern;
     const source = loopBlanks(own.source);
-    const pattern = source === own.source ? own : new RegExp(source, own.flags);
+    const flags = stickyAt(owner, d) ? `${own.flags}y` : own.flags;
+    const pattern = source === own.source && flags === own.flags ? own : new RegExp(source, flags);
     looped[owner] = pattern;
     return pattern;
+  }
+  // Whether every match of a detector starts with one of its keywords (match-starts.ts): its pattern, sticky, is
+  // then tried at its keyword hits only. Read on a detector's first run: its pattern may be built only then.
+  const sticky: (boolean | undefined)[] = [];
+  function stickyAt(owner: number, d: PatternDetector): boolean {
+    let known = sticky[owner];
+    if (known === undefined) {
+      known = stickyStarts && startsAtKeywords(d.pattern, d.keywords.map(asciiLower));
+      sticky[owner] = known;
+    }
+    return known;
   }
   // And with its alternations' shared word edges written once (factorAssertions): the same matches, found several
   // times faster. A pattern's first run on a short window skips that: rewriting a source of thousands of characters
@@ -228,6 +254,20 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     let windowChars = 0;
     for (let w = 0; w < spans.length; w += 2) windowChars += (spans[w + 1] ?? 0) - (spans[w] ?? 0);
     const pattern = patternOf(owner, d, windowChars);
+    const push = (m: RegExpExecArray, ws: number): void => {
+      if (d.verify && !d.verify(m)) return;
+      out.push({
+        rule: d.id,
+        severity,
+        start: ws + m.index,
+        end: ws + m.index + m[0].length,
+        message: d.message,
+      });
+    };
+    if (pattern.sticky) {
+      stickyMatches(pattern, text, spans, positions, push);
+      return;
+    }
     for (let w = 0; w < spans.length; w += 2) {
       const ws = spans[w] ?? 0;
       const we = spans[w + 1] ?? 0;
@@ -238,14 +278,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
           pattern.lastIndex++;
           continue;
         }
-        if (d.verify && !d.verify(m)) continue;
-        out.push({
-          rule: d.id,
-          severity,
-          start: ws + m.index,
-          end: ws + m.index + m[0].length,
-          message: d.message,
-        });
+        push(m, ws);
       }
     }
   }
@@ -446,6 +479,39 @@ function inside(ranges: readonly number[], start: number, end: number): boolean 
     else return end <= b;
   }
   return false;
+}
+
+/**
+ * The matches a window-wide scan of each window finds, for a sticky pattern whose matches all start at a keyword
+ * hit: the pattern tried at each hit in the window, in text order, from the end of the last match on (an empty
+ * match moves on by one, as the scan does). The same window, so the same context for lookbehinds, `^` and the end.
+ */
+function stickyMatches(
+  pattern: RegExp,
+  text: string,
+  spans: readonly number[],
+  positions: readonly number[],
+  push: (m: RegExpExecArray, ws: number) => void,
+): void {
+  let k = 0;
+  for (let w = 0; w < spans.length; w += 2) {
+    const ws = spans[w] ?? 0;
+    const we = spans[w + 1] ?? 0;
+    const slice = ws === 0 && we === text.length ? text : text.slice(ws, we);
+    while (k < positions.length && (positions[k] ?? 0) < ws) k++;
+    let next = 0;
+    let tried = -1;
+    for (; k < positions.length && (positions[k] ?? 0) < we; k++) {
+      const at = (positions[k] ?? 0) - ws;
+      if (at < next || at === tried) continue;
+      tried = at;
+      pattern.lastIndex = at;
+      const m = pattern.exec(slice);
+      if (!m) continue;
+      next = m[0].length === 0 ? at + 1 : at + m[0].length;
+      if (m[0].length > 0) push(m, ws);
+    }
+  }
 }
 
 /** Merged [start, end) windows (flat pairs) around keyword positions, wide enough for a match of `reach` chars. */
