@@ -75,6 +75,12 @@ export interface TextScanOptions {
    * (match-starts.ts), instead of at every position of the window around it. Default true.
    */
   readonly stickyStarts?: boolean;
+  /**
+   * Stretch a window back to its line's start only for a pattern with a `^` assertion (read on the detector's
+   * first run), not for every pattern whose source holds a `^` (negated classes) or is built on first use.
+   * Default true.
+   */
+  readonly exactAnchors?: boolean;
 }
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
@@ -83,6 +89,7 @@ export function createTextScan(
   options: TextScanOptions = {},
 ): TextScan {
   const stickyStarts = options.stickyStarts ?? true;
+  const exactAnchors = options.exactAnchors ?? true;
   const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
@@ -93,7 +100,17 @@ export function createTextScan(
   const secretOwner = active.length + 1;
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
-  const lineAnchored = active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
+  const lineAnchored: (boolean | undefined)[] = exactAnchors
+    ? []
+    : active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
+  function anchoredAt(owner: number, d: PatternDetector): boolean {
+    let known = lineAnchored[owner];
+    if (known === undefined) {
+      known = hasLineAnchor(d.pattern.source);
+      lineAnchored[owner] = known;
+    }
+    return known;
+  }
   // One keyword list per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
   const listFor = (
     surface: Surface,
@@ -190,7 +207,7 @@ export function createTextScan(
       const detector = active[owner];
       const positions = grouped.positions.get(owner);
       if (detector && positions)
-        runDetector(owner, detector, lineAnchored[owner] ?? true, text, positions, surface, out);
+        runDetector(owner, detector, anchoredAt(owner, detector), text, positions, surface, out);
     }
     if (directiveOn) {
       const found = findDirectives(text, grouped.positions.get(directiveOwner) ?? [], surface);
@@ -208,13 +225,13 @@ export function createTextScan(
     if (ready !== undefined) return ready;
     const own = d.pattern;
     const source = loopBlanks(own.source);
-    const flags = stickyAt(owner, d) ? `${own.flags}y` : own.flags;
-    const pattern = source === own.source && flags === own.flags ? own : new RegExp(source, flags);
+    const pattern = source === own.source ? own : new RegExp(source, own.flags);
     looped[owner] = pattern;
     return pattern;
   }
   // Whether every match of a detector starts with one of its keywords (match-starts.ts): its pattern, sticky, is
-  // then tried at its keyword hits only. Read on a detector's first run: its pattern may be built only then.
+  // then tried at its keyword hits only. Read when the pattern is factored, not on a short first run: reading the
+  // source costs more than one short window saves.
   const sticky: (boolean | undefined)[] = [];
   function stickyAt(owner: number, d: PatternDetector): boolean {
     let known = sticky[owner];
@@ -235,7 +252,8 @@ export function createTextScan(
     const own = loopedOf(owner, d);
     if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return own;
     const source = factorAssertions(own.source);
-    const pattern = source === own.source ? own : new RegExp(source, own.flags);
+    const flags = stickyAt(owner, d) ? `${own.flags}y` : own.flags;
+    const pattern = source === own.source && flags === own.flags ? own : new RegExp(source, flags);
     factored[owner] = pattern;
     return pattern;
   }
@@ -512,6 +530,21 @@ function stickyMatches(
       if (m[0].length > 0) push(m, ws);
     }
   }
+}
+
+/** Whether a regex source holds a `^` assertion (not a class's negation, not an escaped `^`). */
+export function hasLineAnchor(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (inClass) inClass = c !== 0x5d;
+    else if (c === 0x5b) {
+      // (A `]` right after `[` closes it: `[]` is the empty class.)
+      inClass = true;
+    } else if (c === 0x5e) return true;
+  }
+  return false;
 }
 
 /** Merged [start, end) windows (flat pairs) around keyword positions, wide enough for a match of `reach` chars. */
