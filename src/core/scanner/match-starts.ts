@@ -31,7 +31,7 @@ export function startsAtKeywords(pattern: RegExp, keywords: readonly string[]): 
   // A keyword the index finds wherever the regex matches its letters: with `i`, only ASCII letters fold the same
   // way in both (and in Unicode mode ſ and the Kelvin sign fold to s and k, which the index does not know).
   const usable = keywords.filter(
-    (kw) => kw.length > 0 && (!folds || asciiOnly.test(kw)) && !(folds && unicode && /[sk]/.test(kw)),
+    (kw) => kw.length > 0 && (!folds || isAscii(kw)) && !(folds && unicode && /[sk]/.test(kw)),
   );
   if (usable.length === 0) return false;
   try {
@@ -45,7 +45,10 @@ export function startsAtKeywords(pattern: RegExp, keywords: readonly string[]): 
     throw error;
   }
 }
-const asciiOnly = /^[\x00-\x7f]*$/;
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** A recursive-descent reading of a regex source's start (no `v`-mode class syntax: such sources are refused). */
 class Reader {
@@ -327,9 +330,10 @@ class Reader {
     if (next === '') throw new Refused();
     if (/[uxcpPk]/.test(next)) {
       // \uXXXX, \u{…}, \xXX, \cX, \p{…}, \k<…>: read over them; any character for what they match.
-      const m = /^\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>)/.exec(
-        this.source.slice(this.at, this.at + 40),
-      );
+      const m =
+        /^\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>)/.exec(
+          this.source.slice(this.at, this.at + 40),
+        );
       if (!m) throw new Refused();
       this.at += m[0].length;
       return undefined;
