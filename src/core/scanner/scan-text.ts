@@ -1,5 +1,5 @@
 import { findEncodedPayloads } from './decode.js';
-import { factorAssertions, loopBlanks } from './factor-assertions.js';
+import { edgeFirst, factorAssertions, loopBlanks } from './factor-assertions.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
@@ -81,6 +81,8 @@ export interface TextScanOptions {
    * Default true.
    */
   readonly exactAnchors?: boolean;
+  /** Write a lookbehind that a `\b` follows after it (factor-assertions.ts, edgeFirst). Default true. */
+  readonly edgeFirst?: boolean;
 }
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
@@ -90,6 +92,7 @@ export function createTextScan(
 ): TextScan {
   const stickyStarts = options.stickyStarts ?? true;
   const exactAnchors = options.exactAnchors ?? true;
+  const edgesFirst = options.edgeFirst ?? true;
   const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
@@ -251,7 +254,8 @@ export function createTextScan(
     if (ready !== undefined) return ready;
     const own = loopedOf(owner, d);
     if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return own;
-    const source = factorAssertions(own.source);
+    const factoredSource = factorAssertions(own.source);
+    const source = edgesFirst ? edgeFirst(factoredSource) : factoredSource;
     const flags = stickyAt(owner, d) ? `${own.flags}y` : own.flags;
     const pattern = source === own.source && flags === own.flags ? own : new RegExp(source, flags);
     factored[owner] = pattern;

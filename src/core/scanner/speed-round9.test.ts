@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { detectors } from './detectors.js';
+import { edgeFirst } from './factor-assertions.js';
 import { asciiLower } from './keyword-index.js';
 import { startsAtKeywords } from './match-starts.js';
 import { createTextScan, hasLineAnchor } from './scan-text.js';
@@ -45,6 +46,47 @@ describe('startsAtKeywords: every match starts with a keyword', () => {
   });
 });
 
+describe('edgeFirst', () => {
+  test('a lookbehind before a word edge goes after it; others stay', () => {
+    expect(edgeFirst('(?<!\\bnot[ \\t]+)\\b(?:read|send)x')).toBe(
+      '\\b(?<!\\bnot[ \\t]+)(?:read|send)x',
+    );
+    expect(edgeFirst('a|(?<=b)\\bc')).toBe('a|\\b(?<=b)c');
+    for (const source of ['(?<!a)x\\b', '[(?<!a)]\\b', '\\(?<!a)\\b', '(?<!a)\\Bx', '(?<!a)\\\\b'])
+      expect(edgeFirst(source)).toBe(source);
+  });
+
+  // Lookbehinds before word edges, among words, blanks and other assertions, over text made of their letters:
+  // every match, group and position the same.
+  const piece = fc.oneof(
+    fc.constantFrom('a', 'ab', 'b c', ' ', '(a|b)', '(?:c|a )', '\\b', '\\B', '[ab]{1,2}', 'x?'),
+    fc.constantFrom('(?<!a)\\b', '(?<=b )\\b', '(?<!\\b(?:a|ba)[ ]+)\\b', '(?<=(c))\\b', '(?<!x)'),
+  );
+  test('random sources match the same, before and after', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(piece, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+        fc.stringMatching(/^[abcx ]{0,40}$/),
+        fc.constantFrom('g', 'gi', 'gu'),
+        (alts, subject, flags) => {
+          const source = alts.map((pieces) => pieces.join('')).join('|');
+          const all = (s: string): unknown[] => {
+            const re = new RegExp(s, flags);
+            const out: unknown[] = [];
+            for (let m = re.exec(subject); m; m = re.exec(subject)) {
+              out.push([m.index, ...m]);
+              if (m[0].length === 0) re.lastIndex++;
+            }
+            return out;
+          };
+          expect(all(edgeFirst(source)), source).toEqual(all(source));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('hasLineAnchor', () => {
   test('a ^ assertion, not a negated class or an escaped caret', () => {
     expect(hasLineAnchor('^you')).toBe(true);
@@ -58,7 +100,11 @@ describe('hasLineAnchor', () => {
 
 describe('the fast paths find what the plain scan finds', () => {
   const fast = createTextScan();
-  const plain = createTextScan(new Set(), { stickyStarts: false, exactAnchors: false });
+  const plain = createTextScan(new Set(), {
+    stickyStarts: false,
+    exactAnchors: false,
+    edgeFirst: false,
+  });
   // Texts built from the detectors' own keywords (the patterns' fast paths start there), glued with the words,
   // spaces, line breaks and punctuation that the patterns read between them.
   const keywords = [...new Set(detectors.flatMap((d) => d.keywords.map(asciiLower)))].filter(
