@@ -84,7 +84,7 @@ describe('edgeFirst', () => {
       ),
       { numRuns: 3000 },
     );
-  });
+  }, 120_000);
 });
 
 describe('hasLineAnchor', () => {
@@ -134,9 +134,9 @@ describe('the fast paths find what the plain scan finds', () => {
           expect(fast(t, surface)).toEqual(plain(t, surface));
         },
       ),
-      { numRuns: 600 },
+      { numRuns: 400 },
     );
-  });
+  }, 180_000);
 
   test('long texts (windows merge, patterns are factored) and texts of line-anchored cues', () => {
     fc.assert(
@@ -146,5 +146,5 @@ describe('the fast paths find what the plain scan finds', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 180_000);
 });
