@@ -143,6 +143,34 @@ export function factorAssertions(source: string): string {
   return copied === 0 ? source : out + source.slice(copied);
 }
 
+// A pattern that opens with a lookbehind before its word edge, `(?<!\b(?:not|never)[ \t]+)\b(?:read|send|…)`, has V8
+// match the lookbehind backwards at every position of a window before it tests the edge, which fails at most
+// of them: such patterns ran 30–40% slower than with the edge first. Both are zero-width tests of one position
+// (a lookbehind is atomic, and cannot be quantified; `\b` holds no group), so `\b(?<!…)` matches the same text at the
+// same places with the same groups.
+
+/** A regex source with each lookbehind that a `\b` follows written after it; other sources as they are. */
+export function edgeFirst(source: string): string {
+  if (!source.includes('(?<')) return source;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x5b) i = classEnd(source, i) - 1;
+    else if (c === 0x28 && (source.startsWith('(?<!', i) || source.startsWith('(?<=', i))) {
+      const end = groupEnd(source, i);
+      if (end < 0) return source;
+      if (source.startsWith('\\b', end)) {
+        out += `${source.slice(copied, i)}\\b${source.slice(i, end)}`;
+        copied = end + 2;
+        i = end + 1;
+      } else i = end - 1;
+    }
+  }
+  return copied === 0 ? source : out + source.slice(copied);
+}
+
 // A bounded run of blanks, `[ \t]{1,3}`, is in nearly every phrase pattern (thousands of times in all). V8 unrolls a
 // repeat of at most three into nested choices and then copies the code of what follows into each: the detector
 // table held some 45 MB of regex native code, and a process past 16 MB of code gets its regexes compiled without

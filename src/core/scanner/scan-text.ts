@@ -1,5 +1,5 @@
 import { findEncodedPayloads } from './decode.js';
-import { factorAssertions, loopBlanks } from './factor-assertions.js';
+import { edgeFirst, factorAssertions, loopBlanks } from './factor-assertions.js';
 import type { PatternDetector, Surface } from './detector.js';
 import { detectors } from './detectors.js';
 import { directiveKeywords, findDirectives } from './directive.js';
@@ -8,6 +8,7 @@ import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
 import { inViewText } from './in-view-text.js';
+import { startsAtKeywords } from './match-starts.js';
 import { asciiLower, createKeywordIndex, hitRanks, type KeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { secretAnchors, secretsAt } from './secrets.js';
@@ -67,8 +68,31 @@ interface Grouped {
   readonly unusual: boolean;
 }
 
+/** How the detectors' regexes are run; the default is the fastest, each option exists to test it against the plain way. */
+export interface TextScanOptions {
+  /**
+   * Try a pattern whose every match starts with one of its keywords only where the keyword pass found one
+   * (match-starts.ts), instead of at every position of the window around it. Default true.
+   */
+  readonly stickyStarts?: boolean;
+  /**
+   * Stretch a window back to its line's start only for a pattern with a `^` assertion (read on the detector's
+   * first run), not for every pattern whose source holds a `^` (negated classes) or is built on first use.
+   * Default true.
+   */
+  readonly exactAnchors?: boolean;
+  /** Write a lookbehind that a `\b` follows after it (factor-assertions.ts, edgeFirst). Default true. */
+  readonly edgeFirst?: boolean;
+}
+
 /** Compile the detector table (minus disabled rules) into a scanning function. */
-export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): TextScan {
+export function createTextScan(
+  disabledRules: ReadonlySet<string> = new Set(),
+  options: TextScanOptions = {},
+): TextScan {
+  const stickyStarts = options.stickyStarts ?? true;
+  const exactAnchors = options.exactAnchors ?? true;
+  const edgesFirst = options.edgeFirst ?? true;
   const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
@@ -79,7 +103,17 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
   const secretOwner = active.length + 1;
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
   // Patterns anchored with ^ must see a real line start, not a window edge.
-  const lineAnchored = active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
+  const lineAnchored: (boolean | undefined)[] = exactAnchors
+    ? []
+    : active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
+  function anchoredAt(owner: number, d: PatternDetector): boolean {
+    let known = lineAnchored[owner];
+    if (known === undefined) {
+      known = hasLineAnchor(d.pattern.source);
+      lineAnchored[owner] = known;
+    }
+    return known;
+  }
   // One keyword list per surface: rules that run on tool definitions only add nothing to a result's keyword pass.
   const listFor = (
     surface: Surface,
@@ -176,7 +210,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
       const detector = active[owner];
       const positions = grouped.positions.get(owner);
       if (detector && positions)
-        runDetector(owner, detector, lineAnchored[owner] ?? true, text, positions, surface, out);
+        runDetector(owner, detector, anchoredAt(owner, detector), text, positions, surface, out);
     }
     if (directiveOn) {
       const found = findDirectives(text, grouped.positions.get(directiveOwner) ?? [], surface);
@@ -198,6 +232,18 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     looped[owner] = pattern;
     return pattern;
   }
+  // Whether every match of a detector starts with one of its keywords (match-starts.ts): its pattern, sticky, is
+  // then tried at its keyword hits only. Read when the pattern is factored, not on a short first run: reading the
+  // source costs more than one short window saves.
+  const sticky: (boolean | undefined)[] = [];
+  function stickyAt(owner: number, d: PatternDetector): boolean {
+    let known = sticky[owner];
+    if (known === undefined) {
+      known = stickyStarts && startsAtKeywords(d.pattern, d.keywords.map(asciiLower));
+      sticky[owner] = known;
+    }
+    return known;
+  }
   // And with its alternations' shared word edges written once (factorAssertions): the same matches, found several
   // times faster. A pattern's first run on a short window skips that: rewriting a source of thousands of characters
   // costs more than one short window saves, and would land on the first call's path.
@@ -208,8 +254,10 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     if (ready !== undefined) return ready;
     const own = loopedOf(owner, d);
     if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return own;
-    const source = factorAssertions(own.source);
-    const pattern = source === own.source ? own : new RegExp(source, own.flags);
+    const factoredSource = factorAssertions(own.source);
+    const source = edgesFirst ? edgeFirst(factoredSource) : factoredSource;
+    const flags = stickyAt(owner, d) ? `${own.flags}y` : own.flags;
+    const pattern = source === own.source && flags === own.flags ? own : new RegExp(source, flags);
     factored[owner] = pattern;
     return pattern;
   }
@@ -228,6 +276,20 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
     let windowChars = 0;
     for (let w = 0; w < spans.length; w += 2) windowChars += (spans[w + 1] ?? 0) - (spans[w] ?? 0);
     const pattern = patternOf(owner, d, windowChars);
+    const push = (m: RegExpExecArray, ws: number): void => {
+      if (d.verify && !d.verify(m)) return;
+      out.push({
+        rule: d.id,
+        severity,
+        start: ws + m.index,
+        end: ws + m.index + m[0].length,
+        message: d.message,
+      });
+    };
+    if (pattern.sticky) {
+      stickyMatches(pattern, text, spans, positions, push);
+      return;
+    }
     for (let w = 0; w < spans.length; w += 2) {
       const ws = spans[w] ?? 0;
       const we = spans[w + 1] ?? 0;
@@ -238,14 +300,7 @@ export function createTextScan(disabledRules: ReadonlySet<string> = new Set()): 
           pattern.lastIndex++;
           continue;
         }
-        if (d.verify && !d.verify(m)) continue;
-        out.push({
-          rule: d.id,
-          severity,
-          start: ws + m.index,
-          end: ws + m.index + m[0].length,
-          message: d.message,
-        });
+        push(m, ws);
       }
     }
   }
@@ -444,6 +499,54 @@ function inside(ranges: readonly number[], start: number, end: number): boolean 
     if (start < a) hi = mid - 1;
     else if (start >= b) lo = mid + 1;
     else return end <= b;
+  }
+  return false;
+}
+
+/**
+ * The matches a window-wide scan of each window finds, for a sticky pattern whose matches all start at a keyword
+ * hit: the pattern tried at each hit in the window, in text order, from the end of the last match on (an empty
+ * match moves on by one, as the scan does). The same window, so the same context for lookbehinds, `^` and the end.
+ */
+function stickyMatches(
+  pattern: RegExp,
+  text: string,
+  spans: readonly number[],
+  positions: readonly number[],
+  push: (m: RegExpExecArray, ws: number) => void,
+): void {
+  let k = 0;
+  for (let w = 0; w < spans.length; w += 2) {
+    const ws = spans[w] ?? 0;
+    const we = spans[w + 1] ?? 0;
+    const slice = ws === 0 && we === text.length ? text : text.slice(ws, we);
+    while (k < positions.length && (positions[k] ?? 0) < ws) k++;
+    let next = 0;
+    let tried = -1;
+    for (; k < positions.length && (positions[k] ?? 0) < we; k++) {
+      const at = (positions[k] ?? 0) - ws;
+      if (at < next || at === tried) continue;
+      tried = at;
+      pattern.lastIndex = at;
+      const m = pattern.exec(slice);
+      if (!m) continue;
+      next = m[0].length === 0 ? at + 1 : at + m[0].length;
+      if (m[0].length > 0) push(m, ws);
+    }
+  }
+}
+
+/** Whether a regex source holds a `^` assertion (not a class's negation, not an escaped `^`). */
+export function hasLineAnchor(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (inClass) inClass = c !== 0x5d;
+    else if (c === 0x5b) {
+      // (A `]` right after `[` closes it: `[]` is the empty class.)
+      inClass = true;
+    } else if (c === 0x5e) return true;
   }
   return false;
 }
