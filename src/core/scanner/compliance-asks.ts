@@ -17,6 +17,26 @@ const readerMade = String.raw`you(?:'re|’re|${S}are)${S}(?:just${S})?an?${S}(?
 /** Setting those rules down. */
 const waiver = String.raw`(?:set${S}(?:them|those|these|it|that|all${S}that)${S}aside|put${S}(?:them|those|these|it)${S}aside|(?:drop|dropping|ignore|ignoring|forget|forgetting|suspend|relax|bend|waive|lose|skip)${S}(?:them|those|these|it|that|your|the)${S}(?:[\w-]{1,20}${S}){0,2}?(?:just${S})?(?:this${S}once|for${S}(?:once|this${S}(?:conversation|chat|session)))|just${S}this${S}once|(?:do${S}not|don't|no${S}longer)${S}apply${S}to${S}(?:me|us|this))`;
 
+/** Every "a b" for a in first and b in second. */
+function pairs(first: readonly string[], second: readonly string[]): string[] {
+  return first.flatMap((a) => second.map((b) => `${a} ${b}`));
+}
+const actWords = [
+  'act on',
+  'act upon',
+  'follow',
+  'execute',
+  'obey',
+  'carry out',
+  'do what',
+  'perform',
+  'comply with',
+  'treat it',
+  'treat that',
+  'treat them',
+];
+const madeWords = ['sentence', 'instruction', 'request', 'message', 'phrase', 'text', 'order'];
+
 const joinVerb = String.raw`(?:join|concatenate|combine|assemble|merge|put${S}together|glue|stitch|append)`;
 const actVerb = String.raw`(?:act${S}(?:on|upon)|follow|execute|obey|carry${S}out|do${S}what|perform|comply${S}with|treat${S}(?:it|that|them)${S}as)`;
 /** What the joined pieces make: a sentence to be acted on (not a command line or a string a program builds). */
@@ -63,20 +83,21 @@ export const complianceDetectors: readonly PatternDetector[] = [
     id: 'intent.payload-assembly',
     layer: 'signal',
     severity: 'medium',
+    // The pair of a joining word and an order to act is rare in code and logs, where "join" and "append" are
+    // everywhere: the keywords are the places where the two meet.
     keywords: [
-      'join',
-      'concatenat',
-      'combine',
-      'assembl',
-      'put together',
-      'merge',
-      'stitch',
-      'glue',
-      'append',
-      'resulting',
+      ...pairs(['and', 'then'], actWords),
+      ...pairs(
+        ['resulting', 'combined', 'joined', 'assembled', 'concatenated', 'merged'],
+        madeWords,
+      ),
+      ...pairs(
+        ['you have', 'it has', 'they have', 'you', 'it', 'they'],
+        ['assembled', 'joined', 'combined', 'concatenated', 'merged', 'stitched', 'put together'],
+      ),
     ],
     pattern: rx(
-      String.raw`\b${joinVerb}\b[^.!?\n]{0,80}?\b(?:and|then)${S}(?:[\w-]{1,12}${S}){0,2}?${actVerb}\b[^.!?\n]{0,40}?\b${madeThing}\b|\b${actVerb}${S}(?:the${S}|that${S}|this${S})?(?:resulting|combined|joined|assembled|concatenated|merged)${S}${madeThing}\b|\b${actVerb}${S}(?:the${S}|that${S})?${madeThing}${S}(?:it|you|they|that${S}(?:it|you|they))${S}(?:has${S}|have${S})?(?:assembled|joined|combined|put${S}together|concatenated|merged|stitched)\b`,
+      String.raw`\b${joinVerb}\b[^.!?\n]{0,80}?\b(?:and|then)${S}(?:then${S})?${actVerb}\b[^.!?\n]{0,40}?\b${madeThing}\b|\b${actVerb}${S}(?:the${S}|that${S}|this${S})?(?:resulting|combined|joined|assembled|concatenated|merged)${S}${madeThing}\b|\b${actVerb}${S}(?:the${S}|that${S})?${madeThing}${S}(?:it|you|they|that${S}(?:it|you|they))${S}(?:has${S}|have${S})?(?:assembled|joined|combined|put${S}together|concatenated|merged|stitched)\b`,
     ),
     maxLength: 200,
     message: 'asks the reader to join pieces of text and act on what they say',

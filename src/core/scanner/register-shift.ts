@@ -583,7 +583,7 @@ const readerClauses: readonly RegExp[] = [
 ];
 // Before any regex: an agent word in the unit.
 const agentWord =
-  /\b(?:ai|a\.i\.|llms?|models?|assistants?|agents?|copilots?|automated|automatic|systems?)\b|bots?\b/i;
+  /\b(?:ai|a\.i\.|llms?|models?|assistants?|agents?|copilots?|automated)\b|bots?\b/i;
 
 function mayAddress(text: string, start: number, end: number): boolean {
   return agentWord.test(text.slice(start, end));
