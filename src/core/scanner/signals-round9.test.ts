@@ -136,7 +136,7 @@ describe('signals added in round nine (reader by condition, tampering, complianc
 });
 
 // The round's blind set (scripts/eval-blind-set-round9.js): the dev half was used while developing; the held half was
-// measured on main (8/16 attacks caught, 0/15 benign flagged) and then only at the end of the round. Floors, so that a
+// measured on main (8/16 attacks caught, 0/15 benign flagged) and then only at the end of the round (13/16, 0/15). Floors, so that a
 // later change that loses them fails here.
 describe('round nine blind set, as a tool result', () => {
   const scanner = createScanner();
@@ -157,4 +157,4 @@ describe('round nine blind set, as a tool result', () => {
     expect(count(round9HeldBenign)).toBeLessThanOrEqual(0);
   });
 });
-const HELD_FLOOR = 8;
+const HELD_FLOOR = 13;
