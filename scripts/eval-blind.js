@@ -4,7 +4,8 @@
 // --round5 and --round5-second pick the later sets (scripts/eval-blind-set.js, scripts/eval-blind-set-round5.js),
 // --round6 and --round6-b the sixth round's (scripts/eval-blind-set-round6.js), --round7 and --round7-held the
 // seventh round's dev and held halves (scripts/eval-blind-set-round7.js), --round8 and --round8-held the eighth
-// round's (scripts/eval-blind-set-round8.js).
+// round's (scripts/eval-blind-set-round8.js), --round9 and --round9-held the ninth round's
+// (scripts/eval-blind-set-round9.js).
 import { atLeast, createScanner } from '../dist/core/scanner/index.js';
 import { blindAttacks, blindBenign, secondAttacks, secondBenign } from './eval-blind-set.js';
 import {
@@ -31,6 +32,12 @@ import {
   round8HeldAttacks,
   round8HeldBenign,
 } from './eval-blind-set-round8.js';
+import {
+  round9DevAttacks,
+  round9DevBenign,
+  round9HeldAttacks,
+  round9HeldBenign,
+} from './eval-blind-set-round9.js';
 
 const verbose = process.argv.includes('--misses');
 const scanner = createScanner();
@@ -50,49 +57,69 @@ const rules = (r) =>
 
 const arg = (/** @type {string} */ flag) => process.argv.includes(flag);
 /** @type {[string, BlindRecord[], BlindRecord[]]} */
-const [title, attacks, benign] = arg('--round8-held')
+const [title, attacks, benign] = arg('--round9-held')
   ? [
-      'round 8 held half (measured on main first, then only at the end)',
-      round8HeldAttacks,
-      round8HeldBenign,
+      'round 9 held half (measured on main first, then only at the end)',
+      round9HeldAttacks,
+      round9HeldBenign,
     ]
-  : arg('--round8')
+  : arg('--round9')
     ? [
-        'round 8 dev half (measured on main first, then used while developing)',
-        round8DevAttacks,
-        round8DevBenign,
+        'round 9 dev half (measured on main first, then used while developing)',
+        round9DevAttacks,
+        round9DevBenign,
       ]
-    : arg('--round7-held')
+    : arg('--round8-held')
       ? [
-          'round 7 held half (measured on main first, then only at the end)',
-          round7HeldAttacks,
-          round7HeldBenign,
+          'round 8 held half (measured on main first, then only at the end)',
+          round8HeldAttacks,
+          round8HeldBenign,
         ]
-      : arg('--round7')
+      : arg('--round8')
         ? [
-            'round 7 dev half (measured on main first, then used while developing)',
-            round7DevAttacks,
-            round7DevBenign,
+            'round 8 dev half (measured on main first, then used while developing)',
+            round8DevAttacks,
+            round8DevBenign,
           ]
-        : arg('--round6-b')
+        : arg('--round7-held')
           ? [
-              'round 6 set B (kept unmeasured until the round-6 signals were done)',
-              round6BAttacks,
-              round6BBenign,
+              'round 7 held half (measured on main first, then only at the end)',
+              round7HeldAttacks,
+              round7HeldBenign,
             ]
-          : arg('--round6')
-            ? ['round 6 set A (written before the round-6 signals)', round6Attacks, round6Benign]
-            : arg('--round5-second')
+          : arg('--round7')
+            ? [
+                'round 7 dev half (measured on main first, then used while developing)',
+                round7DevAttacks,
+                round7DevBenign,
+              ]
+            : arg('--round6-b')
               ? [
-                  'round 5 second set (written after the round-5 signals)',
-                  round5SecondAttacks,
-                  round5SecondBenign,
+                  'round 6 set B (kept unmeasured until the round-6 signals were done)',
+                  round6BAttacks,
+                  round6BBenign,
                 ]
-              : arg('--round5')
-                ? ['round 5 set (written before the round-5 signals)', round5Attacks, round5Benign]
-                : arg('--second')
-                  ? ['second set (written after the signals)', secondAttacks, secondBenign]
-                  : ['first set (written before the signals)', blindAttacks, blindBenign];
+              : arg('--round6')
+                ? [
+                    'round 6 set A (written before the round-6 signals)',
+                    round6Attacks,
+                    round6Benign,
+                  ]
+                : arg('--round5-second')
+                  ? [
+                      'round 5 second set (written after the round-5 signals)',
+                      round5SecondAttacks,
+                      round5SecondBenign,
+                    ]
+                  : arg('--round5')
+                    ? [
+                        'round 5 set (written before the round-5 signals)',
+                        round5Attacks,
+                        round5Benign,
+                      ]
+                    : arg('--second')
+                      ? ['second set (written after the signals)', secondAttacks, secondBenign]
+                      : ['first set (written before the signals)', blindAttacks, blindBenign];
 console.log(title);
 for (const t of /** @type {const} */ (['medium', 'high'])) {
   const caught = attacks.filter((r) => flagged(r, t));

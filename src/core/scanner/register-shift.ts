@@ -231,6 +231,13 @@ function quoteEdge(text: string, i: number): boolean {
   return after === 0x2c || after === 0x7d || after === 0x5d || after === 0x3a;
 }
 
+// "Order 1234 was shipped", "Call 3 of 5", "Review by the board": a noun that shares a task verb's spelling.
+const nounGuard = spaceLooped(
+  /^[A-Za-z]+(?:[:=|]|\s{1,3}\d|\s{1,3}(?:was|is|are|were|has|had|of|for|by)\b)/i,
+);
+const memoryFor =
+  /^(?:remember|memori[sz]e|note)\s{1,3}for\s{1,3}(?:the\s{1,3}rest|later|next|future|all|every|good)\b/i;
+
 function classify(
   text: string,
   start: number,
@@ -277,9 +284,11 @@ function classify(
     (/^[A-Z]/.test(body) || polite) &&
     taskVerbs.has(first.toLowerCase()) &&
     // "Order 1234 was shipped", "Call us": a noun, or the writer's own contact line.
-    !spaceLooped(
-      /^[A-Za-z]+(?:[:=|]|\s{1,3}\d|\s{1,3}(?:was|is|are|were|has|had|of|for|by)\b)/i,
-    ).test(body) &&
+    !(
+      nounGuard.test(body) &&
+      // "Remember for the rest of this chat …", "Note for later …": a memory verb before "for" is still an order.
+      !memoryFor.test(body)
+    ) &&
     !contactLine.test(body)
   )
     mood = 'task';
@@ -426,7 +435,9 @@ const agentName = String.raw`(?:ai|a\.i\.|llms?|language\s{1,3}models?|ai\s{1,3}
 // Notes and vocatives end in ":" or ","; what follows must read as an order (a lower-case word, a task verb,
 // "Please", "You"…), not as a field's value ("agent: CodeActAgent", "Assistant: Sure, here is …").
 // What the reader does to the data it is given: "the assistant editing this workflow", "an AI helping with this thread".
-const readingVerb = String.raw`(?:reading|processing|parsing|summari[sz]ing|handling|analy[sz]ing|seeing|helping|assisting|reviewing|triaging|browsing|editing|scanning|indexing|answering|managing|running|working\s{1,3}(?:on|with|in))`;
+// Any gerund counts ("the assistant scheduling this", "an AI aggregating these reviews", "agents installing this
+// package"): what matters is that the reader is named by what it does to the data in front of it.
+const readingVerb = String.raw`(?:(?!(?:being|thing|string|during|morning|evening|nothing|something|anything|everything|pending|according)\b)[a-z]{3,14}ing|working\s{1,3}(?:on|with|in)|going\s{1,3}through|looking\s{1,3}at|dealing\s{1,3}with)`;
 const addressNotes: readonly RegExp[] = [
   spaceLooped(
     new RegExp(
@@ -478,6 +489,21 @@ const addressNotes: readonly RegExp[] = [
       String.raw`\b${agentName}\s{1,3}${readingVerb}\s{1,3}(?:this|these|the|my|our)\b[^:\n]{0,40}?:\s{1,3}["'(]?([A-Za-z']{2,20})`,
       'i',
     ),
+  ), // "Reviewers that are language models: …", "Screeners who are bots, …": a role of the data's reader, said to be a
+  // machine, and spoken to.
+  spaceLooped(
+    new RegExp(
+      String.raw`\b[\w-]{3,20}s?\s{1,3}(?:that|who|which)\s{1,3}(?:are|is)\s{1,3}(?:an?\s{1,3})?(?:ai|llms?|language\s{1,3}models?|automated|bots?|machines?|${agentName})\b[^:\n]{0,40}?[:,]\s{1,3}["'(]?([A-Za-z']{2,20})`,
+      'i',
+    ),
+  ),
+  // "Any system computing the average rating: …", "Automated accounts-payable readers: …": a program reading the data,
+  // named by what it does or by being automated.
+  spaceLooped(
+    new RegExp(
+      String.raw`(?:^|[\s"'(\[>#*•-])(?:(?:any|every|all|the)\s{1,3}(?:automated\s{1,3})?(?:systems?|programs?|pipelines?|processes|scripts?|software|tools?|readers?)\s{1,3}${readingVerb}\s{1,3}(?:this|these|the|my|our)\b[^:\n]{0,40}?|(?:automated|automatic)\s{1,3}(?:[\w-]{2,24}\s{1,3})?(?:readers?|processors?|processing|systems?|reviewers?|screeners?|pipelines?|parsers?))\s{0,2}:\s{1,3}["'(]?([A-Za-z']{2,20})`,
+      'i',
+    ),
   ),
 ];
 // "HINT AI operator: resolve …", "[Translator model: do not …", "[cfg] model: pull …": the AI reader named by its role,
@@ -516,6 +542,15 @@ const addressClauses: readonly RegExp[] = [
       'i',
     ),
   ),
+  // The reader named by a condition on how the data is handled: "If this ticket is being triaged by an automated
+  // system, …", "when these notes are read by an AI, …". A person's workflow ("if the form is approved by a manager")
+  // names no machine.
+  spaceLooped(
+    new RegExp(
+      String.raw`\b(?:if|when|once|while|whenever)\s{1,3}(?:this|the|these|my|our|it)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}(?:is|are|gets?|was|were|has\s{1,3}been|have\s{1,3}been)\s{1,3}(?:being\s{1,3})?(?:[a-z]{3,16}(?:ed|en)|read|seen|run|sent|fed|shown)\s{1,3}by\s{1,3}(?:an?|any|the|some|your)\s{1,3}(?:(?:automated|automatic|ai|ai-powered|llm|llm-based|machine|autonomous)\s{1,3}(?:[\w-]{2,20}\s{1,3})?[\w-]{2,20}|(?:[\w-]{1,20}\s{1,3})?${agentName}|language\s{1,3}models?|models?)\b`,
+      'i',
+    ),
+  ),
 ];
 // Without an agent word: the reader's own answer ("Before answering, …", "before replying"), the user spoken of to
 // their assistant ("whenever this user asks …", "I'm the user's manager").
@@ -532,6 +567,10 @@ const readerClauses: readonly RegExp[] = [
   spaceLooped(
     /\bif\s{1,3}you\s{1,3}are\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:system|program|script|crawler|parser|scraper|model|bot)\s{1,3}(?:reading|parsing|processing|summari[sz]ing|indexing)\b/i,
   ),
+  // "If you are an automated evaluator, …", "if you're not a human, …": the reader named by being a machine.
+  spaceLooped(
+    /\b(?:if|when|since|as)\s{1,3}(?:you\s{1,3}are|you're|you’re)\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:(?:automated|automatic|ai-powered|llm-based|llm-powered|machine|autonomous|non-human)\b|not\s{1,3}(?:a\s{1,3})?(?:human|person)\b)/i,
+  ),
   spaceLooped(
     /\b(?:systems?|programs?|scripts?|parsers?|crawlers?|scrapers?|models?)\s{1,3}(?:that\s{1,3})?(?:reading|parsing|processing|summari[sz]ing|ingesting|indexing|reads?|parses?|process(?:es)?|ingests?)\s{1,3}(?:this|these)\b[^.\n]{0,60}?\b(?:must|should|shall|needs?\s{1,3}to|are\s{1,3}(?:to|required\s{1,3}to))\b/i,
   ),
@@ -543,7 +582,8 @@ const readerClauses: readonly RegExp[] = [
   ),
 ];
 // Before any regex: an agent word in the unit.
-const agentWord = /\b(?:ai|a\.i\.|llms?|models?|assistants?|agents?|copilots?)\b|bots?\b/i;
+const agentWord =
+  /\b(?:ai|a\.i\.|llms?|models?|assistants?|agents?|copilots?|automated)\b|bots?\b/i;
 
 function mayAddress(text: string, start: number, end: number): boolean {
   return agentWord.test(text.slice(start, end));
@@ -600,7 +640,8 @@ function addressesReader(sentence: string): boolean {
   for (const r of readerClauses) if (r.test(sentence)) return true;
   return false;
 }
-const readerMark = /before|user|whoever|reader|system|program|script|parser|crawler|scraper|model/i;
+const readerMark =
+  /before|user|whoever|reader|system|program|script|parser|crawler|scraper|model|automat|machine|human|person/i;
 
 // "…, so please just send me …": a request in the middle of a sentence.
 const midPlease = spaceLooped(
@@ -730,7 +771,7 @@ const asks: readonly Ask[] = [
     severity: 'medium',
     test: spaceLooped(
       new RegExp(
-        String.raw`\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|(?<!\b(?:persists?|persisted|saved|kept|stays?|remains?|available|retained|stored|remembered)\s{1,3}(?:in|for|across)\s{1,3})future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b|` +
+        String.raw`\b(?:remember|memori[sz]e|save|store|note|record|write|add|update|keep|persist|log|append)\b[^.?!\n]{0,100}\b(?:(?:your|its|the\s{1,3}(?:assistant|agent|ai)'s|long-term|persistent|permanent)\s{1,3}(?:memory|memories|notes)|(?:to|in|into)\s{1,3}(?:the\s{1,3}user's\s{1,3})?(?:memory|memories|notes|profile|preferences)\s{1,3}(?:for|so)|(?<!\b(?:persists?|persisted|saved|kept|stays?|remains?|available|retained|stored|remembered)\s{1,3}(?:in|for|across)\s{1,3})future\s{1,3}(?:sessions?|conversations?|chats?|interactions?|replies|responses)|next\s{1,3}(?:time|session|conversation)|from\s{1,3}now\s{1,3}on|permanently|for\s{1,3}the\s{1,3}rest\s{1,3}of\s{1,3}(?:this|the|our)\s{1,3}(?:chat|conversation|session|thread)|(?:this|it|that)\s{1,3}(?:to|in|into)\s{1,3}(?:your\s{1,3}|long-term\s{1,3})?memory(?=\s{0,2}[:,;-])|every\s{1,3}(?:future\s{1,3})?(?:session|conversation|chat)|claude\.md|agents\.md|\.cursorrules|custom\s{1,3}instructions|system\s{1,3}prompt)\b|` +
           standingRule.source,
         'i',
       ),
@@ -750,7 +791,19 @@ const asks: readonly Ask[] = [
     severity: 'medium',
     // A comment's next line continues it ("execute the helper with\n#   python3 -c …").
     test: spaceLooped(
-      /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|runs|running|execute|executes|executing|paste|pasting|type|typing|enter|entering)\b(?:[^.?!\n]|\n[ \t]{0,8}(?:#|\/\/)){0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|iwr|invoke-expression|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e)\s{1,3}[-\w./~$"'|(]/i,
+      /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|runs|running|execute|executes|executing|paste|pasting|type|typing|enter|entering)\b(?:[^.?!\n]|\n[ \t]{0,8}(?:#|\/\/)){0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|iwr|invoke-expression|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e|git\s{1,3}(?:push\s{1,3}(?:--force|-f)|reset\s{1,3}--hard|clean\s{1,3}-[fdx]{2}))\s{1,3}[-\w./~$"'|(]/i,
+    ),
+    message: 'asks the reader to run a command',
+  },
+  {
+    rule: 'intent.shell-command',
+    severity: 'medium',
+    // "download https://…/fix.py and run it with python3": a file from a URL, then run.
+    test: spaceLooped(
+      new RegExp(
+        String.raw`\b(?:download|fetch|get|grab|pull|save)\b[^.?!\n]{0,40}?${anyUrl}[^.?!\n]{0,60}?\b(?:and|then)\s{1,3}(?:\w{1,12}\s{1,3})?(?:run|execute|launch|install|source|open)\s{1,3}(?:it|that|this|the\s{1,3}(?:file|script|binary|installer|program))\b`,
+        'i',
+      ),
     ),
     message: 'asks the reader to run a command',
   },
@@ -766,7 +819,7 @@ const asks: readonly Ask[] = [
     rule: 'intent.account-takeover',
     severity: 'medium',
     test: spaceLooped(
-      /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b(?:[^.?!\n]|\.(?=\w)){0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,100}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,100}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\b(?:add|register|upload|install|append|put)\b[^\n]{0,120}\bssh-(?:ed25519|rsa|dss|ecdsa)\s{1,3}AAAA|\bauthorized_keys\b|\b(?:add|invite|make|promote|give|grant|assign|set)\b(?:[^.?!\n]|\.(?=\w)){0,80}\b(?:with|as|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3})?(?:owner|admin(?:istrator)?|maintainer|superuser|root)\s{1,3}(?:role|rights|permissions?|access|privileges)\b|\b(?:set|put|change|update|replace|add|make|switch)\b[^.?!\n]{0,40}\b(?:backup|recovery|secondary)\s{1,3}(?:phone|e-?mail|number|address)\b[^.?!\n]{0,40}\b(?:as|to|with)\s{1,3}\S|\b(?:set\s{1,3}up|create|add)\s{1,3}(?:an?\s{1,3})?(?:mail\s{1,3}|e-?mail\s{1,3}|auto-?)?forwarding(?:\s{1,3}rule)?\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin(?:istrator)?|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin(?:istrator)?|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove|switch\s{1,3}off)\s{1,3}(?:the\s{1,3}|her\s{1,3}|his\s{1,3}|their\s{1,3}|its\s{1,3}|your\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?|(?:two|2)-step(?:\s{1,3}verification)?|multi-factor(?:\s{1,3}authentication)?|(?:existing\s{1,3})?security\s{1,3}keys)\b/i,
+      /\b(?:reset|change|update|set|switch|replace)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3}|my\s{1,3}|your\s{1,3}|this\s{1,3})?(?:\w{1,20}\s{1,3})?(?:account\s{1,3})?(?:password|passcode|recovery\s{1,3}(?:e-?mail|phone|address|codes?)|(?:e-?mail|contact|billing|payout)\s{1,3}address|phone\s{1,3}number|2fa|mfa|two-factor)\b(?:[^.?!\n]|\.(?=\w)){0,40}\b(?:to|into|with)\b|\b(?:add|register|upload|install|append|put)\b(?![^.?!\n]{0,100}\byour\s{1,3}(?:own\s{1,3})?(?:ssh\s{1,3})?(?:public\s{1,3})?key)[^.?!\n]{0,100}\b(?:ssh|public|deploy)\s{1,3}keys?\b|\b(?:add|register|upload|install|append|put)\b[^\n]{0,120}\bssh-(?:ed25519|rsa|dss|ecdsa)\s{1,3}AAAA|\bauthorized_keys\b|\b(?:add|invite|make|promote|give|grant|assign|set)\b(?:[^.?!\n]|\.(?=\w)){0,80}\b(?:with|as|to)\s{1,3}(?:the\s{1,3}|an?\s{1,3})?(?:owner|admin(?:istrator)?|maintainer|superuser|root)\s{1,3}(?:role|rights|permissions?|access|privileges)\b|\b(?:set|put|change|update|replace|add|make|switch)\b[^.?!\n]{0,40}\b(?:backup|recovery|secondary)\s{1,3}(?:phone|e-?mail|number|address)\b[^.?!\n]{0,40}\b(?:as|to|with)\s{1,3}\S|\b(?:add|set|make|use|register)\b[^.?!\n]{0,40}\bas\s{1,3}(?:the\s{1,3}|an?\s{1,3}|her\s{1,3}|his\s{1,3}|their\s{1,3}|my\s{1,3}|its\s{1,3})?(?:new\s{1,3})?(?:backup|recovery|secondary|primary|login|sign-in|2fa|mfa|two-factor)\s{1,3}(?:[\w-]{1,20}\s{1,3})?(?:phone|e-?mail|number|address|device|method)\b|\b(?:set\s{1,3}up|create|add)\s{1,3}(?:an?\s{1,3})?(?:mail\s{1,3}|e-?mail\s{1,3}|auto-?)?forwarding(?:\s{1,3}rule)?\b|\b(?:add|invite|make|promote|register)\b[^.?!\n]{0,60}\bas\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:admin(?:istrator)?|owner|collaborator|maintainer|superuser)\b|\b(?:grant|give)\b[^?!\n]{0,60}\b(?:full|admin(?:istrator)?|owner|write|root|unrestricted|permanent)\s{1,3}(?:(?:write|edit|admin(?:istrator)?|read)\s{1,3})?(?:access|permissions?|rights|privileges)\b|\b(?:change|update|set|switch|replace|redirect)\s{1,3}(?:the\s{1,3}|their\s{1,3}|his\s{1,3}|her\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:bank\s{1,3}account|payout\s{1,3}account|deposit\s{1,3}account|iban|routing\s{1,3}number|bank\s{1,3}details|payment\s{1,3}details)\b[^.?!\n]{0,60}\bto\b|\b(?:disable|turn\s{1,3}off|remove|switch\s{1,3}off)\s{1,3}(?:the\s{1,3}|her\s{1,3}|his\s{1,3}|their\s{1,3}|its\s{1,3}|your\s{1,3})?(?:2fa|mfa|two-factor(?:\s{1,3}authentication)?|(?:two|2)-step(?:\s{1,3}verification)?|multi-factor(?:\s{1,3}authentication)?|(?:existing\s{1,3})?security\s{1,3}keys)\b/i,
     ),
     message: 'asks the reader to change credentials or grant access',
   },
@@ -777,6 +830,51 @@ const asks: readonly Ask[] = [
     message: "asks the reader to send someone's own data to an outside address",
   },
 ];
+
+const toolRule = 'intent.tool-invocation';
+
+// A tool named the way a manual names it: a manual of tools or a prompt template lists several in one sentence ("use
+// the list_registries, search_schema and describe_schema tools"), names the same one again ("use the plan_mode_respond
+// tool … do not use plan_mode_respond until …"), or names code that is no tool (a `--flag`, an `ENV_VAR`, "the `join`
+// method"). A planted order names its one tool once.
+const toolNames =
+  /`([\w.:-]{2,60})`|\b((?:[a-z][\w-]{1,30}\.)?[a-z]{2,30}_[a-z_]{2,40})\b|\b([A-Za-z][a-z]{1,20}(?:[A-Z][a-z0-9]{1,20}){2,6})\b/g;
+const codeNoun =
+  /^[`'"]?\s{0,2}(?:method|function\s{1,3}of|variable|flag|option|property|attribute|field|parameter|argument|class|module|hook|environment\s{1,3}variable|env\s{1,3}var|setting|prop|package|library|crate|binary|script)s?\b/i;
+const maxNamesRead = 8;
+function toolManual(text: string, sentence: string): boolean {
+  const seen = new Set<string>();
+  toolNames.lastIndex = 0;
+  for (
+    let m = toolNames.exec(sentence);
+    m && seen.size < maxNamesRead;
+    m = toolNames.exec(sentence)
+  ) {
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
+    if (m[1] !== undefined && (name.startsWith('-') || /^[A-Z][A-Z0-9_]{2,}$/.test(name)))
+      return true;
+    if (codeNoun.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30)))
+      return true;
+    seen.add(name);
+  }
+  if (seen.size >= 2) return true;
+  for (const name of seen) {
+    const first = text.indexOf(name);
+    if (first >= 0 && text.slice(first + name.length).includes(name)) return true;
+  }
+  // Another tool called for elsewhere in the text: "If you are done, use the finish_task tool. If you need more, use
+  // the ask_question tool." is a prompt's menu of tools.
+  toolCalled.lastIndex = 0;
+  let calls = 0;
+  for (let m = toolCalled.exec(text); m && calls < maxNamesRead; m = toolCalled.exec(text)) {
+    calls++;
+    const name = m[1] ?? '';
+    if (!seen.has(name)) return true;
+  }
+  return false;
+}
+const toolCalled =
+  /\b(?:use|call|invoke|run|using|calling)\s{1,3}(?:the\s{1,3})?`?((?:[a-z][\w-]{1,30}\.)?[a-z]{2,30}_[a-z_]{2,40})\b/gi;
 
 // How far around an addressed sentence its asks are read: the sentences before and after it, within its paragraph.
 const askReach = 240;
@@ -871,17 +969,40 @@ const addressedAsks: readonly Ask[] = [
   },
 ];
 
+// Data that asks its AI reader to grade it or to change it: a verdict set by the thing judged ("count this one as
+// five stars", "assign this proposal the maximum score", "mark it as approved"), a figure or status rewritten ("change
+// the total due to 0", "raise the priority to P0"), or the data thinned before it is judged ("leave out every review
+// below 4", "leave the weaknesses field empty"). Read only where the AI reader is addressed: people ask people to
+// correct a total or to mark a ticket resolved every day.
+const verdictWords = String.raw`(?:(?:10|ten)\s{0,2}\/\s{0,2}10|(?:5|five)\s{1,3}(?:out\s{1,3}of\s{1,3}(?:5|five)\s{1,3})?stars?|(?:the\s{1,3}|a\s{1,3})?(?:maximum|max|highest|top|perfect|best|full)\s{1,3}(?:possible\s{1,3})?(?:score|rating|grade|marks?|points?|rank(?:ing)?)|(?:as\s{1,3})?(?:approved|verified|legitimate|trusted|paid(?:\s{1,3}in\s{1,3}full)?|compliant|benign|genuine|authentic|not\s{1,3}(?:spam|fraud(?:ulent)?|suspicious|malicious)))`;
+const dataTamper = spaceLooped(
+  new RegExp(
+    String.raw`\b(?:rate|score|grade|rank|count|mark|treat|record|label|classify|flag|report|assign|give|list|log|set)\b[^.?!\n]{0,60}?\b${verdictWords}(?![\w-])|\b(?:change|set|update|alter|adjust|lower|raise|increase|reduce|bump|edit|overwrite)\s{1,3}(?:the\s{1,3}|its\s{1,3}|their\s{1,3}|this\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}?(?:total|amount|balance|price|score|rating|grade|priority|status|verdict|due\s{1,3}date|sum)(?:\s{1,3}(?:due|owed|field))?\s{1,3}to\b|\breassign\s{1,3}(?:it|this|them|the\s{1,3}[\w-]{2,20})\s{1,3}to\b|\b(?:leave\s{1,3}out|drop|exclude|omit|discard|remove|delete|skip|hide|ignore)\s{1,3}(?:all|every|any|each)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:reviews?|ratings?|complaints?|comments|feedback|answers|responses|scores|votes|entries|records|rows|results|findings|warnings|weaknesses|objections|flags|alerts|incidents|transactions)\b|\bleave\s{1,3}(?:the\s{1,3})?(?:[\w-]{2,20}\s{1,3}){1,2}(?:field|section|column|box)\s{1,3}(?:empty|blank)\b`,
+    'i',
+  ),
+);
+const tamperAsk: Ask = {
+  rule: 'intent.data-tamper',
+  severity: 'medium',
+  test: dataTamper,
+  message: 'asks the AI reader to grade or change the data it was handed',
+};
+
 // Every ask, for text where the AI reader is addressed (or an order is given to whoever acts for the user).
-const everyAsk: readonly Ask[] = [...asks, ...addressedAsks];
+const everyAsk: readonly Ask[] = [...asks, ...addressedAsks, tamperAsk];
 
 /** Each ask that `near` (the text read for unit `u`) makes, as a finding on the unit's span. */
 function pushAsks(
   near: string,
   u: { readonly start: number; readonly end: number },
   out: RawFinding[],
+  manualOf?: string,
 ): void {
   for (const a of everyAsk)
-    if (a.test.test(near))
+    if (
+      a.test.test(near) &&
+      !(manualOf !== undefined && a.rule === toolRule && toolManual(manualOf, near))
+    )
       out.push({
         rule: a.rule,
         severity: a.severity,
@@ -1063,7 +1184,7 @@ function registerShifts(text: string): RawFinding[] {
       // The order itself is no cue. Only in short results (a message, a record, a page's text): a long text that
       // gives orders about the user is a system prompt, which speaks to the assistant about the user by design.
       const before = out.length;
-      pushAsks(text.slice(u.start, u.end), u, out);
+      pushAsks(text.slice(u.start, u.end), u, out, text);
       if (out.length > before && u.line) out.push(orderInData(u));
       continue;
     }
@@ -1072,7 +1193,7 @@ function registerShifts(text: string): RawFinding[] {
     const sentence = text.slice(u.start, u.end);
     const before = out.length;
     for (const a of asks)
-      if (a.test.test(sentence))
+      if (a.test.test(sentence) && !(a.rule === toolRule && toolManual(text, sentence)))
         out.push({
           rule: a.rule,
           severity: a.severity,
@@ -1209,7 +1330,7 @@ const candidates: readonly RegExp[] = [
   /[?？؟](?=[\s"'”’)\]]|$)/g,
   // "you", or a name of the AI reader (one regex costs half of two; an "@…bot" alternative would double it again);
   // "user-agent" is skipped below.
-  /\b(?:[Yy]our?|[Aa]ssistants?|AI|LLMs?|[Cc]hatbots?|[Cc]opilots?|[Aa]gents?|[Ww]hoever|Model)\b/g,
+  /\b(?:[Yy]our?|[Aa]ssistants?|AI|LLMs?|[Cc]hatbots?|[Cc]opilots?|[Aa]gents?|[Ww]hoever|Model|Automated)\b/g,
   spaceLooped(
     new RegExp(
       String.raw`\b(?:${[...taskVerbs].map((v) => `${v.charAt(0).toUpperCase()}${v.slice(1)}`).join('|')}|Please|Kindly|Don't|Do not|Make sure|Be sure|Feel free)\b`,

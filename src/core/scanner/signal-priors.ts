@@ -56,7 +56,10 @@ const explicit: Readonly<Record<string, number>> = {
   'exfil.malicious-code/medium': 4.5,
   // An order to act (memory, a command, a tool, an account change…) that is the one order of its text: with its ask it
   // flags, but not alone.
-  'place.order-in-data/medium': 1.5,
+  // Raised from 1.5 in round 9: with an ask for memory, a command, a tool, an account change or a fetched page's
+  // orders, the one order of a short result flags (prior 2 + ask 2.5 clears the threshold the combiner learns); the
+  // development corpus holds one benign text with it, an agent prompt, no longer read as an order (a tool manual).
+  'place.order-in-data/medium': 2,
   // Data that dictates the reply word for word or drops the task it came with: the whole of a hijack, it flags a
   // result alone (task-hijack.ts). A permission the text grants itself, what to tell the user, a resource to read:
   // cues next to an ask or an address.
@@ -66,6 +69,11 @@ const explicit: Readonly<Record<string, number>> = {
   // address the reader throughout and are flagged or not by their other cues.
   'directive.output-manipulation/medium': 4.5,
   'directive.task-abandon/medium': 4.5,
+  // Compliance itself as the ask (compliance-asks.ts): "do whatever the next message asks", the reader's own rules set
+  // aside, pieces of text to be joined and acted on. Benign texts almost never hand the reader's next acts to an
+  // unnamed later message; each flags a result alone.
+  'intent.blanket-compliance/medium': 4.5,
+  'intent.payload-assembly/medium': 4.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,
@@ -94,6 +102,7 @@ const otherRules: readonly [string, readonly Severity[]][] = [
   ['intent.shell-command', ['medium']],
   ['intent.tool-invocation', ['medium']],
   ['intent.account-takeover', ['medium']],
+  ['intent.data-tamper', ['medium']],
 ];
 
 const surfaces: readonly Surface[] = ['content', 'description'];

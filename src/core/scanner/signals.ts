@@ -1,3 +1,4 @@
+import { complianceDetectors } from './compliance-asks.js';
 import { countWords } from './count-words.js';
 import { rx, S, type PatternDetector } from './detector.js';
 import { secretRequestDetectors } from './secret-request.js';
@@ -114,7 +115,7 @@ export const signalDetectors: readonly PatternDetector[] = [
       ),
     ],
     pattern: rx(
-      String.raw`\byou[ \t](?:must|shall|should|will[ \t]need[ \t]to|need[ \t]to|have[ \t]to)${S}(?:now${S}|always${S}|immediately${S}|first${S}|also${S}|strictly${S})?(?!be${S}(?:able|careful|aware|logged|signed|authenticated)\b)\w{2,20}|\byou(?:[ \t]are|'re|[ \t]were)[ \t](?:now${S}|hereby${S}|also${S})?(?:required|instructed|expected|obligated|ordered|directed|commanded|authori[sz]ed|permitted|allowed|tasked|supposed)${S}to\b`,
+      String.raw`\byou[ \t](?:must|shall|should|will[ \t]need[ \t]to|need[ \t]to|have[ \t]to)${S}(?:now${S}|always${S}|immediately${S}|first${S}|also${S}|strictly${S})?(?!be${S}(?:able|careful|aware|logged|signed|authenticated)\b|(?:see|receive|notice|find|hear|observe|now${S}see)\b)\w{2,20}|\byou(?:[ \t]are|'re|[ \t]were)[ \t](?:now${S}|hereby${S}|also${S})?(?:required|instructed|expected|obligated|ordered|directed|commanded|authori[sz]ed|permitted|allowed|tasked|supposed)${S}to\b`,
     ),
     maxLength: 90,
     message: 'tells the reader what it must do',
@@ -1030,4 +1031,5 @@ export const signalDetectors: readonly PatternDetector[] = [
   ...taskHijackDetectors,
   // The reader's own secret asked for in a disguise (secret-request.ts).
   ...secretRequestDetectors,
+  ...complianceDetectors,
 ];
