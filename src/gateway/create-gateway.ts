@@ -242,7 +242,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
     audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
     // Built when first needed or when idle: what a warm start reviewed clean before needs no scan.
-    const scanner = lazyScanner(createScanner, precomputedUse);
+    const scanner = lazyScanner(createScanner, precomputedUse, cache);
     const cachedEntry = (server: string) => {
       const config = current().servers.get(server);
       return config === undefined ? undefined : cache.get(server, front.serverFingerprint(config));

@@ -8,16 +8,29 @@ export interface LazyScanner extends Scanner {
   readonly built: boolean;
 }
 
+/** Words a scanner of the same build found nothing in, kept across starts (the tool cache). */
+export interface KnownQuietWords {
+  isQuietWord(word: string): boolean;
+  rememberQuietWord(word: string): void;
+}
+
 /**
  * Building the scanner (its keyword automata, pattern tables and lexicons) takes a few hundred
  * milliseconds of CPU at start. A warm start whose listings are known clean and whose first
  * calls carry values too plain to scan needs none of it before its first answer, so it is built
  * on first use, or when the gateway is idle, whichever comes first. `tables` says, for the start-up
  * trace, how much of it the bundle carried (core/scanner/precomputed.ts).
+ *
+ * `quietText` is asked about the single words of a call's arguments and results that are too
+ * long to pass unscanned (`createInertCheck`: `message`, `README.md`). Its answer depends on
+ * the text and the scanner build only, so `known` (the tool cache, under `SCANNER_BUILD`)
+ * remembers the words it cleared: a later start of the same build answers them without
+ * building its scanner, and a first call of such words alone does not wait for the build.
  */
 export const lazyScanner = (
   create: () => Scanner,
   tables?: () => { readonly precomputed: number; readonly computed: number },
+  known?: KnownQuietWords,
 ): LazyScanner => {
   let scanner: Scanner | undefined;
   const get = (): Scanner => {
@@ -42,7 +55,13 @@ export const lazyScanner = (
     },
     scanText: (text, field) => get().scanText(text, field),
     scanValue: (value, field) => get().scanValue(value, field),
-    quietText: (text) => get().quietText(text),
+    quietText: (text) => {
+      if (known === undefined) return get().quietText(text);
+      if (known.isQuietWord(text)) return true;
+      const quiet = get().quietText(text);
+      if (quiet) known.rememberQuietWord(text);
+      return quiet;
+    },
     scanTool: (tool, context) => get().scanTool(tool, context),
     startValue: (value, field) => get().startValue(value, field),
     startTool: (tool, context) => get().startTool(tool, context),
