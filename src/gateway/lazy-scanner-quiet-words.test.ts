@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createScanner } from '../core/scanner/scanner.js';
 import { createInertCheck } from '../core/scanner/inert-value.js';
-import { lazyScanner, type KnownQuietWords } from './lazy-scanner.js';
+import { lazyScanner, learnArgumentNames, type KnownQuietWords } from './lazy-scanner.js';
 
 /** Words remembered in memory, as the tool cache keeps them for one scanner build. */
 const memory = (words: readonly string[] = []): KnownQuietWords & { words: Set<string> } => {
@@ -62,5 +62,48 @@ describe('lazyScanner with known quiet words', () => {
       known,
     );
     for (const word of known.words) expect(later.quietText(word)).toBe(fresh.quietText(word));
+  });
+});
+
+describe('learnArgumentNames', () => {
+  test('asks the scanner about each declared argument name a short-word check does not pass, once', () => {
+    const known = memory(['already']);
+    const asked: string[] = [];
+    const scanner = {
+      quietText: (text: string) => {
+        asked.push(text);
+        const quiet = !text.includes('instructions');
+        if (quiet) known.rememberQuietWord(text);
+        return quiet;
+      },
+    };
+    const tools = [
+      { inputSchema: { type: 'object', properties: { message: {}, path: {}, already: {} } } },
+      { inputSchema: { type: 'object', properties: { message: {}, 'two words': {}, cafés: {} } } },
+      {
+        inputSchema: {
+          type: 'object',
+          properties: { ignore_instructions: {}, [`x${'y'.repeat(64)}`]: {} },
+        },
+      },
+      { inputSchema: { type: 'object' } },
+      { inputSchema: 'not a schema' },
+      {},
+    ];
+    expect(learnArgumentNames(tools, scanner, known)).toBe(2);
+    // `path` passes as a short word; `already` is known; the others are no word the cache keeps.
+    expect(asked).toEqual(['message', 'ignore_instructions']);
+    expect([...known.words]).toEqual(['already', 'message']);
+  });
+
+  test('with the real scanner, a remembered name is one it finds nothing in', () => {
+    const known = memory();
+    const scanner = lazyScanner(createScanner, undefined, known);
+    const names = ['message', 'filename', 'ignore_previous_instructions', 'recipient'];
+    const tools = [{ inputSchema: { properties: Object.fromEntries(names.map((n) => [n, {}])) } }];
+    expect(learnArgumentNames(tools, scanner, known)).toBe(names.length);
+    const fresh = createScanner();
+    for (const name of names) expect(known.words.has(name)).toBe(fresh.quietText(name));
+    expect(known.words.has('ignore_previous_instructions')).toBe(false);
   });
 });

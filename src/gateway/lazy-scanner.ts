@@ -68,3 +68,45 @@ export const lazyScanner = (
     startText: (text, field, options) => get().startText(text, field, options),
   };
 };
+
+/** Most argument names one `learnArgumentNames` asks the scanner about. */
+const ARGUMENT_NAMES_PER_ROUND = 256;
+
+/**
+ * Asks `scanner.quietText` about the argument names the tools declare (their input schemas' top-level
+ * `properties`), so that a `known` memory remembers the quiet ones: a call's keys are these names,
+ * and a later start's first call of a tool never called before then finds them known. Only names a
+ * short-word check would not pass on their own and that could be remembered (a word of printable
+ * ASCII, 7–64 characters) are asked, each once, at most 256 per round. Run when the gateway is idle,
+ * after its scanner is built. Returns how many were asked.
+ */
+export const learnArgumentNames = (
+  tools: readonly { readonly inputSchema?: unknown }[],
+  scanner: Pick<Scanner, 'quietText'>,
+  known: Pick<KnownQuietWords, 'isQuietWord'>,
+): number => {
+  const asked = new Set<string>();
+  for (const tool of tools) {
+    const schema = tool.inputSchema;
+    if (typeof schema !== 'object' || schema === null) continue;
+    const properties = (schema as { properties?: unknown }).properties;
+    if (typeof properties !== 'object' || properties === null) continue;
+    for (const name of Object.keys(properties)) {
+      if (asked.size >= ARGUMENT_NAMES_PER_ROUND) return asked.size;
+      if (name.length <= 6 || name.length > 64 || asked.has(name) || known.isQuietWord(name))
+        continue;
+      if (!isPlainAscii(name)) continue;
+      asked.add(name);
+      scanner.quietText(name);
+    }
+  }
+  return asked.size;
+};
+
+const isPlainAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return true;
+};

@@ -74,3 +74,32 @@ test('a warm start answers a first call of words an earlier start cleared withou
   expect(warm.traceAtResult).toContain('gateway built');
   expect(warm.traceAtResult).not.toContain('scanner: building');
 }, 60_000);
+
+test("the tools' argument names are learnt while idle: a first call of a tool never called before needs no scanner", async () => {
+  const { dir, file } = await writeConfig({ servers: { echo: nodeServer(ECHO) } });
+  // A start with no call: once idle it builds its scanner and asks about the declared names.
+  const child = spawn(process.execPath, [BIN, '--config', file], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+    env: { ...process.env, MCP_GATEWAY_TRACE_STARTUP: '1' },
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve) => {
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes('argument names asked')) resolve();
+    });
+  });
+  child.stdin.end();
+  await exited;
+  expect(stderr).toMatch(/scanner: [1-9]\d* argument names asked/);
+  const cache = JSON.parse(
+    await readFile(path.join(dir, '.mcp-gateway', 'cache.json'), 'utf8'),
+  ) as { quiet?: { words: string[] } };
+  expect(cache.quiet?.words).toContain('message');
+
+  const warm = await start(file);
+  expect(warm.result).toMatchObject({ content: [{ type: 'text', text: 'hello' }] });
+  expect(warm.traceAtResult).not.toContain('scanner: building');
+}, 60_000);
