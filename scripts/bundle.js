@@ -145,7 +145,18 @@ const scannerOnFirstBuild = {
     build.onLoad({ filter: /.*/, namespace: 'scanner-on-first-build' }, () => ({
       contents: `
         // require: the bundle's own (its banner), resolving next to this chunk in dist/bundle/.
-        export const createScanner = (options) => require('./${SCANNER_PARTS}').createScanner(options);`,
+        const load = () => {
+          try {
+            return require('./${SCANNER_PARTS}');
+          } catch (error) {
+            if (error?.code !== 'ERR_REQUIRE_ESM') throw error;
+            throw new Error(
+              'loading the scanner needs require() of ES modules (Node 20.19 or later, without --no-experimental-require-module)',
+              { cause: error },
+            );
+          }
+        };
+        export const createScanner = (options) => load().createScanner(options);`,
       loader: 'js',
     }));
     build.onResolve(
