@@ -39,15 +39,17 @@ export interface LoadConfigOptions {
 // to read YAML or package.json, or to report a JSON file it cannot parse, in its own words.
 let explorer: Promise<PublicExplorer> | undefined;
 const getExplorer = (): Promise<PublicExplorer> =>
-  (explorer ??= import('cosmiconfig').then(({ cosmiconfig }) =>
-    cosmiconfig('mcp-gateway', {
+  (explorer ??= import('cosmiconfig').then((module) => {
+    // A CommonJS package: in the bundle its dynamic import holds its exports under `default` only.
+    const { cosmiconfig } = typeof module.cosmiconfig === 'function' ? module : module.default;
+    return cosmiconfig('mcp-gateway', {
       searchPlaces: SEARCH_PLACES,
       packageProp: 'mcp-gateway',
       // Upward from the working directory to the home folder, then ~/.config/mcp-gateway/config.json.
       searchStrategy: 'global',
       cache: false,
-    }),
-  ));
+    });
+  }));
 
 /** Finds, parses, validates and resolves the config; throws GatewayError with every issue. */
 export const loadConfig = async (options: LoadConfigOptions): Promise<ResolvedConfig> => {
