@@ -26,9 +26,33 @@ export interface CachedServer {
 /** The format version written in `cache.json`; other versions are ignored, not migrated. */
 export const CACHE_FILE_VERSION = 1;
 
+/**
+ * Single words the scanner found nothing in (`quietText`), and the scanner build that said so
+ * (`SCANNER_BUILD`): a later start of the same build answers them without building its scanner.
+ */
+export interface QuietWords {
+  scanner: string;
+  words: string[];
+}
+
+/** Most words kept; past it new ones are not remembered (each is at most `QUIET_WORD_MAX` long). */
+export const QUIET_WORDS_MAX = 1024;
+/** Longest word remembered, as `createInertCheck` asks the scanner about at most 64 characters. */
+export const QUIET_WORD_MAX = 64;
+
+/** A word the cache may remember: 1–64 printable ASCII characters, no space. */
+export const isRememberableWord = (text: string): boolean => {
+  if (text.length === 0 || text.length > QUIET_WORD_MAX) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return true;
+};
+
 /** The outcome of reading `cache.json`: the usable entries, or why the whole file was ignored. */
 export type ParsedCacheFile =
-  | { ok: true; servers: Map<string, CachedServer>; skipped: string[] }
+  | { ok: true; servers: Map<string, CachedServer>; skipped: string[]; quiet?: QuietWords }
   | { ok: false; problem: string };
 
 /** Checks the shape of a parsed `cache.json`; a malformed entry is skipped, not trusted. */
@@ -46,13 +70,35 @@ export const parseCacheFile = (json: unknown): ParsedCacheFile => {
     if (parsed === undefined) skipped.push(name);
     else out.set(name, parsed);
   }
-  return { ok: true, servers: out, skipped };
+  const quiet = toQuietWords(json['quiet']);
+  return quiet === undefined
+    ? { ok: true, servers: out, skipped }
+    : { ok: true, servers: out, skipped, quiet };
 };
 
 /** The file's text for a set of entries, servers in name order so rewrites are stable. */
-export const serializeCacheFile = (servers: ReadonlyMap<string, CachedServer>): string => {
+export const serializeCacheFile = (
+  servers: ReadonlyMap<string, CachedServer>,
+  quiet?: QuietWords,
+): string => {
   const sorted = [...servers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${JSON.stringify({ v: CACHE_FILE_VERSION, servers: Object.fromEntries(sorted) })}\n`;
+  const file: Record<string, unknown> = {
+    v: CACHE_FILE_VERSION,
+    servers: Object.fromEntries(sorted),
+  };
+  if (quiet !== undefined && quiet.words.length > 0) file['quiet'] = quiet;
+  return `${JSON.stringify(file)}\n`;
+};
+
+/** Quiet words as read from a file: anything malformed, or a word no scan would be asked about, drops all of them. */
+const toQuietWords = (value: unknown): QuietWords | undefined => {
+  if (!isRecord(value)) return undefined;
+  const { scanner, words } = value;
+  if (typeof scanner !== 'string' || !Array.isArray(words) || words.length > QUIET_WORDS_MAX)
+    return undefined;
+  if (!words.every((word) => typeof word === 'string' && isRememberableWord(word)))
+    return undefined;
+  return { scanner, words: words as string[] };
 };
 
 const toCachedServer = (value: unknown): CachedServer | undefined => {

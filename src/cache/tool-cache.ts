@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { canonicalJson } from '../core/canonical-json.js';
 import { withFileLock } from '../state-files/file-lock.js';
 import { writeFileAtomic } from '../state-files/write-file-atomic.js';
-import { parseCacheFile, serializeCacheFile, type CachedServer } from './cache-file.js';
+import { SCANNER_BUILD } from '../review/scanner-build.js';
+import {
+  isRememberableWord,
+  parseCacheFile,
+  QUIET_WORDS_MAX,
+  serializeCacheFile,
+  type CachedServer,
+  type QuietWords,
+} from './cache-file.js';
 
 export type { CachedServer } from './cache-file.js';
 export { serverFingerprint } from './server-fingerprint.js';
@@ -29,6 +37,13 @@ export interface ToolCache {
   markClean(server: string, key: string): void;
   /** Records that a server's cached tools scanned clean under `key` (kept: the key names its tools). */
   markToolsClean(server: string, key: string): void;
+  /**
+   * True for a word this scanner build (`scannerBuild`) found nothing in at an earlier start or
+   * in this one (`rememberQuietWord`), so it can be answered before the scanner is built.
+   */
+  isQuietWord(word: string): boolean;
+  /** Records a word the scanner found nothing in (1–64 printable ASCII characters, up to 1024 words). */
+  rememberQuietWord(word: string): void;
   /** Forget servers no longer configured. */
   retain(servers: readonly string[]): void;
   /** Flush pending writes. */
@@ -47,6 +62,8 @@ export interface ToolCacheOptions {
   onWarning?: (message: string) => void;
   /** Injected for deterministic `updatedAt` values in tests. */
   now?: () => Date;
+  /** The scanner build whose quiet words are kept (default `SCANNER_BUILD`); others' are dropped. */
+  scannerBuild?: string;
 }
 
 /** Opens `cache.json` in the state folder; a missing, unreadable or corrupt file gives an empty cache. */
@@ -59,6 +76,7 @@ export const openToolCache = async (
     debounceMs = DEFAULT_DEBOUNCE_MS,
     onWarning,
     now = () => new Date(),
+    scannerBuild = SCANNER_BUILD,
   } = options;
   if (!enabled) return disabledCache;
 
@@ -73,16 +91,21 @@ export const openToolCache = async (
   const loaded = await readCacheFile(path);
   if (loaded.warning !== undefined) warn(loaded.warning);
   const entries = loaded.servers;
+  const quiet = new Set(loaded.quiet?.scanner === scannerBuild ? loaded.quiet.words : []);
   // Servers put or removed since the last write; only these are merged into the file.
   const dirty = new Set<string>();
+  // Quiet words learnt since the last write; merged with the file's own of the same build.
+  let quietDirty = false;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   let closed = false;
 
   const flush = async (): Promise<void> => {
-    if (dirty.size === 0) return;
+    if (dirty.size === 0 && !quietDirty) return;
     const updates = new Map([...dirty].map((server) => [server, entries.get(server)]));
     dirty.clear();
+    const learnt = quietDirty;
+    quietDirty = false;
     try {
       await mkdir(stateDir, { recursive: true, mode: 0o700 });
       await withFileLock(
@@ -97,13 +120,24 @@ export const openToolCache = async (
             if (entry === undefined) merged.delete(server);
             else merged.set(server, entry);
           }
-          await writeFileAtomic(path, serializeCacheFile(merged));
+          const words = new Set(fresh.quiet?.scanner === scannerBuild ? fresh.quiet.words : []);
+          for (const word of quiet) {
+            if (words.size >= QUIET_WORDS_MAX) break;
+            words.add(word);
+          }
+          // Another build's words stay unless this one learnt some (one build's words at a time).
+          const keptQuiet: QuietWords | undefined =
+            learnt || fresh.quiet?.scanner === scannerBuild
+              ? { scanner: scannerBuild, words: [...words] }
+              : fresh.quiet;
+          await writeFileAtomic(path, serializeCacheFile(merged, keptQuiet));
         },
         { timeoutMs: LOCK_TIMEOUT_MS },
       );
     } catch (error) {
       // The cache only saves time: a failed write is reported and retried with the next change.
       for (const server of updates.keys()) dirty.add(server);
+      quietDirty ||= learnt;
       warn(`Could not write the tool cache ${path}: ${describe(error)}`);
     }
   };
@@ -162,6 +196,18 @@ export const openToolCache = async (
       schedule();
     },
 
+    isQuietWord(word) {
+      return quiet.has(word);
+    },
+
+    rememberQuietWord(word) {
+      if (closed || quiet.has(word) || quiet.size >= QUIET_WORDS_MAX) return;
+      if (!isRememberableWord(word)) return;
+      quiet.add(word);
+      quietDirty = true;
+      schedule();
+    },
+
     retain(servers) {
       if (closed) return;
       const keep = new Set(servers);
@@ -189,13 +235,20 @@ const disabledCache: ToolCache = {
   put: () => undefined,
   markClean: () => undefined,
   markToolsClean: () => undefined,
+  isQuietWord: () => false,
+  rememberQuietWord: () => undefined,
   retain: () => undefined,
   close: () => Promise.resolve(),
 };
 
 const readCacheFile = async (
   path: string,
-): Promise<{ servers: Map<string, CachedServer>; ignored: boolean; warning?: string }> => {
+): Promise<{
+  servers: Map<string, CachedServer>;
+  ignored: boolean;
+  warning?: string;
+  quiet?: QuietWords | undefined;
+}> => {
   const ignore = (reason: string) => ({
     servers: new Map<string, CachedServer>(),
     ignored: true,
@@ -218,10 +271,12 @@ const readCacheFile = async (
   }
   const parsed = parseCacheFile(json);
   if (!parsed.ok) return ignore(parsed.problem);
-  if (parsed.skipped.length === 0) return { servers: parsed.servers, ignored: false };
+  if (parsed.skipped.length === 0)
+    return { servers: parsed.servers, ignored: false, quiet: parsed.quiet };
   return {
     servers: parsed.servers,
     ignored: false,
+    quiet: parsed.quiet,
     warning: `Ignoring malformed entries of the tool cache ${path}: ${parsed.skipped.join(', ')}.`,
   };
 };

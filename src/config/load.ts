@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
+import type { PublicExplorer } from 'cosmiconfig';
 import type { z } from 'zod';
 import { canonicalJson } from '../core/canonical-json.js';
 import { GatewayError } from '../core/errors.js';
@@ -33,13 +34,22 @@ export interface LoadConfigOptions {
   readonly inline?: InlineConfig;
 }
 
-const explorer = cosmiconfig('mcp-gateway', {
-  searchPlaces: SEARCH_PLACES,
-  packageProp: 'mcp-gateway',
-  // Upward from the working directory to the home folder, then ~/.config/mcp-gateway/config.json.
-  searchStrategy: 'global',
-  cache: false,
-});
+// cosmiconfig (its module, its YAML and JSON parsers, and the search for its own meta config that
+// creating an explorer runs: ~10-15 ms of CPU at start) is loaded only to search for the config,
+// to read YAML or package.json, or to report a JSON file it cannot parse, in its own words.
+let explorer: Promise<PublicExplorer> | undefined;
+const getExplorer = (): Promise<PublicExplorer> =>
+  (explorer ??= import('cosmiconfig').then((module) => {
+    // A CommonJS package: in the bundle its dynamic import holds its exports under `default` only.
+    const { cosmiconfig } = typeof module.cosmiconfig === 'function' ? module : module.default;
+    return cosmiconfig('mcp-gateway', {
+      searchPlaces: SEARCH_PLACES,
+      packageProp: 'mcp-gateway',
+      // Upward from the working directory to the home folder, then ~/.config/mcp-gateway/config.json.
+      searchStrategy: 'global',
+      cache: false,
+    });
+  }));
 
 /** Finds, parses, validates and resolves the config; throws GatewayError with every issue. */
 export const loadConfig = async (options: LoadConfigOptions): Promise<ResolvedConfig> => {
@@ -61,8 +71,12 @@ export const locateConfigFile = async (
 export const readConfigFile = async (file: string): Promise<unknown> => {
   let raw: unknown;
   try {
-    const loaded = await explorer.load(file);
-    raw = loaded?.isEmpty === true ? undefined : loaded?.config;
+    const direct = await readJsonDirectly(file);
+    if (direct !== undefined) raw = direct.config;
+    else {
+      const loaded = await (await getExplorer()).load(file);
+      raw = loaded?.isEmpty === true ? undefined : loaded?.config;
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -85,6 +99,29 @@ export const readConfigFile = async (file: string): Promise<unknown> => {
     throw invalid(file, [{ path: [], message: 'is empty; it needs at least {"servers": {}}' }]);
   }
   return raw;
+};
+
+/**
+ * A `.json` config file (not package.json) as cosmiconfig would read it, without loading
+ * cosmiconfig: the text, empty when blank, else `JSON.parse` of it. Undefined when cosmiconfig must
+ * read it (`null` is empty, as there): another kind of file, text `JSON.parse` refuses (cosmiconfig's parser then reports it,
+ * or accepts what it accepts: a byte-order mark), or an object with cosmiconfig's `$import`.
+ * A missing or unreadable file throws as cosmiconfig's read throws.
+ */
+export const readJsonDirectly = async (file: string): Promise<{ config: unknown } | undefined> => {
+  if (path.extname(file) !== '.json' || path.basename(file) === 'package.json') return undefined;
+  const text = await readFile(file, 'utf8');
+  if (text.trim() === '') return { config: undefined };
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // cosmiconfig reads `null` as no config at all: empty.
+  if (config === null) return { config: undefined };
+  if (typeof config === 'object' && Object.hasOwn(config, '$import')) return undefined;
+  return { config };
 };
 
 /** Validates an already-parsed config object (also used by `wrap`, which has no file). */
@@ -118,7 +155,7 @@ const realpath = (target: string): string | undefined => {
 };
 
 const search = async (cwd: string): Promise<string> => {
-  const found = await explorer.search(cwd);
+  const found = await (await getExplorer()).search(cwd);
   if (found === null) {
     throw new GatewayError(
       'CONFIG_NOT_FOUND',

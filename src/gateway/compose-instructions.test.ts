@@ -25,6 +25,8 @@ const cacheOf = (entries: Record<string, Partial<CachedServer>>): ToolCache => (
   put: () => undefined,
   markClean: () => undefined,
   markToolsClean: () => undefined,
+  isQuietWord: () => false,
+  rememberQuietWord: () => undefined,
   retain: () => undefined,
   close: () => Promise.resolve(),
 });

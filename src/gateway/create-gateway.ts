@@ -12,7 +12,7 @@ import { DeferredAuditSink } from './deferred-audit-sink.js';
 import type { Gateway, GatewayOptions } from './gateway.js';
 import { GATEWAY_INFO } from './gateway-info.js';
 import { ToolListAnnouncer } from './tool-list-announcer.js';
-import { lazyScanner } from './lazy-scanner.js';
+import { lazyScanner, learnArgumentNames } from './lazy-scanner.js';
 import type { Runtime, RuntimeParts } from './runtime.js';
 import { untilAborted } from '../core/until-aborted.js';
 import { traceStartup } from '../backends/startup-trace.js';
@@ -242,7 +242,7 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     // Without an audit log nothing is kept: records are dropped and the pipeline has no audit steps.
     audit.attach(gatewayConsole.feed.tap(auditLog ?? DISCARD));
     // Built when first needed or when idle: what a warm start reviewed clean before needs no scan.
-    const scanner = lazyScanner(createScanner, precomputedUse);
+    const scanner = lazyScanner(createScanner, precomputedUse, cache);
     const cachedEntry = (server: string) => {
       const config = current().servers.get(server);
       return config === undefined ? undefined : cache.get(server, front.serverFingerprint(config));
@@ -450,17 +450,23 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     const cachedRound = catalog.refresh().catch(() => undefined);
     // Once the backends' first round is in and no request is being handled, the scanner is built
     // (a few hundred ms of CPU), so that neither the first calls nor a later one wait for it.
+    // Once built (here or by a call), the listed tools' argument names are asked about, once.
+    let namesAsked = false;
     const buildScannerWhenIdle = (): void => {
       const { scanning } = current().config;
       const scans = [scanning.descriptions, scanning.responses, scanning.arguments];
       // With every surface off nothing is ever scanned: the scanner is never built.
-      if (scanner.built || closing !== undefined || scans.every((s) => s === 'off')) return;
+      if (namesAsked || closing !== undefined || scans.every((s) => s === 'off')) return;
       if (drain.inFlight() > 0) {
         setTimeout(buildScannerWhenIdle, SCANNER_IDLE_MS).unref();
         return;
       }
+      namesAsked = true;
       try {
         scanner.build();
+        // The listed tools' argument names, while idle: the words a later start's first calls use.
+        const asked = learnArgumentNames(catalog.current().tools, scanner, cache);
+        traceStartup(`scanner: ${asked} argument names asked`);
       } catch (error) {
         // A timer must not take the gateway down; the first scan tries again and fails its call.
         logger.error(`could not build the content scanner: ${(error as Error).message}`);

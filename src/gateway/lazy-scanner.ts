@@ -8,16 +8,29 @@ export interface LazyScanner extends Scanner {
   readonly built: boolean;
 }
 
+/** Words a scanner of the same build found nothing in, kept across starts (the tool cache). */
+export interface KnownQuietWords {
+  isQuietWord(word: string): boolean;
+  rememberQuietWord(word: string): void;
+}
+
 /**
  * Building the scanner (its keyword automata, pattern tables and lexicons) takes a few hundred
  * milliseconds of CPU at start. A warm start whose listings are known clean and whose first
  * calls carry values too plain to scan needs none of it before its first answer, so it is built
  * on first use, or when the gateway is idle, whichever comes first. `tables` says, for the start-up
  * trace, how much of it the bundle carried (core/scanner/precomputed.ts).
+ *
+ * `quietText` is asked about the single words of a call's arguments and results that are too
+ * long to pass unscanned (`createInertCheck`: `message`, `README.md`). Its answer depends on
+ * the text and the scanner build only, so `known` (the tool cache, under `SCANNER_BUILD`)
+ * remembers the words it cleared: a later start of the same build answers them without
+ * building its scanner, and a first call of such words alone does not wait for the build.
  */
 export const lazyScanner = (
   create: () => Scanner,
   tables?: () => { readonly precomputed: number; readonly computed: number },
+  known?: KnownQuietWords,
 ): LazyScanner => {
   let scanner: Scanner | undefined;
   const get = (): Scanner => {
@@ -42,10 +55,58 @@ export const lazyScanner = (
     },
     scanText: (text, field) => get().scanText(text, field),
     scanValue: (value, field) => get().scanValue(value, field),
-    quietText: (text) => get().quietText(text),
+    quietText: (text) => {
+      if (known === undefined) return get().quietText(text);
+      if (known.isQuietWord(text)) return true;
+      const quiet = get().quietText(text);
+      if (quiet) known.rememberQuietWord(text);
+      return quiet;
+    },
     scanTool: (tool, context) => get().scanTool(tool, context),
     startValue: (value, field) => get().startValue(value, field),
     startTool: (tool, context) => get().startTool(tool, context),
     startText: (text, field, options) => get().startText(text, field, options),
   };
+};
+
+/** Most argument names one `learnArgumentNames` asks the scanner about. */
+const ARGUMENT_NAMES_PER_ROUND = 256;
+
+/**
+ * Asks `scanner.quietText` about the argument names the tools declare (their input schemas' top-level
+ * `properties`), so that a `known` memory remembers the quiet ones: a call's keys are these names,
+ * and a later start's first call of a tool never called before then finds them known. Only names a
+ * short-word check would not pass on their own and that could be remembered (a word of printable
+ * ASCII, 7–64 characters) are asked, each once, at most 256 per round. Run when the gateway is idle,
+ * after its scanner is built. Returns how many were asked.
+ */
+export const learnArgumentNames = (
+  tools: readonly { readonly inputSchema?: unknown }[],
+  scanner: Pick<Scanner, 'quietText'>,
+  known: Pick<KnownQuietWords, 'isQuietWord'>,
+): number => {
+  const asked = new Set<string>();
+  for (const tool of tools) {
+    const schema = tool.inputSchema;
+    if (typeof schema !== 'object' || schema === null) continue;
+    const properties = (schema as { properties?: unknown }).properties;
+    if (typeof properties !== 'object' || properties === null) continue;
+    for (const name of Object.keys(properties)) {
+      if (asked.size >= ARGUMENT_NAMES_PER_ROUND) return asked.size;
+      if (name.length <= 6 || name.length > 64 || asked.has(name) || known.isQuietWord(name))
+        continue;
+      if (!isPlainAscii(name)) continue;
+      asked.add(name);
+      scanner.quietText(name);
+    }
+  }
+  return asked.size;
+};
+
+const isPlainAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return true;
 };

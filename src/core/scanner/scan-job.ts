@@ -3,7 +3,8 @@ import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
 import { childPath, isBinaryPayload, keyField } from './json-path.js';
 import type { RawFinding } from './raw-finding.js';
-import { dedupe, type TextScan } from './scan-text.js';
+import { dedupe } from './dedupe-findings.js';
+import type { TextScan } from './scan-text.js';
 
 /** The rule of the finding that marks text the scanner did not read (too large or too slow to scan). */
 export const INCOMPLETE_RULE = 'scan.incomplete';
