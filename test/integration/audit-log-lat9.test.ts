@@ -102,3 +102,20 @@ describe('audit log writeNow() (lat9)', () => {
     expect((await verifyAuditLog(dir.path, { stateDir: dir.stateDir })).errors).toEqual([]);
   });
 });
+
+describe('audit log writeNow() beside the shared write (lat9)', () => {
+  test('replies of this turn already waiting: false, and the record goes in their write', async () => {
+    const log = await open();
+    log.append(callAndResult('a')[0]);
+    const shared = log.written();
+    expect(shared).toBeDefined();
+    log.append(callAndResult('b')[0]);
+    expect(log.writeNow()).toBe(false);
+    // Nothing was written early: both records leave in the one write the turn shares.
+    expect(recordsNow()).toHaveLength(0);
+    expect(log.written()).toBe(shared);
+    await shared;
+    expect(recordsNow()).toHaveLength(2);
+    await log.close();
+  });
+});
