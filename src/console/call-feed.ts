@@ -67,6 +67,9 @@ export class CallFeed {
       written() {
         return sink.written();
       },
+      writeNow() {
+        return sink.writeNow?.() ?? false;
+      },
       get healthy() {
         return sink.healthy;
       },

@@ -40,7 +40,8 @@ export interface IncomingCall {
   /**
    * Has `task(key)` run once the call's outcome is known (or its promise rejected), before the
    * answer is written: bookkeeping that would otherwise chain a promise of its own on every
-   * call. Absent (calls the CLI makes itself): chain on the call's promise instead.
+   * call (the drain's count, the session's calls in flight; two tasks at most, run in the
+   * order given). Absent (calls the CLI makes itself): chain on the call's promise instead.
    */
   readonly whenSettled?: (<K extends object>(task: (key: K) => void, key: K) => void) | undefined;
 }
@@ -301,9 +302,11 @@ class LaneCall implements IncomingCall, CallCancellation {
   /** Who listens for the cancellation: on the hot path one (the backend call), so no list. */
   private listener: CancelListener | undefined = undefined;
   private moreListeners: CancelListener[] | undefined = undefined;
-  /** What runs once the outcome is known (see IncomingCall.whenSettled): one task, no list. */
+  /** What runs once the outcome is known (see IncomingCall.whenSettled): two slots, no list. */
   private settledTask: ((key: object) => void) | undefined = undefined;
   private settledKey: object = this;
+  private laterTask: ((key: object) => void) | undefined = undefined;
+  private laterKey: object = this;
 
   constructor(
     readonly name: string,
@@ -319,18 +322,26 @@ class LaneCall implements IncomingCall, CallCancellation {
 
   // A method, not a closure made per call: the lane's handlers run the task.
   whenSettled<K extends object>(task: (key: K) => void, key: K): void {
-    if (this.settledTask !== undefined) throw new Error('a call takes one settle task');
-    // The task is only ever called with the key it came with.
-    this.settledTask = task as (key: object) => void;
-    this.settledKey = key;
+    // A task is only ever called with the key it came with.
+    if (this.settledTask === undefined) {
+      this.settledTask = task as (key: object) => void;
+      this.settledKey = key;
+      return;
+    }
+    if (this.laterTask !== undefined) throw new Error('a call takes two settle tasks at most');
+    this.laterTask = task as (key: object) => void;
+    this.laterKey = key;
   }
 
-  /** Runs the settle task, once. */
+  /** Runs the settle tasks, once each, in the order given. */
   settled(): void {
     const task = this.settledTask;
     if (task === undefined) return;
+    const later = this.laterTask;
     this.settledTask = undefined;
+    this.laterTask = undefined;
     task(this.settledKey);
+    later?.(this.laterKey);
   }
 
   get signal(): AbortSignal {

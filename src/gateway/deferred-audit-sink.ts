@@ -33,6 +33,13 @@ export class DeferredAuditSink implements AuditSink {
     return this.target?.written();
   }
 
+  writeNow(): boolean {
+    // Nothing is queued for a log still being opened: no call runs before then.
+    const target = this.target;
+    if (target === undefined) return true;
+    return target.writeNow?.() ?? false;
+  }
+
   appendDurable(record: AuditRecordInput): Promise<Receipt> {
     if (this.target !== undefined) return this.target.appendDurable(record);
     this.queue.push(record);

@@ -8,6 +8,16 @@ export interface Drain {
   inFlight(): number;
 }
 
+/** A call that runs a task once its outcome is known (the front's `IncomingCall.whenSettled`). */
+interface Settling {
+  whenSettled(task: () => void, key: object): void;
+}
+
+const isSettling = (value: unknown): value is Settling =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Partial<Settling>).whenSettled === 'function';
+
 /** Requests the agent sent before it closed stdin are still answered (bounded by the drain time). */
 export const createDrain = (): Drain => {
   let inFlight = 0;
@@ -16,20 +26,27 @@ export const createDrain = (): Drain => {
     // Not an async wrapper: every tools/call passes here, and an async frame with its await
     // costs two more promises and microtask turns than one reaction on the handler's promise
     // (registered first, so the count drops before the caller sees the answer, as before).
+    //
+    // A tools/call from the front (an argument with `whenSettled`) counts down in the front's
+    // settle task instead, which runs at the same point: no promise and reaction of its own.
     track: (fn) => {
       const done = (): void => {
         if (--inFlight === 0) drained?.();
       };
       return (...args) => {
         inFlight++;
+        const call = args[0];
+        const settles = isSettling(call);
+        if (settles) call.whenSettled(done, call);
         let running;
         try {
           running = fn(...args);
         } catch (error) {
-          done();
+          // The front settles a call whose handler threw, and its task counts it down then.
+          if (!settles) done();
           return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
-        running.then(done, done);
+        if (!settles) running.then(done, done);
         return running;
       };
     },

@@ -57,19 +57,41 @@ const callRecordOf = (ctx: ToolCallContext, options: RecordAuditOptions) =>
  * record (and a `call` record if the call never reached the backend); the result carries its
  * receipt.
  */
-export const recordAudit = (options: RecordAuditOptions): Middleware =>
+export const recordAudit = (options: RecordAuditOptions): Middleware => {
+  // Calls between this step and their outcome. A call alone has no other reply to share its
+  // turn's write with, so its records are written as its outcome is recorded (writeNow), not
+  // in a later phase of the event loop behind a promise (the write before the reply stays).
+  let inFlight = 0;
+  const failed = (error: unknown): never => {
+    inFlight--;
+    throw error;
+  };
   // A handler on next(), not an async function: no coroutine and no promise per await on the
   // path of every call (the reply waits for the write only when there is one to wait for).
-  function recordAudit(ctx, next) {
+  return function recordAudit(ctx, next) {
     const started = options.now();
-    return next().then((outcome) => recordOutcome(options, ctx, outcome, started));
+    inFlight++;
+    let running: Promise<ToolCallOutcome>;
+    try {
+      running = next();
+    } catch (error) {
+      inFlight--;
+      throw error;
+    }
+    return running.then((outcome) => {
+      const alone = inFlight === 1;
+      inFlight--;
+      return recordOutcome(options, ctx, outcome, started, alone);
+    }, failed);
   };
+};
 
 const recordOutcome = (
   options: RecordAuditOptions,
   ctx: ToolCallContext,
   outcome: ToolCallOutcome,
   started: number,
+  alone: boolean,
 ): ToolCallOutcome | Promise<ToolCallOutcome> => {
   // A call stopped before recordCall, or whose deferred `call` record has not been appended yet
   // (an outcome that came back in the same turn): its `call` record goes first, now.
@@ -109,6 +131,8 @@ const recordOutcome = (
   // The reply carries this receipt: its records go into the file before it leaves, so a
   // gateway killed after answering has lost nothing it answered (fsync stays batched). The
   // receipt object is final once the write is done (a writer re-chaining updates it in place).
+  // Alone, the write is made now when it can be: the outcome is then a value, not a promise.
+  if (alone && options.sink.writeNow?.() === true) return answered;
   const written = options.sink.written();
   return written === undefined ? answered : written.then(() => answered);
 };

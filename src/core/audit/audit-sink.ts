@@ -13,6 +13,15 @@ export interface AuditSink {
    * Undefined when nothing is waiting; one shared write per event-loop turn otherwise.
    */
   written(): Promise<void> | undefined;
+  /**
+   * The same write, made now, synchronously, when it can be (one call in flight has no other
+   * reply to share a turn's write with): true once nothing appended so far is left to write
+   * (a failed write included: it is reported and retried, as `written()` reports it), so the
+   * reply can leave now; false when the write needs the slow path or other replies of this
+   * turn already wait for the shared write, and then `written()` is awaited as before.
+   * Absent: always `written()`.
+   */
+  writeNow?(): boolean;
   /** False while the log cannot be written. */
   readonly healthy: boolean;
 }
