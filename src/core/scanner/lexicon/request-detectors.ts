@@ -1,0 +1,109 @@
+import type { PatternDetector } from '../detector.js';
+import { lexiconDetector, once, sentenceOf, tester } from './build.js';
+import { dontHandOver } from './credentials.js';
+import { leakOpens, leakVerbs, politeHead, promptNouns } from './prompt-leak.js';
+import {
+  clauseOpen,
+  dictatedLiteral,
+  onlyWords,
+  replyOpens,
+  replyVerbs,
+  runVerbs,
+  shellCommand,
+} from './reply-run.js';
+import { anyStem, gap, longest, type Lang } from './stems.js';
+
+// Three asks of the English layers read in the other languages of the lexicons (round 9): show me your system
+// prompt (override.prompt-leak), answer only with "X" (directive.reply-hijack), run this command line
+// (intent.shell-command). Each raises the English rule at the English severity, so the combiner needs no new
+// weights; each needs two parts of the ask in one sentence, as the English rule does.
+
+const near = (a: string, b: string, n: number): string => `${a}${gap(n)}${b}|${b}${gap(n)}${a}`;
+
+// Punctuation only, or a polite opener ("por favor", "请把", "hãy"), before the ask in its sentence.
+const openers = '[\\s"\'“«„(*¿¡\\[【［-]*';
+
+/** A qualified "your instructions" is the user's own document: "tus instrucciones de instalación". */
+const qualified =
+  /(?:instrucciones|instructions|anweisungen|istruzioni|instruções|инструкции|hướng dẫn|instruksi|talimatlar\w*)[ \t]{1,3}(?:de|del|d['’]|du|des|für|zur|zum|di|della|do|da|dos|для|по|cho|untuk|ini|için)[ \t]/i;
+
+function promptLeakFor(lang: Lang): PatternDetector {
+  const nouns = promptNouns[lang];
+  const verbs = leakVerbs[lang];
+  const tests = once(() => ({
+    head: new RegExp(
+      `^${openers}(?:${tester(politeHead[lang], lang).source}[\\s,，、]*){0,3}$`,
+      'i',
+    ),
+    negation: tester(dontHandOver[lang], lang),
+  }));
+  return lexiconDetector(
+    'override.prompt-leak',
+    'high',
+    lang,
+    nouns,
+    () => near(anyStem(verbs), anyStem(nouns), 40),
+    longest(verbs) + longest(nouns) + 40,
+    "asks for the reader's own instructions",
+    {
+      verify: (m) => {
+        const { head, negation } = tests();
+        const s = sentenceOf(m, 80);
+        const sentence = `${s.head}${m[0]}${s.tail}`;
+        if (negation.test(sentence) || qualified.test(sentence)) return false;
+        return !leakOpens.has(lang) || head.test(s.head);
+      },
+    },
+  );
+}
+
+function replyOnlyFor(lang: Lang): PatternDetector {
+  const verbs = replyVerbs[lang];
+  const only = onlyWords[lang];
+  const polite = once(
+    () => new RegExp(`(?:${tester(politeHead[lang], lang).source})[\\s,，、]*$`, 'i'),
+  );
+  return lexiconDetector(
+    'directive.reply-hijack',
+    'medium',
+    lang,
+    verbs,
+    () => near(anyStem(verbs), anyStem(only), 24),
+    longest(verbs) + longest(only) + 24,
+    'data dictates the reply word for word',
+    {
+      verify: (m) => {
+        const { head, tail } = sentenceOf(m, 60);
+        if (replyOpens.has(lang) && !clauseOpen.test(head.replace(polite(), ''))) return false;
+        const around = `${head.slice(-30)}${m[0]}${tail}`;
+        return dictatedLiteral.quoteOrCaps.test(around) || dictatedLiteral.word.test(around);
+      },
+    },
+  );
+}
+
+function runCommandFor(lang: Lang): PatternDetector {
+  const verbs = runVerbs[lang];
+  const negation = once(() => tester(dontHandOver[lang], lang));
+  return lexiconDetector(
+    'intent.shell-command',
+    'medium',
+    lang,
+    verbs,
+    // The verb before the command line, or after it in the verb-final languages ("rm -rf ~/x を実行").
+    () =>
+      `${anyStem(verbs)}${gap(60)}${shellCommand}|${shellCommand}[^\\n]{0,60}?${anyStem(verbs)}`,
+    longest(verbs) + 140,
+    'asks the reader to run a command',
+    {
+      verify: (m) => {
+        const { head, tail } = sentenceOf(m, 24);
+        return !negation().test(`${head}${m[0]}${tail}`);
+      },
+    },
+  );
+}
+
+/** The round-9 asks in each language of the lexicons. */
+export const requestDetectors = (langs: readonly Lang[]): PatternDetector[] =>
+  langs.flatMap((lang) => [promptLeakFor(lang), replyOnlyFor(lang), runCommandFor(lang)]);
