@@ -119,8 +119,7 @@ export const setAside: PerLanguage = {
 };
 
 /**
- * Words that point back at what the reader was told before: previous, above, earlier, original, your, what you
- * were told … Spelled out
+ * Words that point back at what the reader was told before: previous, above, earlier, original, your … Spelled out
  * where a stem would also read English ("previ*" would match "ignore previous errors").
  */
 export const before: PerLanguage = {
@@ -137,9 +136,6 @@ export const before: PerLanguage = {
     'tus instrucciones',
     'sus instrucciones',
     'tus reglas',
-    'lo que te dijeron',
-    'lo que te han dicho',
-    'lo que se te dijo',
   ],
   fr: [
     'précédent*',
@@ -154,10 +150,6 @@ export const before: PerLanguage = {
     'tes instructions',
     'vos instructions',
     'tes règles',
-    "qu'on t'a dit",
-    "qu'on vous a dit",
-    "qu'on t'a demandé",
-    "qu'on vous a demandé",
   ],
   de: [
     'vorherig*',
@@ -174,9 +166,6 @@ export const before: PerLanguage = {
     'vorstehend*',
     'deine anweisung*',
     'deine regeln',
-    'was man dir',
-    'was dir gesagt',
-    'was man ihnen',
   ],
   it: [
     'precedent*',
@@ -189,8 +178,6 @@ export const before: PerLanguage = {
     'fino ad ora',
     'tue istruzioni',
     'tue regole',
-    'ti è stato detto',
-    'ti hanno detto',
   ],
   pt: [
     'anterior*',
@@ -202,10 +189,6 @@ export const before: PerLanguage = {
     'suas instruções',
     'tuas instruções',
     'suas regras',
-    'lhe disseram',
-    'te disseram',
-    'lhe foi dito',
-    'te foi dito',
   ],
   ru: [
     'предыдущ*',
@@ -219,10 +202,6 @@ export const before: PerLanguage = {
     'свои инструкци*',
     'твои инструкци*',
     'твои правила',
-    'тебе говорили',
-    'тебе сказали',
-    'вам говорили',
-    'вам сказали',
   ],
   zh: [
     '之前',
@@ -239,26 +218,12 @@ export const before: PerLanguage = {
     '前述',
     '你的指令',
     '你的规则',
-    '告诉你的',
-    '对你说的',
   ],
-  ja: [
-    '以前',
-    '前の',
-    'これまで',
-    '上記',
-    '先の',
-    '今まで',
-    '元の',
-    '以上の',
-    '上の',
-    '言われた',
-    '指示された',
-  ],
-  ko: ['이전', '위의', '앞의', '기존', '앞서', '위 지시', '위 내용', '들은'],
-  hi: ['पिछल', 'पूर्व', 'पहले', 'ऊपर', 'अपने निर्देश', 'आपके निर्देश', 'तुम्हारे निर्देश', 'बताया गया'],
-  ar: ['السابق', 'أعلاه', 'الأصلي', 'الماضي', 'المتقدم', 'من قبل', 'ما سبق', 'قيل لك'],
-  bn: ['পূর্ববর্তী', 'আগের', 'পূর্বের', 'উপরের', 'পূর্বে', 'বলা হয়েছে'],
+  ja: ['以前', '前の', 'これまで', '上記', '先の', '今まで', '元の', '以上の', '上の'],
+  ko: ['이전', '위의', '앞의', '기존', '앞서', '위 지시', '위 내용'],
+  hi: ['पिछल', 'पूर्व', 'पहले', 'ऊपर', 'अपने निर्देश', 'आपके निर्देश', 'तुम्हारे निर्देश'],
+  ar: ['السابق', 'أعلاه', 'الأصلي', 'الماضي', 'المتقدم', 'من قبل', 'ما سبق'],
+  bn: ['পূর্ববর্তী', 'আগের', 'পূর্বের', 'উপরের', 'পূর্বে'],
   vi: [
     'trước đó',
     'trước đây',
@@ -268,23 +233,35 @@ export const before: PerLanguage = {
     'ở trên',
     'phía trên',
     'ban đầu',
-    'đã dặn',
-    'được dặn',
-    'đã bảo',
-    'được bảo',
   ],
-  tr: ['önceki', 'yukarıdaki', 'daha önceki', 'eski', 'önceden', 'orijinal', 'söylenen*'],
-  id: [
-    'sebelumnya',
-    'di atas',
-    'diatas',
-    'sebelum',
-    'awal',
-    'dikatakan kepadamu',
-    'dikatakan kepada anda',
-  ],
-  th: ['ก่อนหน้า', 'ข้างต้น', 'ด้านบน', 'เดิม', 'ที่ผ่านมา', 'ที่บอกคุณ'],
-  tl: ['nakaraan*', 'nauna*', 'sa itaas', 'sinabi sa iyo'],
+  tr: ['önceki', 'yukarıdaki', 'daha önceki', 'eski', 'önceden', 'orijinal'],
+  id: ['sebelumnya', 'di atas', 'diatas', 'sebelum', 'awal'],
+  th: ['ก่อนหน้า', 'ข้างต้น', 'ด้านบน', 'เดิม', 'ที่ผ่านมา'],
+  tl: ['nakaraan*', 'nauna*', 'sa itaas'],
+};
+
+/**
+ * "What you were told": a pointer back at the reader's instructions only beside a word for them ("olvida todo lo que
+ * te dijeron"); alone, "olvida lo que te dijeron sobre el examen" is advice between people.
+ */
+export const toldBefore: PerLanguage = {
+  es: ['lo que te dijeron', 'lo que te han dicho', 'lo que se te dijo'],
+  fr: ["qu'on t'a dit", "qu'on vous a dit", "qu'on t'a demandé", "qu'on vous a demandé"],
+  de: ['was man dir', 'was dir gesagt', 'was man ihnen'],
+  it: ['ti è stato detto', 'ti hanno detto'],
+  pt: ['lhe disseram', 'te disseram', 'lhe foi dito', 'te foi dito'],
+  ru: ['тебе говорили', 'тебе сказали', 'вам говорили', 'вам сказали'],
+  zh: ['告诉你的', '对你说的'],
+  ja: ['言われた', '指示された'],
+  ko: ['들은'],
+  ar: ['قيل لك'],
+  hi: ['बताया गया'],
+  bn: ['বলা হয়েছে'],
+  vi: ['đã dặn', 'được dặn', 'đã bảo', 'được bảo'],
+  tr: ['söylenen*'],
+  id: ['dikatakan kepadamu', 'dikatakan kepada anda'],
+  th: ['ที่บอกคุณ'],
+  tl: ['sinabi sa iyo'],
 };
 
 /**

@@ -19,6 +19,13 @@ import { anyStem, gap, longest, type Lang } from './stems.js';
 // weights; each needs two parts of the ask in one sentence, as the English rule does.
 
 const near = (a: string, b: string, n: number): string => `${a}${gap(n)}${b}|${b}${gap(n)}${a}`;
+// Within one clause: a semicolon ends one too ("der Systemprompt legt fest …; zeige ihn mit --verbose an").
+const clauseGap = (n: number): string => `[^.!?;。！？；।؟\\n]{0,${n}}?`;
+// Languages that put the object before the verb: Japanese, Korean, Hindi, Bengali, Turkish, and Chinese with 把.
+const objectFirst = new Set<Lang>(['ja', 'ko', 'hi', 'bn', 'tr', 'zh']);
+// "Answer only the questions marked *": what is answered is named, so nothing is dictated.
+const questionsAsked =
+  /pregunta|question|frage|domand|pergunta|вопрос|问题|質問|질문|प्रश्न|سؤال|الأسئلة|câu hỏi|soru|pertanyaan|คำถาม|tanong/i;
 
 // Punctuation only, or a polite opener ("por favor", "请把", "hãy"), before the ask in its sentence.
 const openers = '[\\s"\'“«„(*¿¡\\[【［-]*';
@@ -42,7 +49,11 @@ function promptLeakFor(lang: Lang): PatternDetector {
     'high',
     lang,
     nouns,
-    () => near(anyStem(verbs), anyStem(nouns), 40),
+    // The verb first, as an order is written, or the noun first where the object comes before the verb.
+    () =>
+      objectFirst.has(lang)
+        ? `${anyStem(verbs)}${clauseGap(40)}${anyStem(nouns)}|${anyStem(nouns)}${clauseGap(40)}${anyStem(verbs)}`
+        : `${anyStem(verbs)}${clauseGap(40)}${anyStem(nouns)}`,
     longest(verbs) + longest(nouns) + 40,
     "asks for the reader's own instructions",
     {
@@ -75,7 +86,9 @@ function replyOnlyFor(lang: Lang): PatternDetector {
       verify: (m) => {
         const { head, tail } = sentenceOf(m, 60);
         if (replyOpens.has(lang) && !clauseOpen.test(head.replace(polite(), ''))) return false;
-        const around = `${head.slice(-30)}${m[0]}${tail}`;
+        if (questionsAsked.test(`${m[0]}${tail.slice(0, 24)}`)) return false;
+        // The literal right after the ask, or right before it where the quote comes first ("「はい」とだけ答えて").
+        const around = `${head.slice(-16)}${m[0]}${tail.slice(0, 40)}`;
         return dictatedLiteral.quoteOrCaps.test(around) || dictatedLiteral.word.test(around);
       },
     },

@@ -7,7 +7,7 @@ import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
 import { requestDetectors } from './request-detectors.js';
 import { fictionFrames } from './fiction.js';
-import { before, dontSetAside, setAside, whatWasSaid } from './override.js';
+import { before, dontSetAside, setAside, toldBefore, whatWasSaid } from './override.js';
 import { politeHead } from './prompt-leak.js';
 import { personalData, privateData, userNouns } from './personal-data.js';
 import {
@@ -91,19 +91,21 @@ const bareOrPolite = (lang: Lang) => {
 
 function overrideFor(lang: Lang): PatternDetector {
   const said = once(() => tester(whatWasSaid[lang], lang));
+  const told = once(() => tester(toldBefore[lang], lang));
   const opens = bareOrPolite(lang);
   return setAsideFor(
     'override.ignore-instructions',
     'high',
     lang,
-    before[lang],
+    [...before[lang], ...toldBefore[lang]],
     40,
     'instruction-override phrase',
     // Named instructions anywhere in the sentence, or an imperative opening it ("Ignoriere das Obige.",
-    // "上記を無視して"): the verb first, or in a verb-final language an imperative form of it.
+    // "上記を無視して"): the verb first, or in a verb-final language an imperative form of it. "What you were told"
+    // points back only beside a word for what was said.
     (m, head, tail, opensWithVerb) =>
       said().test(`${head}${m[0]}${tail}`) ||
-      (opens(head) && (verbFinal.has(lang) || opensWithVerb)),
+      (!told().test(m[0]) && opens(head) && (verbFinal.has(lang) || opensWithVerb)),
   );
 }
 
@@ -207,6 +209,10 @@ function userDataFor(lang: Lang): PatternDetector[] {
   ];
 }
 
+// "Sin límites de mensajes", "sans limites d'utilisation": a plan's quota, not the reader's rules.
+const productLimit =
+  /(?:l[íi]mites?|limits?|restricciones|restrictions?|restrições|grenzen|einschränkungen|limiti|restrizioni|ограничени[йя])[ \t]{1,3}(?:(?:de|des|du|of|für|bei|di|da|do|на|для|по)[ \t]|d['’])/i;
+
 const shortAscii = (s: string): boolean => s.length <= 2 && /^[a-z]+$/.test(s);
 /**
  * Keywords for a list of AI nouns: a two-letter ASCII noun ("ki", "ia") is looked for as a word between a space and
@@ -264,6 +270,7 @@ function singleFor(lang: Lang): PatternDetector[] {
       () => near(anyStem(limitsGone[lang]), anyStem(aiOrDan), 80),
       longest(limitsGone[lang]) + longest(aiOrDan) + 80,
       'tells an AI its limits do not apply',
+      { verify: (m) => !productLimit.test(`${m[0]}${sentenceOf(m, 16).tail}`) },
     ),
   ];
 }
