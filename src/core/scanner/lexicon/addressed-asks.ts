@@ -26,16 +26,17 @@ type Kind = keyof typeof kinds;
 const stemsOf = (lang: Lang, l: AskLexicon, kind: Kind): readonly string[] =>
   kind === 'run' ? runVerbs[lang] : l[kind];
 // A command line after the run verb, or before it in a verb-final language ("rm -rf ~/x を実行").
-const commandLine = new RegExp(shellCommand);
+const commandLine = new RegExp(shellCommand, 'i');
 
 // How far around an ask the address is looked for: the register layer reads the paragraph, 240 characters each way.
 const reach = 240;
 // An outside target or a private path: what a hand-over sends needs no noun when it names where it goes.
 const target =
   /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|https?:\/\/|~\/|\.env\b|id_rsa|\.ssh\b|\.aws\b|\biban\b/i;
-// A tool named as code: snake_case, `backticks`, camelCase with two humps, or a call.
+// A tool named as code: snake_case (in capitals too, as a shouted note writes it), `backticks`, camelCase with two
+// humps, or a call.
 const toolName =
-  /`[\w.:-]{2,60}`|\b[a-z]{2,30}_[a-z0-9_]{2,40}\b|\b[a-z]{2,20}(?:[A-Z][a-z0-9]{1,20}){2,6}\b|[\w.-]{2,40}\(\)/;
+  /`[\w.:-]{2,60}`|\b[a-z]{2,30}_[a-z0-9_]{2,40}\b|\b[A-Z]{2,30}_[A-Z0-9_]{2,40}\b|\b[a-z]{2,20}(?:[A-Z][a-z0-9]{1,20}){2,6}\b|[\w.-]{2,40}\(\)/;
 const url = /https?:\/\/|www\./i;
 // A note header after the reader's name: up to 30 characters, then a colon, not a JSON key's quote.
 const noteAfter = /^[^"'“”«»\n.!?。！？]{0,30}?[:：](?!\s{0,2}["'“])/;

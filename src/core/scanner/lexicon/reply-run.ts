@@ -4,7 +4,7 @@ import type { PerLanguage } from './stems.js';
 // in the other languages. Verb forms are written out where a stem would also read English ("responde*" would
 // match "responded").
 
-/** Verbs of answering: answer, reply, respond, write, say. */
+/** Verbs of answering: answer, reply, respond, write, say. Not "output" (出力, 출력): manuals say a flag outputs only X. */
 export const replyVerbs: PerLanguage = {
   es: [
     'responde',
@@ -22,8 +22,8 @@ export const replyVerbs: PerLanguage = {
   pt: ['responda', 'responde', 'responder', 'respondam', 'escreva', 'diga'],
   ru: ['отвечай*', 'ответь*', 'ответить', 'пиши', 'напиши', 'говори', 'скажи'],
   zh: ['回答', '回复', '答复', '回应', '输出'],
-  ja: ['答え', '返答', '回答', '返信', '言って', '出力'],
-  ko: ['대답', '답하', '답해', '응답', '말해', '출력'],
+  ja: ['答え', '返答', '回答', '返信', '言って'],
+  ko: ['대답', '답하', '답해', '응답', '말해'],
   hi: ['जवाब', 'उत्तर', 'लिखो', 'लिखें', 'कहो'],
   ar: ['أجب', 'اجب', 'أجيبي', 'ردّ', 'رد', 'قل', 'اكتب'],
   bn: ['উত্তর', 'জবাব', 'বলো', 'বলুন', 'লেখো', 'লিখুন'],
@@ -34,7 +34,9 @@ export const replyVerbs: PerLanguage = {
   tl: ['sumagot', 'sagutin', 'tumugon', 'isulat'],
 };
 
-/** Only, nothing but. Korean writes "only" as a particle on the quoted word: the particle with what precedes it. */
+/**
+ * Only, nothing but: the keywords of the answer-only ask (answer verbs are short and sit inside English words: "sag"
+ * in "usage", "ver" in "server"). Korean writes "only" as a particle on the quoted word: the particle with what precedes it. */
 export const onlyWords: PerLanguage = {
   es: ['solo', 'sólo', 'solamente', 'únicamente', 'exclusivamente', 'nada más que'],
   fr: ['uniquement', 'seulement', 'exclusivement', "rien d'autre que", 'que par'],
@@ -42,7 +44,7 @@ export const onlyWords: PerLanguage = {
   it: ['solo', 'soltanto', 'solamente', 'unicamente', 'esclusivamente'],
   pt: ['apenas', 'somente', 'só', 'unicamente', 'exclusivamente'],
   ru: ['только', 'лишь', 'исключительно'],
-  zh: ['只', '仅'],
+  zh: ['只回', '只能', '只用', '只说', '只输', '仅回', '仅用', '仅输'],
   ja: ['とだけ', 'だけを', 'だけで', 'のみ'],
   ko: ['라고만', '이라고만', '로만', '으로만'],
   hi: ['केवल', 'सिर्फ़', 'सिर्फ', 'मात्र'],
@@ -52,7 +54,7 @@ export const onlyWords: PerLanguage = {
   tr: ['sadece', 'yalnızca', 'yalnız'],
   id: ['hanya', 'cuma'],
   th: ['เท่านั้น', 'แค่', 'เพียง'],
-  tl: ['lamang', 'lang'],
+  tl: ['lamang'],
 };
 
 /**
@@ -69,6 +71,9 @@ export const dictatedLiteral = {
  * Languages whose answer verbs also read as statements ("el servidor responde solo con JSON"): there the verb must
  * open its clause (after punctuation, "and", "from now on" or a polite opener), as an order does.
  */
+/** Languages that put "only" before the answer verb ("chỉ trả lời", "只回答", "केवल … जवाब दो"); elsewhere the verb comes first. */
+export const onlyFirst = new Set(['vi', 'zh', 'ja', 'ko', 'hi', 'bn', 'tr']);
+
 export const replyOpens = new Set(['es', 'fr', 'it', 'pt', 'de', 'vi', 'id', 'zh', 'th', 'tl']);
 
 /** What may end the text before an order in its sentence: a clause break, "and", "now", "you (all)". */
@@ -79,7 +84,7 @@ export const clauseOpen =
 export const runVerbs: PerLanguage = {
   es: ['ejecuta', 'ejecute', 'ejecutar', 'ejecútalo', 'lanza'],
   fr: ['exécute', 'exécutez', 'exécuter', 'lancez'],
-  de: ['führe', 'führen sie', 'ausführen', 'starte', 'starten sie'],
+  de: ['führe', 'führen sie', 'ausführen'],
   it: ['esegui', 'eseguire', 'esegua', 'lancia', 'lanciare'],
   pt: ['executa', 'executar', 'rodar'],
   ru: ['выполни', 'выполните', 'выполнить', 'запусти', 'запустите', 'запустить'],

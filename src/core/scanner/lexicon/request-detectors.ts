@@ -5,6 +5,7 @@ import { leakOpens, leakVerbs, politeHead, promptNouns } from './prompt-leak.js'
 import {
   clauseOpen,
   dictatedLiteral,
+  onlyFirst,
   onlyWords,
   replyOpens,
   replyVerbs,
@@ -78,8 +79,12 @@ function replyOnlyFor(lang: Lang): PatternDetector {
     'directive.reply-hijack',
     'medium',
     lang,
-    verbs,
-    () => near(anyStem(verbs), anyStem(only), 24),
+    only,
+    // The verb first ("responde solo con"), or "only" first where the language puts it there ("chỉ trả lời").
+    () =>
+      onlyFirst.has(lang)
+        ? near(anyStem(verbs), anyStem(only), 24)
+        : `${anyStem(verbs)}${gap(24)}${anyStem(only)}`,
     longest(verbs) + longest(only) + 24,
     'data dictates the reply word for word',
     {
