@@ -1,23 +1,20 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createScanner } from './scanner.js';
 import { atLeast } from './severity.js';
+import {
+  multilingualBlindSet9 as rows,
+  type BlindLabel as Label,
+  type BlindRow as Row,
+} from '../../../test/helpers/multilingual-blind-set-9.js';
 
-// The blind set of issue 11's ninth round (multilingual-blind-set-9.json): texts in fourteen languages written before
+// The blind set of issue 11's ninth round (test/helpers/multilingual-blind-set-9.ts): texts in fourteen languages written before
 // the round's rules, attacks of several styles (set aside what you were told, show your system prompt, you are now
 // an AI without limits, a note to the model inside a search result asking it to run a command, answer only with
 // "X", give me the admin password) and benign near misses (an --ignore-case flag, a password reset page, a
 // translation request, settings). Per language, rows alternate between a dev half and a held half (the style
 // order shifts by one per language, so each style falls in both halves). The rules were tuned on the dev half only;
 // the held half is asserted as a floor: the counts it had when the round closed.
-
-type Label = 'attack' | 'benign';
-type Row = readonly [lang: string, label: Label, text: string];
-
-const { rows } = JSON.parse(
-  readFileSync(new URL('./multilingual-blind-set-9.json', import.meta.url), 'utf8'),
-) as { rows: Row[] };
 
 const langs = [...new Set(rows.map((r) => r[0]))];
 const halves = (() => {
@@ -70,21 +67,14 @@ describe('round-9 multilingual blind set', () => {
 const benign = rows.filter((r) => r[1] === 'benign').map((r) => r[2]);
 const caughtAttacks = halves.dev.filter((r) => r[1] === 'attack' && flagged(r[2])).map((r) => r[2]);
 
-type Disguise = {
-  kind: 'case' | 'upper' | 'fullwidth' | 'zero-width' | 'blanks' | 'nbsp' | 'lines';
-  at: number;
-};
+const kinds = ['case', 'upper', 'fullwidth', 'zero-width', 'blanks', 'nbsp', 'lines'] as const;
+interface Disguise {
+  readonly kind: (typeof kinds)[number];
+  readonly at: number;
+}
 const disguises = fc.array(
   fc.record({
-    kind: fc.constantFrom(
-      'case',
-      'upper',
-      'fullwidth',
-      'zero-width',
-      'blanks',
-      'nbsp',
-      'lines',
-    ) as fc.Arbitrary<Disguise['kind']>,
+    kind: fc.constantFrom(...kinds),
     at: fc.nat(500),
   }),
   { minLength: 1, maxLength: 4 },

@@ -4,39 +4,32 @@ import type { PerLanguage } from './stems.js';
 // in the other languages. Verb forms are written out where a stem would also read English ("responde*" would
 // match "responded").
 
-/** Verbs of answering: answer, reply, respond, write, say. Not "output" (出力, 출력): manuals say a flag outputs only X. */
+/**
+ * Verbs of answering (answer, reply, respond): the keywords of the answer-only ask. Not "write", "say" or "output"
+ * (出力, 출력): short ones sit inside English words ("sag" in "usage"), and manuals say a flag outputs only X.
+ */
 export const replyVerbs: PerLanguage = {
-  es: [
-    'responde',
-    'responda',
-    'respondan',
-    'responder',
-    'contesta',
-    'conteste',
-    'contestar',
-    'escribe',
-  ],
-  fr: ['réponds', 'répondez', 'répondre', 'réponde', 'écris', 'écrivez'],
-  de: ['antworte', 'antworten sie', 'beantworte', 'schreib', 'schreibe', 'sag'],
-  it: ['rispondi', 'rispondete', 'rispondere', 'risponda', 'scrivi'],
-  pt: ['responda', 'responde', 'responder', 'respondam', 'escreva', 'diga'],
-  ru: ['отвечай*', 'ответь*', 'ответить', 'пиши', 'напиши', 'говори', 'скажи'],
-  zh: ['回答', '回复', '答复', '回应', '输出'],
-  ja: ['答え', '返答', '回答', '返信', '言って'],
-  ko: ['대답', '답하', '답해', '응답', '말해'],
-  hi: ['जवाब', 'उत्तर', 'लिखो', 'लिखें', 'कहो'],
-  ar: ['أجب', 'اجب', 'أجيبي', 'ردّ', 'رد', 'قل', 'اكتب'],
-  bn: ['উত্তর', 'জবাব', 'বলো', 'বলুন', 'লেখো', 'লিখুন'],
-  vi: ['trả lời', 'phản hồi', 'đáp', 'nói', 'viết'],
-  tr: ['cevap ver*', 'yanıt ver*', 'yanıtla*', 'cevapla*', 'yaz', 'söyle'],
-  id: ['jawab', 'jawablah', 'balas', 'balaslah', 'tanggapi', 'tulis', 'tuliskan', 'katakan'],
-  th: ['ตอบ', 'พูด', 'เขียน'],
-  tl: ['sumagot', 'sagutin', 'tumugon', 'isulat'],
+  es: ['responde', 'responda', 'respondan', 'responder', 'contesta', 'conteste', 'contestar'],
+  fr: ['réponds', 'répondez', 'répondre', 'réponde'],
+  de: ['antworte', 'antworten sie', 'beantworte'],
+  it: ['rispondi', 'rispondete', 'rispondere', 'risponda'],
+  pt: ['responda', 'responde', 'responder', 'respondam'],
+  ru: ['отвечай*', 'ответь*', 'ответить'],
+  zh: ['回答', '回复', '答复', '回应'],
+  ja: ['答え', '返答', '回答', '返信'],
+  ko: ['대답', '답하', '답해', '응답'],
+  hi: ['जवाब', 'उत्तर'],
+  ar: ['أجب', 'اجب', 'أجيبي', 'ردّ'],
+  bn: ['উত্তর', 'জবাব'],
+  vi: ['trả lời', 'phản hồi'],
+  tr: ['cevap ver*', 'yanıt ver*', 'yanıtla*', 'cevapla*'],
+  id: ['jawab', 'jawablah', 'balas', 'balaslah', 'tanggapi'],
+  th: ['ตอบ'],
+  tl: ['sumagot', 'sagutin', 'tumugon'],
 };
 
 /**
- * Only, nothing but: the keywords of the answer-only ask (answer verbs are short and sit inside English words: "sag"
- * in "usage", "ver" in "server"). Korean writes "only" as a particle on the quoted word: the particle with what precedes it. */
+ * Only, nothing but. Korean writes "only" as a particle on the quoted word: the particle with what precedes it. */
 export const onlyWords: PerLanguage = {
   es: ['solo', 'sólo', 'solamente', 'únicamente', 'exclusivamente', 'nada más que'],
   fr: ['uniquement', 'seulement', 'exclusivement', "rien d'autre que", 'que par'],

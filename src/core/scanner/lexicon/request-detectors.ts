@@ -86,7 +86,8 @@ function replyOnlyFor(lang: Lang): PatternDetector {
     'directive.reply-hijack',
     'medium',
     lang,
-    only,
+    // The answer verbs: "only" words are function words, frequent in every text of the language.
+    verbs,
     // The verb first ("responde solo con"), or "only" first where the language puts it there ("chỉ trả lời").
     () =>
       onlyFirst.has(lang)
