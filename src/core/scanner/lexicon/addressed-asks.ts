@@ -1,6 +1,7 @@
 import type { PatternDetector } from '../detector.js';
 import { askLexicons, type AskLexicon } from './asks.js';
 import { dontHandOver } from './credentials.js';
+import { runVerbs, shellCommand } from './reply-run.js';
 import { lexiconDetector, once, sentenceOf, tester } from './build.js';
 import { anyStem, longest, type Lang } from './stems.js';
 
@@ -17,17 +18,25 @@ const kinds = {
   conceal: ['intent.concealment', 'asks the AI reader to keep an act from the user'],
   call: ['intent.tool-invocation', 'asks the AI reader to call a particular tool'],
   follow: ['intent.fetch-follow', 'asks the AI reader to fetch a page and do what it says'],
+  run: ['intent.shell-command', 'asks the AI reader to run a command line'],
 } as const;
 type Kind = keyof typeof kinds;
+
+/** The verbs of a kind of ask: run verbs come from reply-run.ts, the others from the ask lexicon. */
+const stemsOf = (lang: Lang, l: AskLexicon, kind: Kind): readonly string[] =>
+  kind === 'run' ? runVerbs[lang] : l[kind];
+// A command line after the run verb, or before it in a verb-final language ("rm -rf ~/x を実行").
+const commandLine = new RegExp(shellCommand, 'i');
 
 // How far around an ask the address is looked for: the register layer reads the paragraph, 240 characters each way.
 const reach = 240;
 // An outside target or a private path: what a hand-over sends needs no noun when it names where it goes.
 const target =
   /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|https?:\/\/|~\/|\.env\b|id_rsa|\.ssh\b|\.aws\b|\biban\b/i;
-// A tool named as code: snake_case, `backticks`, camelCase with two humps, or a call.
+// A tool named as code: snake_case (in capitals too, as a shouted note writes it), `backticks`, camelCase with two
+// humps, or a call.
 const toolName =
-  /`[\w.:-]{2,60}`|\b[a-z]{2,30}_[a-z0-9_]{2,40}\b|\b[a-z]{2,20}(?:[A-Z][a-z0-9]{1,20}){2,6}\b|[\w.-]{2,40}\(\)/;
+  /`[\w.:-]{2,60}`|\b[a-z]{2,30}_[a-z0-9_]{2,40}\b|\b[A-Z]{2,30}_[A-Z0-9_]{2,40}\b|\b[a-z]{2,20}(?:[A-Z][a-z0-9]{1,20}){2,6}\b|[\w.-]{2,40}\(\)/;
 const url = /https?:\/\/|www\./i;
 // A note header after the reader's name: up to 30 characters, then a colon, not a JSON key's quote.
 const noteAfter = /^[^"'“”«»\n.!?。！？]{0,30}?[:：](?!\s{0,2}["'“])/;
@@ -126,7 +135,7 @@ function quoted(head: string): boolean {
 
 function askFor(lang: Lang, l: AskLexicon, kind: Kind, compiled: () => Compiled): PatternDetector {
   const [rule, message] = kinds[kind];
-  const stems = l[kind];
+  const stems = stemsOf(lang, l, kind);
   return lexiconDetector(
     rule,
     'medium',
@@ -150,6 +159,8 @@ function askFor(lang: Lang, l: AskLexicon, kind: Kind, compiled: () => Compiled)
         const sentence = `${head}${m[0]}${tail}`;
         if (kind === 'send' && !(c.data.test(sentence) || target.test(sentence))) return false;
         if (kind === 'call' && !toolName.test(`${head.slice(-60)}${m[0]}${tail.slice(0, 60)}`))
+          return false;
+        if (kind === 'run' && !commandLine.test(`${head.slice(-60)}${m[0]}${tail.slice(0, 60)}`))
           return false;
         return kind !== 'follow' || url.test(text.slice(from, to));
       },
@@ -178,8 +189,10 @@ function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
   const all = Object.keys(kinds) as Kind[];
   const asks = all.map((kind) => askFor(lang, l, kind, compiled));
   // Which kind a matched verb is of ("ejecuta" both calls and follows).
-  const whole = once(() => all.map((kind) => new RegExp(`^${tester(l[kind], lang).source}$`, 'i')));
-  const anyAsk = all.flatMap((kind) => l[kind]);
+  const whole = once(() =>
+    all.map((kind) => new RegExp(`^${tester(stemsOf(lang, l, kind), lang).source}$`, 'i')),
+  );
+  const anyAsk = all.flatMap((kind) => stemsOf(lang, l, kind));
   return [
     ...asks,
     // The address, raised once next to an ask that holds: the combiner's address-and-ask cluster.

@@ -76,6 +76,7 @@ const layers: Readonly<Record<string, Layer>> = {
   override: 'override',
   role: 'role',
   exfil: 'exfil',
+  directive: 'directive',
 };
 const layerOf = (id: string): Layer => layers[id.slice(0, id.indexOf('.'))] ?? 'signal';
 

@@ -114,7 +114,7 @@ export const setAside: PerLanguage = {
   vi: ['bỏ qua', 'phớt lờ', 'quên', 'không tuân theo', 'đừng làm theo', 'lờ đi'],
   tr: ['yok say*', 'görmezden gel*', 'unut*', 'dikkate alma*', 'göz ardı et*', 'boş ver*'],
   id: ['abaikan', 'lupakan', 'jangan ikuti', 'hiraukan', 'acuhkan'],
-  th: ['เพิกเฉย', 'ละเว้น', 'ไม่สนใจ', 'ลืม', 'ไม่ต้องทำตาม', 'ไม่ต้องสนใจ'],
+  th: ['เพิกเฉย', 'ละเว้น', 'ไม่สนใจ', 'ลืม', 'ไม่ต้องทำตาม', 'ไม่ต้องสนใจ', 'อย่าสนใจ', 'อย่าไปสนใจ'],
   tl: ['huwag pansinin', 'kalimutan', 'balewalain', 'ipagwalang-bahala', 'huwag sundin'],
 };
 
@@ -221,7 +221,7 @@ export const before: PerLanguage = {
   ],
   ja: ['以前', '前の', 'これまで', '上記', '先の', '今まで', '元の', '以上の', '上の'],
   ko: ['이전', '위의', '앞의', '기존', '앞서', '위 지시', '위 내용'],
-  hi: ['पिछल', 'पूर्व', 'पहले', 'ऊपर'],
+  hi: ['पिछल', 'पूर्व', 'पहले', 'ऊपर', 'अपने निर्देश', 'आपके निर्देश', 'तुम्हारे निर्देश'],
   ar: ['السابق', 'أعلاه', 'الأصلي', 'الماضي', 'المتقدم', 'من قبل', 'ما سبق'],
   bn: ['পূর্ববর্তী', 'আগের', 'পূর্বের', 'উপরের', 'পূর্বে'],
   vi: [
@@ -238,6 +238,30 @@ export const before: PerLanguage = {
   id: ['sebelumnya', 'di atas', 'diatas', 'sebelum', 'awal'],
   th: ['ก่อนหน้า', 'ข้างต้น', 'ด้านบน', 'เดิม', 'ที่ผ่านมา'],
   tl: ['nakaraan*', 'nauna*', 'sa itaas'],
+};
+
+/**
+ * "What you were told": a pointer back at the reader's instructions only beside a word for them ("olvida todo lo que
+ * te dijeron"); alone, "olvida lo que te dijeron sobre el examen" is advice between people.
+ */
+export const toldBefore: PerLanguage = {
+  es: ['lo que te dijeron', 'lo que te han dicho', 'lo que se te dijo'],
+  fr: ["qu'on t'a dit", "qu'on vous a dit", "qu'on t'a demandé", "qu'on vous a demandé"],
+  de: ['was man dir', 'was dir gesagt', 'was man ihnen'],
+  it: ['ti è stato detto', 'ti hanno detto'],
+  pt: ['lhe disseram', 'te disseram', 'lhe foi dito', 'te foi dito'],
+  ru: ['тебе говорили', 'тебе сказали', 'вам говорили', 'вам сказали'],
+  zh: ['告诉你的', '对你说的'],
+  ja: ['言われた', '指示された'],
+  ko: ['들은'],
+  ar: ['قيل لك'],
+  hi: ['बताया गया'],
+  bn: ['বলা হয়েছে'],
+  vi: ['đã dặn', 'được dặn', 'đã bảo', 'được bảo'],
+  tr: ['söylenen*'],
+  id: ['dikatakan kepadamu', 'dikatakan kepada anda'],
+  th: ['ที่บอกคุณ'],
+  tl: ['sinabi sa iyo'],
 };
 
 /**

@@ -15,6 +15,8 @@ export const newPersona: PerLanguage = {
     'asume el papel de',
     'eres ahora',
     'compórtate como',
+    'actúas como',
+    'desde ahora eres',
   ],
   fr: [
     'tu es maintenant',
@@ -288,6 +290,30 @@ export const aiNouns: PerLanguage = {
   id: ['kecerdasan buatan', 'model bahasa', 'asisten ai', 'chatbot'],
   th: ['ai', 'ปัญญาประดิษฐ์', 'โมเดลภาษา', 'แชทบอท'],
   tl: ['artificial intelligence', 'language model', 'chatbot'],
+};
+
+/**
+ * Assistants named as such: with a limit said gone ("un asistente sin filtros") they read as an AI told it has no
+ * limits, though "como asistente" alone is how a help page speaks of its own bot (so not an AI noun of `asYou`).
+ */
+export const assistantNouns: PerLanguage = {
+  es: ['asistente'],
+  fr: ['assistant', 'assistante'],
+  de: ['assistent*'],
+  it: ['assistente'],
+  pt: ['assistente'],
+  ru: ['ассистент*', 'помощник*'],
+  zh: ['助手', '助理'],
+  ja: ['アシスタント'],
+  ko: ['어시스턴트', '비서'],
+  hi: ['सहायक', 'असिस्टेंट'],
+  ar: ['مساعد'],
+  bn: ['সহকারী'],
+  vi: ['trợ lý'],
+  tr: ['asistan*'],
+  id: ['asisten'],
+  th: ['ผู้ช่วย'],
+  tl: ['katulong'],
 };
 
 /** "As …" introducing what the reader is ("as an AI …"), and "you are". */

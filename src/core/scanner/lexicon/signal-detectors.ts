@@ -5,10 +5,20 @@ import { descriptionAskDetectors } from './description-asks.js';
 import { lexiconDetector, once, sentenceOf, tester } from './build.js';
 import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
+import { requestDetectors } from './request-detectors.js';
 import { fictionFrames } from './fiction.js';
-import { before, dontSetAside, setAside, whatWasSaid } from './override.js';
+import { before, dontSetAside, setAside, toldBefore, whatWasSaid } from './override.js';
+import { politeHead } from './prompt-leak.js';
 import { personalData, privateData, userNouns } from './personal-data.js';
-import { aiNouns, asYou, creatorClaim, limitlessMode, limitsGone, newPersona } from './persona.js';
+import {
+  aiNouns,
+  asYou,
+  assistantNouns,
+  creatorClaim,
+  limitlessMode,
+  limitsGone,
+  newPersona,
+} from './persona.js';
 import { anyStem, gap, longest, type Lang, type PerLanguage } from './stems.js';
 
 // The general signals of the English layers, built from the per-language lexicons: each detector raises the rule
@@ -70,21 +80,32 @@ function setAsideFor(
 
 // The sentence holds only punctuation before the match.
 const bareHead = /^[\s"'“«„(*-]*$/;
+/** The sentence holds only punctuation and polite openers ("Hãy", "Bitte", "请") before the match. */
+const bareOrPolite = (lang: Lang) => {
+  const polite = once(
+    () => new RegExp(`(?:${tester(politeHead[lang], lang).source}[\\s,，、]*){1,3}$`, 'i'),
+  );
+  return (head: string): boolean =>
+    bareHead.test(head) || bareHead.test(head.replace(polite(), ''));
+};
 
 function overrideFor(lang: Lang): PatternDetector {
   const said = once(() => tester(whatWasSaid[lang], lang));
+  const told = once(() => tester(toldBefore[lang], lang));
+  const opens = bareOrPolite(lang);
   return setAsideFor(
     'override.ignore-instructions',
     'high',
     lang,
-    before[lang],
+    [...before[lang], ...toldBefore[lang]],
     40,
     'instruction-override phrase',
     // Named instructions anywhere in the sentence, or an imperative opening it ("Ignoriere das Obige.",
-    // "上記を無視して"): the verb first, or in a verb-final language an imperative form of it.
+    // "上記を無視して"): the verb first, or in a verb-final language an imperative form of it. "What you were told"
+    // points back only beside a word for what was said.
     (m, head, tail, opensWithVerb) =>
       said().test(`${head}${m[0]}${tail}`) ||
-      (bareHead.test(head) && (verbFinal.has(lang) || opensWithVerb)),
+      (!told().test(m[0]) && opens(head) && (verbFinal.has(lang) || opensWithVerb)),
   );
 }
 
@@ -94,6 +115,7 @@ function overrideFor(lang: Lang): PatternDetector {
  * counterpart ("forget about all those rules") is a medium cue, not an override phrase. Conditions drop it too.
  */
 function ignoreRulesFor(lang: Lang): PatternDetector {
+  const opens = bareOrPolite(lang);
   return setAsideFor(
     'override.ignore-rules',
     'medium',
@@ -102,8 +124,11 @@ function ignoreRulesFor(lang: Lang): PatternDetector {
     16,
     'tells the reader to set aside what it was told',
     (_m, head, tail, opensWithVerb) =>
-      (bareHead.test(head) && opensWithVerb) ||
-      (/^[\u3040-\u30FF\uAC00-\uD7AF]{0,4}[\s"'”»)]*(?:[.!。！]|$)/.test(tail.slice(0, 8)) &&
+      (opens(head) && opensWithVerb) ||
+      // Or closes it in a verb-final language: a few letters of the verb's ending, then the sentence's end.
+      (/^[\u0900-\u09FF\u3040-\u30FF\uAC00-\uD7AF]{0,4}[\s"'”»)]*(?:[.!。！।]|$)/.test(
+        tail.slice(0, 8),
+      ) &&
         !opensWithVerb),
   );
 }
@@ -184,6 +209,10 @@ function userDataFor(lang: Lang): PatternDetector[] {
   ];
 }
 
+// "Sin límites de mensajes", "sans limites d'utilisation": a plan's quota, not the reader's rules.
+const productLimit =
+  /(?:l[íi]mites?|limits?|restricciones|restrictions?|restrições|grenzen|einschränkungen|limiti|restrizioni|ограничени[йя])[ \t]{1,3}(?:(?:de|des|du|of|für|bei|di|da|do|на|для|по)[ \t]|d['’])/i;
+
 const shortAscii = (s: string): boolean => s.length <= 2 && /^[a-z]+$/.test(s);
 /**
  * Keywords for a list of AI nouns: a two-letter ASCII noun ("ki", "ia") is looked for as a word between a space and
@@ -211,7 +240,7 @@ function singleFor(lang: Lang): PatternDetector[] {
       message,
     );
   const ai = aiNouns[lang];
-  const aiOrDan = [...ai, 'dan'];
+  const aiOrDan = [...ai, ...assistantNouns[lang], 'dan'];
   return [
     one('intent.fictional-frame', 'low', fictionFrames, 'frames the request as fiction'),
     one('role.persona', 'medium', newPersona, 'tells the reader it is someone else'),
@@ -241,6 +270,7 @@ function singleFor(lang: Lang): PatternDetector[] {
       () => near(anyStem(limitsGone[lang]), anyStem(aiOrDan), 80),
       longest(limitsGone[lang]) + longest(aiOrDan) + 80,
       'tells an AI its limits do not apply',
+      { verify: (m) => !productLimit.test(`${m[0]}${sentenceOf(m, 16).tail}`) },
     ),
   ];
 }
@@ -257,4 +287,4 @@ export const lexiconDetectors: readonly PatternDetector[] = langs
     ...userDataFor(lang),
     ...singleFor(lang),
   ])
-  .concat(addressedAskDetectors(), descriptionAskDetectors());
+  .concat(addressedAskDetectors(), descriptionAskDetectors(), requestDetectors(langs));
