@@ -52,7 +52,7 @@ const sleeperTrigger = [
   String.raw`\b(?:on|during|at|every)${S}${weekday}`,
   String.raw`\b(?:has${S}been|was|is|were|have${S}been)${S}(?:used|called|invoked|run)${S}(?:more${S}than${S}|at${S}least${S})?${count}${S}times`,
   String.raw`\b(?:after|every)${S}(?:the${S})?${count}${S}(?:calls?|uses?|invocations?|times?|runs?|requests?|messages?|sessions?)`,
-  String.raw`\b(?:on|at|after|from)${S}the${S}(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|fiftieth|hundredth|\d{1,4}(?:st|nd|rd|th))${S}(?!(?:consecutive${S})?(?:failures?|errors?|attempts?|retr(?:y|ies)|timeouts?|tries|crash(?:es)?)\b)[a-z]{2,15}\b`,
+  String.raw`\b(?:on|at|after|from)${S}the${S}(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|fiftieth|hundredth|\d{1,4}(?:st|nd|rd|th))${S}(?!(?:consecutive${S})?(?:failures?|failed|unsuccessful|invalid|wrong|incorrect|bad|missed|declined|rejected|errors?|attempts?|retr(?:y|ies)|timeouts?|tries|crash(?:es)?)\b)[a-z]{2,15}\b`,
 ].join('|');
 // Another tool or server being there: routing advice keys on it too ("if the notification server is connected,
 // send alerts through it"), so it arms only a call of that tool or an outcome no routing makes.
