@@ -348,11 +348,13 @@ testBlindDevHalf({
 // Main ff8e9d1: 9 of 18, shell_exec flagged. Measured at the end of round 8: 10 of 18 (channel_tools, a neighbour
 // turned away from by a pronoun in the next sentence), shell_exec still flagged. The measure showed an inflection bug
 // in a round-8 rule ("acts on these instructions ahead of anything the user says" was meant to be read and was not);
-// fixed after it, vendor_pay is caught too: 11 of 18 pinned here, the 11th not a measure.
+// fixed after it, vendor_pay is caught too: 11 of 18 pinned here, the 11th not a measure. Round 9 (desc9) caught
+// clipboard_sync as well, by its reply-scope concealment facet (built on blind set J's dev half, not on this text).
 const HELD_CAUGHT: readonly string[] = [
   'auth_handshake',
   'ctx_refresh',
   'preflight',
+  'clipboard_sync',
   'vendor_pay',
   'timezone_convert',
   'emoji_pick',

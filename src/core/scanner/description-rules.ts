@@ -15,8 +15,10 @@ import { rx, type PatternDetector } from './detector.js';
  * made about four fifths of the native code (`poison.data-request` 1.6 MB); `{1,8}` compiles as a counted loop, and
  * the lookbehind rejects a run of four. The same matches wherever the gap follows a word and precedes one, as in
  * every pattern here; not inside a lookbehind (read backwards, the lookbehind would see the word): use `SB` there.
+ * The lookbehind's four blanks are written out rather than counted (`[ \t]{4}`): the same assertion, and about a
+ * tenth less native code over the description patterns (measured with scripts/bench-scan-cliff.js).
  */
-export const S = String.raw`(?:[ \t]{1,8}(?<![ \t]{4}))`;
+export const S = String.raw`(?:[ \t]{1,8}(?<![ \t][ \t][ \t][ \t]))`;
 /** The word gap inside a lookbehind. */
 export const SB = '[ \\t]{1,3}';
 
@@ -52,7 +54,7 @@ const sleeperTrigger = [
   String.raw`\b(?:on|during|at|every)${S}${weekday}`,
   String.raw`\b(?:has${S}been|was|is|were|have${S}been)${S}(?:used|called|invoked|run)${S}(?:more${S}than${S}|at${S}least${S})?${count}${S}times`,
   String.raw`\b(?:after|every)${S}(?:the${S})?${count}${S}(?:calls?|uses?|invocations?|times?|runs?|requests?|messages?|sessions?)`,
-  String.raw`\b(?:on|at|after|from)${S}the${S}(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|fiftieth|hundredth|\d{1,4}(?:st|nd|rd|th))${S}(?!(?:consecutive${S})?(?:failures?|errors?|attempts?|retr(?:y|ies)|timeouts?|tries|crash(?:es)?)\b)[a-z]{2,15}\b`,
+  String.raw`\b(?:on|at|after|from)${S}the${S}(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|fiftieth|hundredth|\d{1,4}(?:st|nd|rd|th))${S}(?!(?:consecutive${S})?(?:failures?|failed|unsuccessful|invalid|wrong|incorrect|bad|missed|declined|rejected|errors?|attempts?|retr(?:y|ies)|timeouts?|tries|crash(?:es)?)\b)[a-z]{2,15}\b`,
 ].join('|');
 // Another tool or server being there: routing advice keys on it too ("if the notification server is connected,
 // send alerts through it"), so it arms only a call of that tool or an outcome no routing makes.

@@ -75,6 +75,16 @@ const parameterAsks: readonly ParameterAsk[] = [
       /contact|profile|crm|\buser|account|customer|person|address|mail|phone|sign[ -]?up|register|patient|booking|order|ship|deliver|\bfile|document/i,
   },
   {
+    // Card, bank and identity numbers: a payment or identity check takes them; an expense log or a converter never.
+    kind: 'payment or identity numbers',
+    ask: new RegExp(
+      String.raw`\b(?:(?:the${sp})?user['’]s|their|your${sp}user['’]s)${sp}(?:\w{1,12}${sp}){0,2}(?:card${sp}numbers?|credit${sp}cards?|debit${sp}cards?|cvv|cvc|security${sp}codes?|iban|bank${sp}(?:account${sp})?(?:details|numbers?)|ssn|social${sp}security${sp}numbers?|passport${sp}numbers?)|\b(?:cvv|cvc)\b|\bsocial${sp}security${sp}numbers?\b`,
+      'i',
+    ),
+    purpose:
+      /\bpay|checkout|\bcard|billing|\bcharge|\bbank|wallet|kyc|identity|passport|verif|\btax|payroll|\bhr\b|employee|onboard/i,
+  },
+  {
     kind: 'credentials',
     ask: new RegExp(
       String.raw`\b(?:passwords?|passphrases?|api${sp}keys?|access${sp}keys?(?:${sp}ids?)?|(?:access|auth|session|bearer|refresh|github|aws|openai)${sp}tokens?|secret${sp}keys?|credentials|private${sp}keys?|ssh${sp}keys?|session${sp}cookies?|cookies|seed${sp}phrases?|2fa${sp}codes?)\b`,
