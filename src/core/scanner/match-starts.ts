@@ -126,26 +126,7 @@ class Reader {
 
   /** One term (an assertion, or an atom and its quantifier) appended to `prefixes`. */
   private term(prefixes: Prefix[]): Prefix[] {
-    const c = this.peek();
-    // Zero-width assertions leave the match's start where it is.
-    if (c === '^' || c === '$') {
-      this.at++;
-      return prefixes;
-    }
-    if (c === '\\' && (this.peek(1) === 'b' || this.peek(1) === 'B')) {
-      this.at += 2;
-      return prefixes;
-    }
-    if (c === '(' && this.peek(1) === '?') {
-      const kind = this.peek(2);
-      if (kind === '=' || kind === '!' || (kind === '<' && /[=!]/.test(this.peek(3)))) {
-        this.at += kind === '<' ? 4 : 3;
-        this.skipAlternatives();
-        this.expect(')');
-        if (quantifierStart.test(this.peek())) throw new Refused();
-        return prefixes;
-      }
-    }
+    if (this.skipAssertion()) return prefixes;
     // An atom: the strings it may match, as prefixes of its own (undefined: any characters).
     const atom = this.atom();
     const { min, max } = this.quantifier();
@@ -166,6 +147,31 @@ class Reader {
       if (out.length > maxPrefixes) throw new Refused();
     }
     return out;
+  }
+
+  /**
+   * Steps over a zero-width assertion here (`^`, `$`, `\b`, `\B`, a lookaround) and says whether there was one: it
+   * leaves the match's start where it is. A quantified lookaround is refused.
+   */
+  private skipAssertion(): boolean {
+    const c = this.peek();
+    if (c === '^' || c === '$') {
+      this.at++;
+      return true;
+    }
+    if (c === '\\' && (this.peek(1) === 'b' || this.peek(1) === 'B')) {
+      this.at += 2;
+      return true;
+    }
+    if (c !== '(' || this.peek(1) !== '?') return false;
+    const kind = this.peek(2);
+    if (!(kind === '=' || kind === '!' || (kind === '<' && /[=!]/.test(this.peek(3)))))
+      return false;
+    this.at += kind === '<' ? 4 : 3;
+    this.skipAlternatives();
+    this.expect(')');
+    if (quantifierStart.test(this.peek())) throw new Refused();
+    return true;
   }
 
   /** Skip a lookaround's body (its alternatives, to the `)` that closes it). */
@@ -258,25 +264,7 @@ class Reader {
 
   /** One term of a group's alternative: like `term`, with no keyword test. */
   private piece(pieces: Prefix[]): Prefix[] {
-    const c = this.peek();
-    if (c === '^' || c === '$') {
-      this.at++;
-      return pieces;
-    }
-    if (c === '\\' && (this.peek(1) === 'b' || this.peek(1) === 'B')) {
-      this.at += 2;
-      return pieces;
-    }
-    if (c === '(' && this.peek(1) === '?') {
-      const kind = this.peek(2);
-      if (kind === '=' || kind === '!' || (kind === '<' && /[=!]/.test(this.peek(3)))) {
-        this.at += kind === '<' ? 4 : 3;
-        this.skipAlternatives();
-        this.expect(')');
-        if (quantifierStart.test(this.peek())) throw new Refused();
-        return pieces;
-      }
-    }
+    if (this.skipAssertion()) return pieces;
     const atom = this.atom();
     const { min, max } = this.quantifier();
     if (max === 0) return pieces;
