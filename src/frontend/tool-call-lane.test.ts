@@ -90,3 +90,36 @@ describe('ToolCallLane: the settle task', () => {
     expect(transport.sent.map((m) => ('id' in m ? m.id : undefined))).toEqual([1, 2]);
   });
 });
+
+describe('ToolCallLane: two settle tasks', () => {
+  test('both run once, in the order given, before the answer', async () => {
+    const log: string[] = [];
+    const transport = await laneWith((incoming) => {
+      incoming.whenSettled?.(() => {
+        log.push(`drain after ${String(transport.sent.length)} sent`);
+      }, {});
+      incoming.whenSettled?.((key) => log.push(`session ${key.id}`), { id: 's1' });
+      return Promise.resolve(ok);
+    });
+    transport.deliver(callMessage(1));
+    await settle();
+    expect(log).toEqual(['drain after 0 sent', 'session s1']);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  test('a third task is refused', async () => {
+    let refused: unknown;
+    const transport = await laneWith((incoming) => {
+      incoming.whenSettled?.(() => undefined, {});
+      incoming.whenSettled?.(() => undefined, {});
+      try {
+        incoming.whenSettled?.(() => undefined, {});
+      } catch (error) {
+        refused = error;
+      }
+      return Promise.resolve(ok);
+    });
+    transport.deliver(callMessage(1));
+    expect(refused).toBeInstanceOf(Error);
+  });
+});
