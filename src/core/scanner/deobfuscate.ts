@@ -124,7 +124,13 @@ export interface Vocabulary {
  */
 export function createVocabulary(more: Iterable<string> = []): Vocabulary {
   const words = new Set(hiddenWords);
-  for (const w of more) if (/^[a-z]{2,24}$/.test(w)) words.add(w);
+  const extra = new Set<string>();
+  for (const w of more) if (/^[a-z]{2,24}$/.test(w)) extra.add(w);
+  for (const w of extra) words.add(w);
+  // A keyword that is two vocabulary words run together ("systemprompt", a German compound) is left out: letters
+  // split by spaces then read back as the two words ("s y s t e m p r o m p t" as "system prompt"), which is what
+  // the patterns of every language that writes them apart look for.
+  for (const w of extra) if (!hiddenWords.includes(w) && isCompound(w, words)) words.delete(w);
   const prefixes = new Set<string>();
   for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));
   const pairs = new Uint8Array(26 * 26);
@@ -139,6 +145,13 @@ export function createVocabulary(more: Iterable<string> = []): Vocabulary {
   };
 }
 const defaultVocabulary = createVocabulary();
+
+/** Whether `word` is two other words of `words` (of three letters or more each) run together. */
+function isCompound(word: string, words: ReadonlySet<string>): boolean {
+  for (let i = 3; i <= word.length - 3; i++)
+    if (words.has(word.slice(0, i)) && words.has(word.slice(i))) return true;
+  return false;
+}
 
 /** A replacement of raw[start, end) by `text`. */
 interface Edit {
