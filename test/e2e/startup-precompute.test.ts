@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { expect, test } from 'vitest';
 import { BIN, FIXTURE_SERVER } from '../helpers/paths.js';
 import { nodeServer, writeConfig } from '../helpers/spawn-gateway.js';
+import { openingLines } from '../helpers/opening-lines.js';
 
 test("the built CLI's scanner takes every lexicon keyword list from the bundle", async () => {
   const { file } = await writeConfig({
@@ -21,25 +22,13 @@ test("the built CLI's scanner takes every lexicon keyword list from the bundle",
     });
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const send = (message: Record<string, unknown>): void => {
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
-  };
-  send({
-    id: 1,
-    method: 'initialize',
-    params: {
-      protocolVersion: '2025-06-18',
-      capabilities: {},
-      clientInfo: { name: 'precompute-test', version: '1' },
-    },
-  });
-  send({ method: 'notifications/initialized' });
   // Prose in the arguments: scanned, so the scanner is built for this call if not before.
-  send({
-    id: 2,
-    method: 'tools/call',
-    params: { name: 'fx__echo', arguments: { text: 'a sentence of plain prose to scan' } },
-  });
+  child.stdin.write(
+    openingLines('precompute-test', {
+      name: 'fx__echo',
+      arguments: { text: 'a sentence of plain prose to scan' },
+    }),
+  );
   try {
     const line = await built;
     const counts = /keyword lists and tries: (\d+) from the bundle, (\d+) computed/.exec(line);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { BIN, ROOT } from '../helpers/paths.js';
 import { nodeServer, writeConfig } from '../helpers/spawn-gateway.js';
+import { openingLines } from '../helpers/opening-lines.js';
 
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
 
@@ -31,25 +32,10 @@ const start = async (file: string): Promise<{ traceAtResult: string; result: unk
       }
     });
   });
-  const send = (message: Record<string, unknown>): void => {
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
-  };
-  send({
-    id: 1,
-    method: 'initialize',
-    params: {
-      protocolVersion: '2025-06-18',
-      capabilities: {},
-      clientInfo: { name: 'quiet-words-test', version: '1' },
-    },
-  });
-  send({ method: 'notifications/initialized' });
   // `message` is too long a word to pass unscanned: the scanner (or the cache) is asked about it.
-  send({
-    id: 2,
-    method: 'tools/call',
-    params: { name: 'echo__echo', arguments: { message: 'hello' } },
-  });
+  child.stdin.write(
+    openingLines('quiet-words-test', { name: 'echo__echo', arguments: { message: 'hello' } }),
+  );
   try {
     return await answered;
   } finally {
