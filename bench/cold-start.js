@@ -8,11 +8,12 @@
 // sending initialize, initialized and the call at once; each build's starts alternate with the
 // others', so a loaded machine stretches them alike. `--cpu-prof DIR` profiles every start.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cpuNs } from './proc-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'mcp-gateway.js');
@@ -110,19 +111,6 @@ console.log(
   `first tools/list, median of ${RUNS}: direct cold ${median(directTimes).toFixed(0)} ms, gateway with warm cache ${median(gatewayTimes).toFixed(0)} ms, ratio ${ratio.toFixed(2)}`,
 );
 console.log(JSON.stringify({ directMs: directTimes, gatewayWarmCacheMs: gatewayTimes, ratio }));
-
-/** CPU (ns) used so far by all threads of `pid`. */
-function cpuNs(/** @type {number} */ pid) {
-  let ns = 0;
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // the thread ended
-    }
-  }
-  return ns;
-}
 
 /** The `--first-call` mode (see the top of this file). */
 async function firstCallCpu() {

@@ -9,11 +9,12 @@
 //   node bench/profile-blob.js [--variant gateway|gw-bare] [--iters 20] [--starts 3]
 //        [--bytes 1048576] [--bin [LABEL=]PATH,...] [--node-options "..."] [--trace-gc]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cpuNs } from './proc-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
@@ -48,17 +49,6 @@ const bins = opts.bin.split(',').map((spec, index) => {
     ? { label: spec.slice(0, at), bin: spec.slice(at + 1) }
     : { label: `bin${String(index)}`, bin: spec };
 });
-
-const cpuNs = (/** @type {number} */ pid) =>
-  readdirSync(`/proc/${pid}/task`).reduce((sum, task) => {
-    try {
-      return (
-        sum + Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
-      );
-    } catch {
-      return sum;
-    }
-  }, 0);
 
 const median = (/** @type {number[]} */ values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cpuNs } from './proc-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
@@ -130,17 +131,6 @@ const request = (/** @type {string} */ method, /** @type {unknown} */ params) =>
     pending.set(id, resolve);
     stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
   });
-
-const cpuNs = (/** @type {number} */ pid) =>
-  readdirSync(`/proc/${pid}/task`).reduce((sum, task) => {
-    try {
-      return (
-        sum + Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
-      );
-    } catch {
-      return sum;
-    }
-  }, 0);
 
 /** CPU ns per thread name (comm) of the process: the main thread, V8's workers, libuv's pool. */
 const cpuNsByThread = (/** @type {number} */ pid) => {

@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cpuNs } from './proc-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'mcp-gateway.js');
@@ -346,26 +347,6 @@ function processTree(/** @type {number} */ pid) {
   for (const member of tree)
     for (const [child, parent] of parents) if (parent === member) tree.push(child);
   return tree;
-}
-
-/**
- * CPU time a process has used, in ns: the sum of its threads' schedstat (time on a CPU), which,
- * unlike wall-clock figures, does not stretch when other processes compete for the cores.
- */
-function cpuNs(/** @type {number} */ pid) {
-  let ns = 0;
-  try {
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {
-        // the thread ended
-      }
-    }
-  } catch {
-    // gone
-  }
-  return ns;
 }
 
 /** CPU used so far by the process itself and by its whole tree (with its backend), in ns. */
