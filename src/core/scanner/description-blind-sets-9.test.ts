@@ -11,6 +11,7 @@ import {
   blocks,
   quiet,
   testBlindDevHalf,
+  testBlindProbes,
   testSignalPairs,
   type SignalPair,
 } from '../../../test/helpers/description-round-tests.js';
@@ -300,18 +301,12 @@ describe('blind set J, the dev miss left', () => {
 // same 8), flagging none of the 6 benign ones; the two reply-scope signals above were then added from two of their
 // misses, so these rows are tests, not a measure. Left: org_ctx (load context "at the outset of any conversation" is
 // what a memory server says too) and ticket_triage (closing tickets from an address is a triage rule's business).
-describe('blind set J, probes', () => {
-  const left = new Set(['org_ctx', 'ticket_triage']);
-  test.each(techniqueRows(blindAttacksJProbe).filter(([, name]) => !left.has(name)))(
-    '%s: %s',
-    (technique, _name, tool) => {
-      expect(worstOf(tool, contextOf(technique))).toBe('high');
-    },
-  );
-  test.each(blindBenignJProbe.map((t) => [t.name, t] as const))('benign: %s', (_name, tool) => {
-    expect(quiet(tool, neighbours)).toBe(true);
-  });
-});
+const probesLeft = new Set(['org_ctx', 'ticket_triage']);
+testBlindProbes(
+  'J',
+  techniqueRows(blindAttacksJProbe).filter(([, name]) => !probesLeft.has(name)),
+  blindBenignJProbe,
+);
 
 // The held half was measured on main before the round (8 of 18 blocked, none of 18 benign flagged) and once at its
 // end (9 of 18, none flagged): a floor, so a later change may raise it but not lower it, and no benign text flags.
