@@ -174,8 +174,9 @@ describe('backend → gateway: random and malformed JSON-RPC on a backend’s st
     const [answer] = gateway.drain().filter((m) => m['id'] === id);
     expect(JSON.stringify(answer)).toMatch(/isError|error/);
     await probe();
-    expect(control.pids.length).toBe(before + 1);
-    expect(processAlive(control.pids[before - 1] ?? 0)).toBe(false);
+    const pids = await control.helloes(before + 1);
+    expect(pids.length).toBe(before + 1);
+    expect(processAlive(pids[before - 1] ?? 0)).toBe(false);
   });
 
   test('stdout carried JSON-RPC only', () => {

@@ -57,13 +57,30 @@ export class ReplayControl {
   }
 
   /** The next tools/call of `scripted` the server received, as it received it. */
-  async nextCall(timeoutMs = 15_000): Promise<Record<string, unknown>> {
+  nextCall(timeoutMs = 15_000): Promise<Record<string, unknown>> {
+    return this.until(() => this.calls.shift(), timeoutMs, 'the replay server saw no call');
+  }
+
+  /**
+   * The pids once `count` servers have said hello. A restarted server's hello comes over this socket and its first
+   * answer over the gateway's stdout, so the answer may be read first.
+   */
+  helloes(count: number, timeoutMs = 15_000): Promise<readonly number[]> {
+    return this.until(
+      () => (this.pids.length >= count ? this.pids : undefined),
+      timeoutMs,
+      `fewer than ${String(count)} replay servers said hello`,
+    );
+  }
+
+  /** Polls `ready` whenever the socket brings news (and every 200 ms) until it gives a value. */
+  private async until<T>(ready: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const call = this.calls.shift();
-      if (call !== undefined) return call;
+      const value = ready();
+      if (value !== undefined) return value;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`the replay server saw no call within ${timeoutMs} ms`);
+      if (left <= 0) throw new Error(`${what} within ${String(timeoutMs)} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         this.waiters.push(() => {
