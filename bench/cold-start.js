@@ -41,51 +41,72 @@ if (values['first-call']) {
   process.exit(0);
 }
 
+/**
+ * Spawns `argv` (stderr ignored) and hands every JSON line it writes to `onMessage` with a `send`
+ * that writes one line to its stdin; then sends `initialize` as id 1, plus `after` right behind it.
+ * @param {string[]} argv
+ * @param {string} clientName
+ * @param {(message: any, send: (message: unknown) => void, child: import('node:child_process').ChildProcess) => void} onMessage
+ * @param {unknown[]} [after]
+ */
+function jsonLinesChild(argv, clientName, onMessage, after = []) {
+  const [command, ...args] = argv;
+  const child = spawn(/** @type {string} */ (command), args, { stdio: ['pipe', 'pipe', 'ignore'] });
+  const send = (/** @type {unknown} */ message) =>
+    child.stdin.write(`${JSON.stringify(message)}\n`);
+  let buffer = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (/** @type {string} */ chunk) => {
+    buffer += chunk;
+    let newline;
+    while ((newline = buffer.indexOf('\n')) !== -1) {
+      const message = JSON.parse(buffer.slice(0, newline));
+      buffer = buffer.slice(newline + 1);
+      onMessage(message, send, child);
+    }
+  });
+  send({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: {
+      protocolVersion: '2025-06-18',
+      capabilities: {},
+      clientInfo: { name: clientName, version: '1' },
+    },
+  });
+  for (const message of after) send(message);
+  return child;
+}
+
+/**
+ * Ends the child's stdin and resolves with `value` once it has exited.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {(value: any) => void} resolve
+ * @param {unknown} value
+ */
+function finish(child, resolve, value) {
+  child.once('exit', () => {
+    resolve(value);
+  });
+  child.stdin?.end();
+}
+
 /** Spawns a command, sends initialize + tools/list, resolves with ms to a non-empty tool list. */
 const timeToTools = (/** @type {string[]} */ argv) =>
   new Promise((resolve, reject) => {
     const started = performance.now();
-    const [command, ...args] = argv;
-    const child = spawn(/** @type {string} */ (command), args, {
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-    let buffer = '';
-    const send = (/** @type {unknown} */ message) =>
-      child.stdin.write(`${JSON.stringify(message)}\n`);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (/** @type {string} */ chunk) => {
-      buffer += chunk;
-      let newline;
-      while ((newline = buffer.indexOf('\n')) !== -1) {
-        const message = JSON.parse(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-        if (message.id === 1) {
-          send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    const child = jsonLinesChild(argv, 'cold-start', (message, send, self) => {
+      if (message.id === 1) {
+        send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+        send({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
+      } else if (message.id === 2) {
+        if ((message.result?.tools?.length ?? 0) === 0)
           send({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
-        } else if (message.id === 2) {
-          if ((message.result?.tools?.length ?? 0) === 0) {
-            send({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
-            continue;
-          }
-          const ms = performance.now() - started;
-          child.once('exit', () => {
-            resolve(ms);
-          });
-          child.stdin.end();
-        }
+        else finish(self, resolve, performance.now() - started);
       }
     });
     child.once('error', reject);
-    send({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 'cold-start', version: '1' },
-      },
-    });
   });
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-cold-'));
@@ -141,48 +162,25 @@ async function firstCallCpu() {
         profDir === undefined
           ? []
           : ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `${name}.cpuprofile`];
-      const child = spawn(process.execPath, [...prof, bin, '--config', config], {
-        stdio: ['pipe', 'pipe', 'ignore'],
-      });
-      let buffer = '';
-      const send = (/** @type {unknown} */ message) =>
-        child.stdin.write(`${JSON.stringify(message)}\n`);
-      child.stdout.setEncoding('utf8');
-      child.stdout.on('data', (/** @type {string} */ chunk) => {
-        buffer += chunk;
-        let newline;
-        while ((newline = buffer.indexOf('\n')) !== -1) {
-          const message = JSON.parse(buffer.slice(0, newline));
-          buffer = buffer.slice(newline + 1);
-          if (message.id !== 2) continue;
-          if (message.error !== undefined || message.result?.isError === true) {
-            send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: call });
-            continue;
-          }
-          const result = {
-            ms: performance.now() - started,
-            cpuMs: cpuNs(/** @type {number} */ (child.pid)) / 1e6,
-          };
-          child.once('exit', () => {
-            resolve(result);
-          });
-          child.stdin.end();
-        }
-      });
-      child.once('error', reject);
       const call = { name: 'echo__echo', arguments: { message: 'hello' } };
-      send({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'first-call', version: '1' },
+      const callMessage = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: call };
+      const argv = [process.execPath, ...prof, bin, '--config', config];
+      const after = [{ jsonrpc: '2.0', method: 'notifications/initialized' }, callMessage];
+      const child = jsonLinesChild(
+        argv,
+        'first-call',
+        (message, send, self) => {
+          if (message.id !== 2) return;
+          if (message.error !== undefined || message.result?.isError === true) {
+            send(callMessage);
+            return;
+          }
+          const ms = performance.now() - started;
+          finish(self, resolve, { ms, cpuMs: cpuNs(/** @type {number} */ (self.pid)) / 1e6 });
         },
-      });
-      send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-      send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: call });
+        after,
+      );
+      child.once('error', reject);
     });
   const runs = bins.map(({ label, bin }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-first-call-'));
