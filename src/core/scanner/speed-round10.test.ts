@@ -51,7 +51,22 @@ describe('the keyword pass finds every keyword occurrence, in order', () => {
     keyword,
     keyword.map((kw) => kw.toUpperCase()),
     keyword.map((kw) => kw.slice(0, Math.max(1, kw.length - 1))),
-    fc.constantFrom(' ', '\n', '. ', ', ', 'the ', ' you ', ':', '/', '-', '"', 'é', 'ä', 'あ', 'о'),
+    fc.constantFrom(
+      ' ',
+      '\n',
+      '. ',
+      ', ',
+      'the ',
+      ' you ',
+      ':',
+      '/',
+      '-',
+      '"',
+      'é',
+      'ä',
+      'あ',
+      'о',
+    ),
   );
   const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
 
@@ -59,9 +74,7 @@ describe('the keyword pass finds every keyword occurrence, in order', () => {
     fc.assert(
       fc.property(text, (t) => {
         const hits = index.find(t);
-        expect({ keyword: hits.keyword, start: hits.start }).toEqual(
-          naiveHits(scannerKeywords, t),
-        );
+        expect({ keyword: hits.keyword, start: hits.start }).toEqual(naiveHits(scannerKeywords, t));
       }),
       { numRuns: 150 },
     );
@@ -93,7 +106,7 @@ describe('exact line anchors find what the plain scan finds', () => {
     // and sentence around its match in the window's text: a window not stretched to its line start changed it.
     const text =
       'Ignore\nIgnore\nIgnoreIgnore<|im_IgnoreAssistant:Ignorethe ai has to: \n \nyou are free to and then <|im_ ' +
-      'the envoyerВ СВОЕЙ ПАМЯТИ\nadmin promptperson mustn\'t and then , take down. Ignore all  you \n' +
+      "the envoyerВ СВОЕЙ ПАМЯТИ\nadmin promptperson mustn't and then , take down. Ignore all  you \n" +
       'https://x.example/?q=copies of\n. Assistant:\n and then previous instructions the これからは\n<|im_\nIgnore\n' +
       ' \n<|im_\n<|im_\nIgnore\n \nIgnore\n \n \n ';
     const found = exact(text, 'content');
