@@ -77,9 +77,10 @@ export interface TextScanOptions {
   readonly stickyStarts?: boolean;
   /**
    * Stretch a window back to its line's start only for a pattern with a `^` assertion (read on the detector's
-   * first run), not for every pattern whose source holds a `^` (negated classes) or is built on first use.
-   * Default false: with the round-9 multilingual detectors the speed-round-9 property test found a text on which it
-   * changes a finding (a Japanese intent.memory-write), so it stays off until the anchor reading covers that case.
+   * first run) or a detector with a `verify` (it reads the window's text), not for every pattern whose source holds
+   * a `^` (negated classes) or is built on first use. Default false: since round 10 it finds what the plain scan
+   * finds (speed-round10.test.ts), but with most view-form detectors carrying a verify it saves only 2% of the window
+   * characters on the benign corpus, a gain below the noise of any CPU measure here.
    */
   readonly exactAnchors?: boolean;
   /** Write a lookbehind that a `\b` follows after it (factor-assertions.ts, edgeFirst). Default true. */
@@ -103,14 +104,18 @@ export function createTextScan(
   const directiveOwner = active.length;
   const secretOwner = active.length + 1;
   const secretPatterns = Math.max(0, ...secretAnchors.map((a) => a.pattern)) + 1;
-  // Patterns anchored with ^ must see a real line start, not a window edge.
-  const lineAnchored: (boolean | undefined)[] = exactAnchors
-    ? []
-    : active.map((d) => d.viewForm === true || d.pattern.source.includes('^'));
+  // Patterns anchored with ^ must see a real line start, not a window edge. The plain rule stretches every pattern
+  // built in view form and every source holding a `^`; the exact one only a pattern with a `^` assertion, and any
+  // detector with a `verify` as the plain rule does: a verify reads the window's text around its match (the
+  // sentence, the paragraph, the addresses in it: lexicon/addressed-asks.ts), so a window that starts elsewhere can
+  // change its answer (the round-9 property test's counterexample, a Japanese intent.memory-write).
+  const stretchedPlainly = (d: PatternDetector): boolean =>
+    d.viewForm === true || d.pattern.source.includes('^');
+  const lineAnchored: (boolean | undefined)[] = exactAnchors ? [] : active.map(stretchedPlainly);
   function anchoredAt(owner: number, d: PatternDetector): boolean {
     let known = lineAnchored[owner];
     if (known === undefined) {
-      known = hasLineAnchor(d.pattern.source);
+      known = d.verify !== undefined ? stretchedPlainly(d) : hasLineAnchor(d.pattern.source);
       lineAnchored[owner] = known;
     }
     return known;
