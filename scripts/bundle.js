@@ -56,11 +56,23 @@ const scannerBuild = {
  * from the same sources and carried by the bundle (src/core/scanner/precomputed.ts).
  */
 const scannerTables = await precomputeScannerTables();
+/**
+ * The tables' JSON (~170 K characters) goes in as pieces of 16 K, joined when the chunk loads. As
+ * one literal (263 KB as written) it made V8's parser grow a literal buffer to 1 MiB (it grows by
+ * fours) and free it, at every start. glibc raises its mmap threshold to the largest block freed
+ * (and its trim threshold to twice that), so after it no malloc arena gave memory back below 2 MiB:
+ * V8's four compiler threads each kept ~1.5 MB (docs/performance.md, "memory", round 10).
+ */
+const TABLE_PIECE = 16 * 1024;
+/** @type {string[]} */
+const tablePieces = [];
+for (let at = 0; at < scannerTables.length; at += TABLE_PIECE)
+  tablePieces.push(JSON.stringify(scannerTables.slice(at, at + TABLE_PIECE)));
 const precomputedScanner = {
   name: 'precomputed-scanner',
   setup(/** @type {import('esbuild').PluginBuild} */ build) {
     build.onLoad({ filter: /[\\/]src[\\/]core[\\/]scanner[\\/]precomputed-data\.ts$/ }, () => ({
-      contents: `export const PRECOMPUTED_JSON = ${JSON.stringify(scannerTables)};`,
+      contents: `export const PRECOMPUTED_JSON = [${tablePieces.join(',')}].join('');`,
       loader: 'js',
     }));
   },
@@ -183,7 +195,15 @@ const result = await build({
     scannerOnFirstBuild,
   ],
   absWorkingDir: ROOT,
-  entryPoints: { main: 'src/cli/main.ts', 'scanner-parts': 'src/core/scanner/scanner.ts' },
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    'scanner-parts': 'src/core/scanner/scanner.ts',
+    // Never loaded itself: as an entry it cuts the scanner's shared code (533 KB in one chunk) in
+    // two chunks of ~250 and ~280 KB. Node reads a module's file into one buffer and frees it; a
+    // file larger than the largest other chunk (zod's, 289 KB) raises glibc's mmap and trim
+    // thresholds for the rest of the run, as above (test/e2e/memory-round10.test.ts).
+    'scanner-detectors': 'src/core/scanner/detectors.ts',
+  },
   entryNames: '[name]',
   bundle: true,
   splitting: true,

@@ -21,6 +21,14 @@ import type { RawFinding } from './raw-finding.js';
 
 const w = (n: number, len = 15): string => String.raw`(?:[\w'’-]{1,${len}}${S}){0,${n}}`;
 const re = (source: string): RegExp => new RegExp(source, 'i');
+/**
+ * Several expressions tested in turn, for a list too large to join: joined into one, `armed` compiled
+ * to over 512 KiB of regexp bytecode, in a 1 MiB buffer that V8 freed at once, and glibc then
+ * stopped giving V8's compiler threads' memory back (docs/performance.md, "memory", round 10).
+ */
+const anyOf = (parts: RegExp[]): { test: (s: string) => boolean } => ({
+  test: (s) => parts.some((part) => part.test(s)),
+});
 
 const negation = String.raw`(?:\bnot|n't|\bnever|\bdont|\bno${S}(?:need|reason|call)${S}to)`;
 const user = String.raw`(?:(?:the${S}|end${S}|this${S})?(?:users?|humans?|(?:person|people)(?:${S}(?:you${S}are|you['’]re)${S}(?:helping|assisting|working${S}for)|${S}you${S}(?:help|assist|work${S}for))?|customers?|requesters?|end${S}users?)|him|her|them)`;
@@ -214,7 +222,7 @@ const toolPresent = re(
   String.raw`\bif${S}(?:a${S}|the${S}|any${S})?(?:tool|server|function|plugin)${S}${w(2)}[\w-]{2,60}${S}(?:exists|shows${S}up|appears|turns${S}up|is${S}(?:listed|available|present|installed|connected|enabled|(?:in|on)${S}(?:your|the)${S}(?:tool${S})?list))\b[^.!?\n]{0,60}?\b(?:call|invoke|run|use)${S}(?:it|them)\b`,
 );
 const secretWord = String.raw`(?:passwords?|secrets?|tokens?|api${S}keys?|credentials?|card${S}numbers?)`;
-const armed = re(
+const armed = anyOf(
   [
     // Data leaving: to an outside address, or secrets kept.
     String.raw`\b(?:send|sent|forward(?:ed)?|e-?mail(?:ed)?|mail(?:ed)?|upload(?:ed)?|post(?:ed)?|cop(?:y|ied)|mirror(?:ed)?|shar(?:e|ed)|leak(?:ed)?|transmit(?:ted)?|exfiltrate[ds]?|push(?:es|ed)?|ship(?:s|ped)?|beams?)\b(?:[^.!?\n]|\.(?=\S)){0,60}?${outsideTarget}|\b(?:push(?:es)?|ships?|leaks?)\b[^.!?\n]{0,40}?\b${secretWord}|(?<!\b(?:not|never|n't)${SB}(?:\w{1,12}${SB})?)\b(?:store|save|remember|keep|upload|copy|send|include|put|paste|place|write)\b[^.!?\n]{0,40}?\b${secretWord}|(?<!\b(?:not|never|n't)${SB})\balso${S}(?:upload|push|send|forward|e-?mail|post|share|sync|copy|transmit|mirror)\w{0,3}\b|\b${secretWord}\b[^.!?\n]{0,60}?\b(?:store|save|remember|upload|send)\b`,
@@ -226,7 +234,7 @@ const armed = re(
     String.raw`\bmerge\w{0,3}${S}without\b|\bwithout${S}(?:running${S})?(?:checks|tests|review)\b|\b(?:delete|remove|disable)${S}(?:the${S})?(?:branch${S})?protection\b|\badvertisements?\b|\bsponsored\b|\breplace${S}(?:the${S})?(?:forecast|answer|result|reply|response|output|content)${S}with\b|\bcharge${S}(?:the${S})?(?:saved|stored|user['’]s|their)${S}(?:credit${S})?(?:card|account)\b|\bapprov(?:e|es|ing)${S}(?:it|them|the${S}\w{1,15})${S}without\b|\b(?:disable|turn${S}off|stop|kill)${S}(?:the${S})?(?:firewall|antivirus|defender|logging|2fa|mfa)\b|\bopen${S}port${S}\d{2,5}\b|\b(?:route|send|pay|redirect|divert|transfer|wire|deposit|move)s?${S}${w(3)}(?:payouts?|payments?|funds|money|transfers?|refunds?|proceeds|reimbursements?|salar(?:y|ies)|payroll|deposits?)${S}(?:to|into)\b|\b[a-z]{2}\d{2}(?:[ \t]{0,3}[a-z0-9]{4}){3,7}(?:[ \t]{0,3}[a-z0-9]{1,3})?\b|\b(?:change|switch|replace|swap|set)${S}${w(3)}(?:account${S}numbers?|iban|payout|wallet|recipient|payee|bank|(?:shipping|delivery|billing|mailing|postal)${S}address|beneficiary|destination)\b|\b(?:delete|remove|wipe|erase)${S}${w(3)}(?:tasks|files|data|records|repos?|everything|issues|e-?mails|notes|events|messages|contacts|photos|backups|branches)\b|\brun${S}it${S}with\b|\bcurl${S}[^|\n]{0,80}\||\brm${S}-rf\b`,
     // The figures changed: hours doubled, totals padded, grades lowered ("add 3% to every total"), a rate quoted worse.
     String.raw`\b(?:quote|report|show|give|state|display|return)${S}(?:a|the)${S}(?:[\w-]{1,12}${S})?(?:rate|price|figure|total|amount|balance|fee|score)${S}(?:\d{1,3}(?:\.\d{1,2})?[ \t]{0,2}%${S})?(?:worse|higher|lower|inflated|deflated)\b|\b(?:double|triple|inflate|pad|lower|raise|increase|decrease|reduce|bump${S}up|multiply|round${S}up|mark${S}up|add${S}(?:\d{1,3}(?:\.\d{1,2})?[ \t]{0,2}%|\d{1,3}${S}percent)${S}to)${S}(?:the|all|every|each|any|their|its)${S}(?:[\w-]{1,15}${S}){0,2}(?:hours|amounts?|prices?|totals?|charges?|fees?|invoices?|quantit(?:y|ies)|bills?|balances?|figures|grades?|scores?|ratings?|marks|salar(?:y|ies)|costs?)\b`,
-  ].join('|'),
+  ].map(re),
 );
 
 // What the reply covers, narrowed: "your reply should cover the result only", "the copy is outside what the reply
