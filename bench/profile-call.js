@@ -36,6 +36,9 @@ const { values: opts } = parseArgs({
     'node-options': { type: 'string', default: '' },
     bin: { type: 'string', default: path.join(ROOT, 'bin', 'mcp-gateway.js') },
     'alloc-profile': { type: 'string' },
+    // With --alloc-profile: keep only the sampled allocations still alive when sampling stops
+    // (what the collectors have not freed: what survives scavenges, promoted garbage included).
+    'alloc-survivors': { type: 'boolean', default: false },
     // A command to run the gateway under, e.g. "strace -f -c -o FILE" (CPU figures then mean little).
     prefix: { type: 'string', default: '' },
   },
@@ -187,8 +190,8 @@ if (inspector !== undefined) {
   await inspector.send('HeapProfiler.enable');
   await inspector.send('HeapProfiler.startSampling', {
     samplingInterval: 256,
-    includeObjectsCollectedByMinorGC: true,
-    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: !opts['alloc-survivors'],
+    includeObjectsCollectedByMajorGC: !opts['alloc-survivors'],
   });
 }
 const pid = /** @type {number} */ (child.pid);
