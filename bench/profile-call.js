@@ -39,6 +39,9 @@ const { values: opts } = parseArgs({
     // With --alloc-profile: keep only the sampled allocations still alive when sampling stops
     // (what the collectors have not freed: what survives scavenges, promoted garbage included).
     'alloc-survivors': { type: 'boolean', default: false },
+    // With --alloc-profile: leave out only what the young generation collected, i.e. keep what
+    // was promoted (or is still alive): what a call leaves to the old generation's collector.
+    'alloc-promoted': { type: 'boolean', default: false },
     // A command to run the gateway under, e.g. "strace -f -c -o FILE" (CPU figures then mean little).
     prefix: { type: 'string', default: '' },
   },
@@ -190,7 +193,7 @@ if (inspector !== undefined) {
   await inspector.send('HeapProfiler.enable');
   await inspector.send('HeapProfiler.startSampling', {
     samplingInterval: 256,
-    includeObjectsCollectedByMinorGC: !opts['alloc-survivors'],
+    includeObjectsCollectedByMinorGC: !opts['alloc-survivors'] && !opts['alloc-promoted'],
     includeObjectsCollectedByMajorGC: !opts['alloc-survivors'],
   });
 }
