@@ -224,13 +224,16 @@ const perThread = [...threadsAfter]
 const userUs = (timesAfter.user - timesBefore.user) / Number(opts.calls);
 const sysUs = (timesAfter.sys - timesBefore.sys) / Number(opts.calls);
 const wall = (performance.now() - started) / Number(opts.calls);
+// The relay's peak resident set so far (VmHWM), to weigh a CPU change against memory.
+const peakRssMb =
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 if (inspector !== undefined) {
   const { profile } = await inspector.send('HeapProfiler.stopSampling');
   writeFileSync(/** @type {string} */ (allocProfile), JSON.stringify(profile));
   inspector.socket.close();
 }
 process.stderr.write(
-  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call (user ${userUs.toFixed(0)}, system ${sysUs.toFixed(0)}), ${(wall * 1000).toFixed(1)} µs wall/call; by thread (µs/call): ${perThread}\n`,
+  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call (user ${userUs.toFixed(0)}, system ${sysUs.toFixed(0)}), ${(wall * 1000).toFixed(1)} µs wall/call; peak RSS ${peakRssMb.toFixed(0)} MB; by thread (µs/call): ${perThread}\n`,
 );
 await new Promise((resolve) => {
   child.once('exit', resolve);
