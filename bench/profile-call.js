@@ -36,6 +36,12 @@ const { values: opts } = parseArgs({
     'node-options': { type: 'string', default: '' },
     bin: { type: 'string', default: path.join(ROOT, 'bin', 'mcp-gateway.js') },
     'alloc-profile': { type: 'string' },
+    // With --alloc-profile: keep only the sampled allocations still alive when sampling stops
+    // (what the collectors have not freed: what survives scavenges, promoted garbage included).
+    'alloc-survivors': { type: 'boolean', default: false },
+    // With --alloc-profile: leave out only what the young generation collected, i.e. keep what
+    // was promoted (or is still alive): what a call leaves to the old generation's collector.
+    'alloc-promoted': { type: 'boolean', default: false },
     // A command to run the gateway under, e.g. "strace -f -c -o FILE" (CPU figures then mean little).
     prefix: { type: 'string', default: '' },
   },
@@ -187,8 +193,8 @@ if (inspector !== undefined) {
   await inspector.send('HeapProfiler.enable');
   await inspector.send('HeapProfiler.startSampling', {
     samplingInterval: 256,
-    includeObjectsCollectedByMinorGC: true,
-    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: !opts['alloc-survivors'] && !opts['alloc-promoted'],
+    includeObjectsCollectedByMajorGC: !opts['alloc-survivors'],
   });
 }
 const pid = /** @type {number} */ (child.pid);
@@ -218,13 +224,16 @@ const perThread = [...threadsAfter]
 const userUs = (timesAfter.user - timesBefore.user) / Number(opts.calls);
 const sysUs = (timesAfter.sys - timesBefore.sys) / Number(opts.calls);
 const wall = (performance.now() - started) / Number(opts.calls);
+// The relay's peak resident set so far (VmHWM), to weigh a CPU change against memory.
+const peakRssMb =
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 if (inspector !== undefined) {
   const { profile } = await inspector.send('HeapProfiler.stopSampling');
   writeFileSync(/** @type {string} */ (allocProfile), JSON.stringify(profile));
   inspector.socket.close();
 }
 process.stderr.write(
-  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call (user ${userUs.toFixed(0)}, system ${sysUs.toFixed(0)}), ${(wall * 1000).toFixed(1)} µs wall/call; by thread (µs/call): ${perThread}\n`,
+  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call (user ${userUs.toFixed(0)}, system ${sysUs.toFixed(0)}), ${(wall * 1000).toFixed(1)} µs wall/call; peak RSS ${peakRssMb.toFixed(0)} MB; by thread (µs/call): ${perThread}\n`,
 );
 await new Promise((resolve) => {
   child.once('exit', resolve);

@@ -11,13 +11,26 @@ import type {
   FindingInput,
   ResultInput,
 } from './audit-record.js';
+import { hasExactly, shareRecordPart } from './record-text.js';
 import { redactSecrets, type FindSecrets } from './redact-secrets.js';
 
 /** Maps the gateway's session info onto the log's JSON shape (absent → null), in key order. */
-export const toAuditSession = (session: SessionInfo): AuditSession => ({
-  agent: session.agent ?? null,
-  client: session.client === undefined ? null : { ...session.client },
-});
+export const toAuditSession = (session: SessionInfo): AuditSession => {
+  const agent = session.agent ?? null;
+  const { client } = session;
+  // The session of the call before, as it was: handed out again (a session's calls come in runs).
+  const last = lastSession;
+  if (last?.agent === agent && sameClient(last.client, client)) return last;
+  const made: AuditSession = {
+    agent,
+    client: client === undefined ? null : { ...client },
+  };
+  // Only a client of the usual shape is shared (its copy then has nothing but the two strings).
+  if (made.client === null || hasExactly(made.client, CLIENT_KEYS)) {
+    lastSession = shareRecordPart(made);
+  }
+  return made;
+};
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -26,6 +39,13 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * are added in JCS key order, so the canonical encoder that hashes it has nothing to sort.
  */
 export const toAuditDecision = (decision: PolicyDecision): AuditDecision => {
+  const simple =
+    decision.approval === undefined &&
+    decision.flow === undefined &&
+    decision.wouldBe === undefined;
+  if (simple) {
+    for (const known of simpleDecisions) if (sameSimpleDecision(known, decision)) return known;
+  }
   const out = {} as Writable<AuditDecision>;
   if (decision.approval !== undefined) {
     const { approved, channel, scope } = decision.approval;
@@ -40,7 +60,49 @@ export const toAuditDecision = (decision: PolicyDecision): AuditDecision => {
   out.rules = [...decision.rules];
   if (decision.wouldBe !== undefined)
     out.would_be = { effect: decision.wouldBe, rule: decision.wouldBeRule ?? 'default' };
+  if (simple) {
+    simpleDecisions[nextSimple] = shareRecordPart(out);
+    nextSimple = (nextSimple + 1) % SHARED_DECISIONS;
+  }
   return out;
+};
+
+// Most calls get a decision some call just before got (the same rules of the same policy):
+// its log shape is made once, then handed out again, frozen, and record-text.ts keeps its
+// text instead of writing it per call. Decisions with an approval, a flow part or a would_be
+// are made anew each time. The session works the same way, with the last one.
+const SHARED_DECISIONS = 8;
+const simpleDecisions: AuditDecision[] = [];
+let nextSimple = 0;
+let lastSession: AuditSession | undefined;
+const CLIENT_KEYS = ['name', 'version'] as const;
+
+/** Whether a client is logged as `known` was (a client of another shape never is). */
+const sameClient = (known: AuditSession['client'], client: SessionInfo['client']): boolean => {
+  if (client === undefined) return known === null;
+  if (known === null) return false;
+  // The shape first: it also keeps a client that is not an object at all (null) from being read.
+  return (
+    hasExactly(client, CLIENT_KEYS) &&
+    known.name === client.name &&
+    known.version === client.version
+  );
+};
+
+/** A decision without approval, flow or would_be, logged as `known` was. */
+const sameSimpleDecision = (known: AuditDecision, decision: PolicyDecision): boolean => {
+  if (
+    known.deciding !== decision.decidingRule ||
+    known.effect !== decision.effect ||
+    known.final !== decision.final ||
+    known.mode !== decision.mode ||
+    known.policy !== decision.policy ||
+    known.rules.length !== decision.rules.length
+  )
+    return false;
+  for (let i = 0; i < known.rules.length; i++)
+    if (known.rules[i] !== decision.rules[i]) return false;
+  return true;
 };
 
 /** Keeps what the log may hold of a finding: never its message or matched text. */

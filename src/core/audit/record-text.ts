@@ -36,7 +36,7 @@ const quote = (text: string): string => {
 };
 
 /** Whether `record`'s enumerable keys are exactly `keys`, in that order. */
-const hasExactly = (record: object, keys: readonly string[]): boolean => {
+export const hasExactly = (record: object, keys: readonly string[]): boolean => {
   let i = 0;
   for (const key in record) {
     if (key !== keys[i]) return false;
@@ -125,6 +125,46 @@ const objectJson = (record: Readonly<Record<string, unknown>>): string | undefin
   return `${out}}`;
 };
 
+// Parts of records that many records share (a decision, a session: build-records.ts hands the
+// same frozen object to every call that gets it) have their text written once and kept here.
+const sharedTexts = new WeakMap<object, string>();
+
+/** Freezes a part of a record, deeply, so that its text can be written once and reused. */
+export const shareRecordPart = <T extends object>(part: T): T => {
+  deepFreeze(part);
+  // Written now: a part that is not of the usual shape is never looked up.
+  const text = ownJson(part);
+  if (text !== undefined) sharedTexts.set(part, text);
+  return part;
+};
+
+const deepFreeze = (value: object): void => {
+  Object.freeze(value);
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) deepFreeze(item);
+  }
+};
+
+/** ownJson of a member, through the shared texts. */
+const partJson = (value: unknown): string | undefined =>
+  (typeof value === 'object' && value !== null ? sharedTexts.get(value) : undefined) ??
+  ownJson(value);
+
+// The last `def_hash` quoted: a tool's pinned hash comes back call after call.
+let defHashSeen = '';
+let defHashJson = '';
+
+const defHashText = (value: unknown): string | undefined => {
+  if (value === defHashSeen && typeof value === 'string') return defHashJson;
+  const text = nullableJson(value);
+  if (typeof value === 'string' && text !== undefined) {
+    defHashSeen = value;
+    defHashJson = text;
+  }
+  return text;
+};
+
 /** `"…"` of a string member, or undefined when it is not a string. */
 const stringJson = (value: unknown): string | undefined =>
   typeof value === 'string' ? quote(value) : undefined;
@@ -146,6 +186,45 @@ const callIdJson = (call: unknown): string | undefined => {
 /** The chain position's members, checked like the rest (a `prev` read back from a file). */
 const seqJson = (seq: number): string | undefined =>
   Number.isSafeInteger(seq) ? `${seq}` : undefined;
+
+/** The `findings` member: `[]` for the empty plain array of nearly every result. */
+const findingsJson = (findings: unknown): string | undefined =>
+  Array.isArray(findings) &&
+  findings.length === 0 &&
+  Object.getPrototypeOf(findings) === Array.prototype
+    ? '[]'
+    : ownJson(findings);
+
+const OUTCOME_KEYS = ['bytes', 'ms', 'sha256', 'status'] as const;
+const OUTCOME_NO_DIGEST_KEYS = ['ms', 'status'] as const;
+
+/** A finite number's JSON, or undefined. */
+const numberJson = (value: unknown): string | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? `${value}` : undefined;
+
+/**
+ * The `outcome` member: with a digest (`bytes`, `ms`, `sha256`, `status`) or without (`ms`,
+ * `status`), written straight; any other shape through ownJson.
+ */
+const outcomeJson = (outcome: ResultInput['outcome']): string | undefined => {
+  if (typeof outcome !== 'object' || Object.getPrototypeOf(outcome) !== Object.prototype)
+    return ownJson(outcome);
+  if (hasExactly(outcome, OUTCOME_KEYS)) {
+    const bytes = numberJson(outcome.bytes);
+    const ms = numberJson(outcome.ms);
+    const sha256 = stringJson(outcome.sha256);
+    const status = stringJson(outcome.status);
+    return bytes === undefined || ms === undefined || sha256 === undefined || status === undefined
+      ? undefined
+      : `{"bytes":${bytes},"ms":${ms},"sha256":${sha256},"status":${status}}`;
+  }
+  if (hasExactly(outcome, OUTCOME_NO_DIGEST_KEYS)) {
+    const ms = numberJson(outcome.ms);
+    const status = stringJson(outcome.status);
+    return ms === undefined || status === undefined ? undefined : `{"ms":${ms},"status":${status}}`;
+  }
+  return ownJson(outcome);
+};
 
 // The members of the two records every call writes, as build-records makes them (JCS order).
 const CALL_KEYS = [
@@ -173,12 +252,12 @@ export const callRecordText = (
 ): string | undefined => {
   if (record.args === undefined || !hasExactly(record, CALL_KEYS)) return undefined;
   const call = callIdJson(record.call);
-  const decision = ownJson(record.decision);
-  const defHash = nullableJson(record.def_hash);
+  const decision = partJson(record.decision);
+  const defHash = defHashText(record.def_hash);
   const exposed = stringJson(record.exposed);
   const redacted = ownJson(record.redacted);
   const server = nullableJson(record.server);
-  const session = ownJson(record.session);
+  const session = partJson(record.session);
   const tool = nullableJson(record.tool);
   const prev = stringJson(at.prev);
   const ts = stringJson(at.ts);
@@ -214,8 +293,8 @@ export const resultRecordText = (
 ): string | undefined => {
   if (!hasExactly(record, RESULT_KEYS)) return undefined;
   const call = callIdJson(record.call);
-  const findings = ownJson(record.findings);
-  const outcome = ownJson(record.outcome);
+  const findings = findingsJson(record.findings);
+  const outcome = outcomeJson(record.outcome);
   const prev = stringJson(at.prev);
   const ts = stringJson(at.ts);
   const seq = seqJson(at.seq);

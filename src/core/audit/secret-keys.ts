@@ -44,11 +44,29 @@ const kindOfSegment = (segment: string): string | undefined => {
   return undefined;
 };
 
+// Argument names come back call after call (`message`, `path`, `url`): each one's kind is
+// worked out once (lower-casing, a regex and ~30 suffix tests), up to this many names, and
+// names no longer than this (a client that sends many or long names does not grow it).
+const KNOWN_KEYS_MAX = 1024;
+const KNOWN_KEY_LENGTH_MAX = 64;
+const knownKinds = new Map<string, string | null>();
+
 /**
  * The marker kind for a key whose value is secret by name, or undefined. A dotted key is a
  * flattened path (`secrets.db`, `spring.datasource.password`): any secret segment makes it one.
  */
 export const secretKeyKind = (key: string): string | undefined => {
+  const known = knownKinds.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const kind = kindOfKey(key);
+  if (key.length <= KNOWN_KEY_LENGTH_MAX) {
+    if (knownKinds.size >= KNOWN_KEYS_MAX) knownKinds.clear();
+    knownKinds.set(key, kind ?? null);
+  }
+  return kind;
+};
+
+const kindOfKey = (key: string): string | undefined => {
   if (!key.includes('.')) return kindOfSegment(key);
   for (const segment of key.split('.')) {
     const kind = kindOfSegment(segment);
