@@ -5,9 +5,14 @@
 // the median wall time of a round trip, and the full (mark-compact) collections counted by
 // `--trace-gc` when asked. `--node-options` passes flags to the gateway (e.g.
 // `--cpu-prof --cpu-prof-dir=DIR`, whose profile then covers the 1 MB calls).
+// `--alloc-profile FILE` samples, through the gateway's inspector, what the measured round trips
+// allocate (one build, one start; `bench/profile-buckets.js FILE --calls ITERS` reads it); with
+// `--promoted`, only what outlived the young generation (promoted to the old one, where each
+// megabyte brings the next full collection nearer), not what scavenges collected.
 //
 //   node bench/profile-blob.js [--variant gateway|gw-bare] [--iters 20] [--starts 3]
 //        [--bytes 1048576] [--bin [LABEL=]PATH,...] [--node-options "..."] [--trace-gc]
+//        [--alloc-profile FILE [--promoted]]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +33,8 @@ const { values: opts } = parseArgs({
     bin: { type: 'string', default: `this=${path.join(ROOT, 'bin', 'mcp-gateway.js')}` },
     'node-options': { type: 'string', default: '' },
     'trace-gc': { type: 'boolean', default: false },
+    'alloc-profile': { type: 'string' },
+    promoted: { type: 'boolean', default: false },
   },
 });
 
@@ -98,9 +105,12 @@ new PerformanceObserver((list) => {
       return { fulls: 0, fullMs: 0, minors: 0, minorMs: 0 };
     }
   };
+  const allocProfile = opts['alloc-profile'];
+  if (allocProfile !== undefined) nodeOptions.push('--inspect=127.0.0.1:0');
   const child = spawn(process.execPath, [...nodeOptions, bin, '--config', config], {
-    stdio: ['pipe', 'pipe', 'ignore'],
+    stdio: ['pipe', 'pipe', allocProfile === undefined ? 'ignore' : 'pipe'],
   });
+  const inspector = allocProfile === undefined ? undefined : await inspectorOf(child);
   const stdin = /** @type {import('node:stream').Writable} */ (child.stdin);
   const stdout = /** @type {import('node:stream').Readable} */ (child.stdout);
   /** @type {Map<number, (message: any) => void>} */
@@ -155,6 +165,14 @@ new PerformanceObserver((list) => {
   };
   // Warm-up: the first round trips compile the scanner's paths and fill its tables.
   for (let i = 0; i < 3; i++) await blob();
+  if (inspector !== undefined) {
+    await inspector.send('HeapProfiler.enable');
+    await inspector.send('HeapProfiler.startSampling', {
+      samplingInterval: 1024,
+      includeObjectsCollectedByMinorGC: !opts.promoted,
+      includeObjectsCollectedByMajorGC: true,
+    });
+  }
   const pid = /** @type {number} */ (child.pid);
   const fullsBefore = fullGcs();
   const before = cpuNs(pid);
@@ -166,6 +184,11 @@ new PerformanceObserver((list) => {
     walls.push(performance.now() - t0);
   }
   const cpuMs = (cpuNs(pid) - before) / 1e6 / ITERS;
+  if (inspector !== undefined) {
+    const { profile } = await inspector.send('HeapProfiler.stopSampling');
+    writeFileSync(/** @type {string} */ (allocProfile), JSON.stringify(profile));
+    inspector.socket.close();
+  }
   // The observer's callback runs after the collection: one turn for it to write.
   await new Promise((resolve) => setTimeout(resolve, 50));
   const after = fullGcs();
@@ -182,6 +205,38 @@ new PerformanceObserver((list) => {
   });
   return { cpuMs, wallMs: median(walls), gc: counted };
 };
+
+/**
+ * The gateway's inspector, opened from the address it prints on stderr (`--inspect`): `send`
+ * a method, get its result. Needs a Node with WebSocket (`--experimental-websocket` on Node 20).
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<{ send: (method: string, params?: unknown) => Promise<any>; socket: WebSocket }>}
+ */
+function inspectorOf(child) {
+  return new Promise((resolve) => {
+    const stderr = /** @type {import('node:stream').Readable} */ (child.stderr);
+    stderr.setEncoding('utf8');
+    stderr.on('data', (/** @type {string} */ text) => {
+      const match = /(ws:\/\/\S+)/.exec(text);
+      if (match === null) return;
+      const socket = new WebSocket(/** @type {string} */ (match[1]));
+      let id = 0;
+      /** @type {Map<number, (result: any) => void>} */
+      const waiting = new Map();
+      socket.addEventListener('message', (event) => {
+        const message = JSON.parse(String(event.data));
+        waiting.get(message.id)?.(message.result);
+      });
+      /** @type {(method: string, params?: unknown) => Promise<any>} */
+      const send = (method, params = {}) =>
+        new Promise((done) => {
+          waiting.set(++id, done);
+          socket.send(JSON.stringify({ id, method, params }));
+        });
+      socket.addEventListener('open', () => resolve({ send, socket }));
+    });
+  });
+}
 
 /** @typedef {{ fulls: number; fullMs: number; minors: number; minorMs: number }} GcCounts */
 /** @type {Map<string, { cpu: number[]; wall: number[]; gc: GcCounts[] }>} */
