@@ -233,7 +233,9 @@ function inspectorOf(child) {
           waiting.set(++id, done);
           socket.send(JSON.stringify({ id, method, params }));
         });
-      socket.addEventListener('open', () => resolve({ send, socket }));
+      socket.addEventListener('open', () => {
+        resolve({ send, socket });
+      });
     });
   });
 }

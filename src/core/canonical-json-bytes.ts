@@ -156,14 +156,14 @@ class ChunkWriter {
       if (escape !== undefined) {
         i++;
         // An escape is ASCII: it may end in the next chunk, as encodeInto would cut it.
-        for (let k = 0; k < escape.length; k++) {
+        for (const byte of escape) {
           if (at === chunk.length) {
             this.at = at;
             this.nextChunk();
             ({ chunk, view } = this);
             at = 0;
           }
-          chunk[at++] = escape[k] as number;
+          chunk[at++] = byte;
         }
         continue;
       }
