@@ -5,11 +5,19 @@
 // the median wall time of a round trip, and the full (mark-compact) collections counted by
 // `--trace-gc` when asked. `--node-options` passes flags to the gateway (e.g.
 // `--cpu-prof --cpu-prof-dir=DIR`, whose profile then covers the 1 MB calls).
+// `--alloc-profile FILE` samples, through the gateway's inspector, what the measured round trips
+// allocate (one build, one start; `bench/profile-buckets.js FILE --calls ITERS` reads it); with
+// `--promoted`, only what outlived the young generation (promoted to the old one, where each
+// megabyte brings the next full collection nearer), not what scavenges collected.
 //
 //   node bench/profile-blob.js [--variant gateway|gw-bare] [--iters 20] [--starts 3]
 //        [--bytes 1048576] [--bin [LABEL=]PATH,...] [--node-options "..."] [--trace-gc]
+//        [--alloc-profile FILE [--promoted]] [--threads]
+//
+// `--threads` adds the CPU per round trip of each kind of thread (the main thread, V8's workers
+// that mark and scavenge in parallel, libuv's), medians over starts.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +36,9 @@ const { values: opts } = parseArgs({
     bin: { type: 'string', default: `this=${path.join(ROOT, 'bin', 'mcp-gateway.js')}` },
     'node-options': { type: 'string', default: '' },
     'trace-gc': { type: 'boolean', default: false },
+    'alloc-profile': { type: 'string' },
+    promoted: { type: 'boolean', default: false },
+    threads: { type: 'boolean', default: false },
   },
 });
 
@@ -53,6 +64,25 @@ const bins = opts.bin.split(',').map((spec, index) => {
 const median = (/** @type {number[]} */ values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+/** CPU ns of a process's threads by kind (`main`, or the thread's name), from /proc. */
+const cpuNsByThread = (/** @type {number} */ pid) => {
+  /** @type {Map<string, number>} */
+  const byKind = new Map();
+  for (const task of readdirSync(`/proc/${String(pid)}/task`)) {
+    try {
+      const name = readFileSync(`/proc/${String(pid)}/task/${task}/comm`, 'utf8').trim();
+      const ns = Number(
+        readFileSync(`/proc/${String(pid)}/task/${task}/schedstat`, 'utf8').split(' ')[0],
+      );
+      const kind = task === String(pid) ? 'main' : name;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + ns);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return byKind;
 };
 
 /** One start of one build: CPU ms per round trip, median wall ms, full collections. */
@@ -98,9 +128,12 @@ new PerformanceObserver((list) => {
       return { fulls: 0, fullMs: 0, minors: 0, minorMs: 0 };
     }
   };
+  const allocProfile = opts['alloc-profile'];
+  if (allocProfile !== undefined) nodeOptions.push('--inspect=127.0.0.1:0');
   const child = spawn(process.execPath, [...nodeOptions, bin, '--config', config], {
-    stdio: ['pipe', 'pipe', 'ignore'],
+    stdio: ['pipe', 'pipe', allocProfile === undefined ? 'ignore' : 'pipe'],
   });
+  const inspector = allocProfile === undefined ? undefined : await inspectorOf(child);
   const stdin = /** @type {import('node:stream').Writable} */ (child.stdin);
   const stdout = /** @type {import('node:stream').Readable} */ (child.stdout);
   /** @type {Map<number, (message: any) => void>} */
@@ -155,8 +188,17 @@ new PerformanceObserver((list) => {
   };
   // Warm-up: the first round trips compile the scanner's paths and fill its tables.
   for (let i = 0; i < 3; i++) await blob();
+  if (inspector !== undefined) {
+    await inspector.send('HeapProfiler.enable');
+    await inspector.send('HeapProfiler.startSampling', {
+      samplingInterval: 1024,
+      includeObjectsCollectedByMinorGC: !opts.promoted,
+      includeObjectsCollectedByMajorGC: true,
+    });
+  }
   const pid = /** @type {number} */ (child.pid);
   const fullsBefore = fullGcs();
+  const threadsBefore = cpuNsByThread(pid);
   const before = cpuNs(pid);
   /** @type {number[]} */
   const walls = [];
@@ -166,6 +208,15 @@ new PerformanceObserver((list) => {
     walls.push(performance.now() - t0);
   }
   const cpuMs = (cpuNs(pid) - before) / 1e6 / ITERS;
+  /** @type {Map<string, number>} */
+  const threadMs = new Map();
+  for (const [kind, ns] of cpuNsByThread(pid))
+    threadMs.set(kind, (ns - (threadsBefore.get(kind) ?? 0)) / 1e6 / ITERS);
+  if (inspector !== undefined) {
+    const { profile } = await inspector.send('HeapProfiler.stopSampling');
+    writeFileSync(/** @type {string} */ (allocProfile), JSON.stringify(profile));
+    inspector.socket.close();
+  }
   // The observer's callback runs after the collection: one turn for it to write.
   await new Promise((resolve) => setTimeout(resolve, 50));
   const after = fullGcs();
@@ -180,22 +231,58 @@ new PerformanceObserver((list) => {
     stdin.end();
     setTimeout(() => child.kill(), 10000).unref();
   });
-  return { cpuMs, wallMs: median(walls), gc: counted };
+  return { cpuMs, wallMs: median(walls), gc: counted, threadMs };
 };
 
+/**
+ * The gateway's inspector, opened from the address it prints on stderr (`--inspect`): `send`
+ * a method, get its result. Needs a Node with WebSocket (`--experimental-websocket` on Node 20).
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<{ send: (method: string, params?: unknown) => Promise<any>; socket: WebSocket }>}
+ */
+function inspectorOf(child) {
+  return new Promise((resolve) => {
+    const stderr = /** @type {import('node:stream').Readable} */ (child.stderr);
+    stderr.setEncoding('utf8');
+    stderr.on('data', (/** @type {string} */ text) => {
+      const match = /(ws:\/\/\S+)/.exec(text);
+      if (match === null) return;
+      const socket = new WebSocket(/** @type {string} */ (match[1]));
+      let id = 0;
+      /** @type {Map<number, (result: any) => void>} */
+      const waiting = new Map();
+      socket.addEventListener('message', (event) => {
+        const message = JSON.parse(String(event.data));
+        waiting.get(message.id)?.(message.result);
+      });
+      /** @type {(method: string, params?: unknown) => Promise<any>} */
+      const send = (method, params = {}) =>
+        new Promise((done) => {
+          waiting.set(++id, done);
+          socket.send(JSON.stringify({ id, method, params }));
+        });
+      socket.addEventListener('open', () => {
+        resolve({ send, socket });
+      });
+    });
+  });
+}
+
 /** @typedef {{ fulls: number; fullMs: number; minors: number; minorMs: number }} GcCounts */
-/** @type {Map<string, { cpu: number[]; wall: number[]; gc: GcCounts[] }>} */
-const results = new Map(bins.map(({ label }) => [label, { cpu: [], wall: [], gc: [] }]));
+/** @typedef {{ cpu: number[]; wall: number[]; gc: GcCounts[]; threads: Map<string, number>[] }} Runs */
+/** @type {Map<string, Runs>} */
+const results = new Map(
+  bins.map(({ label }) => [label, { cpu: [], wall: [], gc: [], threads: [] }]),
+);
 for (let start = 0; start < Number(opts.starts); start++) {
   const order = start % 2 === 0 ? bins : [...bins].reverse();
   for (const { label, bin } of order) {
     const r = await measure(bin);
-    const into = /** @type {{ cpu: number[]; wall: number[]; gc: GcCounts[] }} */ (
-      results.get(label)
-    );
+    const into = /** @type {Runs} */ (results.get(label));
     into.cpu.push(r.cpuMs);
     into.wall.push(r.wallMs);
     into.gc.push(r.gc);
+    into.threads.push(r.threadMs);
   }
 }
 const first = results.get(/** @type {{label: string}} */ (bins[0]).label);
@@ -206,4 +293,13 @@ for (const [label, r] of results) {
       `wall ${median(r.wall).toFixed(1)} ms (${r.wall.map((c) => c.toFixed(1)).join(' ')})` +
       `${opts['trace-gc'] ? `, per round trip (median of starts): full GCs ${median(r.gc.map((g) => g.fulls)).toFixed(2)} (${median(r.gc.map((g) => g.fullMs)).toFixed(1)} ms), scavenges ${median(r.gc.map((g) => g.minors)).toFixed(1)} (${median(r.gc.map((g) => g.minorMs)).toFixed(1)} ms)` : ''}, CPU ratio to first ${ratio.toFixed(2)}\n`,
   );
+  if (opts.threads) {
+    const kinds = [...new Set(r.threads.flatMap((t) => [...t.keys()]))];
+    const shares = kinds
+      .map((kind) => [kind, median(r.threads.map((t) => t.get(kind) ?? 0))])
+      .filter(([, ms]) => Number(ms) >= 0.05)
+      .sort((a, b) => Number(b[1]) - Number(a[1]))
+      .map(([kind, ms]) => `${String(kind)} ${Number(ms).toFixed(1)}`);
+    process.stdout.write(`  CPU ms per round trip by thread: ${shares.join(', ')}\n`);
+  }
 }
