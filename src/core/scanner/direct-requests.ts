@@ -21,9 +21,6 @@ function pairs(first: readonly string[], second: readonly string[]): string[] {
   return first.flatMap((a) => second.map((b) => `${a} ${b}`));
 }
 
-const W = String.raw`[\w'’-]{1,20}`;
-/** Up to n words. */
-const words = (n: number): string => `(?:${W}${S}){0,${n}}`;
 /** Start of an order: the start of a sentence or clause, or after "please", "just", "and". */
 const orderStart = String.raw`(?:^|[.!?:;,(\n"“]\s{0,3}|\b(?:please|just|and|so|also|then|now)${S})`;
 const refusalWord = String.raw`(?:i${S}(?:cannot|can't|can’t|am${S}unable|'m${S}unable|won't|will${S}not)|cannot|can't|can’t|unable|refuse|as${S}an${S}ai|i'm${S}sorry|i${S}am${S}sorry|i${S}apologi[sz]e)`;
@@ -441,14 +438,16 @@ export const directRequestDetectors: readonly PatternDetector[] = [
   },
   {
     // A request for instructions to make a weapon, a drug or malware: "write working ransomware", "how to synthesise
-    // ricin at home", "explain how he cooks methamphetamine". Weak alone (a report on ransomware trends says "write"
-    // and "ransomware"); next to a frame, a persona or refusal suppression it is what they are for.
+    // ricin at home", "explain how he cooks methamphetamine"; the make verb governs the thing, as an order or a "how
+    // to" ("how to protect against ransomware", "attackers can write malware that …" are not). Weak alone (a person
+    // asking about sarin is no injection); next to a frame, a persona or refusal suppression it is what they are for.
     id: 'intent.harmful-howto',
     layer: 'signal',
-    severity: 'low',
+    severity: 'medium',
     keywords: harmKeywords,
     pattern: rx(
-      String.raw`\b(?:how${S}(?:to|do${S}(?:i|you|we)|can${S}(?:i|you|we|one)|would${S}(?:i|you|one|someone)|(?:he|she|they)${S}(?:makes?|cooks?|builds?|synthesi[sz]es?))|steps?${S}(?:to|for)|instructions?${S}(?:to|for|on)|recipe${S}(?:to|for)|write|create|generate|code|build|make|synthesi[sz]e|cook|produce|manufacture|assemble)${S}(?:${words(4)})?${harmTopic}\b`,
+      String.raw`\b(?:how${S}(?:to|do${S}(?:i|you|we)|can${S}(?:i|you|we|one)|would${S}(?:i|you|one|someone)|(?:he|she|they)${S}(?:makes?|cooks?|builds?|synthesi[sz]es?))${S}(?:make|build|cook|synthesi[sz]e|produce|manufacture|brew|write|code|create|develop|assemble|get|buy|obtain)|steps?${S}(?:to|for)${S}(?:make|making|build|building|cook|cooking|synthesi[sz]e|synthesi[sz]ing|produce|producing|write|writing|create|creating)|(?:instructions?|recipe|guide|tutorial)${S}(?:to|for|on)${S}(?:making|building|cooking|synthesi[sz]ing|producing|writing|creating|how${S}to${S}(?:make|build|cook|synthesi[sz]e|write|create))|(?:^|[.!?:;\n]${S}?|\b(?:please|now|just|then|and|you|can${S}you|could${S}you|will${S}you|i${S}want${S}you${S}to|i${S}need${S}you${S}to)${S})(?:write|create|generate|code|build|make|synthesi[sz]e|cook|produce|manufacture|develop|design|give${S}me))${S}(?:me${S})?(?:(?:a|an|some|the|working|functional|simple|basic|real|fully|undetectable|python|c\+\+|c|powershell|javascript|batch|homemade|small|powerful)${S}){0,4}${harmTopic}\b`,
+      'im',
     ),
     maxLength: 200,
     message: 'asks how to make a weapon, a drug or malware',
