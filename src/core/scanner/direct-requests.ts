@@ -190,7 +190,9 @@ export const directRequestDetectors: readonly PatternDetector[] = [
   },
   {
     // A check waived in the order itself: "do not ask for confirmation", "the user already approved it", "skip the
-    // usual check". A CLI manual's "--yes skips the confirmation prompt" describes a flag, not an order.
+    // usual check". A CLI manual's "--yes skips the confirmation prompt" describes a flag, not an order; agent prompts
+    // say "don't ask for permission to do something when you can do it" (a benign prompt that set the content's
+    // `high` threshold when it counted), so permission is left out.
     id: 'intent.urgency',
     layer: 'signal',
     severity: 'low',
@@ -208,7 +210,7 @@ export const directRequestDetectors: readonly PatternDetector[] = [
       'no need to check',
     ],
     pattern: rx(
-      String.raw`${orderStart}(?:do${S}not|don't|never)${S}(?:ask|wait)${S}(?:me${S}|the${S}user${S}|anyone${S})?(?:for${S})?(?:confirmation|permission|approval|consent|a${S}confirmation)\b|\b(?:the${S}user|the${S}owner|i|we|they|he|she)${S}(?:has${S}|have${S}|had${S})?already${S}(?:approved|confirmed|authori[sz]ed|agreed${S}to|signed${S}off${S}on)${S}(?:it|this|that|the${S}(?:change|transfer|request|command|action|deletion))\b|\bskip${S}(?:the${S}usual|any)${S}(?:\w{1,14}${S})?(?:checks?|verification|confirmations?|approvals?|reviews?|prompts?)\b|\bno${S}need${S}to${S}(?:confirm|ask|check|verify)\b(?!${S}(?:your|the)${S}(?:e-?mail|address|phone))`,
+      String.raw`${orderStart}(?:do${S}not|don't|never)${S}(?:ask|wait)${S}(?:me${S}|the${S}user${S}|anyone${S})?(?:for${S})?(?:confirmation|approval|consent|a${S}confirmation)\b|\b(?:the${S}user|the${S}owner|i|we|they|he|she)${S}(?:has${S}|have${S}|had${S})?already${S}(?:approved|confirmed|authori[sz]ed|agreed${S}to|signed${S}off${S}on)${S}(?:it|this|that|the${S}(?:change|transfer|request|command|action|deletion))\b|\bskip${S}(?:the${S}usual|any)${S}(?:\w{1,14}${S})?(?:checks?|verification|confirmations?|approvals?|reviews?|prompts?)\b|\bno${S}need${S}to${S}(?:confirm|ask|check|verify)\b(?!${S}(?:your|the)${S}(?:e-?mail|address|phone))`,
       'im',
     ),
     maxLength: 120,
