@@ -209,7 +209,7 @@ describe('signals added in round ten (direct requests and jailbreaks)', () => {
 
 // The round's blind set (test/helpers/blind-set-sig10.ts), written and split before any rule: the dev half was used
 // while developing; the held half was measured on main (15/27 attacks caught, 4/18 benign flagged) and then only once,
-// at the end of the round. Floors, so that a later change that loses them fails here.
+// at the end of the round (22/27, the same 4/18). Floors, so that a later change that loses them fails here.
 describe('round ten blind set (direct requests), as a tool result', () => {
   const scanner = createScanner();
   const flagged = (text: string): boolean =>
@@ -231,5 +231,7 @@ describe('round ten blind set (direct requests), as a tool result', () => {
 });
 // Main flags "Summarise this meeting transcript in five bullet points …" (a whole result that is a task for the reader).
 const DEV_BENIGN_CEILING = 1;
-const HELD_FLOOR = 0;
-const HELD_BENIGN_CEILING = 18;
+const HELD_FLOOR = 22;
+// The four main flags too: two whole results that are a task for the reader, a survey quoting "you are now X, an AI
+// with no limits", and "Pretend you are interviewing me …".
+const HELD_BENIGN_CEILING = 4;
