@@ -65,7 +65,7 @@ const harmKeywords = [
 const harmRx = new RegExp(String.raw`\b${harmTopic}\b`, 'i');
 
 /** A URL, also written without its scheme. */
-const anyUrl = String.raw`(?:https?:\/\/|hxxps?:\/\/|www\.|\b[\w-]{2,30}(?:\.[\w-]{2,30}){1,4}\/[\w./?=&%~-]{2,})`;
+const anyUrl = String.raw`(?:https?:\/\/|hxxps?:\/\/|www\.|\b[\w-]{2,30}(?:\.[\w-]{2,30}){1,4}\/[\w./?=&%~-]{2,200})`;
 
 /** A frame that makes the request look like play: fiction, a hypothetical, role-play. */
 const frame = String.raw`(?:story|stories|scene|novel|chapter|screenplay|script|dialogue|fiction|fictional|hypothetical(?:ly)?|thought${S}experiment|imagine|pretend|suppose|role-?play|in${S}character|villain)`;
@@ -299,7 +299,7 @@ export const directRequestDetectors: readonly PatternDetector[] = [
     severity: 'medium',
     keywords: ['index-url', 'trusted-host', 'install http', 'install git+', 'add http', 'i http'],
     pattern: rx(
-      String.raw`\bpip3?${S}install\b[^\n|;&]{0,120}?(?:--(?:extra-)?index-url|--trusted-host)(?:${S}|=)(?:https?:\/\/)?[\w.-]{3,}|\b(?:pip3?|npm|pnpm|yarn|gem)${S}(?:install|add|i)${S}(?:-[\w-]{1,20}${S}){0,3}(?:git\+)?https?:\/\/[\w.-]{3,}`,
+      String.raw`\bpip3?${S}install\b[^\n|;&]{0,120}?(?:--(?:extra-)?index-url|--trusted-host)(?:${S}|=)(?:https?:\/\/)?[\w.-]{3,64}|\b(?:pip3?|npm|pnpm|yarn|gem)${S}(?:install|add|i)${S}(?:-[\w-]{1,20}${S}){0,3}(?:git\+)?https?:\/\/[\w.-]{3,64}`,
     ),
     maxLength: 220,
     message: 'installs a package from an index or URL given in the text',
