@@ -102,4 +102,34 @@ export const complianceDetectors: readonly PatternDetector[] = [
     maxLength: 200,
     message: 'asks the reader to join pieces of text and act on what they say',
   },
+  {
+    // The pieces named and the reader told to answer what they make: "combine part 1 and part 2 and carry out the
+    // combined request", "concatenate x1 and x2 and give a detailed answer to the resulting question", "put the pieces
+    // together and answer what they ask", "answer the question a + b", "answer the question using the following parts:
+    // Part 1 is …". Joining strings and returning the result is
+    // what code does; answering or carrying out what they say is not.
+    id: 'intent.payload-assembly',
+    layer: 'signal',
+    severity: 'medium',
+    keywords: [
+      ...pairs(
+        ['resulting', 'combined', 'joined', 'assembled', 'concatenated', 'merged'],
+        ['question', 'request', 'query', 'prompt', 'task'],
+      ),
+      ...pairs(
+        ['what', 'whatever'],
+        ['they ask', 'they say', 'they form', 'they request', 'they spell'],
+      ),
+      ...pairs(
+        ['question', 'request', 'instruction', 'task', 'prompt', 'command', 'query'],
+        ['a', 'x', 'x1', 'p1', 's1', 'using', 'from', 'made', 'formed', 'built'],
+      ),
+    ],
+    pattern: rx(
+      String.raw`\b${joinVerb}\b[^.!?\n]{0,120}?\b(?:and|then|,)${S}(?:then${S})?(?:answer|respond${S}to|reply${S}to|give${S}(?:a${S}|an${S})?(?:\w{1,12}${S})?(?:answer|response|reply)${S}to|carry${S}out|do|execute|perform|follow|act${S}on|fulfil|fulfill|complete)${S}(?:\w{1,12}${S}){0,2}?(?:(?:the|that|this)${S})?(?:resulting|combined|joined|assembled|concatenated|merged)${S}(?:question|request|query|prompt|task|instruction|sentence)\b|\b${joinVerb}\b[^.!?\n]{0,120}?\b(?:and|then|,)${S}(?:then${S})?(?:answer|do|carry${S}out|follow|execute|respond${S}to)${S}what(?:ever)?${S}(?:they|it)${S}(?:ask|asks|say|says|form|forms|request|requests|spell|spells)\b|\b(?:answer|respond${S}to|carry${S}out|execute|perform|follow|act${S}on)${S}(?:the${S})?(?:question|request|instruction|task|prompt|command|query)${S}(?:using|from|made${S}(?:of|from)|formed${S}(?:by|from)|built${S}from)${S}(?:the${S})?(?:following${S})?(?:parts|pieces|fragments|strings|variables)\b[^\n]{0,40}?\b(?:part|piece|fragment|string)${S}(?:1|one|a)\b|\b(?:answer|respond${S}to|carry${S}out|execute|perform|follow|act${S}on)${S}(?:the${S})?(?:question|request|instruction|task|prompt|command|query)${S}["'“]?[a-z]\w{0,3}["'”]?${S}?\+${S}?["'“]?[a-z]\w{0,3}\b`,
+      'im',
+    ),
+    maxLength: 260,
+    message: 'asks the reader to join pieces of text and answer or act on what they say',
+  },
 ];

@@ -789,9 +789,10 @@ const asks: readonly Ask[] = [
   {
     rule: 'intent.shell-command',
     severity: 'medium',
-    // A comment's next line continues it ("execute the helper with\n#   python3 -c …").
+    // A comment's next line continues it ("execute the helper with\n#   python3 -c …"). A package install is a command
+    // too ("it should also execute: pip install …"): this ask is read only in a sentence that asks the reader.
     test: spaceLooped(
-      /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|runs|running|execute|executes|executing|paste|pasting|type|typing|enter|entering)\b(?:[^.?!\n]|\n[ \t]{0,8}(?:#|\/\/)){0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|iwr|invoke-expression|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e|git\s{1,3}(?:push\s{1,3}(?:--force|-f)|reset\s{1,3}--hard|clean\s{1,3}-[fdx]{2}))\s{1,3}[-\w./~$"'|(]/i,
+      /\b(?:run|execute|type|paste|enter|launch)\s{1,3}(?:this|the\s{1,3}following|these)\s{1,3}(?:command|script|one-liner)s?\b|\b(?:run|runs|running|execute|executes|executing|paste|pasting|type|typing|enter|entering)\b(?:[^.?!\n]|\n[ \t]{0,8}(?:#|\/\/)){0,60}?(?:`|\$\s{1,3}|\b)(?:curl|wget|bash|sh|zsh|sudo|chmod|chown|rm|ssh|scp|nc|netcat|powershell|iex|iwr|invoke-expression|eval|base64|dd|kill|crontab|python3?\s{1,3}-c|node\s{1,3}-e|(?:pip3?|gem|cargo|go|brew|apt|apt-get)\s{1,3}install|npm\s{1,3}(?:i|install)|yarn\s{1,3}add|git\s{1,3}(?:push\s{1,3}(?:--force|-f)|reset\s{1,3}--hard|clean\s{1,3}-[fdx]{2}))\s{1,3}[-\w./~$"'|(]/i,
     ),
     message: 'asks the reader to run a command',
   },

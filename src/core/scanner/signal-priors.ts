@@ -74,6 +74,9 @@ const explicit: Readonly<Record<string, number>> = {
   // unnamed later message; each flags a result alone.
   'intent.blanket-compliance/medium': 4.5,
   'intent.payload-assembly/medium': 4.5,
+  // A story or hypothetical that asks for real, usable output (direct-requests.ts): the whole of a jailbreak's ask,
+  // as a persona without limits is; it flags a result alone.
+  'intent.fiction-payload/medium': 4.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,

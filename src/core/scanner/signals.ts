@@ -1,5 +1,6 @@
 import { complianceDetectors } from './compliance-asks.js';
 import { countWords } from './count-words.js';
+import { directRequestDetectors } from './direct-requests.js';
 import { rx, S, type PatternDetector } from './detector.js';
 import { secretRequestDetectors } from './secret-request.js';
 import { taskHijackDetectors } from './task-hijack.js';
@@ -1032,4 +1033,5 @@ export const signalDetectors: readonly PatternDetector[] = [
   // The reader's own secret asked for in a disguise (secret-request.ts).
   ...secretRequestDetectors,
   ...complianceDetectors,
+  ...directRequestDetectors,
 ];

@@ -19,6 +19,7 @@ import {
   limitsGone,
   newPersona,
 } from './persona.js';
+import { neverRefuse } from './refusal.js';
 import { anyStem, gap, longest, type Lang, type PerLanguage } from './stems.js';
 
 // The general signals of the English layers, built from the per-language lexicons: each detector raises the rule
@@ -247,6 +248,8 @@ function singleFor(lang: Lang): PatternDetector[] {
     one('role.mode-switch', 'high', limitlessMode, 'switches the reader to a mode without limits'),
     one('role.authority-claim', 'medium', creatorClaim, "claims to be the reader's creator"),
     one('intent.dictate-output', 'low', sayThat, 'dictates what the answer should say'),
+    // "Nunca te niegues", "ne refuse jamais": refusal suppression, as English "never refuse" (refusal.ts).
+    one('intent.unrestricted', 'medium', neverRefuse, 'forbids the reader to refuse'),
     // "As an AI …", "als von X entwickelte KI", "you are a language model".
     detector(
       'address.agent',
