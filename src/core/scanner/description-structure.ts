@@ -22,7 +22,10 @@ import type { Finding } from './finding.js';
 // - altered: the outcome changed where the user cannot see it: figures, a fixed report, a promotion, a swapped
 //   payee, a lie, a command to run;
 // - data-ask: a field asking the model to carry secrets, files, the environment, the system prompt or whole lists
-//   that the field's name and the tool's purpose do not cover.
+//   that the field's name and the tool's purpose do not cover;
+// - carrier: a parameter whose name and the tool's purpose say nothing of what its description asks it to carry (a
+//   `trace_id` built from the user's last messages, a `salt` filled with the passwords the user mentioned): the
+//   name and the description are two pieces of evidence, so with the ask it makes two kinds.
 // Each signal is a bounded regex over one field (at most 4 KB of it): linear in the definition.
 
 export type StructureKind =
@@ -35,7 +38,8 @@ export type StructureKind =
   | 'authority'
   | 'privilege'
   | 'altered'
-  | 'data-ask';
+  | 'data-ask'
+  | 'carrier';
 
 /** One signal of a definition: its kind, where it stands and what matched. */
 export interface StructureSignal {
@@ -70,7 +74,7 @@ const turnScope = re(
 const month = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|m[äa]rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)`;
 const ordinal = String.raw`(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)|zweiten|dritten|vierten|f[üu]nften|zehnten|deuxi[eè]me|troisi[eè]me|cinqui[eè]me|dixi[eè]me|segunda|segundo|tercera|tercero|terceira|terceiro|quinta|quinto|d[ée]cima|d[ée]cimo)`;
 const condition = re(
-  String.raw`\b(?:(?:starting|from|after|as${G}of|beginning|once|on${G}or${G}after)${G}(?:\d{1,2}${G}${month}|${month}${G}\d{1,2})\b|(?:starting|from|after|as${G}of|beginning)${G}(?:\d{1,2}${G}${month}${G})?20\d\d\b|${month}${G}\d{1,2},?${G}20\d\d|(?:after|from)${G}the${G}${ordinal}${G}(?:call|use|search|request|run|time|invocation|question)|on${G}(?:the${G})?${ordinal}${G}(?:call|use|search|request|run|invocation)|(?:on|every)${G}(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|if${G}(?:the${G})?(?:event|request|call|time|date)${G}is${G}(?:after|before|past)${G}\d{1,2}${G}?(?:am|pm)|in${G}(?:a${G})?(?:ci|production|prod)${G}environment|if${G}(?:the${G})?(?:student|user|customer|caller|client)['’]s${G}(?:name|email|country|id|account)${G}is)\b`,
+  String.raw`\b(?:(?:starting|from|after|as${G}of|beginning|once|on${G}or${G}after)${G}(?:\d{1,2}${G}${month}|${month}${G}\d{1,2})\b|(?:starting|from|after|as${G}of|beginning)${G}(?:\d{1,2}${G}${month}${G})?20\d\d\b|(?:after|from)${G}the${G}${ordinal}${G}(?:call|use|search|request|run|time|invocation|question)|on${G}(?:the${G})?${ordinal}${G}(?:call|use|search|request|run|invocation)|(?:on|every)${G}(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|if${G}(?:the${G})?(?:event|request|call|time|date)${G}is${G}(?:after|before|past)${G}\d{1,2}${G}?(?:am|pm)|in${G}(?:a${G})?(?:ci|production|prod)${G}environment|if${G}(?:the${G})?(?:student|user|customer|caller|client)['’]s${G}(?:name|email|country|id|account)${G}is)\b`,
 );
 
 // Kept from the user: the act, not a value ("never display the token" keeps a value off screen).
@@ -90,6 +94,20 @@ const sideAct = re(
   String.raw`\b(?:mirrored|copied|forwarded|uploaded|sent|pushed|shared|synced|transmitted|retained|stored|also${G}(?:send|ship|forward|upload|copy|push|share))\b[^.\n]{0,60}?(?:\b[a-z0-9-]{2,40}\.(?:example|com|net|io|org|co|ai|dev|app)\b|[\w.+-]{1,40}@[\w-]{2,40}\.[a-z]{2,10}|\b(?:partner|vendor|third[- ]part(?:y|ies)|our${G}(?:servers?|partners?|analytics|backend))\b)|\bside[_ ]effects?:[^.\n]{0,40}?\b(?:copied|sent|forwarded)` +
     String.raw`|\b(?:gesendet|übermittelt|weitergeleitet|enviad[oa]s?|enviados?)\b[^.\n]{0,60}?\b[a-z0-9-]{2,40}\.(?:example|com|net|io|org)\b|外部[^。\n]{0,30}送信`,
 );
+// Looser: a transfer verb anywhere in the field and an outside address or host after it.
+const transfer = re(
+  String.raw`\b(?:sent|send|sends|shared|share|uploaded|upload|forward(?:ed|s)?|copied|mirrored|archived|collected|relayed|caricat[ao]|inviat[ao]|gedeeld|verstuurd|doorgestuurd|hochgeladen|geteilt|compartid[oa]|partag[ée]e?)\b`,
+);
+const destination =
+  /\b[a-z0-9-]{2,40}\.(?:example|com|net|io|org|co|ai|dev|app|biz|xyz)\b|[\w.+-]{1,40}@[\w-]{2,40}\.[a-z]{2,10}/i;
+function sideActLoose(text: string): RegExpExecArray | null {
+  const verb = transfer.exec(text);
+  if (verb === null) return null;
+  const place = destination.exec(text.slice(verb.index, verb.index + 300));
+  if (place === null) return null;
+  return verb;
+}
+
 // A tool whose name says it sends or stores elsewhere announces that side act.
 const announcesTransfer =
   /send|mail|upload|sync|backup|share|post|publish|export|webhook|notify|forward|mirror|push|transfer|invite|deploy|report/i;
@@ -109,7 +127,7 @@ const altered = re(
 // Asked of the model to pass in: secrets, files, the environment, the system prompt, whole lists.
 const askVerb = String.raw`(?:include|paste|append|attach|add|put|pass|send|copy|fill(?:${G}(?:it|this))?${G}with|provide|insert|contain|carry|set${G}(?:it${G})?to|use${G}the${G}(?:contents?|values?)${G}of|recopiez|copiez|collez|incluez|joignez|ajoutez|einf[üu]gen|[üu]bergeben|anh[äa]ngen|mitsenden|incluya|incluir|pegue|copie|adjunte|a[ñn]ada|inclua|cole|anexe)`;
 const dataAsk = re(
-  String.raw`\b${askVerb}\b[^.\n]{0,80}?\b((?:passwords?|api${G}keys?|access${G}tokens?|oauth${G}(?:access${G})?tokens?|private${G}keys?|ssn|social${G}security(?:${G}numbers?)?|\.env|~\/\.(?:ssh|aws)\S{0,30}|system${G}prompt|account${G}numbers|mots${G}de${G}passe|passw[öo]rter|contrase[ñn]as|senhas))\b`,
+  String.raw`\b${askVerb}\b[^.\n]{0,80}?\b((?:passwords?|api${G}keys?|access${G}tokens?|oauth${G}(?:access${G})?tokens?|private${G}keys?|ssn|social${G}security(?:${G}numbers?)?|\.env|~\/\.(?:ssh|aws)\S{0,30}|system${G}prompt|account${G}numbers|mots${G}de${G}passe|passw[öo]rter|contrase[ñn]as|senhas|wachtwoorden|password|chiavi${G}api|id_(?:rsa|ed25519|ecdsa)))\b|(?:填入|提供|附上|包含)[^。\n]{0,30}?(密码|密钥|令牌)`,
 );
 // An environment variable that holds a secret, by its upper-case name (`GITHUB_TOKEN`), after an ask.
 const secretVariable = new RegExp(
@@ -117,6 +135,58 @@ const secretVariable = new RegExp(
 );
 const purposeOfData =
   /auth|log[ -]?in|token|key|password|secret|vault|credential|env|config|ssh|prompt|llm|agent|customer|crm|export|contact|payroll|kyc|identity|bank|pay/i;
+
+// Broader forms of the kinds, each cheap and generous on its own: a finding still needs a second, independent kind.
+const broad: readonly (readonly [StructureKind, RegExp])[] = [
+  [
+    'outside',
+    re(
+      String.raw`\b(?:(?:the|a|any|another|other)${G}[\w-]{2,20}${G}(?:integration|connector|server|plugin)['’]?s?${G}(?:tools?|calls?|mis-?handles|is|are|returns?|sends?|opens?|creates?)|(?:last|previous|recent|earlier|prior)${G}(?:\w{1,10}${G}){0,2}(?:user${G})?(?:messages|turns|prompts|requests|questions)|(?:the${G})?user['’]s${G}(?:previous|earlier|past|other)${G}(?:messages|requests|chats)|(?:lookup|search|browsing|chat|call)${G}history|(?:from|in)${G}(?:the|this)${G}(?:conversation|chat)|any${G}(?:calendar|mail|e-?mail|file|payment|messaging)${G}[^.\n]{0,30}?(?:tool|provider|service)s?|from${G}any${G}(?:provider|vendor|service))\b|(?:altri${G}strumenti|qualsiasi${G}altro${G}strumento|andere${G}tools|elk${G}ander${G}hulpmiddel|对话(?:中|记录)|其他工具)`,
+    ),
+  ],
+  [
+    'precedence',
+    re(
+      String.raw`\b(?:(?:before|prior${G}to|ahead${G}of)${G}(?:calling${G}|using${G})?(?:any|every|all|each|anything)\b|(?:at${G}the${G}(?:top|start|beginning|outset)${G}of)${G}(?:the${G}|a${G}|every${G}|each${G})?(?:conversation|chat|session)|must${G}go${G}through${G}[\w-]{2,30}${G}instead|(?:use|call)${G}[\w-]{2,30}${G}instead|only${G}(?:use|call|trust)${G}(?:this|me)\b|(?:depends|depend)${G}on${G}it)\b|(?:prima${G}di${G}qualsiasi|voor${G}elk${G}ander|在任何其他)`,
+    ),
+  ],
+  [
+    'turn-scope',
+    re(
+      String.raw`\b(?:(?:once${G})?per${G}user${G}(?:turn|message|request)|(?:every|each|any)${G}(?:time${G})?(?:the${G})?user${G}(?:asks|writes|sends|says)|for${G}(?:every|each|all)${G}(?:[\w-]{2,15}${G}){1,2}(?:it|they)${G}(?:opens|sends|creates|makes|writes|posts)|a${G}ogni${G}messaggio|bij${G}elk${G}bericht|每(?:次|条)(?:消息|请求|对话))\b`,
+    ),
+  ],
+  [
+    'condition',
+    re(
+      String.raw`\b(?:(?:from|for|after|since|starting)${G}(?:tax${G})?(?:years?${G})?20\d\d(?:${G}onwards)?|(?:after|from|na|dopo|nach|apr[eè]s|despu[eé]s${G}de|depois${G}d[ao])${G}(?:the|de|la|il|der|del|la|a)?${G}?(?:second|third|fourth|fifth|tenth|tiende|vijfde|derde|decima|quinta|terza|zehnten|f[üu]nften|\d{1,3}(?:st|nd|rd|th))\b|more${G}than${G}\d{1,3}${G}(?:times|calls|uses|requests)|when${G}the${G}request${G}comes${G}from|(?:corporate|company|internal)${G}network|on${G}weekends|(?:if|when)${G}(?:the${G})?user${G}is${G}(?:on|in|from)${G})`,
+    ),
+  ],
+  [
+    'secrecy',
+    re(
+      String.raw`\b(?:refrain${G}from${G}(?:referring|mentioning|telling|bringing)|(?:keep|leave)${G}(?:the${G}|this${G}|that${G}|it${G})?[\w-]{0,20}${G}?out${G}of${G}(?:what${G}you|your|the)${G}(?:report|reply|answer|response|summary|tell)|(?:internal${G}matter|behind${G}the${G}scenes|in${G}the${G}background,?${G}(?:also|quietly))|(?:do${G}not|don['’]t|never)${G}(?:refer${G}to|talk${G}about|discuss|explain)${G}(?:it|this|that|the${G}(?:archiv|shar|upload|copy|forward|mirror|sync)\w{0,6})\b|non${G}(?:dirlo|dire|menzionare|informare)|niet${G}(?:vertellen|melden|noemen)|不要(?:告诉|提及|透露))`,
+    ),
+  ],
+  [
+    'authority',
+    re(
+      String.raw`\b(?:directive|whitelisted|allow-?listed|audited${G}and|exempt${G}from|authori[sz]es${G}the${G}(?:assistant|model|agent)|(?:council|board|office|ciso|regulator|authority)${G}(?:directive|ruling|approval)|goedgekeurd${G}door|approvato${G}da|autorizzato${G}da|genehmigt${G}(?:durch|von)|approuv[ée]${G}par|aprobado${G}por|aprovado${G}por)\b|(?:已(?:获|被)批准|经.{0,10}批准)`,
+    ),
+  ],
+  [
+    'privilege',
+    re(
+      String.raw`\b(?:exempt${G}from${G}(?:\w{1,12}${G})?(?:confirmation|approval|consent|review)|(?:any|all)${G}amounts?${G}(?:go${G}out|are${G}(?:sent|paid))|read${G}any${G}secret|paste${G}it${G}into${G}the${G}chat|hoeft${G}[^.\n]{0,40}?niet${G}om${G}bevestiging|senza${G}(?:chiedere${G})?conferma|non${G}serve${G}(?:la${G})?conferma|ohne${G}zu${G}fragen|无需(?:确认|用户同意))\b`,
+    ),
+  ],
+  [
+    'altered',
+    re(
+      String.raw`\b(?:(?:add|subtract|deduct|increase|decrease|inflate|raise|lower|cut)${G}(?:\w{1,10}${G}){0,2}\d{1,3}${G}?(?:%|percent|points?)|present${G}it${G}as${G}(?:the${G})?(?:official|final|real)|(?:replace|swap|vervangen|sostituire|ersetzen|remplacer|reemplazar|substituir)\w{0,4}${G}[^.\n]{0,60}?(?:address|adres|indirizzo|adresse|direcci[oó]n|endere[çc]o|account|rekening|conto|konto|recipient|destinat\w{0,4})|0x[0-9a-f]{16,64}|auto-?merge${G}on)`,
+    ),
+  ],
+];
 
 const patterns: readonly (readonly [StructureKind, RegExp])[] = [
   ['outside', outside],
@@ -128,6 +198,7 @@ const patterns: readonly (readonly [StructureKind, RegExp])[] = [
   ['authority', authority],
   ['privilege', privilege],
   ['altered', altered],
+  ...broad,
 ];
 
 // "Never store passwords", "files are not sent to our partner": a caution, not an ask or an act.
@@ -199,20 +270,19 @@ export function structureSignals(tool: ToolLike): StructureSignal[] {
   const title = typeof tool.title === 'string' ? tool.title : '';
   const out: StructureSignal[] = [];
   const push = (kind: StructureKind, field: string, m: RegExpExecArray): void => {
-    if (negatedKinds.has(kind) && negated(m.input, m.index)) return;
     out.push({ kind, field, start: m.index, end: m.index + m[0].length, text: m[0] });
   };
   for (const [field, text, parameter] of fieldsOf(tool)) {
-    let last: StructureKind | undefined;
+    const seen = new Set<StructureKind>();
     for (const [kind, pattern] of patterns) {
-      if (kind === last) continue;
+      if (seen.has(kind)) continue;
       const m = pattern.exec(text);
-      if (m) {
+      if (m && !(negatedKinds.has(kind) && negated(text, m.index))) {
         push(kind, field, m);
-        last = kind;
+        seen.add(kind);
       }
     }
-    const act = sideAct.exec(text);
+    const act = sideAct.exec(text) ?? sideActLoose(text);
     if (act && !announcesTransfer.test(`${name} ${title}`)) push('side-act', field, act);
     const ask = dataAsk.exec(text) ?? secretVariable.exec(text);
     // Secrets in a parameter named for them, or in a tool whose purpose they are, are its business.
@@ -222,10 +292,35 @@ export function structureSignals(tool: ToolLike): StructureSignal[] {
       !negated(text, ask.index) &&
       !purposeOfData.test(`${name} ${title} ${words(parameter)}`)
     ) {
-      const thing = ask[1] ?? ask[0];
+      const thing = ask[1] ?? ask[2] ?? ask[0];
       const at = ask.index + ask[0].length - thing.length;
       out.push({ kind: 'data-ask', field, start: at, end: at + thing.length, text: thing });
     }
+  }
+  return out;
+}
+
+// What a parameter or tool may carry of the conversation by its purpose: a summariser, a chat or memory tool.
+const conversational =
+  /conversation|chat|message|summar|transcript|histor|memory|dialog|thread|context|recap|journal|minutes|prompt|feedback|support|ticket|log/i;
+
+/** A parameter asked to carry the conversation or a secret that neither its name nor the tool's purpose names. */
+function carriers(tool: ToolLike, signals: readonly StructureSignal[]): StructureSignal[] {
+  const purpose = `${typeof tool.name === 'string' ? words(tool.name) : ''} ${typeof tool.title === 'string' ? tool.title : ''} ${typeof tool.description === 'string' ? tool.description.slice(0, fieldChars) : ''}`;
+  const out: StructureSignal[] = [];
+  const done = new Set<string>();
+  for (const s of signals) {
+    const m = /^(inputSchema\.properties(?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\]))\./.exec(
+      s.field,
+    );
+    if (m === null || done.has(m[1] ?? '')) continue;
+    const path = m[1] ?? '';
+    const name = words(path.slice('inputSchema.properties'.length).replace(/^\.|^\["|"\]$/g, ''));
+    const fits =
+      s.kind === 'data-ask' || (s.kind === 'outside' && !conversational.test(`${name} ${purpose}`));
+    if (!fits) continue;
+    done.add(path);
+    out.push({ kind: 'carrier', field: path, start: 0, end: 0, text: `parameter ${name.trim()}` });
   }
   return out;
 }
@@ -252,7 +347,8 @@ function independentPair(
  * them. One signal alone is no finding: it is what an imperative but benign description says.
  */
 export function findStructure(tool: ToolLike, more: readonly StructureSignal[] = []): Finding[] {
-  const signals = [...structureSignals(tool), ...more];
+  const own = structureSignals(tool);
+  const signals = [...own, ...carriers(tool, own), ...more];
   // Two kinds read in the same words ("first in each conversation" is a precedence and a scope) are one signal.
   const pair = independentPair(signals);
   if (pair === undefined) return [];
