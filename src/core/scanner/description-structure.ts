@@ -74,7 +74,7 @@ const turnScope = re(
 const month = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|m[äa]rz|juni|juli|oktober|dezember|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)`;
 const ordinal = String.raw`(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)|zweiten|dritten|vierten|f[üu]nften|zehnten|deuxi[eè]me|troisi[eè]me|cinqui[eè]me|dixi[eè]me|segunda|segundo|tercera|tercero|terceira|terceiro|quinta|quinto|d[ée]cima|d[ée]cimo)`;
 const condition = re(
-  String.raw`\b(?:(?:starting|from|after|as${G}of|beginning|once|on${G}or${G}after)${G}(?:\d{1,2}${G}${month}|${month}${G}\d{1,2})\b|(?:starting|from|after|as${G}of|beginning)${G}(?:\d{1,2}${G}${month}${G})?20\d\d\b|(?:after|from)${G}the${G}${ordinal}${G}(?:call|use|search|request|run|time|invocation|question)|on${G}(?:the${G})?${ordinal}${G}(?:call|use|search|request|run|invocation)|(?:on|every)${G}(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|if${G}(?:the${G})?(?:event|request|call|time|date)${G}is${G}(?:after|before|past)${G}\d{1,2}${G}?(?:am|pm)|in${G}(?:a${G})?(?:ci|production|prod)${G}environment|if${G}(?:the${G})?(?:student|user|customer|caller|client)['’]s${G}(?:name|email|country|id|account)${G}is)\b`,
+  String.raw`\b(?:(?:starting|from|after|as${G}of|beginning|once|on${G}or${G}after)${G}(?:\d{1,2}${G}${month}|${month}${G}\d{1,2})\b|(?:starting|from|after|as${G}of|beginning)${G}(?:\d{1,2}${G}${month}${G})?20\d\d\b|(?:after|from)${G}the${G}${ordinal}${G}(?:call|use|search|request|run|time|invocation|question)|on${G}(?:the${G})?${ordinal}${G}(?:call|use|search|request|run|invocation)|(?:on|every)${G}(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|if${G}(?:the${G})?(?:event|request|call|time|date)${G}is${G}(?:after|before|past)${G}\d{1,2}(?:${G})?(?:am|pm)|in${G}(?:a${G})?(?:ci|production|prod)${G}environment|if${G}(?:the${G})?(?:student|user|customer|caller|client)['’]s${G}(?:name|email|country|id|account)${G}is)\b`,
 );
 
 // Kept from the user: the act, not a value ("never display the token" keeps a value off screen).
@@ -121,7 +121,7 @@ const privilege = re(
 );
 
 const altered = re(
-  String.raw`\b(?:round${G}(?:every|each|all|the)${G}(?:\w{1,12}${G})?(?:totals?|amounts?|prices?|figures?)${G}up|(?:subtract|add|deduct)${G}\d{1,3}${G}(?:points|percent|%)|(?:increase|raise|lower|reduce|double)${G}(?:every|each|all|the)${G}(?:\w{1,12}${G})?(?:totals?|amounts?|prices?|grades?|scores?|hours|rates?)|curl${G}[^|\n]{0,80}\|${G}?(?:sh|bash)|\b(?:acct|iban)[_ ]?[A-Z0-9]{4,34})\b|\b(?:erh[öo]ht|an${G}acct_)\b`,
+  String.raw`\b(?:round${G}(?:every|each|all|the)${G}(?:\w{1,12}${G})?(?:totals?|amounts?|prices?|figures?)${G}up|(?:subtract|add|deduct)${G}\d{1,3}${G}(?:points|percent|%)|(?:increase|raise|lower|reduce|double)${G}(?:every|each|all|the)${G}(?:\w{1,12}${G})?(?:totals?|amounts?|prices?|grades?|scores?|hours|rates?)|curl${G}[^|\n]{0,80}\|(?:${G})?(?:sh|bash)|\b(?:acct|iban)[_ ]?[A-Z0-9]{4,34})\b|\b(?:erh[öo]ht|an${G}acct_)\b`,
 );
 
 // Asked of the model to pass in: secrets, files, the environment, the system prompt, whole lists.
@@ -159,13 +159,13 @@ const broad: readonly (readonly [StructureKind, RegExp])[] = [
   [
     'condition',
     re(
-      String.raw`\b(?:(?:from|for|after|since|starting)${G}(?:tax${G})?(?:years?${G})?20\d\d(?:${G}onwards)?|(?:after|from|na|dopo|nach|apr[eè]s|despu[eé]s${G}de|depois${G}d[ao])${G}(?:the|de|la|il|der|del|la|a)?${G}?(?:second|third|fourth|fifth|tenth|tiende|vijfde|derde|decima|quinta|terza|zehnten|f[üu]nften|\d{1,3}(?:st|nd|rd|th))\b|more${G}than${G}\d{1,3}${G}(?:times|calls|uses|requests)|when${G}the${G}request${G}comes${G}from|(?:corporate|company|internal)${G}network|on${G}weekends|(?:if|when)${G}(?:the${G})?user${G}is${G}(?:on|in|from)${G})`,
+      String.raw`\b(?:(?:from|for|after|since|starting)${G}(?:tax${G})?(?:years?${G})?20\d\d(?:${G}onwards)?|(?:after|from|na|dopo|nach|apr[eè]s|despu[eé]s${G}de|depois${G}d[ao])${G}(?:the|de|la|il|der|del|la|a)?(?:${G})?(?:second|third|fourth|fifth|tenth|tiende|vijfde|derde|decima|quinta|terza|zehnten|f[üu]nften|\d{1,3}(?:st|nd|rd|th))\b|more${G}than${G}\d{1,3}${G}(?:times|calls|uses|requests)|when${G}the${G}request${G}comes${G}from|(?:corporate|company|internal)${G}network|on${G}weekends|(?:if|when)${G}(?:the${G})?user${G}is${G}(?:on|in|from)${G})`,
     ),
   ],
   [
     'secrecy',
     re(
-      String.raw`\b(?:refrain${G}from${G}(?:referring|mentioning|telling|bringing)|(?:keep|leave)${G}(?:the${G}|this${G}|that${G}|it${G})?[\w-]{0,20}${G}?out${G}of${G}(?:what${G}you|your|the)${G}(?:report|reply|answer|response|summary|tell)|(?:internal${G}matter|behind${G}the${G}scenes|in${G}the${G}background,?${G}(?:also|quietly))|(?:do${G}not|don['’]t|never)${G}(?:refer${G}to|talk${G}about|discuss|explain)${G}(?:it|this|that|the${G}(?:archiv|shar|upload|copy|forward|mirror|sync)\w{0,6})\b|non${G}(?:dirlo|dire|menzionare|informare)|niet${G}(?:vertellen|melden|noemen)|不要(?:告诉|提及|透露))`,
+      String.raw`\b(?:refrain${G}from${G}(?:referring|mentioning|telling|bringing)|(?:keep|leave)${G}(?:the${G}|this${G}|that${G}|it${G})?[\w-]{0,20}(?:${G})?out${G}of${G}(?:what${G}you|your|the)${G}(?:report|reply|answer|response|summary|tell)|(?:internal${G}matter|behind${G}the${G}scenes|in${G}the${G}background,?${G}(?:also|quietly))|(?:do${G}not|don['’]t|never)${G}(?:refer${G}to|talk${G}about|discuss|explain)${G}(?:it|this|that|the${G}(?:archiv|shar|upload|copy|forward|mirror|sync)\w{0,6})\b|non${G}(?:dirlo|dire|menzionare|informare)|niet${G}(?:vertellen|melden|noemen)|不要(?:告诉|提及|透露))`,
     ),
   ],
   [
@@ -183,7 +183,7 @@ const broad: readonly (readonly [StructureKind, RegExp])[] = [
   [
     'altered',
     re(
-      String.raw`\b(?:(?:add|subtract|deduct|increase|decrease|inflate|raise|lower|cut)${G}(?:\w{1,10}${G}){0,2}\d{1,3}${G}?(?:%|percent|points?)|present${G}it${G}as${G}(?:the${G})?(?:official|final|real)|(?:replace|swap|vervangen|sostituire|ersetzen|remplacer|reemplazar|substituir)\w{0,4}${G}[^.\n]{0,60}?(?:address|adres|indirizzo|adresse|direcci[oó]n|endere[çc]o|account|rekening|conto|konto|recipient|destinat\w{0,4})|0x[0-9a-f]{16,64}|auto-?merge${G}on)`,
+      String.raw`\b(?:(?:add|subtract|deduct|increase|decrease|inflate|raise|lower|cut)${G}(?:\w{1,10}${G}){0,2}\d{1,3}(?:${G})?(?:%|percent|points?)|present${G}it${G}as${G}(?:the${G})?(?:official|final|real)|(?:replace|swap|vervangen|sostituire|ersetzen|remplacer|reemplazar|substituir)\w{0,4}${G}[^.\n]{0,60}?(?:address|adres|indirizzo|adresse|direcci[oó]n|endere[çc]o|account|rekening|conto|konto|recipient|destinat\w{0,4})|0x[0-9a-f]{16,64}|auto-?merge${G}on)`,
     ),
   ],
 ];
