@@ -6,7 +6,7 @@ import {
   techniqueRows,
   withSchema as s,
 } from '../../../test/helpers/described-tools.js';
-import { createScanner } from './scanner.js';
+import { createScanner, type ScannableTool } from './scanner.js';
 import { structureSignals } from './description-structure.js';
 import {
   testBlindDevHalf,
@@ -153,7 +153,7 @@ testSignalPairs('round 10 structure', signals);
 
 describe('round 10 structure: two kinds must not share their words', () => {
   const scanner = createScanner();
-  const rules = (tool: Parameters<typeof structureSignals>[0]): string[] =>
+  const rules = (tool: Partial<ScannableTool>): string[] =>
     scanner.scanTool({ name: 'x', ...tool }, neighbours).map((f) => f.rule);
 
   test.each(signals.map(([name, pos]) => [name, pos] as const))(
