@@ -1,3 +1,4 @@
+import { S } from './description-rules.js';
 import type { Finding } from './finding.js';
 
 // A tool definition read as a whole for what its text reaches beyond the tool (issue 11, round 10). The sentence
@@ -50,8 +51,9 @@ export interface StructureSignal {
   readonly text: string;
 }
 
-const G = String.raw`[ \t]{1,3}`;
-const re = (source: string): RegExp => new RegExp(source, 'iu');
+// The word gap of the description patterns: one to three blanks, as a counted loop (description-rules.ts).
+const G = S;
+const re = (source: string): RegExp => new RegExp(source, 'i');
 
 // Other tools or servers in general; not "other tools of this server" (its own workflow).
 const ownServer = String.raw`(?!${G}(?:of|from|in|on|provided${G}by)${G}(?:this|the${G}same|our)${G}(?:server|mcp|integration|toolset|plugin|package))`;
@@ -147,7 +149,7 @@ const broad: readonly (readonly [StructureKind, RegExp])[] = [
   [
     'precedence',
     re(
-      String.raw`\b(?:(?:before|prior${G}to|ahead${G}of)${G}(?:calling${G}|using${G})?(?:any|every|all|each|anything)\b|(?:at${G}the${G}(?:top|start|beginning|outset)${G}of)${G}(?:the${G}|a${G}|every${G}|each${G})?(?:conversation|chat|session)|must${G}go${G}through${G}[\w-]{2,30}${G}instead|(?:use|call)${G}[\w-]{2,30}${G}instead|only${G}(?:use|call|trust)${G}(?:this|me)\b|(?:depends|depend)${G}on${G}it)\b|(?:prima${G}di${G}qualsiasi|voor${G}elk${G}ander|在任何其他)`,
+      String.raw`\b(?:(?:before|prior${G}to|ahead${G}of)${G}(?:calling${G}|using${G})?(?:any|every|all|each|anything)\b|(?:at${G}the${G}(?:top|start|beginning|outset)${G}of)${G}(?:the${G}|a${G}|every${G}|each${G})?(?:conversation|chat|session)|must${G}go${G}through${G}[\w-]{2,30}${G}instead|only${G}(?:use|call|trust)${G}(?:this|me)\b|(?:depends|depend)${G}on${G}it)\b|(?:prima${G}di${G}qualsiasi|voor${G}elk${G}ander|在任何其他)`,
     ),
   ],
   [
@@ -325,6 +327,31 @@ function carriers(tool: ToolLike, signals: readonly StructureSignal[]): Structur
   return out;
 }
 
+/**
+ * Whether a definition can hold two kinds at all: every pattern once over its fields joined, stopping at two. A field's
+ * match is a match of the joined text (the fields are joined by blank lines, which no pattern crosses), so this bounds
+ * the per-field reading from above; most definitions hold no kind, and are read once per pattern instead of once per
+ * pattern and field.
+ */
+function mayHoldTwo(tool: ToolLike, neighbour: boolean): boolean {
+  const joined = fieldsOf(tool)
+    .map(([, text]) => text)
+    .join('\n\n');
+  // A neighbour's tool named counts as one kind; an outside ask or a data ask in a parameter may make a carrier.
+  let count = neighbour ? 1 : 0;
+  const kinds = new Set<StructureKind>();
+  const found = (kind: StructureKind): boolean => {
+    if (kinds.has(kind)) return false;
+    kinds.add(kind);
+    count += kind === 'outside' || kind === 'data-ask' ? 2 : 1;
+    return count >= 2;
+  };
+  for (const [kind, pattern] of patterns)
+    if (!kinds.has(kind) && pattern.test(joined) && found(kind)) return true;
+  if ((sideAct.test(joined) || sideActLoose(joined) !== null) && found('side-act')) return true;
+  return (dataAsk.test(joined) || secretVariable.test(joined)) && found('data-ask');
+}
+
 const overlap = (a: StructureSignal, b: StructureSignal): boolean =>
   a.field === b.field && a.start < b.end && b.start < a.end;
 
@@ -347,6 +374,7 @@ function independentPair(
  * them. One signal alone is no finding: it is what an imperative but benign description says.
  */
 export function findStructure(tool: ToolLike, more: readonly StructureSignal[] = []): Finding[] {
+  if (!mayHoldTwo(tool, more.length > 0)) return [];
   const own = structureSignals(tool);
   const signals = [...own, ...carriers(tool, own), ...more];
   // Two kinds read in the same words ("first in each conversation" is a precedence and a scope) are one signal.
