@@ -1,6 +1,7 @@
 import { asciiLower, createKeywordIndex } from './keyword-index.js';
 import { S } from './description-rules.js';
 import { narrowedToNeed, ordersOtherTool } from './description-intent.js';
+import { findStructure } from './description-structure.js';
 import type { Finding } from './finding.js';
 import type { RawFinding } from './raw-finding.js';
 
@@ -450,4 +451,42 @@ export function createHijackFinder(ownName: string): HijackFinder {
 /** `createHijackFinder(ownName)(text)`, for a single text. */
 export function findToolHijack(text: string, ownName: string): RawFinding | undefined {
   return createHijackFinder(ownName)(text);
+}
+
+/**
+ * The findings of a whole tool definition, judged once it is read: a description's ask in the tool's purpose dropped
+ * (`withoutAsksInPurpose`), and the definition's structure read as a whole (`description-structure.ts`), with a
+ * neighbour named anywhere in it as one of its signals.
+ */
+export function judgeTool(
+  found: Finding[],
+  tool: {
+    readonly name?: unknown;
+    readonly title?: unknown;
+    readonly description?: unknown;
+    readonly inputSchema?: unknown;
+  },
+): Finding[] {
+  const kept = withoutAsksInPurpose(found, tool);
+  // A neighbour's tool named (`create_payment`), not only its server: "a Slack thread" names a product.
+  const neighbour = kept.find(
+    (f) =>
+      f.rule === 'poison.cross-server-shadowing' &&
+      /"[^"]*(?:[_.-]|[a-z][A-Z])[^"]*"/.test(f.message),
+  );
+  const structure = findStructure(
+    tool,
+    neighbour === undefined
+      ? []
+      : [
+          {
+            kind: 'outside',
+            field: neighbour.field,
+            start: neighbour.span[0],
+            end: neighbour.span[1],
+            text: 'a neighbour named',
+          },
+        ],
+  );
+  return structure.length === 0 ? kept : [...kept, ...structure];
 }

@@ -18,7 +18,7 @@ import {
   createHijackFinder,
   findExfilParameter,
   toolPurpose,
-  withoutAsksInPurpose,
+  judgeTool,
   type ShadowFinder,
   type ToolContext,
 } from './scan-tool.js';
@@ -240,7 +240,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
       check: toolCheck(tool, context),
       // A description's ask for data is judged against what the tool is for, as a parameter's is.
       ...finishing('description', toolJoins, Infinity, (found) =>
-        withoutAsksInPurpose(found, tool),
+        judgeTool(found, tool),
       ),
     });
   const startText = (
