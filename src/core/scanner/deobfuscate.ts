@@ -187,8 +187,12 @@ export function deobfuscate(
     while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
     done = Math.max(at + 1, examineWord(text, start, edits, spaced, vocabulary, unread));
   }
-  markupInWords(text, edits, vocabulary);
-  runTogether(text, edits, vocabulary);
+  // Words cut by markup or run together are looked for in texts up to 32K characters, as the rarer encodings are (a
+  // disguised order is short; a large result pays nothing).
+  if (text.length <= glueUpTo) {
+    markupInWords(text, edits, vocabulary);
+    runTogether(text, edits, vocabulary);
+  }
   if (edits.length === 0) return [];
   readLeetSentences(text, edits, unread);
   edits.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -688,6 +692,7 @@ const markup = /[*~`_<]/g;
 // Words run together: "ignoreallpreviousinstructions". Runs of lower-case letters this long are found by probing
 // every `glueProbe`-th character (a run this long holds one), not by reading every character.
 const glueProbe = 14;
+const glueUpTo = 32768;
 const glueLongest = 64;
 
 /**
@@ -707,7 +712,7 @@ function runTogether(text: string, edits: Edit[], vocabulary: Vocabulary): void 
     const length = end - start;
     if (length < glueProbe || length > glueLongest) continue;
     // A run inside a longer token (a hash, an identifier, a base64 string) is no sentence.
-    if (isWordChar(text.charCodeAt(start - 1)) || isWordChar(text.charCodeAt(end))) continue;
+    if (inToken(text.charCodeAt(start - 1)) || inToken(text.charCodeAt(end))) continue;
     const pieces = splitWords(text.slice(start, end), vocabulary);
     if (pieces === undefined || pieces.length < 3) continue;
     if (!pieces.some((w) => !shortWords.has(w) && isCue(w, vocabulary))) continue;
@@ -715,6 +720,7 @@ function runTogether(text: string, edits: Edit[], vocabulary: Vocabulary): void 
   }
 }
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const inToken = (c: number): boolean => isDigit(c) || c === 0x5f || isWordChar(c);
 
 /** `letters` split wholly into vocabulary words of two letters or more (fewest words), or undefined. */
 function splitWords(letters: string, vocabulary: Vocabulary): string[] | undefined {

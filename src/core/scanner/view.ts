@@ -181,7 +181,7 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
 
 /** Lines the view rewrites (hidden characters, escapes, NFKC changes, blank runs inside a line, words in mixed case outside ASCII), as flat [start, end) pairs; adjacent lines merge. `plain`: the text is printable ASCII, tab and line breaks only (only its blank runs can change). */
 export function changedLines(raw: string, plain = false): number[] {
-  const blanks = blankRunLines(raw);
+  const blanks = raw.length <= blankRunsUpTo ? blankRunLines(raw) : [];
   if (plain) return blanks;
   const changed: number[] = [];
   let next = nextUnusual(raw, 0);
@@ -222,6 +222,11 @@ function union(a: readonly number[], b: readonly number[]): number[] {
   }
   return out;
 }
+
+// Blank runs between words are looked for in texts up to this long (a disguised phrase is short; a large result,
+// often indented code or aligned logs, pays nothing). Longer texts have them collapsed only on lines the view
+// rewrites for another reason.
+const blankRunsUpTo = 32768;
 
 const isAsciiBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
