@@ -139,13 +139,28 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
     // ASCII (but ESC, tab and a space before another blank) and characters NFKC keeps as they are stay in the
     // copied run.
     if (
-      (c < 0x80 && c !== 0x1b && c !== 0x09 && (c !== 0x20 || !isBlank(raw.charCodeAt(i + 1)))) ||
+      (c < 0x80 &&
+        c !== 0x1b &&
+        c !== 0x09 &&
+        c !== 0x0a &&
+        (c !== 0x20 || !isBlank(raw.charCodeAt(i + 1)))) ||
       (c >= 0x80 && (info(c) & copyable) !== 0)
     ) {
       i++;
       continue;
     }
     if (i > pos) out.emit(raw.slice(pos, i), pos, true);
+    if (c === 0x0a) {
+      // A line break that wraps a sentence is a space in the view (one for one: offsets keep their place), so a
+      // phrase wrapped over two lines ("ignore all previous\ninstructions") reads as one.
+      out.emit(
+        i + 1 < to && raw.length <= blankRunsUpTo && isSoftWrap(raw, i) ? ' ' : '\n',
+        i,
+        true,
+      );
+      pos = i = i + 1;
+      continue;
+    }
     if (isBlank(c)) {
       // A run of blanks between two words (two spaces, a tab, no-break or thin spaces) is one space in the view:
       // the lexicons' phrases are written with one, so "mot  de  passe" or "you\tare\tnow" read as written with
@@ -181,7 +196,7 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
 
 /** Lines the view rewrites (hidden characters, escapes, NFKC changes, blank runs inside a line, words in mixed case outside ASCII), as flat [start, end) pairs; adjacent lines merge. `plain`: the text is printable ASCII, tab and line breaks only (only its blank runs can change). */
 export function changedLines(raw: string, plain = false): number[] {
-  const blanks = raw.length <= blankRunsUpTo ? blankRunLines(raw) : [];
+  const blanks = raw.length <= blankRunsUpTo ? union(blankRunLines(raw), softWrapLines(raw)) : [];
   if (plain) return blanks;
   const changed: number[] = [];
   let next = nextUnusual(raw, 0);
@@ -254,6 +269,41 @@ function blankRunLines(raw: string): number[] {
     }
     if (tab >= 0 && tab < after) tab = raw.indexOf('\t', after);
     if (double >= 0 && double < after) double = raw.indexOf('  ', after);
+  }
+  return lines;
+}
+
+/**
+ * Whether the line break at `at` wraps a sentence: it follows a word (a letter, digit, comma or semicolon), and the
+ * next line starts at once (no indentation, no list mark) with a lower-case letter whose word is no label ("note:
+ * …", "assistant: …" start a line of their own).
+ */
+function isSoftWrap(raw: string, at: number): boolean {
+  const before = raw.charCodeAt(at - 1);
+  if (!(isWordUnit(before) || before === 0x2c || before === 0x3b)) return false;
+  // The line ends in a word: a blank within its last 40 characters, or the line is one word of 2 to 24 characters
+  // (a text written a word a line). A longer token (base64 wrapped in lines, a hash) or one letter a line is read by
+  // the decoders line by line.
+  let k = at - 1;
+  while (k >= 0 && at - k < 40 && raw.charCodeAt(k) !== 0x20 && raw.charCodeAt(k) !== 0x0a) k--;
+  const oneWord = k < 0 || raw.charCodeAt(k) !== 0x20;
+  if (oneWord && (at - k - 1 < 2 || at - k - 1 > 24)) return false;
+  const next = raw.charCodeAt(at + 1);
+  if (!(next >= 0x61 && next <= 0x7a) && !(next >= 0x80 && lowerLetter.test(raw.charAt(at + 1))))
+    return false;
+  let end = at + 2;
+  while (end < raw.length && end - at < 32 && isWordUnit(raw.charCodeAt(end))) end++;
+  return raw.charCodeAt(end) !== 0x3a;
+}
+const lowerLetter = /\p{Ll}/u;
+
+/** Line pairs (flat [start, end) runs) joined by a soft wrap (isSoftWrap). */
+function softWrapLines(raw: string): number[] {
+  const lines: number[] = [];
+  for (let nl = raw.indexOf('\n'); nl >= 0 && nl + 1 < raw.length; nl = raw.indexOf('\n', nl + 1)) {
+    if (!isSoftWrap(raw, nl)) continue;
+    const next = raw.indexOf('\n', nl + 1);
+    addLine(lines, raw.lastIndexOf('\n', nl - 1) + 1, next < 0 ? raw.length : next + 1);
   }
   return lines;
 }
