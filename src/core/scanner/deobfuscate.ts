@@ -187,6 +187,12 @@ export function deobfuscate(
     while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
     done = Math.max(at + 1, examineWord(text, start, edits, spaced, vocabulary, unread));
   }
+  // Words cut by markup or run together are looked for in texts up to 32K characters, as the rarer encodings are (a
+  // disguised order is short; a large result pays nothing).
+  if (text.length <= glueUpTo) {
+    markupInWords(text, edits, vocabulary);
+    runTogether(text, edits, vocabulary);
+  }
   if (edits.length === 0) return [];
   readLeetSentences(text, edits, unread);
   edits.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -588,6 +594,156 @@ function wholePieces(text: string, start: number, end: number, vocabulary: Vocab
   for (const piece of text.slice(start, end).toLowerCase().split(/[.*-]/))
     if (piece.length < 2 || !inVocabulary(piece, vocabulary)) return false;
   return true;
+}
+
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+// Inline HTML that formats part of a word without breaking it: "<b>ig</b><i>nore</i>", "prev<span>ious</span>".
+const inlineTag =
+  /<\/?(?:a|b|i|u|s|em|strong|span|mark|del|ins|sub|sup|small|code|font|q|tt|big|strike)(?:\s[^<>]{0,80})?>|<!--[^<>]{0,40}-->/y;
+
+/** The end of the markup at `at` that may sit inside a word (emphasis marks, code ticks, an inline tag), or -1. */
+function markupEnd(text: string, at: number, snake = false): number {
+  const c = text.charCodeAt(at);
+  // "**", "*", "~~", "`", "__"; one underscore only when `snake` (it joins snake_case names: see markupInWords).
+  if (c === 0x2a || c === 0x7e || c === 0x60 || c === 0x5f) {
+    let k = at + 1;
+    while (k < text.length && k - at < 3 && text.charCodeAt(k) === c) k++;
+    if (c === 0x5f && k - at < 2 && !snake) return -1;
+    if (c === 0x7e && k - at < 2) return -1;
+    return k;
+  }
+  if (c !== 0x3c) return -1;
+  inlineTag.lastIndex = at;
+  return inlineTag.test(text) ? inlineTag.lastIndex : -1;
+}
+
+/** The start of markup (emphasis marks, an inline tag) that ends at `end`, or -1. */
+function markupBefore(text: string, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c === 0x3e) {
+    let lt = end - 2;
+    while (lt >= 0 && end - lt <= 100 && text.charCodeAt(lt) !== 0x3c) lt--;
+    return lt >= 0 && end - lt <= 100 && markupEnd(text, lt) === end ? lt : -1;
+  }
+  if (c !== 0x2a && c !== 0x7e && c !== 0x60 && c !== 0x5f) return -1;
+  let k = end - 1;
+  while (k > 0 && end - k < 3 && text.charCodeAt(k - 1) === c) k--;
+  return markupEnd(text, k, true) === end ? k : -1;
+}
+
+/**
+ * A word cut by markup that a renderer hides ("**ig**nore", "~~ru~~les", "instruc`tions`", "<b>pass</b>word",
+ * "ig<!-- -->nore"): read without it when the letters then read as a vocabulary word. Each `*`, `~`, `` ` ``, `_`
+ * or `<` right after a letter is looked at once; each word is read once.
+ */
+function markupInWords(text: string, edits: Edit[], vocabulary: Vocabulary): void {
+  markup.lastIndex = 0;
+  for (let m = markup.exec(text); m; m = markup.exec(text)) {
+    const at = m.index;
+    if (!isLetter(text.charCodeAt(at - 1)) || markupEnd(text, at, true) < 0) continue;
+    let start = at - 1;
+    while (start > 0 && at - start < 64 && isLetter(text.charCodeAt(start - 1))) start--;
+    let word = text.slice(start, at);
+    const pieces = [word];
+    let k = at;
+    let end = at;
+    let cuts = 0;
+    let snake = false;
+    // Markup, letters, markup, letters…: the word ends at the last letter before anything else.
+    while (k < text.length && word.length <= vocabulary.longest) {
+      let after = markupEnd(text, k, true);
+      if (after < 0) break;
+      if (after === k + 1 && text.charCodeAt(k) === 0x5f) snake = true;
+      // Markup right after markup ("</b><i>") is one cut.
+      for (let more = markupEnd(text, after); more > after; more = markupEnd(text, after))
+        after = more;
+      let letterEnd = after;
+      while (letterEnd < text.length && isLetter(text.charCodeAt(letterEnd))) letterEnd++;
+      if (letterEnd === after) break;
+      word += text.slice(after, letterEnd);
+      pieces.push(text.slice(after, letterEnd));
+      cuts++;
+      end = k = letterEnd;
+    }
+    markup.lastIndex = Math.max(at + 1, end);
+    if (cuts === 0) continue;
+    const lower = word.toLowerCase();
+    if (lower.length < 4 || shortWords.has(lower) || !inVocabulary(lower, vocabulary)) continue;
+    // One underscore also writes snake_case: read back only to a word attackers hide whose pieces are not words of
+    // their own ("dis_regard", not "api_key").
+    const cue = isCue(lower, vocabulary);
+    if (
+      snake &&
+      (!cue || pieces.every((p) => p.length >= 2 && inVocabulary(p.toLowerCase(), vocabulary)))
+    )
+      continue;
+    // Markup that opens before the word or closes after it goes too: "~~ru~~les" reads "rules", not "~~rules".
+    for (let open = markupBefore(text, start); open >= 0; open = markupBefore(text, start))
+      start = open;
+    for (let close = markupEnd(text, end, true); close > end; close = markupEnd(text, end, true))
+      end = close;
+    markup.lastIndex = Math.max(markup.lastIndex, end);
+    edits.push({ start, end, text: word, kind: 'spaced', cue });
+  }
+}
+const markup = /[*~`_<]/g;
+
+// Words run together: "ignoreallpreviousinstructions". Runs of lower-case letters this long are found by probing
+// every `glueProbe`-th character (a run this long holds one), not by reading every character.
+const glueProbe = 14;
+const glueUpTo = 32768;
+const glueLongest = 64;
+
+/**
+ * A run of 14 to 64 lower-case letters that splits wholly into three or more vocabulary words, one of them a word
+ * attackers hide, is read with spaces between them ("ignore all previous instructions"). Only read back: a hashtag
+ * or a domain name is written so too, so the run itself is no finding.
+ */
+function runTogether(text: string, edits: Edit[], vocabulary: Vocabulary): void {
+  for (let i = glueProbe - 1; i < text.length; i += glueProbe) {
+    const c = text.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) continue;
+    let start = i;
+    while (start > 0 && i - start < glueLongest && isLower(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && end - start <= glueLongest && isLower(text.charCodeAt(end))) end++;
+    i = end;
+    const length = end - start;
+    if (length < glueProbe || length > glueLongest) continue;
+    // A run inside a longer token (a hash, an identifier, a base64 string) is no sentence.
+    if (inToken(text.charCodeAt(start - 1)) || inToken(text.charCodeAt(end))) continue;
+    const pieces = splitWords(text.slice(start, end), vocabulary);
+    if (pieces === undefined || pieces.length < 3) continue;
+    if (!pieces.some((w) => !shortWords.has(w) && isCue(w, vocabulary))) continue;
+    edits.push({ start, end, text: pieces.join(' '), kind: 'spaced', cue: false });
+  }
+}
+const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const inToken = (c: number): boolean => isDigit(c) || c === 0x5f || isWordChar(c);
+
+/** `letters` split wholly into vocabulary words of two letters or more (fewest words), or undefined. */
+function splitWords(letters: string, vocabulary: Vocabulary): string[] | undefined {
+  const n = letters.length;
+  // pieces[p]: fewest words that make letters[p..]; take[p]: the length of the first.
+  const pieces = new Int32Array(n + 1).fill(0x7fff);
+  const take = new Uint8Array(n);
+  pieces[n] = 0;
+  for (let p = n - 2; p >= 0; p--) {
+    const limit = Math.min(vocabulary.longest, n - p);
+    for (let len = 2; len <= limit; len++) {
+      const w = letters.slice(p, p + len);
+      if (inVocabulary(w, vocabulary) && (pieces[p + len] ?? 0x7fff) + 1 < (pieces[p] ?? 0)) {
+        pieces[p] = (pieces[p + len] ?? 0) + 1;
+        take[p] = len;
+      }
+      if (!vocabulary.prefixes.has(w)) break;
+    }
+  }
+  if ((pieces[0] ?? 0x7fff) >= 0x7fff) return undefined;
+  const out: string[] = [];
+  for (let p = 0; p < n; p += take[p] ?? n) out.push(letters.slice(p, p + (take[p] ?? 0)));
+  return out;
 }
 
 const messages: Readonly<Record<Edit['kind'], string>> = {

@@ -327,7 +327,8 @@ export function createTextScan(
     if (rawFallback && view.segments && hasTagCharacters(raw))
       for (const f of runPatterns(raw, surface)) out.push(f);
     if (secretsOn) scanSecrets(view, grouped, out);
-    if (grouped.hints.length > 0) scanDeobfuscated(view, grouped.hints, surface, out);
+    // Also without hints: words cut by markup or run together are found by deobfuscate itself.
+    scanDeobfuscated(view, grouped.hints, surface, out);
   }
 
   function scanSecrets(view: TextView, grouped: Grouped, out: RawFinding[]): void {
@@ -444,7 +445,7 @@ export function createTextScan(
     const plain = early === undefined ? !unusual.test(raw) : !early.unusual;
     let out: RawFinding[] = plain ? [] : findHiddenChannels(raw);
     if (disabledRules.size && out.length) out = out.filter((f) => !disabledRules.has(f.rule));
-    const changed = plain ? [] : changedLines(raw);
+    const changed = changedLines(raw, plain);
     let view: TextView = { text: raw, segments: null, rawLength: raw.length };
     if (changed.length > 0) {
       let rewritten = 0;

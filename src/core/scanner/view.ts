@@ -35,6 +35,8 @@ const known = 1;
 const copyable = 2;
 /** Also a starter that never combines with what precedes it: a line of these is NFKC-stable. */
 const stable = 4;
+/** NFKC writes it as one space (no-break, thin, ideographic and the other spaces of Unicode). */
+const spaceLike = 8;
 const combining = /\p{M}/u;
 
 function info(c: number): number {
@@ -47,7 +49,7 @@ function info(c: number): number {
       if (!isInvisible(c) && !isEscapeStart(c)) v |= copyable;
       // Marks and Hangul medial/final jamo compose with the character before them.
       if (!combining.test(ch) && !(c >= 0x1161 && c <= 0x11c2)) v |= stable;
-    }
+    } else if (!isSurrogate && ch.normalize('NFKC') === ' ') v |= spaceLike;
     charInfo[c] = v;
   }
   return v;
@@ -92,6 +94,41 @@ class ViewBuilder {
     this.length += piece.length;
     this.rawEnd = sequential ? rawIndex + piece.length : -1;
   }
+
+  /** Lower the words in mixed case outside ASCII among the parts from `mark` on (their length is kept). */
+  lowerFrom(mark: number): void {
+    if (mark >= this.parts.length) return;
+    const text =
+      this.parts.length - mark === 1 ? (this.parts[mark] ?? '') : this.parts.slice(mark).join('');
+    const lowered = lowerMixedCase(text);
+    if (lowered === text) return;
+    this.parts.length = mark;
+    this.parts.push(lowered);
+  }
+}
+
+/** A blank inside a line: space, tab, or a character NFKC writes as a space. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || (c >= 0x80 && c < 0x10000 && (info(c) & spaceLike) !== 0);
+}
+
+/**
+ * A letter or digit (any character outside ASCII but a blank counts) inside the line: a blank run collapses only
+ * between two words. Between a label and its value ("Messages:     POST …") or in an aligned table it separates
+ * columns, and reads as one space nowhere.
+ */
+function isWordSide(raw: string, at: number, from: number, to: number): boolean {
+  if (at < from || at >= to) return false;
+  return isWordUnit(raw.charCodeAt(at));
+}
+
+function isWordUnit(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x80 && !isBlank(c))
+  );
 }
 
 function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void {
@@ -99,12 +136,47 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
   let i = from;
   while (i < to) {
     const c = raw.charCodeAt(i);
-    // ASCII (but ESC) and characters NFKC keeps as they are stay in the copied run.
-    if ((c < 0x80 && c !== 0x1b) || (c >= 0x80 && (info(c) & copyable) !== 0)) {
+    // ASCII (but ESC, tab and a space before another blank) and characters NFKC keeps as they are stay in the
+    // copied run.
+    if (
+      (c < 0x80 &&
+        c !== 0x1b &&
+        c !== 0x09 &&
+        c !== 0x0a &&
+        (c !== 0x20 || !isBlank(raw.charCodeAt(i + 1)))) ||
+      (c >= 0x80 && (info(c) & copyable) !== 0)
+    ) {
       i++;
       continue;
     }
     if (i > pos) out.emit(raw.slice(pos, i), pos, true);
+    if (c === 0x0a) {
+      // A line break that wraps a sentence is a space in the view (one for one: offsets keep their place), so a
+      // phrase wrapped over two lines ("ignore all previous\ninstructions") reads as one.
+      out.emit(
+        i + 1 < to && raw.length <= blankRunsUpTo && isSoftWrap(raw, i) ? ' ' : '\n',
+        i,
+        true,
+      );
+      pos = i = i + 1;
+      continue;
+    }
+    if (isBlank(c)) {
+      // A run of blanks between two words (two spaces, a tab, no-break or thin spaces) is one space in the view:
+      // the lexicons' phrases are written with one, so "mot  de  passe" or "you\tare\tnow" read as written with
+      // one. Indentation and trailing blanks stay as they are.
+      let k = i + 1;
+      while (k < to && isBlank(raw.charCodeAt(k))) k++;
+      if (isWordSide(raw, i - 1, from, to) && isWordSide(raw, k, from, to))
+        out.emit(' ', i, k - i === 1);
+      else
+        for (let b = i; b < k; b++) {
+          const blank = raw.charCodeAt(b);
+          out.emit(blank < 0x80 ? raw.charAt(b) : nfkc(blank), b, true);
+        }
+      pos = i = k;
+      continue;
+    }
     const cp = raw.codePointAt(i) ?? 0;
     pos = i + (cp > 0xffff ? 2 : 1);
     if (isEscapeStart(cp)) {
@@ -122,8 +194,10 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
   if (pos < to) out.emit(raw.slice(pos, to), pos, true);
 }
 
-/** Lines the view rewrites (hidden characters, escapes, or NFKC changes), as flat [start, end) pairs; adjacent lines merge. */
-export function changedLines(raw: string): number[] {
+/** Lines the view rewrites (hidden characters, escapes, NFKC changes, blank runs inside a line, words in mixed case outside ASCII), as flat [start, end) pairs; adjacent lines merge. `plain`: the text is printable ASCII, tab and line breaks only (only its blank runs can change). */
+export function changedLines(raw: string, plain = false): number[] {
+  const blanks = raw.length <= blankRunsUpTo ? union(blankRunLines(raw), softWrapLines(raw)) : [];
+  if (plain) return blanks;
   const changed: number[] = [];
   let next = nextUnusual(raw, 0);
   // Jump from one non-ASCII or control character to the next and only examine the lines that hold them.
@@ -131,14 +205,139 @@ export function changedLines(raw: string): number[] {
     const lineStart = raw.lastIndexOf('\n', next) + 1;
     const nl = raw.indexOf('\n', next);
     const lineEnd = nl < 0 ? raw.length : nl + 1;
-    if (nextHiddenCandidate(raw, lineStart, lineEnd) >= 0 || nfkcChanges(raw, lineStart, lineEnd)) {
-      if (changed.length > 0 && changed[changed.length - 1] === lineStart)
-        changed[changed.length - 1] = lineEnd;
-      else changed.push(lineStart, lineEnd);
-    }
+    if (
+      nextHiddenCandidate(raw, lineStart, lineEnd) >= 0 ||
+      nfkcChanges(raw, lineStart, lineEnd) ||
+      mixedCaseOutsideAscii(raw.slice(lineStart, lineEnd))
+    )
+      addLine(changed, lineStart, lineEnd);
     next = nextUnusual(raw, lineEnd);
   }
-  return changed;
+  return blanks.length === 0 ? changed : union(changed, blanks);
+}
+
+function addLine(lines: number[], start: number, end: number): void {
+  if (lines.length > 0 && (lines[lines.length - 1] ?? 0) >= start)
+    lines[lines.length - 1] = Math.max(lines[lines.length - 1] ?? 0, end);
+  else lines.push(start, end);
+}
+
+/** The union of two sorted lists of line runs (flat pairs), adjacent runs merged. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const fromA = j >= b.length || (i < a.length && (a[i] ?? 0) <= (b[j] ?? 0));
+    const list = fromA ? a : b;
+    const k = fromA ? i : j;
+    addLine(out, list[k] ?? 0, list[k + 1] ?? 0);
+    if (fromA) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+// Blank runs between words are looked for in texts up to this long (a disguised phrase is short; a large result,
+// often indented code or aligned logs, pays nothing). Longer texts have them collapsed only on lines the view
+// rewrites for another reason.
+const blankRunsUpTo = 32768;
+
+const isAsciiBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/**
+ * Lines with a run of ASCII blanks between two words: two or more spaces or a tab between letters or digits.
+ * Indentation, the blanks before a line's end, and those after a label or between the columns of a table ("Port:
+ * 8931", "| a   | b |") are no phrase split and do not count. Two native searches (for a tab, for two spaces) jump from run to run.
+ */
+function blankRunLines(raw: string): number[] {
+  const lines: number[] = [];
+  let tab = raw.indexOf('\t');
+  let double = raw.indexOf('  ');
+  while (tab >= 0 || double >= 0) {
+    let start = tab < 0 ? double : double < 0 ? tab : Math.min(tab, double);
+    while (start > 0 && isAsciiBlank(raw.charCodeAt(start - 1))) start--;
+    let end = start + 1;
+    while (end < raw.length && isAsciiBlank(raw.charCodeAt(end))) end++;
+    let after = end;
+    if (start > 0 && isWordUnit(raw.charCodeAt(start - 1)) && isWordUnit(raw.charCodeAt(end))) {
+      const lineStart = raw.lastIndexOf('\n', start) + 1;
+      const nl = raw.indexOf('\n', end);
+      const lineEnd = nl < 0 ? raw.length : nl + 1;
+      addLine(lines, lineStart, lineEnd);
+      after = lineEnd;
+    }
+    if (tab >= 0 && tab < after) tab = raw.indexOf('\t', after);
+    if (double >= 0 && double < after) double = raw.indexOf('  ', after);
+  }
+  return lines;
+}
+
+/**
+ * Whether the line break at `at` wraps a sentence: it follows a word (a letter, digit, comma or semicolon), and the
+ * next line starts at once (no indentation, no list mark) with a lower-case letter whose word is no label ("note:
+ * …", "assistant: …" start a line of their own).
+ */
+function isSoftWrap(raw: string, at: number): boolean {
+  const before = raw.charCodeAt(at - 1);
+  if (!(isWordUnit(before) || before === 0x2c || before === 0x3b)) return false;
+  // The line ends in a word: a blank within its last 40 characters, or the line is one word of 2 to 24 characters
+  // (a text written a word a line). A longer token (base64 wrapped in lines, a hash) or one letter a line is read by
+  // the decoders line by line.
+  let k = at - 1;
+  while (k >= 0 && at - k < 40 && raw.charCodeAt(k) !== 0x20 && raw.charCodeAt(k) !== 0x0a) k--;
+  const oneWord = k < 0 || raw.charCodeAt(k) !== 0x20;
+  if (oneWord && (at - k - 1 < 2 || at - k - 1 > 24)) return false;
+  const next = raw.charCodeAt(at + 1);
+  if (!(next >= 0x61 && next <= 0x7a) && !(next >= 0x80 && lowerLetter.test(raw.charAt(at + 1))))
+    return false;
+  let end = at + 2;
+  while (end < raw.length && end - at < 32 && isWordUnit(raw.charCodeAt(end))) end++;
+  return raw.charCodeAt(end) !== 0x3a;
+}
+const lowerLetter = /\p{Ll}/u;
+
+/** Line pairs (flat [start, end) runs) joined by a soft wrap (isSoftWrap). */
+function softWrapLines(raw: string): number[] {
+  const lines: number[] = [];
+  for (let nl = raw.indexOf('\n'); nl >= 0 && nl + 1 < raw.length; nl = raw.indexOf('\n', nl + 1)) {
+    if (!isSoftWrap(raw, nl)) continue;
+    const next = raw.indexOf('\n', nl + 1);
+    addLine(lines, raw.lastIndexOf('\n', nl - 1) + 1, next < 0 ? raw.length : next + 1);
+  }
+  return lines;
+}
+
+// A lower-case letter followed by a capital: "иГнОрИрУй", "ÖkoTest", "iPhone".
+const caseTurn = /\p{Ll}\p{Lu}/u;
+const letters = /[\p{L}\p{M}]+/gu;
+const nonAscii = /[^\t\n\r\x20-\x7e]/;
+
+/**
+ * A word with a capital after a lower-case letter and a letter outside ASCII, with every letter but its first in
+ * lower case. Words in ASCII are left as they are: the patterns fold ASCII case already, and lexicon phrases in other
+ * scripts are matched in their own case (a word in alternating case, "иГнОрИрУй", escaped them). A word whose lower
+ * case would change its length (Turkish İ) stays.
+ */
+function lowerMixedCaseWord(word: string): string {
+  if (!caseTurn.test(word) || !nonAscii.test(word)) return word;
+  const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
+  const rest = word.slice(first.length).toLowerCase();
+  return rest.length === word.length - first.length ? first + rest : word;
+}
+
+function mixedCaseOutsideAscii(line: string): boolean {
+  if (!caseTurn.test(line)) return false;
+  letters.lastIndex = 0;
+  for (let m = letters.exec(line); m; m = letters.exec(line))
+    if (lowerMixedCaseWord(m[0]) !== m[0]) return true;
+  return false;
+}
+
+/** Text with its words in mixed case outside ASCII lowered (the same length, character for character). */
+function lowerMixedCase(text: string): string {
+  if (!caseTurn.test(text)) return text;
+  return text.replace(letters, lowerMixedCaseWord);
 }
 
 /**
@@ -161,7 +360,9 @@ export function viewOf(
     const end = Math.min(to, changed[k + 1] ?? 0);
     if (start >= end) continue;
     out.emit(raw.slice(copied, start), copied, true);
+    const mark = out.parts.length;
     walkLine(raw, start, end, out);
+    out.lowerFrom(mark);
     copied = end;
   }
   out.emit(raw.slice(copied, to), copied, true);
