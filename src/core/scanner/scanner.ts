@@ -239,9 +239,7 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     createScanJob([{ value: tool, field: '', surface: 'description' }], scan, {
       check: toolCheck(tool, context),
       // A description's ask for data is judged against what the tool is for, as a parameter's is.
-      ...finishing('description', toolJoins, Infinity, (found) =>
-        judgeTool(found, tool),
-      ),
+      ...finishing('description', toolJoins, Infinity, (found) => judgeTool(found, tool)),
     });
   const startText = (
     text: string,
