@@ -176,20 +176,24 @@ export function deobfuscate(
   hints: readonly number[],
   vocabulary: Vocabulary = defaultVocabulary,
 ): Deobfuscated[] {
-  const edits: Edit[] = [];
-  const spaced = spacedRuns(text, vocabulary);
-  const unread: number[] = [];
-  let done = 0;
-  for (const at of hints) {
-    if (at < done) continue;
-    let start = at;
-    const stop = Math.max(done, start - 64);
-    while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
-    done = Math.max(at + 1, examineWord(text, start, edits, spaced, vocabulary, unread));
-  }
   // Words cut by markup or run together are looked for in texts up to 32K characters, as the rarer encodings are (a
-  // disguised order is short; a large result pays nothing).
-  if (text.length <= glueUpTo) {
+  // disguised order is short; a large result pays nothing, and without hints nothing at all).
+  const glue = text.length <= glueUpTo;
+  if (hints.length === 0 && !glue) return [];
+  const edits: Edit[] = [];
+  const unread: number[] = [];
+  if (hints.length > 0) {
+    const spaced = spacedRuns(text, vocabulary);
+    let done = 0;
+    for (const at of hints) {
+      if (at < done) continue;
+      let start = at;
+      const stop = Math.max(done, start - 64);
+      while (start > stop && isWordChar(text.charCodeAt(start - 1))) start--;
+      done = Math.max(at + 1, examineWord(text, start, edits, spaced, vocabulary, unread));
+    }
+  }
+  if (glue) {
     markupInWords(text, edits, vocabulary);
     runTogether(text, edits, vocabulary);
   }
