@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stdioRpc } from './child-rpc.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
@@ -92,36 +93,8 @@ const child = spawn(/** @type {string} */ (command), args, {
 /** @type {string[]} */
 const traced = [];
 let phaseNow = 'start';
-/** @type {Map<number, (m: any) => void>} */
-const pending = new Map();
-let nextId = 1;
-let partial = '';
-child.stdout.setEncoding('utf8');
-child.stdout.on('data', (/** @type {string} */ chunk) => {
-  const lines = (partial + chunk).split('\n');
-  partial = /** @type {string} */ (lines.pop());
-  for (const line of lines) {
-    if (line === '') continue;
-    // V8's --trace-opt/--trace-deopt write to stdout too: kept aside, tagged with the phase.
-    if (!line.startsWith('{')) {
-      traced.push(`${phaseNow}\t${line}`);
-      continue;
-    }
-    const message = JSON.parse(line);
-    const resolve = pending.get(message.id);
-    if (resolve !== undefined) {
-      pending.delete(message.id);
-      resolve(message);
-    }
-  }
-});
-/** @returns {Promise<any>} */
-const request = (/** @type {string} */ method, /** @type {unknown} */ params) =>
-  new Promise((resolve) => {
-    const id = nextId++;
-    pending.set(id, resolve);
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
-  });
+// V8's --trace-opt/--trace-deopt write to stdout too: kept aside, tagged with the phase.
+const request = stdioRpc(child, (line) => traced.push(`${phaseNow}\t${line}`));
 
 /** The gateway's own pid: the child itself, or strace's child when traced. */
 function gatewayPid() {

@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { inspectorOf } from './child-rpc.js';
 import { cpuNs } from './proc-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -233,40 +234,6 @@ new PerformanceObserver((list) => {
   });
   return { cpuMs, wallMs: median(walls), gc: counted, threadMs };
 };
-
-/**
- * The gateway's inspector, opened from the address it prints on stderr (`--inspect`): `send`
- * a method, get its result. Needs a Node with WebSocket (`--experimental-websocket` on Node 20).
- * @param {import('node:child_process').ChildProcess} child
- * @returns {Promise<{ send: (method: string, params?: unknown) => Promise<any>; socket: WebSocket }>}
- */
-function inspectorOf(child) {
-  return new Promise((resolve) => {
-    const stderr = /** @type {import('node:stream').Readable} */ (child.stderr);
-    stderr.setEncoding('utf8');
-    stderr.on('data', (/** @type {string} */ text) => {
-      const match = /(ws:\/\/\S+)/.exec(text);
-      if (match === null) return;
-      const socket = new WebSocket(/** @type {string} */ (match[1]));
-      let id = 0;
-      /** @type {Map<number, (result: any) => void>} */
-      const waiting = new Map();
-      socket.addEventListener('message', (event) => {
-        const message = JSON.parse(String(event.data));
-        waiting.get(message.id)?.(message.result);
-      });
-      /** @type {(method: string, params?: unknown) => Promise<any>} */
-      const send = (method, params = {}) =>
-        new Promise((done) => {
-          waiting.set(++id, done);
-          socket.send(JSON.stringify({ id, method, params }));
-        });
-      socket.addEventListener('open', () => {
-        resolve({ send, socket });
-      });
-    });
-  });
-}
 
 /** @typedef {{ fulls: number; fullMs: number; minors: number; minorMs: number }} GcCounts */
 /** @typedef {{ cpu: number[]; wall: number[]; gc: GcCounts[]; threads: Map<string, number>[] }} Runs */

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { inspectorOf, stdioRpc } from './child-rpc.js';
 import { cpuNs } from './proc-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,65 +79,10 @@ const child = spawn(/** @type {string} */ (argv[0]), argv.slice(1), {
  * allocations are sampled, those the young generation collects included (Node's own
  * `--heap-prof` keeps only what is still alive at exit). Needs `--experimental-websocket`.
  */
-const inspector =
-  allocProfile === undefined
-    ? undefined
-    : await new Promise((resolve) => {
-        /** @type {NonNullable<typeof child.stderr>} */ (child.stderr).setEncoding('utf8');
-        /** @type {NonNullable<typeof child.stderr>} */ (child.stderr).on('data', (text) => {
-          const match = /(ws:\/\/\S+)/.exec(String(text));
-          if (match === null) return;
-          const socket = new WebSocket(/** @type {string} */ (match[1]));
-          let id = 0;
-          /** @type {Map<number, (result: any) => void>} */
-          const waiting = new Map();
-          socket.addEventListener('message', (event) => {
-            const message = JSON.parse(String(event.data));
-            waiting.get(message.id)?.(message.result);
-          });
-          /** @type {(method: string, params?: unknown) => Promise<any>} */
-          const send = (method, params = {}) =>
-            new Promise((done) => {
-              waiting.set(++id, done);
-              socket.send(JSON.stringify({ id, method, params }));
-            });
-          socket.addEventListener('open', () => {
-            resolve({ send, socket });
-          });
-        });
-      });
+const inspector = allocProfile === undefined ? undefined : await inspectorOf(child);
+// `--trace-gc` and the like print on stdout: passed on to this process's stdout.
 const stdin = /** @type {import('node:stream').Writable} */ (child.stdin);
-const stdout = /** @type {import('node:stream').Readable} */ (child.stdout);
-/** @type {Map<number, (message: any) => void>} */
-const pending = new Map();
-let nextId = 1;
-let partial = '';
-stdout.setEncoding('utf8');
-stdout.on('data', (/** @type {string} */ chunk) => {
-  const lines = (partial + chunk).split('\n');
-  partial = /** @type {string} */ (lines.pop());
-  for (const line of lines) {
-    if (line === '') continue;
-    // `--trace-gc` and the like print on stdout: passed on to this process's stdout.
-    if (!line.startsWith('{')) {
-      process.stdout.write(`${line}\n`);
-      continue;
-    }
-    const message = JSON.parse(line);
-    const resolve = pending.get(message.id);
-    if (resolve !== undefined) {
-      pending.delete(message.id);
-      resolve(message);
-    }
-  }
-});
-/** @returns {Promise<any>} */
-const request = (/** @type {string} */ method, /** @type {unknown} */ params) =>
-  new Promise((resolve) => {
-    const id = nextId++;
-    pending.set(id, resolve);
-    stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
-  });
+const request = stdioRpc(child, (line) => process.stdout.write(`${line}\n`));
 
 /** CPU ns per thread name (comm) of the process: the main thread, V8's workers, libuv's pool. */
 const cpuNsByThread = (/** @type {number} */ pid) => {
