@@ -119,6 +119,18 @@ describe('isInertValue', () => {
   }, 60_000);
 });
 
+// A known gap, found by the property above in CI (seed 1148760536): two words that are each quiet alone, a
+// Tagalog fiction cue ("isipin") and "bypass" in leetspeak, give two low findings together (the value's grading
+// weighs cues across its strings), and the lexical shortcut accepts both words without asking the scanner.
+// `createInertCheck` asks about neither (quietText says no to each), but it takes isInertValue's answer first. This
+// test passes while the gap is there; when the shortcut learns the scanner's short keywords it fails: turn it into
+// a plain test then.
+test.fails('known gap: two cue words, each quiet alone, are accepted together', () => {
+  const value = { ISIPIN: { 0: ['byp455'] } };
+  if (!isInertValue(value)) return;
+  expect(fullScan(value)).toEqual([]);
+});
+
 describe('createInertCheck', () => {
   const quietText = (text: string) => scanner.quietText(text);
 
