@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, test } from 'vitest';
+import { recordAuditOptions } from '../../test/helpers/record-audit-options.js';
 import { callContext } from '../../test/helpers/call-context.js';
 import { digestAuditContent, sha256Hex } from '../audit/digest.js';
 import { MemoryAuditSink } from '../core/audit/audit-sink.js';
@@ -54,22 +55,8 @@ const scheduler: ScanScheduler & { pauses: number } = {
   },
 };
 
-const auditOptions = (
-  sink: MemoryAuditSink,
-  digest: RecordAuditOptions['digest'],
-): RecordAuditOptions => {
-  let clock = 0;
-  return {
-    sink,
-    durability: 'batch',
-    results: 'hash',
-    findSecrets: () => [],
-    digest,
-    defHash: () => 'sha256:def',
-    failClosed: () => true,
-    now: () => (clock += 3),
-  };
-};
+const auditOptions = (sink: MemoryAuditSink, digest: RecordAuditOptions['digest']) =>
+  recordAuditOptions(sink, { digest });
 
 /** The digest as it was computed from one canonical string (the plain path). */
 const plainDigest = (value: unknown) => {

@@ -5,28 +5,10 @@ import { MemoryAuditSink, type AuditSink } from '../core/audit/audit-sink.js';
 import { compose } from '../core/compose.js';
 import { GatewayError } from '../core/errors.js';
 import type { ToolCallOutcome } from '../core/tool-call.js';
+import { recordAuditOptions } from '../../test/helpers/record-audit-options.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from './record-audit.js';
 
-const options = (
-  sink: AuditSink,
-  overrides: Partial<RecordAuditOptions> = {},
-): RecordAuditOptions => {
-  let clock = 0;
-  return {
-    sink,
-    durability: 'batch',
-    results: 'hash',
-    findSecrets: () => [],
-    digest: (value) => {
-      const json = JSON.stringify(value);
-      return { bytes: json.length, sha256: 'sha256:fake', json };
-    },
-    defHash: () => 'sha256:def',
-    failClosed: () => true,
-    now: () => (clock += 2),
-    ...overrides,
-  };
-};
+const options = recordAuditOptions;
 
 /** A sink whose durable writes fail, like a full disk. */
 class FailingSink extends MemoryAuditSink {
