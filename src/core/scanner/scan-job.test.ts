@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Finding } from './finding.js';
 import { INCOMPLETE_RULE, pieceChars, repeatMinChars } from './scan-job.js';
+import { scanInSlices } from './scan-in-slices.js';
 import { createScanner } from './scanner.js';
 
 const scanner = createScanner();
@@ -187,12 +188,31 @@ describe('a long string sent twice is read once', () => {
     );
     const value = [...variants, variants[5], variants[0]];
     const { found, scanned } = scanAll(value);
-    expect(found).toEqual(
-      value.flatMap((text, i) => alone(text as string, `result[${String(i)}]`)),
-    );
+    expect(found).toEqual(value.flatMap((text, i) => alone(text ?? '', `result[${String(i)}]`)));
     // The first is a repeat of one kept; the sixth came past the four kept of its length.
     const length = variants[0]?.length ?? 0;
     expect(scanned).toBe(7 * length);
+  });
+
+  test('a repeat does not count towards the character limit; a copy one character apart does', async () => {
+    const limits = { maxChars: long.length + 1000, maxMs: 1e9, sliceChars: 65536 };
+    const scheduler = { now: () => 0, pause: () => Promise.resolve() };
+    const twice = await scanInSlices(
+      scanner.startValue(wrapped(long), 'result'),
+      limits,
+      scheduler,
+    );
+    expect(twice.filter((f) => f.rule === INCOMPLETE_RULE)).toEqual([]);
+    expect(twice.filter((f) => f.rule === 'override.ignore-instructions')).toHaveLength(2);
+    const changed = `${long.slice(0, -1)}.`;
+    const apart = await scanInSlices(
+      scanner.startValue(wrapped(long, changed), 'result'),
+      limits,
+      scheduler,
+    );
+    expect(apart.filter((f) => f.rule === INCOMPLETE_RULE).map((f) => f.field)).toEqual([
+      'result.structuredContent.result',
+    ]);
   });
 
   test('a repeat after the first copy was cut short by a limit is not taken as read', () => {
