@@ -215,6 +215,25 @@ describe('a long string sent twice is read once', () => {
     ]);
   });
 
+  test('a job stopped by its limit just before a repeat reports the repeat, not scan.incomplete', async () => {
+    const limits = { maxChars: long.length, maxMs: 1e9, sliceChars: 65536 };
+    const scheduler = { now: () => 0, pause: () => Promise.resolve() };
+    const found = await scanInSlices(
+      scanner.startValue([long, long, 'more'], 'result'),
+      limits,
+      scheduler,
+    );
+    expect(
+      found
+        .filter((f) => f.rule === 'override.ignore-instructions' || f.rule === INCOMPLETE_RULE)
+        .map((f) => `${f.rule} ${f.field}`),
+    ).toEqual([
+      'override.ignore-instructions result[0]',
+      'override.ignore-instructions result[1]',
+      `${INCOMPLETE_RULE} result[2]`,
+    ]);
+  });
+
   test('a repeat after the first copy was cut short by a limit is not taken as read', () => {
     const job = scanner.startValue(wrapped(long), 'result');
     job.step(65536);

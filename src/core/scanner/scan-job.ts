@@ -343,7 +343,10 @@ export function createScanJob(
       span = [cur.offset, cur.text.length];
     } else {
       // Skip what holds no text (numbers, empty strings), a bounded walk: if only that is left, the scan is complete.
-      const next = advance(work + finishLookahead * nodeWork);
+      let next = advance(work + finishLookahead * nodeWork);
+      // A repeat of a string read whole costs no reading: it is reported, and the limit falls after it.
+      while (typeof next === 'object' && repeated(next))
+        next = advance(work + finishLookahead * nodeWork);
       if (next === 'end') return true;
       if (next === 'pause') {
         const node = nextNode();
