@@ -12,7 +12,10 @@
 //
 //   node bench/profile-blob.js [--variant gateway|gw-bare] [--iters 20] [--starts 3]
 //        [--bytes 1048576] [--bin [LABEL=]PATH,...] [--node-options "..."] [--trace-gc]
-//        [--alloc-profile FILE [--promoted]] [--threads]
+//        [--alloc-profile FILE [--promoted]] [--threads] [--wrapped]
+//
+// `--wrapped` takes the backend `bench/wrapped-blob-server.mjs`, whose result carries the text
+// twice, in `content` and in `structuredContent.result`, as FastMCP sends a tool's string.
 //
 // `--threads` adds the CPU per round trip of each kind of thread (the main thread, V8's workers
 // that mark and scavenge in parallel, libuv's), medians over starts.
@@ -27,6 +30,7 @@ import { cpuNs } from './proc-cpu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
+const WRAPPED = path.join(ROOT, 'bench', 'wrapped-blob-server.mjs');
 
 const { values: opts } = parseArgs({
   options: {
@@ -40,6 +44,7 @@ const { values: opts } = parseArgs({
     'alloc-profile': { type: 'string' },
     promoted: { type: 'boolean', default: false },
     threads: { type: 'boolean', default: false },
+    wrapped: { type: 'boolean', default: false },
   },
 });
 
@@ -92,7 +97,10 @@ const measure = async (/** @type {string} */ bin) => {
   const config = path.join(dir, 'mcp-gateway.config.json');
   writeFileSync(
     config,
-    JSON.stringify({ servers: { echo: { command: process.execPath, args: [ECHO] } }, ...extra }),
+    JSON.stringify({
+      servers: { echo: { command: process.execPath, args: [opts.wrapped ? WRAPPED : ECHO] } },
+      ...extra,
+    }),
   );
   const nodeOptions = opts['node-options'].split(' ').filter((o) => o !== '');
   // Full collections, counted by a preload that writes the running count to a file (V8's

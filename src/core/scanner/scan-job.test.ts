@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Finding } from './finding.js';
-import { INCOMPLETE_RULE, pieceChars } from './scan-job.js';
+import { INCOMPLETE_RULE, pieceChars, repeatMinChars } from './scan-job.js';
+import { scanInSlices } from './scan-in-slices.js';
 import { createScanner } from './scanner.js';
 
 const scanner = createScanner();
@@ -110,6 +111,137 @@ describe('scan jobs', () => {
       'content',
     );
     expect(new Set(found.map((f) => f.field))).toEqual(new Set(['content[1].data']));
+  });
+});
+
+describe('a long string sent twice is read once', () => {
+  // A FastMCP result: the tool's text in `content` and again in `structuredContent.result`.
+  const wrapped = (text: string, again = text): unknown => ({
+    content: [{ type: 'text', text }],
+    structuredContent: { result: again },
+  });
+  const alone = (text: string, field: string): string[] => scanner.scanValue(text, field).map(key);
+  const scanAll = (value: unknown): { found: string[]; scanned: number } => {
+    const job = scanner.startValue(value, 'result');
+    while (!job.step(65536));
+    return { found: job.finish().map(key), scanned: job.scanned };
+  };
+  const long = `${filler(200_000)}\n${injection}\n${filler(100_000)}`;
+
+  test('both copies report the findings of their own scan, under their own fields', () => {
+    const { found, scanned } = scanAll(wrapped(long));
+    expect(found).toEqual([
+      ...alone(long, 'result.content[0].text'),
+      ...alone(long, 'result.structuredContent.result'),
+    ]);
+    expect(found.filter((k) => k.startsWith('override.ignore-instructions|'))).toHaveLength(2);
+    // Read once: the keys and the short `type` are all that was read besides it.
+    expect(scanned).toBeLessThan(long.length + 100);
+  });
+
+  test('a copy that differs by one character is read, and its injection found', () => {
+    // The first copy's phrase has one letter changed ("Ignare"), which the rule does not match.
+    const at = long.indexOf('Ignore');
+    const changed = `${long.slice(0, at + 3)}a${long.slice(at + 4)}`;
+    expect(changed.length).toBe(long.length);
+    for (const [first, second] of [
+      [changed, long],
+      [long, changed],
+    ] as const) {
+      const { found, scanned } = scanAll(wrapped(first, second));
+      expect(scanned).toBeGreaterThan(2 * long.length);
+      expect(found).toEqual([
+        ...alone(first, 'result.content[0].text'),
+        ...alone(second, 'result.structuredContent.result'),
+      ]);
+      const fields = found
+        .filter((k) => k.startsWith('override.ignore-instructions|'))
+        .map((k) => k.split('|')[1]);
+      expect(fields).toEqual([
+        first === long ? 'result.content[0].text' : 'result.structuredContent.result',
+      ]);
+    }
+  });
+
+  test('an injection in a short repeated string is found in both; a repeat read once has the findings of each read', () => {
+    const short = `${filler(repeatMinChars)} ${injection}`;
+    const value = { a: short, b: [short, { c: short }], d: long, e: long, f: long };
+    const { found, scanned } = scanAll(value);
+    const fields = found
+      .filter((k) => k.startsWith('override.ignore-instructions|'))
+      .map((k) => k.split('|')[1]);
+    expect(fields).toEqual([
+      'result.a',
+      'result.b[0]',
+      'result.b[1].c',
+      'result.d',
+      'result.e',
+      'result.f',
+    ]);
+    expect(scanned).toBeLessThan(short.length + long.length + 100);
+  });
+
+  test('past the strings of one length kept for comparison, a repeat is read again, with the same findings', () => {
+    const variants = Array.from(
+      { length: 6 },
+      (_, i) => `${filler(2000)} ${String(i)} ${injection}`,
+    );
+    const value = [...variants, variants[5], variants[0]];
+    const { found, scanned } = scanAll(value);
+    expect(found).toEqual(value.flatMap((text, i) => alone(text ?? '', `result[${String(i)}]`)));
+    // The first is a repeat of one kept; the sixth came past the four kept of its length.
+    const length = variants[0]?.length ?? 0;
+    expect(scanned).toBe(7 * length);
+  });
+
+  test('a repeat does not count towards the character limit; a copy one character apart does', async () => {
+    const limits = { maxChars: long.length + 1000, maxMs: 1e9, sliceChars: 65536 };
+    const scheduler = { now: () => 0, pause: () => Promise.resolve() };
+    const twice = await scanInSlices(
+      scanner.startValue(wrapped(long), 'result'),
+      limits,
+      scheduler,
+    );
+    expect(twice.filter((f) => f.rule === INCOMPLETE_RULE)).toEqual([]);
+    expect(twice.filter((f) => f.rule === 'override.ignore-instructions')).toHaveLength(2);
+    const changed = `${long.slice(0, -1)}.`;
+    const apart = await scanInSlices(
+      scanner.startValue(wrapped(long, changed), 'result'),
+      limits,
+      scheduler,
+    );
+    expect(apart.filter((f) => f.rule === INCOMPLETE_RULE).map((f) => f.field)).toEqual([
+      'result.structuredContent.result',
+    ]);
+  });
+
+  test('a job stopped by its limit just before a repeat reports the repeat, not scan.incomplete', async () => {
+    const limits = { maxChars: long.length, maxMs: 1e9, sliceChars: 65536 };
+    const scheduler = { now: () => 0, pause: () => Promise.resolve() };
+    const found = await scanInSlices(
+      scanner.startValue([long, long, 'more'], 'result'),
+      limits,
+      scheduler,
+    );
+    expect(
+      found
+        .filter((f) => f.rule === 'override.ignore-instructions' || f.rule === INCOMPLETE_RULE)
+        .map((f) => `${f.rule} ${f.field}`),
+    ).toEqual([
+      'override.ignore-instructions result[0]',
+      'override.ignore-instructions result[1]',
+      `${INCOMPLETE_RULE} result[2]`,
+    ]);
+  });
+
+  test('a repeat after the first copy was cut short by a limit is not taken as read', () => {
+    const job = scanner.startValue(wrapped(long), 'result');
+    job.step(65536);
+    const found = job.finish('test stop');
+    expect(found.filter((f) => f.rule === INCOMPLETE_RULE).map((f) => f.field)).toEqual([
+      'result.content[0].text',
+    ]);
+    expect(found.some((f) => f.field === 'result.structuredContent.result')).toBe(false);
   });
 });
 

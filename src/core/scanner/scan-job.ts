@@ -22,6 +22,15 @@ const nodeWork = 16;
 const compactAbove = 4096;
 // Nodes finish() walks at most to find the next string when a job stops between strings.
 const finishLookahead = 65536;
+/**
+ * A string this long or longer that equals one the job has read whole (same surface) is not read
+ * again: the first copy's findings are reported under its own field. MCP servers often send one
+ * text twice (`content[0].text` and `structuredContent.result`, as FastMCP wraps a string).
+ */
+export const repeatMinChars = 1024;
+// Strings of one length kept for that comparison: each long string is compared with a few at most
+// (a compare runs at memory speed, a hundred times the scan's), however many of its length came before.
+const repeatsPerLength = 4;
 
 /** A value to walk, and the field its strings are reported under. */
 export interface ScanRoot {
@@ -62,7 +71,7 @@ export interface ScanJob {
   /** Scans about `chars` more characters (whole strings, pieces of long ones); true when all is scanned. */
   step(chars: number): boolean;
   readonly done: boolean;
-  /** Characters scanned so far. */
+  /** Characters scanned so far (a repeat of a long string read whole is not read again, nor counted). */
   readonly scanned: number;
   /**
    * The findings, capped per field. Called before the job is done, it adds one `scan.incomplete`
@@ -89,6 +98,13 @@ interface Current {
   found: TalliedFinding[];
 }
 
+/** A long string read whole, and its findings before the per-field cap. */
+interface ReadString {
+  readonly text: string;
+  readonly surface: Surface;
+  readonly found: readonly TalliedFinding[];
+}
+
 /**
  * Walks JSON values depth first (object keys before their values, in insertion order; arrays in
  * index order) and scans every non-empty string. The walk keeps its own stack, so nesting depth
@@ -111,6 +127,8 @@ export function createScanJob(
   let done = false;
   const out: Finding[] = [];
   let result: Finding[] | undefined;
+  // Long strings read whole, by length: a repeat is found by comparing the few of its length.
+  const read = new Map<number, ReadString[]>();
 
   // The next non-empty string in walk order; 'end' when the walk is over, 'pause' when this step's work is spent
   // on nodes alone (a value of a million numbers is walked in slices too).
@@ -227,9 +245,20 @@ export function createScanJob(
   }
 
   function settle(cur: Current, upTo = cur.text.length): void {
-    let found: TalliedFinding[] = cur.found.length > 1 ? dedupe(cur.found) : cur.found;
-    if (check && upTo === cur.text.length) found = found.concat(check(cur.text, cur.site));
-    for (const f of capFindings(found)) {
+    const found: TalliedFinding[] = cur.found.length > 1 ? dedupe(cur.found) : cur.found;
+    const whole = upTo === cur.text.length;
+    if (whole && cur.text.length >= repeatMinChars) {
+      const same = read.get(cur.text.length);
+      const entry = { text: cur.text, surface: cur.surface, found };
+      if (same === undefined) read.set(cur.text.length, [entry]);
+      else if (same.length < repeatsPerLength) same.push(entry);
+    }
+    report(cur, found, whole);
+  }
+
+  function report(cur: Current, found: readonly TalliedFinding[], whole: boolean): void {
+    const all = check && whole ? found.concat(check(cur.text, cur.site)) : found;
+    for (const f of capFindings(all)) {
       out.push({
         rule: f.rule,
         severity: f.severity,
@@ -238,6 +267,21 @@ export function createScanJob(
         message: f.message,
       });
     }
+  }
+
+  // A string equal to a long one read whole: reported with that one's findings, not read again
+  // (the scan of a text depends on the text and its surface alone). True when it was.
+  function repeated(cur: Current): boolean {
+    if (cur.text.length < repeatMinChars) return false;
+    const same = read.get(cur.text.length);
+    if (same === undefined) return false;
+    for (const earlier of same) {
+      if (earlier.surface !== cur.surface || earlier.text !== cur.text) continue;
+      report(cur, earlier.found, true);
+      keep(cur);
+      return true;
+    }
+    return false;
   }
 
   return {
@@ -258,6 +302,7 @@ export function createScanJob(
             done = true;
             break;
           }
+          if (repeated(next)) continue;
           current = next;
         }
         // Text needing more than twice what is left of the budget waits for the next step, unless it is the step's
@@ -298,7 +343,10 @@ export function createScanJob(
       span = [cur.offset, cur.text.length];
     } else {
       // Skip what holds no text (numbers, empty strings), a bounded walk: if only that is left, the scan is complete.
-      const next = advance(work + finishLookahead * nodeWork);
+      let next = advance(work + finishLookahead * nodeWork);
+      // A repeat of a string read whole costs no reading: it is reported, and the limit falls after it.
+      while (typeof next === 'object' && repeated(next))
+        next = advance(work + finishLookahead * nodeWork);
       if (next === 'end') return true;
       if (next === 'pause') {
         const node = nextNode();
