@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createScanner } from '../core/scanner/scanner.js';
-import { createInertCheck, RESULT_WORDS } from '../core/scanner/inert-value.js';
-import { lazyScanner, learnArgumentNames, type KnownQuietWords } from './lazy-scanner.js';
+import { createInertCheck } from '../core/scanner/inert-value.js';
+import {
+  lazyScanner,
+  learnArgumentNames,
+  RESULT_WORDS,
+  type KnownQuietWords,
+} from './lazy-scanner.js';
 
 /** Words remembered in memory, as the tool cache keeps them for one scanner build. */
 const memory = (words: readonly string[] = []): KnownQuietWords & { words: Set<string> } => {
@@ -70,6 +75,11 @@ describe('lazyScanner with known quiet words', () => {
 });
 
 describe('learnArgumentNames', () => {
+  test("MCP's result words are words the scanner finds nothing in", () => {
+    const scanner = createScanner();
+    for (const word of RESULT_WORDS) expect(scanner.quietText(word), word).toBe(true);
+  });
+
   test("asks the scanner about MCP's result words and each declared argument name not known, once", () => {
     const known = memory(['already', 'content']);
     const asked: string[] = [];

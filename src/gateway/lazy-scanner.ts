@@ -1,6 +1,5 @@
 import type { Scanner } from '../core/scanner/scanner.js';
 import { traceStartup } from '../backends/startup-trace.js';
-import { RESULT_WORDS } from '../core/scanner/inert-value.js';
 
 /** A scanner built the first time something is scanned, or earlier by `build()`. */
 export interface LazyScanner extends Scanner {
@@ -69,6 +68,22 @@ export const lazyScanner = (
     startText: (text, field, options) => get().startText(text, field, options),
   };
 };
+
+/**
+ * Words of MCP's own result shape, in every tool result (`{"content":[{"type":"text",…}]}`):
+ * asked about while idle with the argument names, so that a warm start knows them before its
+ * first call. Nothing passes the inert check unasked (`createInertCheck`); this only asks early.
+ */
+export const RESULT_WORDS: readonly string[] = [
+  'content',
+  'type',
+  'text',
+  'isError',
+  'structuredContent',
+  'mimeType',
+  'resource',
+  'annotations',
+];
 
 /** Most argument names one `learnArgumentNames` asks the scanner about. */
 const ARGUMENT_NAMES_PER_ROUND = 256;

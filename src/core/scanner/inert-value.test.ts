@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { detectors } from './detectors.js';
 import { directiveKeywords } from './directive.js';
-import { createInertCheck, RESULT_WORDS } from './inert-value.js';
+import { createInertCheck } from './inert-value.js';
 import { createScanner } from './scanner.js';
 import { secretAnchors } from './secrets.js';
 
@@ -51,6 +51,8 @@ const formsOf = (phrase: string): string[] => {
 };
 
 const quietText = (text: string) => scanner.quietText(text);
+// The member names of a tool result and its content items, in every result.
+const RESULT_WORDS = ['content', 'type', 'text', 'isError', 'structuredContent', 'mimeType'];
 // Words the scan finds something in that grading drops when the word is scanned alone: each
 // passes a check that looks at graded scans one word at a time, and two of them side by side
 // may not (the gap a six-letter shortcut had: `{"ISIPIN":{"0":["byp455"]}}`).
@@ -92,10 +94,6 @@ describe('createInertCheck: no word passes unasked', () => {
     expect(check({ a: 'byp455' })).toBe(false);
     expect(check({ a: 'byp455' })).toBe(false);
     expect(asked).toEqual(['a', 'ok', 'byp455']);
-  });
-
-  test('MCP result words are plain words the scanner finds nothing in', () => {
-    for (const word of RESULT_WORDS) expect(quietText(word), word).toBe(true);
   });
 });
 

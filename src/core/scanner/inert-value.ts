@@ -17,22 +17,6 @@ const MEMO_SIZE = 4096;
 const ASKS_PER_VALUE = 8;
 
 /**
- * Words of MCP's own result shape, in every tool result (`{"content":[{"type":"text",…}]}`):
- * the gateway asks the scanner about them while idle (`learnArgumentNames`), so that a warm
- * start knows them before its first call. Nothing here is accepted unasked.
- */
-export const RESULT_WORDS: readonly string[] = [
-  'content',
-  'type',
-  'text',
-  'isError',
-  'structuredContent',
-  'mimeType',
-  'resource',
-  'annotations',
-];
-
-/**
  * A check for values too small and plain to need a scan of their own: at most 64 nodes (keys
  * included), and every non-empty string in it, object keys included, a word of up to 64
  * printable ASCII characters without a space that `quietText` clears, i.e. on which no layer of
