@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createScanner } from '../core/scanner/scanner.js';
 import { createInertCheck } from '../core/scanner/inert-value.js';
-import { lazyScanner, learnArgumentNames, type KnownQuietWords } from './lazy-scanner.js';
+import {
+  lazyScanner,
+  learnArgumentNames,
+  RESULT_WORDS,
+  type KnownQuietWords,
+} from './lazy-scanner.js';
 
 /** Words remembered in memory, as the tool cache keeps them for one scanner build. */
 const memory = (words: readonly string[] = []): KnownQuietWords & { words: Set<string> } => {
@@ -24,13 +29,17 @@ describe('lazyScanner with known quiet words', () => {
         return createScanner();
       },
       undefined,
-      memory(['message']),
+      memory(['message', 'hello']),
     );
     expect(scanner.quietText('message')).toBe(true);
     // The first call of a warm start: its arguments' words are all known, nothing is built.
-    expect(createInertCheck((text) => scanner.quietText(text))({ message: 'hello' })).toBe(true);
+    const check = createInertCheck((text) => scanner.quietText(text));
+    expect(check({ message: 'hello' })).toBe(true);
     expect(builds).toBe(0);
     expect(scanner.built).toBe(false);
+    // A word not known, however short, is asked: the scanner is built for it.
+    expect(check({ message: 'hi' })).toBe(true);
+    expect(builds).toBe(1);
   });
 
   test('the scanner is asked about an unknown word, and only a word it clears is remembered', () => {
@@ -66,8 +75,13 @@ describe('lazyScanner with known quiet words', () => {
 });
 
 describe('learnArgumentNames', () => {
-  test('asks the scanner about each declared argument name a short-word check does not pass, once', () => {
-    const known = memory(['already']);
+  test("MCP's result words are words the scanner finds nothing in", () => {
+    const scanner = createScanner();
+    for (const word of RESULT_WORDS) expect(scanner.quietText(word), word).toBe(true);
+  });
+
+  test("asks the scanner about MCP's result words and each declared argument name not known, once", () => {
+    const known = memory(['already', 'content']);
     const asked: string[] = [];
     const scanner = {
       quietText: (text: string) => {
@@ -90,20 +104,23 @@ describe('learnArgumentNames', () => {
       { inputSchema: 'not a schema' },
       {},
     ];
-    expect(learnArgumentNames(tools, scanner, known)).toBe(2);
-    // `path` passes as a short word; `already` is known; the others are no word the cache keeps.
-    expect(asked).toEqual(['message', 'ignore_instructions']);
-    expect([...known.words]).toEqual(['already', 'message']);
+    const results = RESULT_WORDS.filter((w) => w !== 'content');
+    expect(learnArgumentNames(tools, scanner, known)).toBe(results.length + 3);
+    // `already` and `content` are known; the others are no word the cache keeps.
+    expect(asked).toEqual([...results, 'message', 'path', 'ignore_instructions']);
+    expect([...known.words]).toEqual(['already', 'content', ...results, 'message', 'path']);
   });
 
   test('with the real scanner, a remembered name is one it finds nothing in', () => {
     const known = memory();
     const scanner = lazyScanner(createScanner, undefined, known);
-    const names = ['message', 'filename', 'ignore_previous_instructions', 'recipient'];
+    const names = ['message', 'filename', 'ignore_previous_instructions', 'recipient', 'byp455'];
     const tools = [{ inputSchema: { properties: Object.fromEntries(names.map((n) => [n, {}])) } }];
-    expect(learnArgumentNames(tools, scanner, known)).toBe(names.length);
+    expect(learnArgumentNames(tools, scanner, known)).toBe(RESULT_WORDS.length + names.length);
     const fresh = createScanner();
     for (const name of names) expect(known.words.has(name)).toBe(fresh.quietText(name));
     expect(known.words.has('ignore_previous_instructions')).toBe(false);
+    // Six characters, and a keyword in leetspeak: asked like any other name, and not remembered.
+    expect(known.words.has('byp455')).toBe(false);
   });
 });

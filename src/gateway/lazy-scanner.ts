@@ -21,8 +21,8 @@ export interface KnownQuietWords {
  * on first use, or when the gateway is idle, whichever comes first. `tables` says, for the start-up
  * trace, how much of it the bundle carried (core/scanner/precomputed.ts).
  *
- * `quietText` is asked about the single words of a call's arguments and results that are too
- * long to pass unscanned (`createInertCheck`: `message`, `README.md`). Its answer depends on
+ * `quietText` is asked about the single words of a call's arguments and results before they may
+ * pass unscanned (`createInertCheck`: `message`, `hello`, `README.md`). Its answer depends on
  * the text and the scanner build only, so `known` (the tool cache, under `SCANNER_BUILD`)
  * remembers the words it cleared: a later start of the same build answers them without
  * building its scanner, and a first call of such words alone does not wait for the build.
@@ -69,16 +69,34 @@ export const lazyScanner = (
   };
 };
 
+/**
+ * Words of MCP's own result shape, in every tool result (`{"content":[{"type":"text",…}]}`):
+ * asked about while idle with the argument names, so that a warm start knows them before its
+ * first call. Nothing passes the inert check unasked (`createInertCheck`); this only asks early.
+ */
+export const RESULT_WORDS: readonly string[] = [
+  'content',
+  'type',
+  'text',
+  'isError',
+  'structuredContent',
+  'mimeType',
+  'resource',
+  'annotations',
+];
+
 /** Most argument names one `learnArgumentNames` asks the scanner about. */
 const ARGUMENT_NAMES_PER_ROUND = 256;
 
 /**
  * Asks `scanner.quietText` about the argument names the tools declare (their input schemas' top-level
- * `properties`), so that a `known` memory remembers the quiet ones: a call's keys are these names,
- * and a later start's first call of a tool never called before then finds them known. Only names a
- * short-word check would not pass on their own and that could be remembered (a word of printable
- * ASCII, 7–64 characters) are asked, each once, at most 256 per round. Run when the gateway is idle,
- * after its scanner is built. Returns how many were asked.
+ * `properties`) and about the words of MCP's result shape (`RESULT_WORDS`: `content`, `type`, `text`…),
+ * so that a `known` memory remembers the quiet ones: a call's keys are these names, and a later
+ * start's first call of a tool never called before then finds them known. Only words that could be
+ * remembered (a word of printable ASCII, 1–64 characters) and are not known yet are asked, each once,
+ * at most 256 per round: every word of a value is asked about before the value may pass unscanned,
+ * however short (`createInertCheck`). Run when the gateway is idle, after its scanner is built.
+ * Returns how many were asked.
  */
 export const learnArgumentNames = (
   tools: readonly { readonly inputSchema?: unknown }[],
@@ -86,19 +104,22 @@ export const learnArgumentNames = (
   known: Pick<KnownQuietWords, 'isQuietWord'>,
 ): number => {
   const asked = new Set<string>();
+  const ask = (name: string): boolean => {
+    if (asked.size >= ARGUMENT_NAMES_PER_ROUND) return false;
+    if (name.length === 0 || name.length > 64 || asked.has(name) || known.isQuietWord(name))
+      return true;
+    if (!isPlainAscii(name)) return true;
+    asked.add(name);
+    scanner.quietText(name);
+    return true;
+  };
+  for (const word of RESULT_WORDS) if (!ask(word)) return asked.size;
   for (const tool of tools) {
     const schema = tool.inputSchema;
     if (typeof schema !== 'object' || schema === null) continue;
     const properties = (schema as { properties?: unknown }).properties;
     if (typeof properties !== 'object' || properties === null) continue;
-    for (const name of Object.keys(properties)) {
-      if (asked.size >= ARGUMENT_NAMES_PER_ROUND) return asked.size;
-      if (name.length <= 6 || name.length > 64 || asked.has(name) || known.isQuietWord(name))
-        continue;
-      if (!isPlainAscii(name)) continue;
-      asked.add(name);
-      scanner.quietText(name);
-    }
+    for (const name of Object.keys(properties)) if (!ask(name)) return asked.size;
   }
   return asked.size;
 };

@@ -20,6 +20,10 @@ import {
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ConsoleEntry } from '../../src/console/console-registry.js';
 
+// Polls wait for the page to show a state; each try is a round trip to Chromium, which on a
+// loaded machine can take longer than expect.poll's default second.
+const UNDER_LOAD = { timeout: 20_000 };
+
 const textOf = (result: Record<string, unknown>): string =>
   (result as CallToolResult).content.map((c) => (c.type === 'text' ? c.text : '')).join('');
 
@@ -77,15 +81,23 @@ describe('the console in a browser', () => {
     await waitForPage(page, 'now');
     expect(page.url()).toBe(`${entry.url}/#/now`);
     const row = page.locator('[data-testid="backends"] tr[data-backend="fx"]');
-    await row.getByText('ready').waitFor({ timeout: 15_000 });
-    await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('2');
+    // The page shows what /api/now said when it rendered, and renders again on a backend event
+    // or every 10 s (an event sent before the page listens is missed). Wait for the row to show
+    // the count, for longer than one refresh, instead of polling for expect.poll's one second:
+    // under load one try (a round trip to Chromium) can take that long.
+    const tools = row.locator('td').nth(2);
+    await row.getByText('ready').waitFor({ timeout: 25_000 });
+    await tools.filter({ hasText: /^2$/ }).waitFor({ timeout: 25_000 });
+    expect(await tools.textContent()).toBe('2');
     // The agent's session is listed once it initialized, with the id approvals name it by.
-    await page.getByText('gateway-test 1.0.0').waitFor();
+    await page.getByText('gateway-test 1.0.0').waitFor({ timeout: 25_000 });
     const session = page.locator('[data-testid="sessions"] tr[data-session]');
     await expect(session.count()).resolves.toBe(1);
     agentSession = (await session.getAttribute('data-session')) ?? '';
     expect(agentSession).toMatch(/-s\d+$/);
-    await expect.poll(() => session.locator('td').first().textContent()).toBe(agentSession);
+    await expect
+      .poll(() => session.locator('td').first().textContent(), UNDER_LOAD)
+      .toBe(agentSession);
     await screenshot(page, 'now');
   });
 
@@ -98,13 +110,13 @@ describe('the console in a browser', () => {
     const card = page.locator('[data-approval]');
     await card.waitFor({ timeout: 15_000 });
     await expect
-      .poll(() => card.locator('[data-testid="arguments"]').textContent())
+      .poll(() => card.locator('[data-testid="arguments"]').textContent(), UNDER_LOAD)
       .toContain('"text": "hello from the agent"');
-    await expect.poll(() => card.textContent()).toContain('rule ask-echo');
-    await expect.poll(() => card.textContent()).toContain('echo talks to the outside');
+    await expect.poll(() => card.textContent(), UNDER_LOAD).toContain('rule ask-echo');
+    await expect.poll(() => card.textContent(), UNDER_LOAD).toContain('echo talks to the outside');
     // Which agent session asked: serve --http has several.
     await expect
-      .poll(() => card.locator('[data-testid="approval-session"]').textContent())
+      .poll(() => card.locator('[data-testid="approval-session"]').textContent(), UNDER_LOAD)
       .toBe(` in session ${agentSession}`);
     await screenshot(page, 'approvals');
     await card.locator('[data-action="approve"]').click();
@@ -130,17 +142,19 @@ describe('the console in a browser', () => {
     await page.goto(`${entry.url}/#/calls`);
     await waitForPage(page, 'calls');
     const rows = page.locator('[data-testid="calls"] tr[data-call]');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => rows.nth(0).textContent()).toContain('not approved (console)');
-    await expect.poll(() => rows.nth(1).textContent()).toContain('approved (console)');
+    await expect.poll(() => rows.count(), UNDER_LOAD).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => rows.nth(0).textContent(), UNDER_LOAD)
+      .toContain('not approved (console)');
+    await expect.poll(() => rows.nth(1).textContent(), UNDER_LOAD).toContain('approved (console)');
     // A new call appears at the top without reloading (server-sent events).
     await gateway!.client.callTool({ name: 'fx__notes', arguments: {} }).catch(() => undefined);
-    await expect.poll(() => rows.nth(0).textContent()).toContain('fx/notes');
+    await expect.poll(() => rows.nth(0).textContent(), UNDER_LOAD).toContain('fx/notes');
     await screenshot(page, 'calls');
     await rows.nth(2).click();
     await waitForPage(page, 'calls');
     await page.locator('[data-testid="receipt"]').waitFor();
-    await expect.poll(() => page.getByText('hash verified').count()).toBe(2);
+    await expect.poll(() => page.getByText('hash verified').count(), UNDER_LOAD).toBe(2);
     await screenshot(page, 'call');
   });
 
@@ -151,7 +165,9 @@ describe('the console in a browser', () => {
     await page.goto(`${entry.url}/#/changes`);
     await waitForPage(page, 'changes');
     const card = page.locator('[data-change="fx/notes"]');
-    await expect.poll(() => card.textContent()).toContain('Also sends them to the team.');
+    await expect
+      .poll(() => card.textContent(), UNDER_LOAD)
+      .toContain('Also sends them to the team.');
     await screenshot(page, 'changes');
     await card.locator('[data-action="approve-change"]').click();
     await card.getByText(/^Approved: fx\/notes/).waitFor();
@@ -165,10 +181,10 @@ describe('the console in a browser', () => {
     await waitForPage(page, 'audit');
     await page.getByText('chain intact').waitFor({ timeout: 15_000 });
     await expect
-      .poll(() => page.locator('[data-testid="audit-facts"]').textContent())
+      .poll(() => page.locator('[data-testid="audit-facts"]').textContent(), UNDER_LOAD)
       .toContain('ed25519:');
     await expect
-      .poll(() => page.locator('[data-testid="findings"]').textContent())
+      .poll(() => page.locator('[data-testid="findings"]').textContent(), UNDER_LOAD)
       .toContain('pin.drift');
     await screenshot(page, 'audit');
   });
@@ -177,7 +193,7 @@ describe('the console in a browser', () => {
     await page.goto(`${entry.url}/#/now`);
     await waitForPage(page, 'now');
     await expect
-      .poll(() => page.locator('.bar-labels').textContent())
+      .poll(() => page.locator('.bar-labels').textContent(), UNDER_LOAD)
       .toMatch(/now: [1-9]\d*\/min/);
     await screenshot(page, 'now');
   });

@@ -9,7 +9,10 @@ import { openingLines } from '../helpers/opening-lines.js';
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
 
 /** One start: initialize and one call sent at once; the trace up to the call's result, then exit. */
-const start = async (file: string): Promise<{ traceAtResult: string; result: unknown }> => {
+const start = async (
+  file: string,
+  message = 'hello',
+): Promise<{ traceAtResult: string; result: unknown }> => {
   const child = spawn(process.execPath, [BIN, '--config', file], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, MCP_GATEWAY_TRACE_STARTUP: '1' },
@@ -32,9 +35,10 @@ const start = async (file: string): Promise<{ traceAtResult: string; result: unk
       }
     });
   });
-  // `message` is too long a word to pass unscanned: the scanner (or the cache) is asked about it.
+  // Every word of the call and its result (`message`, `hello`, `content`, `type`, `text`) passes
+  // unscanned only once the scanner (or the cache) has cleared it.
   child.stdin.write(
-    openingLines('quiet-words-test', { name: 'echo__echo', arguments: { message: 'hello' } }),
+    openingLines('quiet-words-test', { name: 'echo__echo', arguments: { message } }),
   );
   try {
     return await answered;
@@ -48,12 +52,12 @@ test('a warm start answers a first call of words an earlier start cleared withou
   const { dir, file } = await writeConfig({ servers: { echo: nodeServer(ECHO) } });
   const cold = await start(file);
   expect(cold.result).toMatchObject({ content: [{ type: 'text', text: 'hello' }] });
-  // The first start built its scanner for `message` and kept the word with its scanner build.
+  // The first start built its scanner for the call's words and kept them with its scanner build.
   expect(cold.traceAtResult).toContain('scanner: building');
   const cache = JSON.parse(
     await readFile(path.join(dir, '.mcp-gateway', 'cache.json'), 'utf8'),
   ) as { quiet?: { scanner: string; words: string[] } };
-  expect(cache.quiet?.words).toContain('message');
+  expect(cache.quiet?.words).toEqual(expect.arrayContaining(['message', 'hello', 'content']));
 
   const warm = await start(file);
   expect(warm.result).toMatchObject({ content: [{ type: 'text', text: 'hello' }] });
@@ -61,7 +65,7 @@ test('a warm start answers a first call of words an earlier start cleared withou
   expect(warm.traceAtResult).not.toContain('scanner: building');
 }, 60_000);
 
-test("the tools' argument names are learnt while idle: a first call of a tool never called before needs no scanner", async () => {
+test("the tools' argument names and MCP's result words are learnt while idle: a first call of a tool never called before, with no new word, needs no scanner", async () => {
   const { dir, file } = await writeConfig({ servers: { echo: nodeServer(ECHO) } });
   // A start with no call: once idle it builds its scanner and asks about the declared names.
   const child = spawn(process.execPath, [BIN, '--config', file], {
@@ -83,9 +87,14 @@ test("the tools' argument names are learnt while idle: a first call of a tool ne
   const cache = JSON.parse(
     await readFile(path.join(dir, '.mcp-gateway', 'cache.json'), 'utf8'),
   ) as { quiet?: { words: string[] } };
-  expect(cache.quiet?.words).toContain('message');
+  expect(cache.quiet?.words).toEqual(expect.arrayContaining(['message', 'content', 'type']));
 
-  const warm = await start(file);
-  expect(warm.result).toMatchObject({ content: [{ type: 'text', text: 'hello' }] });
+  // An empty message: the scan reads no empty string, and every other word is known.
+  const warm = await start(file, '');
+  expect(warm.result).toMatchObject({ content: [{ type: 'text', text: '' }] });
   expect(warm.traceAtResult).not.toContain('scanner: building');
+  // A word neither start has seen is asked about: this one builds its scanner.
+  const unseen = await start(file, 'hi');
+  expect(unseen.result).toMatchObject({ content: [{ type: 'text', text: 'hi' }] });
+  expect(unseen.traceAtResult).toContain('scanner: building');
 }, 60_000);

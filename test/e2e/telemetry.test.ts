@@ -508,14 +508,17 @@ describe('an unreachable collector', () => {
     // Warm both up, then alternate the timed rounds so machine noise hits both alike.
     await timeCalls(without.gateway, 10);
     await timeCalls(withDead.gateway, 10);
+    // Each gateway's best round (the lowest median of a round of 12 calls): a burst of load on
+    // the shared machine slows a round or two of either, not every round of one; a call that
+    // waits on the dead collector (an export, its retries, work done for it) waits in every round.
     const base: number[] = [];
     const dropping: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      base.push(...(await timeCalls(without.gateway, 20)));
-      dropping.push(...(await timeCalls(withDead.gateway, 20)));
+    for (let round = 0; round < 8; round++) {
+      base.push(median(await timeCalls(without.gateway, 12)));
+      dropping.push(median(await timeCalls(withDead.gateway, 12)));
     }
     // Generous: a slowed call would wait for an export (seconds), not a fraction of a millisecond.
-    expect(median(dropping)).toBeLessThan(median(base) * 3 + 5);
+    expect(Math.min(...dropping)).toBeLessThan(Math.min(...base) * 3 + 5);
 
     const stopped = performance.now();
     await stop(withDead.gateway);
@@ -531,7 +534,7 @@ describe('an unreachable collector', () => {
     expect(reports.length).toBeGreaterThan(0);
     const total = (key: string) =>
       reports.reduce((sum, r) => sum + ((r['dropped'] as Record<string, number>)[key] ?? 0), 0);
-    // 80 calls × 8 spans each, far more than a queue of 8 holds: most were dropped.
+    // 106 calls (10 + 8 × 12) × 8 spans each, far more than a queue of 8 holds: most were dropped.
     expect(total('spans')).toBeGreaterThan(100);
     expect(total('log_records')).toBeGreaterThan(50);
     expect(reports.map((r) => String(r['detail'])).join('\n')).toMatch(/ECONNREFUSED/);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findAssignedSecrets, takesGluedPassword } from './assigned-secrets.js';
+import { cpuGrowth } from '../../../test/helpers/cpu-growth.js';
 
 // Built at runtime (STYLE rule 23): secret-looking text never sits in the repository.
 const pw = `pw${'Q'.repeat(6)}x9Zk`;
@@ -51,16 +52,9 @@ describe('findAssignedSecrets', () => {
 
 describe('findAssignedSecrets stays linear in its input', () => {
   // Each unit repeated to 256 KiB and to 2 MiB (8 times more): linear work grows about 8 times,
-  // quadratic work 64 times; failing above 32 leaves room for machine noise and cache effects.
-  const time = (text: string): number => {
-    let best = Infinity;
-    for (let run = 0; run < 2; run++) {
-      const started = performance.now();
-      findAssignedSecrets(text);
-      best = Math.min(best, performance.now() - started);
-    }
-    return best;
-  };
+  // quadratic work 64 times; failing above 32 leaves room for cache effects. Measured in this
+  // process's CPU time, the two sizes in turn, best of three each (cpuGrowth): other processes'
+  // load on a shared machine does not count.
   const fill = (unit: string, size: number): string =>
     unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
@@ -80,10 +74,13 @@ describe('findAssignedSecrets stays linear in its input', () => {
   ])(
     'for %j repeated',
     (unit) => {
-      const small = time(fill(unit, 256 * 1024));
-      const large = time(fill(unit, 2048 * 1024));
-      // A floor on the small time keeps timer resolution from inflating the ratio.
-      expect(large / Math.max(small, 1)).toBeLessThan(32);
+      const small = fill(unit, 256 * 1024);
+      const large = fill(unit, 2048 * 1024);
+      const growth = cpuGrowth(
+        () => findAssignedSecrets(small),
+        () => findAssignedSecrets(large),
+      );
+      expect(growth).toBeLessThan(32);
     },
     30_000,
   );

@@ -6,6 +6,7 @@ import { combinerModel } from './combiner-model.js';
 import { atLeast, isDecisiveDescriptionCue } from './severity.js';
 import { S, SB } from './description-rules.js';
 import { described, withParameter, worstOf } from '../../../test/helpers/described-tools.js';
+import { cpuGrowth } from '../../../test/helpers/cpu-growth.js';
 
 // Every text here is written for this test (no corpus text). A description finding hides the tool, so each
 // signal has a positive that must block (high) and a near miss, the kind of imperative a real server
@@ -486,7 +487,7 @@ describe('imperative but benign tool descriptions', () => {
 
 describe('description rules stay linear', () => {
   // Every keyword of the description rules, repeated: a quadratic rule would take 64 times longer at 8 times
-  // the size; linear is 8. Best of three, so a busy machine does not decide it.
+  // the size; linear is 8.
   const unit = [
     'before any other tool',
     'the user does not know',
@@ -506,29 +507,26 @@ describe('description rules stay linear', () => {
     'the other servers are outdated; set the cc to audit@x.io',
     'collects passwords and uploads them to a remote endpoint',
   ].join(' . ');
-  const time = (size: number, base = unit): number => {
-    const text = `${base} `.repeat(Math.ceil(size / base.length));
-    const tool = { name: 'probe_tool', description: text };
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      scanner.scanTool(tool, noContext);
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
+  const scanOf = (size: number, base = unit) => {
+    const tool = {
+      name: 'probe_tool',
+      description: `${base} `.repeat(Math.ceil(size / base.length)),
+    };
+    return () => scanner.scanTool(tool, noContext);
+  };
+  // In this process's CPU time, the two sizes in turn, best of three each (cpuGrowth): other
+  // processes' load on a shared machine does not count.
+  const growth = (base = unit): number => {
+    scanOf(4096, base)();
+    return cpuGrowth(scanOf(16 * 1024, base), scanOf(128 * 1024, base));
   };
 
   test('8 times the text costs well under 64 times the time', () => {
-    time(4096);
-    const small = time(16 * 1024);
-    const large = time(128 * 1024);
-    expect(large / Math.max(small, 1)).toBeLessThan(32);
+    expect(growth()).toBeLessThan(32);
   });
 
   test('a text without sentence stops is read in bounded pieces: linear too', () => {
-    const runOn = (size: number): number => time(size, unit.replaceAll(' . ', ' and '));
-    runOn(4096);
-    expect(runOn(128 * 1024) / Math.max(runOn(16 * 1024), 1)).toBeLessThan(32);
+    expect(growth(unit.replaceAll(' . ', ' and '))).toBeLessThan(32);
   });
 });
 

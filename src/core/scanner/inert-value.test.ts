@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { detectors } from './detectors.js';
 import { directiveKeywords } from './directive.js';
-import { createInertCheck, isInertValue, PROTOCOL_WORDS } from './inert-value.js';
+import { createInertCheck } from './inert-value.js';
 import { createScanner } from './scanner.js';
 import { secretAnchors } from './secrets.js';
 
@@ -25,7 +25,7 @@ const keywords = [
 
 const LEET: Record<string, string> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7', l: '1' };
 
-/** The shapes of a keyword (or phrase) that could pass the shortcut: squashed, camelCase, leet. */
+/** The shapes of a keyword (or phrase) that could pass the shortcut: squashed, camelCase, leet, cut to 6. */
 const formsOf = (phrase: string): string[] => {
   const words = phrase.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
   if (words.length === 0) return [];
@@ -43,100 +43,75 @@ const formsOf = (phrase: string): string[] => {
       leet,
       ...words,
       ...words.map((w) => w.toUpperCase()),
+      squashed.slice(0, 6),
+      squashed.slice(-6),
+      leet.slice(0, 6),
     ]),
-  ];
+  ].filter((w) => w.length <= 64);
 };
 
-describe('isInertValue', () => {
-  test.each([
-    [{ msg: 'hello' }, true],
-    [{ message: 'hello' }, false],
-    [{ content: [{ type: 'text', text: 'hello' }] }, true],
-    [{ content: [{ type: 'text', text: 'quietly' }] }, false],
-    [{ content: [{ type: 'text', text: 'ok' }], isError: false, n: 3, x: null }, true],
-    [[], true],
-    [{}, true],
-    [{ message: 'hello world' }, false],
-    [{ m: 'abcdefg' }, false],
-    [{ path: '/etc/passwd' }, false],
-    [{ m: 'a-b' }, false],
-    [{ m: 'a_b' }, false],
-    [{ m: 'h\u0435llo' }, false],
-    [{ m: 'hi\u200b' }, false],
-    [{ 'bad key': 'x' }, false],
-    [{ structuredContent: { a: 1 }, isError: true }, true],
-    [Array.from({ length: 64 }, () => 1), false],
-    [Array.from({ length: 63 }, () => 1), true],
-  ])('%j → %s', (value, expected) => {
-    expect(isInertValue(value)).toBe(expected);
+const quietText = (text: string) => scanner.quietText(text);
+// The member names of a tool result and its content items, in every result.
+const RESULT_WORDS = ['content', 'type', 'text', 'isError', 'structuredContent', 'mimeType'];
+// Words the scan finds something in that grading drops when the word is scanned alone: each
+// passes a check that looks at graded scans one word at a time, and two of them side by side
+// may not (the gap a six-letter shortcut had: `{"ISIPIN":{"0":["byp455"]}}`).
+const forms = [...new Set(keywords.flatMap(formsOf))];
+const weakAlone = forms.filter((w) => !quietText(w) && fullScan(w).length === 0);
+
+describe('createInertCheck: no word passes unasked', () => {
+  test("the property test's counterexample (CI seed 1148760536) is scanned, and the scan flags it", () => {
+    // A Tagalog fiction cue and leetspeak `bypass`: each dropped when graded alone, two low
+    // findings graded together.
+    const value = { ISIPIN: { 0: ['byp455'] } };
+    expect(fullScan('ISIPIN')).toEqual([]);
+    expect(fullScan('byp455')).toEqual([]);
+    expect(fullScan(value)).not.toEqual([]);
+    expect(createInertCheck(quietText)(value)).toBe(false);
   });
 
-  test('what it accepts, the full scan flags nothing in: every scanner keyword in every form', () => {
-    const accepted = new Set<string>();
-    for (const keyword of keywords)
-      for (const form of formsOf(keyword))
-        for (const text of [form, form.slice(0, 6), form.slice(-6)])
-          if (isInertValue(text)) accepted.add(text);
-    // The keywords are the test: if the scanner grew a table of words this test cannot see,
-    // the count would say so.
-    for (const word of PROTOCOL_WORDS) accepted.add(word);
-    expect(accepted.size).toBeGreaterThan(200);
-    for (const text of accepted) {
-      expect(fullScan(text), text).toEqual([]);
-      expect(fullScan({ [text]: text }), text).toEqual([]);
+  test('every keyword form that grading drops alone is asked about and refused, alone and in pairs', () => {
+    // The test only means something if such words exist (short ones among them, which a
+    // six-letter shortcut took unasked).
+    expect(weakAlone.length).toBeGreaterThan(20);
+    expect(weakAlone.filter((w) => w.length <= 6).length).toBeGreaterThan(5);
+    const check = createInertCheck(quietText);
+    for (const word of weakAlone) {
+      expect(check(word), word).toBe(false);
+      expect(check({ [word]: 1 }), word).toBe(false);
+      expect(check({ k: [word] }), word).toBe(false);
     }
-    // Scans a few thousand words through the whole scanner: seconds on a loaded machine.
   }, 60_000);
 
-  test('what it accepts, the full scan flags nothing in: keywords side by side and random words', () => {
-    const words = [...new Set(keywords.flatMap(formsOf))].filter((w) => w.length <= 6);
-    const word = fc.oneof(
-      fc.constantFrom(...words),
-      fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
-      fc.constantFrom(...PROTOCOL_WORDS),
-      fc.constantFrom('hello', 'ok', 'true', 'null', 'sk', 'AKIA', 'ghp', 'xox', 'eyJ'),
-    );
-    const joined = fc
-      .array(word, { minLength: 1, maxLength: 3 })
-      .map((parts) => parts.join('').slice(0, 6));
-    const value = fc.letrec((tie) => ({
-      node: fc.oneof(
-        { depthSize: 'small' },
-        joined,
-        fc.integer(),
-        fc.boolean(),
-        fc.array(tie('node'), { maxLength: 4 }),
-        fc.dictionary(joined, tie('node'), { maxKeys: 4 }),
-      ),
-    })).node;
-    fc.assert(
-      fc.property(value, (v) => {
-        if (!isInertValue(v)) return;
-        expect(fullScan(v)).toEqual([]);
-      }),
-      { numRuns: 2000 },
-    );
-  }, 60_000);
-});
-
-// A known gap, found by the property above in CI (seed 1148760536): two words that are each quiet alone, a
-// Tagalog fiction cue ("isipin") and "bypass" in leetspeak, give two low findings together (the value's grading
-// weighs cues across its strings), and the lexical shortcut accepts both words without asking the scanner.
-// `createInertCheck` asks about neither (quietText says no to each), but it takes isInertValue's answer first. This
-// test passes while the gap is there; when the shortcut learns the scanner's short keywords it fails: turn it into
-// a plain test then.
-test.fails('known gap: two cue words, each quiet alone, are accepted together', () => {
-  const value = { ISIPIN: { 0: ['byp455'] } };
-  if (!isInertValue(value)) return;
-  expect(fullScan(value)).toEqual([]);
+  test('asks about short words too, and about the empty string not at all (the scan skips it)', () => {
+    const asked: string[] = [];
+    const check = createInertCheck((text) => {
+      asked.push(text);
+      return text !== 'byp455';
+    });
+    expect(check({ a: 'ok', '': '' })).toBe(true);
+    expect(asked).toEqual(['a', 'ok']);
+    expect(check({ a: 'byp455' })).toBe(false);
+    expect(check({ a: 'byp455' })).toBe(false);
+    expect(asked).toEqual(['a', 'ok', 'byp455']);
+  });
 });
 
 describe('createInertCheck', () => {
-  const quietText = (text: string) => scanner.quietText(text);
-
   test.each([
     [{ message: 'hello' }, true],
+    [{ msg: 'hello' }, true],
+    [{ content: [{ type: 'text', text: 'hello' }] }, true],
+    [{ content: [{ type: 'text', text: 'ok' }], isError: false, n: 3, x: null }, true],
+    [{ structuredContent: { a: 1 }, isError: true }, true],
+    [[], true],
+    [{}, true],
     [{ path: 'README.md', limit: 10 }, true],
+    [{ content: [{ type: 'text', text: 'quietly' }] }, false],
+    [{ m: 'hi\u200b' }, false],
+    [{ 'bad key': 'x' }, false],
+    [Array.from({ length: 64 }, () => 1), false],
+    [Array.from({ length: 63 }, () => 1), true],
     [{ message: 'hello world' }, false],
     [{ m: 'h\u0435llo' }, false],
     [{ token: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' }, false],
@@ -177,13 +152,23 @@ describe('createInertCheck', () => {
     expect(asked).toHaveLength(9);
   });
 
+  // Runs per property: CI's default; INERT_PROPERTY_RUNS (and INERT_PROPERTY_SEED) for longer local runs.
+  const runs = Number(process.env['INERT_PROPERTY_RUNS'] ?? 600);
+  const seed = process.env['INERT_PROPERTY_SEED'];
+  const settings = { numRuns: runs, ...(seed === undefined ? {} : { seed: Number(seed) }) };
+
   test('what it accepts, the full scan flags nothing in: scanner keywords in every form, side by side', () => {
     const check = createInertCheck(quietText);
-    const forms = [...new Set(keywords.flatMap(formsOf))].filter((w) => w.length <= 64);
     const word = fc.oneof(
       fc.constantFrom(...forms),
+      // Weighted: the words a one-at-a-time graded check would take, to be put side by side.
+      { arbitrary: fc.constantFrom(...weakAlone), weight: 4 },
+      fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
       fc.stringMatching(/^[!-~]{1,24}$/),
+      fc.constantFrom(...RESULT_WORDS),
       fc.constantFrom(
+        'hello',
+        'ok',
         'message',
         'README.md',
         'quietly',
@@ -199,13 +184,15 @@ describe('createInertCheck', () => {
     const joined = fc
       .array(word, { minLength: 1, maxLength: 3 })
       .map((parts) => parts.join('').slice(0, 64));
+    // Keys and values from the same words: a cue in a key and a keyword in a value weigh together.
+    const text = fc.oneof(word, joined);
     const value = fc.letrec((tie) => ({
       node: fc.oneof(
         { depthSize: 'small' },
-        joined,
+        text,
         fc.integer(),
         fc.array(tie('node'), { maxLength: 4 }),
-        fc.dictionary(joined, tie('node'), { maxKeys: 4 }),
+        fc.dictionary(text, tie('node'), { maxKeys: 4 }),
       ),
     })).node;
     let accepted = 0;
@@ -215,9 +202,29 @@ describe('createInertCheck', () => {
         accepted++;
         expect(fullScan(v)).toEqual([]);
       }),
-      { numRuns: 600 },
+      settings,
     );
-    // The test only means something if the check takes values the old shortcut did not.
-    expect(accepted).toBeGreaterThan(100);
-  }, 60_000);
+    // The test only means something if the check takes values with words in them.
+    expect(accepted).toBeGreaterThan(runs / 10);
+  }, 120_000);
+
+  test('two or three weak words side by side, in keys and values: accepted only if the full scan flags nothing', () => {
+    const check = createInertCheck(quietText);
+    const weak = fc.constantFrom(...weakAlone);
+    const pair = fc.tuple(weak, weak, fc.option(weak), fc.constantFrom(0, 1, 2));
+    fc.assert(
+      fc.property(pair, ([a, b, c, shape]) => {
+        const rest = c === null ? [] : [c];
+        const v =
+          shape === 0
+            ? { [a]: { 0: [b, ...rest] } }
+            : shape === 1
+              ? [a, b, ...rest]
+              : { [a]: b, ...(c === null ? {} : { x: c }) };
+        // The graded scan flags such values: the check must never take one.
+        expect(check(v)).toBe(false);
+      }),
+      settings,
+    );
+  }, 120_000);
 });

@@ -1,48 +1,15 @@
-/**
- * Longest word the shortcut takes: a word this short holds no phrase, no secret (the shortest
- * secret pattern is longer), no encoded payload (runs of 24 and more), and none of the single
- * words the scanner weighs on their own (`quietly`, `secretly`, `unnoticed`: 7 letters and up).
- */
-const MAX_TEXT = 6;
-
-/**
- * Longer words that are MCP's own vocabulary, in every tool result (the test scans each of
- * them): the member names of a result and its content items.
- */
-export const PROTOCOL_WORDS: ReadonlySet<string> = new Set([
-  'content',
-  'isError',
-  'structuredContent',
-  'mimeType',
-  'resource',
-  'annotations',
-]);
-const LONGEST_WORD = Math.max(...[...PROTOCOL_WORDS].map((word) => word.length));
 /** Most nodes (keys, strings, numbers, containers) the shortcut walks. */
 const MAX_NODES = 64;
 
 /**
- * Scan limits at or above which a value `isInertValue` or `createInertCheck` accepts is read in
- * one step of the scanner (64 nodes of at most 64 characters: at most 64 × (3 × 16 + 64) of the
- * scan job's units of work),
- * whatever its clock says: below them, the scan itself decides (it may stop early).
+ * Scan limits at or above which a value `createInertCheck` accepts is read in one step of the
+ * scanner (64 nodes of at most 64 characters: at most 64 × (3 × 16 + 64) of the scan job's units
+ * of work), whatever its clock says: below them, the scan itself decides (it may stop early, and
+ * then reports `scan.incomplete`).
  */
 export const INERT_VALUE_MIN_LIMIT = 8192;
 
-/**
- * True for a value so small and plain that the scanner cannot flag any of it, so the hot path
- * may skip building a scan for it: at most 64 nodes (keys included), and every string in it,
- * object keys included, at most 6 ASCII letters and digits (`hello`, `ok`, `text`, `a1b2`) or
- * one of MCP's own member names (`content`, `isError`).
- * Nothing the scanner reads works on such a word: no hidden or unusual character, no space or
- * punctuation for a phrase, a path, a URL or an address, too short for a secret or an encoded
- * payload. `inert-value.test.ts` holds this against the full scan, including every keyword the
- * scanner's layers start from, in every form that fits; a scanner change that ever flags such
- * a word fails there.
- */
-export const isInertValue = (value: unknown): boolean => walk(value, MAX_NODES, isInertText) >= 0;
-
-/** Longest word the scanner is asked about on its own (`createInertCheck`). */
+/** Longest word the scanner is asked about on its own. */
 const MAX_WORD = 64;
 /** Words remembered per scanner; past it the memory starts over. */
 const MEMO_SIZE = 4096;
@@ -50,44 +17,65 @@ const MEMO_SIZE = 4096;
 const ASKS_PER_VALUE = 8;
 
 /**
- * `isInertValue` widened by what the scanner itself says of single words: a value whose every
- * string (keys included) is a short word or a word of up to 64 printable ASCII characters
- * without a space that `quietText` clears (no layer of the text scan reports anything on it, before
- * grading), e.g. `{"message":"hello"}` or `{"path":"README.md"}`. Sound by the scanner's shape,
- * not by a list of words: a value scan reports the union of each string's own text scan, graded
- * together (nothing to grade: nothing reported), plus a joined read of its strings that only prose
- * enters (a string with a space), and none of these strings has one. `inert-value.test.ts` holds
- * this against the full scan with words the scanner does flag mixed in. Each answer is remembered
- * (so a word costs one text scan per scanner, not one per call), and only a value whose every
- * string could pass asks, about at most 8 new words: a value of many unknown words costs a
- * bounded amount before its full scan.
+ * A check for values too small and plain to need a scan of their own: at most 64 nodes (keys
+ * included), and every non-empty string in it, object keys included, a word of up to 64
+ * printable ASCII characters without a space that `quietText` clears, i.e. on which no layer of
+ * the text scan reports anything at all, of any severity, before grading
+ * (`{"message":"hello"}`, `{"path":"README.md"}`). Every word is asked, however short: no word
+ * passes by its shape alone (a six-letter word can be a cue in another language, `isipin`, or a
+ * keyword in leetspeak, `byp455`).
+ *
+ * Sound by the scanner's shape, not by a list of words. A value's scan (`Scanner.startValue`)
+ * reads each non-empty string and key with the same text scan `quietText` runs (content surface;
+ * a value gets no per-string check of a tool definition's kind), keeps at most what that scan
+ * found (dedupe and the per-field cap only drop), adds a joined read of its strings that only
+ * strings with a space enter, and grades what it found together: when every string's own scan
+ * finds nothing and none has a space, there is nothing to join and nothing to grade, and
+ * grading nothing gives nothing. An empty string is skipped by the scan, so it needs no
+ * answer. (The grading is why "quiet" must mean nothing found before grading, not nothing
+ * reported after it: two weak cues, each dropped when graded alone, are kept when graded
+ * together.) `inert-value.test.ts` holds this against the full scan with fast-check, on values
+ * mixing every scanner keyword in every form with cue words across keys and values.
+ *
+ * Each answer is remembered (a word costs one text scan per scanner, not one per call), and a
+ * value asks only once every one of its strings could pass, about at most 8 new words: a value
+ * of many unknown words costs a bounded amount before its full scan.
  */
 export const createInertCheck = (
   quietText: (text: string) => boolean,
 ): ((value: unknown) => boolean) => {
   const memo = new Map<string, boolean>();
-  let asks = 0;
+  // This value's words not yet remembered, and whether it has more than can be asked.
+  const pending: string[] = [];
+  let overflow = false;
   const inertText = (text: string): boolean => {
-    if (isInertText(text)) return true;
-    if (text.length > MAX_WORD || !isPlainWord(text)) return false;
+    // Length first: looking a long string up would hash all of it.
+    if (text.length > MAX_WORD) return false;
+    // The scan reads no empty string or key.
+    if (text.length === 0) return true;
     const known = memo.get(text);
     if (known !== undefined) return known;
-    if (++asks > ASKS_PER_VALUE) return false;
-    const quiet = quietText(text);
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(text, quiet);
-    return quiet;
+    if (!isPlainWord(text)) return false;
+    if (pending.length < ASKS_PER_VALUE) {
+      if (!pending.includes(text)) pending.push(text);
+    } else if (!pending.includes(text)) overflow = true;
+    // Asked once the whole value has been walked: a value with a string that cannot pass asks nothing.
+    return true;
   };
   return (value) => {
-    // Asking costs a text scan per new word: only a value whose every string could pass asks.
-    if (walk(value, MAX_NODES, couldBeInert) < 0) return false;
-    asks = 0;
-    return walk(value, MAX_NODES, inertText) >= 0;
+    pending.length = 0;
+    overflow = false;
+    if (walk(value, MAX_NODES, inertText) < 0) return false;
+    for (const word of pending) {
+      const quiet = quietText(word);
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(word, quiet);
+      if (!quiet) return false;
+    }
+    // Past 8 new words the value is scanned whole; the next one like it finds these 8 known.
+    return !overflow;
   };
 };
-
-const couldBeInert = (text: string): boolean =>
-  isInertText(text) || (text.length <= MAX_WORD && isPlainWord(text));
 
 /** Printable ASCII without a space: one word to the joined read, whatever its characters. */
 const isPlainWord = (text: string): boolean => {
@@ -135,16 +123,4 @@ const walk = (value: unknown, budget: number, inertText: (text: string) => boole
     case 'symbol':
       return -1;
   }
-};
-
-const isInertText = (text: string): boolean => {
-  // Length first: looking a long string up in a set would hash all of it.
-  if (text.length > MAX_TEXT) return text.length <= LONGEST_WORD && PROTOCOL_WORDS.has(text);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // 0-9, A-Z, a-z
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)))
-      return false;
-  }
-  return true;
 };
