@@ -61,21 +61,13 @@ class PendingCall implements CancelListener {
   }
 }
 
-/** What a Promise's executor was given, taken out by the caller at once (see `promiseOf`). */
+/**
+ * What a Promise's executor was given, taken out by the caller at once: one executor shared by
+ * every call rather than a closure made for each (it runs synchronously, inside `new Promise`).
+ */
 let captured: ((outcome: ToolCallOutcome) => void) | undefined;
 const capture = (resolve: (outcome: ToolCallOutcome) => void): void => {
   captured = resolve;
-};
-
-/**
- * A promise and its resolve function, with one executor shared by every call rather than a
- * closure made for each (the executor runs synchronously, inside the constructor).
- */
-const promiseOf = (): [Promise<ToolCallOutcome>, (outcome: ToolCallOutcome) => void] => {
-  const promise = new Promise<ToolCallOutcome>(capture);
-  const resolve = captured as (outcome: ToolCallOutcome) => void;
-  captured = undefined;
-  return [promise, resolve];
 };
 
 /** The prefix of the progress tokens the gateway hands out; the rest is the call's id. */
@@ -189,7 +181,9 @@ export class BackendChannel implements Transport {
     } else if (options.meta !== undefined) {
       params['_meta'] = options.meta;
     }
-    const [promise, resolve] = promiseOf();
+    const promise = new Promise<ToolCallOutcome>(capture);
+    const resolve = captured as (outcome: ToolCallOutcome) => void;
+    captured = undefined;
     const call = new PendingCall(
       this,
       id,

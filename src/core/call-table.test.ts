@@ -48,7 +48,9 @@ describe('CallTable', () => {
   test('a number already in the table is refused, not silently replaced', () => {
     const table = new CallTable<string>(16);
     table.set(7, 'first');
-    expect(() => table.set(7, 'second')).toThrow('call 7 is in the table already');
+    expect(() => {
+      table.set(7, 'second');
+    }).toThrow('call 7 is in the table already');
     expect(table.get(7)).toBe('first');
   });
 

@@ -76,11 +76,10 @@ export class ToolCallLane implements Transport, AgentConnection {
 
   protocolVersion: string | undefined;
 
-  /** Calls in flight by the agent's request id; cancelling one cancels it at the backend. */
-  private readonly inFlight = new Map<RequestId, number>();
   /**
-   * The calls themselves, by the lane's own number for them: the Map above holds only numbers,
-   * so the tables it leaves behind as it rehashes keep no call alive (see CallTable).
+   * Calls in flight, by the lane's own number for them (a table of slots, not a Map by the
+   * agent's request id: see CallTable); cancelling one cancels it at the backend. A cancellation
+   * (rare) finds its call by a walk over the calls in flight.
    */
   private readonly calls = new CallTable<LaneCall>();
   private lastSeq = 0;
@@ -121,7 +120,6 @@ export class ToolCallLane implements Transport, AgentConnection {
       // The agent is gone: its calls in flight are cancelled at their backends, unanswered.
       for (const call of this.calls.values()) call.cancel(undefined);
       this.calls.clear();
-      this.inFlight.clear();
       this.onclose?.();
     };
     await this.inner.start();
@@ -166,10 +164,12 @@ export class ToolCallLane implements Transport, AgentConnection {
   private cancel(raw: RawMessage): boolean {
     const params = raw.params as { requestId?: unknown; reason?: unknown } | undefined;
     const id = params?.requestId;
-    const seq = isValidRequestId(id) ? this.inFlight.get(id) : undefined;
-    const call = seq === undefined ? undefined : this.calls.get(seq);
+    if (!isValidRequestId(id)) return false;
+    // The latest call under that id, should the agent have reused one still in flight.
+    let call: LaneCall | undefined;
+    for (const one of this.calls.values())
+      if (one.requestId === id && (call === undefined || one.seq > call.seq)) call = one;
     if (call === undefined) return false;
-    this.inFlight.delete(id as RequestId);
     this.calls.delete(call.seq);
     call.cancel(params?.reason);
     return true;
@@ -229,7 +229,6 @@ export class ToolCallLane implements Transport, AgentConnection {
           )
           .catch(() => undefined);
       };
-    this.inFlight.set(id, call.seq);
     this.calls.set(call.seq, call);
     let running: Promise<ToolCallOutcome>;
     try {
@@ -239,19 +238,18 @@ export class ToolCallLane implements Transport, AgentConnection {
     }
     running.then(
       (outcome) => {
-        if (this.settle(id, call)) this.answer(id, outcome);
+        if (this.settle(call)) this.answer(id, outcome);
       },
       (error: unknown) => {
-        if (this.settle(id, call)) this.reply(id, { error: rpcErrorOf(error) });
+        if (this.settle(call)) this.reply(id, { error: rpcErrorOf(error) });
       },
     );
   }
 
   /** False for a call the agent cancelled: it gets no answer. */
-  private settle(id: RequestId, call: LaneCall): boolean {
+  private settle(call: LaneCall): boolean {
     call.settled();
     this.calls.delete(call.seq);
-    if (this.inFlight.get(id) === call.seq) this.inFlight.delete(id);
     return !call.cancelled;
   }
 
