@@ -1,7 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
-import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
+import type { CallCancellation, CancelListener, ToolCallOutcome } from '../core/tool-call.js';
 import { BackendChannel } from './backend-channel.js';
 
 /** A backend's transport that records what is written to it; `text` adds the hot path's writer. */
@@ -27,16 +27,23 @@ const fakeTransport = (options: { text: boolean; failWrites?: boolean }) => {
 };
 
 const cancellable = () => {
-  const listeners: ((reason: unknown) => void)[] = [];
-  const cancellation: CallCancellation & { cancel(reason: unknown): void } = {
+  const listeners: CancelListener[] = [];
+  const cancellation: CallCancellation & {
+    cancel(reason: unknown): void;
+    readonly listeners: readonly CancelListener[];
+  } = {
     cancelled: false,
+    listeners,
     onCancel(listener) {
       listeners.push(listener);
-      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
+    offCancel(listener) {
+      const index = listeners.indexOf(listener);
+      if (index !== -1) listeners.splice(index, 1);
     },
     cancel(reason) {
       (this as { cancelled: boolean }).cancelled = true;
-      for (const listener of [...listeners]) listener(reason);
+      for (const listener of [...listeners]) listener.callCancelled(reason);
     },
   };
   return cancellation;
@@ -109,6 +116,19 @@ describe('BackendChannel.callTool', () => {
       method: 'notifications/cancelled',
       params: { requestId: 1 },
     });
+  });
+
+  it('listens for the cancellation only while the call runs, and ignores one after the answer', async () => {
+    const { channel, written, answer } = await open({ text: true });
+    const cancellation = cancellable();
+    const pending = channel.callTool({ name: 'echo' }, { timeoutMs: 1000, cancellation });
+    expect(cancellation.listeners).toHaveLength(1);
+    answer({ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'hi' }] } });
+    expect(cancellation.listeners).toEqual([]);
+    cancellation.cancel(new Error('too late'));
+    expect((await pending).kind).toBe('ok');
+    await Promise.resolve();
+    expect(written).toHaveLength(1);
   });
 
   it('does not send a call the agent cancelled already', async () => {

@@ -8,9 +8,10 @@ import type {
   Progress,
   RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { CallTable } from '../core/call-table.js';
 import { GatewayError } from '../core/errors.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/json-depth.js';
-import type { CallCancellation, ToolCallOutcome } from '../core/tool-call.js';
+import type { CallCancellation, CancelListener, ToolCallOutcome } from '../core/tool-call.js';
 import { toolResultProblem } from '../core/tool-result-problem.js';
 import {
   isJsonTextWriter,
@@ -32,19 +33,42 @@ export interface HotCallOptions {
   readonly meta?: Readonly<Record<string, unknown>> | undefined;
 }
 
-interface PendingCall {
-  readonly id: number;
-  /** Settles the call's one promise: a result or a failure, never a rejection. */
-  readonly resolve: (outcome: ToolCallOutcome) => void;
-  readonly timeoutMs: number;
-  /** With progress, the deadline moves on with each report, up to this. */
-  readonly hardDeadline: number;
-  deadline: number;
-  readonly onProgress: ((progress: Progress) => void) | undefined;
-  relayedProgress: boolean;
-  /** Stops listening for the agent's cancellation. */
-  stopListening: (() => void) | undefined;
+/**
+ * One hot call waiting for its answer. A class whose instance listens for the agent's
+ * cancellation itself (no closure per call to listen, nor one to stop listening).
+ */
+class PendingCall implements CancelListener {
+  relayedProgress = false;
+  /** The cancellation listened on, until the call settles. */
+  listening: CallCancellation | undefined = undefined;
+  /** Stops listening on an AbortSignal (the path without a CallCancellation). */
+  stopSignal: (() => void) | undefined = undefined;
+
+  constructor(
+    private readonly channel: BackendChannel,
+    readonly id: number,
+    /** Settles the call's one promise: a result or a failure, never a rejection. */
+    readonly resolve: (outcome: ToolCallOutcome) => void,
+    readonly timeoutMs: number,
+    public deadline: number,
+    /** With progress, the deadline moves on with each report, up to this. */
+    readonly hardDeadline: number,
+    readonly onProgress: ((progress: Progress) => void) | undefined,
+  ) {}
+
+  callCancelled(reason: unknown): void {
+    this.channel.cancelCall(this, reason);
+  }
 }
+
+/**
+ * What a Promise's executor was given, taken out by the caller at once: one executor shared by
+ * every call rather than a closure made for each (it runs synchronously, inside `new Promise`).
+ */
+let captured: ((outcome: ToolCallOutcome) => void) | undefined;
+const capture = (resolve: (outcome: ToolCallOutcome) => void): void => {
+  captured = resolve;
+};
 
 /** The prefix of the progress tokens the gateway hands out; the rest is the call's id. */
 const TOKEN_PREFIX = 'mcp-gateway-';
@@ -67,7 +91,8 @@ export class BackendChannel implements Transport {
   private readonly clientIds = new Map<number, RequestId>();
   /** The Client's id → ours, to translate its cancellations. */
   private readonly ourIds = new Map<RequestId, number>();
-  private readonly calls = new Map<number, PendingCall>();
+  /** Hot calls by our id (a table of slots, not a Map: see CallTable). */
+  private readonly calls = new CallTable<PendingCall>();
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private closed = false;
@@ -156,34 +181,34 @@ export class BackendChannel implements Transport {
     } else if (options.meta !== undefined) {
       params['_meta'] = options.meta;
     }
-    return new Promise<ToolCallOutcome>((resolve) => {
-      const call: PendingCall = {
-        id,
-        resolve,
-        timeoutMs: options.timeoutMs,
-        deadline: now + options.timeoutMs,
-        hardDeadline: now + options.timeoutMs * (onProgress === undefined ? 1 : 10),
-        onProgress,
-        relayedProgress: false,
-        stopListening: undefined,
+    const promise = new Promise<ToolCallOutcome>(capture);
+    const resolve = captured as (outcome: ToolCallOutcome) => void;
+    captured = undefined;
+    const call = new PendingCall(
+      this,
+      id,
+      resolve,
+      options.timeoutMs,
+      now + options.timeoutMs,
+      now + options.timeoutMs * (onProgress === undefined ? 1 : 10),
+      onProgress,
+    );
+    if (cancellation !== undefined) {
+      call.listening = cancellation;
+      cancellation.onCancel(call);
+    } else if (signal !== undefined) {
+      const onAbort = (): void => {
+        this.cancelCall(call, signal.reason);
       };
-      if (cancellation !== undefined) {
-        call.stopListening = cancellation.onCancel((reason) => {
-          this.cancel(call, reason);
-        });
-      } else if (signal !== undefined) {
-        const onAbort = (): void => {
-          this.cancel(call, signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        call.stopListening = () => {
-          signal.removeEventListener('abort', onAbort);
-        };
-      }
-      this.calls.set(id, call);
-      this.armTimer(call.deadline);
-      this.sendCall(call, params);
-    });
+      signal.addEventListener('abort', onAbort, { once: true });
+      call.stopSignal = () => {
+        signal.removeEventListener('abort', onAbort);
+      };
+    }
+    this.calls.set(id, call);
+    this.armTimer(call.deadline);
+    this.sendCall(call, params);
+    return promise;
   }
 
   /** The call's request, as text straight onto a child's stdin, else through the transport. */
@@ -301,7 +326,8 @@ export class BackendChannel implements Transport {
     return true;
   }
 
-  private cancel(call: PendingCall, reason: unknown): void {
+  /** The agent cancelled `call` (PendingCall.callCancelled): the backend is told, the call ends. */
+  cancelCall(call: PendingCall, reason: unknown): void {
     if (!this.calls.has(call.id)) return;
     this.settle(call);
     this.inner
@@ -325,7 +351,12 @@ export class BackendChannel implements Transport {
 
   private settle(call: PendingCall): void {
     this.calls.delete(call.id);
-    call.stopListening?.();
+    const listening = call.listening;
+    if (listening !== undefined) {
+      call.listening = undefined;
+      listening.offCancel(call);
+    }
+    call.stopSignal?.();
   }
 
   /** One timer for every call: it fires at the earliest deadline and re-arms for the next. */
@@ -372,7 +403,7 @@ export class BackendChannel implements Transport {
   private failAll(): void {
     clearTimeout(this.timer);
     this.timerAt = Infinity;
-    for (const call of [...this.calls.values()]) {
+    for (const call of this.calls.values()) {
       this.settle(call);
       call.resolve(failedOf(this.connectionClosed()));
     }

@@ -66,4 +66,104 @@ describe('compose', () => {
     await Promise.all([handler(callContext()), handler(callContext())]);
     expect(log.filter((l) => l === 'a:out')).toHaveLength(2);
   });
+  test('steps that are plain functions (no async) run in order and pass the outcome on', async () => {
+    const log: string[] = [];
+    const before =
+      (name: string): Middleware =>
+      (_ctx, next) => {
+        log.push(name);
+        return next();
+      };
+    const after =
+      (name: string): Middleware =>
+      (_ctx, next) =>
+        next().then((outcome) => {
+          log.push(`${name}:out`);
+          return outcome;
+        });
+    const { forward, calls } = fakeForward();
+    const outcome = await compose([before('a'), after('b'), before('c')], forward)(callContext());
+    expect(outcome).toEqual(okText('done'));
+    expect(calls).toHaveLength(1);
+    expect(log).toEqual(['a', 'c', 'b:out']);
+  });
+
+  test('every step and the terminal see the one context of their call', async () => {
+    const seen: string[] = [];
+    const look: Middleware = async (ctx, next) => {
+      seen.push(`step:${ctx.id}`);
+      // next() after the call gave way to the other one: still this call's chain.
+      await new Promise((resolve) => setTimeout(resolve, ctx.id === 'first' ? 5 : 0));
+      return next();
+    };
+    const handler = compose([look, look], (ctx) => {
+      seen.push(`terminal:${ctx.id}`);
+      return Promise.resolve(okText(ctx.id));
+    });
+    const [first, second] = await Promise.all([
+      handler(callContext({ id: 'first' })),
+      handler(callContext({ id: 'second' })),
+    ]);
+    expect(first).toEqual(okText('first'));
+    expect(second).toEqual(okText('second'));
+    expect(seen.filter((s) => s.endsWith(':first'))).toEqual([
+      'step:first',
+      'step:first',
+      'terminal:first',
+    ]);
+    expect(seen.filter((s) => s.endsWith(':second'))).toEqual([
+      'step:second',
+      'step:second',
+      'terminal:second',
+    ]);
+  });
+
+  test('next() twice in one turn, without waiting: the second rejects, the terminal runs once', async () => {
+    const { forward, calls } = fakeForward();
+    let second: Promise<unknown> | undefined;
+    const twice: Middleware = (_ctx, next) => {
+      const first = next();
+      second = next();
+      return first;
+    };
+    await expect(compose([twice], forward)(callContext())).resolves.toEqual(okText('done'));
+    await expect(second).rejects.toThrow('next() called multiple times');
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a step that throws: the throw leaves next() of the step around it, and the chain', () => {
+    const { forward, calls } = fakeForward();
+    const log: string[] = [];
+    const outer: Middleware = (_ctx, next) => {
+      try {
+        return next();
+      } catch (error) {
+        log.push(`outer saw ${(error as Error).message}`);
+        throw error;
+      }
+    };
+    const thrower: Middleware = () => {
+      throw new Error('bug');
+    };
+    expect(() => compose([outer, thrower], forward)(callContext())).toThrow('bug');
+    expect(log).toEqual(['outer saw bug']);
+    expect(calls).toEqual([]);
+  });
+
+  test('a rejecting terminal rejects through every step, which may map the failure', async () => {
+    const log: string[] = [];
+    const handler = compose(
+      [
+        logging('a', log),
+        (_ctx, next) =>
+          next().catch((error: unknown) => {
+            log.push(`mapped ${(error as Error).message}`);
+            return okText('mapped');
+          }),
+      ],
+      () => Promise.reject(new Error('backend gone')),
+    );
+    await expect(handler(callContext())).resolves.toEqual(okText('mapped'));
+    expect(log).toEqual(['a:in', 'mapped backend gone', 'a:out']);
+  });
 });

@@ -62,8 +62,18 @@ export interface Receipt {
  */
 export interface CallCancellation {
   readonly cancelled: boolean;
-  /** Runs `listener` once when the call is cancelled; the returned function removes it. */
-  onCancel(listener: (reason: unknown) => void): () => void;
+  /**
+   * Has `listener.callCancelled(reason)` run once when the call is cancelled (at once if it is
+   * already); `offCancel` removes it. A listener object, not a function: the backend's pending
+   * call listens itself, with no closure to make for each call, nor one to remove it.
+   */
+  onCancel(listener: CancelListener): void;
+  offCancel(listener: CancelListener): void;
+}
+
+/** Who listens for a call's cancellation. */
+export interface CancelListener {
+  callCancelled(reason: unknown): void;
 }
 
 /** One tools/call as it travels through the pipeline. */

@@ -123,3 +123,70 @@ describe('ToolCallLane: two settle tasks', () => {
     expect(refused).toBeInstanceOf(Error);
   });
 });
+
+describe('ToolCallLane: calls in flight', () => {
+  /** A callTool whose calls wait until the test ends them, each with its cancellation seen. */
+  const held = () => {
+    const calls: { call: IncomingCall; cancelled: unknown[]; end: () => void }[] = [];
+    const callTool = (call: IncomingCall) =>
+      new Promise<ToolCallOutcome>((resolve) => {
+        const entry = {
+          call,
+          cancelled: [] as unknown[],
+          end: () => {
+            resolve(ok);
+          },
+        };
+        call.cancellation?.onCancel({
+          callCancelled: (reason) => {
+            entry.cancelled.push(reason);
+          },
+        });
+        calls.push(entry);
+      });
+    return { calls, callTool };
+  };
+  const cancelMessage = (requestId: unknown) => ({
+    jsonrpc: '2.0',
+    method: 'notifications/cancelled',
+    params: { requestId, reason: 'stop' },
+  });
+
+  test('a cancellation reaches its call only, which then gets no answer', async () => {
+    const { calls, callTool } = held();
+    const transport = await laneWith(callTool);
+    transport.deliver(callMessage(1));
+    transport.deliver(callMessage(2));
+    transport.deliver(cancelMessage(2));
+    transport.deliver(cancelMessage('2'));
+    expect(calls.map((c) => c.cancelled)).toEqual([[], ['stop']]);
+    for (const c of calls) c.end();
+    await settle();
+    expect(transport.sent).toMatchObject([{ id: 1, result: { content: [{ text: 'hi' }] } }]);
+  });
+
+  test('an id the agent reused while its first call runs: a cancellation names the latest', async () => {
+    const { calls, callTool } = held();
+    const transport = await laneWith(callTool);
+    transport.deliver(callMessage(7));
+    transport.deliver(callMessage(7));
+    transport.deliver(cancelMessage(7));
+    expect(calls.map((c) => c.cancelled)).toEqual([[], ['stop']]);
+    calls[0]?.end();
+    await settle();
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  test('a call that ended cannot be cancelled, and the agent going away cancels the rest', async () => {
+    const { calls, callTool } = held();
+    const transport = await laneWith(callTool);
+    for (let id = 1; id <= 40; id++) transport.deliver(callMessage(id));
+    calls[0]?.end();
+    await settle();
+    transport.deliver(cancelMessage(1));
+    expect(calls[0]?.cancelled).toEqual([]);
+    await transport.close();
+    expect(calls.slice(1).every((c) => c.cancelled.length === 1)).toBe(true);
+    expect(calls[0]?.cancelled).toEqual([]);
+  });
+});

@@ -9,8 +9,14 @@ import {
   type Progress,
   type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { CallTable } from '../core/call-table.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../core/json-depth.js';
-import type { CallCancellation, JsonText, ToolCallOutcome } from '../core/tool-call.js';
+import type {
+  CallCancellation,
+  CancelListener,
+  JsonText,
+  ToolCallOutcome,
+} from '../core/tool-call.js';
 import {
   isJsonTextWriter,
   isRawMessage,
@@ -70,8 +76,13 @@ export class ToolCallLane implements Transport, AgentConnection {
 
   protocolVersion: string | undefined;
 
-  /** Calls in flight by the agent's request id; cancelling one cancels it at the backend. */
-  private readonly inFlight = new Map<RequestId, LaneCall>();
+  /**
+   * Calls in flight, by the lane's own number for them (a table of slots, not a Map by the
+   * agent's request id: see CallTable); cancelling one cancels it at the backend. A cancellation
+   * (rare) finds its call by a walk over the calls in flight.
+   */
+  private readonly calls = new CallTable<LaneCall>();
+  private lastSeq = 0;
   /** The transport itself when it takes replies as JSON text (stdio): results are not re-serialised. */
   private readonly textOut: JsonTextWriter | undefined;
   /** The transport itself when it also takes replies as UTF-8 bytes (a large result's chunks). */
@@ -107,8 +118,8 @@ export class ToolCallLane implements Transport, AgentConnection {
     this.inner.onclose = () => {
       onclose?.();
       // The agent is gone: its calls in flight are cancelled at their backends, unanswered.
-      for (const call of this.inFlight.values()) call.cancel(undefined);
-      this.inFlight.clear();
+      for (const call of this.calls.values()) call.cancel(undefined);
+      this.calls.clear();
       this.onclose?.();
     };
     await this.inner.start();
@@ -153,9 +164,13 @@ export class ToolCallLane implements Transport, AgentConnection {
   private cancel(raw: RawMessage): boolean {
     const params = raw.params as { requestId?: unknown; reason?: unknown } | undefined;
     const id = params?.requestId;
-    const call = isValidRequestId(id) ? this.inFlight.get(id) : undefined;
+    if (!isValidRequestId(id)) return false;
+    // The latest call under that id, should the agent have reused one still in flight.
+    let call: LaneCall | undefined;
+    for (const one of this.calls.values())
+      if (one.requestId === id && (call === undefined || one.seq > call.seq)) call = one;
     if (call === undefined) return false;
-    this.inFlight.delete(id as RequestId);
+    this.calls.delete(call.seq);
     call.cancel(params?.reason);
     return true;
   }
@@ -192,7 +207,14 @@ export class ToolCallLane implements Transport, AgentConnection {
       return;
     }
     const progressToken = meta?.['progressToken'];
-    const call = new LaneCall(params.name, args as Record<string, unknown>, meta, id, this);
+    const call = new LaneCall(
+      ++this.lastSeq,
+      params.name,
+      args as Record<string, unknown>,
+      meta,
+      id,
+      this,
+    );
     if (typeof progressToken === 'string' || typeof progressToken === 'number')
       call.onProgress = (progress: Progress) => {
         if (call.cancelled) return;
@@ -207,7 +229,7 @@ export class ToolCallLane implements Transport, AgentConnection {
           )
           .catch(() => undefined);
       };
-    this.inFlight.set(id, call);
+    this.calls.set(call.seq, call);
     let running: Promise<ToolCallOutcome>;
     try {
       running = this.callTool(call);
@@ -216,18 +238,18 @@ export class ToolCallLane implements Transport, AgentConnection {
     }
     running.then(
       (outcome) => {
-        if (this.settle(id, call)) this.answer(id, outcome);
+        if (this.settle(call)) this.answer(id, outcome);
       },
       (error: unknown) => {
-        if (this.settle(id, call)) this.reply(id, { error: rpcErrorOf(error) });
+        if (this.settle(call)) this.reply(id, { error: rpcErrorOf(error) });
       },
     );
   }
 
   /** False for a call the agent cancelled: it gets no answer. */
-  private settle(id: RequestId, call: LaneCall): boolean {
+  private settle(call: LaneCall): boolean {
     call.settled();
-    if (this.inFlight.get(id) === call) this.inFlight.delete(id);
+    this.calls.delete(call.seq);
     return !call.cancelled;
   }
 
@@ -309,6 +331,8 @@ class LaneCall implements IncomingCall, CallCancellation {
   private laterKey: object = this;
 
   constructor(
+    /** The lane's number for the call (its slot in the lane's CallTable). */
+    readonly seq: number,
     readonly name: string,
     readonly args: Readonly<Record<string, unknown>>,
     readonly meta: Readonly<Record<string, unknown>> | undefined,
@@ -338,10 +362,15 @@ class LaneCall implements IncomingCall, CallCancellation {
     const task = this.settledTask;
     if (task === undefined) return;
     const later = this.laterTask;
+    const key = this.settledKey;
+    const laterKey = this.laterKey;
     this.settledTask = undefined;
     this.laterTask = undefined;
-    task(this.settledKey);
-    later?.(this.laterKey);
+    // The keys (the call's context) are not kept past the answer.
+    this.settledKey = this;
+    this.laterKey = this;
+    task(key);
+    later?.(laterKey);
   }
 
   get signal(): AbortSignal {
@@ -352,22 +381,22 @@ class LaneCall implements IncomingCall, CallCancellation {
     return this.controller.signal;
   }
 
-  onCancel(listener: CancelListener): () => void {
+  onCancel(listener: CancelListener): void {
     if (this.cancelled) {
-      listener(this.reason);
-      return () => undefined;
+      listener.callCancelled(this.reason);
+      return;
     }
-    if (this.listener === undefined) {
-      this.listener = listener;
-      return () => {
-        if (this.listener === listener) this.listener = undefined;
-      };
+    if (this.listener === undefined) this.listener = listener;
+    else (this.moreListeners ??= []).push(listener);
+  }
+
+  offCancel(listener: CancelListener): void {
+    if (this.listener === listener) {
+      this.listener = undefined;
+      return;
     }
-    (this.moreListeners ??= []).push(listener);
-    return () => {
-      const index = this.moreListeners?.indexOf(listener) ?? -1;
-      if (index !== -1) this.moreListeners?.splice(index, 1);
-    };
+    const index = this.moreListeners?.indexOf(listener) ?? -1;
+    if (index !== -1) this.moreListeners?.splice(index, 1);
   }
 
   cancel(reason: unknown): void {
@@ -379,12 +408,10 @@ class LaneCall implements IncomingCall, CallCancellation {
     const { listener, moreListeners } = this;
     this.listener = undefined;
     this.moreListeners = undefined;
-    listener?.(this.reason);
-    for (const more of moreListeners ?? []) more(this.reason);
+    listener?.callCancelled(this.reason);
+    for (const more of moreListeners ?? []) more.callCancelled(this.reason);
   }
 }
-
-type CancelListener = (reason: unknown) => void;
 
 interface RpcError {
   code: number;

@@ -70,8 +70,8 @@ describe('calls in flight', () => {
     const second = subject.add(server());
     subject.initialized(first, {}, client);
     subject.initialized(second, {}, client);
-    const call = { id: 'g-1', server: 'fs', flow: second.flow };
-    const standalone = { id: 'g-2', server: 'fs', flow: subject.standaloneFlow };
+    const call = { id: 'g-1', seq: 1, server: 'fs', flow: second.flow };
+    const standalone = { id: 'g-2', seq: 2, server: 'fs', flow: subject.standaloneFlow };
     subject.beginCall(call);
     subject.beginCall(standalone);
     expect(subject.sessionOfCall(call)).toBe(second);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { ClientCapabilities, Implementation } from '@modelcontextprotocol/sdk/types.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
+import { CallTable } from '../core/call-table.js';
 import { toAuditSession } from '../core/audit/build-records.js';
 import { FlowSession } from '../core/flows/flow-session.js';
 import type { Logger } from '../core/logger.js';
@@ -38,6 +39,8 @@ export interface AgentSession {
 /** A call in flight as the sessions keep it: the call's own context (see tool-calls.ts). */
 export interface SessionCall {
   readonly id: string;
+  /** The gateway's number for the call, unique among the calls in flight. */
+  readonly seq: number;
   readonly server: string;
   /** The flow session of the agent session that made it (absent: no agent in front). */
   readonly flow?: FlowSession | undefined;
@@ -82,7 +85,8 @@ export class AgentSessions {
   private flowCount = 0;
   private readonly sessions = new Set<MutableSession>();
   /** Calls in flight: their own contexts, kept by identity (no record, no string key per call). */
-  private readonly calls = new Set<SessionCall>();
+  /** Calls in flight, by their number (a table of slots, not a Set: see CallTable). */
+  private readonly calls = new CallTable<SessionCall>();
   /** Each agent session by its flow session, which every call's context carries. */
   private readonly byFlow = new WeakMap<FlowSession, MutableSession>();
   private resolveCapabilities: (capabilities: ClientCapabilities) => void = () => undefined;
@@ -183,11 +187,11 @@ export class AgentSessions {
   beginCall(call: SessionCall): void {
     const own = this.ownOf(call);
     if (own !== undefined) own.lastActive = Date.now();
-    this.calls.add(call);
+    this.calls.set(call.seq, call);
   }
 
   endCall(call: SessionCall): void {
-    this.calls.delete(call);
+    if (this.calls.get(call.seq) === call) this.calls.delete(call.seq);
   }
 
   /** The agent session a call's context belongs to; undefined for calls with no agent in front. */
@@ -206,7 +210,7 @@ export class AgentSessions {
 
   /** The session that made call `id`, while it runs (a walk over the calls in flight: rare). */
   sessionForCall(id: string): AgentSession | undefined {
-    for (const call of this.calls) if (call.id === id) return this.sessionOfCall(call);
+    for (const call of this.calls.values()) if (call.id === id) return this.sessionOfCall(call);
     return undefined;
   }
 
@@ -231,7 +235,7 @@ export class AgentSessions {
   }[] {
     return [...this.sessions].map((session) => {
       let callsInFlight = 0;
-      for (const call of this.calls) if (call.flow === session.flow) callsInFlight++;
+      for (const call of this.calls.values()) if (call.flow === session.flow) callsInFlight++;
       return {
         id: session.flow.id,
         info: session.info,
@@ -248,7 +252,7 @@ export class AgentSessions {
    */
   agentFor(server: string): Server | undefined {
     let best: MutableSession | undefined;
-    for (const call of this.calls) {
+    for (const call of this.calls.values()) {
       const session = call.server === server ? this.ownOf(call) : undefined;
       if (session !== undefined && (best === undefined || session.lastActive > best.lastActive))
         best = session;

@@ -188,7 +188,8 @@ class CallContext implements ToolCallContext {
 
   constructor(
     private readonly idPrefix: string,
-    private readonly seq: number,
+    /** The call's number: unique in this gateway (the agent sessions keep calls by it). */
+    readonly seq: number,
     route: ToolRoute,
     private readonly call: IncomingCall,
     readonly session: SessionInfo,

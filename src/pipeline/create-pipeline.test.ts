@@ -8,10 +8,13 @@ import { enforcePolicy } from './enforce-policy.js';
 import { recordAudit, recordCall, type RecordAuditOptions } from './record-audit.js';
 
 type StepName = keyof PipelineDeps['steps'];
+/** Every step, in THE order (create-pipeline.ts says why). */
 const STEPS: readonly StepName[] = [
   'audit',
+  'fitResult',
   'review',
   'policy',
+  'flows',
   'scanArguments',
   'scanResult',
   'recordCall',
@@ -43,7 +46,7 @@ const denyAll = compilePolicy(
 ).policy;
 
 describe('createPipeline', () => {
-  test('runs audit, review, policy, argument scan, result scan, call record, then forwards', async () => {
+  test('runs audit, fit, review, policy, flows, argument scan, result scan, call record, then forwards', async () => {
     const log: string[] = [];
     const { forward } = fakeForward();
     const steps = Object.fromEntries(STEPS.map((name) => [name, logging(name, log)]));
@@ -98,5 +101,40 @@ describe('createPipeline', () => {
       { type: 'result', outcome: { status: 'denied' } },
     ]);
     expect(outcome.receipt).toEqual({ seq: 1, hash: 'memory:1' });
+  });
+
+  test('steps see the outcome of the steps inside them, and a step that stops skips the rest', async () => {
+    const { forward, calls } = fakeForward();
+    const seen: string[] = [];
+    const handle = createPipeline({
+      forward,
+      steps: {
+        audit: (_ctx, next) =>
+          next().then((outcome) => {
+            seen.push(`audit saw ${outcome.kind}`);
+            return outcome;
+          }),
+        policy: (ctx) =>
+          Promise.resolve({
+            kind: 'denied',
+            decision: {
+              effect: 'deny',
+              final: 'deny',
+              decidingRule: 'test',
+              rules: [],
+              mode: 'enforce',
+              policy: 'test',
+              reason: `no ${ctx.tool}`,
+            },
+          }),
+        scanArguments: () => {
+          throw new Error('a denied call is never scanned');
+        },
+      },
+    });
+    const outcome = await handle(callContext());
+    expect(outcome).toMatchObject({ kind: 'denied', decision: { reason: 'no read_file' } });
+    expect(seen).toEqual(['audit saw denied']);
+    expect(calls).toEqual([]);
   });
 });
