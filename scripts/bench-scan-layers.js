@@ -3,6 +3,7 @@
 // in process), its samples summed per layer entry point (inclusive: a layer's own code, the regexes it runs and
 // what it calls) and per module (self time).
 //   node scripts/bench-scan-layers.js [--dist dir] [--text benign|mixed|adversarial] [--runs N] [--warm N] [--modules N]
+//     [--functions N]
 // Texts: the benign corpus concatenated (`benign`, default; SCANNER_CORPUS_DIR, default
 // /work/shared/corpus/injection), 1 MB of log/prose/code (`mixed`, the eval's) or 1 MiB of every detector's
 // keywords mixed (`adversarial`, as bench-scan-speed.js builds it). One warm-up scan of the first
@@ -25,6 +26,7 @@ const dist = resolve(arg('--dist', resolve(here, '../dist')));
 const which = arg('--text', 'benign');
 const runs = Number(arg('--runs', '2'));
 const moduleRows = Number(arg('--modules', '14'));
+const functionRows = Number(arg('--functions', '0'));
 const warm = Number(arg('--warm', '1'));
 const corpusDir = process.env['SCANNER_CORPUS_DIR'] ?? '/work/shared/corpus/injection';
 
@@ -115,12 +117,17 @@ const fileOf = (/** @type {string} */ url) =>
 const inclusive = layers.map(() => 0);
 /** @type {Map<string, number>} */
 const byModule = new Map();
+/** @type {Map<string, number>} */
+const byFunction = new Map();
 let total = 0;
 for (const [id, us] of self) {
   total += us;
   const leaf = nodes.get(id);
   const leafFile = leaf ? fileOf(leaf.callFrame.url) : '(native)';
   byModule.set(leafFile, (byModule.get(leafFile) ?? 0) + us);
+  const leafName = leaf?.callFrame.functionName ?? '';
+  const fn = `${leafFile}:${leafName === '' ? '(anonymous)' : leafName}`;
+  byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   // Each layer counts a sample once, however deep its entry point recurs in the stack.
   const hit = layers.map(() => false);
   for (let frame = nodes.get(id)?.callFrame, x = id; frame;) {
@@ -160,3 +167,9 @@ layers.forEach(([label = ''], i) => {
 console.log(`${'module (self)'.padEnd(26)}  ms/MB   share`);
 for (const [file, us] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, moduleRows))
   console.log(`${file.slice(-26).padEnd(26)}${perMb(us)}${share(us)}`);
+if (functionRows > 0) {
+  // Self time per function: a regex's native code counts to the function that ran it.
+  console.log(`${'function (self)'.padEnd(40)}  ms/MB   share`);
+  for (const [fn, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, functionRows))
+    console.log(`${fn.slice(-40).padEnd(40)}${perMb(us)}${share(us)}`);
+}

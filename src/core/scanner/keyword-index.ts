@@ -123,8 +123,11 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   });
   const dfa = compile(lowered, asciiIds);
   const wide = wideIds.length > 0 ? createWideIndex(lowered, wideIds) : undefined;
-  // A wide keyword that matches at p covers a non-ASCII character q with q - reach < p <= q.
-  const reach = Math.max(0, ...wideIds.map((id) => lengths[id] ?? 0));
+  // A wide keyword that matches at p is found from its first non-ASCII character q = p + j: p is within `reach`
+  // before q (j at most the largest such offset of any wide keyword), and the pair of characters at p ends by q + 1.
+  // Stretches as wide as a keyword on both sides of q cost a hash per character of them, and English text holds
+  // many lone non-ASCII characters (curly quotes, accents): the pass over the benign corpus read 3x fewer so.
+  const reach = Math.max(0, ...wideIds.map((id) => firstWide(lowered[id] ?? '')));
 
   function find(text: string): KeywordHits {
     const hits: KeywordHits = { keyword: [], start: [], hints: [], unusual: false };
@@ -163,10 +166,10 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
           }
       }
       if (c > 0x7f && wide) {
-        const from = Math.max(0, i - reach + 1);
+        const from = Math.max(0, i - reach);
         const last = stretches.length - 1;
-        if (last > 0 && from <= (stretches[last] ?? 0)) stretches[last] = i + reach;
-        else stretches.push(from, i + reach);
+        if (last > 0 && from <= (stretches[last] ?? 0)) stretches[last] = i + 2;
+        else stretches.push(from, i + 2);
       }
     }
     hits.unusual = (seen & UNUSUAL) !== 0;
@@ -232,7 +235,21 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
     return out;
   }
 
+  // One short text through find before any real one, with every kind of step in it: a keyword hit, each kind of
+  // hint, a character outside ASCII, the text's end. The optimising compiler otherwise compiles find's loop (on
+  // stack, mid-way through the first long text) before the code after the loop ever ran, and throws that code away
+  // when the loop ends ("insufficient type feedback"): the next texts are then read by unoptimised code until it
+  // compiles again, a cost the first scans of a process paid on each index. A one-byte string only (é is Latin-1):
+  // a two-byte one here would make find's character reads polymorphic for every ASCII text after it.
+  find(`${lowered[asciiIds[0] ?? 0] ?? ''} 1gn0r3 ig.nore i g n \u00e9 x`);
   return { keywords, find };
+}
+
+/** The offset of a keyword's first non-ASCII character. */
+function firstWide(kw: string): number {
+  let j = 0;
+  while (j < kw.length && kw.charCodeAt(j) <= 0x7f) j++;
+  return j;
 }
 
 // In a character's cell: set for a character other than printable ASCII, tab and line breaks; the kind is above it.
@@ -337,7 +354,10 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
   return { info, stride, delta, fill, ownFirst, ownIds, outLink };
 }
 
-/** Keywords with non-ASCII characters, looked for within stretches by a hash of their first two characters. */
+/**
+ * Keywords with non-ASCII characters, looked for within stretches by a hash of their first two characters (a table
+ * of first non-ASCII characters instead, keyword by keyword, cost 10-30x more on text dense in é, П or CJK).
+ */
 interface WideIndex {
   find(text: string, stretches: readonly number[]): { keyword: number[]; start: number[] };
 }

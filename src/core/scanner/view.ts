@@ -208,7 +208,7 @@ export function changedLines(raw: string, plain = false): number[] {
     if (
       nextHiddenCandidate(raw, lineStart, lineEnd) >= 0 ||
       nfkcChanges(raw, lineStart, lineEnd) ||
-      mixedCaseOutsideAscii(raw.slice(lineStart, lineEnd))
+      mixedCaseOutsideAscii(raw, next, lineEnd)
     )
       addLine(changed, lineStart, lineEnd);
     next = nextUnusual(raw, lineEnd);
@@ -326,12 +326,45 @@ function lowerMixedCaseWord(word: string): string {
   return rest.length === word.length - first.length ? first + rest : word;
 }
 
-function mixedCaseOutsideAscii(line: string): boolean {
-  if (!caseTurn.test(line)) return false;
-  letters.lastIndex = 0;
-  for (let m = letters.exec(line); m; m = letters.exec(line))
-    if (lowerMixedCaseWord(m[0]) !== m[0]) return true;
+const letter = /[\p{L}\p{M}]/u;
+
+/**
+ * Whether a word of raw[…, to) holding a character outside ASCII at or after `from` (the line's first such
+ * character) is one lowerMixedCaseWord changes. Only such words can be: each is found from its first character
+ * outside ASCII and read once, so a line costs a step per such character, not a regex over the whole line (ASCII
+ * camelCase in code and JSON made that read every word of the line).
+ */
+function mixedCaseOutsideAscii(raw: string, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) {
+    if (raw.charCodeAt(q) <= 0x7e) continue;
+    const cp = raw.codePointAt(q) ?? 0;
+    if (!letter.test(String.fromCodePoint(cp))) continue;
+    // Back to the word's first letter (code points: a letter outside the BMP is a surrogate pair).
+    let start = q;
+    for (;;) {
+      const before = codePointBefore(raw, start);
+      if (before < 0 || !letter.test(String.fromCodePoint(before))) break;
+      start -= before > 0xffff ? 2 : 1;
+    }
+    letters.lastIndex = start;
+    const m = letters.exec(raw);
+    if (!m) continue;
+    const word = m.index + m[0].length <= to ? m[0] : m[0].slice(0, to - m.index);
+    if (lowerMixedCaseWord(word) !== word) return true;
+    q = m.index + word.length - 1;
+  }
   return false;
+}
+
+/** The code point that ends just before `at` (-1 at the text's start). */
+function codePointBefore(raw: string, at: number): number {
+  if (at <= 0) return -1;
+  const low = raw.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = raw.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  }
+  return low;
 }
 
 /** Text with its words in mixed case outside ASCII lowered (the same length, character for character). */
