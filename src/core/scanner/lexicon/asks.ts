@@ -38,6 +38,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'inteligencia artificial',
       'modelo de lenguaje',
       'el modelo',
+      'modelo',
       'al modelo',
       'chatbot*',
       'bot',
@@ -89,6 +90,13 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'en su memoria',
     ],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      'sin preguntar',
+      'sin pedir confirmación',
+      'sin confirmación',
+      'no preguntes al usuario',
+      'no le preguntes al usuario',
+      'no consultes al usuario',
       'sin avisar',
       'sin informar',
       'sin decírselo',
@@ -147,6 +155,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'intelligence artificielle',
       'modèle de langage',
       'le modèle',
+      'modèle',
       'au modèle',
       'chatbot*',
       'bot',
@@ -202,6 +211,11 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'dans votre mémoire',
     ],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      'sans demander',
+      'sans confirmation',
+      "ne demande pas à l'utilisateur",
+      "ne demandez pas à l'utilisateur",
       'sans le dire',
       'sans prévenir',
       'sans informer',
@@ -257,6 +271,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'künstliche intelligenz',
       'sprachmodell*',
       'das modell',
+      'modell',
       'dem modell',
       'ki-modell*',
       'chatbot*',
@@ -308,6 +323,18 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'speichere dir',
     ],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      'frag den benutzer nicht',
+      'frage den benutzer nicht',
+      'frag den nutzer nicht',
+      'frage den nutzer nicht',
+      'fragen sie den benutzer nicht',
+      'ohne nachzufragen',
+      'ohne zu fragen',
+      'ohne rückfrage',
+      'ohne bestätigung',
+      'dem benutzer nichts',
+      'dem nutzer nichts',
       'ohne den nutzer',
       'ohne den benutzer',
       'ohne es dem',
@@ -352,6 +379,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'intelligenza artificiale',
       'modello linguistico',
       'il modello',
+      'modello',
       'al modello',
       'chatbot*',
       'bot',
@@ -397,6 +425,11 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'nella tua memoria',
     ],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      'senza chiedere',
+      'senza conferma',
+      "non chiedere all'utente",
+      "non chieda all'utente",
       'non dirlo',
       'non dire',
       'senza avvisare',
@@ -430,6 +463,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'inteligência artificial',
       'modelo de linguagem',
       'o modelo',
+      'modelo',
       'ao modelo',
       'chatbot*',
       'bot',
@@ -479,6 +513,12 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'na tua memória',
     ],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      'sem perguntar',
+      'sem pedir confirmação',
+      'sem confirmação',
+      'não pergunte ao usuário',
+      'não pergunte ao utilizador',
       'sem avisar',
       'sem informar',
       'sem dizer',
@@ -560,6 +600,13 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['отныне', 'с этого момента', 'впредь', 'запомни', 'запомните', 'в своей памяти'],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      'никому не говори',
+      'никому об этом не говори',
+      'никому не сообщай',
+      'не спрашивая',
+      'без подтверждения',
+      'не спрашивай пользователя',
       'не сообщай',
       'не сообщайте',
       'не говори',
@@ -619,6 +666,12 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['从现在开始', '从今以后', '从现在起', '今后', '以后都', '记住', '牢记', '你的记忆'],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      '不要询问用户',
+      '无需确认',
+      '无需询问',
+      '不要征求',
+      '不必确认',
       '不要告诉',
       '别告诉',
       '不要让用户知道',
@@ -671,6 +724,11 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['今後は', '今後', 'これからは', '覚えておいて', '覚えて', '記憶して', '以降は'],
     conceal: [
+      // Asking the user skipped: the act kept from them (round 11).
+      '確認せずに',
+      '確認なしで',
+      'ユーザーに確認せず',
+      'ユーザーに知らせず',
       '伝えないで',
       '知らせないで',
       '言わないで',
