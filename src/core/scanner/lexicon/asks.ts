@@ -90,10 +90,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'en su memoria',
     ],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
-      'sin preguntar',
-      'sin pedir confirmación',
-      'sin confirmación',
+      // Not asking the user: the act kept from them (round 11).
       'no preguntes al usuario',
       'no le preguntes al usuario',
       'no consultes al usuario',
@@ -211,9 +208,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'dans votre mémoire',
     ],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
-      'sans demander',
-      'sans confirmation',
+      // Not asking the user: the act kept from them (round 11).
       "ne demande pas à l'utilisateur",
       "ne demandez pas à l'utilisateur",
       'sans le dire',
@@ -323,16 +318,12 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'speichere dir',
     ],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
+      // Not asking the user: the act kept from them (round 11).
       'frag den benutzer nicht',
       'frage den benutzer nicht',
       'frag den nutzer nicht',
       'frage den nutzer nicht',
       'fragen sie den benutzer nicht',
-      'ohne nachzufragen',
-      'ohne zu fragen',
-      'ohne rückfrage',
-      'ohne bestätigung',
       'dem benutzer nichts',
       'dem nutzer nichts',
       'ohne den nutzer',
@@ -425,9 +416,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'nella tua memoria',
     ],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
-      'senza chiedere',
-      'senza conferma',
+      // Not asking the user: the act kept from them (round 11).
       "non chiedere all'utente",
       "non chieda all'utente",
       'non dirlo',
@@ -513,10 +502,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'na tua memória',
     ],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
-      'sem perguntar',
-      'sem pedir confirmação',
-      'sem confirmação',
+      // Not asking the user: the act kept from them (round 11).
       'não pergunte ao usuário',
       'não pergunte ao utilizador',
       'sem avisar',
@@ -600,12 +586,10 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['отныне', 'с этого момента', 'впредь', 'запомни', 'запомните', 'в своей памяти'],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
+      // Not asking the user: the act kept from them (round 11).
       'никому не говори',
       'никому об этом не говори',
       'никому не сообщай',
-      'не спрашивая',
-      'без подтверждения',
       'не спрашивай пользователя',
       'не сообщай',
       'не сообщайте',
@@ -666,12 +650,9 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['从现在开始', '从今以后', '从现在起', '今后', '以后都', '记住', '牢记', '你的记忆'],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
+      // Not asking the user: the act kept from them (round 11).
       '不要询问用户',
-      '无需确认',
-      '无需询问',
       '不要征求',
-      '不必确认',
       '不要告诉',
       '别告诉',
       '不要让用户知道',
@@ -724,9 +705,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['今後は', '今後', 'これからは', '覚えておいて', '覚えて', '記憶して', '以降は'],
     conceal: [
-      // Asking the user skipped: the act kept from them (round 11).
-      '確認せずに',
-      '確認なしで',
+      // Not asking the user: the act kept from them (round 11).
       'ユーザーに確認せず',
       'ユーザーに知らせず',
       '伝えないで',
