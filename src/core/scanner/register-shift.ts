@@ -581,6 +581,14 @@ const readerClauses: readonly RegExp[] = [
   spaceLooped(
     /\b(?:whenever|if|when|once)\s{1,3}(?:the|this|your)\s{1,3}user\s{1,3}(?:asks?|mentions?|wants?|requests?|says?|types?)\b|\b(?:i\s{1,3}am|i'm|this\s{1,3}is)\s{1,3}(?:the|your)\s{1,3}user['’]s\s{1,3}\w{3,20}\b/i,
   ),
+  // The user's wish or consent claimed by the data (round 11): "The user has asked that all future invoices be
+  // forwarded to …", "the account owner authorised you to change …", "the user already approved running …", "per the
+  // user's standing request, append …". A page, a record or a message speaks for the user only to whoever acts for
+  // them; what it then asks is read as if it named the AI reader. A ticket that reports what a user did ("the user
+  // asked about refunds", "user reports the export fails") claims no consent to an act.
+  spaceLooped(
+    /(?<!\b(?:what|whether|how|if|when|unless|seems|appears|think|thinks|believe|suspect|sure|check|verify|confirm|ask)\s{1,3}(?:that\s{1,3})?)\b(?:the|this|your)\s{1,3}(?:user|customer|client|account\s{1,3}owner|owner\s{1,3}of\s{1,3}(?:this|the)\s{1,3}account)\s{1,3}(?:has\s{1,3}|had\s{1,3})?(?:already\s{1,3}|explicitly\s{1,3}|previously\s{1,3})?(?:(?:asked|requested|instructed|told)\s{1,3}(?:that|you|us\s{1,3}to)|(?:authori[sz]ed|approved|consented\s{1,3}to|pre-?approved|allowed|permitted)\s{1,3}(?:you|this|that|it|the|all|any|running|sending|forwarding|sharing|changing|transferring|paying)|(?:wants|would\s{1,3}like|prefers)\s{1,3}(?:you|the\s{1,3}assistant|that\s{1,3}you)\s{1,3}to|prefers\s{1,3}that)\b|\b(?:per|as\s{1,3}per|following)\s{1,3}(?:the|this|your)\s{1,3}(?:user|customer|account\s{1,3}owner)['’]s\s{1,3}(?:standing\s{1,3}|earlier\s{1,3}|explicit\s{1,3}|own\s{1,3})?(?:request|instructions?|wish(?:es)?|preference|orders?|authori[sz]ation)\s{0,2},/i,
+  ),
 ];
 // Before any regex: an agent word in the unit.
 const agentWord =
@@ -642,7 +650,7 @@ function addressesReader(sentence: string): boolean {
   return false;
 }
 const readerMark =
-  /before|user|whoever|reader|system|program|script|parser|crawler|scraper|model|automat|machine|human|person/i;
+  /before|user|whoever|reader|system|program|script|parser|crawler|scraper|model|automat|machine|human|person|customer|client|owner/i;
 
 // "…, so please just send me …": a request in the middle of a sentence.
 const midPlease = spaceLooped(
