@@ -53,8 +53,8 @@ export const accountLexicons: Readonly<Partial<Record<Lang, AccountLexicon>>> = 
     ],
   },
   fr: {
+    // Not 'change': as a keyword it hits every English "change" in code and logs.
     verbs: [
-      'change',
       'changez',
       'modifie',
       'modifiez',

@@ -58,8 +58,6 @@ const vocativeAfter = /^[^\n.!?。！？:\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af
 // Quoted: a typographic quote opened before the ask in its sentence and not closed (a manual quoting an example).
 // Straight quotes do not count: a JSON string value is how tool results carry text.
 const count = (s: string, r: RegExp): number => s.match(r)?.length ?? 0;
-// Asks of one kind read per text for the pairing: past this many, a text is not a note.
-const maxHits = 64;
 
 interface Compiled {
   readonly readers: RegExp;
@@ -71,17 +69,15 @@ interface Compiled {
   readonly settings: RegExp;
   /** The addresses of a text, kept for the last text read. */
   readonly addresses: (text: string) => readonly Address[];
-  /** Where each kind of ask holds in a text, address aside, kept for the last text read. */
-  readonly hits: (text: string) => readonly AskHit[];
-}
-
-/** An ask verb whose object holds (an ask but for the address), at a position of the text. */
-interface AskHit {
-  readonly at: number;
-  readonly end: number;
-  readonly kind: Kind;
-  /** A concealment that only waives a check ("sin preguntar"): it does not pair. */
-  readonly waiver: boolean;
+  /** An ask of another kind that pairs with the one of `kind` at [at, end), in text[from, to) (see `pairs`). */
+  readonly paired: (
+    text: string,
+    from: number,
+    to: number,
+    at: number,
+    end: number,
+    kind: Kind,
+  ) => boolean;
 }
 
 /** A name of the AI reader in a text, and how it is addressed: `firm` (vocative, obligation, condition) or a note. */
@@ -141,35 +137,7 @@ function addressed(list: readonly Address[], from: number, to: number, askAt: nu
 // who takes the reader for the user's agent; a manual tells its reader to run a command, follow a link and "from now
 // on use get_user", and hides nothing. A waived check ("sin preguntar") is not a concealment here: install guides
 // say it of a non-interactive run.
-const pairs = (a: Kind, b: AskHit): boolean =>
-  a !== b.kind && (a === 'conceal' || (b.kind === 'conceal' && !b.waiver));
-
-/** Another ask that pairs with one of `kind` at [at, end), in text[from, to). */
-function paired(
-  hits: readonly AskHit[],
-  from: number,
-  to: number,
-  at: number,
-  end: number,
-  kind: Kind,
-): boolean {
-  // The ask itself: a waiver pairs with nothing.
-  if (kind === 'conceal' && hits.some((h) => h.at === at && h.waiver)) return false;
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((hits[mid]?.at ?? 0) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < hits.length; k++) {
-    const h = hits[k];
-    if (!h || h.at >= to) break;
-    if (h.at < end && h.end > at) continue;
-    if (pairs(kind, h)) return true;
-  }
-  return false;
-}
+const pairs = (a: Kind, b: Kind): boolean => a !== b && (a === 'conceal' || b === 'conceal');
 
 /** The span of the paragraph around [start, end), at most `reach` characters each way. */
 function paragraph(text: string, start: number, end: number): [number, number] {
@@ -221,8 +189,7 @@ function askCheck(kind: Kind, compiled: () => Compiled): AskCheck {
     // The address first: in text dense with ask verbs and no one addressed, nothing else is read.
     const [from, to] = paragraph(text, m.index, m.index + m[0].length);
     if (!addressed(c.addresses(text), from, to, m.index)) {
-      if (!byPair || !paired(c.hits(text), from, to, m.index, m.index + m[0].length, kind))
-        return false;
+      if (!byPair || !c.paired(text, from, to, m.index, m.index + m[0].length, kind)) return false;
     }
     return holds(kind, m, c, from, to);
   };
@@ -262,43 +229,49 @@ function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
         if (last?.text !== text) last = { text, list: addressesIn(text, c) };
         return last.list;
       },
-      hits: (text) => {
-        if (lastHits?.text !== text) lastHits = { text, list: askHitsIn(text, c) };
-        return lastHits.list;
-      },
+      paired: (text, from, to, at, end, kind) => pairedIn(text, from, to, at, end, kind, c),
     };
     return c;
   });
-  let lastHits: { text: string; list: readonly AskHit[] } | undefined;
   const all = (Object.keys(kinds) as Kind[]).filter((kind) => stemsOf(lang, l, kind).length > 0);
-  // Every kind's verbs as one global pattern each, for the pairing read (built when a text first needs it).
+  // Every kind's verbs as one global pattern each, for the pairing read (built when a paragraph first needs it).
   const kindPatterns = once(() => all.map((kind) => global(tester(stemsOf(lang, l, kind), lang))));
-  // The asks of a text whose objects hold, in order of position: at most `maxHits`, so the cost stays linear.
-  const askHitsIn = (text: string, c: Compiled): AskHit[] => {
-    const out: AskHit[] = [];
-    kindPatterns().forEach((r, k) => {
-      const kind = all[k];
-      if (kind === undefined) return;
+  /**
+   * An ask that pairs with the one of `kind` at [at, end), read in its paragraph only (at most `reach` characters each
+   * way, so the cost per ask is bounded): a concealment that is not a waived check, next to an ask of another kind.
+   * Unless the ask is itself a concealment, only the concealment verbs are read.
+   */
+  const pairedIn = (
+    text: string,
+    from: number,
+    to: number,
+    at: number,
+    end: number,
+    kind: Kind,
+    c: Compiled,
+  ): boolean => {
+    if (kind === 'conceal' && waivers().test(text.slice(at, end))) return false;
+    const paragraphText = text.slice(from, to);
+    const patterns = kindPatterns();
+    for (let k = 0; k < all.length; k++) {
+      const other = all[k];
+      const r = patterns[k];
+      if (other === undefined || r === undefined || !pairs(kind, other)) continue;
       r.lastIndex = 0;
-      let n = 0;
-      for (let m = r.exec(text); m && n < maxHits; m = r.exec(text)) {
+      for (let m = r.exec(paragraphText); m; m = r.exec(paragraphText)) {
         if (m[0].length === 0) {
           r.lastIndex++;
           continue;
         }
-        const [from, to] = paragraph(text, m.index, m.index + m[0].length);
-        if (holds(kind, m, c, from, to)) {
-          out.push({
-            at: m.index,
-            end: m.index + m[0].length,
-            kind,
-            waiver: kind === 'conceal' && waivers().test(m[0]),
-          });
-          n++;
-        }
+        const where = from + m.index;
+        if (where < end && where + m[0].length > at) continue;
+        if (other === 'conceal' && waivers().test(m[0])) continue;
+        // The match as a match of the whole text: `holds` reads its sentence there.
+        const whole = Object.assign([m[0]], { index: where, input: text }) as RegExpExecArray;
+        if (holds(other, whole, c, from, to)) return true;
       }
-    });
-    return out.sort((a, b) => a.at - b.at);
+    }
+    return false;
   };
   const waivers = once(() => {
     const list = skipAsking[lang];
