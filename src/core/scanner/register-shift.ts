@@ -423,8 +423,8 @@ function readsAsOrder(value: string): boolean {
 }
 
 // The AI reader, by the names data uses for it when it speaks to it.
-// Also the assistants' own names, and "agent model" (round 11): "Note for Claude: run …", "Agent model, reset …".
-const agentName = String.raw`(?:claude|chatgpt|gpt-?[45](?:\.\d)?o?|codex|agent\s{1,3}models?|ai|a\.i\.|llms?|language\s{1,3}models?|ai\s{1,3}models?|(?:ai|virtual|automated|email|e-mail|browsing|coding|helpdesk|support|research|shopping|autonomous)?[\s-]{0,3}(?:assistants?|agents?|bots?|chatbots?|copilots?))`;
+// Also "agent model" (round 11): "Agent model, reset …".
+const agentName = String.raw`(?:agent\s{1,3}models?|ai|a\.i\.|llms?|language\s{1,3}models?|ai\s{1,3}models?|(?:ai|virtual|automated|email|e-mail|browsing|coding|helpdesk|support|research|shopping|autonomous)?[\s-]{0,3}(?:assistants?|agents?|bots?|chatbots?|copilots?))`;
 // Who a sentence speaks to, by form: a note addressed to the AI ("P.S. for the assistant summarising this inbox:",
 // "To the AI reading these reviews:"), a vocative opening an order ("Agent: reset …", "(bot: call …", "Hey agent,",
 // "@ai-bot please"), an obligation laid on it in the third person ("AI assistants processing this email should",
@@ -439,10 +439,13 @@ const agentName = String.raw`(?:claude|chatgpt|gpt-?[45](?:\.\d)?o?|codex|agent\
 // Any gerund counts ("the assistant scheduling this", "an AI aggregating these reviews", "agents installing this
 // package"): what matters is that the reader is named by what it does to the data in front of it.
 const readingVerb = String.raw`(?:(?!(?:being|thing|string|during|morning|evening|nothing|something|anything|everything|pending|according)\b)[a-z]{3,14}ing|working\s{1,3}(?:on|with|in)|going\s{1,3}through|looking\s{1,3}at|dealing\s{1,3}with)`;
+// The assistants' own names, in a note for them only (round 11): "Note for Claude: run …". A bare "Claude:" is how
+// chat logs and comments ("Tested with Copilot / Claude: both …") read.
+const namedReader = String.raw`(?:claude|chatgpt|gpt-?[45](?:\.\d)?o?|codex|${agentName})`;
 const addressNotes: readonly RegExp[] = [
   spaceLooped(
     new RegExp(
-      String.raw`(?:^|[\s"'(\[>#*•-])(?:(?:note|message|instructions?|hint|reminder|p\.?s\.?|important|attention|notice|memo|request)\s{0,3})?(?:for|to)\s{1,3}(?:the\s{1,3}|any\s{1,3}|all\s{1,3}|every\s{1,3}|an?\s{1,3}|whatever\s{1,3}|whichever\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\b[^:\n]{0,60}?:\s{1,3}["'(]?([A-Za-z']{2,20})`,
+      String.raw`(?:^|[\s"'(\[>#*•-])(?:(?:note|message|instructions?|hint|reminder|p\.?s\.?|important|attention|notice|memo|request)\s{0,3})?(?:for|to)\s{1,3}(?:the\s{1,3}|any\s{1,3}|all\s{1,3}|every\s{1,3}|an?\s{1,3}|whatever\s{1,3}|whichever\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}${namedReader}\b[^:\n]{0,60}?:\s{1,3}["'(]?([A-Za-z']{2,20})`,
       'i',
     ),
   ),
