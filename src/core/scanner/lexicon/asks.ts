@@ -38,6 +38,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'inteligencia artificial',
       'modelo de lenguaje',
       'el modelo',
+      'modelo',
       'al modelo',
       'chatbot*',
       'bot',
@@ -89,6 +90,10 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'en su memoria',
     ],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      'no preguntes al usuario',
+      'no le preguntes al usuario',
+      'no consultes al usuario',
       'sin avisar',
       'sin informar',
       'sin decírselo',
@@ -147,6 +152,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'intelligence artificielle',
       'modèle de langage',
       'le modèle',
+      'modèle',
       'au modèle',
       'chatbot*',
       'bot',
@@ -202,6 +208,9 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'dans votre mémoire',
     ],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      "ne demande pas à l'utilisateur",
+      "ne demandez pas à l'utilisateur",
       'sans le dire',
       'sans prévenir',
       'sans informer',
@@ -257,6 +266,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'künstliche intelligenz',
       'sprachmodell*',
       'das modell',
+      'modell',
       'dem modell',
       'ki-modell*',
       'chatbot*',
@@ -308,6 +318,14 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'speichere dir',
     ],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      'frag den benutzer nicht',
+      'frage den benutzer nicht',
+      'frag den nutzer nicht',
+      'frage den nutzer nicht',
+      'fragen sie den benutzer nicht',
+      'dem benutzer nichts',
+      'dem nutzer nichts',
       'ohne den nutzer',
       'ohne den benutzer',
       'ohne es dem',
@@ -352,6 +370,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'intelligenza artificiale',
       'modello linguistico',
       'il modello',
+      'modello',
       'al modello',
       'chatbot*',
       'bot',
@@ -397,6 +416,9 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'nella tua memoria',
     ],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      "non chiedere all'utente",
+      "non chieda all'utente",
       'non dirlo',
       'non dire',
       'senza avvisare',
@@ -430,6 +452,7 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'inteligência artificial',
       'modelo de linguagem',
       'o modelo',
+      'modelo',
       'ao modelo',
       'chatbot*',
       'bot',
@@ -479,6 +502,9 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
       'na tua memória',
     ],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      'não pergunte ao usuário',
+      'não pergunte ao utilizador',
       'sem avisar',
       'sem informar',
       'sem dizer',
@@ -560,6 +586,11 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['отныне', 'с этого момента', 'впредь', 'запомни', 'запомните', 'в своей памяти'],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      'никому не говори',
+      'никому об этом не говори',
+      'никому не сообщай',
+      'не спрашивай пользователя',
       'не сообщай',
       'не сообщайте',
       'не говори',
@@ -619,6 +650,9 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['从现在开始', '从今以后', '从现在起', '今后', '以后都', '记住', '牢记', '你的记忆'],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      '不要询问用户',
+      '不要征求',
       '不要告诉',
       '别告诉',
       '不要让用户知道',
@@ -671,6 +705,9 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     ],
     remember: ['今後は', '今後', 'これからは', '覚えておいて', '覚えて', '記憶して', '以降は'],
     conceal: [
+      // Not asking the user: the act kept from them (round 11).
+      'ユーザーに確認せず',
+      'ユーザーに知らせず',
       '伝えないで',
       '知らせないで',
       '言わないで',
