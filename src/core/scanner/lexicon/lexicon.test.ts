@@ -10,6 +10,7 @@ import { personalData, privateData, userNouns } from './personal-data.js';
 import { aiNouns, asYou, creatorClaim, limitlessMode, limitsGone, newPersona } from './persona.js';
 import { lexiconDetectors } from './signal-detectors.js';
 import type { Lang, PerLanguage } from './stems.js';
+import { cpuGrowth } from '../../../../test/helpers/cpu-growth.js';
 
 const scanner = createScanner();
 const raw = createScanner({ combiner: null });
@@ -217,17 +218,16 @@ describe('the lexicons', () => {
 
   test('scanning stays linear: a long text of cue words scans in time proportional to its length', () => {
     const unit = 'ignoriere vorherigen passwort benutzer adresse stell dir vor 忽略 之前 密码 ';
-    const time = (n: number): number => {
+    const scanOf = (n: number) => {
       const text = unit.repeat(n);
-      const start = performance.now();
-      raw.scanText(text, 't');
-      return performance.now() - start;
+      return () => raw.scanText(text, 't');
     };
-    time(200);
-    const small = Math.max(time(1000), 1);
-    const large = time(8000);
-    // Eight times the text; a quadratic scan would take ~64 times as long. Wide margin for a shared machine.
-    expect(large / small).toBeLessThan(30);
+    scanOf(200)();
+    // In this process's CPU time, the two sizes in turn, best of three each (cpuGrowth): other
+    // processes' load on a shared machine does not count.
+    const growth = cpuGrowth(scanOf(1000), scanOf(8000));
+    // Eight times the text; a quadratic scan would take ~64 times as long.
+    expect(growth).toBeLessThan(30);
   });
 });
 
