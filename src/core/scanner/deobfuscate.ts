@@ -196,6 +196,7 @@ export function deobfuscate(
   if (glue) {
     markupInWords(text, edits, vocabulary);
     runTogether(text, edits, vocabulary);
+    camelRuns(text, edits, vocabulary);
   }
   if (edits.length === 0) return [];
   readLeetSentences(text, edits, unread);
@@ -724,6 +725,77 @@ function runTogether(text: string, edits: Edit[], vocabulary: Vocabulary): void 
   }
 }
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+// Words run together in camelCase or PascalCase: "ignoreAllPreviousInstructions", "RevealYourSystemPrompt". The
+// humps give the words; only a run that reads as a phrase (three words or more, none a lone letter but 'a', one a
+// word attackers hide) standing where prose stands (not a member, a call, an assignment or a key) is read back.
+const camelHump = /[a-z\u00df-\u00f6\u00f8-\u00ff][A-Z\u00c0-\u00d6\u00d8-\u00de]/g;
+const camelLongest = 96;
+const isCamelLower = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+const isCamelUpper = (c: number): boolean =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const isCamelLetter = (c: number): boolean => isCamelLower(c) || isCamelUpper(c);
+/** After a run: the end, a blank, or sentence punctuation then a blank or the end. */
+function proseAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (Number.isNaN(c) || c <= 0x20) return true;
+  if (!/[.!?,;:"'\u2019\u201d)\]]/.test(text.charAt(end))) return false;
+  const d = text.charCodeAt(end + 1);
+  return Number.isNaN(d) || d <= 0x20 || d === 0x22 || d === 0x27;
+}
+/** Before a run: the start, a blank, an opening quote or bracket, or a colon with a blank. */
+function proseBefore(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const c = text.charCodeAt(start - 1);
+  if (c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x28 || c === 0x201c) return true;
+  return false;
+}
+
+function camelRuns(text: string, edits: Edit[], vocabulary: Vocabulary): void {
+  camelHump.lastIndex = 0;
+  for (let m = camelHump.exec(text); m; m = camelHump.exec(text)) {
+    const at = m.index;
+    let start = at;
+    while (start > 0 && at - start < camelLongest && isCamelLetter(text.charCodeAt(start - 1)))
+      start--;
+    let end = at + 2;
+    while (end < text.length && end - start <= camelLongest && isCamelLetter(text.charCodeAt(end)))
+      end++;
+    camelHump.lastIndex = end;
+    if (end - start > camelLongest) continue;
+    if (!proseBefore(text, start) || !proseAfter(text, end)) continue;
+    const pieces = humps(text, start, end);
+    if (pieces.length < 3) continue;
+    let cue = false;
+    let letters = true;
+    for (const p of pieces) {
+      if (p.length < 2 && p !== 'a') letters = false;
+      if (!shortWords.has(p) && inVocabulary(p, vocabulary) && isCue(p, vocabulary)) cue = true;
+    }
+    if (!cue || !letters) continue;
+    edits.push({ start, end, text: pieces.join(' '), kind: 'spaced', cue: false });
+  }
+}
+
+/** The words of a camelCase run, lower case: a new word at each capital after a small letter, and before the
+ * last capital of a run of capitals followed by a small letter ("APIKey": "api key"). */
+function humps(text: string, start: number, end: number): string[] {
+  const out: string[] = [];
+  let from = start;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isCamelUpper(c)) continue;
+    const prev = text.charCodeAt(i - 1);
+    const next = text.charCodeAt(i + 1);
+    if (isCamelLower(prev) || (isCamelUpper(prev) && i + 1 < end && isCamelLower(next))) {
+      out.push(text.slice(from, i).toLowerCase());
+      from = i;
+    }
+  }
+  out.push(text.slice(from, end).toLowerCase());
+  return out;
+}
+
 const inToken = (c: number): boolean => isDigit(c) || c === 0x5f || isWordChar(c);
 
 /** `letters` split wholly into vocabulary words of two letters or more (fewest words), or undefined. */
