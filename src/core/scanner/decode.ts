@@ -9,6 +9,7 @@ import {
 } from './decoded-text.js';
 import { findEncodedBytes } from './decode-bytes.js';
 import { findSpelledText } from './decode-spelled.js';
+import { findCiphers } from './decode-ciphers.js';
 
 export type { EncodedPayload } from './decoded-text.js';
 
@@ -416,5 +417,6 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     findEncodedBytes(text, found);
     findSpelledText(text, found);
   }
+  if (text.length <= smallText) findCiphers(text, found);
   return found;
 }
