@@ -10,6 +10,7 @@ import {
 import { findEncodedBytes } from './decode-bytes.js';
 import { findSpelledText } from './decode-spelled.js';
 import { findCiphers } from './decode-ciphers.js';
+import { deobfuscate } from './deobfuscate.js';
 
 export type { EncodedPayload } from './decoded-text.js';
 
@@ -51,7 +52,14 @@ function decodeBase64(run: string): string | undefined {
   } catch {
     return undefined;
   }
-  return binaryText(bin) ?? binaryText(bin.slice(0, asciiPrefix(bin)));
+  return binaryText(bin) ?? binaryText(bin.slice(0, asciiPrefix(bin))) ?? disguisedText(bin);
+}
+
+/** Printable ASCII that reads as words only once its disguise is undone (leetspeak, camelCase run together). */
+function disguisedText(bin: string): string | undefined {
+  if (bin.length > maxUndisguised || /[^\x20-\x7e]/.test(bin)) return undefined;
+  const plain = undisguised(bin);
+  return plain !== undefined && printable(plain) ? bin : undefined;
 }
 
 function binaryText(bin: string): string | undefined {
@@ -418,5 +426,26 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     findSpelledText(text, found);
   }
   if (text.length <= smallText) findCiphers(text, found);
+  for (let k = 0; k < found.length; k++) {
+    const payload = found[k];
+    const plain = payload === undefined ? undefined : undisguised(payload.decoded);
+    if (payload !== undefined && plain !== undefined)
+      found[k] = { ...payload, decoded: `${payload.decoded}\n${plain}` };
+  }
   return found;
+}
+
+// A decoded payload may itself be disguised (base64 of leetspeak, of words run together in camelCase): the
+// disguise is undone as in the scanned text (deobfuscate), hinted at each digit or symbol next to a letter, and the
+// plain reading is added to the payload's text. Payloads are short; a long one is read as it is.
+const leetJoint = /[A-Za-z][0-9@$!|+]|[0-9@$!|+][A-Za-z]/g;
+const maxUndisguised = 4096;
+
+function undisguised(decoded: string): string | undefined {
+  if (decoded.length > maxUndisguised) return undefined;
+  const hints: number[] = [];
+  leetJoint.lastIndex = 0;
+  for (let m = leetJoint.exec(decoded); m; m = leetJoint.exec(decoded)) hints.push(m.index);
+  const parts = deobfuscate(decoded, hints);
+  return parts.length === 0 ? undefined : parts.map((p) => p.text).join('\n');
 }

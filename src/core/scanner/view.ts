@@ -19,10 +19,19 @@ interface Segments {
 const unusual = /[^\t\n\r\x20-\x7e]/g;
 const nfkcCache = new Map<number, string>();
 
+// Enclosed capitals NFKC leaves as they are (negative circled 🅐, negative squared 🅰, regional indicators 🇦): a
+// word spelled in them reads as its letters, as one in circled or squared letters (ⓐ, 🄰) does through NFKC.
+const enclosedCapitals = /\ud83c[\udd50-\udd69\udd70-\udd89\udde6-\uddff]/;
+function enclosedLetter(cp: number): string | undefined {
+  for (const first of [0x1f150, 0x1f170, 0x1f1e6])
+    if (cp >= first && cp < first + 26) return String.fromCharCode(0x41 + cp - first);
+  return undefined;
+}
+
 function nfkc(cp: number): string {
   let out = nfkcCache.get(cp);
   if (out === undefined) {
-    out = String.fromCodePoint(cp).normalize('NFKC');
+    out = enclosedLetter(cp) ?? String.fromCodePoint(cp).normalize('NFKC');
     if (nfkcCache.size < 4096) nfkcCache.set(cp, out);
   }
   return out;
@@ -68,7 +77,7 @@ function nfkcChanges(raw: string, from: number, to: number): boolean {
     if (c < 0x7f) continue;
     if ((info(c) & stable) === 0) {
       const line = raw.slice(from, to);
-      return line.normalize('NFKC') !== line;
+      return line.normalize('NFKC') !== line || enclosedCapitals.test(line);
     }
   }
   return false;
