@@ -59,16 +59,54 @@ function atbash(line: string): string {
 
 /**
  * Lines whose short words vote, three or more for the same key, for a Caesar shift (not 0, not 13: ROT13 has its own
- * reading) or for Atbash: each line decoded with its winning key.
+ * reading) or for Atbash, each decoded with its winning key; and lines of every-other-letter words.
  */
-function shiftCiphers(text: string, found: EncodedPayload[]): void {
-  let lineStart = 0;
-  while (lineStart < text.length && found.length < maxPayloads) {
-    const nl = text.indexOf('\n', lineStart);
+function cipherLines(text: string, found: EncodedPayload[]): void {
+  forGatedLines(text, cipherGate, 16, (lineStart, lineEnd) => {
+    if (found.length < maxPayloads) cipherLine(text, lineStart, lineEnd, found);
+    if (found.length < maxPayloads) interleavedLine(text, lineStart, lineEnd, found);
+  });
+}
+
+/**
+ * Calls `read` once for each line (of `minLength` characters or more) that holds a match of `gate`: one native scan
+ * of the text, and the line-by-line reading only where a cipher can be.
+ */
+function forGatedLines(
+  text: string,
+  gate: RegExp,
+  minLength: number,
+  read: (lineStart: number, lineEnd: number) => void,
+): void {
+  gate.lastIndex = 0;
+  for (let m = gate.exec(text); m; m = gate.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const nl = text.indexOf('\n', m.index);
     const lineEnd = nl < 0 ? text.length : nl;
-    if (lineEnd - lineStart >= 16) cipherLine(text, lineStart, lineEnd, found);
-    lineStart = lineEnd + 1;
+    if (lineEnd - lineStart >= minLength) read(lineStart, lineEnd);
+    gate.lastIndex = lineEnd;
   }
+}
+
+// A cipher line holds "the", "and" or "you" under its key (their 24 shifts, ROT13 being read elsewhere, and their
+// Atbash forms), or with a filler letter after (or before) each letter, after a blank. The forms that are words or
+// names of their own ("max", "rfc", "aol") are left out: the line holds the other two. `cipherMarks` is part of the
+// decoder's first look (decode.ts); `cipherGate` finds the lines.
+const commonForms = new Set(['max', 'rfc', 'aol', 'esp', 'dro', 'pcs', 'wms', 'sio', 'kag']);
+export const cipherMarks = (() => {
+  const forms = new Set<string>();
+  for (const w of ['the', 'and', 'you']) {
+    for (let k = 1; k < 26; k++) if (k !== 13) forms.add(shiftWord(w, k));
+    forms.add(String.fromCharCode(...Array.from(w, (ch) => atbashLetter(ch.charCodeAt(0)))));
+    forms.add(Array.from(w, (ch) => `${ch}[a-z]`).join(''));
+    forms.add(Array.from(w, (ch) => `[a-z]${ch}`).join(''));
+  }
+  return `\\s(?:${[...forms].filter((f) => !commonForms.has(f)).join('|')})(?![A-Za-z])`;
+})();
+const cipherGate = new RegExp(cipherMarks, 'g');
+
+function shiftWord(word: string, k: number): string {
+  return String.fromCharCode(...Array.from(word, (ch) => 97 + ((ch.charCodeAt(0) - 97 + k) % 26)));
 }
 
 function cipherLine(
@@ -115,38 +153,32 @@ function halfLetters(word: string, odd: number): string {
   return out;
 }
 
-function interleavedLines(text: string, found: EncodedPayload[]): void {
-  let lineStart = 0;
-  while (lineStart < text.length && found.length < maxPayloads) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const start = Math.max(lineStart, lineEnd - maxLine);
-    if (lineEnd - start >= 24) {
-      const votes = [0, 0];
-      evenWord.lastIndex = start;
-      for (let m = evenWord.exec(text); m && m.index < lineEnd; m = evenWord.exec(text)) {
-        const word = m[0].toLowerCase();
-        if (word.length < minHalf * 2) continue;
-        if (commonSet.has(halfLetters(word, 0))) votes[0] = (votes[0] ?? 0) + 1;
-        if (commonSet.has(halfLetters(word, 1))) votes[1] = (votes[1] ?? 0) + 1;
-      }
-      const odd = (votes[1] ?? 0) > (votes[0] ?? 0) ? 1 : 0;
-      if ((votes[odd] ?? 0) >= cipherVotes) {
-        const decoded = text
-          .slice(start, lineEnd)
-          .replace(evenWord, (word) => halfLetters(word, odd));
-        if (printable(decoded))
-          found.push({ start, end: lineEnd, encoding: 'every-other-letter', decoded });
-      }
-    }
-    lineStart = lineEnd + 1;
+function interleavedLine(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  found: EncodedPayload[],
+): void {
+  const start = Math.max(lineStart, lineEnd - maxLine);
+  const votes = [0, 0];
+  evenWord.lastIndex = start;
+  for (let m = evenWord.exec(text); m && m.index < lineEnd; m = evenWord.exec(text)) {
+    const word = m[0].toLowerCase();
+    if (word.length < minHalf * 2) continue;
+    if (commonSet.has(halfLetters(word, 0))) votes[0] = (votes[0] ?? 0) + 1;
+    if (commonSet.has(halfLetters(word, 1))) votes[1] = (votes[1] ?? 0) + 1;
   }
+  const odd = (votes[1] ?? 0) > (votes[0] ?? 0) ? 1 : 0;
+  if ((votes[odd] ?? 0) < cipherVotes) return;
+  const decoded = text.slice(start, lineEnd).replace(evenWord, (word) => halfLetters(word, odd));
+  if (printable(decoded))
+    found.push({ start, end: lineEnd, encoding: 'every-other-letter', decoded });
 }
 
 // Bytes written as numbers: 0x69 0x67 (or 0x69,0x67), \151\147 (octal escapes), 105, 103 (decimal char codes).
 const hexList = /(?:0[xX][0-9a-fA-F]{2}(?:[ ,;]{1,3}|(?=\]|\}|\)|$))){12,16384}/g;
 const octalList = /(?:\\[0-3][0-7]{2}){12,16384}/g;
-const decimalList = /(?<![\d.])(?:(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])(?:, ?|(?![\d.]))){12,16384}/g;
+const decimalList = /\b(?:(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])(?:, ?|(?![\d.]))){12,16384}/g;
 
 function numberRuns(
   text: string,
@@ -172,10 +204,13 @@ function numberRuns(
   }
 }
 
-/** Caesar and Atbash lines, every-other-letter lines and byte lists written as numbers that read as words. */
-export function findCiphers(text: string, found: EncodedPayload[]): void {
-  shiftCiphers(text, found);
-  interleavedLines(text, found);
+/** Caesar and Atbash lines, every-other-letter lines (in a text that passed the first look: `cipherMarks`). */
+export function findCipherLines(text: string, found: EncodedPayload[]): void {
+  cipherLines(text, found);
+}
+
+/** Byte lists written as numbers (0x…, octal escapes, decimal char codes) that read as words. */
+export function findNumberLists(text: string, found: EncodedPayload[]): void {
   numberRuns(text, '0x', hexList, /0[xX]([0-9a-fA-F]{2})/g, 16, found);
   numberRuns(text, '\\', octalList, /\\([0-3][0-7]{2})/g, 8, found);
   numberRuns(text, ',', decimalList, /(\d+)/g, 10, found);

@@ -9,7 +9,7 @@ import {
 } from './decoded-text.js';
 import { findEncodedBytes } from './decode-bytes.js';
 import { findSpelledText } from './decode-spelled.js';
-import { findCiphers } from './decode-ciphers.js';
+import { cipherMarks, findCipherLines, findNumberLists } from './decode-ciphers.js';
 import { deobfuscate } from './deobfuscate.js';
 
 export type { EncodedPayload } from './decoded-text.js';
@@ -330,7 +330,8 @@ const cipherMaxLine = 4096;
 // without: ROT13 or reversed common words, the spelling alphabet's commonest letters ("Echo", "Tango"), a spaced hex
 // space (20), Morse dots and dashes, braille cells, three one-character lines, a MIME word, quoted-printable escapes
 // or soft breaks, a uuencode header, ASCII85's "<~" or a mention of base85/ASCII85 (ASCII85 without its "<~ ~>"
-// is read only in a text that names it). Most texts fail it at the cost
+// is read only in a text that names it), "the", "and" or "you" under a letter cipher (decode-ciphers.ts). Most texts
+// fail it at the cost
 // of the single ROT13 look it replaces; each form's own look runs only where it passed.
 const firstLook = new RegExp(
   [
@@ -342,6 +343,7 @@ const firstLook = new RegExp(
     '=(?:\\?|[0-9A-F]{2}=[0-9A-F]{2}|\r?\n)',
     '<~',
     '85(?<=(?:ase|ASE|scii|SCII)85)',
+    cipherMarks,
   ].join('|'),
 );
 const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
@@ -424,8 +426,9 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     cipherLines(text, reversedGate, reversedWords, reverse, 'reversed', found);
     findEncodedBytes(text, found);
     findSpelledText(text, found);
+    findCipherLines(text, found);
   }
-  if (text.length <= smallText) findCiphers(text, found);
+  if (text.length <= smallText) findNumberLists(text, found);
   for (let k = 0; k < found.length; k++) {
     const payload = found[k];
     const plain = payload === undefined ? undefined : undisguised(payload.decoded);
