@@ -9,6 +9,8 @@ import {
 } from './decoded-text.js';
 import { findEncodedBytes } from './decode-bytes.js';
 import { findSpelledText } from './decode-spelled.js';
+import { cipherMarks, findCipherLines, findNumberLists } from './decode-ciphers.js';
+import { deobfuscate } from './deobfuscate.js';
 
 export type { EncodedPayload } from './decoded-text.js';
 
@@ -50,7 +52,14 @@ function decodeBase64(run: string): string | undefined {
   } catch {
     return undefined;
   }
-  return binaryText(bin) ?? binaryText(bin.slice(0, asciiPrefix(bin)));
+  return binaryText(bin) ?? binaryText(bin.slice(0, asciiPrefix(bin))) ?? disguisedText(bin);
+}
+
+/** Printable ASCII that reads as words only once its disguise is undone (leetspeak, camelCase run together). */
+function disguisedText(bin: string): string | undefined {
+  if (bin.length > maxUndisguised || /[^\x20-\x7e]/.test(bin)) return undefined;
+  const plain = undisguised(bin);
+  return plain !== undefined && printable(plain) ? bin : undefined;
 }
 
 function binaryText(bin: string): string | undefined {
@@ -321,7 +330,8 @@ const cipherMaxLine = 4096;
 // without: ROT13 or reversed common words, the spelling alphabet's commonest letters ("Echo", "Tango"), a spaced hex
 // space (20), Morse dots and dashes, braille cells, three one-character lines, a MIME word, quoted-printable escapes
 // or soft breaks, a uuencode header, ASCII85's "<~" or a mention of base85/ASCII85 (ASCII85 without its "<~ ~>"
-// is read only in a text that names it). Most texts fail it at the cost
+// is read only in a text that names it), "the", "and" or "you" under a letter cipher (decode-ciphers.ts). Most texts
+// fail it at the cost
 // of the single ROT13 look it replaces; each form's own look runs only where it passed.
 const firstLook = new RegExp(
   [
@@ -333,6 +343,7 @@ const firstLook = new RegExp(
     '=(?:\\?|[0-9A-F]{2}=[0-9A-F]{2}|\r?\n)',
     '<~',
     '85(?<=(?:ase|ASE|scii|SCII)85)',
+    cipherMarks,
   ].join('|'),
 );
 const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
@@ -415,6 +426,29 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     cipherLines(text, reversedGate, reversedWords, reverse, 'reversed', found);
     findEncodedBytes(text, found);
     findSpelledText(text, found);
+    findCipherLines(text, found);
+  }
+  if (text.length <= smallText) findNumberLists(text, found);
+  for (let k = 0; k < found.length; k++) {
+    const payload = found[k];
+    const plain = payload === undefined ? undefined : undisguised(payload.decoded);
+    if (payload !== undefined && plain !== undefined)
+      found[k] = { ...payload, decoded: `${payload.decoded}\n${plain}` };
   }
   return found;
+}
+
+// A decoded payload may itself be disguised (base64 of leetspeak, of words run together in camelCase): the
+// disguise is undone as in the scanned text (deobfuscate), hinted at each digit or symbol next to a letter, and the
+// plain reading is added to the payload's text. Payloads are short; a long one is read as it is.
+const leetJoint = /[A-Za-z][0-9@$!|+]|[0-9@$!|+][A-Za-z]/g;
+const maxUndisguised = 4096;
+
+function undisguised(decoded: string): string | undefined {
+  if (decoded.length > maxUndisguised) return undefined;
+  const hints: number[] = [];
+  leetJoint.lastIndex = 0;
+  for (let m = leetJoint.exec(decoded); m; m = leetJoint.exec(decoded)) hints.push(m.index);
+  const parts = deobfuscate(decoded, hints);
+  return parts.length === 0 ? undefined : parts.map((p) => p.text).join('\n');
 }

@@ -173,13 +173,14 @@ interface Edit {
  */
 export function deobfuscate(
   text: string,
-  hints: readonly number[],
+  hintsGiven: readonly number[],
   vocabulary: Vocabulary = defaultVocabulary,
 ): Deobfuscated[] {
   // Words cut by markup or run together are looked for in texts up to 32K characters, as the rarer encodings are (a
   // disguised order is short; a large result pays nothing, and without hints nothing at all).
   const glue = text.length <= glueUpTo;
-  if (hints.length === 0 && !glue) return [];
+  if (hintsGiven.length === 0 && !glue) return [];
+  const hints = glue ? withOtherScriptWords(text, hintsGiven) : hintsGiven;
   const edits: Edit[] = [];
   const unread: number[] = [];
   if (hints.length > 0) {
@@ -196,6 +197,7 @@ export function deobfuscate(
   if (glue) {
     markupInWords(text, edits, vocabulary);
     runTogether(text, edits, vocabulary);
+    camelRuns(text, edits, vocabulary);
   }
   if (edits.length === 0) return [];
   readLeetSentences(text, edits, unread);
@@ -204,6 +206,29 @@ export function deobfuscate(
   for (const e of edits)
     if (kept.length === 0 || e.start >= (kept[kept.length - 1]?.end ?? 0)) kept.push(e);
   return apply(text, kept);
+}
+
+// Look-alikes from scripts past Armenian (Cherokee, Lisu, Canadian syllabics…): the keyword pass hints a look-alike
+// next to a Latin letter only, and a word written wholly in them ("ᎡᎬᏙᎬᎪᏞ") has none. Runs of four or more are found
+// here (one native scan, small texts only) and examined as hinted words.
+const otherScriptRun = (() => {
+  let chars = '';
+  for (let i = 0; i + 1 < lookAlikePairs.length; i += 2) {
+    const c = lookAlikePairs.charCodeAt(i);
+    if (c >= 0x590 && !isLatinLookAlike(c) && (c < 0xd800 || c > 0xdfff))
+      chars += `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return new RegExp(`[${chars}]{4,64}`, 'g');
+})();
+
+/** `hints` with the start of each run of other-script look-alikes added (text order kept). */
+function withOtherScriptWords(text: string, hints: readonly number[]): readonly number[] {
+  otherScriptRun.lastIndex = 0;
+  let m = otherScriptRun.exec(text);
+  if (m === null) return hints;
+  const more: number[] = [];
+  for (; m; m = otherScriptRun.exec(text)) more.push(m.index);
+  return [...hints, ...more].sort((a, b) => a - b);
 }
 
 /** Look at the word starting at `i`; record an edit when it is obfuscated. Returns where the word ends. */
@@ -258,7 +283,16 @@ function examineWord(
     // is a typeface, read back with no finding (as fullwidth and mathematical letters are).
     const foreignScripts = scripts & ~LATIN_EXTENSION;
     const latin = ascii + accented > 0 || (scripts & LATIN_EXTENSION) !== 0;
-    if (foreignScripts !== 0 && !latin && (foreignScripts & (foreignScripts - 1)) === 0) return j;
+    // Scripts past Armenian (Cherokee's capitals look like Latin ones: "ᎡᎬᏙᎬᎪᏞ") are no disguise of a language
+    // written with Latin letters around it: a word of four letters or more all of their look-alikes is read back too,
+    // only to a vocabulary word.
+    if (
+      foreignScripts !== 0 &&
+      !latin &&
+      (foreignScripts & (foreignScripts - 1)) === 0 &&
+      (foreignScripts !== OTHER_SCRIPT || j - i < 4)
+    )
+      return j;
     const word =
       rewrite(text, i, j, vocabulary) ??
       (foreignScripts !== 0 && latin ? skeleton(text, i, j) : undefined);
@@ -323,12 +357,13 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 // The script of a look-alike, one bit each: a word whose look-alikes come from two scripts, or from one next to
 // ASCII letters, is a disguise; a word of one script's letters is that script's.
 const LATIN_EXTENSION = 1;
+const OTHER_SCRIPT = 16;
 function scriptOf(c: number): number {
   if (isLatinLookAlike(c) || c < 0x370) return LATIN_EXTENSION;
   if (c < 0x400) return 2; // Greek
   if (c < 0x530) return 4; // Cyrillic
   if (c < 0x590) return 8; // Armenian
-  return 16;
+  return OTHER_SCRIPT;
 }
 
 /** The word raw[start, end) in lower-case ASCII with every look-alike and diacritic read as its letter. */
@@ -724,6 +759,78 @@ function runTogether(text: string, edits: Edit[], vocabulary: Vocabulary): void 
   }
 }
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+// Words run together in camelCase or PascalCase: "ignoreAllPreviousInstructions", "RevealYourSystemPrompt". The
+// humps give the words; only a run that reads as a phrase (three words or more, none a lone letter but 'a', two of
+// them words attackers hide, or one in a run of five words or more: "CodeActAgent" is a name) standing where prose stands (not a member, a call, an
+// assignment or a key) is read back.
+const camelHump = /[a-z\u00df-\u00f6\u00f8-\u00ff][A-Z\u00c0-\u00d6\u00d8-\u00de]/g;
+const camelLongest = 96;
+const isCamelLower = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+const isCamelUpper = (c: number): boolean =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const isCamelLetter = (c: number): boolean => isCamelLower(c) || isCamelUpper(c);
+/** After a run: the end, a blank, or sentence punctuation then a blank or the end. */
+function proseAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (Number.isNaN(c) || c <= 0x20) return true;
+  if (!/[.!?,;:"'\u2019\u201d)\]]/.test(text.charAt(end))) return false;
+  const d = text.charCodeAt(end + 1);
+  return Number.isNaN(d) || d <= 0x20 || d === 0x22 || d === 0x27;
+}
+/** Before a run: the start, a blank, an opening quote or bracket, or a colon with a blank. */
+function proseBefore(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const c = text.charCodeAt(start - 1);
+  if (c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x28 || c === 0x201c) return true;
+  return false;
+}
+
+function camelRuns(text: string, edits: Edit[], vocabulary: Vocabulary): void {
+  camelHump.lastIndex = 0;
+  for (let m = camelHump.exec(text); m; m = camelHump.exec(text)) {
+    const at = m.index;
+    let start = at;
+    while (start > 0 && at - start < camelLongest && isCamelLetter(text.charCodeAt(start - 1)))
+      start--;
+    let end = at + 2;
+    while (end < text.length && end - start <= camelLongest && isCamelLetter(text.charCodeAt(end)))
+      end++;
+    camelHump.lastIndex = end;
+    if (end - start > camelLongest) continue;
+    if (!proseBefore(text, start) || !proseAfter(text, end)) continue;
+    const pieces = humps(text, start, end);
+    if (pieces.length < 3) continue;
+    let cues = 0;
+    let letters = true;
+    for (const p of pieces) {
+      if (p.length < 2 && p !== 'a') letters = false;
+      if (!shortWords.has(p) && isCue(p, vocabulary)) cues++;
+    }
+    if (cues < (pieces.length >= 5 ? 1 : 2) || !letters) continue;
+    edits.push({ start, end, text: pieces.join(' '), kind: 'spaced', cue: false });
+  }
+}
+
+/** The words of a camelCase run, lower case: a new word at each capital after a small letter, and before the
+ * last capital of a run of capitals followed by a small letter ("APIKey": "api key"). */
+function humps(text: string, start: number, end: number): string[] {
+  const out: string[] = [];
+  let from = start;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isCamelUpper(c)) continue;
+    const prev = text.charCodeAt(i - 1);
+    const next = text.charCodeAt(i + 1);
+    if (isCamelLower(prev) || (isCamelUpper(prev) && i + 1 < end && isCamelLower(next))) {
+      out.push(text.slice(from, i).toLowerCase());
+      from = i;
+    }
+  }
+  out.push(text.slice(from, end).toLowerCase());
+  return out;
+}
+
 const inToken = (c: number): boolean => isDigit(c) || c === 0x5f || isWordChar(c);
 
 /** `letters` split wholly into vocabulary words of two letters or more (fewest words), or undefined. */

@@ -7,7 +7,8 @@ import { atLeast } from './severity.js';
 // Property tests of the obfuscation normalisation (issue 11): the obfuscation is generated, the texts are not.
 // A few attack and benign sentences written for this test are disguised the way an attacker hides words from a
 // filter (look-alike letters, leetspeak, letters split by spaces or punctuation, zero-width characters, case,
-// an encoded copy inside other text, a sentence split across JSON fields), and the verdict at the default
+// an encoded copy inside other text (round 11 added Caesar, Atbash, 0x and char-code lists, base64 of
+// leetspeak), a sentence split across JSON fields), and the verdict at the default
 // threshold (medium) must not change.
 const scanner = createScanner();
 const flagged = (findings: readonly Finding[]): boolean =>
@@ -204,7 +205,12 @@ type Encoding =
   | 'percent'
   | 'percent-spaces'
   | 'unicode-escapes'
-  | 'rot13';
+  | 'rot13'
+  | 'caesar'
+  | 'atbash'
+  | 'hex-0x'
+  | 'char-codes'
+  | 'base64-leet';
 const encodings: readonly Encoding[] = [
   'base64',
   'base64url',
@@ -214,7 +220,18 @@ const encodings: readonly Encoding[] = [
   'percent-spaces',
   'unicode-escapes',
   'rot13',
+  'caesar',
+  'atbash',
+  'hex-0x',
+  'char-codes',
+  'base64-leet',
 ];
+
+const shiftLetters = (text: string, by: number): string =>
+  text.replace(/[A-Za-z]/g, (ch) => {
+    const base = ch <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((ch.charCodeAt(0) - base + by) % 26) + base);
+  });
 
 function encode(text: string, how: Encoding): string {
   const bytes = Buffer.from(text, 'utf8');
@@ -226,10 +243,22 @@ function encode(text: string, how: Encoding): string {
     case 'base64-wrapped':
       return (bytes.toString('base64').match(/.{1,40}/g) ?? []).join('\n');
     case 'rot13':
+      return shiftLetters(text, 13);
+    case 'caesar':
+      return shiftLetters(text, 3);
+    case 'atbash':
       return text.replace(/[A-Za-z]/g, (ch) => {
         const base = ch <= 'Z' ? 65 : 97;
-        return String.fromCharCode(((ch.charCodeAt(0) - base + 13) % 26) + base);
+        return String.fromCharCode(base + 25 - (ch.charCodeAt(0) - base));
       });
+    case 'hex-0x':
+      return Array.from(bytes, (b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ');
+    case 'char-codes':
+      return `String.fromCharCode(${Array.from(bytes).join(',')})`;
+    case 'base64-leet':
+      return Buffer.from(
+        text.replace(/[aeos]/g, (ch) => ({ a: '4', e: '3', o: '0', s: '$' })[ch] ?? ch),
+      ).toString('base64');
     case 'hex':
       return bytes.toString('hex');
     case 'percent':

@@ -19,10 +19,19 @@ interface Segments {
 const unusual = /[^\t\n\r\x20-\x7e]/g;
 const nfkcCache = new Map<number, string>();
 
+// Enclosed capitals NFKC leaves as they are (negative circled 🅐, negative squared 🅰, regional indicators 🇦): a
+// word spelled in them reads as its letters, as one in circled or squared letters (ⓐ, 🄰) does through NFKC.
+const enclosedCapitals = /\ud83c[\udd50-\udd69\udd70-\udd89\udde6-\uddff]/;
+function enclosedLetter(cp: number): string | undefined {
+  for (const first of [0x1f150, 0x1f170, 0x1f1e6])
+    if (cp >= first && cp < first + 26) return String.fromCharCode(0x41 + cp - first);
+  return undefined;
+}
+
 function nfkc(cp: number): string {
   let out = nfkcCache.get(cp);
   if (out === undefined) {
-    out = String.fromCodePoint(cp).normalize('NFKC');
+    out = enclosedLetter(cp) ?? String.fromCodePoint(cp).normalize('NFKC');
     if (nfkcCache.size < 4096) nfkcCache.set(cp, out);
   }
   return out;
@@ -68,7 +77,7 @@ function nfkcChanges(raw: string, from: number, to: number): boolean {
     if (c < 0x7f) continue;
     if ((info(c) & stable) === 0) {
       const line = raw.slice(from, to);
-      return line.normalize('NFKC') !== line;
+      return line.normalize('NFKC') !== line || enclosedCapitals.test(line);
     }
   }
   return false;
@@ -143,6 +152,7 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
         c !== 0x1b &&
         c !== 0x09 &&
         c !== 0x0a &&
+        (c !== 0x0d || raw.charCodeAt(i + 1) !== 0x0a) &&
         (c !== 0x20 || !isBlank(raw.charCodeAt(i + 1)))) ||
       (c >= 0x80 && (info(c) & copyable) !== 0)
     ) {
@@ -150,6 +160,14 @@ function walkLine(raw: string, from: number, to: number, out: ViewBuilder): void
       continue;
     }
     if (i > pos) out.emit(raw.slice(pos, i), pos, true);
+    if (c === 0x0d) {
+      // CRLF: a wrap of a sentence is one space in the view (for the two characters), any other stays as it is.
+      if (i + 2 < to && raw.length <= blankRunsUpTo && isSoftWrap(raw, i + 1))
+        out.emit(' ', i, false);
+      else out.emit('\r\n', i, true);
+      pos = i = i + 2;
+      continue;
+    }
     if (c === 0x0a) {
       // A line break that wraps a sentence is a space in the view (one for one: offsets keep their place), so a
       // phrase wrapped over two lines ("ignore all previous\ninstructions") reads as one.
@@ -279,15 +297,18 @@ function blankRunLines(raw: string): number[] {
  * …", "assistant: …" start a line of their own).
  */
 function isSoftWrap(raw: string, at: number): boolean {
-  const before = raw.charCodeAt(at - 1);
+  // A CRLF wraps as a line feed does: the line ends before its CR.
+  const lineEnd = raw.charCodeAt(at - 1) === 0x0d ? at - 1 : at;
+  const before = raw.charCodeAt(lineEnd - 1);
   if (!(isWordUnit(before) || before === 0x2c || before === 0x3b)) return false;
   // The line ends in a word: a blank within its last 40 characters, or the line is one word of 2 to 24 characters
   // (a text written a word a line). A longer token (base64 wrapped in lines, a hash) or one letter a line is read by
   // the decoders line by line.
-  let k = at - 1;
-  while (k >= 0 && at - k < 40 && raw.charCodeAt(k) !== 0x20 && raw.charCodeAt(k) !== 0x0a) k--;
+  let k = lineEnd - 1;
+  while (k >= 0 && lineEnd - k < 40 && raw.charCodeAt(k) !== 0x20 && raw.charCodeAt(k) !== 0x0a)
+    k--;
   const oneWord = k < 0 || raw.charCodeAt(k) !== 0x20;
-  if (oneWord && (at - k - 1 < 2 || at - k - 1 > 24)) return false;
+  if (oneWord && (lineEnd - k - 1 < 2 || lineEnd - k - 1 > 24)) return false;
   const next = raw.charCodeAt(at + 1);
   if (!(next >= 0x61 && next <= 0x7a) && !(next >= 0x80 && lowerLetter.test(raw.charAt(at + 1))))
     return false;
@@ -313,6 +334,12 @@ const caseTurn = /\p{Ll}\p{Lu}/u;
 const letters = /[\p{L}\p{M}]+/gu;
 const nonAscii = /[^\t\n\r\x20-\x7e]/;
 
+// Latin words run together in camelCase ("ignorezToutesLesInstructionsPrécédentes"): every capital after the first
+// letter begins a piece of three letters or more. Kept as they are: deobfuscate reads the pieces as words (an
+// alternating case, "iGnOrE", has pieces of two).
+const latinCamel =
+  /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff]{2,})+$/;
+
 /**
  * A word with a capital after a lower-case letter and a letter outside ASCII, with every letter but its first in
  * lower case. Words in ASCII are left as they are: the patterns fold ASCII case already, and lexicon phrases in other
@@ -320,7 +347,7 @@ const nonAscii = /[^\t\n\r\x20-\x7e]/;
  * case would change its length (Turkish İ) stays.
  */
 function lowerMixedCaseWord(word: string): string {
-  if (!caseTurn.test(word) || !nonAscii.test(word)) return word;
+  if (!caseTurn.test(word) || !nonAscii.test(word) || latinCamel.test(word)) return word;
   const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
   const rest = word.slice(first.length).toLowerCase();
   return rest.length === word.length - first.length ? first + rest : word;
