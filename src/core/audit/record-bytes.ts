@@ -75,6 +75,8 @@ const writeAscii = (out: RecordBytes, text: string): void => {
 };
 
 const encoder = new TextEncoder();
+/** Strings shorter than this are checked and copied by one loop; longer ones copied natively. */
+const QUOTE_LOOP_MAX = 24;
 /** Longest string encoded by the loop below; longer ones by TextEncoder (native, one call). */
 const LOOP_MAX = 256;
 
@@ -128,19 +130,32 @@ const writeUtf8 = (out: RecordBytes, text: string): void => {
  */
 const writeQuoted = (out: RecordBytes, text: string): void => {
   const n = text.length;
-  // The `prev` of a record is mostly the hash sealed just before: known to need no escape.
-  for (let i = text === lastHash ? n : 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) {
-      writeUtf8(out, JSON.stringify(text));
-      return;
-    }
-  }
   out.reserve(n + 2);
+  const { bytes } = out;
   const at = out.length;
-  out.bytes[at] = 0x22;
-  out.putAscii(text, at + 1);
-  out.bytes[at + n + 1] = 0x22;
+  bytes[at] = 0x22;
+  if (n < QUOTE_LOOP_MAX) {
+    // Checked and copied in one pass; given up on (nothing kept) at the first byte to escape.
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) {
+        writeUtf8(out, JSON.stringify(text));
+        return;
+      }
+      bytes[at + 1 + i] = c;
+    }
+  } else {
+    // The `prev` of a record is mostly the hash sealed just before: known to need no escape.
+    for (let i = text === lastHash ? n : 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) {
+        writeUtf8(out, JSON.stringify(text));
+        return;
+      }
+    }
+    out.putAscii(text, at + 1);
+  }
+  bytes[at + n + 1] = 0x22;
   out.length = at + n + 2;
 };
 
@@ -200,7 +215,7 @@ const writePart = (out: RecordBytes, value: unknown): boolean => {
   return true;
 };
 
-/** `{"id":…}`, the `call` member of both records. */
+/** `{"id":…`, the `call` member of both records, but for its closing brace. */
 const writeCallId = (out: RecordBytes, call: unknown): boolean => {
   if (
     typeof call !== 'object' ||
@@ -213,8 +228,7 @@ const writeCallId = (out: RecordBytes, call: unknown): boolean => {
   if (typeof id !== 'string') return false;
   writeAscii(out, '{"id":');
   writeQuoted(out, id);
-  out.reserve(1);
-  out.bytes[out.length++] = 0x7d;
+  // Its closing brace is written with the next member's name.
   return true;
 };
 
@@ -262,7 +276,8 @@ const CALL_KEYS = [
   'type',
 ] as const;
 const RESULT_KEYS = ['call', 'findings', 'outcome', 'type'] as const;
-const RECORD_END = `,"v":${String(AUDIT_RECORD_VERSION)}}`;
+const CALL_END = `,"type":"call","v":${String(AUDIT_RECORD_VERSION)}}`;
+const RESULT_END = `,"type":"result","v":${String(AUDIT_RECORD_VERSION)}}`;
 
 /**
  * The JCS text of a `call` record with its chain fields and without `hash`, written at
@@ -282,7 +297,7 @@ const writeCallRecord = (
   writeUtf8(out, canonicalJsonUnlessPlain(record.args) ?? JSON.stringify(record.args));
   writeAscii(out, ',"call":');
   if (!writeCallId(out, record.call)) return false;
-  writeAscii(out, ',"decision":');
+  writeAscii(out, '},"decision":');
   if (!writePart(out, record.decision)) return false;
   writeAscii(out, ',"def_hash":');
   if (!writeNullable(out, record.def_hash)) return false;
@@ -303,8 +318,7 @@ const writeCallRecord = (
   if (!writeNullable(out, record.tool)) return false;
   writeAscii(out, ',"ts":');
   writeQuoted(out, ts);
-  writeAscii(out, ',"type":"call"');
-  writeAscii(out, RECORD_END);
+  writeAscii(out, CALL_END);
   return true;
 };
 
@@ -319,7 +333,7 @@ const writeResultRecord = (
   if (!hasExactly(record, RESULT_KEYS)) return false;
   writeAscii(out, '{"call":');
   if (!writeCallId(out, record.call)) return false;
-  writeAscii(out, ',"findings":');
+  writeAscii(out, '},"findings":');
   if (!writePart(out, record.findings)) return false;
   writeAscii(out, ',"outcome":');
   if (!writeOutcome(out, record.outcome)) return false;
@@ -329,8 +343,7 @@ const writeResultRecord = (
   writeCount(out, seq);
   writeAscii(out, ',"ts":');
   writeQuoted(out, ts);
-  writeAscii(out, ',"type":"result"');
-  writeAscii(out, RECORD_END);
+  writeAscii(out, RESULT_END);
   return true;
 };
 
