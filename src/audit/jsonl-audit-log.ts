@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, openSync, statSync, writeSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type {
@@ -9,6 +9,7 @@ import type {
   RecoveryInput,
 } from '../core/audit/audit-record.js';
 import { renderCheckpointStatement, sealAuditRecord } from '../core/audit/chain.js';
+import { sealRecordBytes } from '../core/audit/record-bytes.js';
 import { GatewayError } from '../core/errors.js';
 import { loadOrCreateAuditKey, type LoadedAuditKey } from './audit-key.js';
 import { sha256Hex } from './digest.js';
@@ -28,6 +29,7 @@ import {
   type ChainHead,
   type LogTail,
 } from './log-files.js';
+import { PendingBytes, sha256HexOfBytes } from './pending-bytes.js';
 import { ensurePrivateDir } from './state-dir.js';
 
 /** How the gateway opens its audit log. */
@@ -111,7 +113,13 @@ interface Entry {
   input: AuditRecordInput;
   readonly ts: string;
   prev: string;
+  /**
+   * Queued in `pending`: its line is `pendingBytes[start, end)` and `line` is empty. Taken out
+   * (a write on the slow path, the records of opening): `line`, and `start` is -1.
+   */
   line: string;
+  start: number;
+  end: number;
   readonly receipt: Receipt;
   waiters:
     { resolve: (receipt: AuditReceipt) => void; reject: (error: Error) => void }[] | undefined;
@@ -125,6 +133,13 @@ interface DiskState {
 }
 
 const DEFAULT_ROTATE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A receipt, made apart from its entry: receipts outlive their entries (the console keeps the
+ * last calls' receipts), and V8 decides per allocation site whether what it makes there is
+ * allocated straight in the old generation. Made in the entry's literal, entries were too.
+ */
+const newReceipt = (): Receipt => ({ seq: 0, hash: '' });
 
 // `seal` signs checkpoints where they land in the chain; this only marks the entry's type.
 const CHECKPOINT_PLACEHOLDER: CheckpointInput = {
@@ -143,24 +158,9 @@ const writeAll = async (handle: FileHandle, data: Buffer): Promise<void> => {
   }
 };
 
-const writeAllSync = (fd: number, data: Buffer): void => {
+const writeAllSync = (fd: number, data: Buffer, length = data.length): void => {
   let offset = 0;
-  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
-};
-
-/**
- * Writes a string whole and returns its UTF-8 length. Given the string, Node encodes it outside
- * the JS heap (on the stack when small): no Buffer per reply for the collector. A short write,
- * rare on a regular file, goes on from the encoded bytes.
- */
-const writeTextSync = (fd: number, text: string): number => {
-  const written = writeSync(fd, text);
-  const length = Buffer.byteLength(text, 'utf8');
-  if (written < length) {
-    const rest = Buffer.from(text, 'utf8').subarray(written);
-    writeAllSync(fd, rest);
-  }
-  return length;
+  while (offset < length) offset += writeSync(fd, data, offset, length - offset);
 };
 
 const toWriteError = (path: string, cause: unknown): GatewayError =>
@@ -219,8 +219,9 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
 
   let head: ChainHead;
   let disk: DiskState | undefined;
-  // Appended, not yet in the file.
+  // Appended, not yet in the file; their lines, in order, are `pendingBytes[0, length)`.
   let pending: Entry[] = [];
+  const pendingBytes = new PendingBytes();
   // In the file, not yet fsynced: how many, and those that need something once they are (an
   // `appendDurable` caller, a checkpoint for head.json). Keeping every record until its fsync
   // kept ~50 ms of records alive, long enough to be promoted to the old generation.
@@ -252,33 +253,91 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     ),
   });
 
-  const seal = (entry: Entry, after: ChainHead): ChainHead => {
+  /**
+   * Chains a record after `after`: into `pendingBytes` when `queued` (the two records of a call
+   * without a string of them, record-bytes.ts; any other as its line), else as its line.
+   */
+  const seal = (entry: Entry, after: ChainHead, queued: boolean): ChainHead => {
     // A checkpoint signs what it covers, so moving it in the chain means signing again.
     if (entry.input.type === 'checkpoint') entry.input = checkpointInput(after, entry.ts);
-    const sealed = sealAuditRecord(
-      entry.input,
-      { seq: after.seq + 1, ts: entry.ts, prev: after.hash },
-      sha256Hex,
-    );
+    const seq = after.seq + 1;
+    let hash: string | undefined;
+    if (queued) {
+      const start = pendingBytes.length;
+      hash = sealRecordBytes(
+        pendingBytes,
+        entry.input,
+        seq,
+        entry.ts,
+        after.hash,
+        sha256HexOfBytes,
+      );
+      if (hash === undefined) {
+        const sealed = sealAuditRecord(
+          entry.input,
+          { seq, ts: entry.ts, prev: after.hash },
+          sha256Hex,
+        );
+        pendingBytes.writeText(sealed.line);
+        hash = sealed.hash;
+      }
+      entry.line = '';
+      entry.start = start;
+      entry.end = pendingBytes.length;
+    } else {
+      const sealed = sealAuditRecord(
+        entry.input,
+        { seq, ts: entry.ts, prev: after.hash },
+        sha256Hex,
+      );
+      hash = sealed.hash;
+      entry.line = sealed.line;
+      entry.start = -1;
+      entry.end = -1;
+    }
     entry.prev = after.hash;
-    entry.line = sealed.line;
-    entry.receipt.seq = after.seq + 1;
-    entry.receipt.hash = sealed.hash;
+    entry.receipt.seq = seq;
+    entry.receipt.hash = hash;
     // A snapshot: the receipt object itself changes if the entry is re-chained later.
-    return { seq: after.seq + 1, hash: sealed.hash };
+    return { seq, hash };
   };
 
-  const createEntry = (input: AuditRecordInput, ts: string): Entry => {
+  const createEntry = (input: AuditRecordInput, ts: string, queued: boolean): Entry => {
     const entry: Entry = {
       input,
       ts,
       prev: '',
       line: '',
-      receipt: { seq: 0, hash: '' },
+      start: -1,
+      end: -1,
+      receipt: newReceipt(),
       waiters: undefined,
     };
-    head = seal(entry, head);
+    head = seal(entry, head, queued);
     return entry;
+  };
+
+  /** Gives queued entries their lines as strings, before `pendingBytes` is reused. */
+  const detach = (entries: readonly Entry[]): void => {
+    for (const entry of entries) {
+      if (entry.start < 0) continue;
+      entry.line = pendingBytes.text(entry.start, entry.end);
+      entry.start = -1;
+      entry.end = -1;
+    }
+  };
+
+  /** Makes `entries` the queue again, in this order (after a failed write on the slow path). */
+  const requeue = (entries: Entry[]): void => {
+    detach(entries);
+    pendingBytes.clear();
+    for (const entry of entries) {
+      entry.start = pendingBytes.length;
+      pendingBytes.writeText(entry.line);
+      entry.end = pendingBytes.length;
+      entry.line = '';
+    }
+    pending = entries;
   };
 
   // Recovery records made inside a write are chained by `rechain`, not here.
@@ -287,19 +346,25 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     ts: new Date().toISOString(),
     prev: '',
     line: '',
+    start: -1,
+    end: -1,
     receipt: { seq: -1, hash: '' },
     waiters: undefined,
   });
 
-  /** Re-chains entries from `after` when they no longer link to it; returns the new end. */
-  const rechain = (entries: readonly Entry[], after: ChainHead): ChainHead => {
+  /**
+   * Re-chains entries from `after` when they no longer link to it; returns the new end. The
+   * queue (`queued`) is written again into `pendingBytes`, from the start.
+   */
+  const rechain = (entries: readonly Entry[], after: ChainHead, queued: boolean): ChainHead => {
     const first = entries[0];
     if (first === undefined || (first.prev === after.hash && first.receipt.seq === after.seq + 1)) {
       const last = entries.at(-1);
       return last === undefined ? after : { seq: last.receipt.seq, hash: last.receipt.hash };
     }
+    if (queued) pendingBytes.clear();
     let end = after;
-    for (const entry of entries) end = seal(entry, end);
+    for (const entry of entries) end = seal(entry, end, queued);
     return end;
   };
 
@@ -344,6 +409,8 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     for (const entry of entries)
       if (entry.waiters !== undefined || entry.input.type === 'checkpoint') unsynced.push(entry);
     if (options.onWritten === undefined || entries.length === 0) return;
+    // The observer reads the lines later, after `pendingBytes` has been reused.
+    detach(entries);
     // Off the reply path: the write before a reply is synchronous, the export need not be.
     if (observed.length === 0) setImmediate(handOver);
     observed.push(...entries);
@@ -354,8 +421,16 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   let fd: number | undefined;
   let fdIno = -1;
 
+  // While an fsync of the descriptor runs, it is closed only once that is done: its number,
+  // reused by the next open, must not get the fsync meant for the log.
+  let fdSyncing = 0;
+  let fdsToClose: number[] = [];
+
   const releaseFd = (): void => {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined) {
+      if (fdSyncing > 0) fdsToClose.push(fd);
+      else closeSync(fd);
+    }
     fd = undefined;
     fdIno = -1;
   };
@@ -516,22 +591,22 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
       }
       const { ino, size } = disk;
       const batch = pending;
-      let text = '';
-      for (const entry of batch) text += entry.line;
-      pending = [];
-      let bytes: number;
+      // The queue's lines, as they were sealed: no string is made to write them.
+      const bytes = pendingBytes.length;
       try {
-        bytes = writeTextSync(target, text);
+        writeAllSync(target, pendingBytes.bytes, bytes);
       } catch (error) {
-        // Part of it may be in the file; the next write reads the tail and recovers.
+        // Part of it may be in the file; the next write reads the tail and recovers. The queue
+        // stays as it is, bytes included.
         disk = undefined;
         releaseFd();
-        pending = [...batch, ...pending];
         throw error;
       }
+      pending = [];
       const last = batch.at(-1) ?? first;
       disk = { head: { seq: last.receipt.seq, hash: last.receipt.hash }, ino, size: size + bytes };
       markWritten(batch);
+      pendingBytes.clear();
       wrote = true;
       return true;
     } finally {
@@ -545,7 +620,9 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   /** Takes the lock (waiting, stealing a stale one), finds the real tail, re-chains, writes. */
   const writeBatchAsync = async (): Promise<void> => {
     const batch = pending;
+    detach(batch);
     pending = [];
+    pendingBytes.clear();
     writingCount = batch.length;
     const done: Entry[] = [];
     releaseLease();
@@ -561,9 +638,9 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
           if (tail.torn !== undefined) {
             batch.unshift(createDetachedEntry(recoveryInput(tail.torn)));
           }
-          const end = rechain(batch, tail.head);
+          const end = rechain(batch, tail.head, false);
           // Records appended while this write waited for the lock follow the batch.
-          head = rechain(pending, end);
+          head = rechain(pending, end, true);
           let written = size;
           if (batch.length > 0 || tail.needsNewline) {
             const text =
@@ -586,7 +663,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     } catch (error) {
       // Keep the records, in order, for the next attempt. A recovery record is dropped: the
       // next attempt re-reads the tail and names the torn bytes again.
-      pending = [...batch.filter((entry) => entry.input.type !== 'recovery'), ...pending];
+      requeue([...batch.filter((entry) => entry.input.type !== 'recovery'), ...pending]);
       throw error;
     } finally {
       markWritten(done);
@@ -663,6 +740,29 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
 
   /** fsyncs what is in the file; the data is there already, so no lock is needed. */
   const syncFile = async (): Promise<void> => {
+    // The hot path's descriptor, while it is of the file last written: an fsync of any
+    // descriptor of a file syncs the file, so no open and close per flush (two more system
+    // calls on the thread pool and a FileHandle's promises on the main thread, every 50 ms).
+    const target = fd !== undefined && fdIno === disk?.ino ? fd : undefined;
+    if (target !== undefined) {
+      fdSyncing++;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          fsync(target, (error) => {
+            if (error === null) resolve();
+            else reject(error);
+          });
+        });
+      } finally {
+        fdSyncing--;
+        if (fdSyncing === 0 && fdsToClose.length > 0) {
+          const retired = fdsToClose;
+          fdsToClose = [];
+          for (const old of retired) closeSync(old);
+        }
+      }
+      return;
+    }
     const handle = await open(path, 'a', 0o600);
     try {
       await handle.sync();
@@ -770,7 +870,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     try {
       if (isCheckpointDue(forceCheckpoint)) {
         // Appended like any record, so it never shifts receipts already handed out.
-        pending.push(createEntry(CHECKPOINT_PLACEHOLDER, new Date().toISOString()));
+        pending.push(createEntry(CHECKPOINT_PLACEHOLDER, new Date().toISOString(), true));
         sinceCheckpoint = 0;
         lastCheckpointAt = Date.now();
       }
@@ -826,7 +926,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     if (closed) {
       throw new GatewayError('AUDIT_WRITE_FAILED', `The audit log ${path} is closed`);
     }
-    const entry = createEntry(record, isoNow());
+    const entry = createEntry(record, isoNow(), true);
     pending.push(entry);
     sinceCheckpoint++;
     scheduleFlush();
@@ -877,7 +977,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
         head = tail.head;
         const opening: Entry[] = [];
         if (tail.torn !== undefined) {
-          opening.push(createEntry(recoveryInput(tail.torn), new Date().toISOString()));
+          opening.push(createEntry(recoveryInput(tail.torn), new Date().toISOString(), false));
         }
         const rotation = await keyRotation(handle, info.size);
         if (rotation !== undefined) {
@@ -885,9 +985,9 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
             `audit log: the signing key changed: ${rotation.old_key_id} signed the log so far, ${rotation.new_key_id} signs from now on (${rotation.reason}). A key_rotated record says so in ${logName}; if nobody here removed the key, treat the log as suspect.`,
           );
           const now = new Date().toISOString();
-          opening.push(createEntry(rotation, now));
+          opening.push(createEntry(rotation, now, false));
           // Signed at once with the new key, so the rotation record itself is covered.
-          opening.push(createEntry(CHECKPOINT_PLACEHOLDER, now));
+          opening.push(createEntry(CHECKPOINT_PLACEHOLDER, now, false));
         }
         sinceCheckpoint += opening.length;
         let size = info.size;

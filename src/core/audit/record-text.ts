@@ -50,7 +50,7 @@ export const hasExactly = (record: object, keys: readonly string[]): boolean => 
  * or undefined when it holds anything but strings, finite numbers, booleans, null, arrays and
  * plain objects whose keys are in JCS order (the caller then takes the generic path).
  */
-const ownJson = (value: unknown): string | undefined => {
+export const ownJson = (value: unknown): string | undefined => {
   switch (typeof value) {
     case 'string':
       return quote(value);
@@ -128,13 +128,22 @@ const objectJson = (record: Readonly<Record<string, unknown>>): string | undefin
 // Parts of records that many records share (a decision, a session: build-records.ts hands the
 // same frozen object to every call that gets it) have their text written once and kept here.
 const sharedTexts = new WeakMap<object, string>();
+// The same texts as UTF-8, for record-bytes.ts.
+const sharedBytes = new WeakMap<object, Uint8Array>();
+const encoder = new TextEncoder();
+
+/** The UTF-8 text of a part shared with shareRecordPart, if it has one. */
+export const sharedTextOf = (part: object): Uint8Array | undefined => sharedBytes.get(part);
 
 /** Freezes a part of a record, deeply, so that its text can be written once and reused. */
 export const shareRecordPart = <T extends object>(part: T): T => {
   deepFreeze(part);
   // Written now: a part that is not of the usual shape is never looked up.
   const text = ownJson(part);
-  if (text !== undefined) sharedTexts.set(part, text);
+  if (text !== undefined) {
+    sharedTexts.set(part, text);
+    sharedBytes.set(part, encoder.encode(text));
+  }
   return part;
 };
 
