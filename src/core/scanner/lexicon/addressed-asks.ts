@@ -164,6 +164,11 @@ function quoted(head: string): boolean {
 
 /** An ask of `kind` at `m`, address aside: its object named, not negated, not quoted. */
 function holds(kind: Kind, m: RegExpExecArray, c: Compiled, from: number, to: number): boolean {
+  return holdsAt(kind, m, c) && (kind !== 'follow' || url.test(m.input.slice(from, to)));
+}
+
+/** `holds` but for a `follow` ask's link, which is looked for in the paragraph of the ask it pairs with. */
+function holdsAt(kind: Kind, m: RegExpExecArray, c: Compiled): boolean {
   const { head, tail } = sentenceOf(m, 120);
   if (quoted(head)) return false;
   // Concealment is itself a negation; the other asks drop one next to the verb ("nunca envíe", "送信しないで").
@@ -175,8 +180,7 @@ function holds(kind: Kind, m: RegExpExecArray, c: Compiled, from: number, to: nu
     return false;
   if (kind === 'run' && !commandLine.test(`${head.slice(-60)}${m[0]}${tail.slice(0, 60)}`))
     return false;
-  if (kind === 'account' && !c.settings.test(sentence)) return false;
-  return kind !== 'follow' || url.test(m.input.slice(from, to));
+  return kind !== 'account' || c.settings.test(sentence);
 }
 
 /** An ask of `kind` at `m` addressed to the AI reader (by name, or by a paired ask when `byPair`). */
@@ -237,9 +241,36 @@ function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
   // Every kind's verbs as one global pattern each, for the pairing read (built when a paragraph first needs it).
   const kindPatterns = once(() => all.map((kind) => global(tester(stemsOf(lang, l, kind), lang))));
   /**
-   * An ask that pairs with the one of `kind` at [at, end), read in its paragraph only (at most `reach` characters each
-   * way, so the cost per ask is bounded): a concealment that is not a waived check, next to an ask of another kind.
-   * Unless the ask is itself a concealment, only the concealment verbs are read.
+   * The asks of the kind `k` that hold (`holdsAt`), for the last text read: found once per text and kind, when an
+   * unaddressed ask first needs a pair, so text dense with asks costs one read of each kind, not one per ask (a 64 KiB
+   * repeat of "لا تذكر", a concealment holding a memory verb, read every pair of the ~70 in each paragraph: 2.3 s).
+   */
+  let holding: { text: string; byKind: (readonly (readonly [number, number])[] | undefined)[] } | undefined;
+  const holdingOf = (text: string, k: number, c: Compiled): readonly (readonly [number, number])[] => {
+    if (holding?.text !== text) holding = { text, byKind: [] };
+    const known = holding.byKind[k];
+    if (known !== undefined) return known;
+    const list: (readonly [number, number])[] = [];
+    const other = all[k];
+    const r = kindPatterns()[k];
+    if (other !== undefined && r !== undefined) {
+      r.lastIndex = 0;
+      for (let m = r.exec(text); m; m = r.exec(text)) {
+        if (m[0].length === 0) {
+          r.lastIndex++;
+          continue;
+        }
+        if (other === 'conceal' && waivers().test(m[0])) continue;
+        if (holdsAt(other, m, c)) list.push([m.index, m.index + m[0].length]);
+      }
+    }
+    holding.byKind[k] = list;
+    return list;
+  };
+  /**
+   * An ask that pairs with the one of `kind` at [at, end), in its paragraph text[from, to): a concealment that is not a
+   * waived check, next to an ask of another kind. Unless the ask is itself a concealment, only the concealment verbs
+   * are read.
    */
   const pairedIn = (
     text: string,
@@ -251,24 +282,25 @@ function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
     c: Compiled,
   ): boolean => {
     if (kind === 'conceal' && waivers().test(text.slice(at, end))) return false;
-    const paragraphText = text.slice(from, to);
-    const patterns = kindPatterns();
     for (let k = 0; k < all.length; k++) {
       const other = all[k];
-      const r = patterns[k];
-      if (other === undefined || r === undefined || !pairs(kind, other)) continue;
-      r.lastIndex = 0;
-      for (let m = r.exec(paragraphText); m; m = r.exec(paragraphText)) {
-        if (m[0].length === 0) {
-          r.lastIndex++;
-          continue;
-        }
-        const where = from + m.index;
-        if (where < end && where + m[0].length > at) continue;
-        if (other === 'conceal' && waivers().test(m[0])) continue;
-        // The match as a match of the whole text: `holds` reads its sentence there.
-        const whole = Object.assign([m[0]], { index: where, input: text }) as RegExpExecArray;
-        if (holds(other, whole, c, from, to)) return true;
+      if (other === undefined || !pairs(kind, other)) continue;
+      if (other === 'follow' && !url.test(text.slice(from, to))) continue;
+      const list = holdingOf(text, k, c);
+      // The first ask of that kind starting in the paragraph, by binary search.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid]?.[0] ?? 0) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < list.length; i++) {
+        const span = list[i];
+        if (span === undefined || span[1] > to) break;
+        // Not the ask itself (a concealment may hold another kind's verb: "لا تذكر").
+        if (span[0] < end && span[1] > at) continue;
+        return true;
       }
     }
     return false;
