@@ -10,7 +10,8 @@ import { changedLines } from './view.js';
 /**
  * The lines a view rewrites for words in mixed case outside ASCII, by definition (the whole-line reading the view
  * used before): a word of letters and marks holding a character outside ASCII, with a capital after a lower-case
- * letter, whose letters after the first lower to the same length.
+ * letter, whose letters after the first lower to the same length; not a Latin word run together in camelCase, which
+ * deobfuscate reads as words (round 11).
  */
 function mixedCaseLines(text: string): number[] {
   const out: number[] = [];
@@ -18,6 +19,7 @@ function mixedCaseLines(text: string): number[] {
   for (const line of text.split(/(?<=\n)/)) {
     const changes = (line.match(/[\p{L}\p{M}]+/gu) ?? []).some((word) => {
       if (!/\p{Ll}\p{Lu}/u.test(word) || !/[^\t\n\r\x20-\x7e]/.test(word)) return false;
+      if (latinCamelCase(word)) return false;
       const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
       const rest = word.slice(first.length);
       return rest.toLowerCase() !== rest && rest.toLowerCase().length === rest.length;
@@ -32,10 +34,30 @@ function mixedCaseLines(text: string): number[] {
   return out;
 }
 
+/**
+ * Letters of Latin-1 only, and after the first letter a run of lower-case letters, then pieces that each open with a
+ * capital followed by two or more lower-case letters ("ÖkoTest", not "ÄrGeR").
+ */
+function latinCamelCase(word: string): boolean {
+  const latin1Letter = (ch: string): boolean =>
+    ch <= '\u00ff' && /\p{L}/u.test(ch) && ch !== 'ª' && ch !== 'º';
+  if (!Array.from(word).every(latin1Letter)) return false;
+  const [head = '', ...pieces] = word.slice(1).split(/(?=\p{Lu})/u);
+  const lower = (piece: string): boolean => !/\P{Ll}/u.test(piece);
+  return (
+    head.length > 0 &&
+    lower(head) &&
+    pieces.length > 0 &&
+    pieces.every((p) => p.length >= 3 && lower(p.slice(1)))
+  );
+}
+
 describe('the view marks lines with words in mixed case outside ASCII', () => {
   test('a word with a capital after a lower-case letter and a letter outside ASCII; not ASCII camelCase', () => {
     expect(changedLines('say иГнОрИрУй now\nPlain line')).toEqual([0, 18]);
-    expect(changedLines('ÖkoTest and iPhone\n')).toEqual([0, 19]);
+    expect(changedLines('ÄrGeR and iPhone\n')).toEqual([0, 17]);
+    // A Latin word run together in camelCase is left to deobfuscate, which reads its pieces as words.
+    expect(changedLines('ÖkoTest and iPhone\n')).toEqual([]);
     // ASCII camelCase next to a word outside ASCII is no such word; one lower-case word outside ASCII is none.
     expect(changedLines('getUserName() returns the café\n')).toEqual([]);
     expect(changedLines('один два три\n')).toEqual([]);
