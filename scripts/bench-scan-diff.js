@@ -14,7 +14,9 @@ const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const [baseDist = '', newDist = ''] = arg('--dist', '').split(',').map((d) => resolve(d));
+const [baseDist = '', newDist = ''] = arg('--dist', '')
+  .split(',')
+  .map((d) => resolve(d));
 if (!baseDist || !newDist) {
   console.error('usage: node scripts/bench-scan-diff.js --dist base/dist,new/dist [--show N]');
   process.exit(2);
@@ -65,7 +67,9 @@ for (const record of records) {
     const only = (/** @type {string} */ x, /** @type {string} */ y) =>
       x.split('\n').filter((l) => l && !y.split('\n').includes(l));
     const [ka, kb] = [key(ra ?? []), key(rb ?? [])];
-    shown.push(`${record.id}: base only ${JSON.stringify(only(ka, kb))}, new only ${JSON.stringify(only(kb, ka))}`);
+    shown.push(
+      `${record.id}: base only ${JSON.stringify(only(ka, kb))}, new only ${JSON.stringify(only(kb, ka))}`,
+    );
   }
 }
 const benignText = splitCheck(readJsonl('benign.jsonl'))
@@ -75,5 +79,7 @@ const [wa, wb] = scanners.map((s) => key(s.raw.scanText(benignText, 'text')));
 console.log(
   `${records.length} development records: ${verdictDiffs} verdicts (medium or above) differ, ${findingDiffs} graded finding lists differ, ${rawDiffs} raw finding lists differ`,
 );
-console.log(`benign development texts concatenated, raw findings: ${wa === wb ? 'same' : 'differ'}`);
+console.log(
+  `benign development texts concatenated, raw findings: ${wa === wb ? 'same' : 'differ'}`,
+);
 for (const line of shown) console.log(`  ${line}`);

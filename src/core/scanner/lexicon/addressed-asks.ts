@@ -245,8 +245,13 @@ function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
    * unaddressed ask first needs a pair, so text dense with asks costs one read of each kind, not one per ask (a 64 KiB
    * repeat of "لا تذكر", a concealment holding a memory verb, read every pair of the ~70 in each paragraph: 2.3 s).
    */
-  let holding: { text: string; byKind: (readonly (readonly [number, number])[] | undefined)[] } | undefined;
-  const holdingOf = (text: string, k: number, c: Compiled): readonly (readonly [number, number])[] => {
+  let holding:
+    { text: string; byKind: (readonly (readonly [number, number])[] | undefined)[] } | undefined;
+  const holdingOf = (
+    text: string,
+    k: number,
+    c: Compiled,
+  ): readonly (readonly [number, number])[] => {
     if (holding?.text !== text) holding = { text, byKind: [] };
     const known = holding.byKind[k];
     if (known !== undefined) return known;
