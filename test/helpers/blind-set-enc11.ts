@@ -9,6 +9,7 @@
 // round: in each list, cases at odd indexes are held (measured once, at the end of the round).
 
 import { morse, reversed } from './encodings.js';
+import { homoglyphAlphabet } from './obfuscations.js';
 
 export type Surface11 = 'result' | 'description' | 'argument' | 'value';
 
@@ -98,33 +99,7 @@ const cherokee: Readonly<Record<string, string>> = {
 export const cherokeeCaps = (text: string): string =>
   Array.from(text.toUpperCase(), (ch) => cherokee[ch] ?? ch).join('');
 
-const smallCapsTable: Readonly<Record<string, string>> = {
-  a: 'ᴀ',
-  b: 'ʙ',
-  c: 'ᴄ',
-  d: 'ᴅ',
-  e: 'ᴇ',
-  f: 'ꜰ',
-  g: 'ɢ',
-  h: 'ʜ',
-  i: 'ɪ',
-  j: 'ᴊ',
-  k: 'ᴋ',
-  l: 'ʟ',
-  m: 'ᴍ',
-  n: 'ɴ',
-  o: 'ᴏ',
-  p: 'ᴘ',
-  r: 'ʀ',
-  s: 'ꜱ',
-  t: 'ᴛ',
-  u: 'ᴜ',
-  v: 'ᴠ',
-  w: 'ᴡ',
-  y: 'ʏ',
-  z: 'ᴢ',
-};
-export const smallCaps = (text: string): string => mapped(text, smallCapsTable);
+export const smallCaps = (text: string): string => mapped(text, homoglyphAlphabet('small-caps'));
 // Mathematical script small letters; e, g and o are the letterlike symbols (their slots in the block are empty).
 export const mathScript = (text: string): string =>
   mapped(text, { ...offsetAlphabet(0x1d4b6), e: '\u212f', g: '\u210a', o: '\u2134' });

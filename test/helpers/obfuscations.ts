@@ -79,6 +79,9 @@ const alphabets: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 };
 export type Alphabet = keyof typeof alphabets;
 export const homoglyphAlphabets = Object.keys(alphabets);
+/** One alphabet's look-alike letters, by lower-case ASCII letter. */
+export const homoglyphAlphabet = (alphabet: Alphabet): Readonly<Record<string, string>> =>
+  alphabets[alphabet] ?? {};
 
 const leetTables: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   digits: { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' },

@@ -114,16 +114,22 @@ function addressesIn(text: string, c: Compiled): Address[] {
   return out;
 }
 
-/** The AI reader is addressed in text[from, to), by a note before `askAt` or firmly anywhere there. */
-function addressed(list: readonly Address[], from: number, to: number, askAt: number): boolean {
+/** The index of the first item of `list` (sorted by `at`) at or after `from`, by binary search. */
+function firstFrom<T>(list: readonly T[], from: number, at: (item: T) => number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid]?.at ?? 0) < from) lo = mid + 1;
+    const item = list[mid];
+    if (item !== undefined && at(item) < from) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo; k < list.length; k++) {
+  return lo;
+}
+
+/** The AI reader is addressed in text[from, to), by a note before `askAt` or firmly anywhere there. */
+function addressed(list: readonly Address[], from: number, to: number, askAt: number): boolean {
+  for (let k = firstFrom(list, from, (a) => a.at); k < list.length; k++) {
     const a = list[k];
     if (!a || a.at >= to) break;
     if (a.firm || (a.noteAt >= 0 && a.noteAt <= askAt)) return true;
@@ -292,15 +298,7 @@ function addressedAsksFor(lang: Lang, l: AskLexicon): PatternDetector[] {
       if (other === undefined || !pairs(kind, other)) continue;
       if (other === 'follow' && !url.test(text.slice(from, to))) continue;
       const list = holdingOf(text, k, c);
-      // The first ask of that kind starting in the paragraph, by binary search.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list[mid]?.[0] ?? 0) < from) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < list.length; i++) {
+      for (let i = firstFrom(list, from, (span) => span[0]); i < list.length; i++) {
         const span = list[i];
         if (span === undefined || span[1] > to) break;
         // Not the ask itself (a concealment may hold another kind's verb: "لا تذكر").
