@@ -6,7 +6,7 @@ import {
   type CallInput,
   type ResultInput,
 } from './audit-record.js';
-import { hasExactly, ownJson, sharedTextOf } from './record-text.js';
+import { CALL_KEYS, hasExactly, ownJson, RESULT_KEYS, sharedTextOf } from './record-text.js';
 
 // The two records of every call, sealed straight into the bytes the log writes: the record's
 // JCS text is written once, as UTF-8, into a buffer the log reuses; the hash is taken from those
@@ -262,20 +262,6 @@ const writeOutcome = (out: RecordBytes, outcome: ResultInput['outcome']): boolea
   return writePart(out, outcome);
 };
 
-// The members of the two records every call writes, as build-records makes them (JCS order).
-const CALL_KEYS = [
-  'args',
-  'call',
-  'decision',
-  'def_hash',
-  'exposed',
-  'redacted',
-  'server',
-  'session',
-  'tool',
-  'type',
-] as const;
-const RESULT_KEYS = ['call', 'findings', 'outcome', 'type'] as const;
 const CALL_END = `,"type":"call","v":${String(AUDIT_RECORD_VERSION)}}`;
 const RESULT_END = `,"type":"result","v":${String(AUDIT_RECORD_VERSION)}}`;
 

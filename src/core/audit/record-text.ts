@@ -236,7 +236,7 @@ const outcomeJson = (outcome: ResultInput['outcome']): string | undefined => {
 };
 
 // The members of the two records every call writes, as build-records makes them (JCS order).
-const CALL_KEYS = [
+export const CALL_KEYS = [
   'args',
   'call',
   'decision',
@@ -248,7 +248,7 @@ const CALL_KEYS = [
   'tool',
   'type',
 ] as const;
-const RESULT_KEYS = ['call', 'findings', 'outcome', 'type'] as const;
+export const RESULT_KEYS = ['call', 'findings', 'outcome', 'type'] as const;
 
 /**
  * `prefix` followed by the JCS text of a `call` record with its chain fields and without
