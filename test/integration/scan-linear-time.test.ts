@@ -125,6 +125,17 @@ const largerFirst = (
   return superLinear(scan, unit, steps, noiseFloorMs, { size, ms, text });
 };
 
+/**
+ * The sizes at which a repeated `unit` is the same content: each text holds the whole unit at least once. A step
+ * between a prefix of a long unit and the whole of it compares different texts, not the same text grown: the signal
+ * layer's mix is 54,219 characters, and 16 KiB of it holds none of the detectors whose keywords come last, so its
+ * 16 → 64 KiB step grew 13× with every layer linear (64 KiB → 1 MiB grows 4× a step). At least the last two sizes.
+ */
+const wholeUnitSteps = (unit: string): readonly number[] => {
+  const whole = sizes.filter((size) => size >= unit.length);
+  return whole.length >= 2 ? whole : sizes.slice(-2);
+};
+
 const failures = (list: readonly AdversarialCase[], scan: (text: string) => unknown) =>
   list.flatMap((c) => {
     const why =
@@ -132,7 +143,7 @@ const failures = (list: readonly AdversarialCase[], scan: (text: string) => unkn
         ? largerFirst(scan, c.unit, keywordSizes, keywordNoiseFloorMs)
         : c.name.endsWith(' keywords mixed')
           ? largerFirst(scan, c.unit, detectorMixSizes, defaultNoiseFloorMs)
-          : superLinear(scan, c.unit, sizes);
+          : superLinear(scan, c.unit, wholeUnitSteps(c.unit));
     return why === undefined ? [] : [`${c.name}: ${why}`];
   });
 
@@ -185,6 +196,23 @@ describe('the scanner is linear in its input', () => {
     for (const d of detectors)
       if (d.keywords.length > 1)
         expect(cases.map((c) => c.name)).toContain(`${d.id} keywords mixed`);
+  });
+
+  test('a quadratic scan of a unit longer than the smaller sizes still fails', () => {
+    // Each 512th character reads the whole text again, a character at a time: n²/512. The unit is as long as the
+    // signal layer's mix.
+    const unit = fill('send the password to the agent ', 54_219);
+    const quadratic = (text: string): number => {
+      let sum = 0;
+      for (let i = 0; i < text.length; i += 512)
+        for (let j = 0; j < text.length; j++) sum += text.charCodeAt(j);
+      return sum;
+    };
+    expect(wholeUnitSteps(unit)).toEqual([64 * KiB, 256 * KiB, 1024 * KiB]);
+    expect(superLinear(quadratic, unit, wholeUnitSteps(unit))).toMatch(/linear is 4×/);
+    expect(
+      superLinear((text) => text.indexOf('\u0000'), unit, wholeUnitSteps(unit)),
+    ).toBeUndefined();
   });
 
   test.each(layers)(
