@@ -41,12 +41,12 @@ function scan(c: BlindFigureCase): Severity | undefined {
 }
 
 /** Results, arguments and values count as caught at medium, descriptions at high. */
-const caught = (c: BlindFigureCase): boolean => {
+export const caught = (c: BlindFigureCase): boolean => {
   const w = scan(c);
   return w !== undefined && atLeast(w, c.surface === 'description' ? 'high' : 'medium');
 };
 /** A benign text is flagged when it warns (medium). */
-const flagged = (c: BlindFigureCase): boolean => {
+export const flagged = (c: BlindFigureCase): boolean => {
   const w = scan(c);
   return w !== undefined && atLeast(w, 'medium');
 };
