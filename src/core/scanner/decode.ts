@@ -11,6 +11,7 @@ import { findEncodedBytes } from './decode-bytes.js';
 import { findSpelledText } from './decode-spelled.js';
 import { cipherMarks, findCipherLines, findNumberLists } from './decode-ciphers.js';
 import { deobfuscate } from './deobfuscate.js';
+import { findWideLeet, hasWideLeet, readWideLeet } from './decode-leet.js';
 
 export type { EncodedPayload } from './decoded-text.js';
 
@@ -344,6 +345,8 @@ const firstLook = new RegExp(
     '<~',
     '85(?<=(?:ase|ASE|scii|SCII)85)',
     cipherMarks,
+    // Leetspeak drawn with several symbols a letter: "|-|", "|_|", "|\|", "(_)", "]\[", "/\/\", "}{" (decode-leet.ts).
+    '\\|[-_\\\\]\\||\\(_\\)|\\]\\\\\\[|/\\\\/\\\\|\\}\\{',
   ].join('|'),
 );
 const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
@@ -427,6 +430,7 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     findEncodedBytes(text, found);
     findSpelledText(text, found);
     findCipherLines(text, found);
+    findWideLeet(text, found);
   }
   if (text.length <= smallText) findNumberLists(text, found);
   for (let k = 0; k < found.length; k++) {
@@ -446,6 +450,7 @@ const maxUndisguised = 4096;
 
 function undisguised(decoded: string): string | undefined {
   if (decoded.length > maxUndisguised) return undefined;
+  if (hasWideLeet(decoded)) return readWideLeet(decoded);
   const hints: number[] = [];
   leetJoint.lastIndex = 0;
   for (let m = leetJoint.exec(decoded); m; m = leetJoint.exec(decoded)) hints.push(m.index);
