@@ -39,6 +39,17 @@ const groups: readonly (readonly [string, string])[] = [
 ];
 const byLength = [4, 3, 2].map((n) => new Map(groups.filter(([g]) => g.length === n)));
 
+/**
+ * Whether a group of two or more characters starts at `i` ("|_", "|)", "|2"…). Not "|3": "|_|3" is "ue" (true, value)
+ * far more often than "lb".
+ */
+const opensGroup = (line: string, i: number): boolean =>
+  !line.startsWith('|3', i) &&
+  byLength.some((table) => {
+    const n = table.keys().next().value?.length ?? 0;
+    return table.has(line.slice(i, i + n));
+  });
+
 /** One-character forms, read inside a token that holds a letter or a group. */
 const single = new Map<string, string>([
   ['0', 'o'],
@@ -59,7 +70,8 @@ const single = new Map<string, string>([
 
 // The gate: the groups that do not occur in ordinary prose or code ("()" and "[]" do, and "\/" does in escaped paths:
 // those are read only on a line the others mark). A line is read when it holds this many marks.
-const gate = /\|-\||\|_\||\(_\)|\|\\\||\]\\\[|\|\\\/\||\/\\\/\\|\\\/\\\/|\|2|\|<|\|\)|\|=|\|\*|\}\{|`\//g;
+const gate =
+  /\|-\||\|_\||\(_\)|\|\\\||\]\\\[|\|\\\/\||\/\\\/\\|\\\/\\\/|\|2|\|<|\|\)|\|=|\|\*|\}\{|`\//g;
 const minMarks = 4;
 const maxLine = 4096;
 
@@ -77,7 +89,7 @@ export function readWideLeet(line: string): string {
     token = '';
     hasLetter = false;
   };
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const ch = line.charAt(i);
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
       flush();
@@ -89,8 +101,8 @@ export function readWideLeet(line: string): string {
     for (const table of byLength) {
       const n = table.keys().next().value?.length ?? 0;
       const letter = table.get(line.slice(i, i + n));
-      // "|_|_" is two l's ("all"), not u and a stray underscore.
-      if (letter === 'u' && line.charAt(i) === '|' && line.charAt(i + n) === '_') continue;
+      // "|_|_" is two l's ("all") and "|_|)" an l and a d: "|_|" is no u when its last "|" opens a group.
+      if (letter === 'u' && line.charAt(i) === '|' && opensGroup(line, i + 2)) continue;
       if (letter !== undefined) {
         token += letter;
         hasLetter = true;

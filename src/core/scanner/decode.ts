@@ -318,8 +318,10 @@ function urlRuns(text: string, found: EncodedPayload[]): void {
 
 // ROT13 of the commonest English words: "gur" (the), "naq" (and), "bs" (of), "gb" (to), "lbh" (you)… No English
 // text writes them, and three on one line mark the line as ROT13 (or another text that decodes to nothing).
+// Dutch and Polish ones too: "urg" (het), "rra" (een), "ina" (van), "qr" (de), "ra" (en), "avrg" (niet), "wr" (je),
+// "avr" (nie), "wrfg" (jest), "glz" (tym).
 const rot13Words =
-  /(?<![A-Za-z])(?:gur|naq|bs|gb|lbh|lbhe|vf|nyy|sbe|guvf|gung|jvgu|ner|abj|qb|nal|zr|zl)(?![A-Za-z])/gi;
+  /(?<![A-Za-z])(?:gur|naq|bs|gb|lbh|lbhe|vf|nyy|sbe|guvf|gung|jvgu|ner|abj|qb|nal|zr|zl|urg|rra|ina|qr|ra|avrg|wr|avr|wrfg|glz)(?![A-Za-z])/gi;
 // The same words written backwards ("eht", "uoy", "ruoy", "lla"…): a line with three of them reads backwards.
 // Short reversals that are words elsewhere ("si", "ni", "won", "era") are left out.
 const reversedWords =
@@ -336,7 +338,7 @@ const cipherMaxLine = 4096;
 // of the single ROT13 look it replaces; each form's own look runs only where it passed.
 const firstLook = new RegExp(
   [
-    ' (?:(?:gur|naq|lbh|nyy|gb|eht|dna|uoy|ruoy|lla)[^A-Za-z]|(?:[Ee]cho|ECHO|[Tt]ango|TANGO)[^A-Za-z]|20 [0-9a-fA-F]{2} |[.-]{1,6} [.-]|[\u2801-\u28ff]{2})',
+    ' (?:(?:gur|naq|lbh|nyy|gb|urg|avrg|avr|eht|dna|uoy|ruoy|lla)[^A-Za-z]|(?:[Ee]cho|ECHO|[Tt]ango|TANGO)[^A-Za-z]|20 [0-9a-fA-F]{2} |[.-]{1,6} [.-]|[\u2801-\u28ff]{2})',
     '^(?:Gur|Lbh) ',
     '\u2800[\u2801-\u28ff]',
     '\n(?:\\S\r?\n\\S\r?\n\\S|begin [0-7])',
@@ -349,7 +351,7 @@ const firstLook = new RegExp(
     '\\|[-_\\\\]\\||\\(_\\)|\\]\\\\\\[|/\\\\/\\\\|\\}\\{',
   ].join('|'),
 );
-const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
+const rot13Gate = /[^A-Za-z](?:gur|naq|lbh|urg|avrg|avr)[^A-Za-z]|^(?:Gur|Lbh) /m;
 const reversedGate = /[^A-Za-z](?:eht|uoy|ruoy)[^A-Za-z]|^(?:eht|uoy) /m;
 
 const rot13 = (text: string): string =>
