@@ -20,6 +20,7 @@ const groups: readonly (readonly [string, string])[] = [
   ['|_|', 'u'],
   ['(_)', 'u'],
   ['|_)', 'd'],
+  ['/-\\', 'a'],
   ['`/', 'y'],
   ['}{', 'h'],
   ['/\\', 'a'],
@@ -71,7 +72,7 @@ const single = new Map<string, string>([
 // The gate: the groups that do not occur in ordinary prose or code ("()" and "[]" do, and "\/" does in escaped paths:
 // those are read only on a line the others mark). A line is read when it holds this many marks.
 const gate =
-  /\|-\||\|_\||\(_\)|\|\\\||\]\\\[|\|\\\/\||\/\\\/\\|\\\/\\\/|\|2|\|<|\|\)|\|=|\|\*|\}\{|`\//g;
+  /\|-\||\|_\||\(_\)|\|\\\||\]\\\[|\|\\\/\||\/\\\/\\|\\\/\\\/|\|2|\|<|\|\)|\|=|\|\*|\}\{|`\/|\/-\\/g;
 const minMarks = 4;
 const maxLine = 4096;
 
