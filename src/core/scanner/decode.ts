@@ -11,6 +11,7 @@ import { findEncodedBytes } from './decode-bytes.js';
 import { findSpelledText } from './decode-spelled.js';
 import { cipherMarks, findCipherLines, findNumberLists } from './decode-ciphers.js';
 import { deobfuscate } from './deobfuscate.js';
+import { findWideLeet, hasWideLeet, readWideLeet } from './decode-leet.js';
 
 export type { EncodedPayload } from './decoded-text.js';
 
@@ -317,8 +318,10 @@ function urlRuns(text: string, found: EncodedPayload[]): void {
 
 // ROT13 of the commonest English words: "gur" (the), "naq" (and), "bs" (of), "gb" (to), "lbh" (you)… No English
 // text writes them, and three on one line mark the line as ROT13 (or another text that decodes to nothing).
+// Dutch and Polish ones too: "urg" (het), "rra" (een), "ina" (van), "qr" (de), "ra" (en), "avrg" (niet), "wr" (je),
+// "avr" (nie), "wrfg" (jest), "glz" (tym).
 const rot13Words =
-  /(?<![A-Za-z])(?:gur|naq|bs|gb|lbh|lbhe|vf|nyy|sbe|guvf|gung|jvgu|ner|abj|qb|nal|zr|zl)(?![A-Za-z])/gi;
+  /(?<![A-Za-z])(?:gur|naq|bs|gb|lbh|lbhe|vf|nyy|sbe|guvf|gung|jvgu|ner|abj|qb|nal|zr|zl|urg|rra|ina|qr|ra|avrg|wr|avr|wrfg|glz)(?![A-Za-z])/gi;
 // The same words written backwards ("eht", "uoy", "ruoy", "lla"…): a line with three of them reads backwards.
 // Short reversals that are words elsewhere ("si", "ni", "won", "era") are left out.
 const reversedWords =
@@ -335,7 +338,7 @@ const cipherMaxLine = 4096;
 // of the single ROT13 look it replaces; each form's own look runs only where it passed.
 const firstLook = new RegExp(
   [
-    ' (?:(?:gur|naq|lbh|nyy|gb|eht|dna|uoy|ruoy|lla)[^A-Za-z]|(?:[Ee]cho|ECHO|[Tt]ango|TANGO)[^A-Za-z]|20 [0-9a-fA-F]{2} |[.-]{1,6} [.-]|[\u2801-\u28ff]{2})',
+    ' (?:(?:gur|naq|lbh|nyy|gb|urg|avrg|avr|eht|dna|uoy|ruoy|lla)[^A-Za-z]|(?:[Ee]cho|ECHO|[Tt]ango|TANGO)[^A-Za-z]|20 [0-9a-fA-F]{2} |[.-]{1,6} [.-]|[\u2801-\u28ff]{2})',
     '^(?:Gur|Lbh) ',
     '\u2800[\u2801-\u28ff]',
     '\n(?:\\S\r?\n\\S\r?\n\\S|begin [0-7])',
@@ -344,9 +347,11 @@ const firstLook = new RegExp(
     '<~',
     '85(?<=(?:ase|ASE|scii|SCII)85)',
     cipherMarks,
+    // Leetspeak drawn with several symbols a letter: "|-|", "|_|", "|\|", "(_)", "]\[", "/\/\", "}{" (decode-leet.ts).
+    '\\|[-_\\\\]\\||\\(_\\)|\\]\\\\\\[|/\\\\/\\\\|\\}\\{',
   ].join('|'),
 );
-const rot13Gate = /[^A-Za-z](?:gur|naq|lbh)[^A-Za-z]|^(?:Gur|Lbh) /m;
+const rot13Gate = /[^A-Za-z](?:gur|naq|lbh|urg|avrg|avr)[^A-Za-z]|^(?:Gur|Lbh) /m;
 const reversedGate = /[^A-Za-z](?:eht|uoy|ruoy)[^A-Za-z]|^(?:eht|uoy) /m;
 
 const rot13 = (text: string): string =>
@@ -427,6 +432,7 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     findEncodedBytes(text, found);
     findSpelledText(text, found);
     findCipherLines(text, found);
+    findWideLeet(text, found);
   }
   if (text.length <= smallText) findNumberLists(text, found);
   for (let k = 0; k < found.length; k++) {
@@ -446,6 +452,7 @@ const maxUndisguised = 4096;
 
 function undisguised(decoded: string): string | undefined {
   if (decoded.length > maxUndisguised) return undefined;
+  if (hasWideLeet(decoded)) return readWideLeet(decoded);
   const hints: number[] = [];
   leetJoint.lastIndex = 0;
   for (let m = leetJoint.exec(decoded); m; m = leetJoint.exec(decoded)) hints.push(m.index);

@@ -24,7 +24,8 @@ export interface EncodedPayload {
     | 'morse'
     | 'braille'
     | 'spelling-alphabet'
-    | 'letter-lines';
+    | 'letter-lines'
+    | 'leetspeak';
   readonly decoded: string;
 }
 

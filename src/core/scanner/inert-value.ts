@@ -62,10 +62,14 @@ export const createInertCheck = (
     // Asked once the whole value has been walked: a value with a string that cannot pass asks nothing.
     return true;
   };
+  let loneWords = 0;
+  const inertValue = (text: string): boolean =>
+    inertText(text) && !(asciiLoneWord.test(text) && ++loneWords >= JOINED_LONE_WORDS);
   return (value) => {
     pending.length = 0;
     overflow = false;
-    if (walk(value, MAX_NODES, inertText) < 0) return false;
+    loneWords = 0;
+    if (walk(value, MAX_NODES, inertText, inertValue) < 0) return false;
     for (const word of pending) {
       const quiet = quietText(word);
       if (memo.size >= MEMO_SIZE) memo.clear();
@@ -77,6 +81,14 @@ export const createInertCheck = (
   };
 };
 
+/**
+ * Values (not keys) that are lone words, from this many on, are joined and read as one text even with no string
+ * holding a space (scanner.ts: an order cut one word per field, `{"a":"ignore","b":"all",…}`): a value holding
+ * this many ASCII words is no inert one.
+ */
+export const JOINED_LONE_WORDS = 5;
+const asciiLoneWord = /^[A-Za-z',.!?-]{2,}$/;
+
 /** Printable ASCII without a space: one word to the joined read, whatever its characters. */
 const isPlainWord = (text: string): boolean => {
   for (let i = 0; i < text.length; i++) {
@@ -87,11 +99,16 @@ const isPlainWord = (text: string): boolean => {
 };
 
 /** Nodes left after walking `value`, or −1 when it is not inert. */
-const walk = (value: unknown, budget: number, inertText: (text: string) => boolean): number => {
+const walk = (
+  value: unknown,
+  budget: number,
+  inertText: (text: string) => boolean,
+  inertValue: (text: string) => boolean,
+): number => {
   if (budget <= 0) return -1;
   switch (typeof value) {
     case 'string':
-      return inertText(value) ? budget - 1 : -1;
+      return inertValue(value) ? budget - 1 : -1;
     case 'number':
     case 'boolean':
     case 'undefined':
@@ -101,7 +118,7 @@ const walk = (value: unknown, budget: number, inertText: (text: string) => boole
       let left = budget - 1;
       if (Array.isArray(value)) {
         for (const item of value as readonly unknown[]) {
-          left = walk(item, left, inertText);
+          left = walk(item, left, inertText, inertValue);
           if (left < 0) return -1;
         }
         return left;
@@ -113,7 +130,7 @@ const walk = (value: unknown, budget: number, inertText: (text: string) => boole
         if (!Object.hasOwn(record, key)) continue;
         // A key is a string the scanner reads too.
         if (!inertText(key) || --left <= 0) return -1;
-        left = walk(record[key], left, inertText);
+        left = walk(record[key], left, inertText, inertValue);
         if (left < 0) return -1;
       }
       return left;

@@ -2,6 +2,7 @@ import { caseInsensitive, rx, type PatternDetector } from './detector.js';
 import type { Severity } from './finding.js';
 import { secretFiles } from './lexicon/credentials.js';
 import { lexiconDetectors } from './lexicon/signal-detectors.js';
+import { dutch, polish } from './lexicon/dutch-polish.js';
 
 // The general signals in the languages most common in the corpus after English. Each phrase list raises the
 // same rule as its English counterpart, so the combiner weighs a Spanish "no le digas al usuario" as it
@@ -314,6 +315,8 @@ const lexicons: Readonly<Record<string, Lexicon>> = {
     later: ['ตั้งแต่นี้', 'จากนี้ไป'],
     ai: ['ในฐานะ ai'],
   },
+  nl: dutch.general,
+  pl: polish.general,
 };
 
 const escapeRx = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

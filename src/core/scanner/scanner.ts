@@ -4,6 +4,7 @@ import { findDescriptionIntent, toolFacets } from './description-intent.js';
 import { gradeInstructions, gradeUnit } from './grade-unit.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
+import { JOINED_LONE_WORDS } from './inert-value.js';
 import { joinLimit, joinPieces, locatePiece } from './joined-fields.js';
 import type { RawFinding } from './raw-finding.js';
 import {
@@ -173,9 +174,11 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   ): Finding[] {
     // Only prose can carry part of a phrase: ids, numbers, paths and urls are left out. A lone word counts next
     // to prose ("ignore" / "all previous instructions"; text in a script written without spaces is such a word).
-    // Lone words alone do not join: a value of a few short words is one the hot path need not scan at all
-    // (inert-value.ts).
-    const spaced = pieces.some(([, text]) => text.includes(' '));
+    // A few lone words alone do not join: a value of a few short words is one the hot path need not scan at all
+    // (inert-value.ts); from JOINED_LONE_WORDS on they do (an order cut one word per field).
+    let lone = 0;
+    for (const [, text] of pieces) if (loneWord.test(text)) lone++;
+    const spaced = lone >= JOINED_LONE_WORDS || pieces.some(([, text]) => text.includes(' '));
     const prose = pieces.filter(
       ([, text]) => text.includes(' ') || (spaced && loneWord.test(text)),
     );

@@ -1,4 +1,5 @@
 import type { Lang } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // What a note planted in data asks of the AI reader, and how it addresses it, per language: the register layer's
 // English reading (register-shift.ts) in the languages of the corpus. A signal needs both halves: the AI reader
@@ -971,4 +972,6 @@ export const askLexicons: Readonly<Partial<Record<Lang, AskLexicon>>> = {
     call: ['panggil', 'jalankan', 'gunakan', 'eksekusi'],
     follow: ['ikuti', 'laksanakan', 'jalankan', 'patuhi'],
   },
+  nl: dutch.asks,
+  pl: polish.asks,
 };

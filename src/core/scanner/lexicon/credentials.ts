@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "Tell me / share / what is … the password": a request that hands a secret over, in either order (verb-final
 // languages put the verb last). The nouns are credentials only, not "key" or "code" alone.
@@ -75,6 +76,8 @@ export const secretNouns: PerLanguage = {
   id: ['kata sandi*', 'sandi*', 'kredensial', 'kunci api', 'kode pin'],
   th: ['รหัสผ่าน', 'ข้อมูลรับรอง'],
   tl: ['password', 'kredensyal'],
+  nl: dutch.secretNouns,
+  pl: polish.secretNouns,
 };
 
 /**
@@ -244,6 +247,8 @@ export const handOver: PerLanguage = {
   ],
   th: ['บอก', 'แชร์', 'เปิดเผย', 'คืออะไร', 'ให้ฉัน'],
   tl: ['sabihin', 'ibahagi', 'ibigay', 'ano ang'],
+  nl: dutch.handOver,
+  pl: polish.handOver,
 };
 
 /** Negations that make a hand-over advice ("never share your password"); a match near one is dropped. */
@@ -277,4 +282,6 @@ export const dontHandOver: PerLanguage = {
   id: ['jangan', 'tidak', 'tak'],
   th: ['อย่า', 'ไม่', 'ห้าม'],
   tl: ['huwag', 'hindi'],
+  nl: dutch.dontHandOver,
+  pl: polish.dontHandOver,
 };

@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "Let's say that …", "state that the output is …": the text dictates what the answer should be. Imperative and
 // first-person-plural forms only: "el informe afirma que" (the report states that) is how news reads.
@@ -105,4 +106,6 @@ export const sayThat: PerLanguage = {
   id: ['katakan bahwa', 'katakanlah', 'nyatakan bahwa', 'jawab bahwa', 'anggap saja'],
   th: ['ให้ตอบว่า', 'จงตอบว่า', 'ให้บอกว่า', 'ขอให้ระบุว่า'],
   tl: ['sabihin na', 'sabihing', 'sabihin mong'],
+  nl: dutch.sayThat,
+  pl: polish.sayThat,
 };

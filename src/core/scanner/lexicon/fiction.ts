@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "Imagine …", "suppose …", "in a world where …": a frame that makes a false or forbidden answer look like play.
 // A weak cue alone (tutorials say "suppose you have a list"), as in English.
@@ -98,4 +99,6 @@ export const fictionFrames: PerLanguage = {
   id: ['bayangkan', 'misalkan', 'andaikan', 'anggap saja', 'hipotetis', 'di dunia di mana'],
   th: ['จินตนาการ', 'สมมติ', 'สมมุติ'],
   tl: ['isipin', 'ipagpalagay', 'kunwari'],
+  nl: dutch.fictionFrames,
+  pl: polish.fictionFrames,
 };

@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "Ignore / forget the previous instructions": a verb that sets something aside next to a word that points back
 // at what came before. The pointer is what makes it an override: "ignorieren Sie diese Warnung" sets aside a
@@ -116,6 +117,8 @@ export const setAside: PerLanguage = {
   id: ['abaikan', 'lupakan', 'jangan ikuti', 'hiraukan', 'acuhkan'],
   th: ['เพิกเฉย', 'ละเว้น', 'ไม่สนใจ', 'ลืม', 'ไม่ต้องทำตาม', 'ไม่ต้องสนใจ', 'อย่าสนใจ', 'อย่าไปสนใจ'],
   tl: ['huwag pansinin', 'kalimutan', 'balewalain', 'ipagwalang-bahala', 'huwag sundin'],
+  nl: dutch.setAside,
+  pl: polish.setAside,
 };
 
 /**
@@ -238,6 +241,8 @@ export const before: PerLanguage = {
   id: ['sebelumnya', 'di atas', 'diatas', 'sebelum', 'awal'],
   th: ['ก่อนหน้า', 'ข้างต้น', 'ด้านบน', 'เดิม', 'ที่ผ่านมา'],
   tl: ['nakaraan*', 'nauna*', 'sa itaas'],
+  nl: dutch.before,
+  pl: polish.before,
 };
 
 /**
@@ -262,6 +267,8 @@ export const toldBefore: PerLanguage = {
   id: ['dikatakan kepadamu', 'dikatakan kepada anda'],
   th: ['ที่บอกคุณ'],
   tl: ['sinabi sa iyo'],
+  nl: dutch.toldBefore,
+  pl: polish.toldBefore,
 };
 
 /**
@@ -333,6 +340,8 @@ export const whatWasSaid: PerLanguage = {
   id: ['instruksi', 'petunjuk', 'perintah', 'aturan', 'arahan', 'semua'],
   th: ['คำสั่ง', 'คำแนะนำ', 'ข้อกำหนด', 'กฎ', 'ทั้งหมด'],
   tl: ['tagubilin', 'instruksyon', 'utos', 'panuto', 'lahat'],
+  nl: dutch.whatWasSaid,
+  pl: polish.whatWasSaid,
 };
 
 /**
@@ -382,4 +391,6 @@ export const dontSetAside: PerLanguage = {
   ],
   th: ['อย่าลืม', 'อย่าเพิกเฉย', 'ไม่ลืม', 'อย่าละเว้น'],
   tl: ['huwag kalimutan', 'huwag balewalain'],
+  nl: dutch.dontSetAside,
+  pl: polish.dontSetAside,
 };

@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // Who the text says the reader is, or who the writer claims to be: a new persona, a mode without limits, the
 // reader's creator. Second-person imperative forms only where the third person reads the same ("actúa como" is
@@ -136,6 +137,8 @@ export const newPersona: PerLanguage = {
   ],
   th: ['ตอนนี้คุณคือ', 'แกล้งทำเป็น', 'สวมบทบาท', 'ทำตัวเป็น', 'รับบทเป็น'],
   tl: ['ikaw na ngayon', 'ngayon ikaw ay', 'magpanggap', 'gumanap bilang', 'kumilos bilang'],
+  nl: dutch.newPersona,
+  pl: polish.newPersona,
 };
 
 /** A mode without limits: god mode, jailbreak mode, unrestricted mode. */
@@ -192,6 +195,8 @@ export const limitlessMode: PerLanguage = {
   id: ['mode dewa', 'mode tanpa batas*', 'mode jailbreak'],
   th: ['โหมดพระเจ้า', 'โหมดไม่จำกัด', 'โหมดเจลเบรก'],
   tl: ['god mode', 'mode na walang limitasyon'],
+  nl: dutch.limitlessMode,
+  pl: polish.limitlessMode,
 };
 
 /** "I am your creator / developer", "I am God". */
@@ -262,6 +267,8 @@ export const creatorClaim: PerLanguage = {
   ],
   th: ['ฉันคือผู้สร้างคุณ', 'ฉันคือพระเจ้า', 'ฉันคือผู้พัฒนาของคุณ'],
   tl: ['ako ang iyong lumikha', 'ako ang diyos', 'ako ang developer mo'],
+  nl: dutch.creatorClaim,
+  pl: polish.creatorClaim,
 };
 
 /** An AI, a language model, a chatbot: who "as an AI …" and "you are an AI" name. */
@@ -290,6 +297,8 @@ export const aiNouns: PerLanguage = {
   id: ['kecerdasan buatan', 'model bahasa', 'asisten ai', 'chatbot'],
   th: ['ai', 'ปัญญาประดิษฐ์', 'โมเดลภาษา', 'แชทบอท'],
   tl: ['artificial intelligence', 'language model', 'chatbot'],
+  nl: dutch.aiNouns,
+  pl: polish.aiNouns,
 };
 
 /**
@@ -314,6 +323,8 @@ export const assistantNouns: PerLanguage = {
   id: ['asisten'],
   th: ['ผู้ช่วย'],
   tl: ['katulong'],
+  nl: dutch.assistantNouns,
+  pl: polish.assistantNouns,
 };
 
 /** "As …" introducing what the reader is ("as an AI …"), and "you are". */
@@ -335,6 +346,8 @@ export const asYou: PerLanguage = {
   id: ['sebagai', 'kamu adalah', 'anda adalah'],
   th: ['ในฐานะ', 'คุณคือ', 'คุณเป็น'],
   tl: ['bilang', 'ikaw ay'],
+  nl: dutch.asYou,
+  pl: polish.asYou,
 };
 
 /** Limits that the text says the reader no longer has: no rules, uncensored, freed from its limits. */
@@ -445,4 +458,6 @@ export const limitsGone: PerLanguage = {
   ],
   th: ['ไม่มีข้อจำกัด', 'ไม่มีการเซ็นเซอร์', 'ไม่มีกฎ', 'หลุดพ้น', 'เป็นอิสระจาก'],
   tl: ['walang limitasyon', 'walang patakaran', 'walang censorship', 'nakalaya'],
+  nl: dutch.limitsGone,
+  pl: polish.limitsGone,
 };

@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "What is the user's e-mail address", "where does the user live": a request for personal data about the user
 // (or another person) that a text planted in data makes of the assistant.
@@ -22,6 +23,8 @@ export const userNouns: PerLanguage = {
   id: ['pengguna'],
   th: ['ผู้ใช้'],
   tl: ['gumagamit'],
+  nl: dutch.userNouns,
+  pl: polish.userNouns,
 };
 
 /** Personal data: address, e-mail, birth date, phone, where someone lives, card numbers. */
@@ -214,6 +217,8 @@ export const personalData: PerLanguage = {
   ],
   th: ['ที่อยู่', 'อีเมล', 'วันเกิด', 'เบอร์โทร', 'หมายเลขโทรศัพท์', 'อาศัยอยู่', 'บัตรเครดิต'],
   tl: ['tirahan', 'kaarawan', 'petsa ng kapanganakan', 'numero ng telepono', 'nakatira'],
+  nl: dutch.personalData,
+  pl: polish.personalData,
 };
 
 /** Data that is about a person whoever asks for it: a birth date, a home, where someone lives now. */
@@ -268,4 +273,6 @@ export const privateData: PerLanguage = {
   ],
   th: ['วันเกิด', 'อาศัยอยู่ที่ไหน', 'ที่อยู่บ้าน'],
   tl: ['petsa ng kapanganakan', 'saan nakatira', 'tirahan'],
+  nl: dutch.privateData,
+  pl: polish.privateData,
 };

@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "Show me your system prompt": a verb that puts text on the screen or hands it over, next to the reader's own
 // instructions. The nouns name the reader's setup (system prompt, system message, hidden or initial instructions,
@@ -165,6 +166,8 @@ export const promptNouns: PerLanguage = {
   ],
   th: ['พรอมต์ระบบ', 'พรอมท์ระบบ', 'คำสั่งที่ซ่อน', 'กฎที่ซ่อน'],
   tl: ['iyong mga tagubilin', 'mga tagubilin mo', 'nakatagong tagubilin', 'nakatagong panuto'],
+  nl: dutch.promptNouns,
+  pl: polish.promptNouns,
 };
 
 /**
@@ -393,6 +396,8 @@ export const leakVerbs: PerLanguage = {
   ],
   th: ['แสดง', 'บอก', 'เปิดเผย', 'ทวน', 'พิมพ์', 'คัดลอก'],
   tl: ['ipakita', 'ibunyag', 'ulitin', 'isulat', 'sabihin mo'],
+  nl: dutch.leakVerbs,
+  pl: polish.leakVerbs,
 };
 
 /** Languages whose listed verbs also read as statements: the verb (or the noun before it) must open its sentence. */
@@ -417,6 +422,8 @@ export const politeHead: PerLanguage = {
   id: ['tolong', 'silakan', 'coba', 'sekarang'],
   th: ['กรุณา', 'ช่วย', 'โปรด'],
   tl: ['paki', 'pakiusap'],
+  nl: dutch.politeHead,
+  pl: polish.politeHead,
 };
 
 /**
@@ -451,6 +458,8 @@ export const secretTransforms: PerLanguage = {
   id: ['pig latin', 'terbalik', 'puisi', 'haiku', 'akrostik'],
   th: ['พิกละติน', 'กลับด้าน', 'ย้อนกลับ', 'บทกวี', 'ไฮกุ'],
   tl: ['pig latin', 'baligtad', 'tula', 'haiku'],
+  nl: dutch.secretTransforms,
+  pl: polish.secretTransforms,
 };
 
 /** Encodings named alike in every language (after a secret and a put-out verb). */

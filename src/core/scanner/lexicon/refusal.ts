@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "Never refuse", "never say you cannot": refusal suppression, which English reads as `intent.unrestricted` ("never
 // refuses", "do not say you are unable"). Second-person orders with "never" only: "no te niegues a probar" ("don't
@@ -35,4 +36,6 @@ export const neverRefuse: PerLanguage = {
   id: ['jangan pernah menolak', 'jangan sekali-kali menolak'],
   th: ['ห้ามปฏิเสธเด็ดขาด', 'อย่าปฏิเสธเด็ดขาด', 'ไม่ปฏิเสธเลย'],
   tl: ['huwag kailanman tumanggi', 'huwag kang tatanggi kailanman'],
+  nl: dutch.neverRefuse,
+  pl: polish.neverRefuse,
 };

@@ -1,4 +1,5 @@
 import type { PerLanguage } from './stems.js';
+import { dutch, polish } from './dutch-polish.js';
 
 // "Answer only with 'APPROVED'" and "run rm -rf ~/x": the task-hijack and shell-command asks of the English layers
 // in the other languages. Verb forms are written out where a stem would also read English ("responde*" would
@@ -26,6 +27,8 @@ export const replyVerbs: PerLanguage = {
   id: ['jawab', 'jawablah', 'balas', 'balaslah', 'tanggapi'],
   th: ['ตอบ'],
   tl: ['sumagot', 'sagutin', 'tumugon'],
+  nl: dutch.replyVerbs,
+  pl: polish.replyVerbs,
 };
 
 /**
@@ -48,6 +51,8 @@ export const onlyWords: PerLanguage = {
   id: ['hanya', 'cuma'],
   th: ['เท่านั้น', 'แค่', 'เพียง'],
   tl: ['lamang'],
+  nl: dutch.onlyWords,
+  pl: polish.onlyWords,
 };
 
 /**
@@ -92,6 +97,8 @@ export const runVerbs: PerLanguage = {
   id: ['jalankan', 'eksekusi'],
   th: ['รัน', 'เรียกใช้', 'สั่งรัน'],
   tl: ['patakbuhin', 'isagawa'],
+  nl: dutch.runVerbs,
+  pl: polish.runVerbs,
 };
 
 /**

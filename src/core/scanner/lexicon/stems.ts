@@ -22,7 +22,9 @@ export type Lang =
   | 'tr'
   | 'id'
   | 'th'
-  | 'tl';
+  | 'tl'
+  | 'nl'
+  | 'pl';
 
 /** One list of stems per language. */
 export type PerLanguage = Readonly<Record<Lang, readonly string[]>>;
