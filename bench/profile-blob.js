@@ -12,7 +12,10 @@
 //
 //   node bench/profile-blob.js [--variant gateway|gw-bare] [--iters 20] [--starts 3]
 //        [--bytes 1048576] [--bin [LABEL=]PATH,...] [--node-options "..."] [--trace-gc]
-//        [--alloc-profile FILE [--promoted]] [--threads] [--wrapped]
+//        [--alloc-profile FILE [--promoted]] [--threads] [--wrapped] [--warmup 3]
+//
+// `--warmup` round trips come first, unmeasured (3: the scanner's paths compiled and its tables
+// filled; `bench/run.js` takes 1, so `--warmup 1 --iters 20` measures what its 1 MB row does).
 //
 // `--wrapped` takes the backend `bench/wrapped-blob-server.mjs`, whose result carries the text
 // twice, in `content` and in `structuredContent.result`, as FastMCP sends a tool's string.
@@ -45,6 +48,7 @@ const { values: opts } = parseArgs({
     promoted: { type: 'boolean', default: false },
     threads: { type: 'boolean', default: false },
     wrapped: { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '3' },
   },
 });
 
@@ -196,7 +200,7 @@ new PerformanceObserver((list) => {
       throw new Error(`blob reply ${JSON.stringify(reply).slice(0, 300)}`);
   };
   // Warm-up: the first round trips compile the scanner's paths and fill its tables.
-  for (let i = 0; i < 3; i++) await blob();
+  for (let i = 0; i < Number(opts.warmup); i++) await blob();
   if (inspector !== undefined) {
     await inspector.send('HeapProfiler.enable');
     await inspector.send('HeapProfiler.startSampling', {

@@ -4,6 +4,7 @@ import type { Finding } from './finding.js';
 import { childPath, isBinaryPayload, keyField } from './json-path.js';
 import type { RawFinding } from './raw-finding.js';
 import { dedupe } from './dedupe-findings.js';
+import { flatSlice } from './flat-slice.js';
 import type { TextScan } from './scan-text.js';
 
 /** The rule of the finding that marks text the scanner did not read (too large or too slow to scan). */
@@ -219,14 +220,15 @@ export function createScanJob(
     const { text, offset } = cur;
     const rest = text.length - offset;
     if (rest <= pieceChars + pieceOverlap) {
-      const piece = offset === 0 ? text : text.slice(offset);
+      // A piece is a flat copy, not a view of the text: the scanner reads it faster (flat-slice.ts).
+      const piece = offset === 0 ? text : flatSlice(text, offset, text.length);
       for (const f of scan(piece, cur.surface)) cur.found.push(shift(f, offset));
       scanned += rest;
       cur.offset = text.length;
       return true;
     }
     const cut = cutPoint(text, offset + pieceChars, offset + (pieceChars >> 1));
-    const piece = text.slice(offset, cut + pieceOverlap);
+    const piece = flatSlice(text, offset, cut + pieceOverlap);
     // Matches starting past the cut belong to the next piece, which sees more of what follows them.
     for (const f of scan(piece, cur.surface))
       if (offset + f.start < cut) cur.found.push(shift(f, offset));
