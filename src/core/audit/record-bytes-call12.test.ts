@@ -52,17 +52,19 @@ interface Tool {
   readonly defHash: string | undefined;
 }
 
-const decisionOf = (rules: readonly string[], extra: Partial<PolicyDecision> = {}) =>
-  ({
-    effect: 'allow',
-    final: 'allow',
-    decidingRule: rules[0] ?? 'default',
-    rules,
-    mode: 'enforce',
-    policy: `sha256:${'c'.repeat(64)}`,
-    reason: 'allowed',
-    ...extra,
-  });
+const decisionOf = (
+  rules: readonly string[],
+  extra: Partial<PolicyDecision> = {},
+): PolicyDecision => ({
+  effect: 'allow',
+  final: 'allow',
+  decidingRule: rules[0] ?? 'default',
+  rules,
+  mode: 'enforce',
+  policy: `sha256:${'c'.repeat(64)}`,
+  reason: 'allowed',
+  ...extra,
+});
 
 const callOf = (
   n: number,

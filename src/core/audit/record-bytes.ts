@@ -340,7 +340,10 @@ class RunCache {
     this.keys[3 * i] = a;
     this.keys[3 * i + 1] = b;
     this.keys[3 * i + 2] = c;
-    this.runs[i] = out.bytes.slice(start, out.length);
+    // A copy: a Node Buffer's `slice` is a view, which the next records would write over.
+    const run = new Uint8Array(out.length - start);
+    run.set(out.bytes.subarray(start, out.length));
+    this.runs[i] = run;
   }
 }
 
