@@ -57,8 +57,7 @@ const measure = ({ bytes, records, pending }, count) => {
       defHash: `sha256:${'d'.repeat(64)}`,
       findSecrets: () => [],
     });
-    prev =
-      bytes.sealRecordBytes(out, call, 2 * i + 1, ts, prev, pending.sha256HexOfBytes) ?? prev;
+    prev = bytes.sealRecordBytes(out, call, 2 * i + 1, ts, prev, pending.sha256HexOfBytes) ?? prev;
     const result = records.buildResultRecord({
       callId: id,
       outcome: { kind: 'ok', result: { content: [] } },
