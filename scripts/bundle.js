@@ -213,6 +213,9 @@ const result = await build({
   absWorkingDir: ROOT,
   entryPoints: {
     main: 'src/cli/main.ts',
+    // What the bin runs before main: a `run` of a JSON config spawns its backends before the CLI's
+    // code loads (src/cli/launch-children.ts; `run` takes the children from the same module).
+    launch: 'src/cli/launch-children.ts',
     'scanner-parts': 'src/core/scanner/scanner.ts',
     // Never loaded itself: as an entry it cuts the scanner's shared code (533 KB in one chunk) in
     // two chunks of ~250 and ~280 KB. Node reads a module's file into one buffer and frees it; a
