@@ -12,7 +12,7 @@
 // result, the first result minus direct's **in the same round** (bench/run.js takes two starts per
 // round: on a loaded machine its figure moves by ±200 ms), the relay process's CPU when the
 // result arrived (schedstat, every thread), and for gateway starts the start-up trace
-// (MCP_GATEWAY_TRACE_STARTUP=1): when the backend was spawned, when it answered its `initialize`
+// (MCP_GATEWAY_TRACE_STARTUP=1): when the backend was spawned (and the gateway's CPU then), when it answered its `initialize`
 // (its boot as the gateway saw it, against direct's `initialize`), and when the call was forwarded.
 // That splits "first call − direct" into: the gateway's own start before the spawn, the backend's
 // boot being slower beside the gateway, and the hops after it.
@@ -87,7 +87,7 @@ for (const name of opts.variants.split(',').filter((n) => n !== '')) {
 
 /**
  * @typedef {{ initMs: number, callMs: number, cpuMs: number, spawnedMs?: number,
- *   backendInitMs?: number, forwardedMs?: number, builtMs?: number }} Sample
+ *   spawnedCpuMs?: number, backendInitMs?: number, forwardedMs?: number, builtMs?: number }} Sample
  */
 
 /** One start: the client's times, the relay's CPU at the result, the gateway's trace. */
@@ -103,7 +103,7 @@ const start = (/** @type {Variant} */ variant) =>
       child.once('error', reject);
       // The trace's times are the gateway's (ms since its process started): only differences
       // between its own lines are used, and the spawn's offset against the client's clock.
-      /** @type {Map<string, number>} */
+      /** @type {Map<string, { ms: number, cpu: number }>} */
       const trace = new Map();
       let errText = '';
       child.stderr.setEncoding('utf8');
@@ -113,9 +113,12 @@ const start = (/** @type {Variant} */ variant) =>
         while ((newline = errText.indexOf('\n')) !== -1) {
           const line = errText.slice(0, newline);
           errText = errText.slice(newline + 1);
-          const match = /^\[startup\] ([\d.]+) ms \(cpu \d+\) (.*)$/.exec(line);
-          if (match !== null && !trace.has(/** @type {string} */ (match[2])))
-            trace.set(/** @type {string} */ (match[2]), Number(match[1]));
+          const match = /^\[startup\] ([\d.]+) ms \(cpu (\d+)\) (.*)$/.exec(line);
+          if (match !== null && !trace.has(/** @type {string} */ (match[3])))
+            trace.set(/** @type {string} */ (match[3]), {
+              ms: Number(match[1]),
+              cpu: Number(match[2]),
+            });
         }
       });
       const send = (/** @type {unknown} */ message) =>
@@ -175,16 +178,20 @@ const start = (/** @type {Variant} */ variant) =>
   );
 
 /** The trace's steps that split the first call: all in ms since the gateway process started. */
-const fromTrace = (/** @type {Map<string, number>} */ trace) => {
-  const spawned =
-    trace.get('backends spawned from the config text (1)') ?? trace.get('backends spawned');
-  const backendInit = trace.get('backend echo: initialize answered; tools/list sent');
-  const forwarded =
+const fromTrace = (/** @type {Map<string, { ms: number, cpu: number }>} */ trace) => {
+  // The bin's spawn (cli/launch-children.ts), else `run`'s from the config text, else the pool's.
+  const spawn =
+    trace.get('backends spawned at launch (1)') ??
+    trace.get('backends spawned from the config text (1)') ??
+    trace.get('backends spawned');
+  const backendInit = trace.get('backend echo: initialize answered; tools/list sent')?.ms;
+  const forwarded = (
     trace.get('call echo__echo: listing reviewed, forwarded') ??
-    trace.get('call echo__echo: forwarded');
-  const built = trace.get('gateway built');
+    trace.get('call echo__echo: forwarded')
+  )?.ms;
+  const built = trace.get('gateway built')?.ms;
   return {
-    ...(spawned === undefined ? {} : { spawnedMs: spawned }),
+    ...(spawn === undefined ? {} : { spawnedMs: spawn.ms, spawnedCpuMs: spawn.cpu }),
     ...(backendInit === undefined ? {} : { backendInitMs: backendInit }),
     ...(forwarded === undefined ? {} : { forwardedMs: forwarded }),
     ...(built === undefined ? {} : { builtMs: built }),
@@ -214,7 +221,7 @@ console.log(
     .join(',')}`,
 );
 console.log(
-  'variant            init ms  call ms  call−direct  CPU ms │ spawn at  backend init−direct init  forwarded after backend init  built at',
+  'variant            init ms  call ms  call−direct  CPU ms │ spawn at  (CPU)  backend init−direct init  forwarded after backend init  built at',
 );
 for (const variant of variants) {
   const own = samples.get(variant.name) ?? [];
@@ -228,6 +235,7 @@ for (const variant of variants) {
       f(m((s) => s.cpuMs)).padStart(7),
       '│',
       f(m((s) => s.spawnedMs ?? NaN)).padStart(8),
+      f(m((s) => s.spawnedCpuMs ?? NaN)).padStart(6),
       f(
         median(
           own.map(
