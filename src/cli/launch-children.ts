@@ -83,10 +83,22 @@ export const plainRunConfig = (args: readonly string[]): string | null | undefin
   return config;
 };
 
-let launched: { readonly file: string; readonly children: GuessedChildren } | undefined;
+interface Launched {
+  readonly file: string;
+  readonly children: GuessedChildren;
+}
 
 /**
- * Called by the bin before the CLI's code loads (commander, the program, the `run` command and
+ * Where the bin's spawn leaves its children for `run`: on the global object, because the bin loads
+ * this module from `dist/bundle/launch.js`, a file of its own (one file to load before the spawn,
+ * not a graph of chunks: each module file costs Node's ES module loader ~1 ms of CPU), while `run`
+ * has its own copy in the main bundle.
+ */
+const LAUNCHED = Symbol.for('mcp-gateway.launch-children');
+const slot = globalThis as { [LAUNCHED]?: Launched | undefined };
+
+/**
+ * Called by the bin (from `dist/bundle/launch.js`) before the CLI's code loads (commander, the program, the `run` command and
  * its config reader: ~16 ms of CPU after Node's own boot): when the command line is plainly a
  * `run` of a JSON config, its plainly written stdio servers are spawned now, so their boot
  * overlaps all of the gateway's. `run` takes them ({@link takeLaunchChildren}) and hands them
@@ -108,10 +120,11 @@ export const spawnAtLaunch = (
   if (file === undefined) return;
   const children = spawnFromConfigFile(file);
   if (children.size === 0) return;
-  launched = { file, children };
+  slot[LAUNCHED] = { file, children };
   traceStartup(`backends spawned at launch (${children.size})`);
   process.once('exit', () => {
-    if (launched !== undefined) killChildren(launched.children);
+    const untaken = slot[LAUNCHED];
+    if (untaken !== undefined) killChildren(untaken.children);
   });
 };
 
@@ -120,8 +133,8 @@ export const spawnAtLaunch = (
  * another file are killed: `run` guesses its own).
  */
 export const takeLaunchChildren = (file: string | undefined): GuessedChildren | undefined => {
-  const taken = launched;
-  launched = undefined;
+  const taken = slot[LAUNCHED];
+  slot[LAUNCHED] = undefined;
   if (taken === undefined) return undefined;
   if (taken.file === file) return taken.children;
   killChildren(taken.children);
