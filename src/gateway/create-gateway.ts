@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { BackendPool } from '../backends/backend-pool.js';
+import { warmHandshakeSchemas } from '../backends/warm-handshake.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { ConsoleChange } from '../console/console-source.js';
 import { createRootsTracker } from '../core/policy/roots-tracker.js';
@@ -556,6 +557,14 @@ export const createGateway = async (options: GatewayOptions): Promise<Gateway> =
     await cachedRound;
     traceStartup('catalog: cached listings routed');
     serving = done;
+    // A warm start's first call waits for its backend's `initialize` and `tools/list` answers:
+    // while a backend still boots, the SDK's schemas for them are compiled, not when they come
+    // (after the calls that waited for this build have gone on to wait for their backend).
+    if (pool.status().some((s) => s.state === 'starting'))
+      setImmediate(() => {
+        warmHandshakeSchemas();
+        traceStartup('backends: handshake schemas compiled');
+      });
   };
   const ready = built.then(afterBuild);
   ready.catch(() => undefined);

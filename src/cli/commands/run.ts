@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import {
-  killChildren,
-  spawnEarly,
-  spawnFromConfigText,
-  type GuessedChildren,
-} from '../../gateway/early-children.js';
+import { killChildren, spawnEarly, type GuessedChildren } from '../../gateway/early-children.js';
 import type { BackendStatus } from '../../gateway/gateway.js';
 import { traceStartup } from '../../gateway/startup-trace.js';
 import type { CliDeps, GlobalOptions } from '../context.js';
+import { configFileToGuess, spawnFromConfigFile, takeLaunchChildren } from '../launch-children.js';
 import type { Output } from '../output.js';
 
 /** `run` (default): the stdio gateway for one agent, until stdin ends, a signal, or parent death. */
@@ -17,6 +11,7 @@ export const runCommand = async (options: GlobalOptions, deps: CliDeps): Promise
   // Backends first: the plainly written stdio servers of a JSON config given by path start now,
   // before the config code (zod, the schema, cosmiconfig, the policy compiler) loads; each child
   // is adopted only by a validated server with the same spec (backends/spawn-from-config-text.ts).
+  // The bin may have spawned them already, before this code loaded (cli/launch-children.ts).
   const guessed = guessChildren(options, deps);
   if (guessed.size > 0) traceStartup(`backends spawned from the config text (${guessed.size})`);
   const [{ loadConfig }, { loadOptionsFor }, { createOutput, exitCodeFor, formatError }] =
@@ -140,21 +135,15 @@ const printStartup = (
   output.err(color.dim('Press Ctrl+C to stop.'));
 };
 
-/** The children of the config file `--config` (or MCP_GATEWAY_CONFIG) names, if it is JSON. */
+/**
+ * The children of the config file `--config` (or MCP_GATEWAY_CONFIG) names, if it is JSON: those
+ * the bin spawned at launch for that file, or spawned now.
+ */
 const guessChildren = (options: GlobalOptions, deps: CliDeps): GuessedChildren => {
-  const given = options.config ?? deps.env['MCP_GATEWAY_CONFIG'];
-  const profile = options.profile ?? deps.env['MCP_GATEWAY_PROFILE'];
-  // A profile may leave servers out; a searched-for or YAML config is cosmiconfig's to read.
-  if (given === undefined || given === '' || (profile !== undefined && profile !== ''))
-    return new Map();
-  const file = path.resolve(deps.cwd, given);
-  if (!file.endsWith('.json') || path.basename(file) === 'package.json') return new Map();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // Missing or unreadable: loadConfig says so, with its fix.
-    return new Map();
-  }
-  return spawnFromConfigText(file, text);
+  const file = configFileToGuess(
+    options.config ?? deps.env['MCP_GATEWAY_CONFIG'],
+    options.profile ?? deps.env['MCP_GATEWAY_PROFILE'],
+    deps.cwd,
+  );
+  return takeLaunchChildren(file) ?? spawnFromConfigFile(file);
 };
