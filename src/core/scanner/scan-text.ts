@@ -426,6 +426,10 @@ export function createTextScan(
     const rawView: TextView = { text: raw, segments: null, rawLength: raw.length };
     scanView(rawView, raw, surface, found, true, grouped);
     scanDecoded(rawView, surface, found);
+    // The layers the whole view gets read the raw text too: pretty-printed JSON joined, and a result's sentences for
+    // who they address and what they ask (before round 12 a large text with a few rewritten lines skipped both).
+    scanJoinedJson(rawView, surface, found);
+    if (surface === 'content') scanRegister(rawView, found);
     // Raw findings inside a rewritten line are the view's to report, unless tag characters hide text there.
     const keepAll = hasTagCharacters(raw);
     for (const f of found) if (keepAll || !inside(changed, f.start, f.end)) out.push(f);
@@ -433,6 +437,9 @@ export function createTextScan(
       const view = viewOf(raw, changed, changed[k], changed[k + 1]);
       scanView(view, raw, surface, out, false);
       scanDecoded(view, surface, out);
+      // A run of rewritten lines is read for its sentences as well; not for whether the text is nothing but a
+      // request: the run is a part of the text, not the whole of it.
+      if (surface === 'content') scanRegister(view, out, 'place.bare-request');
     }
   }
 
@@ -465,9 +472,9 @@ export function createTextScan(
   };
 
   // A result read sentence by sentence: requests to the reader that its data never leads up to.
-  function scanRegister(view: TextView, out: RawFinding[]): void {
+  function scanRegister(view: TextView, out: RawFinding[], leaveOut?: string): void {
     for (const f of findRegisterShifts(view.text)) {
-      if (disabledRules.has(f.rule)) continue;
+      if (disabledRules.has(f.rule) || f.rule === leaveOut) continue;
       const [start, end] = rawSpan(view, f.start, f.end);
       out.push({ ...f, start, end });
     }
