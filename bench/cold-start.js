@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cpuNs } from './proc-cpu.js';
+import { compareBins } from './variants.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'mcp-gateway.js');
@@ -136,18 +137,7 @@ console.log(JSON.stringify({ directMs: directTimes, gatewayWarmCacheMs: gatewayT
 /** The `--first-call` mode (see the top of this file). */
 async function firstCallCpu() {
   const echo = path.join(ROOT, 'bench', 'echo-server.mjs');
-  const bins = [
-    { label: 'this', bin: BIN },
-    ...values['compare-bin']
-      .split(',')
-      .filter((entry) => entry !== '')
-      .map((entry) => {
-        const at = entry.indexOf('=');
-        return at === -1
-          ? { label: 'base', bin: path.resolve(entry) }
-          : { label: entry.slice(0, at), bin: path.resolve(entry.slice(at + 1)) };
-      }),
-  ];
+  const bins = [{ label: 'this', bin: BIN }, ...compareBins(values['compare-bin'])];
   const profDir = values['cpu-prof'];
   if (profDir !== undefined) mkdirSync(profDir, { recursive: true });
   /** One start: ms and CPU ms of the gateway process when the first result arrived. */

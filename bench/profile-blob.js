@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { inspectorOf } from './child-rpc.js';
 import { cpuNs } from './proc-cpu.js';
+import { featureVariants } from './variants.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ECHO = path.join(ROOT, 'bench', 'echo-server.mjs');
@@ -52,15 +53,7 @@ const { values: opts } = parseArgs({
   },
 });
 
-const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
-/** @type {Record<string, Record<string, unknown>>} */
-const configs = {
-  gateway: {},
-  'gw-no-audit': { audit: { enabled: false } },
-  'gw-no-scan': { scanning: SCAN_OFF },
-  'gw-bare': { audit: { enabled: false }, scanning: SCAN_OFF, pinning: { mode: 'off' } },
-};
-const extra = configs[opts.variant];
+const extra = featureVariants[opts.variant];
 if (extra === undefined) throw new Error(`unknown variant ${opts.variant}`);
 const ITERS = Number(opts.iters);
 const BYTES = Number(opts.bytes);

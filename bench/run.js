@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cpuNs } from './proc-cpu.js';
+import { compareBins, SCAN_OFF } from './variants.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'mcp-gateway.js');
@@ -140,18 +141,11 @@ function fiftyRulePolicy() {
   return { default: 'allow', rules };
 }
 
-const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
-
 /** The other builds to compare, each `[LABEL=]path`; their variants are named `NAME@LABEL`. */
-const compareBins = (opts['compare-bin'] ?? '')
-  .split(',')
-  .filter((entry) => entry !== '')
-  .map((entry) => {
-    // Only the first '=' separates the label: a path may hold more.
-    const at = entry.indexOf('=');
-    const [label, bin] = at === -1 ? ['base', entry] : [entry.slice(0, at), entry.slice(at + 1)];
-    return { suffix: `@${label}`, bin: path.resolve(/** @type {string} */ (bin)) };
-  });
+const otherBins = compareBins(opts['compare-bin']).map(({ label, bin }) => ({
+  suffix: `@${label}`,
+  bin,
+}));
 
 /**
  * Configurations: `direct` is the baseline; each gateway variant differs only in its config.
@@ -183,7 +177,7 @@ const allVariants = [
 
 /** @param {Record<string, Record<string, unknown>>} configs */
 function gatewayVariants(configs) {
-  const bins = [{ suffix: '', bin: BIN }, ...compareBins];
+  const bins = [{ suffix: '', bin: BIN }, ...otherBins];
   return Object.entries(configs).flatMap(([name, extra]) =>
     bins.map(({ suffix, bin }) => ({
       name: `${name}${suffix}`,

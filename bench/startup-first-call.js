@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cpuNs } from './proc-cpu.js';
+import { compareBins, featureVariants } from './variants.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'mcp-gateway.js');
@@ -37,25 +38,10 @@ const { values: opts } = parseArgs({
   },
 });
 const RUNS = Number(opts.runs);
-const SCAN_OFF = { descriptions: 'off', responses: 'off', arguments: 'off' };
-/** @type {Record<string, Record<string, unknown>>} */
-const CONFIGS = {
-  gateway: {},
-  'gw-no-audit': { audit: { enabled: false } },
-  'gw-no-scan': { scanning: SCAN_OFF },
-  'gw-bare': { audit: { enabled: false }, scanning: SCAN_OFF, pinning: { mode: 'off' } },
-};
+const CONFIGS = featureVariants;
 const bins = [
   { suffix: '', bin: BIN },
-  ...opts['compare-bin']
-    .split(',')
-    .filter((entry) => entry !== '')
-    .map((entry) => {
-      const at = entry.indexOf('=');
-      return at === -1
-        ? { suffix: '@base', bin: path.resolve(entry) }
-        : { suffix: `@${entry.slice(0, at)}`, bin: path.resolve(entry.slice(at + 1)) };
-    }),
+  ...compareBins(opts['compare-bin']).map(({ label, bin }) => ({ suffix: `@${label}`, bin })),
 ];
 
 /** @typedef {{ name: string, gateway: boolean, argv: string[] }} Variant */
