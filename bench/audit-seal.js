@@ -7,22 +7,12 @@
 //   node bench/audit-seal.js [calls] [OTHER/dist ...]
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decision, session } from './audit-call.js';
 
 const calls = Number(process.argv[2] ?? 100_000);
 const here = resolve(fileURLToPath(import.meta.url), '../../dist');
 const builds = [here, ...process.argv.slice(3).map((dist) => resolve(dist))];
 
-/** @type {import('../dist/core/policy/decision.js').PolicyDecision} */
-const decision = {
-  effect: 'allow',
-  final: 'allow',
-  decidingRule: 'default',
-  rules: [],
-  mode: 'enforce',
-  policy: `sha256:${'c'.repeat(64)}`,
-  reason: 'allowed',
-};
-const session = { agent: undefined, client: { name: 'bench', version: '1' } };
 const ts = '2026-12-07T15:00:00.000Z';
 
 const loaded = await Promise.all(

@@ -11,22 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decision, session } from './audit-call.js';
 
 const calls = Number(process.argv[2] ?? 100_000);
 const here = resolve(fileURLToPath(import.meta.url), '../../dist');
 const builds = [here, ...process.argv.slice(3).map((dist) => resolve(dist))];
-
-/** @type {import('../dist/core/policy/decision.js').PolicyDecision} */
-const decision = {
-  effect: 'allow',
-  final: 'allow',
-  decidingRule: 'default',
-  rules: [],
-  mode: 'enforce',
-  policy: `sha256:${'c'.repeat(64)}`,
-  reason: 'allowed',
-};
-const session = { agent: undefined, client: { name: 'bench', version: '1' } };
 
 /**
  * CPU µs per call of `calls` calls, `concurrency` at a time, through one build's audit steps.

@@ -1,6 +1,25 @@
 // @ts-check
-// What the profiling benchmarks share to talk to a gateway they spawned: its inspector (`--inspect`),
-// and JSON-RPC requests over its stdio.
+// What the benchmarks share to talk to a process they spawned: its inspector (`--inspect`), its
+// output line by line, and JSON-RPC requests over its stdio.
+
+/**
+ * Calls `onLine` with each complete line `stream` writes (without its newline), in order.
+ * @param {import('node:stream').Readable} stream
+ * @param {(line: string) => void} onLine
+ */
+export function onLines(stream, onLine) {
+  let buffer = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (/** @type {string} */ chunk) => {
+    buffer += chunk;
+    let newline;
+    while ((newline = buffer.indexOf('\n')) !== -1) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      onLine(line);
+    }
+  });
+}
 
 /**
  * The gateway's inspector, opened from the address it prints on stderr (`--inspect`): `send`

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { onLines } from './child-rpc.js';
 import { cpuNs } from './proc-cpu.js';
 import { compareBins } from './variants.js';
 
@@ -55,16 +56,8 @@ function jsonLinesChild(argv, clientName, onMessage, after = []) {
   const child = spawn(/** @type {string} */ (command), args, { stdio: ['pipe', 'pipe', 'ignore'] });
   const send = (/** @type {unknown} */ message) =>
     child.stdin.write(`${JSON.stringify(message)}\n`);
-  let buffer = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (/** @type {string} */ chunk) => {
-    buffer += chunk;
-    let newline;
-    while ((newline = buffer.indexOf('\n')) !== -1) {
-      const message = JSON.parse(buffer.slice(0, newline));
-      buffer = buffer.slice(newline + 1);
-      onMessage(message, send, child);
-    }
+  onLines(child.stdout, (line) => {
+    onMessage(JSON.parse(line), send, child);
   });
   send({
     jsonrpc: '2.0',

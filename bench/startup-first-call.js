@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { onLines } from './child-rpc.js';
 import { cpuNs } from './proc-cpu.js';
 import { compareBins, featureVariants } from './variants.js';
 
@@ -91,21 +92,13 @@ const start = (/** @type {Variant} */ variant) =>
       // between its own lines are used, and the spawn's offset against the client's clock.
       /** @type {Map<string, { ms: number, cpu: number }>} */
       const trace = new Map();
-      let errText = '';
-      child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (/** @type {string} */ text) => {
-        errText += text;
-        let newline;
-        while ((newline = errText.indexOf('\n')) !== -1) {
-          const line = errText.slice(0, newline);
-          errText = errText.slice(newline + 1);
-          const match = /^\[startup\] ([\d.]+) ms \(cpu (\d+)\) (.*)$/.exec(line);
-          if (match !== null && !trace.has(/** @type {string} */ (match[3])))
-            trace.set(/** @type {string} */ (match[3]), {
-              ms: Number(match[1]),
-              cpu: Number(match[2]),
-            });
-        }
+      onLines(child.stderr, (line) => {
+        const match = /^\[startup\] ([\d.]+) ms \(cpu (\d+)\) (.*)$/.exec(line);
+        if (match !== null && !trace.has(/** @type {string} */ (match[3])))
+          trace.set(/** @type {string} */ (match[3]), {
+            ms: Number(match[1]),
+            cpu: Number(match[2]),
+          });
       });
       const send = (/** @type {unknown} */ message) =>
         child.stdin.write(`${JSON.stringify(message)}\n`);
@@ -120,34 +113,27 @@ const start = (/** @type {Variant} */ variant) =>
           },
         });
       let initMs = NaN;
-      let buffer = '';
-      child.stdout.setEncoding('utf8');
-      child.stdout.on('data', (/** @type {string} */ text) => {
-        buffer += text;
-        let newline;
-        while ((newline = buffer.indexOf('\n')) !== -1) {
-          const message = JSON.parse(buffer.slice(0, newline));
-          buffer = buffer.slice(newline + 1);
-          if (message.id === 1) {
-            initMs = performance.now() - started;
-            send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      onLines(child.stdout, (line) => {
+        const message = JSON.parse(line);
+        if (message.id === 1) {
+          initMs = performance.now() - started;
+          send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+          call();
+        } else if (message.id === 2) {
+          if (message.error !== undefined || message.result?.isError === true) {
             call();
-          } else if (message.id === 2) {
-            if (message.error !== undefined || message.result?.isError === true) {
-              call();
-              continue;
-            }
-            const callMs = performance.now() - started;
-            const cpuMs = cpuNs(/** @type {number} */ (child.pid)) / 1e6;
-            // The trace's last lines may still be on their way: give them a moment.
-            setTimeout(() => {
-              child.stdin.end();
-              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-              child.once('exit', () => {
-                resolve({ initMs, callMs, cpuMs, ...fromTrace(trace) });
-              });
-            }, 20);
+            return;
           }
+          const callMs = performance.now() - started;
+          const cpuMs = cpuNs(/** @type {number} */ (child.pid)) / 1e6;
+          // The trace's last lines may still be on their way: give them a moment.
+          setTimeout(() => {
+            child.stdin.end();
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            child.once('exit', () => {
+              resolve({ initMs, callMs, cpuMs, ...fromTrace(trace) });
+            });
+          }, 20);
         }
       });
       send({
