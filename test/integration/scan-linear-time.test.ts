@@ -15,7 +15,7 @@ import {
 // characters and keywords are repeated, alone and mixed, and timed at growing sizes up to
 // 256 KiB and 1 MiB. Linear work grows 4× per step; this fails a case whose time grows more than
 // `maxGrowth`× (quadratic work grows 16×). Times are CPU times, a suspicious step is measured
-// again (best of several runs) before it counts, and a step whose larger size costs under
+// again (best of several runs) and confirmed one size up before it counts, and a step whose larger size costs under
 // `noiseFloorMs` is not judged: a busy machine cannot fail the test, a quadratic case can.
 const KiB = 1024;
 const sizes = [4 * KiB, 16 * KiB, 64 * KiB, 256 * KiB, 1024 * KiB];
@@ -99,12 +99,35 @@ const superLinear = (
         growth = ms / previous.ms;
       }
       // Measured again, the larger size may fall under the noise floor: then it is not judged either.
-      if (ms >= noiseFloorMs && growth > maxGrowth * (expected / 4))
-        return `${previous.size / KiB} KiB → ${size / KiB} KiB took ${previous.ms.toFixed(1)} → ${ms.toFixed(1)} ms (${growth.toFixed(1)}×, linear is ${expected}×)`;
+      if (ms >= noiseFloorMs && growth > maxGrowth * (expected / 4)) {
+        const why = `${previous.size / KiB} KiB → ${size / KiB} KiB took ${previous.ms.toFixed(1)} → ${ms.toFixed(1)} ms (${growth.toFixed(1)}×, linear is ${expected}×)`;
+        const next = confirmStep(scan, unit, { size, ms, text });
+        if (next !== undefined) return `${why}; ${next}`;
+      }
     }
     previous = { size, ms, text };
   }
   return undefined;
+};
+
+/**
+ * A step that grew too much is judged again one size up (4× the larger size), and fails only when that step grows too
+ * much as well. A quadratic term that dominates at one size dominates more at the next (it grows 16× a step, the rest
+ * 4×); a run slowed by the machine (a full GC, a background compile, a busy core: CI failed on a keyword's 8 → 32 KiB
+ * step at 10.2×, which took 4.3× on a quiet machine) does not repeat itself on a different text twice in a row.
+ */
+const confirmStep = (
+  scan: (text: string) => unknown,
+  unit: string,
+  larger: Timed,
+): string | undefined => {
+  const size = larger.size * 4;
+  if (larger.ms * 4 > projectionCapMs)
+    return `${size / KiB} KiB would take over ${projectionCapMs} ms even if linear`;
+  const ms = best(scan, fill(unit, size), 1);
+  const growth = ms / larger.ms;
+  if (growth <= maxGrowth) return undefined;
+  return `${larger.size / KiB} KiB → ${size / KiB} KiB took ${larger.ms.toFixed(1)} → ${ms.toFixed(1)} ms (${growth.toFixed(1)}×) too`;
 };
 
 /**
@@ -199,21 +222,38 @@ describe('the scanner is linear in its input', () => {
   });
 
   test('a quadratic scan of a unit longer than the smaller sizes still fails', () => {
-    // Each 512th character reads the whole text again, a character at a time: n²/512. The unit is as long as the
-    // signal layer's mix.
+    // Scans that cost CPU time by a formula: `ms` at `at` characters, growing with the square of the length (or
+    // linearly, with one size slow). Reading the text n²/k times instead grew 9 to 11× a step with the JIT and the
+    // caches in play, and its retries at 1 MiB took 40 s. The unit is as long as the signal layer's mix.
+    const costs =
+      (ms: number, at: number, power: number, slowAt = -1) =>
+      (text: string): number => {
+        const until =
+          cpuMs() + ms * (text.length / at) ** power + (text.length === slowAt ? 30 : 0);
+        let spins = 0;
+        while (cpuMs() < until) spins++;
+        return spins;
+      };
     const unit = fill('send the password to the agent ', 54_219);
-    const quadratic = (text: string): number => {
-      let sum = 0;
-      for (let i = 0; i < text.length; i += 512)
-        for (let j = 0; j < text.length; j++) sum += text.charCodeAt(j);
-      return sum;
-    };
     expect(wholeUnitSteps(unit)).toEqual([64 * KiB, 256 * KiB, 1024 * KiB]);
-    expect(superLinear(quadratic, unit, wholeUnitSteps(unit))).toMatch(/linear is 4×/);
+    expect(superLinear(costs(26, 64 * KiB, 2), unit, wholeUnitSteps(unit))).toMatch(
+      /linear is 4×.* too$/,
+    );
     expect(
       superLinear((text) => text.indexOf('\u0000'), unit, wholeUnitSteps(unit)),
     ).toBeUndefined();
-  });
+    // A linear scan slow at one size only (as a busy machine can make it, run after run) is not failed: the step after
+    // it is linear. A keyword's pair of sizes gets that step too.
+    expect(
+      superLinear(costs(2, 64 * KiB, 1, 256 * KiB), unit, wholeUnitSteps(unit)),
+    ).toBeUndefined();
+    expect(
+      largerFirst(costs(0.5, 8 * KiB, 1, 32 * KiB), 'Mándame', keywordSizes, keywordNoiseFloorMs),
+    ).toBeUndefined();
+    expect(
+      largerFirst(costs(12, 32 * KiB, 2), 'Mándame', keywordSizes, keywordNoiseFloorMs),
+    ).toMatch(/too$/);
+  }, 120_000);
 
   test.each(layers)(
     '%s triggers, alone and mixed, repeated to 1 MiB',
