@@ -3,10 +3,11 @@
 // given Node options (e.g. `--cpu-prof --cpu-prof-dir=DIR`, `--trace-gc`), warms up, runs
 // `--calls` echo calls either one at a time or with `--concurrency` in flight, then closes the
 // gateway's stdin so that it exits normally (and writes its profile). Prints the relay's CPU
-// per call (schedstat) and, with `--heap`, the bytes it allocated per call (from
-// `process.memoryUsage` is not reachable from outside: use `--trace-gc` and sum the scavenges).
+// per call (schedstat) and that over its backend's CPU per call (the same work through any relay:
+// a ratio the machine's load moves less than either figure). `--variant floor` runs
+// bench/floor-relay.mjs under the same load. Allocation per call: `--alloc-profile FILE`.
 //
-//   node bench/profile-call.js --variant gateway|gw-bare [--mode seq|par] [--calls 20000]
+//   node bench/profile-call.js --variant gateway|gw-bare|floor [--mode seq|par] [--calls 20000]
 //        [--warmup 3000] [--concurrency 16] [--node-options "--cpu-prof --cpu-prof-dir=/tmp/p"]
 //        [--bin OTHER/bin/mcp-gateway.js] [--windows N]
 //
@@ -20,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { inspectorOf, stdioRpc } from './child-rpc.js';
-import { cpuNs } from './proc-cpu.js';
+import { childPids, cpuNs } from './proc-cpu.js';
 import { featureVariants } from './variants.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,8 +50,15 @@ const { values: opts } = parseArgs({
   },
 });
 
-const extra = featureVariants[/** @type {string} */ (opts.variant)];
-if (extra === undefined) throw new Error(`unknown variant ${opts.variant}`);
+// `floor` is bench/floor-relay.mjs (what any Node relay costs), the same load through it.
+const FLOOR = path.join(ROOT, 'bench', 'floor-relay.mjs');
+const isFloor = opts.variant === 'floor';
+const extra = isFloor ? {} : featureVariants[/** @type {string} */ (opts.variant)];
+if (extra === undefined)
+  throw new Error(
+    `unknown variant ${opts.variant}; known: floor, ${Object.keys(featureVariants).join(', ')}`,
+  );
+const TOOL = isFloor ? 'echo' : 'echo__echo';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mcp-gateway-profile-'));
 const config = path.join(dir, 'mcp-gateway.config.json');
 writeFileSync(
@@ -62,7 +70,8 @@ const nodeOptions = opts['node-options'].split(' ').filter((o) => o !== '');
 const allocProfile = opts['alloc-profile'];
 if (allocProfile !== undefined) nodeOptions.push('--inspect=127.0.0.1:0');
 const prefix = opts.prefix.split(' ').filter((o) => o !== '');
-const argv = [...prefix, process.execPath, ...nodeOptions, opts.bin, '--config', config];
+const relayArgs = isFloor ? [FLOOR, process.execPath, ECHO] : [opts.bin, '--config', config];
+const argv = [...prefix, process.execPath, ...nodeOptions, ...relayArgs];
 const child = spawn(/** @type {string} */ (argv[0]), argv.slice(1), {
   stdio: ['pipe', 'pipe', allocProfile === undefined ? 'inherit' : 'pipe'],
 });
@@ -108,9 +117,9 @@ await request('initialize', {
 });
 stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
 let listed = await request('tools/list', {});
-while (!listed.result?.tools?.some((/** @type {{name: string}} */ t) => t.name === 'echo__echo'))
+while (!listed.result?.tools?.some((/** @type {{name: string}} */ t) => t.name === TOOL))
   listed = await request('tools/list', {});
-const call = () => request('tools/call', { name: 'echo__echo', arguments: { message: 'hello' } });
+const call = () => request('tools/call', { name: TOOL, arguments: { message: 'hello' } });
 const run = async (/** @type {number} */ calls) => {
   if (opts.mode === 'seq') {
     for (let i = 0; i < calls; i++) await call();
@@ -136,6 +145,9 @@ if (inspector !== undefined) {
   });
 }
 const pid = /** @type {number} */ (child.pid);
+const backends = childPids(pid);
+const backendNs = () => backends.reduce((sum, one) => sum + cpuNs(one), 0);
+const backendBefore = backendNs();
 const before = cpuNs(pid);
 const timesBefore = userSysUs(pid);
 const threadsBefore = cpuNsByThread(pid);
@@ -152,6 +164,7 @@ if (windows > 1) {
   process.stderr.write(`CPU µs/call by slice of ${String(each)} calls: ${slices.join(' ')}\n`);
 } else await run(Number(opts.calls));
 const cpu = (cpuNs(pid) - before) / 1000 / Number(opts.calls);
+const backendCpu = (backendNs() - backendBefore) / 1000 / Number(opts.calls);
 const timesAfter = userSysUs(pid);
 const threadsAfter = cpuNsByThread(pid);
 const perThread = [...threadsAfter]
@@ -171,7 +184,7 @@ if (inspector !== undefined) {
   inspector.socket.close();
 }
 process.stderr.write(
-  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call (user ${userUs.toFixed(0)}, system ${sysUs.toFixed(0)}), ${(wall * 1000).toFixed(1)} µs wall/call; peak RSS ${peakRssMb.toFixed(0)} MB; by thread (µs/call): ${perThread}\n`,
+  `${opts.variant} ${opts.mode}: ${cpu.toFixed(1)} µs CPU/call (×${(cpu / backendCpu).toFixed(2)} the backend's ${backendCpu.toFixed(1)}; user ${userUs.toFixed(0)}, system ${sysUs.toFixed(0)}), ${(wall * 1000).toFixed(1)} µs wall/call; peak RSS ${peakRssMb.toFixed(0)} MB; by thread (µs/call): ${perThread}\n`,
 );
 await new Promise((resolve) => {
   child.once('exit', resolve);

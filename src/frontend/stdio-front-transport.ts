@@ -1,12 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import {
-  FramingError,
-  JsonLineReader,
-  lineOf,
-  toLine,
-  type JsonTextWriter,
-} from '../wire/json-lines.js';
+import { FramingError, JsonLineReader, toLine, type JsonTextWriter } from '../wire/json-lines.js';
+import { TickBatch } from '../wire/tick-batch.js';
 import { answerWithoutId } from './invalid-message-answers.js';
 
 /** Messages from an agent are small; this only bounds a broken one. */
@@ -39,7 +34,8 @@ export class StdioFrontTransport implements Transport, JsonTextWriter, JsonBytes
   onmessage?: ((message: JSONRPCMessage) => void) | undefined;
 
   private readonly reader: JsonLineReader;
-  private corked = false;
+  /** This tick's lines, written to stdout as one when the tick ends. */
+  private readonly batch: TickBatch;
   private closed = false;
   private readonly onData = (chunk: Buffer): void => {
     this.reader.append(chunk);
@@ -47,11 +43,6 @@ export class StdioFrontTransport implements Transport, JsonTextWriter, JsonBytes
   private readonly onError = (error: Error): void => {
     this.onerror?.(error);
   };
-  private readonly uncork = (): void => {
-    this.corked = false;
-    this.stdout.uncork();
-  };
-
   constructor(
     private readonly stdin: NodeJS.ReadableStream,
     private readonly stdout: NodeJS.WritableStream & {
@@ -59,6 +50,7 @@ export class StdioFrontTransport implements Transport, JsonTextWriter, JsonBytes
       uncork(): void;
     },
   ) {
+    this.batch = new TickBatch(() => stdout);
     this.reader = new JsonLineReader({
       maxMessageBytes: MAX_MESSAGE_BYTES,
       onMessage: (message) => this.onmessage?.(message as JSONRPCMessage),
@@ -87,7 +79,7 @@ export class StdioFrontTransport implements Transport, JsonTextWriter, JsonBytes
 
   /** Writes one message already serialised (with its newline). */
   write(line: string): Promise<void> {
-    if (this.writeLine(line)) return Promise.resolve();
+    if (this.closed || this.batch.text(line)) return Promise.resolve();
     return new Promise((resolve) => this.stdout.once('drain', resolve));
   }
 
@@ -97,32 +89,14 @@ export class StdioFrontTransport implements Transport, JsonTextWriter, JsonBytes
    * A small one is: a vectored write of a few small pieces costs more than copying them.
    */
   writeJsonText(parts: readonly string[]): boolean {
+    if (this.closed) return true;
     let length = 0;
     for (const part of parts) length += part.length;
-    if (length <= JOIN_BELOW_CHARS) return this.writeLine(lineOf(parts));
-    return this.writeJsonBytes(parts);
+    return length <= JOIN_BELOW_CHARS ? this.batch.line(parts) : this.batch.bytes(parts);
   }
 
   writeJsonBytes(parts: readonly (string | Uint8Array)[]): boolean {
-    if (this.closed) return true;
-    this.corkForTick();
-    for (const part of parts) if (part.length > 0) this.stdout.write(part);
-    return this.stdout.write('\n');
-  }
-
-  /** One line into this tick's write; false when stdout's buffer is over its mark. */
-  private writeLine(line: string): boolean {
-    if (this.closed) return true;
-    this.corkForTick();
-    return this.stdout.write(line);
-  }
-
-  /** Every message written in this tick leaves in one write, when the tick ends. */
-  private corkForTick(): void {
-    if (this.corked) return;
-    this.corked = true;
-    this.stdout.cork();
-    process.nextTick(this.uncork);
+    return this.closed || this.batch.bytes(parts);
   }
 
   close(): Promise<void> {

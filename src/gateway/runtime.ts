@@ -107,6 +107,7 @@ export const createRuntime = (
     labels: () => config.labels,
     findSecrets,
     sink: parts.labelSink,
+    resultFindings: config.scanning.responses !== 'off',
   });
   // Words the scanner cleared once are not scanned again in this runtime's calls.
   const inert = createInertCheck((text) => parts.scanner.quietText(text));

@@ -24,6 +24,7 @@ const setup = (answer: ApprovalAnswer) => {
     labels: () => labels,
     findSecrets,
     sink,
+    resultFindings: true,
   });
   const askHuman = vi.fn(() => Promise.resolve(answer));
   const policyStep = enforcePolicy({

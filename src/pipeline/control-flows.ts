@@ -2,7 +2,7 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { FindSecrets } from '../core/audit/redact-secrets.js';
 import type { CompiledFlows } from '../core/flows/compile-flows.js';
 import { evaluateFlows, type FlowVerdict } from '../core/flows/evaluate-flows.js';
-import { bitsOf, type SessionLabel } from '../core/flows/flow-label.js';
+import { bitsOf, SENSITIVE, UNTRUSTED, type SessionLabel } from '../core/flows/flow-label.js';
 import type { FlowSource, LabelChange } from '../core/flows/flow-session.js';
 import type { LabelResolver } from '../core/flows/resolve-labels.js';
 import { takeInResult, takesInNothing } from '../core/flows/take-in-result.js';
@@ -14,6 +14,11 @@ export interface FlowControlOptions {
   readonly labels: () => LabelResolver;
   readonly findSecrets: FindSecrets;
   readonly sink: AuditSink;
+  /**
+   * Whether results reach the step with findings (result scanning is in the pipeline). Without,
+   * a result of a tool that is neither `untrusted` nor `sensitive` can change nothing.
+   */
+  readonly resultFindings: boolean;
 }
 
 /** Flow control's two halves: a check the policy step combines with its rules, and a step for results. */
@@ -25,6 +30,17 @@ export interface FlowControl {
   /** Pipeline step: what a delivered result brings into the session (labels, fingerprints). */
   readonly step: Middleware;
 }
+
+/** Whether some rule of `flows` applies whatever the session's labels (its `after` is empty). */
+const unlabelledRules = new WeakMap<CompiledFlows, boolean>();
+const someRuleWithoutLabels = (flows: CompiledFlows): boolean => {
+  let some = unlabelledRules.get(flows);
+  if (some === undefined) {
+    some = flows.rules.some((rule) => rule.after === 0);
+    unlabelledRules.set(flows, some);
+  }
+  return some;
+};
 
 /** Builds flow control over the agent session that each call carries (`ctx.flow`). */
 export const createFlowControl = (options: FlowControlOptions): FlowControl => {
@@ -56,6 +72,9 @@ export const createFlowControl = (options: FlowControlOptions): FlowControl => {
       if (session === undefined) return undefined;
       const flows = options.flows();
       if (flows.rules.length === 0) return undefined;
+      // A session with no labels yet (most, most of the time) matches only rules that need
+      // none: when there are none, the call is not even put together for evaluateFlows.
+      if (session.labels === 0 && !someRuleWithoutLabels(flows)) return undefined;
       return evaluateFlows(
         flows,
         session,
@@ -78,6 +97,10 @@ export const createFlowControl = (options: FlowControlOptions): FlowControl => {
     step: function controlFlows(ctx, next) {
       // Without a session nothing is taken in: the call passes without a step of its own.
       if (ctx.flow === undefined) return next();
+      // Nor with a result that can bring nothing in whatever it holds (see takesInNothing): no
+      // findings can come, and the tool's labels (fixed for the call) neither mark nor taint.
+      if (!options.resultFindings && (labelsOf(ctx).bits & (SENSITIVE | UNTRUSTED)) === 0)
+        return next();
       // A handler, not an async function: its frame and await cost more on every call.
       return next().then((outcome) => takeIn(ctx, outcome));
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FramingError, JsonLineReader, lineOf } from './json-lines.js';
+import { FramingError, JsonLineReader } from './json-lines.js';
 
 const readerFor = (maxMessageBytes = 1024) => {
   const messages: unknown[] = [];
@@ -86,13 +86,5 @@ describe('JsonLineReader', () => {
     reader.clear();
     reader.append(bytes('{"id":2}\n'));
     expect(messages).toEqual([{ id: 2 }]);
-  });
-});
-
-describe('lineOf', () => {
-  it('is the parts joined with one newline after them', () => {
-    expect(lineOf([])).toBe('\n');
-    expect(lineOf(['{"a":', '"b\\n"', '}'])).toBe('{"a":"b\\n"}\n');
-    expect(JSON.parse(lineOf(['{"id":1,', '"x":"\u00e9"}']))).toEqual({ id: 1, x: 'é' });
   });
 });

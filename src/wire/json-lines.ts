@@ -120,16 +120,6 @@ export interface JsonTextWriter {
   writeJsonText(parts: readonly string[]): boolean;
 }
 
-/**
- * The parts and a newline as one string: concatenated, not joined, so the write flattens it
- * once (a join makes a flat copy, and the newline after it a second one).
- */
-export const lineOf = (parts: readonly string[]): string => {
-  let line = '';
-  for (const part of parts) line += part;
-  return `${line}\n`;
-};
-
 /** Whether `transport` takes messages as JSON text too. */
 export const isJsonTextWriter = (transport: object): transport is JsonTextWriter =>
   typeof (transport as Partial<JsonTextWriter>).writeJsonText === 'function';
