@@ -39,7 +39,8 @@ function naive(keywords: readonly string[], text: string): [number, number][] {
   for (let p = 0; p < text.length; p++) {
     const here: number[] = [];
     for (const len of [3, 4]) {
-      const id = p + len <= text.length ? idOf.get(text.slice(p, p + len).toLowerCase()) : undefined;
+      const id =
+        p + len <= text.length ? idOf.get(text.slice(p, p + len).toLowerCase()) : undefined;
       if (id !== undefined) here.push(id);
     }
     for (const id of here.sort((a, b) => a - b)) out.push([p, id]);
@@ -63,9 +64,13 @@ describe('a keyword index at and past the old size limit', () => {
   for (const states of [32766, 32767, 32768, 65535, 65536, 70000]) {
     test(`of ${states} states builds and finds every occurrence`, () => {
       const keywords = listWithStates(states);
-      expect(buildTrie(keywords, keywords.map((_, id) => id), classesOf(keywords)).states).toBe(
-        states,
-      );
+      expect(
+        buildTrie(
+          keywords,
+          keywords.map((_, id) => id),
+          classesOf(keywords),
+        ).states,
+      ).toBe(states);
       const index = createKeywordIndex(keywords);
       const text = textFor(keywords);
       const hits = index.find(text);

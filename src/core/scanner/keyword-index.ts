@@ -257,7 +257,6 @@ function firstWide(kw: string): number {
 const UNUSUAL = 0x100;
 const KIND_SHIFT = 13;
 
-
 /** The automaton of the ASCII keywords. */
 interface Automaton {
   /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds), UNUSUAL, and its kind (top bits). */
