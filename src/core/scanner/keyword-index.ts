@@ -131,11 +131,12 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
 
   function find(text: string): KeywordHits {
     const hits: KeywordHits = { keyword: [], start: [], hints: [], unusual: false };
-    const { delta, info, stride, ownFirst, ownIds, outLink } = dfa;
+    const { delta, marked, info, stride, ownFirst, ownIds, outLink } = dfa;
     const n = text.length;
     // Stretches around non-ASCII characters, as flat [start, end) pairs, for the wide keywords.
     const stretches: number[] = [];
-    let state = 0;
+    // The row of the current state (its trie number + 1: row 0 is never used, so 0 can mean "not filled in").
+    let row = 1;
     // The kinds of the last five characters, 3 bits each (the newest lowest): the hint of the character two back is
     // read from them without a branch on every space, digit and dot (ordinary text has many; a mispredicted branch
     // on each cost as much as the automaton). Before the text, characters are OTHER.
@@ -154,12 +155,12 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
         else if (c === text.charCodeAt(i - 2)) hits.hints.push(i - 3);
       }
       const cls = cell & 0xff;
-      let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
-      if (step === unfilled) step = dfa.fill(state, cls);
-      state = step >> 1;
-      if ((step & 1) !== 0) {
+      let next = delta[row * stride + cls] ?? 0;
+      if (next === 0) next = dfa.fill(row, cls);
+      row = next;
+      if ((marked[row] ?? 0) !== 0) {
         // A state's own keywords, then those ending in its suffixes (shorter): hits ending here in start order.
-        for (let s = state; s !== 0; s = outLink[s] ?? 0)
+        for (let s = row - 1; s !== 0; s = outLink[s] ?? 0)
           for (let k = ownFirst[s] ?? 0, to = ownFirst[s + 1] ?? 0; k < to; k++) {
             const id = ownIds[k] ?? 0;
             add(hits, id, i + 1 - (lengths[id] ?? 0));
@@ -256,22 +257,23 @@ function firstWide(kw: string): number {
 const UNUSUAL = 0x100;
 const KIND_SHIFT = 13;
 
-// A transition not yet computed.
-const unfilled = 0xffff;
-
 /** The automaton of the ASCII keywords. */
 interface Automaton {
   /** Per UTF-16 unit: its character class (low byte; 0 for characters no keyword holds), UNUSUAL, and its kind (top bits). */
   readonly info: Uint16Array;
   readonly stride: number;
   /**
-   * delta[state * stride + class] ^ unfilled = next state << 1, | 1 when keywords end there; `unfilled` until first
-   * needed. Stored XOR-ed so that a row never reached stays zero: the table (~3.5 MB) is allocated zeroed, and its
-   * pages take memory only once text reaches a row in them.
+   * delta[row * stride + class] = the row of the next state, 0 until first needed (a state's row is its trie number
+   * + 1, so the zeroed table needs no sentinel written: the table (~3.3 MB) is allocated zeroed, and its pages take
+   * memory only once text reaches a row in them). Two bytes per cell while the rows fit (65,535 states), four past
+   * that. Whether keywords end in a state is marked[row], not a bit of the cell: with the bit, two-byte cells held
+   * only 32,767 states, the limit the scanner's lexicons had reached.
    */
-  readonly delta: Uint16Array;
-  /** Compute (and keep) a transition not yet filled in. */
-  fill(state: number, cls: number): number;
+  readonly delta: Uint16Array | Uint32Array;
+  /** 1 at the row of a state where keywords end (its own or a suffix's), once a transition into it was filled in. */
+  readonly marked: Uint8Array;
+  /** Compute (and keep) a transition not yet filled in: the next state's row. */
+  fill(row: number, cls: number): number;
   /** The keywords that end in state s: ownIds[ownFirst[s] .. ownFirst[s + 1]). */
   readonly ownFirst: Int32Array;
   readonly ownIds: Int32Array;
@@ -308,9 +310,10 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
 
   // The trie, breadth first (keyword-trie.ts; the CLI bundle carries the scanner's own).
   const { states, kidFirst, via, parent, ownFirst, ownIds } = keywordTrie(lowered, ids, classes);
-  if (states * 2 + 1 >= unfilled) throw new Error('too many keywords for the index');
-
-  const delta = new Uint16Array(states * stride);
+  // Rows 1 .. states, and row 0 unused: a cell holds up to `states`.
+  const cells = (states + 1) * stride;
+  const delta = states <= 0xffff ? new Uint16Array(cells) : new Uint32Array(cells);
+  const marked = new Uint8Array(states + 1);
   // Failure and output links are worked out when text first reaches a state (-1 until then), like the rows: an
   // automaton of thousands of keywords is built at start-up, and most of its states are never reached.
   const fail = new Int32Array(states).fill(-1);
@@ -323,7 +326,7 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     let f = fail[t] ?? 0;
     if (f >= 0) return f;
     const p = parent[t] ?? 0;
-    f = p === 0 ? 0 : fill(failOf(p), via[t] ?? 0) >> 1;
+    f = p === 0 ? 0 : step(failOf(p), via[t] ?? 0);
     fail[t] = f;
     return f;
   }
@@ -338,20 +341,26 @@ function compile(lowered: readonly string[], ids: readonly number[]): Automaton 
     return o;
   }
   // find follows outLink[] from marked states only: marking a state works out its whole chain.
-  const mark = (s: number): number => (s << 1) | (outLinkOf(s) !== 0 || ends(s) ? 1 : 0);
-  function fill(state: number, cls: number): number {
-    let step = (delta[state * stride + cls] ?? 0) ^ unfilled;
-    if (step !== unfilled) return step;
+  function mark(s: number): number {
+    if (outLinkOf(s) !== 0 || ends(s)) marked[s + 1] = 1;
+    return s;
+  }
+  /** The state after `state` on class `cls` (trie numbers), filled in. */
+  function step(state: number, cls: number): number {
+    const known = delta[(state + 1) * stride + cls] ?? 0;
+    if (known !== 0) return known - 1;
     // A trie edge, else the failure state's transition (a shallower state, so no cycle).
     let kid = kidFirst[state] ?? 0;
     const last = kidFirst[state + 1] ?? 0;
     while (kid < last && via[kid] !== cls) kid++;
-    if (kid < last) step = mark(kid);
-    else step = state === 0 ? mark(0) : fill(failOf(state), cls);
-    delta[state * stride + cls] = step ^ unfilled;
-    return step;
+    let to: number;
+    if (kid < last) to = mark(kid);
+    else to = state === 0 ? mark(0) : step(failOf(state), cls);
+    delta[(state + 1) * stride + cls] = to + 1;
+    return to;
   }
-  return { info, stride, delta, fill, ownFirst, ownIds, outLink };
+  const fill = (row: number, cls: number): number => step(row - 1, cls) + 1;
+  return { info, stride, delta, marked, fill, ownFirst, ownIds, outLink };
 }
 
 /**

@@ -135,7 +135,13 @@ function fromParts(
   return { states, kidFirst, via, parent, ownFirst, ownIds };
 }
 
-/** The trie as text: base64 of its kid counts, edge classes (a byte per state) and end states (two bytes per keyword). */
+/** Bytes per keyword end state in the text form: two while state numbers fit, three past 65,536 states. */
+const endBytes = (states: number): number => (states <= 0x10000 ? 2 : 3);
+
+/**
+ * The trie as text: base64 of its kid counts, edge classes (a byte per state) and end states (two bytes per keyword,
+ * three in a trie of more than 65,536 states).
+ */
 function encodeTrie(trie: KeywordTrie, ids: readonly number[]): string {
   const { states, kidFirst, via, ownFirst, ownIds } = trie;
   const ends = new Int32Array(ids.length);
@@ -148,7 +154,11 @@ function encodeTrie(trie: KeywordTrie, ids: readonly number[]): string {
   for (let s = 0; s < states; s++)
     bytes += String.fromCharCode((kidFirst[s + 1] ?? 0) - (kidFirst[s] ?? 0));
   for (let s = 0; s < states; s++) bytes += String.fromCharCode(via[s] ?? 0);
-  for (const s of ends) bytes += String.fromCharCode(s & 0xff, s >>> 8);
+  const wide = endBytes(states) === 3;
+  for (const s of ends)
+    bytes += wide
+      ? String.fromCharCode(s & 0xff, (s >>> 8) & 0xff, s >>> 16)
+      : String.fromCharCode(s & 0xff, s >>> 8);
   return `${states}:${btoa(bytes)}`;
 }
 
@@ -156,7 +166,8 @@ function decodeTrie(text: string, ids: readonly number[]): KeywordTrie {
   const colon = text.indexOf(':');
   const states = Number(text.slice(0, colon));
   const bytes = atob(text.slice(colon + 1));
-  if (bytes.length !== states * 2 + ids.length * 2)
+  const width = endBytes(states);
+  if (bytes.length !== states * 2 + ids.length * width)
     throw new Error('a precomputed keyword trie does not fit its keywords');
   const kids = new Uint8Array(states);
   const via = new Uint8Array(states);
@@ -165,7 +176,10 @@ function decodeTrie(text: string, ids: readonly number[]): KeywordTrie {
     kids[s] = bytes.charCodeAt(s);
     via[s] = bytes.charCodeAt(states + s);
   }
-  for (let k = 0, at = states * 2; k < ids.length; k++, at += 2)
-    ends[k] = bytes.charCodeAt(at) | (bytes.charCodeAt(at + 1) << 8);
+  for (let k = 0, at = states * 2; k < ids.length; k++, at += width)
+    ends[k] =
+      bytes.charCodeAt(at) |
+      (bytes.charCodeAt(at + 1) << 8) |
+      (width === 3 ? bytes.charCodeAt(at + 2) << 16 : 0);
   return fromParts(states, kids, via, ends, ids);
 }

@@ -19,3 +19,58 @@ export function withoutQuotedExamples(sentence: string): string {
   const blanked = sentence.replace(quotedExample, ' ');
   return blanked !== sentence && aboutAttacks.test(blanked) ? blanked : sentence;
 }
+
+/** Quotation marks that open and close a quotation, by language: "…", “…”, «…», „…“, 「…」, 『…』, ‹…›. */
+const quotePairs: readonly (readonly [open: string, close: string])[] = [
+  ['"', '"'],
+  ['“', '”'],
+  ['«', '»'],
+  ['„', '“'],
+  ['「', '」'],
+  ['『', '』'],
+  ['‹', '›'],
+];
+
+/** Words of writing about attacks in the languages after English (the English ones are `aboutAttacks`). */
+const aboutAttacksElsewhere =
+  /(?:attaque|ataque|angriff|attacco|атак|инъекц|inyecci|injeç|iniezion|injektion|wstrzykiw|aanval|saldır|攻击|攻撃|注入|インジェクション|공격|주입)/i;
+
+/** Writing about prompts that leaked or data drawn out ("… leaked system prompts in 12 of 40 products"). */
+const aboutLeaks = /\b(?:leak\w{0,4}|extract\w{0,5}|exfiltrat\w{0,5})\b/i;
+
+/**
+ * Whether the span [start, end) of `input` sits inside a quotation (in any of the quotation marks above) while the
+ * text around the quotation writes about attacks: 'consignes comme « ignore les instructions précédentes » dans un
+ * document' reports an order, it gives none.
+ */
+export function reportedInQuotes(input: string, start: number, end: number): boolean {
+  const before = input.slice(Math.max(0, start - 200), start);
+  const after = input.slice(end, end + 300);
+  for (const [open, close] of quotePairs) {
+    const at =
+      open === close
+        ? (before.split(open).length - 1) % 2 === 1
+          ? before.lastIndexOf(open)
+          : -1
+        : before.lastIndexOf(open);
+    if (at < 0 || (open !== close && before.lastIndexOf(close) > at)) continue;
+    const shut = after.indexOf(close);
+    if (shut < 0) continue;
+    const around = `${before.slice(0, at)} ${after.slice(shut + 1)}`;
+    if (aboutAttacks.test(around) || aboutAttacksElsewhere.test(around) || aboutLeaks.test(around))
+      return true;
+  }
+  return false;
+}
+
+/** `d`, its matches dropped where they sit in a quotation that writing about attacks reports (`reportedInQuotes`). */
+export function unlessQuoted<D extends { readonly verify?: (m: RegExpExecArray) => boolean }>(
+  d: D,
+): D {
+  const own = d.verify;
+  return {
+    ...d,
+    verify: (m: RegExpExecArray) =>
+      !reportedInQuotes(m.input, m.index, m.index + m[0].length) && (own === undefined || own(m)),
+  };
+}

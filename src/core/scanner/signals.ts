@@ -1,4 +1,5 @@
 import { complianceDetectors } from './compliance-asks.js';
+import { conversationActDetectors } from './conversation-acts.js';
 import { countWords } from './count-words.js';
 import { directRequestDetectors } from './direct-requests.js';
 import { rx, S, type PatternDetector } from './detector.js';
@@ -1034,4 +1035,6 @@ export const signalDetectors: readonly PatternDetector[] = [
   ...secretRequestDetectors,
   ...complianceDetectors,
   ...directRequestDetectors,
+  // Acts on the conversation itself: a switched task, the text before it, its data in a URL (conversation-acts.ts).
+  ...conversationActDetectors,
 ];

@@ -2,6 +2,7 @@ import type { PatternDetector } from '../detector.js';
 import type { Severity } from '../finding.js';
 import { addressedAskDetectors } from './addressed-asks.js';
 import { descriptionAskDetectors } from './description-asks.js';
+import { reportedInQuotes } from '../quoted-example.js';
 import { lexiconDetector, once, sentenceOf, tester } from './build.js';
 import { handOver, dontHandOver, secretNouns } from './credentials.js';
 import { sayThat } from './dictate.js';
@@ -72,6 +73,8 @@ function setAsideFor(
         const { negation, verb } = tests();
         const { head, tail } = sentenceOf(m);
         if (negation.test(`${head}${m[0]}${tail}`) || conditional.test(tail)) return false;
+        // A write-up quoting the phrase it warns of, in any language's quotation marks.
+        if (reportedInQuotes(m.input, m.index, m.index + m[0].length)) return false;
         const opensWithVerb = verb.test(m[0].slice(0, 24));
         return closes(m, head, tail, opensWithVerb);
       },
