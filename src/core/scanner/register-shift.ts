@@ -636,7 +636,8 @@ function addressesAgent(sentence: string): boolean {
     return true;
   if (clauseMark.test(sentence))
     for (const r of addressClauses)
-      if (r.test(sentence) && !(r === readingCondition && describesReader.test(sentence))) return true;
+      if (r.test(sentence) && !(r === readingCondition && describesReader.test(sentence)))
+        return true;
   // "@copilot while you are here, …", "> @repo-agent please …": a bot mentioned anywhere in a line and given an
   // order; "the @triage-bot closed three issues" speaks about it.
   const mentioned = mention.exec(sentence)?.[1]?.toLowerCase();
