@@ -232,7 +232,8 @@ describe("the user's consent put ahead of every call is no call-this-first", () 
 const held = (cases: readonly { held: boolean }[]) => cases.filter((c) => c.held);
 const dev = (cases: readonly { held: boolean }[]) => cases.filter((c) => !c.held);
 
-// Main before the round (5f61ddf): dev 15/15 caught, 6/41 flagged; held 15/15 caught, 10/41 flagged.
+// Main before the round (5f61ddf): dev 15/15 caught, 6/41 flagged; held 15/15 caught, 10/41 flagged. End of round 13:
+// dev 15/15, 0/41; held 15/15, 10/41 (what the held half still flags: docs/scanning.md, Round 13).
 describe('false-positive blind set (issue 11, round 13)', () => {
   test('the set is split in halves', () => {
     expect(fp13Benign.length).toBeGreaterThanOrEqual(80);
