@@ -203,12 +203,17 @@ function reportedQuote(m: RegExpExecArray): boolean {
 /** `d`, its matches dropped where they sit in a reported quotation (about attacks, or a character's speech). */
 export function unlessReported(d: PatternDetector): PatternDetector {
   const own = d.verify;
-  return {
-    ...d,
+  // The lexicon's detectors (view form) build their keywords and pattern on first use, by getters a spread would run
+  // at import (missing the bundle's precomputed tables): those are wrapped as a view of `d`, the others copied (a
+  // copy is what inViewForm spreads).
+  const wrapped: Pick<PatternDetector, 'maxLength' | 'verify'> = {
     // The verify reads the window around the match: wide enough for a quotation's attribution or its write-up.
     maxLength: Math.max(d.maxLength, reportReach),
     verify: (m) => !reportedQuote(m) && !guardsData(m) && (own === undefined || own(m)),
   };
+  return d.viewForm === true
+    ? Object.assign(Object.create(d) as PatternDetector, wrapped)
+    : { ...d, ...wrapped };
 }
 const reportReach = 200;
 
