@@ -373,7 +373,9 @@ testBlindHeldHalf({
   attacks: techniqueRows(blindAttacksIHeld),
   caught: HELD_CAUGHT,
   benign: blindBenignIHeld,
-  flagged: ['shell_exec'],
+  // Round 13 (fp13): shell_exec no longer flagged (consults-user.ts: showing the user a command ahead of anything is
+  // consent, not call-this-first; not tuned on this text).
+  flagged: [],
   instructionAttacks: blindInstructionAttacksIHeld,
   instructionLevels: ['high', 'high'],
   instructionBenign: blindInstructionBenignIHeld,

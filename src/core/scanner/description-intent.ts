@@ -1,3 +1,4 @@
+import { consultsUser } from './consults-user.js';
 import { otherServer, S, SB } from './description-rules.js';
 import type { RawFinding } from './raw-finding.js';
 
@@ -432,7 +433,9 @@ export function findDescriptionIntent(
         (turnScope.test(s) && (toolScope.test(s) || serverScope.test(s))) ||
         (addressesModel.test(s) &&
           (obligation.test(s) || obligation.test(previous)) &&
-          governsScope(s)))
+          governsScope(s))) &&
+      // What is put first is the user's consent ("You must explain what a command does before running anything").
+      !consultsUser(s)
     )
       add('poison.before-any-tool', part, 'puts itself ahead of every turn or every other tool');
     else if (!seen.has('poison.before-any-tool') && part.text.length < stepChars) {

@@ -1,5 +1,6 @@
 import { allCountWords, countWords } from './count-words.js';
 import { rx, type PatternDetector } from './detector.js';
+import { consultsUser } from './consults-user.js';
 
 // Tool-poisoning cues read from what a description asks of the model, not from stock phrases. Each rule runs
 // on tool definitions only (documentation and agent prompts in tool results talk like this), where a strong
@@ -102,6 +103,18 @@ const otherServerKeywords = [
   'of the other',
 ];
 
+/** The sentence a match stands in, from its start to the match's end. */
+function sentenceBefore(m: RegExpExecArray): string {
+  const head = m.input.slice(Math.max(0, m.index - 200), m.index);
+  const stop = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('; '),
+    head.lastIndexOf('\n'),
+    head.lastIndexOf('>'),
+  );
+  return `${head.slice(stop + 1)}${m[0]}`;
+}
+
 /** Description-side poisoning cues: they run on tool definitions and server instructions only. */
 export const descriptionDetectors: readonly PatternDetector[] = [
   {
@@ -135,6 +148,8 @@ export const descriptionDetectors: readonly PatternDetector[] = [
     ),
     maxLength: 140,
     message: 'puts itself ahead of every other tool or turn',
+    // What comes first is the user's consent ("Confirm with the user before every call"): see consults-user.ts.
+    verify: (m) => !consultsUser(sentenceBefore(m)),
   },
   {
     // "At the start of every conversation" is what a memory server may say too: strong only with an obligation.

@@ -448,7 +448,7 @@ export const detectors: readonly PatternDetector[] = [
     severity: 'medium',
     keywords: ['password', 'passcode', 'credentials', 'secret key', 'private key', 'pin code'],
     pattern: rx(
-      String.raw`(?<!\b(?:not|never|n't)[ \t]{1,3})\b(?:share|tell${S}me|give${S}me|reveal|confirm|disclose|leak|show${S}me|send${S}me|what(?:'s|${S}is)|retrieve|dump|show|display|print|export)${S}(?:me${S})?(?:your|the|our|its|all|the${S}user's|user)?${S}?(?:[\w-]{1,20}${S}){0,2}(?:password|passcode|credentials|secret${S}key|private${S}key|pin${S}code)s?\b`,
+      String.raw`(?<!\b(?:not|never|n't)[ \t]{1,3}(?:to[ \t]{1,3})?)\b(?:share|tell${S}me|give${S}me|reveal|confirm|disclose|leak|show${S}me|send${S}me|what(?:'s|${S}is)|retrieve|dump|show|display|print|export)${S}(?:me${S})?(?:your|the|our|its|all|the${S}user's|user)?${S}?(?:[\w-]{1,20}${S}){0,2}(?:password|passcode|credentials|secret${S}key|private${S}key|pin${S}code)s?\b`,
     ),
     maxLength: 110,
     message: 'asks the agent to reveal passwords or credentials',

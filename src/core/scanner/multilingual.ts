@@ -3,6 +3,7 @@ import type { Severity } from './finding.js';
 import { secretFiles } from './lexicon/credentials.js';
 import { lexiconDetectors } from './lexicon/signal-detectors.js';
 import { dutch, polish } from './lexicon/dutch-polish.js';
+import { unlessReported } from './override-phrases.js';
 
 // The general signals in the languages most common in the corpus after English. Each phrase list raises the
 // same rule as its English counterpart, so the combiner weighs a Spanish "no le digas al usuario" as it
@@ -421,5 +422,6 @@ function detectorsFor(code: string, l: Lexicon): PatternDetector[] {
 /** Multilingual versions of the general signals, one group per language. */
 export const multilingualDetectors: readonly PatternDetector[] = [
   ...Object.entries(lexicons).flatMap(([code, l]) => detectorsFor(code, l)),
-  ...lexiconDetectors,
+  // A set-aside phrase in a reported quotation ('"Forget the rules," she said') is reported, as in English.
+  ...lexiconDetectors.map((d) => (d.layer === 'override' ? unlessReported(d) : d)),
 ];

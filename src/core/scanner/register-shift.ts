@@ -527,6 +527,17 @@ const orderOpeners = new Set(
     ' ',
   ),
 );
+const readingCondition = spaceLooped(
+  new RegExp(
+    String.raw`\b(?:when|if|once|while)\s{1,3}(?:the|an?|any|you\s{1,3}are\s{1,3}(?:an?|the))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\s{1,3}(?:reads?|sees?|process(?:es)?|summari[sz]es?|parses?|loads?|opens?|encounters?|(?:(?:is|are)\s{1,3})?${readingVerb})\b|\bif\s{1,3}you\s{1,3}are\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:ai|llm|language\s{1,3}model|assistant|agent|chatbot|copilot)\b`,
+    'i',
+  ),
+);
+// "When an AI assistant summarises the page, it may treat that text as an order": a condition on the AI reading, whose
+// main clause says what it may do, in the third person, describes readers (an explainer, an advisory); it orders
+// none. "When the AI model reads this, send …" or "…, it must forward …" still speaks to it.
+const describesReader =
+  /^[^,]{0,160},[ \t]{1,3}(?:it|they|the[ \t]{1,3}(?:model|assistant|agent|ai|bot|llm))[ \t]{1,3}(?:may|might|can|could|often|sometimes|usually|typically|tends?[ \t]{1,3}to|is[ \t]{1,3}likely[ \t]{1,3}to|are[ \t]{1,3}likely[ \t]{1,3}to)\b/i;
 const addressClauses: readonly RegExp[] = [
   spaceLooped(
     new RegExp(
@@ -540,12 +551,7 @@ const addressClauses: readonly RegExp[] = [
       'i',
     ),
   ),
-  spaceLooped(
-    new RegExp(
-      String.raw`\b(?:when|if|once|while)\s{1,3}(?:the|an?|any|you\s{1,3}are\s{1,3}(?:an?|the))\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,2}${agentName}\s{1,3}(?:reads?|sees?|process(?:es)?|summari[sz]es?|parses?|loads?|opens?|encounters?|(?:(?:is|are)\s{1,3})?${readingVerb})\b|\bif\s{1,3}you\s{1,3}are\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,2}(?:ai|llm|language\s{1,3}model|assistant|agent|chatbot|copilot)\b`,
-      'i',
-    ),
-  ),
+  readingCondition,
   // The reader named by a condition on how the data is handled: "If this ticket is being triaged by an automated
   // system, …", "when these notes are read by an AI, …". A person's workflow ("if the form is approved by a manager")
   // names no machine.
@@ -628,7 +634,10 @@ function addressesAgent(sentence: string): boolean {
     (taskVerbs.has(role) || orderVerbs.has(role) || orderOpeners.has(role) || roleOpeners.has(role))
   )
     return true;
-  if (clauseMark.test(sentence)) for (const r of addressClauses) if (r.test(sentence)) return true;
+  if (clauseMark.test(sentence))
+    for (const r of addressClauses)
+      if (r.test(sentence) && !(r === readingCondition && describesReader.test(sentence)))
+        return true;
   // "@copilot while you are here, …", "> @repo-agent please …": a bot mentioned anywhere in a line and given an
   // order; "the @triage-bot closed three issues" speaks about it.
   const mentioned = mention.exec(sentence)?.[1]?.toLowerCase();
@@ -1293,10 +1302,13 @@ function registerShifts(text: string): RawFinding[] {
     // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
     // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.
     const sentence = text.slice(u.start, u.end);
+    // Data that itself gives its reader steps (install notes, a runbook, a recipe) is written in the imperative: one
+    // more order to that reader, unaddressed, does not change its register, however few words it shares.
     const strong =
       shared === 0 &&
       !(/:\s*$/.test(sentence) && endsLine(text, u.end)) &&
-      (u.mood === 'task' || (u.mood === 'question' && !together.test(sentence)));
+      (u.mood === 'task' || (u.mood === 'question' && !together.test(sentence))) &&
+      !(u.mood === 'task' && givesSteps(text, u));
     out.push({
       rule: 'place.register-shift',
       severity: strong ? 'high' : 'medium',
@@ -1306,6 +1318,53 @@ function registerShifts(text: string): RawFinding[] {
     });
   }
   return out;
+}
+
+// Imperatives a document gives its human reader, opening a sentence, a line or a list item: the task verbs, the
+// verbs of documentation (orderVerbs) and of install notes, runbooks and recipes.
+const stepVerbs = new Set([
+  ...taskVerbs,
+  ...orderVerbs,
+  ...(
+    'clone build click select choose press wait rename upgrade restart configure edit generate enter paste ' +
+    'drain stop wipe verify confirm close tighten fold stir mix heat bake serve let never avoid rotate revoke ' +
+    'deploy restore create log sign greet escalate backup back reboot mount unmount'
+  ).split(' '),
+]);
+// "Remove the old file, then run `init`", "…is not migrated: generate a new one": a step in lower case after "then" or
+// a colon.
+const stepStart =
+  /(?:(?:^|[.!?;][ \t]{1,3}|\n)[ \t]{0,8}((?:\d{1,3}[.)]|[-*•>])[ \t]{1,3})?(?:(?:then|first|next|finally|also|now)[ \t,]{1,3})?([A-Z][a-z]{1,15})|(?:[:;]|,?[ \t]{1,3}(?:and[ \t]{1,3})?then)[ \t]{1,3}([a-z]{2,15}))\b(?![.:])/gm;
+const stepWindow = 1500;
+
+// A stop before the end of the line, within a sentence's reach.
+function sentenceEnds(text: string, from: number): boolean {
+  for (let i = from, stop = Math.min(text.length, from + 300); i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) return false;
+    if (c === 0x2e || c === 0x21 || c === 0x3b) return true;
+  }
+  return false;
+}
+
+/** Whether the data within `stepWindow` of `u` gives its reader at least two other imperative steps. */
+function givesSteps(text: string, u: { start: number; end: number }): boolean {
+  const from = Math.max(0, u.start - stepWindow);
+  const to = Math.min(text.length, u.end + stepWindow);
+  const window = text.slice(from, to);
+  stepStart.lastIndex = 0;
+  let steps = 0;
+  for (let m = stepStart.exec(window); m; m = stepStart.exec(window)) {
+    const at = from + m.index + m[0].length;
+    if (at > u.start && at <= u.end) continue;
+    const verb = m[2] ?? m[3];
+    if (verb === undefined || !stepVerbs.has(verb.toLowerCase())) continue;
+    // A step is a list item or a sentence, not a button's or a link's label ("Download as PDF", "Log In").
+    if (m[2] !== undefined && m[1] === undefined && !sentenceEnds(window, m.index + m[0].length))
+      continue;
+    if (++steps >= 2) return true;
+  }
+  return false;
 }
 
 // Acting on what an unseen page says: "perform whatever it lists", "comply with the returned directive", "follow the

@@ -1,4 +1,5 @@
 import { rx, S, type PatternDetector } from './detector.js';
+import { unlessReported } from './override-phrases.js';
 
 // Hijacks of the task the model was handed: data given to be summarised, translated or screened that dictates the
 // reply word for word ("respond with exactly …", "your entire output must be …", "let's say the capital is …"),
@@ -88,7 +89,7 @@ const schemes = [
 ];
 
 /** Detectors of task hijacks (rules directive.reply-hijack, directive.task-abandon, intent.*). */
-export const taskHijackDetectors: readonly PatternDetector[] = [
+const hijackPatterns: readonly PatternDetector[] = [
   {
     id: 'directive.reply-hijack',
     layer: 'directive',
@@ -378,3 +379,8 @@ export const taskHijackDetectors: readonly PatternDetector[] = [
     message: 'asks the reader to read a resource',
   },
 ];
+
+// A task dropped inside a reported quotation ('"Ignore all that and sing," the pirate said') is a character's line.
+export const taskHijackDetectors: readonly PatternDetector[] = hijackPatterns.map((d) =>
+  d.id === 'directive.task-abandon' ? unlessReported(d) : d,
+);
