@@ -4,7 +4,9 @@ import { regexpFlags } from './regexp-flags.js';
 describe('regexpFlags', () => {
   it('compiles regexes to native code at their first run by default', () => {
     expect(regexpFlags('')).toBe('--no-regexp-tier-up');
-    expect(regexpFlags('--max-old-space-size=256 --enable-source-maps')).toBe('--no-regexp-tier-up');
+    expect(regexpFlags('--max-old-space-size=256 --enable-source-maps')).toBe(
+      '--no-regexp-tier-up',
+    );
   });
 
   it("leaves the user's own regex compilation flags alone", () => {

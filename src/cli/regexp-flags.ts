@@ -7,7 +7,7 @@
  * V8 compiles further regexes without its optimisations (docs/scanning.md, "the regex-code cliff"); with tier-up a
  * pattern's native code is compiled later in the first scans, past that line more often. Compiling each regex to
  * native code at its first run instead made the detector patterns about 40% cheaper on the benign corpus and the
- * scan of it 15-20% (docs/scanning.md, "Round 13: speed"), for some 8 MB more code space after a whole corpus.
+ * scan of it 17-26% (docs/scanning.md, "Round 13: speed"), for some 8 MB more code space after a whole corpus.
  * Matches are the same: the flag changes when V8 compiles a regex, not what it matches.
  */
 export function regexpFlags(chosen: string): string {
