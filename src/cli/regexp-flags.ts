@@ -11,7 +11,7 @@
  * Matches are the same: the flag changes when V8 compiles a regex, not what it matches.
  */
 export function regexpFlags(chosen: string): string {
-  return /regexp[-_](?:tier[-_]up|interpret[-_]all|optimization)/.test(chosen)
+  return /(?:^|\s)--(?:no[-_]?)?regexp[-_](?:tier[-_]up|interpret[-_]all|optimization)/.test(chosen)
     ? ''
     : '--no-regexp-tier-up';
 }
