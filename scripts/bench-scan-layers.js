@@ -10,11 +10,12 @@
 // 64 KiB and --warm scans of the whole text (default 1: the speed bench reports the best of three, so a warm
 // process), then --runs scans of the whole text under the profiler. Figures are ms per MB (UTF-8) and the share of
 // the profiled time (ms per MB: that share of the CPU time the profiled scans took); on a loaded machine compare
-// shares and same-run ratios, not absolute times.
+// shares and same-run ratios, not absolute times. The build runs under the V8 regex flag its CLI sets, if any.
 import { Session } from 'node:inspector/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { MIXED_SAMPLE } from '../bench/sample-text.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,12 @@ const functionRows = Number(arg('--functions', '0'));
 const warm = Number(arg('--warm', '1'));
 const corpusDir = process.env['SCANNER_CORPUS_DIR'] ?? '/work/shared/corpus/injection';
 
+// The V8 regex flag the build's CLI sets (src/cli/regexp-flags.ts), if it sets one: profiled as its gateway runs.
+if (existsSync(`${dist}/cli/regexp-flags.js`)) {
+  const { regexpFlags } = await import(pathToFileURL(`${dist}/cli/regexp-flags.js`).href);
+  const flags = regexpFlags(process.execArgv.join(' '));
+  if (flags !== '') setFlagsFromString(flags);
+}
 const { createScanner } = await import(pathToFileURL(`${dist}/core/scanner/scanner.js`).href);
 const { detectors } = await import(pathToFileURL(`${dist}/core/scanner/detectors.js`).href);
 /** The adversarial text of bench-scan-speed.js: every detector's keywords, mixed, 1 MiB. */

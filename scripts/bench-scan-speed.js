@@ -7,11 +7,13 @@
 // (`adversarial`: every detector's keywords, mixed) and the 1 MB text again after the whole corpus
 // was scanned in the same process (`mixed after corpus`). Each through scanner.scanText as a
 // result, CPU time, best of --runs, in a process of its own per build, text and round, builds
-// alternating; then the time from import to a first verdict, also one process each.
+// alternating; then the time from import to a first verdict, also one process each. Each build runs under the V8
+// regex flag its CLI sets (src/cli/regexp-flags.ts, when the build has it), as its gateway would.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { MIXED_SAMPLE, linesText } from '../bench/sample-text.mjs';
 import { cpuMs, fastestScanMs } from './scan-timing.js';
 
@@ -25,9 +27,19 @@ const runs = Number(arg('--runs', '3'));
 const rounds = Number(arg('--rounds', '3'));
 const corpusDir = process.env['SCANNER_CORPUS_DIR'] ?? '/work/shared/corpus/injection';
 
+/** Set the V8 regex flag the build's CLI sets at start-up, if it sets one. @param {string} dist */
+const asItsCli = async (dist) => {
+  const file = `${dist}/cli/regexp-flags.js`;
+  if (!existsSync(file)) return;
+  const { regexpFlags } = await import(pathToFileURL(file).href);
+  const flags = regexpFlags(process.execArgv.join(' '));
+  if (flags !== '') setFlagsFromString(flags);
+};
+
 if (process.argv.includes('--first-verdict')) {
   // Child mode: import the scanner, build it, scan one attack-like text; print the CPU and wall ms.
   const dist = dists[0] ?? '';
+  await asItsCli(dist);
   const wall = performance.now();
   const cpu = cpuMs();
   const { createScanner } = await import(pathToFileURL(`${dist}/core/scanner/scanner.js`).href);
@@ -67,6 +79,7 @@ const blob = linesText(1 << 20);
 const child = process.argv.indexOf('--measure');
 if (child >= 0) {
   const [dist = '', name = ''] = process.argv.slice(child + 1);
+  await asItsCli(dist);
   const { createScanner } = await import(pathToFileURL(`${dist}/core/scanner/scanner.js`).href);
   const { detectors } = await import(pathToFileURL(`${dist}/core/scanner/detectors.js`).href);
   const scanner = createScanner();

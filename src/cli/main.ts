@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runCli } from './program.js';
+import { regexpFlags } from './regexp-flags.js';
 
 // The gateway is a long-lived relay whose live data stays small (15-16 MB in heap snapshots)
 // while every call allocates and drops its messages: left alone, V8 grows the young generation
@@ -16,6 +17,9 @@ import { runCli } from './program.js';
 const chosen = `${process.execArgv.join(' ')} ${process.env['NODE_OPTIONS'] ?? ''}`;
 if (!/semi[-_]space|heap[-_]growing|optimize[-_]for[-_]size/.test(chosen))
   setFlagsFromString('--semi-space-growth-factor=1 --heap-growing-percent=20');
+// Regexes compiled to native code at their first run: the scanner's patterns run faster so (regexp-flags.ts).
+const regexp = regexpFlags(chosen);
+if (regexp !== '') setFlagsFromString(regexp);
 
 /** The bin entry: the only place that touches process.argv and process.exitCode. */
 const binPath = fileURLToPath(new URL('../../bin/mcp-gateway.js', import.meta.url));
