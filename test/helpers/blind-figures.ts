@@ -94,3 +94,15 @@ export function testBlindFigures(
     expect(devFlagged).toBeLessThanOrEqual(floors.devFlagged);
   }, 60_000);
 }
+
+/**
+ * How many of a blind set's `[form, text]` rows warn (medium) when the text is a tool result's text block, scanned as
+ * the whole result (`scanValue`), as the gateway scans it.
+ */
+export function resultRowsFlagged(rows: readonly (readonly [string, string])[]): number {
+  return rows.filter((r) =>
+    scanner
+      .scanValue({ content: [{ type: 'text', text: r[1] }] }, 'result')
+      .some((f) => atLeast(f.severity, 'medium')),
+  ).length;
+}

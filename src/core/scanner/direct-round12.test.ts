@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { resultRowsFlagged } from '../../../test/helpers/blind-figures.js';
 import {
   direct12DevAttacks,
   direct12DevBenign,
@@ -7,7 +8,6 @@ import {
 } from '../../../test/helpers/blind-set-direct12.js';
 import { reportedInQuotes } from './quoted-example.js';
 import { createScanner } from './scanner.js';
-import { atLeast } from './severity.js';
 
 // Signals of issue 11's twelfth round (direct attacks and orders in results: conversation-acts.ts, and
 // quotations in other languages' marks in lexicon/signal-detectors.ts). One positive and one near miss each,
@@ -159,22 +159,14 @@ describe('signals added in round twelve (direct attacks, acts on the conversatio
 // while developing; the held half was measured on main (15/21 attacks caught, 1/16 benign flagged) and then only once,
 // at the end of the round (16/21, 1/16). Floors, so that a later change that loses them fails here.
 describe('round twelve blind set (direct attacks and orders in results), as a tool result', () => {
-  const scanner = createScanner();
-  const flagged = (text: string): boolean =>
-    scanner
-      .scanValue({ content: [{ type: 'text', text }] }, 'result')
-      .some((f) => atLeast(f.severity, 'medium'));
-  const count = (rows: readonly (readonly [string, string])[]): number =>
-    rows.filter((r) => flagged(r[1])).length;
-
   test('dev half: the attacks caught at the end of the round, no benign text flagged', () => {
-    expect(count(direct12DevAttacks)).toBeGreaterThanOrEqual(DEV_FLOOR);
-    expect(count(direct12DevBenign)).toBeLessThanOrEqual(DEV_BENIGN_CEILING);
+    expect(resultRowsFlagged(direct12DevAttacks)).toBeGreaterThanOrEqual(DEV_FLOOR);
+    expect(resultRowsFlagged(direct12DevBenign)).toBeLessThanOrEqual(DEV_BENIGN_CEILING);
   });
 
   test('held half: at least the attacks caught at the end of the round, no more benign texts flagged', () => {
-    expect(count(direct12HeldAttacks)).toBeGreaterThanOrEqual(HELD_FLOOR);
-    expect(count(direct12HeldBenign)).toBeLessThanOrEqual(HELD_BENIGN_CEILING);
+    expect(resultRowsFlagged(direct12HeldAttacks)).toBeGreaterThanOrEqual(HELD_FLOOR);
+    expect(resultRowsFlagged(direct12HeldBenign)).toBeLessThanOrEqual(HELD_BENIGN_CEILING);
   });
 });
 // Main caught 14/21 and flagged 1/16 (a French write-up quoting « ignore les instructions précédentes »).

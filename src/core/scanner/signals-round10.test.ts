@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { resultRowsFlagged } from '../../../test/helpers/blind-figures.js';
 import {
   sig10DevAttacks,
   sig10DevBenign,
@@ -6,7 +7,6 @@ import {
   sig10HeldBenign,
 } from '../../../test/helpers/blind-set-sig10.js';
 import { createScanner } from './scanner.js';
-import { atLeast } from './severity.js';
 
 // Signals of issue 11's tenth round (direct requests and jailbreaks, direct-requests.ts and the additions to
 // compliance-asks.ts, override-phrases.ts and register-shift.ts). One positive and one near miss each, written for this
@@ -211,22 +211,14 @@ describe('signals added in round ten (direct requests and jailbreaks)', () => {
 // while developing; the held half was measured on main (15/27 attacks caught, 4/18 benign flagged) and then only once,
 // at the end of the round (22/27, the same 4/18). Floors, so that a later change that loses them fails here.
 describe('round ten blind set (direct requests), as a tool result', () => {
-  const scanner = createScanner();
-  const flagged = (text: string): boolean =>
-    scanner
-      .scanValue({ content: [{ type: 'text', text }] }, 'result')
-      .some((f) => atLeast(f.severity, 'medium'));
-  const count = (rows: readonly (readonly [string, string])[]): number =>
-    rows.filter((r) => flagged(r[1])).length;
-
   test('dev half: every attack caught, at most the one benign text main flagged', () => {
-    expect(count(sig10DevAttacks)).toBe(sig10DevAttacks.length);
-    expect(count(sig10DevBenign)).toBeLessThanOrEqual(DEV_BENIGN_CEILING);
+    expect(resultRowsFlagged(sig10DevAttacks)).toBe(sig10DevAttacks.length);
+    expect(resultRowsFlagged(sig10DevBenign)).toBeLessThanOrEqual(DEV_BENIGN_CEILING);
   });
 
   test('held half: at least the attacks caught at the end of the round, no more benign texts flagged', () => {
-    expect(count(sig10HeldAttacks)).toBeGreaterThanOrEqual(HELD_FLOOR);
-    expect(count(sig10HeldBenign)).toBeLessThanOrEqual(HELD_BENIGN_CEILING);
+    expect(resultRowsFlagged(sig10HeldAttacks)).toBeGreaterThanOrEqual(HELD_FLOOR);
+    expect(resultRowsFlagged(sig10HeldBenign)).toBeLessThanOrEqual(HELD_BENIGN_CEILING);
   });
 });
 // Main flags "Summarise this meeting transcript in five bullet points …" (a whole result that is a task for the reader).

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { resultRowsFlagged } from '../../../test/helpers/blind-figures.js';
 import {
   sig11DevAttacks,
   sig11DevBenign,
@@ -6,7 +7,6 @@ import {
   sig11HeldBenign,
 } from '../../../test/helpers/blind-set-sig11.js';
 import { createScanner } from './scanner.js';
-import { atLeast } from './severity.js';
 
 // Signals of issue 11's eleventh round (asks addressed to the AI reader inside results, and whole-text requests in
 // other languages: lexicon/addressed-asks.ts, lexicon/account-asks.ts, lexicon/skip-asking.ts, register-shift.ts).
@@ -136,22 +136,14 @@ describe('signals added in round eleven (asks to the AI reader, other languages)
 // at the end of the round (19/25, 1/18: the round's rules did not carry to it). Floors, so that a later change that
 // loses them fails here.
 describe('round eleven blind set (orders to the AI reader in results, other languages), as a tool result', () => {
-  const scanner = createScanner();
-  const flagged = (text: string): boolean =>
-    scanner
-      .scanValue({ content: [{ type: 'text', text }] }, 'result')
-      .some((f) => atLeast(f.severity, 'medium'));
-  const count = (rows: readonly (readonly [string, string])[]): number =>
-    rows.filter((r) => flagged(r[1])).length;
-
   test('dev half: the attacks caught at the end of the round, at most the one benign text main flagged', () => {
-    expect(count(sig11DevAttacks)).toBeGreaterThanOrEqual(DEV_FLOOR);
-    expect(count(sig11DevBenign)).toBeLessThanOrEqual(DEV_BENIGN_CEILING);
+    expect(resultRowsFlagged(sig11DevAttacks)).toBeGreaterThanOrEqual(DEV_FLOOR);
+    expect(resultRowsFlagged(sig11DevBenign)).toBeLessThanOrEqual(DEV_BENIGN_CEILING);
   });
 
   test('held half: at least the attacks caught at the end of the round, no more benign texts flagged', () => {
-    expect(count(sig11HeldAttacks)).toBeGreaterThanOrEqual(HELD_FLOOR);
-    expect(count(sig11HeldBenign)).toBeLessThanOrEqual(HELD_BENIGN_CEILING);
+    expect(resultRowsFlagged(sig11HeldAttacks)).toBeGreaterThanOrEqual(HELD_FLOOR);
+    expect(resultRowsFlagged(sig11HeldBenign)).toBeLessThanOrEqual(HELD_BENIGN_CEILING);
   });
 });
 // The dev miss left is Dutch, a language no lexicon reads.
