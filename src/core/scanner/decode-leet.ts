@@ -1,4 +1,5 @@
 import { maxPayloads, printable, type EncodedPayload } from './decoded-text.js';
+import { leetLetters } from './leet-letters.js';
 
 // Leetspeak that draws letters with several symbols ("|-|" for h, "/\/\" for m, "|_|" or "(_)" for u, "|\|" for n,
 // "|2" for r, "\/\/" for w), as the "advanced" tables of leet generators do. The word reader (deobfuscate.ts) maps
@@ -51,23 +52,8 @@ const opensGroup = (line: string, i: number): boolean =>
     return table.has(line.slice(i, i + n));
   });
 
-/** One-character forms, read inside a token that holds a letter or a group. */
-const single = new Map<string, string>([
-  ['0', 'o'],
-  ['1', 'i'],
-  ['3', 'e'],
-  ['4', 'a'],
-  ['5', 's'],
-  ['7', 't'],
-  ['8', 'b'],
-  ['9', 'g'],
-  ['@', 'a'],
-  ['$', 's'],
-  ['!', 'i'],
-  ['+', 't'],
-  ['(', 'c'],
-  ['|', 'l'],
-]);
+/** One-character forms, read inside a token that holds a letter or a group: the view's, and "(" for "c". */
+const single = new Map<string, string>([...leetLetters, ['(', 'c']]);
 
 // The gate: the groups that do not occur in ordinary prose or code ("()" and "[]" do, and "\/" does in escaped paths:
 // those are read only on a line the others mark). A line is read when it holds this many marks.

@@ -1,4 +1,5 @@
 import { isLatinLookAlike, lookAlikePairs } from './look-alikes.js';
+import { leetLetters } from './leet-letters.js';
 import type { RawFinding } from './raw-finding.js';
 
 /** A stretch of text with its obfuscation undone, and where each of its characters came from in the scanned text. */
@@ -23,21 +24,7 @@ const MARK = 64;
 const kind = new Uint8Array(0x10000);
 const target = new Uint8Array(0x10000);
 for (let c = 65; c <= 122; c++) if (c <= 90 || c >= 97) kind[c] = LETTER | KNOWN;
-for (const [from, to] of [
-  ['0', 'o'],
-  ['1', 'i'],
-  ['3', 'e'],
-  ['4', 'a'],
-  ['5', 's'],
-  ['7', 't'],
-  ['8', 'b'],
-  ['9', 'g'],
-  ['@', 'a'],
-  ['$', 's'],
-  ['!', 'i'],
-  ['|', 'l'],
-  ['+', 't'],
-] as const) {
+for (const [from, to] of leetLetters) {
   kind[from.charCodeAt(0)] = LEET | KNOWN;
   target[from.charCodeAt(0)] = to.charCodeAt(0);
 }
