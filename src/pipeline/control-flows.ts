@@ -31,17 +31,6 @@ export interface FlowControl {
   readonly step: Middleware;
 }
 
-/** Whether some rule of `flows` applies whatever the session's labels (its `after` is empty). */
-const unlabelledRules = new WeakMap<CompiledFlows, boolean>();
-const someRuleWithoutLabels = (flows: CompiledFlows): boolean => {
-  let some = unlabelledRules.get(flows);
-  if (some === undefined) {
-    some = flows.rules.some((rule) => rule.after === 0);
-    unlabelledRules.set(flows, some);
-  }
-  return some;
-};
-
 /** Builds flow control over the agent session that each call carries (`ctx.flow`). */
 export const createFlowControl = (options: FlowControlOptions): FlowControl => {
   const labelsOf = (ctx: ToolCallContext) =>
@@ -74,7 +63,7 @@ export const createFlowControl = (options: FlowControlOptions): FlowControl => {
       if (flows.rules.length === 0) return undefined;
       // A session with no labels yet (most, most of the time) matches only rules that need
       // none: when there are none, the call is not even put together for evaluateFlows.
-      if (session.labels === 0 && !someRuleWithoutLabels(flows)) return undefined;
+      if (session.labels === 0 && !flows.someWithoutLabels) return undefined;
       return evaluateFlows(
         flows,
         session,

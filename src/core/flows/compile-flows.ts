@@ -35,6 +35,8 @@ export interface CompiledFlows {
   readonly untrustedAt: Severity | undefined;
   /** Whether any rule needs value tracking, so sessions fingerprint sensitive results. */
   readonly tracksValues: boolean;
+  /** Whether some rule applies whatever the session's labels (its `after` is empty). */
+  readonly someWithoutLabels: boolean;
 }
 
 /** No flow control at all (`policy.flows.mode: "off"`). */
@@ -43,6 +45,7 @@ export const NO_FLOWS: CompiledFlows = Object.freeze({
   rules: Object.freeze([]),
   untrustedAt: undefined,
   tracksValues: false,
+  someWithoutLabels: false,
 });
 
 /**
@@ -82,6 +85,7 @@ export function compileFlows(
       rules,
       untrustedAt: threshold === 'off' ? undefined : threshold,
       tracksValues: rules.some((rule) => rule.carries),
+      someWithoutLabels: rules.some((rule) => rule.after === 0),
     },
     problems,
   };
