@@ -1,3 +1,5 @@
+import { alternatives, groupEnd } from './factor-assertions.js';
+
 // Where a detector's matches can start. A detector's regex runs over a window around each keyword hit and tries a
 // match at every position of it (docs/scanning.md, "Speed, ninth round"). Most patterns open with the very words
 // their keywords list (`\b(?:append|include|add)\b…` with keywords append, include, add): a match can then start
@@ -25,9 +27,14 @@ class Refused extends Error {}
  * answers no (this runs on a detector's first use, on the way to a verdict).
  */
 export function startsAtKeywords(pattern: RegExp, keywords: readonly string[]): boolean {
-  if (pattern.flags.includes('v')) return false;
-  const folds = pattern.flags.includes('i');
-  const unicode = pattern.flags.includes('u');
+  return keyedIn(pattern.source, pattern.flags, keywords);
+}
+
+/** `startsAtKeywords` for a regex given as its source and flags. */
+function keyedIn(source: string, flags: string, keywords: readonly string[]): boolean {
+  if (flags.includes('v')) return false;
+  const folds = flags.includes('i');
+  const unicode = flags.includes('u');
   // A keyword the index finds wherever the regex matches its letters: with `i`, only ASCII letters fold the same
   // way in both (and in Unicode mode ſ and the Kelvin sign fold to s and k, which the index does not know).
   const usable = keywords.filter(
@@ -35,9 +42,9 @@ export function startsAtKeywords(pattern: RegExp, keywords: readonly string[]): 
   );
   if (usable.length === 0) return false;
   try {
-    const reader = new Reader(pattern.source, usable);
+    const reader = new Reader(source, usable);
     const found = reader.disjunction([{ text: '', open: true }]);
-    if (reader.at !== pattern.source.length) return false;
+    if (reader.at !== source.length) return false;
     // Prefixes still open when the pattern ends: every match is one of these strings.
     return found.every((p) => reader.keyed(p.text));
   } catch (error) {
@@ -45,6 +52,70 @@ export function startsAtKeywords(pattern: RegExp, keywords: readonly string[]): 
     throw error;
   }
 }
+
+/**
+ * A pattern whose every match does not start at a keyword may still be an alternation most of whose alternatives
+ * do (a lexicon's single words, `(?<!L)(?:envie|manda|…|não[ \t]+conte|…)(?!L)`, where a phrase's blank run or a
+ * letter with case variants outside ASCII keeps the rest from starting at a keyword as the pass compares it). The
+ * source of the pattern made of the alternatives that do not, in their order, with the zero-width assertions all of
+ * them share: a match of the whole pattern starts either at a keyword hit or where this one matches (a match of one
+ * of these alternatives is a match of the whole pattern there), so the whole pattern, sticky, need only be tried at
+ * those places. '' when every alternative starts at a keyword; undefined when none does or the source is not such
+ * an alternation (a back reference or a named group makes it one this reading does not take apart).
+ */
+export function unkeyedAlternatives(
+  source: string,
+  flags: string,
+  keywords: readonly string[],
+): string | undefined {
+  if (/\\[1-9k]|\(\?<[^=!]/.test(source)) return undefined;
+  const shape = topAlternation(source);
+  if (shape === undefined) return undefined;
+  const rest = shape.alternatives.filter(
+    (alt) => !keyedIn(`${shape.head}${alt}${shape.tail}`, flags, keywords),
+  );
+  if (rest.length === shape.alternatives.length) return undefined;
+  return rest.length === 0 ? '' : `${shape.head}(?:${rest.join('|')})${shape.tail}`;
+}
+
+/** A source as zero-width assertions, one alternation, zero-width assertions (`head(?:a|b|…)tail`), if it is one. */
+function topAlternation(
+  source: string,
+): { head: string; alternatives: string[]; tail: string } | undefined {
+  let s = source;
+  while (s.startsWith('(?:') && groupEnd(s, 0) === s.length) s = s.slice(3, -1);
+  const top = alternatives(s);
+  if (top === undefined) return undefined;
+  if (top.length > 1) return { head: '', alternatives: top, tail: '' };
+  let group = -1;
+  let groupStop = -1;
+  for (let i = 0; i < s.length;) {
+    const c = s[i];
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && (s[i + 1] === 'b' || s[i + 1] === 'B')) {
+      i += 2;
+      continue;
+    }
+    if (c !== '(') return undefined;
+    const end = groupEnd(s, i);
+    if (end < 0 || quantifierStart.test(s.slice(end, end + 1))) return undefined;
+    const lookaround = /^\(\?(?:[=!]|<[=!])/.test(s.slice(i, i + 4));
+    if (!lookaround) {
+      if (group >= 0 || !s.startsWith('(?:', i)) return undefined;
+      group = i;
+      groupStop = end;
+    }
+    i = end;
+  }
+  if (group < 0) return undefined;
+  const inner = alternatives(s.slice(group + 3, groupStop - 1));
+  if (inner === undefined || inner.length < 2) return undefined;
+  return { head: s.slice(0, group), alternatives: inner, tail: s.slice(groupStop) };
+}
+
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
