@@ -16,13 +16,12 @@ const lexiconKeywords = ['send', 'share', 'do not tell', 'envía'];
 
 describe('the alternatives that do not start at a keyword', () => {
   test('a lexicon: phrases with blank runs and words with letters outside ASCII under `i`', () => {
+    // Without the edges they share: the regex only says where to try the whole pattern.
     expect(unkeyedAlternatives(lexicon, 'gi', lexiconKeywords)).toBe(
-      `${edge}(?:do[ \\t]+not[ \\t]+tell|envía)${after}`,
+      `(?:do[ \\t]+not[ \\t]+tell|envía)`,
     );
     // Without `i` a keyword outside ASCII is found as the pattern matches it.
-    expect(unkeyedAlternatives(lexicon, 'g', lexiconKeywords)).toBe(
-      `${edge}(?:do[ \\t]+not[ \\t]+tell)${after}`,
-    );
+    expect(unkeyedAlternatives(lexicon, 'g', lexiconKeywords)).toBe(`(?:do[ \\t]+not[ \\t]+tell)`);
   });
 
   test("every alternative keyed: '' (the whole pattern starts at keywords)", () => {
