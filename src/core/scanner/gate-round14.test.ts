@@ -29,11 +29,21 @@ describe('the alternatives that do not start at a keyword', () => {
     expect(unkeyedAlternatives(`send|share`, 'gi', ['send', 'share'])).toBe('');
   });
 
-  test('near misses: none keyed, not one alternation, a back reference: undefined', () => {
+  test('an alternation the pattern opens with, more pattern after it', () => {
+    expect(
+      unkeyedAlternatives(`\\b(?:reveal|tell[ \\t]{1,3}me)[ \\t]{1,3}your[ \\t]{1,3}prompt`, 'gi', [
+        'reveal',
+        'tell me',
+      ]),
+    ).toBe(`(?:tell[ \\t]{1,3}me)`);
+    expect(unkeyedAlternatives(`(?:send|share)[ \\t]+it`, 'gi', ['send'])).toBe('(?:share)');
+  });
+
+  test('near misses: none keyed, no alternation first, a back reference: undefined', () => {
     expect(unkeyedAlternatives(lexicon, 'gi', ['tell'])).toBeUndefined();
-    // A group followed by more pattern is no alternation of whole matches.
-    expect(unkeyedAlternatives(`(?:send|share)[ \\t]+it`, 'gi', ['send'])).toBeUndefined();
+    // A quantified alternation, or one after a character, is not what every match opens with.
     expect(unkeyedAlternatives(`(?:send|share)+`, 'gi', ['send'])).toBeUndefined();
+    expect(unkeyedAlternatives(`x(?:send|share)`, 'gi', ['xsend'])).toBeUndefined();
     expect(unkeyedAlternatives(`(a)(?:send|\\1x)`, 'gi', ['send'])).toBeUndefined();
     expect(unkeyedAlternatives(`(?<w>a)|send`, 'gi', ['send'])).toBeUndefined();
   });
@@ -66,19 +76,28 @@ function hits(text: string, keywords: readonly string[]): number[] {
   return out;
 }
 
-function split(text: string, spans: readonly number[]): number[][] {
-  const rest = unkeyedAlternatives(lexicon, 'gi', lexiconKeywords) ?? '';
+function split(
+  text: string,
+  spans: readonly number[],
+  source = lexicon,
+  keywords = lexiconKeywords,
+): number[][] {
+  const rest = unkeyedAlternatives(source, 'gi', keywords) ?? '';
   const out: number[][] = [];
   splitMatches(
-    new RegExp(lexicon, 'giy'),
+    new RegExp(source, 'giy'),
     new RegExp(rest, 'gi'),
     text,
     spans,
-    hits(text, lexiconKeywords),
+    hits(text, keywords),
     (m, ws) => out.push([ws + m.index, ws + m.index + m[0].length]),
   );
   return out;
 }
+
+// An English rule's shape: verbs, one of them a phrase with a blank run, then more pattern.
+const sequence = `\\b(?:send|share|do[ \\t]{1,3}not[ \\t]{1,3}tell)[ \\t]{1,3}(?:it|them|the[ \\t]{1,3}user)\\b`;
+const sequenceKeywords = ['send', 'share', 'do not tell'];
 
 describe('split matches are the window scan’s matches', () => {
   const plain = new RegExp(lexicon, 'gi');
@@ -118,6 +137,9 @@ describe('split matches are the window scan’s matches', () => {
       'ENVÍA',
       'EnvÍa',
       'x',
+      ' it',
+      ' the  user',
+      ' them',
       ' ',
       '  ',
       '.',
@@ -134,6 +156,9 @@ describe('split matches are the window scan’s matches', () => {
           for (let k = 0; k + 1 < edges.length; k += 2)
             if ((edges[k + 1] ?? 0) > (edges[k] ?? 0)) spans.push(edges[k] ?? 0, edges[k + 1] ?? 0);
           expect(split(text, spans)).toEqual(windowScan(plain, text, spans));
+          expect(split(text, spans, sequence, sequenceKeywords)).toEqual(
+            windowScan(new RegExp(sequence, 'gi'), text, spans),
+          );
         },
       ),
       { numRuns: 3000 },

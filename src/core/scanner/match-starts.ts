@@ -54,13 +54,14 @@ function keyedIn(source: string, flags: string, keywords: readonly string[]): bo
 }
 
 /**
- * A pattern whose every match does not start at a keyword may still be an alternation most of whose alternatives
- * do (a lexicon's single words, `(?<!L)(?:envie|manda|…|não[ \t]+conte|…)(?!L)`, where a phrase's blank run or a
- * letter with case variants outside ASCII keeps the rest from starting at a keyword as the pass compares it). The
+ * A pattern whose every match does not start at a keyword may still open with an alternation most of whose
+ * alternatives do (a lexicon's single words, `(?<!L)(?:envie|manda|…|não[ \t]+conte|…)(?!L)`, where a phrase's blank
+ * run or a letter with case variants outside ASCII keeps the rest from starting at a keyword as the pass compares
+ * it; an English rule's verbs, `\b(?:reveal|print|…|tell[ \t]{1,3}me)[ \t]{1,3}…`). The
  * source of a regex that matches wherever one of the alternatives that do not start at a keyword matches: those
- * alternatives, in their order, without the zero-width assertions they share (a match of the whole pattern there
- * is still one of theirs, and without the edge tested first at every position the regex reads a window about twice
- * as fast). So a match of the whole pattern starts either at a keyword hit or where this regex matches, and the
+ * alternatives, in their order, without what the pattern holds before and after them (a match of the whole
+ * pattern through one of them is one of theirs at the same place; without the edge tested first at every position
+ * the regex reads a window about twice as fast). So a match of the whole pattern starts either at a keyword hit or where this regex matches, and the
  * whole pattern, sticky, need only be tried at those places. '' when every alternative starts at a keyword;
  * undefined when none does or the source is not such an alternation (a back reference or a named group makes it
  * one this reading does not take apart).
@@ -80,7 +81,10 @@ export function unkeyedAlternatives(
   return rest.length === 0 ? '' : `(?:${rest.join('|')})`;
 }
 
-/** A source as zero-width assertions, one alternation, zero-width assertions (`head(?:a|b|…)tail`), if it is one. */
+/**
+ * A source as zero-width assertions, then an alternation every match opens with, then the rest (`head(?:a|b|…)tail`,
+ * where `tail` is any pattern), if it is one: it matches where `head a tail` or `head b tail` … does, in that order.
+ */
 function topAlternation(
   source: string,
 ): { head: string; alternatives: string[]; tail: string } | undefined {
@@ -106,9 +110,10 @@ function topAlternation(
     if (end < 0 || quantifierStart.test(s.slice(end, end + 1))) return undefined;
     const lookaround = /^\(\?(?:[=!]|<[=!])/.test(s.slice(i, i + 4));
     if (!lookaround) {
-      if (group >= 0 || !s.startsWith('(?:', i)) return undefined;
+      if (!s.startsWith('(?:', i)) return undefined;
       group = i;
       groupStop = end;
+      break;
     }
     i = end;
   }
