@@ -86,9 +86,9 @@ export interface TextScanOptions {
   /** Write a lookbehind that a `\b` follows after it (factor-assertions.ts, edgeFirst). Default true. */
   readonly edgeFirst?: boolean;
   /**
-   * For a pattern that is an alternation some of whose alternatives start at a keyword (match-starts.ts,
-   * unkeyedAlternatives): try the whole pattern, sticky, at its keyword hits and where the other alternatives alone
-   * match, instead of at every position of its windows. Default true (with `stickyStarts`).
+   * For a pattern that opens with an alternation some of whose alternatives start at a keyword (match-starts.ts,
+   * unkeyedAlternatives): try the whole pattern, sticky, at its keyword hits and where the other alternatives match,
+   * instead of at every position of its windows. Default true (with `stickyStarts`).
    */
   readonly splitAlternatives?: boolean;
 }
@@ -262,7 +262,7 @@ export function createTextScan(
   // costs more than one short window saves, and would land on the first call's path.
   const factored: (RegExp | undefined)[] = [];
   // For a sticky pattern not every match of which starts at a keyword: its alternatives that do not, as a regex of
-  // their own (global), which finds the other places to try it.
+  // their own (global), which finds the other places to try it (match-starts.ts, unkeyedAlternatives).
   const unkeyed: (RegExp | undefined)[] = [];
   const runs = new Uint32Array(active.length);
   function patternOf(owner: number, d: PatternDetector, windowChars: number): RegExp {
@@ -572,11 +572,12 @@ function stickyMatches(
 
 /**
  * The matches a window-wide scan of each window finds, for a sticky pattern whose matches all start at a keyword hit
- * or where `rest` (global: the pattern's alternatives that do not start at a keyword) matches. From the end of the
- * last match on, the next place to try is the nearer of the next hit and the next match of `rest`; the pattern is
- * tried there, and the leftmost match the window's scan would find is the first that succeeds (every place the
- * pattern matches is one of those, and `rest` matching somewhere means the pattern does). The same window, so the
- * same context for lookbehinds, `^` and the end, and the same match at each place.
+ * or where `rest` matches (global: a regex that matches wherever the pattern's alternatives that do not start at a
+ * keyword lead to a match, and maybe elsewhere). From the end of the last match on, the next place to try is the
+ * nearer of the next hit and the next match of `rest`; the pattern is tried there (a try that fails moves on by one),
+ * and the first that succeeds is the leftmost match the window's scan finds, since every place the pattern matches
+ * is one of those. The same window, so the same context for lookbehinds, `^` and the end, and the same match at each
+ * place.
  */
 export function splitMatches(
   pattern: RegExp,
