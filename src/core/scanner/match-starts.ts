@@ -19,6 +19,9 @@ const maxPrefixes = 256;
 
 /** The reading stopped: a prefix that no keyword starts, or a construct it does not follow. */
 class Refused extends Error {}
+// One instance, thrown each time: a new Error records a stack, which made reading a lexicon's hundred alternatives
+// apart cost milliseconds.
+const refused = new Refused();
 
 /**
  * True when every match of `pattern` starts with one of `keywords` (lower case, as the keyword index compares
@@ -27,19 +30,25 @@ class Refused extends Error {}
  * answers no (this runs on a detector's first use, on the way to a verdict).
  */
 export function startsAtKeywords(pattern: RegExp, keywords: readonly string[]): boolean {
-  return keyedIn(pattern.source, pattern.flags, keywords);
+  return keyedIn(pattern.source, usableKeywords(pattern.flags, keywords));
 }
 
-/** `startsAtKeywords` for a regex given as its source and flags. */
-function keyedIn(source: string, flags: string, keywords: readonly string[]): boolean {
-  if (flags.includes('v')) return false;
+/**
+ * The keywords the index finds wherever the regex matches their letters (none for a `v`-mode regex): with `i`, only
+ * ASCII letters fold the same way in both (and in Unicode mode ſ and the Kelvin sign fold to s and k, which the
+ * index does not know).
+ */
+function usableKeywords(flags: string, keywords: readonly string[]): string[] {
+  if (flags.includes('v')) return [];
   const folds = flags.includes('i');
   const unicode = flags.includes('u');
-  // A keyword the index finds wherever the regex matches its letters: with `i`, only ASCII letters fold the same
-  // way in both (and in Unicode mode ſ and the Kelvin sign fold to s and k, which the index does not know).
-  const usable = keywords.filter(
+  return keywords.filter(
     (kw) => kw.length > 0 && (!folds || isAscii(kw)) && !(folds && unicode && /[sk]/.test(kw)),
   );
+}
+
+/** `startsAtKeywords` for a regex source and its usable keywords. */
+function keyedIn(source: string, usable: readonly string[]): boolean {
   if (usable.length === 0) return false;
   try {
     const reader = new Reader(source, usable);
@@ -48,7 +57,7 @@ function keyedIn(source: string, flags: string, keywords: readonly string[]): bo
     // Prefixes still open when the pattern ends: every match is one of these strings.
     return found.every((p) => reader.keyed(p.text));
   } catch (error) {
-    if (error instanceof Refused) return false;
+    if (error === refused) return false;
     throw error;
   }
 }
@@ -72,10 +81,16 @@ export function unkeyedAlternatives(
   keywords: readonly string[],
 ): string | undefined {
   if (/\\[1-9k]|\(\?<[^=!]/.test(source)) return undefined;
+  const usable = usableKeywords(flags, keywords);
+  if (usable.length === 0) return undefined;
   const shape = topAlternation(source);
   if (shape === undefined) return undefined;
+  // An alternative whose every prefix a keyword closes before it ends is keyed whatever follows it (most are: the
+  // rest of an English rule's pattern is read only for the others).
   const rest = shape.alternatives.filter(
-    (alt) => !keyedIn(`${shape.head}${alt}${shape.tail}`, flags, keywords),
+    (alt) =>
+      !keyedIn(`${shape.head}${alt}`, usable) &&
+      !keyedIn(`${shape.head}${alt}${shape.tail}`, usable),
   );
   if (rest.length === shape.alternatives.length) return undefined;
   return rest.length === 0 ? '' : `(?:${rest.join('|')})`;
@@ -144,7 +159,7 @@ class Reader {
   /** `text` as a prefix: closed when a keyword starts it (what follows does not matter then), else open. */
   private prefix(text: string, open: boolean): Prefix {
     if (this.keyed(text)) return { text, open: false };
-    if (!open) throw new Refused();
+    if (!open) throw refused;
     return { text, open: true };
   }
 
@@ -157,7 +172,7 @@ class Reader {
     const out: Prefix[] = [];
     for (;;) {
       out.push(...this.alternative(from));
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
       if (this.peek() !== '|') return out;
       this.at++;
     }
@@ -174,7 +189,7 @@ class Reader {
         return prefixes;
       }
       prefixes = this.term(prefixes);
-      if (prefixes.length > maxPrefixes) throw new Refused();
+      if (prefixes.length > maxPrefixes) throw refused;
     }
   }
 
@@ -222,7 +237,7 @@ class Reader {
         continue;
       }
       for (const a of atom) out.push(this.prefix(p.text + a.text, a.open && max === 1));
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
     }
     return out;
   }
@@ -248,7 +263,7 @@ class Reader {
     this.at += kind === '<' ? 4 : 3;
     this.skipAlternatives();
     this.expect(')');
-    if (quantifierStart.test(this.peek())) throw new Refused();
+    if (quantifierStart.test(this.peek())) throw refused;
     return true;
   }
 
@@ -262,7 +277,7 @@ class Reader {
   }
 
   private expect(c: string): void {
-    if (this.peek() !== c) throw new Refused();
+    if (this.peek() !== c) throw refused;
     this.at++;
   }
 
@@ -277,7 +292,7 @@ class Reader {
       max = c === '?' ? 1 : Infinity;
     } else if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at, this.at + 24));
-      if (!m) throw new Refused();
+      if (!m) throw refused;
       this.at += m[0].length;
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
@@ -295,9 +310,9 @@ class Reader {
         if (this.peek(1) === ':') this.at += 2;
         else if (this.peek(1) === '<') {
           const close = this.source.indexOf('>', this.at);
-          if (close < 0) throw new Refused();
+          if (close < 0) throw refused;
           this.at = close + 1;
-        } else throw new Refused(); // modifiers, or a syntax this reading does not know
+        } else throw refused; // modifiers, or a syntax this reading does not know
       }
       // A group read on its own: its prefixes are not checked against the keywords until joined to what precedes.
       const inner = new Reader(this.source, []);
@@ -313,7 +328,7 @@ class Reader {
       return undefined;
     }
     if (c === '\\') return this.escape();
-    if (c === '' || c === ')' || c === '|' || quantifierStart.test(c)) throw new Refused();
+    if (c === '' || c === ')' || c === '|' || quantifierStart.test(c)) throw refused;
     this.at++;
     return [{ text: asciiFold(c), open: true }];
   }
@@ -331,10 +346,10 @@ class Reader {
           break;
         }
         pieces = this.piece(pieces);
-        if (pieces.length > maxPrefixes) throw new Refused();
+        if (pieces.length > maxPrefixes) throw refused;
       }
       out.push(...pieces);
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
       if (this.peek() !== '|') return out;
       this.at++;
     }
@@ -358,7 +373,7 @@ class Reader {
         continue;
       }
       for (const a of atom) out.push({ text: p.text + a.text, open: a.open && max === 1 });
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
     }
     return out;
   }
@@ -384,7 +399,7 @@ class Reader {
       chars.add(asciiFold(c));
       i++;
     }
-    if (this.source[i] !== ']') throw new Refused();
+    if (this.source[i] !== ']') throw refused;
     this.at = i + 1;
     if (!simple || chars.size === 0 || chars.size > 4) return undefined;
     return [...chars].map((ch) => ({ text: ch, open: true }));
@@ -393,14 +408,14 @@ class Reader {
   /** An escape outside a class: a literal character, or any (classes, back references, properties). */
   private escape(): Prefix[] | undefined {
     const next = this.peek(1);
-    if (next === '') throw new Refused();
+    if (next === '') throw refused;
     if (/[uxcpPk]/.test(next)) {
       // \uXXXX, \u{…}, \xXX, \cX, \p{…}, \k<…>: read over them; any character for what they match.
       const m =
         /^\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>)/.exec(
           this.source.slice(this.at, this.at + 40),
         );
-      if (!m) throw new Refused();
+      if (!m) throw refused;
       this.at += m[0].length;
       return undefined;
     }
