@@ -8,7 +8,7 @@ import { spaceLoops } from './space-loops-table.js';
 // evaluated once before (or after) the alternation stands for the same assertion in each alternative.
 
 /** The end (exclusive) of the group that opens at `open` (a `(`), or -1 when the source is cut short. */
-function groupEnd(source: string, open: number): number {
+export function groupEnd(source: string, open: number): number {
   let depth = 0;
   for (let i = open; i < source.length; i++) {
     const c = source.charCodeAt(i);
@@ -32,7 +32,7 @@ function classEnd(source: string, open: number): number {
 }
 
 /** The top-level alternatives of a group body (or a whole source), or undefined when it cannot be read. */
-function alternatives(body: string): string[] | undefined {
+export function alternatives(body: string): string[] | undefined {
   const out: string[] = [];
   let from = 0;
   for (let i = 0; i < body.length; i++) {

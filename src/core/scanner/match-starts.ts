@@ -1,3 +1,5 @@
+import { alternatives, groupEnd } from './factor-assertions.js';
+
 // Where a detector's matches can start. A detector's regex runs over a window around each keyword hit and tries a
 // match at every position of it (docs/scanning.md, "Speed, ninth round"). Most patterns open with the very words
 // their keywords list (`\b(?:append|include|add)\b…` with keywords append, include, add): a match can then start
@@ -17,6 +19,9 @@ const maxPrefixes = 256;
 
 /** The reading stopped: a prefix that no keyword starts, or a construct it does not follow. */
 class Refused extends Error {}
+// One instance, thrown each time: a new Error records a stack, which made reading a lexicon's hundred alternatives
+// apart cost milliseconds.
+const refused = new Refused();
 
 /**
  * True when every match of `pattern` starts with one of `keywords` (lower case, as the keyword index compares
@@ -25,26 +30,114 @@ class Refused extends Error {}
  * answers no (this runs on a detector's first use, on the way to a verdict).
  */
 export function startsAtKeywords(pattern: RegExp, keywords: readonly string[]): boolean {
-  if (pattern.flags.includes('v')) return false;
-  const folds = pattern.flags.includes('i');
-  const unicode = pattern.flags.includes('u');
-  // A keyword the index finds wherever the regex matches its letters: with `i`, only ASCII letters fold the same
-  // way in both (and in Unicode mode ſ and the Kelvin sign fold to s and k, which the index does not know).
-  const usable = keywords.filter(
+  return keyedIn(pattern.source, usableKeywords(pattern.flags, keywords));
+}
+
+/**
+ * The keywords the index finds wherever the regex matches their letters (none for a `v`-mode regex): with `i`, only
+ * ASCII letters fold the same way in both (and in Unicode mode ſ and the Kelvin sign fold to s and k, which the
+ * index does not know).
+ */
+function usableKeywords(flags: string, keywords: readonly string[]): string[] {
+  if (flags.includes('v')) return [];
+  const folds = flags.includes('i');
+  const unicode = flags.includes('u');
+  return keywords.filter(
     (kw) => kw.length > 0 && (!folds || isAscii(kw)) && !(folds && unicode && /[sk]/.test(kw)),
   );
+}
+
+/** `startsAtKeywords` for a regex source and its usable keywords. */
+function keyedIn(source: string, usable: readonly string[]): boolean {
   if (usable.length === 0) return false;
   try {
-    const reader = new Reader(pattern.source, usable);
+    const reader = new Reader(source, usable);
     const found = reader.disjunction([{ text: '', open: true }]);
-    if (reader.at !== pattern.source.length) return false;
+    if (reader.at !== source.length) return false;
     // Prefixes still open when the pattern ends: every match is one of these strings.
     return found.every((p) => reader.keyed(p.text));
   } catch (error) {
-    if (error instanceof Refused) return false;
+    if (error === refused) return false;
     throw error;
   }
 }
+
+/**
+ * A pattern whose every match does not start at a keyword may still open with an alternation most of whose
+ * alternatives do (a lexicon's single words, `(?<!L)(?:envie|manda|…|não[ \t]+conte|…)(?!L)`, where a phrase's blank
+ * run or a letter with case variants outside ASCII keeps the rest from starting at a keyword as the pass compares
+ * it; an English rule's verbs, `\b(?:reveal|print|…|tell[ \t]{1,3}me)[ \t]{1,3}…`). The
+ * source of a regex that matches wherever one of the alternatives that do not start at a keyword matches: those
+ * alternatives, in their order, without what the pattern holds before and after them (a match of the whole
+ * pattern through one of them is one of theirs at the same place; without the edge tested first at every position
+ * the regex reads a window about twice as fast). So a match of the whole pattern starts either at a keyword hit or where this regex matches, and the
+ * whole pattern, sticky, need only be tried at those places. '' when every alternative starts at a keyword;
+ * undefined when none does or the source is not such an alternation (a back reference or a named group makes it
+ * one this reading does not take apart).
+ */
+export function unkeyedAlternatives(
+  source: string,
+  flags: string,
+  keywords: readonly string[],
+): string | undefined {
+  if (/\\[1-9k]|\(\?<[^=!]/.test(source)) return undefined;
+  const usable = usableKeywords(flags, keywords);
+  if (usable.length === 0) return undefined;
+  const shape = topAlternation(source);
+  if (shape === undefined) return undefined;
+  // An alternative whose every prefix a keyword closes before it ends is keyed whatever follows it (most are: the
+  // rest of an English rule's pattern is read only for the others).
+  const rest = shape.alternatives.filter(
+    (alt) =>
+      !keyedIn(`${shape.head}${alt}`, usable) &&
+      !keyedIn(`${shape.head}${alt}${shape.tail}`, usable),
+  );
+  if (rest.length === shape.alternatives.length) return undefined;
+  return rest.length === 0 ? '' : `(?:${rest.join('|')})`;
+}
+
+/**
+ * A source as zero-width assertions, then an alternation every match opens with, then the rest (`head(?:a|b|…)tail`,
+ * where `tail` is any pattern), if it is one: it matches where `head a tail` or `head b tail` … does, in that order.
+ */
+function topAlternation(
+  source: string,
+): { head: string; alternatives: string[]; tail: string } | undefined {
+  let s = source;
+  while (s.startsWith('(?:') && groupEnd(s, 0) === s.length) s = s.slice(3, -1);
+  const top = alternatives(s);
+  if (top === undefined) return undefined;
+  if (top.length > 1) return { head: '', alternatives: top, tail: '' };
+  let group = -1;
+  let groupStop = -1;
+  for (let i = 0; i < s.length;) {
+    const c = s[i];
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && (s[i + 1] === 'b' || s[i + 1] === 'B')) {
+      i += 2;
+      continue;
+    }
+    if (c !== '(') return undefined;
+    const end = groupEnd(s, i);
+    if (end < 0 || quantifierStart.test(s.slice(end, end + 1))) return undefined;
+    const lookaround = /^\(\?(?:[=!]|<[=!])/.test(s.slice(i, i + 4));
+    if (!lookaround) {
+      if (!s.startsWith('(?:', i)) return undefined;
+      group = i;
+      groupStop = end;
+      break;
+    }
+    i = end;
+  }
+  if (group < 0) return undefined;
+  const inner = alternatives(s.slice(group + 3, groupStop - 1));
+  if (inner === undefined || inner.length < 2) return undefined;
+  return { head: s.slice(0, group), alternatives: inner, tail: s.slice(groupStop) };
+}
+
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
@@ -66,7 +159,7 @@ class Reader {
   /** `text` as a prefix: closed when a keyword starts it (what follows does not matter then), else open. */
   private prefix(text: string, open: boolean): Prefix {
     if (this.keyed(text)) return { text, open: false };
-    if (!open) throw new Refused();
+    if (!open) throw refused;
     return { text, open: true };
   }
 
@@ -79,7 +172,7 @@ class Reader {
     const out: Prefix[] = [];
     for (;;) {
       out.push(...this.alternative(from));
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
       if (this.peek() !== '|') return out;
       this.at++;
     }
@@ -96,7 +189,7 @@ class Reader {
         return prefixes;
       }
       prefixes = this.term(prefixes);
-      if (prefixes.length > maxPrefixes) throw new Refused();
+      if (prefixes.length > maxPrefixes) throw refused;
     }
   }
 
@@ -144,7 +237,7 @@ class Reader {
         continue;
       }
       for (const a of atom) out.push(this.prefix(p.text + a.text, a.open && max === 1));
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
     }
     return out;
   }
@@ -170,7 +263,7 @@ class Reader {
     this.at += kind === '<' ? 4 : 3;
     this.skipAlternatives();
     this.expect(')');
-    if (quantifierStart.test(this.peek())) throw new Refused();
+    if (quantifierStart.test(this.peek())) throw refused;
     return true;
   }
 
@@ -184,7 +277,7 @@ class Reader {
   }
 
   private expect(c: string): void {
-    if (this.peek() !== c) throw new Refused();
+    if (this.peek() !== c) throw refused;
     this.at++;
   }
 
@@ -199,7 +292,7 @@ class Reader {
       max = c === '?' ? 1 : Infinity;
     } else if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at, this.at + 24));
-      if (!m) throw new Refused();
+      if (!m) throw refused;
       this.at += m[0].length;
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
@@ -217,9 +310,9 @@ class Reader {
         if (this.peek(1) === ':') this.at += 2;
         else if (this.peek(1) === '<') {
           const close = this.source.indexOf('>', this.at);
-          if (close < 0) throw new Refused();
+          if (close < 0) throw refused;
           this.at = close + 1;
-        } else throw new Refused(); // modifiers, or a syntax this reading does not know
+        } else throw refused; // modifiers, or a syntax this reading does not know
       }
       // A group read on its own: its prefixes are not checked against the keywords until joined to what precedes.
       const inner = new Reader(this.source, []);
@@ -235,7 +328,7 @@ class Reader {
       return undefined;
     }
     if (c === '\\') return this.escape();
-    if (c === '' || c === ')' || c === '|' || quantifierStart.test(c)) throw new Refused();
+    if (c === '' || c === ')' || c === '|' || quantifierStart.test(c)) throw refused;
     this.at++;
     return [{ text: asciiFold(c), open: true }];
   }
@@ -253,10 +346,10 @@ class Reader {
           break;
         }
         pieces = this.piece(pieces);
-        if (pieces.length > maxPrefixes) throw new Refused();
+        if (pieces.length > maxPrefixes) throw refused;
       }
       out.push(...pieces);
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
       if (this.peek() !== '|') return out;
       this.at++;
     }
@@ -280,7 +373,7 @@ class Reader {
         continue;
       }
       for (const a of atom) out.push({ text: p.text + a.text, open: a.open && max === 1 });
-      if (out.length > maxPrefixes) throw new Refused();
+      if (out.length > maxPrefixes) throw refused;
     }
     return out;
   }
@@ -306,7 +399,7 @@ class Reader {
       chars.add(asciiFold(c));
       i++;
     }
-    if (this.source[i] !== ']') throw new Refused();
+    if (this.source[i] !== ']') throw refused;
     this.at = i + 1;
     if (!simple || chars.size === 0 || chars.size > 4) return undefined;
     return [...chars].map((ch) => ({ text: ch, open: true }));
@@ -315,14 +408,14 @@ class Reader {
   /** An escape outside a class: a literal character, or any (classes, back references, properties). */
   private escape(): Prefix[] | undefined {
     const next = this.peek(1);
-    if (next === '') throw new Refused();
+    if (next === '') throw refused;
     if (/[uxcpPk]/.test(next)) {
       // \uXXXX, \u{…}, \xXX, \cX, \p{…}, \k<…>: read over them; any character for what they match.
       const m =
         /^\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>)/.exec(
           this.source.slice(this.at, this.at + 40),
         );
-      if (!m) throw new Refused();
+      if (!m) throw refused;
       this.at += m[0].length;
       return undefined;
     }

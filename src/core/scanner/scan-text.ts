@@ -8,7 +8,7 @@ import { createVocabulary, deobfuscate, originalSpan } from './deobfuscate.js';
 import { findHiddenChannels } from './hidden.js';
 import { joinJsonStrings } from './joined-fields.js';
 import { inViewText } from './in-view-text.js';
-import { startsAtKeywords } from './match-starts.js';
+import { startsAtKeywords, unkeyedAlternatives } from './match-starts.js';
 import { asciiLower, createKeywordIndex, hitRanks, type KeywordIndex } from './keyword-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { secretAnchors, secretsAt } from './secrets.js';
@@ -85,6 +85,12 @@ export interface TextScanOptions {
   readonly exactAnchors?: boolean;
   /** Write a lookbehind that a `\b` follows after it (factor-assertions.ts, edgeFirst). Default true. */
   readonly edgeFirst?: boolean;
+  /**
+   * For a pattern that opens with an alternation some of whose alternatives start at a keyword (match-starts.ts,
+   * unkeyedAlternatives): try the whole pattern, sticky, at its keyword hits and where the other alternatives match,
+   * instead of at every position of its windows. Default true (with `stickyStarts`).
+   */
+  readonly splitAlternatives?: boolean;
 }
 
 /** Compile the detector table (minus disabled rules) into a scanning function. */
@@ -95,6 +101,7 @@ export function createTextScan(
   const stickyStarts = options.stickyStarts ?? true;
   const exactAnchors = options.exactAnchors ?? false;
   const edgesFirst = options.edgeFirst ?? true;
+  const splitAlternations = stickyStarts && (options.splitAlternatives ?? true);
   const active = detectors.filter((d) => !disabledRules.has(d.id)).map(inViewForm);
   const directiveOn = !['directive.exfil-to-target', 'directive.user-voice-request'].every((id) =>
     disabledRules.has(id),
@@ -254,6 +261,9 @@ export function createTextScan(
   // times faster. A pattern's first run on a short window skips that: rewriting a source of thousands of characters
   // costs more than one short window saves, and would land on the first call's path.
   const factored: (RegExp | undefined)[] = [];
+  // For a sticky pattern not every match of which starts at a keyword: its alternatives that do not, as a regex of
+  // their own (global), which finds the other places to try it (match-starts.ts, unkeyedAlternatives).
+  const unkeyed: (RegExp | undefined)[] = [];
   const runs = new Uint32Array(active.length);
   function patternOf(owner: number, d: PatternDetector, windowChars: number): RegExp {
     const ready = factored[owner];
@@ -262,7 +272,15 @@ export function createTextScan(
     if ((runs[owner] = (runs[owner] ?? 0) + 1) === 1 && windowChars < factorFrom) return own;
     const factoredSource = factorAssertions(own.source);
     const source = edgesFirst ? edgeFirst(factoredSource) : factoredSource;
-    const flags = stickyAt(owner, d) ? `${own.flags}y` : own.flags;
+    let sticky = stickyAt(owner, d);
+    if (!sticky && splitAlternations) {
+      const rest = unkeyedAlternatives(source, own.flags, d.keywords.map(asciiLower));
+      if (rest !== undefined) {
+        sticky = true;
+        if (rest !== '') unkeyed[owner] = new RegExp(rest, own.flags);
+      }
+    }
+    const flags = sticky ? `${own.flags}y` : own.flags;
     const pattern = source === own.source && flags === own.flags ? own : new RegExp(source, flags);
     factored[owner] = pattern;
     return pattern;
@@ -293,7 +311,9 @@ export function createTextScan(
       });
     };
     if (pattern.sticky) {
-      stickyMatches(pattern, text, spans, positions, push);
+      const rest = unkeyed[owner];
+      if (rest) splitMatches(pattern, rest, text, spans, positions, push);
+      else stickyMatches(pattern, text, spans, positions, push);
       return;
     }
     for (let w = 0; w < spans.length; w += 2) {
@@ -546,6 +566,55 @@ function stickyMatches(
       if (!m) continue;
       next = m[0].length === 0 ? at + 1 : at + m[0].length;
       if (m[0].length > 0) push(m, ws);
+    }
+  }
+}
+
+/**
+ * The matches a window-wide scan of each window finds, for a sticky pattern whose matches all start at a keyword hit
+ * or where `rest` matches (global: a regex that matches wherever the pattern's alternatives that do not start at a
+ * keyword lead to a match, and maybe elsewhere). From the end of the last match on, the next place to try is the
+ * nearer of the next hit and the next match of `rest`; the pattern is tried there (a try that fails moves on by one),
+ * and the first that succeeds is the leftmost match the window's scan finds, since every place the pattern matches
+ * is one of those. The same window, so the same context for lookbehinds, `^` and the end, and the same match at each
+ * place.
+ */
+export function splitMatches(
+  pattern: RegExp,
+  rest: RegExp,
+  text: string,
+  spans: readonly number[],
+  positions: readonly number[],
+  push: (m: RegExpExecArray, ws: number) => void,
+): void {
+  let k = 0;
+  for (let w = 0; w < spans.length; w += 2) {
+    const ws = spans[w] ?? 0;
+    const we = spans[w + 1] ?? 0;
+    const slice = ws === 0 && we === text.length ? text : text.slice(ws, we);
+    while (k < positions.length && (positions[k] ?? 0) < ws) k++;
+    let from = 0;
+    // Where `rest` next matches at or after `from` (-1: not looked for yet; the slice's length: nowhere).
+    let restAt = -1;
+    for (;;) {
+      while (k < positions.length && (positions[k] ?? 0) - ws < from) k++;
+      const hit =
+        k < positions.length && (positions[k] ?? 0) < we ? (positions[k] ?? 0) - ws : slice.length;
+      if (restAt < from) {
+        rest.lastIndex = from;
+        const m = rest.exec(slice);
+        restAt = m ? m.index : slice.length;
+      }
+      const at = Math.min(hit, restAt);
+      if (at >= slice.length) break;
+      pattern.lastIndex = at;
+      const m = pattern.exec(slice);
+      if (!m || m[0].length === 0) {
+        from = at + 1;
+        continue;
+      }
+      push(m, ws);
+      from = at + m[0].length;
     }
   }
 }
