@@ -176,6 +176,15 @@ function mayBePrefix(text: string, start: number, end: number, vocabulary: Vocab
   return hasBit(vocabulary.prefixBits, h);
 }
 
+/** Whether `word`'s bit is set among the vocabulary's words (false: surely not a word; true: ask the set). */
+export function mayHoldWord(vocabulary: Vocabulary, word: string): boolean {
+  return hasBit(vocabulary.wordBits, hashOf(word));
+}
+/** Whether `prefix`'s bit is set among the vocabulary's prefixes. */
+export function mayHoldPrefix(vocabulary: Vocabulary, prefix: string): boolean {
+  return hasBit(vocabulary.prefixBits, hashOf(prefix));
+}
+
 const defaultVocabulary = createVocabulary();
 
 /** Whether `word` is two other words of `words` (of three letters or more each) run together. */
