@@ -103,6 +103,12 @@ export interface Vocabulary {
   readonly flagged: ReadonlySet<string>;
   /** 1 at (a - 97) * 26 + (b - 97) when some word begins with the letters a b: most words are ruled out on it. */
   readonly pairs: Uint8Array;
+  /**
+   * Bit sets over a hash of the words, and of their prefixes (`letterHash`): a clear bit says a run of letters is
+   * no word (or no prefix) without making it a string. A set bit says nothing; the sets are then asked.
+   */
+  readonly wordBits: Uint8Array;
+  readonly prefixBits: Uint8Array;
 }
 
 /**
@@ -123,14 +129,62 @@ export function createVocabulary(more: Iterable<string> = []): Vocabulary {
   const pairs = new Uint8Array(26 * 26);
   for (const w of words)
     if (w.length >= 2) pairs[(w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97] = 1;
+  const wordBits = new Uint8Array(1 << (hashBits - 3));
+  const prefixBits = new Uint8Array(1 << (hashBits - 3));
+  for (const w of words) setBit(wordBits, hashOf(w));
+  for (const p of prefixes) setBit(prefixBits, hashOf(p));
   return {
     words,
     prefixes,
     pairs,
+    wordBits,
+    prefixBits,
     longest: Math.max(...[...words].map((w) => w.length)),
     flagged: new Set(hiddenWords),
   };
 }
+
+// The hash of a run of character codes, one step per code (letterHash), and its place in a bit set of 2^hashBits.
+const hashBits = 17;
+const letterHash = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const hashSeed = 0x811c9dc5 | 0;
+const bitOf = (h: number): number => (Math.imul(h, 0x9e3779b1) >>> (32 - hashBits)) & ((1 << hashBits) - 1);
+function hashOf(word: string): number {
+  let h = hashSeed;
+  for (let i = 0; i < word.length; i++) h = letterHash(h, word.charCodeAt(i));
+  return h;
+}
+function setBit(bits: Uint8Array, h: number): void {
+  const b = bitOf(h);
+  bits[b >> 3] = (bits[b >> 3] ?? 0) | (1 << (b & 7));
+}
+function hasBit(bits: Uint8Array, h: number): boolean {
+  const b = bitOf(h);
+  return ((bits[b >> 3] ?? 0) & (1 << (b & 7))) !== 0;
+}
+/**
+ * False when text[start, end) lower-cased is surely no prefix of a vocabulary word. Text with a character past
+ * ASCII is left to the exact test: `toLowerCase` reads some of those as ASCII letters (the Kelvin sign as k).
+ */
+function mayBePrefix(text: string, start: number, end: number, vocabulary: Vocabulary): boolean {
+  let h = hashSeed;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) return true;
+    h = letterHash(h, lowerAscii(c));
+  }
+  return hasBit(vocabulary.prefixBits, h);
+}
+
+/** Whether `word`'s bit is set among the vocabulary's words (false: surely not a word; true: ask the set). */
+export function mayHoldWord(vocabulary: Vocabulary, word: string): boolean {
+  return hasBit(vocabulary.wordBits, hashOf(word));
+}
+/** Whether `prefix`'s bit is set among the vocabulary's prefixes. */
+export function mayHoldPrefix(vocabulary: Vocabulary, prefix: string): boolean {
+  return hasBit(vocabulary.prefixBits, hashOf(prefix));
+}
+
 const defaultVocabulary = createVocabulary();
 
 /** Whether `word` is two other words of `words` (of three letters or more each) run together. */
@@ -173,7 +227,11 @@ export function deobfuscate(
   if (hints.length > 0) {
     const spaced = spacedRuns(text, vocabulary);
     let done = 0;
-    for (const at of hints) {
+    // An index loop, not for…of: until deobfuscate is optimised, each step of an array iterator is an object, and a
+    // megabyte of code or logs holds some 13,000 hints.
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of -- the iterator's objects are what this loop avoids
+    for (let h = 0; h < hints.length; h++) {
+      const at = hints[h] ?? 0;
       if (at < done) continue;
       let start = at;
       const stop = Math.max(done, start - 64);
@@ -327,6 +385,7 @@ function examineWord(
       text.charCodeAt(i) >= 0x80 ||
       text.charCodeAt(i + 1) >= 0x80 ||
       beginsWord(lowerAscii(text.charCodeAt(i)), lowerAscii(text.charCodeAt(i + 1)), vocabulary)) &&
+    mayBePrefix(text, i, j, vocabulary) &&
     vocabulary.prefixes.has(text.slice(i, j).toLowerCase())
   ) {
     // Punctuation inside a word: "ig.nore", "pass-word".
@@ -454,7 +513,10 @@ function rewrite(
   let second1 = start + 1;
   while (second1 < end && (kind[text.charCodeAt(second1)] ?? 0) === (MARK | KNOWN)) second1++;
   const c1 = text.charCodeAt(second1);
-  const [a, a2, b, b2] = [readAs(c0), second[c0] ?? 0, readAs(c1), second[c1] ?? 0];
+  const a = readAs(c0);
+  const a2 = second[c0] ?? 0;
+  const b = readAs(c1);
+  const b2 = second[c1] ?? 0;
   if (
     !beginsWord(a, b, vocabulary) &&
     !beginsWord(a2, b, vocabulary) &&
@@ -462,29 +524,80 @@ function rewrite(
     !beginsWord(a2, b2, vocabulary)
   )
     return undefined;
-  let out = '';
-  // Each ambiguous character's place in `out` and its second reading.
-  const ambiguous: number[] = [];
-  const alternative: number[] = [];
+  // The reading's character codes, made a string once (a string grown a character at a time is a chain of
+  // small strings per word, and examineWord reads thousands of words per megabyte of code and logs).
+  const codes = scratchFor(end - start);
+  let length = 0;
+  // Each ambiguous character's place in the reading and its second reading (maxAmbiguous at most).
+  let ambiguous = 0;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if ((kind[c] ?? 0) === (MARK | KNOWN)) continue;
-    if (second[c] !== 0 && ambiguous.length < maxAmbiguous) {
-      ambiguous.push(out.length);
-      alternative.push(second[c] ?? 0);
+    if (second[c] !== 0 && ambiguous < maxAmbiguous) {
+      ambiguousAt[ambiguous] = length;
+      primaryOf[ambiguous] = readAs(c);
+      alternativeOf[ambiguous++] = second[c] ?? 0;
     }
-    out += String.fromCharCode(readAs(c));
+    codes[length++] = readAs(c);
   }
-  if (inVocabulary(out, vocabulary)) return out;
-  for (let mask = 1; mask < 1 << ambiguous.length; mask++) {
-    const chars = out.split('');
-    ambiguous.forEach((at, bit) => {
-      if ((mask & (1 << bit)) !== 0) chars[at] = String.fromCharCode(alternative[bit] ?? 0);
-    });
-    const word = chars.join('');
+  // Every vocabulary word is lower-case ASCII letters: a reading with anything else in a place no second reading
+  // changes, or longer than any word and its plural, is none (decided before a copy).
+  if (length > vocabulary.longest + 1) return undefined;
+  for (let q = 0, next = 0; q < length; q++) {
+    if (next < ambiguous && ambiguousAt[next] === q) {
+      next++;
+      continue;
+    }
+    const c = codes[q] ?? 0;
+    if (c < 0x61 || c > 0x7a) return undefined;
+  }
+  // Each reading in turn (the second readings of the ambiguous characters chosen by the mask's bits), made a
+  // string only when the hash of it, or of it without a plural s, is a word's.
+  for (let mask = 0; mask < 1 << ambiguous; mask++) {
+    for (let bit = 0; bit < ambiguous; bit++)
+      chosenOf[bit] = (mask & (1 << bit)) !== 0 ? (alternativeOf[bit] ?? 0) : (primaryOf[bit] ?? 0);
+    let h = hashSeed;
+    let beforeLast = hashSeed;
+    let last = 0;
+    for (let q = 0, next = 0; q < length; q++) {
+      last = codes[q] ?? 0;
+      if (next < ambiguous && ambiguousAt[next] === q) last = chosenOf[next++] ?? 0;
+      beforeLast = h;
+      h = letterHash(h, last);
+    }
+    if (
+      !hasBit(vocabulary.wordBits, h) &&
+      !(length > 3 && last === 0x73 && hasBit(vocabulary.wordBits, beforeLast))
+    )
+      continue;
+    for (let bit = 0; bit < ambiguous; bit++) codes[ambiguousAt[bit] ?? 0] = chosenOf[bit] ?? 0;
+    const word = fromCodes(codes, length);
     if (inVocabulary(word, vocabulary)) return word;
   }
   return undefined;
+}
+const ambiguousAt = new Int32Array(maxAmbiguous);
+const alternativeOf = new Uint16Array(maxAmbiguous);
+const primaryOf = new Uint16Array(maxAmbiguous);
+const chosenOf = new Uint16Array(maxAmbiguous);
+
+/** Character codes of one word being read back, reused (examineWord's words are under 64 characters). */
+let wordCodes = new Uint16Array(256);
+function scratchFor(length: number): Uint16Array {
+  if (length > wordCodes.length) wordCodes = new Uint16Array(length);
+  return wordCodes;
+}
+// One array per length, so a reading becomes a string without a view of the scratch made for it.
+const exactCodes: Uint16Array[] = [];
+/** The first `length` codes as a string, one copy. */
+function fromCodes(codes: Uint16Array, length: number): string {
+  let exact = exactCodes[length];
+  if (exact === undefined) {
+    exact = new Uint16Array(length);
+    exactCodes[length] = exact;
+  }
+  for (let q = 0; q < length; q++) exact[q] = codes[q] ?? 0;
+  return String.fromCharCode.apply(null, exact as unknown as number[]);
 }
 
 /** The edit for the split letters starting at a text index, or undefined when they do not read as words. */
@@ -586,33 +699,62 @@ function readRun(text: string, from: number, vocabulary: Vocabulary): SpacedRun 
 /** "ig.nore", "in-struc-tions": letters joined by single dots, hyphens, underscores or stars. */
 function punctuatedWord(text: string, start: number, vocabulary: Vocabulary): Edit | undefined {
   let k = start;
-  let word = '';
+  // The letters read so far (the word without its joiners), counted: the word is copied once, when it may be one.
+  let letters = 0;
   let pieces = 0;
   // No vocabulary word is longer: reading on could only fail, and each piece of "a.b.c.…" starts a read.
   const cap = vocabulary.longest + 1;
   while (k < text.length) {
-    let piece = '';
-    while (
-      k < text.length &&
-      isAsciiLetter(text.charCodeAt(k)) &&
-      word.length + piece.length <= cap
-    )
-      piece += text.charAt(k++);
-    if (!piece) return undefined;
-    word += piece.toLowerCase();
-    if (word.length > cap) return undefined;
+    const from = k;
+    while (k < text.length && isAsciiLetter(text.charCodeAt(k)) && letters + (k - from) <= cap)
+      k++;
+    if (k === from) return undefined;
+    letters += k - from;
+    if (letters > cap) return undefined;
     pieces++;
     if (!isJoiner(text.charCodeAt(k)) || !isAsciiLetter(text.charCodeAt(k + 1))) break;
     k++;
   }
   // "e-mail" is a spelling, not a disguise.
-  if (pieces < 2 || word.length < 6 || shortWords.has(word)) return undefined;
-  if (!inVocabulary(word, vocabulary)) return undefined;
+  if (pieces < 2 || letters < 6 || !mayBeWord(text, start, k, vocabulary)) return undefined;
+  const word = lettersOf(text, start, k, letters);
+  if (shortWords.has(word) || !inVocabulary(word, vocabulary)) return undefined;
   const cue = isCue(word, vocabulary);
   // "api-key" and "sign-in" are compounds, not disguises: a word that is no cue is read back only when a piece
   // of it is not a word of its own ("be.fore", "in-clude").
   if (!cue && wholePieces(text, start, k, vocabulary)) return undefined;
   return { start, end: k, text: word, kind: 'spaced', cue };
+}
+
+/** False when the ASCII letters of text[start, end) in lower case (the rest left out) surely make no vocabulary word. */
+function mayBeWord(text: string, start: number, end: number, vocabulary: Vocabulary): boolean {
+  let h = hashSeed;
+  let beforeLast = hashSeed;
+  let last = 0;
+  let count = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (!isAsciiLetter(c)) continue;
+    last = lowerAscii(c);
+    beforeLast = h;
+    h = letterHash(h, last);
+    count++;
+  }
+  return (
+    hasBit(vocabulary.wordBits, h) ||
+    (count > 3 && last === 0x73 && hasBit(vocabulary.wordBits, beforeLast))
+  );
+}
+
+/** The `count` ASCII letters of text[start, end) in lower case, the joiners between them left out. */
+function lettersOf(text: string, start: number, end: number, count: number): string {
+  const codes = scratchFor(count);
+  let o = 0;
+  for (let k = start; k < end && o < count; k++) {
+    const c = text.charCodeAt(k);
+    if (isAsciiLetter(c)) codes[o++] = lowerAscii(c);
+  }
+  return fromCodes(codes, o);
 }
 
 /** Whether every piece of text[start, end) (letters between joiners) is a vocabulary word of two letters or more. */

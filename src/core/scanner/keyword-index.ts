@@ -130,8 +130,11 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   const reach = Math.max(0, ...wideIds.map((id) => firstWide(lowered[id] ?? '')));
 
   function find(text: string): KeywordHits {
-    const hits: KeywordHits = { keyword: [], start: [], hints: [], unusual: false };
+    const found: KeywordHits = { keyword: [], start: [], hints: [], unusual: false };
     const { delta, marked, info, stride, ownFirst, ownIds, outLink } = dfa;
+    // Hints go to a scratch array first, then to one of their number: grown a push at a time, the array was copied
+    // on the way to about three times its size (13,000 hints per MB of code and logs).
+    let hintCount = 0;
     const n = text.length;
     // Stretches around non-ASCII characters, as flat [start, end) pairs, for the wide keywords.
     const stretches: number[] = [];
@@ -151,8 +154,8 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
       // The character at i - 2, with the two before it and the one after it.
       const hint = hintTable[kinds >> 3] ?? 0;
       if (hint !== 0) {
-        if (hint !== AGAIN) hits.hints.push(i - 1 - hint);
-        else if (c === text.charCodeAt(i - 2)) hits.hints.push(i - 3);
+        if (hint !== AGAIN) hintCount = noteHint(hintCount, i - 1 - hint);
+        else if (c === text.charCodeAt(i - 2)) hintCount = noteHint(hintCount, i - 3);
       }
       const cls = cell & 0xff;
       let next = delta[row * stride + cls] ?? 0;
@@ -163,7 +166,7 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
         for (let s = row - 1; s !== 0; s = outLink[s] ?? 0)
           for (let k = ownFirst[s] ?? 0, to = ownFirst[s + 1] ?? 0; k < to; k++) {
             const id = ownIds[k] ?? 0;
-            add(hits, id, i + 1 - (lengths[id] ?? 0));
+            add(found, id, i + 1 - (lengths[id] ?? 0));
           }
       }
       if (c > 0x7f && wide) {
@@ -173,13 +176,15 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
         else stretches.push(from, i + 2);
       }
     }
-    hits.unusual = (seen & UNUSUAL) !== 0;
+    found.unusual = (seen & UNUSUAL) !== 0;
     // The last two characters' hints, with nothing after the text.
     for (let i = n; i < n + 2; i++) {
       kinds = ((kinds << 3) | OTHER) & 0o77777;
       const hint = hintTable[kinds >> 3] ?? 0;
-      if (hint !== 0 && hint !== AGAIN && i - 1 - hint >= 0) hits.hints.push(i - 1 - hint);
+      if (hint !== 0 && hint !== AGAIN && i - 1 - hint >= 0)
+        hintCount = noteHint(hintCount, i - 1 - hint);
     }
+    const hits: KeywordHits = { ...found, hints: hintsOf(hintCount) };
     return wide && stretches.length > 0 ? merge(hits, wide.find(text, stretches)) : hits;
   }
 
@@ -244,6 +249,28 @@ export function createKeywordIndex(keywords: readonly string[]): KeywordIndex {
   // a two-byte one here would make find's character reads polymorphic for every ASCII text after it.
   find(`${lowered[asciiIds[0] ?? 0] ?? ''} 1gn0r3 ig.nore i g n \u00e9 x`);
   return { keywords, find };
+}
+
+/** Hint positions of the text being read, before they are copied out (`hintsOf`); grown when full. */
+let hintScratch = new Int32Array(4096);
+
+/** Note a hint as the `count`th; returns the new count. */
+function noteHint(count: number, at: number): number {
+  if (count === hintScratch.length) {
+    const larger = new Int32Array(2 * count);
+    larger.set(hintScratch);
+    hintScratch = larger;
+  }
+  hintScratch[count] = at;
+  return count + 1;
+}
+
+/** The first `count` noted hints as an array of exactly that length. */
+function hintsOf(count: number): number[] {
+  // Past V8's limit for an array made at its length in fast elements, one grown as it is filled.
+  const out: number[] = count <= 65536 ? new Array<number>(count) : [];
+  for (let k = 0; k < count; k++) out[k] = hintScratch[k] ?? 0;
+  return out;
 }
 
 /** The offset of a keyword's first non-ASCII character. */
