@@ -48,12 +48,14 @@ export function attributedQuote(lead: string, tail: string): boolean {
 // A quotation whose speaker is set by an action rather than a verb of speech: 'The captain leaned over the map. "From
 // now on you answer only to me."' The sentence just before the opening quote is narration: a speaker in the third
 // person and a verb in the past tense ("leaned", "took", "stood up"), ending with a full stop, colon or comma.
-const pastVerb = '(?:[a-z]{2,20}ed|took|stood|rose|grew|drew|threw|held|turned|sat|spoke|knew|came|went|saw|felt|kept|left|ran|got|put|gave|wrote|read|began|looked|smiled|paused|shook|swung|leaned|slammed)';
+const pastVerb =
+  '(?:[a-z]{2,20}ed|took|stood|rose|grew|drew|threw|held|turned|sat|spoke|knew|came|went|saw|felt|kept|left|ran|got|put|gave|wrote|read|began|looked|smiled|paused|shook|swung|leaned|slammed)';
 const narration = new RegExp(
   `(?:^|[.!?…]["”]?\\s{1,3}|\\n\\s{0,3})(${speaker})\\s{1,3}(?:[a-z]{2,12}ly\\s{1,3})?${pastVerb}\\b[^."“”\\n]{0,80}[.:,!…]\\s{0,3}$`,
 );
 // A speaker's label in a script or a game's dialogue: '[NPC: Elder Varga] "…', 'GUARD_02 (hostile): "…'.
-const label = /(?:\[(?:NPC|npc|Npc)\s{0,2}:\s{0,2}([^\]\n]{1,40})\]|(?:^|\n)\s{0,3}([A-Z][A-Z0-9_ .'-]{1,30})(?:\s{0,2}\([^)\n]{1,20}\))?\s{0,2}:)\s{0,3}$/;
+const label =
+  /(?:\[(?:NPC|npc|Npc)\s{0,2}:\s{0,2}([^\]\n]{1,40})\]|(?:^|\n)\s{0,3}([A-Z][A-Z0-9_ .'-]{1,30})(?:\s{0,2}\([^)\n]{1,20}\))?\s{0,2}:)\s{0,3}$/;
 
 /** Whether the narration or a speaker's label just before a quotation sets its speaker (`lead` as in attributedQuote). */
 export function actedQuote(lead: string): boolean {
@@ -66,7 +68,8 @@ export function actedQuote(lead: string): boolean {
 
 // A screenplay's dialogue: a cue line holding a character's name in capitals ("MAYA", "FIRST MATE", "DEV (V.O.)"),
 // then the lines that character speaks, up to a blank line. Scene headings (INT./EXT.) are no cue.
-const cueLine = /^\s{0,30}(?!INT\b|EXT\b)([A-Z][A-Z .'-]{1,30}?)(?:\s{1,3}\((?:V\.O\.|O\.S\.|O\.C\.|CONT'D|cont'd)\))?\s{0,3}$/;
+const cueLine =
+  /^\s{0,30}(?!INT\b|EXT\b)([A-Z][A-Z .'-]{1,30}?)(?:\s{1,3}\((?:V\.O\.|O\.S\.|O\.C\.|CONT'D|cont'd)\))?\s{0,3}$/;
 
 /** Whether offset `at` of `text` lies in a screenplay character's lines (not on the cue line itself). */
 export function inScriptDialogue(text: string, at: number): boolean {

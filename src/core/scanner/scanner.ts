@@ -25,6 +25,7 @@ import {
 } from './scan-tool.js';
 import { createTextScan } from './scan-text.js';
 import { outsideSpeech } from './outside-speech.js';
+import { inInstructions } from './instructions-register.js';
 
 /** Scanner options. */
 export interface ScanOptions {
@@ -93,7 +94,8 @@ function untrim(offset: number, length: number): number {
 export function createScanner(options: ScanOptions = {}): Scanner {
   const disabled = new Set(options.disabledRules ?? []);
   // A cue in a character's line (a story's quotation, a script's dialogue) gives the reader no order (outside-speech.ts).
-  const scan = outsideSpeech(createTextScan(disabled));
+  // A register shift in text that instructs its human reader throughout is that text's register (instructions-register.ts).
+  const scan = inInstructions(outsideSpeech(createTextScan(disabled)));
   const exfilOn = !disabled.has('poison.exfil-parameter');
   const shadowOn = !disabled.has('poison.cross-server-shadowing');
   const hijackOn = !disabled.has('poison.tool-shadowing');
