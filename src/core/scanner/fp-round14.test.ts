@@ -140,6 +140,19 @@ describe('a register shift in text that instructs its human reader throughout (i
   });
 });
 
+describe('a credential in a URL whose value only names itself is a template (secrets.ts)', () => {
+  test('"username:password@" in a connection string is the docs\' template: no secret', () => {
+    expect(
+      rulesOf('Set MONGO_URL=mongodb+srv://username:password@cluster0.db.example.net/app'),
+    ).not.toContain('secret.url-credentials');
+  });
+  test('near miss: a real-looking password in the same place is a secret', () => {
+    expect(
+      rulesOf('Set MONGO_URL=mongodb+srv://deploy:Tq8vLm2xR9@cluster0.db.example.net/app'),
+    ).toContain('secret.url-credentials');
+  });
+});
+
 const held = <T extends { held: boolean }>(cases: readonly T[]) => cases.filter((c) => c.held);
 const dev = <T extends { held: boolean }>(cases: readonly T[]) => cases.filter((c) => !c.held);
 
