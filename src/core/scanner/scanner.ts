@@ -26,6 +26,7 @@ import {
 import { createTextScan } from './scan-text.js';
 import { outsideSpeech } from './outside-speech.js';
 import { inInstructions } from './instructions-register.js';
+import { unlessForbidden } from './prohibited-acts.js';
 
 /** Scanner options. */
 export interface ScanOptions {
@@ -95,7 +96,8 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   const disabled = new Set(options.disabledRules ?? []);
   // A cue in a character's line (a story's quotation, a script's dialogue) gives the reader no order (outside-speech.ts).
   // A register shift in text that instructs its human reader throughout is that text's register (instructions-register.ts).
-  const scan = inInstructions(outsideSpeech(createTextScan(disabled)));
+  // An ask in a clause that forbids it asks nothing (prohibited-acts.ts).
+  const scan = unlessForbidden(inInstructions(outsideSpeech(createTextScan(disabled))));
   const exfilOn = !disabled.has('poison.exfil-parameter');
   const shadowOn = !disabled.has('poison.cross-server-shadowing');
   const hijackOn = !disabled.has('poison.tool-shadowing');
