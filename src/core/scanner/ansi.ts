@@ -71,7 +71,8 @@ function concealsProse(text: string, from: number): boolean {
     if (isEscapeStart(c)) {
       const seq = ansiSequenceAt(text, k, true);
       if (seq.kind === 'sgr' && revealsAgain(text.slice(k, seq.end))) return false;
-      if (++escapes > concealEscapes) return true;
+      // A second conceal before any reveal: read as a message (it costs one step, not a look-ahead per conceal).
+      if (seq.kind === 'sgr-conceal' || ++escapes > concealEscapes) return true;
       k = Math.max(seq.end, k + 1);
       inWord = false;
       continue;
@@ -95,6 +96,8 @@ function revealsAgain(sequence: string): boolean {
 
 // SGR 8 is "conceal"; an 8 inside 38;5;8 or 38;2;r;g;b is a colour value, not conceal.
 function sgrConceals(params: string): boolean {
+  if (params === '8') return true;
+  if (!params.includes('8')) return false;
   const parts = params.split(/[;:]/);
   for (let k = 0; k < parts.length; k++) {
     const p = Number(parts[k] === '' ? '0' : parts[k]);
