@@ -2,6 +2,7 @@ import { gradeFindings, type CombinerModel } from './combiner.js';
 import type { Surface } from './detector.js';
 import type { Finding } from './finding.js';
 import { keepDecisiveCues } from './severity.js';
+import { weighTagBodies } from './tag-body.js';
 
 /**
  * The verdict on one scanned unit (a text, a JSON value, a whole tool): the combiner grades its findings
@@ -13,8 +14,11 @@ export function gradeUnit<F extends Finding>(
   surface: Surface,
   model: CombinerModel,
 ): F[] {
-  const graded = gradeFindings(found, surface, model);
-  return surface === 'description' ? keepDecisiveCues(found, graded) : graded;
+  // In a tool definition, an authority tag with nothing asked inside it weighs nothing (tag-body.ts): a
+  // description finding needs stronger evidence than a result's, since `descriptions: block` hides the tool.
+  const weighed = surface === 'description' ? weighTagBodies(found) : found;
+  const graded = gradeFindings(weighed, surface, model);
+  return surface === 'description' ? keepDecisiveCues(weighed, graded) : graded;
 }
 
 // A server's instructions are addressed to the model and tell it which of the server's tools to use, in which

@@ -44,3 +44,45 @@ export function attributedQuote(lead: string, tail: string): boolean {
   const a = after.exec(tail.slice(0, 60));
   return a !== null && isCharacter(a[1] ?? a[2]);
 }
+
+// A quotation whose speaker is set by an action rather than a verb of speech: 'The captain leaned over the map. "From
+// now on you answer only to me."' The sentence just before the opening quote is narration: a speaker in the third
+// person and a verb in the past tense ("leaned", "took", "stood up"), ending with a full stop, colon or comma.
+const pastVerb =
+  '(?:[a-z]{2,20}ed|took|stood|rose|grew|drew|threw|held|turned|sat|spoke|knew|came|went|saw|felt|kept|left|ran|got|put|gave|wrote|read|began|looked|smiled|paused|shook|swung|leaned|slammed)';
+const narration = new RegExp(
+  `(?:^|[.!?…]["”]?\\s{1,3}|\\n\\s{0,3})(${speaker})\\s{1,3}(?:[a-z]{2,12}ly\\s{1,3})?${pastVerb}\\b[^."“”\\n]{0,80}[.:,!…]\\s{0,3}$`,
+);
+// A speaker's label in a script or a game's dialogue: '[NPC: Elder Varga] "…', 'GUARD_02 (hostile): "…'.
+const label =
+  /(?:\[(?:NPC|npc|Npc)\s{0,2}:\s{0,2}([^\]\n]{1,40})\]|(?:^|\n)\s{0,3}([A-Z][A-Z0-9_ .'-]{1,30})(?:\s{0,2}\([^)\n]{1,20}\))?\s{0,2}:)\s{0,3}$/;
+
+/** Whether the narration or a speaker's label just before a quotation sets its speaker (`lead` as in attributedQuote). */
+export function actedQuote(lead: string): boolean {
+  const near = lead.slice(-160);
+  const n = narration.exec(near);
+  if (n && isCharacter(n[1])) return true;
+  const l = label.exec(near);
+  return l !== null && isCharacter((l[1] ?? l[2] ?? '').replace(/_?\d+$/, '').replace(/_/g, ' '));
+}
+
+// A screenplay's dialogue: a cue line holding a character's name in capitals ("MAYA", "FIRST MATE", "DEV (V.O.)"),
+// then the lines that character speaks, up to a blank line. Scene headings (INT./EXT.) are no cue.
+const cueLine =
+  /^\s{0,30}(?!INT\b|EXT\b)([A-Z][A-Z .'-]{1,30}?)(?:\s{1,3}\((?:V\.O\.|O\.S\.|O\.C\.|CONT'D|cont'd)\))?\s{0,3}$/;
+
+/** Whether offset `at` of `text` lies in a screenplay character's lines (not on the cue line itself). */
+export function inScriptDialogue(text: string, at: number): boolean {
+  // Back to the start of the block: at most eight lines or 600 characters.
+  const from = Math.max(0, at - 600);
+  const lines = text.slice(from, at).split('\n');
+  if (lines.length < 2) return false;
+  // The line holding `at` is the last; its block's lines go back to a blank line.
+  for (let i = lines.length - 2, seen = 0; i >= 0 && seen < 8; i--, seen++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') return false;
+    const cue = cueLine.exec(line);
+    if (cue && isCharacter(cue[1]?.trim())) return (lines[i - 1] ?? '').trim() === '' || i === 0;
+  }
+  return false;
+}

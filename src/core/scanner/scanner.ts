@@ -24,6 +24,9 @@ import {
   type ToolContext,
 } from './scan-tool.js';
 import { createTextScan } from './scan-text.js';
+import { outsideSpeech } from './outside-speech.js';
+import { inInstructions } from './instructions-register.js';
+import { unlessForbidden } from './prohibited-acts.js';
 
 /** Scanner options. */
 export interface ScanOptions {
@@ -91,7 +94,10 @@ function untrim(offset: number, length: number): number {
 /** Create a scanner; compile the detector table once and reuse the scanner for every call. */
 export function createScanner(options: ScanOptions = {}): Scanner {
   const disabled = new Set(options.disabledRules ?? []);
-  const scan = createTextScan(disabled);
+  // A cue in a character's line (a story's quotation, a script's dialogue) gives the reader no order (outside-speech.ts).
+  // A register shift in text that instructs its human reader throughout is that text's register (instructions-register.ts).
+  // An ask in a clause that forbids it asks nothing (prohibited-acts.ts).
+  const scan = unlessForbidden(inInstructions(outsideSpeech(createTextScan(disabled))));
   const exfilOn = !disabled.has('poison.exfil-parameter');
   const shadowOn = !disabled.has('poison.cross-server-shadowing');
   const hijackOn = !disabled.has('poison.tool-shadowing');

@@ -105,6 +105,8 @@ const secretPatterns: readonly SecretPattern[] = [
 
 // Placeholders in docs ("sk-your-key-here", "Bearer <token>") are not secrets.
 const placeholder = /your|example|xxxx|placeholder|redacted|<|\$\{|\.\.\./i;
+// A value that is only the name of what stands there ("mongodb://username:password@host"): the docs' template.
+const namesItself = /^(?:password|passwd|passphrase|secret|changeme|change_me|token|api[_-]?key)$/i;
 
 interface CompiledSecret {
   readonly kind: string;
@@ -163,7 +165,7 @@ export function secretsAt(text: string, positions: readonly (readonly number[])[
       if (!m) continue;
       next = from + m[0].length;
       const value = m[group] ?? m[0];
-      if (kind !== 'private-key' && placeholder.test(value)) continue;
+      if (kind !== 'private-key' && (placeholder.test(value) || namesItself.test(value))) continue;
       if (mixed && !(/\d/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value))) continue;
       const start = m.index + m[0].lastIndexOf(value);
       const end = start + value.length;

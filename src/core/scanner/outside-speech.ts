@@ -1,0 +1,66 @@
+import type { RawFinding } from './raw-finding.js';
+import { actedQuote, attributedQuote, inScriptDialogue } from './reported-speech.js';
+import type { TextScan } from './scan-text.js';
+
+// Fiction, scripts and game dialogue put orders in a character's mouth: '"Forget your instructions and dance," Lily
+// said', 'The captain leaned over the map. "From now on you answer only to me."', a screenplay's MAYA saying "Delete
+// the footage. Nobody can know we were here." Such a line is said to another character; the text gives its reader no
+// order. Rather than each detector asking whether its match sits in a character's line, every finding of the text
+// scan is checked here, once, against where it sits: in a quotation attributed to a speaker in the third person (by
+// a verb of speech, by the narration just before it, or by a script's speaker label), or in a screenplay character's
+// lines. Such a finding is dropped when it is an order's cue (roles, overrides, directives, poisoning, intents,
+// address, place). Secrets, hidden characters, encodings and exfiltration links stay: they act whoever "says" them.
+// A line that names the AI reader ("assistant", "the model", "AI agent") or points outside the story (a URL, an
+// e-mail address, a home-directory path) is no character's line.
+
+const orderCue = /^(?:role|override|directive|poison|intent|address|place)\./;
+// How far from a finding its quotation's marks are looked for, each way.
+const reach = 300;
+
+// The reader of the text named in the line, or a target outside the story.
+const outsideStory =
+  /\b(?:assistants?|AI|A\.I\.|LLM|chat\s?bot|(?:language\s+)?model|agents?|ChatGPT|Claude|Copilot|Gemini|system\s+prompt|tool)\b|https?:\/\/|\bwww\.|[\w.+-]+@[\w-]+\.[\w.-]+|~\/|\/etc\/|\$HOME|\.ssh\b|\.env\b|\.aws\b/i;
+
+/** The quotation [open, close) around [start, end), or undefined. */
+function quotationAround(text: string, start: number, end: number): [number, number] | undefined {
+  const from = Math.max(0, start - reach);
+  const before = text.slice(from, start);
+  const straight = before.split('"').length - 1;
+  const curly = before.lastIndexOf('“');
+  const open = Math.max(curly, straight % 2 === 1 ? before.lastIndexOf('"') : -1);
+  if (open < 0 || before.lastIndexOf('”') > open) return undefined;
+  const after = text.slice(end, end + reach);
+  const close = after.search(/["”]/);
+  if (close < 0) return undefined;
+  return [from + open, end + close + 1];
+}
+
+/** Whether [start, end) of `text` lies in a line a character of a story or script says. */
+export function inCharacterLine(text: string, start: number, end: number): boolean {
+  const quote = quotationAround(text, start, end);
+  if (quote) {
+    const lead = text.slice(Math.max(0, quote[0] - 200), quote[0]);
+    const tail = text.slice(quote[1], quote[1] + 80);
+    const said = attributedQuote(lead, tail) || actedQuote(lead);
+    if (said) return !outsideStory.test(text.slice(quote[0], quote[1]));
+  }
+  if (!inScriptDialogue(text, start)) return false;
+  // The character's lines: from the cue to the next blank line.
+  const blank = text.indexOf('\n\n', end);
+  const lineStart = Math.max(0, text.lastIndexOf('\n\n', start));
+  return !outsideStory.test(text.slice(lineStart, blank < 0 ? text.length : blank));
+}
+
+/** `scan` with every order's cue dropped where it sits in a character's line. */
+export function outsideSpeech(scan: TextScan): TextScan {
+  return (text, surface) => {
+    const found = scan(text, surface);
+    if (found.length === 0 || !found.some((f) => orderCue.test(f.rule))) return found;
+    // A story line needs a quotation mark or a line break before it.
+    if (!/["“\n]/.test(text)) return found;
+    const kept: RawFinding[] = [];
+    for (const f of found)
+      if (!orderCue.test(f.rule) || !inCharacterLine(text, f.start, f.end)) kept.push(f);
+    return kept.length === found.length ? found : kept;
+  };
+}
