@@ -7,7 +7,7 @@ import { rx, S, type PatternDetector } from './detector.js';
 
 // What an armed definition starts doing: moving data into a field or out, or overriding the user.
 const armedAct = String.raw`(?:(?:start|begin)${S}(?:to${S})?(?:copy|copying|send|sending|forward|forwarding|includ(?:e|ing)|append(?:ing)?|add(?:ing)?|upload(?:ing)?|shar(?:e|ing)|recommend(?:ing)?|ignor(?:e|ing)|redirect(?:ing)?)|also${S}(?:copy|send|forward|include|append|add|upload|share)|ignore${S}(?:the${S})?(?:user|request)|instead${S}(?:tell|recommend|send|reply|respond|say|use)|(?:route|send|forward|upload|post|copy)${S}(?:all${S}|every${S}|each${S}|the${S})?(?:[\w-]{1,15}${S})?(?:to|into)${S}(?:https?:\/\/|[\w.+-]{1,64}@|the${S}[\x60'"]?[\w-]{1,24}[\x60'"]?${S}(?:parameter|field|argument)))`;
-const countTrigger = String.raw`(?:once|after|when|whenever|if)${S}(?:this${S}tool${S}|the${S}tool${S}|it${S})?(?:has${S}been${S}|is${S}|was${S}|gets${S})?(?:called|invoked|used|run)${S}(?:more${S}than${S}|over${S}|at${S}least${S}|for${S}the${S})?(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|a${S}few)(?:th)?${S}(?:times?|calls?)`;
+const countTrigger = String.raw`(?:once|after|when|whenever|if)${S}(?:this${S}tool${S}|the${S}tool${S}|it${S})?(?:has${S}been${S}|is${S}|was${S}|gets${S})?(?:called|invoked|used|run)${S}(?:more${S}than${S}|over${S}|at${S}least${S}|for${S}the${S})?(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|a${S}few)(?:th)?${S}(?:times|calls)`;
 const dayTrigger = String.raw`(?:on|during|over)${S}(?:weekends?|saturdays?|sundays?|mondays?|fridays?|holidays?|(?:the${S})?(?:first|last)${S}day${S}of${S}(?:the${S})?month)|(?:after|from|starting|beginning|on)${S}(?:\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}${S}\d{1,2}(?:st|nd|rd|th)?(?:,?${S}\d{4})?)`;
 
 // A secret of the user's (named as theirs: "the API key" alone is what a secret manager stores), or what the model
@@ -17,7 +17,7 @@ const heldSecret = String.raw`(?:~\/\.(?:ssh|aws|config|netrc|npmrc)[\w/.-]{0,40
 const owner = String.raw`(?:user's|users'|their|your|the${S}user's|all${S}(?:the${S})?(?:user's${S})?)`;
 const secret = String.raw`(?:${owner}${S}(?:[\w-]{1,12}${S})?${personalSecret}|(?:the${S}|all${S}|any${S})?(?:contents?${S}of${S}(?:the${S})?)?${heldSecret})`;
 // A parameter named for the secret it takes ("the `password` parameter must contain the user's password") is a login form.
-const notNamedForIt = String.raw`(?<!(?:pass\w{0,10}|passwd|token\w{0,5}|key|keys|secret\w{0,5}|cred\w{0,10}|auth\w{0,10}|pin|otp)[\x60'"]?${S})`;
+const namedForIt = /(?:pass|token|key|secret|cred|auth|pin|otp)[\w-]{0,12}[\x60'"]?[ \t]{1,3}$/i;
 
 /** Description-only detectors of armed tools (poisoning layer, decisive on a tool definition). */
 export const armedToolDetectors: readonly PatternDetector[] = [
@@ -29,10 +29,8 @@ export const armedToolDetectors: readonly PatternDetector[] = [
     severity: 'high',
     descriptionOnly: true,
     keywords: [
-      'called',
-      'invoked',
-      'used',
-      ' run',
+      ' times',
+      ' calls',
       'weekend',
       'saturday',
       'sunday',
@@ -58,9 +56,10 @@ export const armedToolDetectors: readonly PatternDetector[] = [
     descriptionOnly: true,
     keywords: ['field', 'parameter', 'param', 'argument', ' arg', 'contents of', 'content of'],
     pattern: rx(
-      String.raw`${notNamedForIt}\b(?:field|parameter|param|argument|arg)[\x60'"]?${S}(?:must|should|needs${S}to|has${S}to|shall|will)${S}(?:always${S})?(?:contain|include|hold|carry|be${S}set${S}to|be${S}filled${S}with)${S}(?:the${S})?${secret}|\b(?:put|place|include|pass|fill${S}in|add|send|insert|embed)${S}(?:the${S})?${secret}\b[^.\n]{0,30}?\b(?:in|into|as|to|via)${S}(?:the${S})?[\x60'"]?[\w-]{1,24}[\x60'"]?${S}(?:field|parameter|param|argument|arg)\b|\bset${S}[\x60'"]?[\w-]{1,24}[\x60'"]?${S}to${S}the${S}contents?${S}of${S}${secret}`,
+      String.raw`\b(?:field|parameter|param|argument|arg)[\x60'"]?${S}(?:must|should|needs${S}to|has${S}to|shall|will)${S}(?:always${S})?(?:contain|include|hold|carry|be${S}set${S}to|be${S}filled${S}with)${S}(?:the${S})?${secret}|\b(?:put|place|include|pass|fill${S}in|add|send|insert|embed)${S}(?:the${S})?${secret}\b[^.\n]{0,30}?\b(?:in|into|as|to|via)${S}(?:the${S})?[\x60'"]?[\w-]{1,24}[\x60'"]?${S}(?:field|parameter|param|argument|arg)\b|\bset${S}[\x60'"]?[\w-]{1,24}[\x60'"]?${S}to${S}the${S}contents?${S}of${S}${secret}`,
     ),
     maxLength: 200,
+    verify: (m) => !namedForIt.test(m.input.slice(Math.max(0, m.index - 30), m.index)),
     message: "routes the user's secrets through a parameter",
   },
   {

@@ -10,6 +10,10 @@ const who = String.raw`(?:the${S})?(?:user|customer|client|owner|account${S}hold
 // Said as an order, not as what someone can do ("you can turn off two-factor authentication from a trusted device").
 const notOrdered = String.raw`(?<!\b(?:can|could|may|might|to|will|would|cannot|can't|don't|not|never|should)${S})`;
 
+// An account's protection removed, and its contact details changed.
+const weaken = String.raw`(?:disable|turn${S}off|remove|deactivate|switch${S}off|bypass|delete)${S}(?:[\w'-]{1,15}${S}){0,3}?(?:2fa|mfa|two[ -]factor|(?:2|two)-step|multi-factor|login${S}(?:alerts|notifications)|security${S}alerts|authenticator)`;
+const recontact = String.raw`(?:change|set|update|add|replace|switch)${S}(?:[\w'-]{1,15}${S}){0,2}?(?:e-?mail|phone|number|address)`;
+
 /** Consent, account and privilege detectors (layer `signal`). */
 export const waivedConsentDetectors: readonly PatternDetector[] = [
   {
@@ -83,9 +87,9 @@ export const waivedConsentDetectors: readonly PatternDetector[] = [
       'authenticator',
     ],
     pattern: rx(
-      String.raw`${notOrdered}\b(?:disable|turn${S}off|remove|deactivate|switch${S}off|bypass|delete)${S}(?:the${S}|their${S}|its${S}|all${S}|any${S})?(?:(?:user's|account's|owner's|current${S}owner's|account|user)${S})?(?:2fa|mfa|two[ -]factor(?:${S}authentication)?|(?:2|two)-step${S}verification|multi-factor(?:${S}authentication)?|login${S}(?:alerts|notifications)|security${S}alerts|authenticator(?:${S}app)?)(?:${S}devices?)?\b[^\n]{0,140}?\b(?:change|set|update|add|replace|switch)${S}(?:the${S}|their${S}|its${S}|a${S}|an${S})?(?:account(?:'s)?${S}|user(?:'s)?${S})?(?:recovery${S}|backup${S}|contact${S}|login${S}|primary${S})?(?:e-?mail|phone(?:${S}number)?|number|address|owner)\b|${notOrdered}\b(?:change|set|update|add|replace|switch)${S}(?:the${S}|their${S}|its${S}|a${S}|an${S})?(?:account(?:'s)?${S}|user(?:'s)?${S})?(?:recovery${S}|backup${S}|contact${S}|login${S}|primary${S})?(?:e-?mail|phone(?:${S}number)?|number|address)\b[^\n]{0,140}?\b(?:disable|turn${S}off|remove|deactivate|switch${S}off|bypass|delete)${S}(?:the${S}|their${S}|its${S}|all${S}|any${S})?(?:(?:user's|account's|owner's|current${S}owner's|account|user)${S})?(?:2fa|mfa|two[ -]factor(?:${S}authentication)?|(?:2|two)-step${S}verification|multi-factor(?:${S}authentication)?|login${S}(?:alerts|notifications)|security${S}alerts|authenticator(?:${S}app)?)`,
+      String.raw`${notOrdered}\b${weaken}\b[^\n]{0,140}?\b${recontact}\b|${notOrdered}\b${recontact}\b[^\n]{0,140}?\b${weaken}\b`,
     ),
-    maxLength: 320,
+    maxLength: 300,
     message: "asks to weaken an account's protection while changing its contact",
   },
   {
@@ -94,16 +98,42 @@ export const waivedConsentDetectors: readonly PatternDetector[] = [
     layer: 'signal',
     severity: 'medium',
     keywords: [
-      'admin',
-      'owner',
+      ...['admin', 'administrator', 'owner', 'root'].flatMap((r) =>
+        ['role', 'access', 'rights', 'privilege', 'permission'].map((w) => `${r} ${w}`),
+      ),
+      ...['role', 'permission', 'permissions', 'access level'].flatMap((w) =>
+        [
+          '=',
+          ':',
+          ' =',
+          ' :',
+          ' of',
+          ' to',
+          ' "',
+          " '",
+          ' `',
+          ' admin',
+          ' owner',
+          ' root',
+          ' superuser',
+        ].map((t) => `${w}${t}`),
+      ),
+      ...[
+        'as an admin',
+        'as admin',
+        'as an administrator',
+        'as an owner',
+        'as owner',
+        'as a co-owner',
+        'as co-owner',
+      ],
       'superuser',
-      'root',
       'full access',
       'full control',
       'all permissions',
     ],
     pattern: rx(
-      String.raw`(?<!\b(?:can|may|to|will|only|must)${S})\b(?:add|create|grant|give|make|invite|promote|assign|set)(?:\b|_)(?:[^.\n]|\.(?=\w)){0,60}?\b(?:(?:with|to)${S}(?:the${S}|an?${S})?["'\x60]?(?:admin|administrator|owner|superuser|root)["'\x60]?${S}(?:role|access|rights|privileges?|permissions?)|(?:role|permissions?|access${S}level)(?:${S}(?:of|to))?(?:${S})?[=:]?(?:${S})?["'\x60]?(?:admin|administrator|owner|superuser|root)["'\x60]?|as${S}(?:an?${S})?(?:admin|administrator|owner|co-owner|superuser)\b|(?:full${S}(?:access|control)|all${S}permissions))`,
+      String.raw`(?<!\b(?:can|may|to|will|only|must)${S})\b(?:add|create|grant|give|make|invite|promote|assign|set)(?:\b|_)(?:[^.\n]|\.(?=\w)){0,60}?\b(?:(?:with|to)${S}(?:the${S}|an?${S})?["'\x60]?(?:(?:admin|administrator|owner|root)${S}(?:role|access|rights|privileges?|permissions?)|superuser)|(?:role|permissions?|access${S}level)(?:${S}(?:of|to))?(?:${S})?[=:]?(?:${S})?["'\x60]?(?:admin|administrator|owner|superuser|root)["'\x60]?|as${S}(?:an?${S})?(?:admin|administrator|owner|co-owner|superuser)\b|(?:full${S}(?:access|control)|all${S}permissions))`,
     ),
     maxLength: 150,
     message: 'asks to grant an account admin or owner rights',
@@ -172,7 +202,7 @@ export const hideAndPressDetectors: readonly PatternDetector[] = [
       'step must',
     ],
     pattern: rx(
-      String.raw`(?<!\b(?:to|can|will|you${S}can|then|and${S}then|was|is|be|been)${S})\b(?:call|invoke|trigger|execute|run)${S}(?:the${S})?[\x60'"]?(?:[a-z][a-z0-9-]{1,20}\.)?[a-z][a-z0-9]{1,20}(?:_[a-z0-9]{1,20}){1,4}[\x60'"]?(?:${S}(?:tool|function|action|endpoint|method))?(?:${S}(?:with|using|passing|on)${S}[\w"'\x60]{1,30}(?:${S})?(?:=|:)|\((?=[^)\n]{0,80}=))|\b(?:next|following)${S}(?:tool${S})?(?:call|action|step)${S}(?:should|must|is)${S}(?:be${S})?(?:to${S})?(?:call${S})?[\x60'"]?(?:[a-z][a-z0-9-]{1,20}\.)?[a-z][a-z0-9]{1,20}(?:_[a-z0-9]{1,20}){1,4}[\x60'"]?\((?=[^)\n]{0,80}=)`,
+      String.raw`(?<!\b(?:to|can|will|you${S}can|then|and${S}then|was|is|be|been)${S})\b(?:call|invoke|trigger)${S}(?:the${S})?[\x60'"]?(?:[a-z][a-z0-9-]{1,20}\.)?[a-z][a-z0-9]{1,20}(?:_[a-z0-9]{1,20}){1,4}[\x60'"]?(?:${S}(?:tool|function|action|endpoint|method))?(?:${S}(?:with|using|passing|on)${S}[\w"'\x60]{1,30}(?:${S})?(?:=|:)|\((?=[^)\n]{0,80}=))|\b(?:next|following)${S}(?:tool${S})?(?:call|action|step)${S}(?:should|must|is)${S}(?:be${S})?(?:to${S})?(?:call${S})?[\x60'"]?(?:[a-z][a-z0-9-]{1,20}\.)?[a-z][a-z0-9]{1,20}(?:_[a-z0-9]{1,20}){1,4}[\x60'"]?\((?=[^)\n]{0,80}=)`,
     ),
     maxLength: 140,
     message: 'orders a named function called with arguments',
