@@ -363,6 +363,7 @@ describe('the blind set of round 14', () => {
     expect(recall14Benign.length).toBeGreaterThanOrEqual(40);
     expect(recall14Attacks.filter((c) => c.held).length).toBeGreaterThanOrEqual(45);
   });
-  // Main before the round (3d1ab61): dev 41/62 caught, 0/33 flagged; held 32/51 caught, 2/23 flagged.
+  // Main before the round (3d1ab61): dev 41/62 caught, 0/33 flagged; held 32/51 caught, 2/23 flagged. End of round
+  // 14: dev 60/62, 0/33; held 36/51, 2/23 (the same two texts as on main; docs/scanning.md, Round 14).
   testBlindFigures(recall14Attacks, recall14Benign, { devCaught: 60, devFlagged: 0 });
 });
