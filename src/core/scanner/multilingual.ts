@@ -3,6 +3,7 @@ import type { Severity } from './finding.js';
 import { secretFiles } from './lexicon/credentials.js';
 import { lexiconDetectors } from './lexicon/signal-detectors.js';
 import { dutch, polish } from './lexicon/dutch-polish.js';
+import { lastingAsks, type LastingLexicon } from './lexicon/lasting-asks.js';
 import { unlessReported } from './override-phrases.js';
 
 // The general signals in the languages most common in the corpus after English. Each phrase list raises the
@@ -419,9 +420,36 @@ function detectorsFor(code: string, l: Lexicon): PatternDetector[] {
   ];
 }
 
+const address = String.raw`(?:[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|https?:\/\/)`;
+
+// Round 14: a persistence order with a rule, a send verb or an address beside it (either order), and a page to
+// fetch whose orders are to be obeyed, as lasting-orders.ts reads them in English.
+function lastingDetectorsFor(code: string, l: LastingLexicon): PatternDetector[] {
+  const kept = `${anyOf(l.rule)}|${address}`;
+  return [
+    detector(
+      'intent.memory-order',
+      'medium',
+      l.keep,
+      `${anyOf(l.keep)}[^\\n]{0,160}?(?:${kept})|(?:${kept})[^\\n]{0,160}?${anyOf(l.keep)}`,
+      200 + longest(l.keep),
+      `asks to keep a rule for later sessions or in memory (${code})`,
+    ),
+    detector(
+      'intent.fetch-obey',
+      'medium',
+      l.obey,
+      `(?:https?:\\/\\/|www\\.)[^\\n]{0,200}?${anyOf(l.obey)}`,
+      300 + longest(l.obey),
+      `asks to fetch a page and obey what it says (${code})`,
+    ),
+  ];
+}
+
 /** Multilingual versions of the general signals, one group per language. */
 export const multilingualDetectors: readonly PatternDetector[] = [
   ...Object.entries(lexicons).flatMap(([code, l]) => detectorsFor(code, l)),
+  ...Object.entries(lastingAsks).flatMap(([code, l]) => lastingDetectorsFor(code, l)),
   // A set-aside phrase in a reported quotation ('"Forget the rules," she said') is reported, as in English.
   ...lexiconDetectors.map((d) => (d.layer === 'override' ? unlessReported(d) : d)),
 ];

@@ -77,6 +77,13 @@ const explicit: Readonly<Record<string, number>> = {
   // A story or hypothetical that asks for real, usable output (direct-requests.ts): the whole of a jailbreak's ask,
   // as a persona without limits is; it flags a result alone.
   'intent.fiction-payload/medium': 4.5,
+  // Round 14 (lasting-orders.ts, waived-consent.ts): a rule kept for the reader's later sessions or memory, a page
+  // whose orders are to be obeyed, an account's protection removed while its contact changes. Each needs the ask and
+  // its object together and flags a result alone; consent claimed for the user and an admin role handed out are cues
+  // next to an order (the weak prior).
+  'intent.memory-order/medium': 4.5,
+  'intent.fetch-obey/medium': 4.5,
+  'intent.account-hijack/medium': 4.5,
   'cluster.address+ask': 1.5,
   'cluster.marker+ask': 1,
   'cluster.two-rules': 0.5,

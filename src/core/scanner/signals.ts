@@ -5,6 +5,9 @@ import { directRequestDetectors } from './direct-requests.js';
 import { rx, S, type PatternDetector } from './detector.js';
 import { secretRequestDetectors } from './secret-request.js';
 import { taskHijackDetectors } from './task-hijack.js';
+import { armedToolDetectors } from './armed-tools.js';
+import { lastingOrderDetectors } from './lasting-orders.js';
+import { hideAndPressDetectors, waivedConsentDetectors } from './waived-consent.js';
 
 // General signals: who a text addresses, what it asks for, where it sits. Each is weak alone (documentation
 // addresses "you" and tells people to run commands); the combiner weighs them together. Every pattern is
@@ -1037,4 +1040,9 @@ export const signalDetectors: readonly PatternDetector[] = [
   ...directRequestDetectors,
   // Acts on the conversation itself: a switched task, the text before it, its data in a URL (conversation-acts.ts).
   ...conversationActDetectors,
+  // Round 14: orders kept for later sessions or fetched from a page, consent waived for the user, armed tools.
+  ...lastingOrderDetectors,
+  ...waivedConsentDetectors,
+  ...hideAndPressDetectors,
+  ...armedToolDetectors,
 ];
