@@ -36,6 +36,10 @@ export class PendingBytes extends RecordBytes<Buffer> {
   }
 }
 
-/** Hex SHA-256 of `bytes[start, end)`: one-shot, no Hash object. */
+/**
+ * Hex SHA-256 of `bytes[start, end)`: one-shot, no Hash object. The span is a plain Uint8Array
+ * over the same memory: `subarray` of a Node Buffer makes a Buffer, through its species
+ * constructor (a JavaScript class), twice per call.
+ */
 export const sha256HexOfBytes = (bytes: Uint8Array, start: number, end: number): string =>
-  hash('sha256', bytes.subarray(start, end), 'hex');
+  hash('sha256', new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start), 'hex');

@@ -210,6 +210,7 @@ class CallContext implements ToolCallContext {
       argumentFindings: NO_FINDINGS,
       callRecorded: false,
       args: call.args,
+      linked: 0,
     };
   }
 

@@ -4,7 +4,14 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { FindSecrets } from '../core/audit/redact-secrets.js';
 import { GatewayError } from '../core/errors.js';
 import type { PolicyDecision } from '../core/policy/decision.js';
-import type { JsonText, Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
+import { passingContext } from '../core/compose.js';
+import type {
+  Handler,
+  JsonText,
+  Middleware,
+  ToolCallContext,
+  ToolCallOutcome,
+} from '../core/tool-call.js';
 
 /** What both audit steps need. */
 export interface RecordAuditOptions {
@@ -68,12 +75,12 @@ export const recordAudit = (options: RecordAuditOptions): Middleware => {
   };
   // A handler on next(), not an async function: no coroutine and no promise per await on the
   // path of every call (the reply waits for the write only when there is one to wait for).
-  return function recordAudit(ctx, next) {
+  return passingContext(function recordAudit(ctx, next) {
     const started = options.now();
     inFlight++;
     let running: Promise<ToolCallOutcome>;
     try {
-      running = next();
+      running = next(ctx);
     } catch (error) {
       inFlight--;
       throw error;
@@ -83,7 +90,7 @@ export const recordAudit = (options: RecordAuditOptions): Middleware => {
       inFlight--;
       return recordOutcome(options, ctx, outcome, started, alone);
     }, failed);
-  };
+  });
 };
 
 const recordOutcome = (
@@ -164,7 +171,7 @@ export const recordCall = (options: RecordAuditOptions): Middleware => {
       // call fails with that error, as a call whose record could not be queued always has.
     }
   };
-  return function recordCall(ctx, next) {
+  return passingContext(function recordCall(ctx, next) {
     if (options.durability === 'sync') return recordDurably(options, ctx, next);
     // Batch durability: appending is synchronous, so the call goes on without a step of its own.
     try {
@@ -174,19 +181,19 @@ export const recordCall = (options: RecordAuditOptions): Middleware => {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    if (afterForward === undefined) return next();
+    if (afterForward === undefined) return next(ctx);
     try {
-      return next();
+      return next(ctx);
     } finally {
       afterForward(appendLater, ctx);
     }
-  };
+  });
 };
 
 const recordDurably = async (
   options: RecordAuditOptions,
   ctx: ToolCallContext,
-  next: () => Promise<ToolCallOutcome>,
+  next: Handler,
 ): Promise<ToolCallOutcome> => {
   if (!options.sink.healthy && options.failClosed()) return unauditable(undefined);
   const record = callRecordOf(ctx, options);
@@ -199,7 +206,7 @@ const recordDurably = async (
     }
   }
   ctx.trace.callRecorded = true;
-  return next();
+  return next(ctx);
 };
 
 const unauditable = (cause: unknown): ToolCallOutcome => ({

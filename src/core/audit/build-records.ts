@@ -171,6 +171,9 @@ export interface ResultRecordParams {
   readonly cut?: CutTrace | undefined;
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_AUDIT_FINDINGS: readonly AuditFinding[] = Object.freeze([]);
+
 /** Builds a `result` record; content fields follow `audit.results` (`none`, `hash`, `redacted`). */
 export const buildResultRecord = (params: ResultRecordParams): ResultInput => {
   const { outcome } = params;
@@ -180,7 +183,12 @@ export const buildResultRecord = (params: ResultRecordParams): ResultInput => {
       : outcome.kind === 'blocked'
         ? outcome.findings
         : [];
-  const findings = [...(params.findings ?? []), ...carried].map(toAuditFinding);
+  const before = params.findings ?? NO_FINDINGS;
+  // Most calls have none: one shared empty list, not two new arrays per call.
+  const findings =
+    before.length === 0 && carried.length === 0
+      ? NO_AUDIT_FINDINGS
+      : [...before, ...carried].map(toAuditFinding);
   // Microsecond precision is plenty and keeps float noise out of the log.
   const ms = Math.round(params.ms * 1000) / 1000;
   const status = auditStatusOf(outcome);
