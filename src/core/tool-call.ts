@@ -26,11 +26,6 @@ export interface CallTrace {
   callReceipt?: Receipt | undefined;
   /** Set when the result was cut to fit the client: the audit records the whole result. */
   cut?: CutTrace;
-  /**
-   * Which context-passing steps (compose's `passingContext`) have called `next` for this call,
-   * one bit per step: their once-only guard, kept here instead of in a closure per call.
-   */
-  linked?: number;
 }
 
 /** A result cut to fit the client's size limit, for the `result` record. */
@@ -143,13 +138,6 @@ export type Middleware = (
   ctx: ToolCallContext,
   next: () => Promise<ToolCallOutcome>,
 ) => Promise<ToolCallOutcome>;
-
-/**
- * A step that calls `next(ctx)` with the context it was given (marked with compose's
- * `passingContext`): linked once, with no closure per call. It is a `Middleware` too: under a
- * `next` that takes no argument, the context it passes is ignored.
- */
-export type ContextMiddleware = (ctx: ToolCallContext, next: Handler) => Promise<ToolCallOutcome>;
 
 /** Port: forwards a call to the backend that owns it. */
 export type ForwardToolCall = Handler;

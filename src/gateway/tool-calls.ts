@@ -210,7 +210,6 @@ class CallContext implements ToolCallContext {
       argumentFindings: NO_FINDINGS,
       callRecorded: false,
       args: call.args,
-      linked: 0,
     };
   }
 

@@ -6,7 +6,6 @@ import { bitsOf, SENSITIVE, UNTRUSTED, type SessionLabel } from '../core/flows/f
 import type { FlowSource, LabelChange } from '../core/flows/flow-session.js';
 import type { LabelResolver } from '../core/flows/resolve-labels.js';
 import { takeInResult, takesInNothing } from '../core/flows/take-in-result.js';
-import { passingContext } from '../core/compose.js';
 import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 
 /** What flow control reads per call; getters, so a reloaded config applies to the next call. */
@@ -84,16 +83,16 @@ export const createFlowControl = (options: FlowControlOptions): FlowControl => {
       const change = session.clear(bitsOf(labels));
       if (change !== undefined) audit(ctx, session.id, change, 'approval', rules);
     },
-    step: passingContext(function controlFlows(ctx, next) {
+    step: function controlFlows(ctx, next) {
       // Without a session nothing is taken in: the call passes without a step of its own.
-      if (ctx.flow === undefined) return next(ctx);
+      if (ctx.flow === undefined) return next();
       // Nor with a result that can bring nothing in whatever it holds (see takesInNothing): no
       // findings can come, and the tool's labels (fixed for the call) neither mark nor taint.
       if (!options.resultFindings && (labelsOf(ctx).bits & (SENSITIVE | UNTRUSTED)) === 0)
-        return next(ctx);
+        return next();
       // A handler, not an async function: its frame and await cost more on every call.
-      return next(ctx).then((outcome) => takeIn(ctx, outcome));
-    }),
+      return next().then((outcome) => takeIn(ctx, outcome));
+    },
   };
 
   function takeIn(ctx: ToolCallContext, outcome: ToolCallOutcome): ToolCallOutcome {

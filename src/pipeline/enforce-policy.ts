@@ -11,8 +11,7 @@ import {
 } from '../core/policy/index.js';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { withFlows } from '../core/flows/with-flows.js';
-import { passingContext } from '../core/compose.js';
-import type { Handler, Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
+import type { Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 import type { FlowControl } from './control-flows.js';
 
 /** A question to the human about one call. */
@@ -87,7 +86,7 @@ const WHY_DENIED: Record<Exclude<ApprovalAnswer, { approved: true }>['why'], str
  * async frame would cost every call a promise of its own plus the tick that unwraps next()'s.
  */
 export const enforcePolicy = (options: EnforcePolicyOptions): Middleware =>
-  passingContext(function enforcePolicy(ctx, next) {
+  function enforcePolicy(ctx, next) {
     const policy = options.policy();
     const call = toPolicyCall(ctx, policy, options);
     let decision = evaluatePolicy(policy, call);
@@ -96,7 +95,7 @@ export const enforcePolicy = (options: EnforcePolicyOptions): Middleware =>
     if (decision.final !== 'allow' && decision.effect === 'ask')
       return askThenDecide(options, ctx, policy, call, decision, next);
     return decide(options, ctx, call, decision, next);
-  });
+  };
 
 /** The decision once any human has answered: the rate limit last, then on to the call or not. */
 const decide = (
@@ -104,7 +103,7 @@ const decide = (
   ctx: ToolCallContext,
   call: PolicyCall,
   decided: PolicyDecision,
-  next: Handler,
+  next: () => Promise<ToolCallOutcome>,
 ): Promise<ToolCallOutcome> => {
   let decision = decided;
   const limiter = options.limiter();
@@ -123,7 +122,7 @@ const decide = (
     }
   }
   ctx.trace.decision = decision;
-  return decision.final === 'allow' ? next(ctx) : Promise.resolve({ kind: 'denied', decision });
+  return decision.final === 'allow' ? next() : Promise.resolve({ kind: 'denied', decision });
 };
 
 const askThenDecide = async (
@@ -132,7 +131,7 @@ const askThenDecide = async (
   policy: CompiledPolicy,
   call: PolicyCall,
   asked: PolicyDecision,
-  next: Handler,
+  next: () => Promise<ToolCallOutcome>,
 ): Promise<ToolCallOutcome> => {
   const decision = await ask(
     ctx,

@@ -4,14 +4,7 @@ import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { FindSecrets } from '../core/audit/redact-secrets.js';
 import { GatewayError } from '../core/errors.js';
 import type { PolicyDecision } from '../core/policy/decision.js';
-import { passingContext } from '../core/compose.js';
-import type {
-  Handler,
-  JsonText,
-  Middleware,
-  ToolCallContext,
-  ToolCallOutcome,
-} from '../core/tool-call.js';
+import type { JsonText, Middleware, ToolCallContext, ToolCallOutcome } from '../core/tool-call.js';
 
 /** What both audit steps need. */
 export interface RecordAuditOptions {
@@ -75,12 +68,12 @@ export const recordAudit = (options: RecordAuditOptions): Middleware => {
   };
   // A handler on next(), not an async function: no coroutine and no promise per await on the
   // path of every call (the reply waits for the write only when there is one to wait for).
-  return passingContext(function recordAudit(ctx, next) {
+  return function recordAudit(ctx, next) {
     const started = options.now();
     inFlight++;
     let running: Promise<ToolCallOutcome>;
     try {
-      running = next(ctx);
+      running = next();
     } catch (error) {
       inFlight--;
       throw error;
@@ -90,7 +83,7 @@ export const recordAudit = (options: RecordAuditOptions): Middleware => {
       inFlight--;
       return recordOutcome(options, ctx, outcome, started, alone);
     }, failed);
-  });
+  };
 };
 
 const recordOutcome = (
@@ -171,7 +164,7 @@ export const recordCall = (options: RecordAuditOptions): Middleware => {
       // call fails with that error, as a call whose record could not be queued always has.
     }
   };
-  return passingContext(function recordCall(ctx, next) {
+  return function recordCall(ctx, next) {
     if (options.durability === 'sync') return recordDurably(options, ctx, next);
     // Batch durability: appending is synchronous, so the call goes on without a step of its own.
     try {
@@ -181,19 +174,19 @@ export const recordCall = (options: RecordAuditOptions): Middleware => {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    if (afterForward === undefined) return next(ctx);
+    if (afterForward === undefined) return next();
     try {
-      return next(ctx);
+      return next();
     } finally {
       afterForward(appendLater, ctx);
     }
-  });
+  };
 };
 
 const recordDurably = async (
   options: RecordAuditOptions,
   ctx: ToolCallContext,
-  next: Handler,
+  next: () => Promise<ToolCallOutcome>,
 ): Promise<ToolCallOutcome> => {
   if (!options.sink.healthy && options.failClosed()) return unauditable(undefined);
   const record = callRecordOf(ctx, options);
@@ -206,7 +199,7 @@ const recordDurably = async (
     }
   }
   ctx.trace.callRecorded = true;
-  return next(ctx);
+  return next();
 };
 
 const unauditable = (cause: unknown): ToolCallOutcome => ({
