@@ -148,7 +148,8 @@ export function createVocabulary(more: Iterable<string> = []): Vocabulary {
 const hashBits = 17;
 const letterHash = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 const hashSeed = 0x811c9dc5 | 0;
-const bitOf = (h: number): number => (Math.imul(h, 0x9e3779b1) >>> (32 - hashBits)) & ((1 << hashBits) - 1);
+const bitOf = (h: number): number =>
+  (Math.imul(h, 0x9e3779b1) >>> (32 - hashBits)) & ((1 << hashBits) - 1);
 function hashOf(word: string): number {
   let h = hashSeed;
   for (let i = 0; i < word.length; i++) h = letterHash(h, word.charCodeAt(i));
@@ -706,8 +707,7 @@ function punctuatedWord(text: string, start: number, vocabulary: Vocabulary): Ed
   const cap = vocabulary.longest + 1;
   while (k < text.length) {
     const from = k;
-    while (k < text.length && isAsciiLetter(text.charCodeAt(k)) && letters + (k - from) <= cap)
-      k++;
+    while (k < text.length && isAsciiLetter(text.charCodeAt(k)) && letters + (k - from) <= cap) k++;
     if (k === from) return undefined;
     letters += k - from;
     if (letters > cap) return undefined;
