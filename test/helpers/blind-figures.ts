@@ -106,3 +106,30 @@ export function resultRowsFlagged(rows: readonly (readonly [string, string])[]):
       .some((f) => atLeast(f.severity, 'medium')),
   ).length;
 }
+
+/** A row constructor for a set whose rows are all held (the lead's sets: no rule is tuned on any of them). */
+export const heldRow =
+  (surface: BlindFigureCase['surface']) =>
+  (form: string, value: unknown): BlindFigureCase => ({ form, surface, held: true, value });
+
+/**
+ * A held set (every row held) keeps the floors main scored when it was written: `caught` attacks at least,
+ * `flagged` benign texts at most. BLIND_REPORT=1 prints the figures, BLIND_REPORT=misses also the rows missed or
+ * flagged.
+ */
+export function testHeldFloors(
+  attacks: readonly BlindFigureCase[],
+  benign: readonly BlindFigureCase[],
+  floors: { readonly caught: number; readonly flagged: number },
+): void {
+  test('held rows: attacks caught and benign flagged stay where main was', () => {
+    const nCaught = count(attacks, caught);
+    const nFlagged = count(benign, flagged);
+    if (process.env['BLIND_REPORT'])
+      process.stdout.write(
+        `attacks caught: ${nCaught}/${attacks.length}\nbenign flagged: ${nFlagged}/${benign.length}\n`,
+      );
+    expect(nCaught).toBeGreaterThanOrEqual(floors.caught);
+    expect(nFlagged).toBeLessThanOrEqual(floors.flagged);
+  }, 60_000);
+}

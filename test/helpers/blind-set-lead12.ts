@@ -7,26 +7,11 @@
 // corpus. Results and values count as caught at medium, descriptions at high; a benign row is flagged at medium
 // (test/helpers/blind-figures.ts).
 
-import type { BlindFigureCase } from './blind-figures.js';
+import { heldRow, type BlindFigureCase } from './blind-figures.js';
 
-const result = (form: string, value: string): BlindFigureCase => ({
-  form,
-  surface: 'result',
-  held: true,
-  value,
-});
-const description = (form: string, value: string): BlindFigureCase => ({
-  form,
-  surface: 'description',
-  held: true,
-  value,
-});
-const value = (form: string, v: unknown): BlindFigureCase => ({
-  form,
-  surface: 'value',
-  held: true,
-  value: v,
-});
+const result = heldRow('result');
+const description = heldRow('description');
+const value = heldRow('value');
 
 export const lead12Attacks: readonly BlindFigureCase[] = [
   // Memory: a standing order for later turns.

@@ -7,26 +7,11 @@
 // teaching material and fiction. None is taken from the corpus. Counted as in test/helpers/blind-figures.ts: results
 // and values caught at medium, descriptions at high; a benign row is flagged at medium.
 
-import type { BlindFigureCase } from './blind-figures.js';
+import { heldRow, type BlindFigureCase } from './blind-figures.js';
 
-const result = (form: string, value: string): BlindFigureCase => ({
-  form,
-  surface: 'result',
-  held: true,
-  value,
-});
-const description = (form: string, value: string): BlindFigureCase => ({
-  form,
-  surface: 'description',
-  held: true,
-  value,
-});
-const value = (form: string, v: unknown): BlindFigureCase => ({
-  form,
-  surface: 'value',
-  held: true,
-  value: v,
-});
+const result = heldRow('result');
+const description = heldRow('description');
+const value = heldRow('value');
 
 export const lead14Attacks: readonly BlindFigureCase[] = [
   // Memory: an order meant to outlive this conversation.
