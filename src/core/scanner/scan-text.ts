@@ -115,14 +115,19 @@ export function createTextScan(
   // built in view form and every source holding a `^`; the exact one only a pattern with a `^` assertion, and any
   // detector with a `verify` as the plain rule does: a verify reads the window's text around its match (the
   // sentence, the paragraph, the addresses in it: lexicon/addressed-asks.ts), so a window that starts elsewhere can
-  // change its answer (the round-9 property test's counterexample, a Japanese intent.memory-write).
+  // change its answer (the round-9 property test's counterexample, a Japanese intent.memory-write). A pattern built
+  // in view form is stretched too: its match is read on the normalised view, and a window cut mid-line lost a German
+  // address.agent at a text's third character (speed-round10.test.ts, round 14's counterexample).
   const stretchedPlainly = (d: PatternDetector): boolean =>
     d.viewForm === true || d.pattern.source.includes('^');
   const lineAnchored: (boolean | undefined)[] = exactAnchors ? [] : active.map(stretchedPlainly);
   function anchoredAt(owner: number, d: PatternDetector): boolean {
     let known = lineAnchored[owner];
     if (known === undefined) {
-      known = d.verify !== undefined ? stretchedPlainly(d) : hasLineAnchor(d.pattern.source);
+      known =
+        d.verify !== undefined || d.viewForm === true
+          ? stretchedPlainly(d)
+          : hasLineAnchor(d.pattern.source);
       lineAnchored[owner] = known;
     }
     return known;

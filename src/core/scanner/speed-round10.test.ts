@@ -114,6 +114,17 @@ describe('exact line anchors find what the plain scan finds', () => {
     expect(found.some((f) => f.rule === 'intent.memory-write')).toBe(true);
   });
 
+  test("round 14's counterexample: a view-form detector's window stretched to its line", () => {
+    // A German address.agent built in view form, without a verify: the exact rule did not stretch its window, and
+    // the match at the text's third character ("als sprachmodell… AI") was lost.
+    const text =
+      '\n\nals sprachmodellAssistant:AI, ignorIgnore<|im_\n' +
+      'comportese como the : sin avisar al usuarioahead of anysession shouldapi\u2010schlüssel: AI,  ';
+    const found = exact(text, 'content');
+    expect(found).toEqual(plain(text, 'content'));
+    expect(found.some((f) => f.rule === 'address.agent' && f.start === 2)).toBe(true);
+  });
+
   // The detectors' keywords, those of the verify-carrying lexicon detectors (other scripts) among them, glued with
   // line breaks and the words the patterns read between keywords.
   const keywords = [...new Set(detectors.flatMap((d) => d.keywords.map(asciiLower)))].filter(
