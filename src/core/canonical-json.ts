@@ -137,7 +137,8 @@ const textItemJson = (record: Readonly<Record<string, unknown>>): string | undef
   }
   const { type, text } = record;
   if (n !== 2 || typeof type !== 'string' || typeof text !== 'string') return undefined;
-  return `{"text":${JSON.stringify(text)},"type":${JSON.stringify(type)}}`;
+  // One object literal in JCS order and one JSON.stringify: a flat string, not a rope of five.
+  return JSON.stringify({ text, type });
 };
 
 const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | undefined => {
