@@ -98,6 +98,8 @@ export interface AuditLog {
   writeNow(): boolean;
   /** False after a write failed and until a later write succeeds (the gateway denies calls in enforce mode). */
   readonly healthy: boolean;
+  /** The highest seq this log has written to its file (-1 before any): receipts up to it are final. */
+  writtenSeq(): number;
   /** Writes and fsyncs everything appended so far. */
   flush(): Promise<void>;
   /** Flush, write a final checkpoint (and head.json), release everything. Idempotent. */
@@ -222,6 +224,8 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
   // Appended, not yet in the file; their lines, in order, are `pendingBytes[0, length)`.
   let pending: Entry[] = [];
   const pendingBytes = new PendingBytes();
+  // The highest seq written to the file by this log: a receipt at or below it is final.
+  let writtenSeq = -1;
   // In the file, not yet fsynced: how many, and those that need something once they are (an
   // `appendDurable` caller, a checkpoint for head.json). Keeping every record until its fsync
   // kept ~50 ms of records alive, long enough to be promoted to the old generation.
@@ -405,6 +409,8 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     }
   };
   const markWritten = (entries: readonly Entry[]): void => {
+    const last = entries.at(-1);
+    if (last !== undefined && last.receipt.seq > writtenSeq) writtenSeq = last.receipt.seq;
     unsyncedCount += entries.length;
     for (const entry of entries)
       if (entry.waiters !== undefined || entry.input.type === 'checkpoint') unsynced.push(entry);
@@ -1071,6 +1077,7 @@ export const openAuditLog = async (options: AuditLogOptions): Promise<AuditLog> 
     get healthy() {
       return healthy;
     },
+    writtenSeq: () => writtenSeq,
     flush: () => flush(),
     close() {
       if (closing === undefined) {

@@ -18,6 +18,17 @@ export type FeedEvent =
 
 /** How many recent calls stay in memory (the Calls page reads older ones from the log file). */
 const RING_SIZE = 200;
+/**
+ * A place this many calls old lets go of its receipts once the log has written them (they are
+ * final then): it keeps their seqs, and the result's hash as 32 bytes in the feed's table, so
+ * that what a call leaves in the ring past the young generation's first collections is a few
+ * numbers, not two receipts and their `sha256:` strings (176 B per call promoted).
+ */
+const SETTLE_AGE = 32;
+/** Bytes of a SHA-256. */
+const HASH_BYTES = 32;
+const HASH_PREFIX = 'sha256:';
+const HASH_TEXT_LENGTH = HASH_PREFIX.length + 2 * HASH_BYTES;
 /** Calls per minute are kept for this many minutes. */
 const MINUTES = 60;
 
@@ -42,8 +53,15 @@ interface Slot {
   agent: string | null;
   client: AuditSession['client'];
   decision: AuditDecision;
-  /** The audit log's own receipt objects: a writer that re-chains updates them in place. */
-  callReceipt: Receipt;
+  /** Its place in the ring (and in the feed's table of hashes). */
+  readonly index: number;
+  /**
+   * The audit log's own receipt objects, until the log has written them (a writer that
+   * re-chains updates them in place); then undefined, and their seq (and the result's hash)
+   * is kept here. `callSeq` is -1 while `callReceipt` is held.
+   */
+  callReceipt: Receipt | undefined;
+  callSeq: number;
   at: number;
   /** Undefined until the result record arrives. */
   status: AuditOutcomeStatus | undefined;
@@ -52,6 +70,13 @@ interface Slot {
   bytes: number;
   findings: readonly FindingShown[];
   resultReceipt: Receipt | undefined;
+  /** The settled result's seq, -1 while it is not settled (or there is no result yet). */
+  resultSeq: number;
+  /**
+   * The settled result's hash when it is not `sha256:` and 64 lowercase hex digits (which the
+   * feed's table holds as bytes); undefined otherwise.
+   */
+  resultHash: string | undefined;
 }
 
 const NO_RECEIPT: Receipt = Object.freeze({ seq: 0, hash: '' });
@@ -64,7 +89,8 @@ const NO_DECISION: AuditDecision = Object.freeze({
   policy: 'none',
 });
 
-const emptySlot = (): Slot => ({
+const emptySlot = (index: number): Slot => ({
+  index,
   id: undefined,
   server: null,
   tool: null,
@@ -73,12 +99,15 @@ const emptySlot = (): Slot => ({
   client: null,
   decision: NO_DECISION,
   callReceipt: NO_RECEIPT,
+  callSeq: -1,
   at: 0,
   status: undefined,
   ms: 0,
   bytes: -1,
   findings: NO_FINDINGS,
   resultReceipt: undefined,
+  resultSeq: -1,
+  resultHash: undefined,
 });
 
 /**
@@ -138,7 +167,11 @@ export class CallFeed {
   // drop is known without walking the map (a map iterator starts at the first slot and steps
   // over every deleted entry still there, a few hundred per call until the table is rebuilt).
   private readonly recent = new Map<string, Slot>();
-  private readonly ring: Slot[] = Array.from({ length: RING_SIZE }, emptySlot);
+  private readonly ring: Slot[] = Array.from({ length: RING_SIZE }, (_, i) => emptySlot(i));
+  /** The settled results' hashes, 32 bytes per place of the ring. */
+  private readonly hashes = new Uint8Array(RING_SIZE * HASH_BYTES);
+  /** The tapped sink's `writtenSeq`, when it has one: receipts up to it are final. */
+  private writtenSeq: (() => number) | undefined;
   private ringNext = 0;
   private readonly decisions = new Interner<AuditDecision>();
   private readonly clients = new Interner<NonNullable<AuditSession['client']>>();
@@ -155,6 +188,7 @@ export class CallFeed {
     const seen = (record: AuditRecordInput, receipt: Receipt): void => {
       this.record(record, receipt);
     };
+    this.writtenSeq = sink.writtenSeq === undefined ? undefined : () => sink.writtenSeq?.() ?? -1;
     return {
       append(record) {
         const receipt = sink.append(record);
@@ -175,6 +209,9 @@ export class CallFeed {
       get healthy() {
         return sink.healthy;
       },
+      writtenSeq() {
+        return sink.writtenSeq?.() ?? -1;
+      },
     };
   }
 
@@ -191,13 +228,16 @@ export class CallFeed {
         slot.client = client === null ? null : this.clients.intern(client);
         slot.decision = this.decisions.intern(record.decision);
         slot.callReceipt = receipt;
+        slot.callSeq = -1;
         slot.at = this.now();
         slot.status = undefined;
         slot.ms = 0;
         slot.bytes = -1;
         slot.findings = NO_FINDINGS;
         slot.resultReceipt = undefined;
-        if (this.listeners.size > 0) this.emit({ type: 'call', call: summaryOf(slot) });
+        slot.resultSeq = -1;
+        slot.resultHash = undefined;
+        if (this.listeners.size > 0) this.emit({ type: 'call', call: this.summaryOf(slot) });
         return;
       }
       case 'result': {
@@ -213,7 +253,9 @@ export class CallFeed {
             ? NO_FINDINGS
             : findings.map((finding) => ({ rule: finding.rule, severity: finding.severity }));
         slot.resultReceipt = receipt;
-        if (this.listeners.size > 0) this.emit({ type: 'call', call: summaryOf(slot) });
+        slot.resultSeq = -1;
+        slot.resultHash = undefined;
+        if (this.listeners.size > 0) this.emit({ type: 'call', call: this.summaryOf(slot) });
         return;
       }
       case 'backend':
@@ -239,7 +281,7 @@ export class CallFeed {
     const out: CallSummary[] = [];
     for (let back = 1; back <= RING_SIZE; back++) {
       const slot = this.ring[(this.ringNext - back + RING_SIZE) % RING_SIZE];
-      if (slot?.id !== undefined) out.push(summaryOf(slot));
+      if (slot?.id !== undefined) out.push(this.summaryOf(slot));
     }
     return out;
   }
@@ -247,7 +289,7 @@ export class CallFeed {
   /** One recent call by id. */
   call(id: string): CallSummary | undefined {
     const slot = this.recent.get(id);
-    return slot === undefined ? undefined : summaryOf(slot);
+    return slot === undefined ? undefined : this.summaryOf(slot);
   }
 
   /** Finished calls in each of the last `minutes` minutes, oldest first (the current one last). */
@@ -276,14 +318,69 @@ export class CallFeed {
     if (known !== undefined) return known;
     let slot = this.ring[this.ringNext];
     if (slot === undefined) {
-      slot = emptySlot();
+      slot = emptySlot(this.ringNext);
       this.ring[this.ringNext] = slot;
     }
     if (slot.id !== undefined) this.recent.delete(slot.id);
     slot.id = id;
+    const aged = this.ring[(this.ringNext - SETTLE_AGE + RING_SIZE) % RING_SIZE];
+    if (aged !== undefined && this.writtenSeq !== undefined) this.settle(aged, this.writtenSeq());
     this.ringNext = (this.ringNext + 1) % RING_SIZE;
     this.recent.set(id, slot);
     return slot;
+  }
+
+  /** Lets go of a place's receipts that the log has written (see SETTLE_AGE). */
+  private settle(slot: Slot, written: number): void {
+    const call = slot.callReceipt;
+    if (call !== undefined && call !== NO_RECEIPT && call.seq <= written) {
+      slot.callSeq = call.seq;
+      slot.callReceipt = undefined;
+    }
+    const result = slot.resultReceipt;
+    if (result === undefined || result.seq > written) return;
+    const { hash } = result;
+    slot.resultHash = hexInto(this.hashes, slot.index * HASH_BYTES, hash) ? undefined : hash;
+    slot.resultSeq = result.seq;
+    slot.resultReceipt = undefined;
+  }
+
+  /** The seq and hash of a place's result, from its receipt or as settled; undefined if none. */
+  private resultOf(slot: Slot): Receipt | undefined {
+    const receipt = slot.resultReceipt;
+    if (receipt !== undefined) return { seq: receipt.seq, hash: receipt.hash };
+    if (slot.resultSeq < 0) return undefined;
+    return {
+      seq: slot.resultSeq,
+      hash: slot.resultHash ?? hexOf(this.hashes, slot.index * HASH_BYTES),
+    };
+  }
+
+  private summaryOf(slot: Slot): CallSummary {
+    const receipt = this.resultOf(slot);
+    const done = slot.status !== undefined && receipt !== undefined;
+    return {
+      id: slot.id ?? '',
+      ts: new Date(slot.at).toISOString(),
+      // A call that reached no tool (unknown name) shows the name the agent used.
+      server: slot.server ?? '(unknown)',
+      tool: slot.tool ?? slot.exposed,
+      exposed: slot.exposed,
+      agent: slot.agent,
+      client: slot.client,
+      decision: slot.decision,
+      callSeq: slot.callReceipt?.seq ?? slot.callSeq,
+      outcome:
+        slot.status === undefined || !done
+          ? undefined
+          : {
+              status: slot.status,
+              ms: Math.round(slot.ms * 10) / 10,
+              ...(slot.bytes === -1 ? {} : { bytes: slot.bytes }),
+            },
+      findings: done ? slot.findings : [],
+      receipt: done ? receipt : undefined,
+    };
   }
 
   private count(): void {
@@ -306,29 +403,27 @@ export class CallFeed {
   }
 }
 
-const summaryOf = (slot: Slot): CallSummary => {
-  const receipt = slot.resultReceipt;
-  const done = slot.status !== undefined && receipt !== undefined;
-  return {
-    id: slot.id ?? '',
-    ts: new Date(slot.at).toISOString(),
-    // A call that reached no tool (unknown name) shows the name the agent used.
-    server: slot.server ?? '(unknown)',
-    tool: slot.tool ?? slot.exposed,
-    exposed: slot.exposed,
-    agent: slot.agent,
-    client: slot.client,
-    decision: slot.decision,
-    callSeq: slot.callReceipt.seq,
-    outcome:
-      slot.status === undefined || !done
-        ? undefined
-        : {
-            status: slot.status,
-            ms: Math.round(slot.ms * 10) / 10,
-            ...(slot.bytes === -1 ? {} : { bytes: slot.bytes }),
-          },
-    findings: done ? slot.findings : [],
-    receipt: done ? { seq: receipt.seq, hash: receipt.hash } : undefined,
-  };
+const hexDigit = (c: number): number =>
+  c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+
+/**
+ * Writes the 32 bytes of a `sha256:` and 64 lowercase hex digits hash at `at`; false (and the
+ * bytes then meaningless) for any other text, which is kept as it is.
+ */
+export const hexInto = (bytes: Uint8Array, at: number, hash: string): boolean => {
+  if (hash.length !== HASH_TEXT_LENGTH || !hash.startsWith(HASH_PREFIX)) return false;
+  for (let i = 0; i < HASH_BYTES; i++) {
+    const high = hexDigit(hash.charCodeAt(HASH_PREFIX.length + 2 * i));
+    const low = hexDigit(hash.charCodeAt(HASH_PREFIX.length + 2 * i + 1));
+    if (high < 0 || low < 0) return false;
+    bytes[at + i] = (high << 4) | low;
+  }
+  return true;
+};
+
+/** The `sha256:` text of the 32 bytes at `at`. */
+export const hexOf = (bytes: Uint8Array, at: number): string => {
+  let hex = HASH_PREFIX;
+  for (let i = 0; i < HASH_BYTES; i++) hex += (bytes[at + i] ?? 0).toString(16).padStart(2, '0');
+  return hex;
 };

@@ -125,6 +125,22 @@ const keysInOrder = (record: Readonly<Record<string, unknown>>): boolean => {
   return true;
 };
 
+/**
+ * JCS of an object whose own members are exactly `type` then `text`, both strings (an MCP text
+ * content item as servers write it); undefined for any other object.
+ */
+const textItemJson = (record: Readonly<Record<string, unknown>>): string | undefined => {
+  let n = 0;
+  for (const key in record) {
+    if (n === 0 ? key !== 'type' : n === 1 ? key !== 'text' : true) return undefined;
+    n++;
+  }
+  const { type, text } = record;
+  if (n !== 2 || typeof type !== 'string' || typeof text !== 'string') return undefined;
+  // One object literal in JCS order and one JSON.stringify: a flat string, not a rope of five.
+  return JSON.stringify({ text, type });
+};
+
 const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | undefined => {
   const proto: unknown = Object.getPrototypeOf(record);
   // Another prototype may carry a toJSON (a Date) that JSON.stringify would call.
@@ -132,9 +148,9 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
   // Most objects are plain: `for…in` walks them without the array Object.keys allocates (the
   // prototype is Object.prototype or null, so only own keys are listed, as Object.keys would).
   const inOrder = plainProto && keysInOrder(record);
-  let fromKey: string | undefined;
-  let encoded: string | undefined;
   if (inOrder) {
+    let fromKey: string | undefined;
+    let encoded: string | undefined;
     for (const key in record) {
       const item = record[key];
       if (item === undefined) continue;
@@ -145,26 +161,40 @@ const objectUnlessPlain = (record: Readonly<Record<string, unknown>>): string | 
       }
     }
     if (fromKey === undefined) return undefined;
+    // In order, with a member that is not plain: written member by member as `for…in` lists
+    // them (the order Object.keys gives), without an array of the keys.
+    let out = '{';
+    let before = true;
+    for (const key in record) {
+      const item = record[key];
+      if (item === undefined) continue;
+      let text: string;
+      if (!before) text = encode(item);
+      else if (key === fromKey) {
+        text = encoded ?? '';
+        before = false;
+      } else text = JSON.stringify(item);
+      out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${text}`;
+    }
+    return `${out}}`;
   } else if (plainProto) {
+    // An MCP text item, `{"type":"text","text":…}`, the content of most results: its two
+    // members written in JCS order straight away.
+    const item = textItemJson(record);
+    if (item !== undefined) return item;
     // Out of order (every MCP content item: `type` is written before `text`): the members go
     // into an object in JCS order and one JSON.stringify writes it, instead of a string per key
     // and per member, and a rope that a 1 MB text would be copied into again.
     return canonicalJsonWith(record, NO_OVERRIDES, []);
   }
+  // Another prototype (which may carry a toJSON): every own member encoded here, keys sorted.
   const keys = Object.keys(record);
-  // In key order, members before `from` are plain and the one at `from` is `encoded`.
-  const from = fromKey === undefined ? -1 : keys.indexOf(fromKey);
-  // Sorting is most of the cost of a small object; objects built in key order skip it.
-  if (!inOrder) sortKeys(keys);
+  sortKeys(keys);
   let out = '{';
-  let first = true;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] ?? '';
+  for (const key of keys) {
     const item = record[key];
     if (item === undefined) continue;
-    const text = k < from ? JSON.stringify(item) : k === from ? (encoded ?? '') : encode(item);
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
-    first = false;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${encode(item)}`;
   }
   return `${out}}`;
 };

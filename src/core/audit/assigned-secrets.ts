@@ -191,13 +191,16 @@ const findGluedPasswords = (text: string, out: SecretMatch[]): void => {
   }
 };
 
+const NO_MATCHES: readonly SecretMatch[] = Object.freeze([]);
+
 /**
  * Values that text assigns to secret-named keys: `password=…` and `PGPASSWORD=…` in command
  * lines, `?access_token=…` in URLs, `"password": "…"` in a JSON body held in a string,
  * `Authorization: …` headers, `--token …` flags and `mysql -p…`. Linear in the text.
  */
-export const findAssignedSecrets = (text: string): SecretMatch[] => {
-  if (!MAY_NAME_SECRET.test(text)) return [];
+export const findAssignedSecrets = (text: string): readonly SecretMatch[] => {
+  // Most strings name no secret: one shared empty list, not a new one per string.
+  if (!MAY_NAME_SECRET.test(text)) return NO_MATCHES;
   const out: SecretMatch[] = [];
   findAssignments(text, out);
   findFlagValues(text, out);

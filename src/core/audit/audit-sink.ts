@@ -24,6 +24,12 @@ export interface AuditSink {
   writeNow?(): boolean;
   /** False while the log cannot be written. */
   readonly healthy: boolean;
+  /**
+   * The highest seq this sink has put into its file (-1 before any): a receipt whose seq is at
+   * or below it is in the file and final (a writer re-chains only records not yet written, and
+   * re-chains them after what is written). Absent: receipts are never known to be final.
+   */
+  writtenSeq?(): number;
 }
 
 /** Keeps records in memory: for tests and for commands that audit nothing. */

@@ -231,12 +231,56 @@ const writeCount = (out: RecordBytes, value: number): void => {
   } while (rest > 0);
 };
 
+/** Below this, a number of thousandths is written digit by digit (see writeThousandths). */
+const THOUSANDTHS_MAX = 1e9;
+
+/**
+ * A non-negative number with at most three decimals (a record's `ms`: rounded to the
+ * microsecond) digit by digit, as ECMAScript's shortest form writes it; false for any other
+ * number. Such a number is the double nearest to k / 1000 for an integer k (a division is
+ * correctly rounded), and below 1e9 no other decimal of as few digits rounds to the same double
+ * (any two with at most three decimals are 0.001 apart; the double's spacing there is under
+ * 2⁻²²), so its shortest form is k / 1000's own digits, without trailing zeros (no exponent: it is
+ * 0 or at least 0.001, below 1e21). No string is made, as a template literal would.
+ */
+const writeThousandths = (out: RecordBytes, value: number): boolean => {
+  if (!(value >= 0 && value < THOUSANDTHS_MAX)) return false;
+  const k = Math.round(value * 1000);
+  if (k / 1000 !== value) return false;
+  const whole = Math.floor(k / 1000);
+  let fraction = k - whole * 1000;
+  writeCount(out, whole);
+  if (fraction === 0) return true;
+  let digits = 3;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    digits--;
+  }
+  out.reserve(digits + 1);
+  const { bytes } = out;
+  const at = out.length;
+  bytes[at] = 0x2e;
+  for (let i = digits; i > 0; i--) {
+    bytes[at + i] = 0x30 + (fraction % 10);
+    fraction = Math.floor(fraction / 10);
+  }
+  out.length = at + digits + 1;
+  return true;
+};
+
 /** A finite number as JSON writes it (ECMAScript's shortest form); false for anything else. */
 const writeNumber = (out: RecordBytes, value: unknown): boolean => {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if (Number.isSafeInteger(value) && value >= 0) writeCount(out, value);
-  else writeAscii(out, `${value}`);
+  else if (!writeThousandths(out, value)) writeAscii(out, `${value}`);
   return true;
+};
+
+/** The bytes writeNumber writes for `value`, as text (for tests). */
+export const numberBytesText = (value: number): string | undefined => {
+  const out = new RecordBytes((size) => new Uint8Array(size), 64);
+  if (!writeNumber(out, value)) return undefined;
+  return String.fromCharCode(...out.bytes.subarray(0, out.length));
 };
 
 /** A part the gateway built (decision, session, findings, paths): its shared text when it has one. */

@@ -58,11 +58,20 @@ const redactText = (text: string, findSecrets: FindSecrets): string => {
 const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** What a walk carries down: the finder and the paths changed so far. */
+/** What a walk carries down: the finder and the paths changed so far (made at the first). */
 interface Walk {
   readonly findSecrets: FindSecrets;
-  readonly paths: string[];
+  paths: string[] | undefined;
 }
+
+/** Notes a changed path; the list is made by the first (most values have none). */
+const changed = (walk: Walk, path: string): void => {
+  if (walk.paths === undefined) walk.paths = [path];
+  else walk.paths.push(path);
+};
+
+/** What `paths` is when nothing changed: one frozen list, not a new empty one per value. */
+const NO_PATHS: readonly string[] = Object.freeze([]);
 
 /** What an array's position tells about its strings. */
 interface ArrayContext {
@@ -73,6 +82,8 @@ interface ArrayContext {
 }
 
 const PLAIN: ArrayContext = { gluedP: false, inPairList: false };
+const GLUED: ArrayContext = { gluedP: true, inPairList: false };
+const IN_PAIR_LIST: ArrayContext = { gluedP: false, inPairList: true };
 
 const FLAG = /^--?([A-Za-z][\w-]*)$/;
 
@@ -132,9 +143,7 @@ const walkArray = (
   const positional = items.some((item) => typeof item === 'string')
     ? positionalSecrets(items, context)
     : undefined;
-  const childContext: ArrayContext = isPairList(items)
-    ? { gluedP: false, inPairList: true }
-    : PLAIN;
+  const childContext = isPairList(items) ? IN_PAIR_LIST : PLAIN;
   let copy: unknown[] | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -147,7 +156,7 @@ const walkArray = (
         kind === 'password' && typeof item === 'string' && item.startsWith('-p')
           ? `-p${marker(kind)}`
           : marker(kind);
-      walk.paths.push(here);
+      changed(walk, here);
     } else {
       next = walkValue(item, here, walk, childContext);
     }
@@ -186,10 +195,8 @@ const walkObject = (
       break;
     }
   }
-  const arrays: ArrayContext = {
-    gluedP: typeof commandValue === 'string' && takesGluedPassword(commandValue),
-    inPairList: false,
-  };
+  const arrays =
+    typeof commandValue === 'string' && takesGluedPassword(commandValue) ? GLUED : PLAIN;
   // Made only once something changes: most objects hold no secret and come back as they are,
   // without a set of their keys or a list of their members for the collector.
   let taken: Set<string> | undefined;
@@ -200,15 +207,21 @@ const walkObject = (
     const redactedKey = redactText(key, walk.findSecrets);
     // The first renamed key sees every key as taken, as none was renamed before it.
     const outKey = redactedKey === key ? key : uniqueKey(redactedKey, (taken ??= new Set(keys)));
-    const here = childPath(path, outKey);
-    if (outKey !== key) walk.paths.push(here);
+    // The member's path is made only when it is reported or walked into: a string member
+    // (most arguments) that holds no secret needs none.
+    let here = outKey === key ? undefined : childPath(path, outKey);
+    if (here !== undefined) changed(walk, here);
     const kind = secretKeyKind(key);
     let next: unknown;
     if (kind !== undefined && revealsSecret(key, item)) {
       // Anything else under a secret key goes, whatever its type.
       next = marker(kind);
-      walk.paths.push(here);
+      changed(walk, here ?? childPath(path, outKey));
+    } else if (typeof item === 'string') {
+      next = redactText(item, walk.findSecrets);
+      if (next !== item) changed(walk, here ?? childPath(path, outKey));
     } else {
+      here ??= childPath(path, outKey);
       next = walkValue(item, here, walk, arrays);
     }
     if (entries === undefined && (next !== item || outKey !== key)) {
@@ -227,7 +240,7 @@ const walkObject = (
 const walkValue = (value: unknown, path: string, walk: Walk, context: ArrayContext): unknown => {
   if (typeof value === 'string') {
     const redacted = redactText(value, walk.findSecrets);
-    if (redacted !== value) walk.paths.push(path);
+    if (redacted !== value) changed(walk, path);
     return redacted;
   }
   if (Array.isArray(value)) return walkArray(value, path, walk, context);
@@ -242,7 +255,7 @@ const walkValue = (value: unknown, path: string, walk: Walk, context: ArrayConte
  * never mutates the input.
  */
 export const redactSecrets = <T>(value: T, options: RedactSecretsOptions): RedactedValue<T> => {
-  const walk: Walk = { findSecrets: options.findSecrets, paths: [] };
+  const walk: Walk = { findSecrets: options.findSecrets, paths: undefined };
   const redacted = walkValue(value, options.path ?? '', walk, PLAIN) as T;
-  return { value: redacted, paths: walk.paths };
+  return { value: redacted, paths: walk.paths ?? NO_PATHS };
 };
