@@ -1182,8 +1182,12 @@ function registerShifts(text: string): RawFinding[] {
   let prompt: boolean | undefined;
   const promptLike = (): boolean => {
     if (prompt === undefined) {
-      if (sentences < 0) sentences = countSentences(text);
-      prompt = requests > 2 && requests > sentences * 0.15;
+      // Sentences are counted only as far as they can change the answer (see `countSentences`).
+      if (requests <= 2) prompt = false;
+      else {
+        if (sentences < 0) sentences = countSentences(text, requests);
+        prompt = requests > sentences * 0.15;
+      }
     }
     return prompt;
   };
@@ -1287,17 +1291,26 @@ function registerShifts(text: string): RawFinding[] {
       if (t >= 0) own.add(t);
     });
     if (own.size < 2) continue;
+    // Both counts only grow as neighbours are read, so once they say "on topic" the far neighbours cannot change it:
+    // the words are read nearest first and the reading stops there (most requests in data share words at once).
     let context = 0;
-    const mark = (t: number): void => {
-      if (t < 0) return;
-      seenBy[t] = checked;
-      context++;
-    };
-    words.each(Math.max(0, u.start - neighbourhood), u.start, mark);
-    words.each(u.end, Math.min(n, u.end + neighbourhood), mark);
-    if (context < minContext) continue;
     let shared = 0;
-    for (const t of own) if (seenBy[t] === checked) shared++;
+    const onTopic = words.someOutward(
+      Math.max(0, u.start - neighbourhood),
+      u.start,
+      u.end,
+      Math.min(n, u.end + neighbourhood),
+      (t) => {
+        if (t < 0) return false;
+        if (seenBy[t] !== checked) {
+          seenBy[t] = checked;
+          if (own.has(t)) shared++;
+        }
+        context++;
+        return context >= minContext && shared * 5 > own.size;
+      },
+    );
+    if (onTopic || context < minContext) continue;
     if (shared * 5 > own.size) continue;
     // A task, or a question no one shares with the writer ("we", "our": people arranging something), sharing
     // no word at all with the data: how an assistant is asked for work, not how a correspondent writes.
@@ -1376,24 +1389,85 @@ const deferral = spaceLooped(
 );
 const urlNear = spaceLooped(new RegExp(anyUrl, 'i'));
 
-function deferrals(text: string, out: RawFinding[]): void {
-  if (!deferralGate.test(text)) return;
+// Every match of `deferral` holds one of these ("ever" of whatever and everything, returned, response, "all that",
+// "all of", "that file", "the page"), less than `deferralReach` characters from either of its ends. Each is a short
+// literal the regex engine skips through text several times faster than it tries `deferral`'s verbs at every word;
+// `deferral` itself is then run only on the stretches around them. The gate's words are among them too.
+const deferralAnchors: readonly RegExp[] = [
+  /ever/gi,
+  /re(?:turned|sponse)/gi,
+  /all\s+(?:that|of)/gi,
+  /th(?:at\s+file|e\s+page)/gi,
+];
+const deferralGateAt = new RegExp(deferralGate.source, 'iy');
+// Longer than any match of `deferral` (each of its blank runs is at most three characters long).
+const deferralReach = 160;
+
+/**
+ * `deferral`'s matches in `text`, in order, as its scan of the whole text finds them (none when `deferralGate` finds
+ * nothing in the text): the stretches around the anchors (merged where they come closer than twice the reach), each
+ * read with one character more before it (for the `\b` there) and eight after (for the blank runs' look-ahead). A
+ * match holds an anchor, so it lies inside a stretch and away from its ends, where the slice reads as the text does.
+ */
+export function deferralMatches(text: string, limit: number): [number, number][] {
+  if (text.length < anchorsFrom) return deferralMatchesWhole(text, limit);
+  const lists: number[][] = [];
+  for (const r of deferralAnchors) {
+    const list: number[] = [];
+    r.lastIndex = 0;
+    for (let m = r.exec(text); m; m = r.exec(text)) list.push(m.index);
+    lists.push(list);
+  }
+  const hits = mergeSorted(lists);
+  const found: [number, number][] = [];
+  // The gate's match starts at an anchor ("returned", "response", "all that", "everything") or four characters
+  // before one ("whatever").
+  if (!hits.some((h) => gateAt(text, h) || gateAt(text, h - 4))) return found;
+  for (let k = 0; k < hits.length && found.length < limit; ) {
+    const from = Math.max(0, (hits[k] ?? 0) - deferralReach - 1);
+    let to = (hits[k] ?? 0) + deferralReach;
+    for (k++; k < hits.length && (hits[k] ?? 0) - deferralReach - 1 <= to; k++)
+      to = (hits[k] ?? 0) + deferralReach;
+    const stretch = text.slice(from, Math.min(text.length, to + 8));
+    deferral.lastIndex = 0;
+    for (let m = deferral.exec(stretch); m && found.length < limit; m = deferral.exec(stretch))
+      found.push([from + m.index, from + m.index + m[0].length]);
+  }
+  return found;
+}
+
+// Below this length the text is read whole: four anchor scans cost more than one scan of a short text.
+const anchorsFrom = 4096;
+
+/** `deferral`'s matches read by one scan of the whole text (after `deferralGate`'s); see `deferralMatches`. */
+export function deferralMatchesWhole(text: string, limit: number): [number, number][] {
+  const found: [number, number][] = [];
+  if (!deferralGate.test(text)) return found;
   deferral.lastIndex = 0;
-  let seen = 0;
-  for (let m = deferral.exec(text); m && seen < maxChecked; m = deferral.exec(text)) {
-    seen++;
-    const end = m.index + m[0].length;
-    const [from, to] = paragraphAround(text, m.index, end);
+  for (let m = deferral.exec(text); m && found.length < limit; m = deferral.exec(text))
+    found.push([m.index, m.index + m[0].length]);
+  return found;
+}
+
+function gateAt(text: string, at: number): boolean {
+  if (at < 0) return false;
+  deferralGateAt.lastIndex = at;
+  return deferralGateAt.test(text);
+}
+
+function deferrals(text: string, out: RawFinding[]): void {
+  for (const [index, end] of deferralMatches(text, maxChecked)) {
+    const [from, to] = paragraphAround(text, index, end);
     if (!urlNear.test(text.slice(from, to))) continue;
     out.push({
       rule: 'intent.fetch-follow',
       severity: 'medium',
-      start: m.index,
+      start: index,
       end,
       message: 'asks the reader to do what a fetched page says',
     });
     // It speaks to whoever acts on the data: the rest of its paragraph is read as an addressed note's is.
-    pushAsks(text.slice(from, to), { start: m.index, end }, out);
+    pushAsks(text.slice(from, to), { start: index, end }, out);
   }
 }
 
@@ -1426,15 +1500,18 @@ const maxUnit = 480;
 
 /** The units around each candidate, each once. */
 function candidateUnits(text: string): Unit[] {
-  const at: number[] = [];
+  // Each regex gives its positions in order: the three lists are merged, not sorted.
+  const lists: number[][] = [];
   for (const r of candidates) {
+    const list: number[] = [];
     r.lastIndex = 0;
     for (let m = r.exec(text); m; m = r.exec(text))
       if (r !== addressCandidates || text.charCodeAt(m.index - 1) !== 0x2d)
-        at.push(m.index + m[0].length - 1);
+        list.push(m.index + m[0].length - 1);
+    lists.push(list);
   }
+  const at = mergeSorted(lists);
   if (at.length === 0) return [];
-  at.sort((a, b) => a - b);
   const found: Unit[] = [];
   let fences: number[] | undefined;
   const fencedAt = (pos: number): boolean => {
@@ -1457,6 +1534,37 @@ function candidateUnits(text: string): Unit[] {
     if (unit) found.push(unit);
   }
   return found;
+}
+
+/** The ascending lists' numbers in one ascending list. */
+function mergeSorted(lists: readonly (readonly number[])[]): number[] {
+  let out: readonly number[] = [];
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (out.length === 0) {
+      out = list;
+      continue;
+    }
+    const both: number[] = new Array<number>(out.length + list.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < out.length && j < list.length) {
+      const a = out[i] ?? 0;
+      const b = list[j] ?? 0;
+      if (a <= b) {
+        both[k++] = a;
+        i++;
+      } else {
+        both[k++] = b;
+        j++;
+      }
+    }
+    while (i < out.length) both[k++] = out[i++] ?? 0;
+    while (j < list.length) both[k++] = list[j++] ?? 0;
+    out = both;
+  }
+  return out as number[];
 }
 
 /** Starts of lines that open or close a fenced code block. */
@@ -1554,11 +1662,14 @@ function wordsBetween(text: string, from: number, to: number, cap = 3): number {
   return words;
 }
 
-/** Sentences and lines with text, counted by the regex engine. */
-function countSentences(text: string): number {
+/**
+ * Sentences and lines with text, counted by the regex engine; the count stops where `requests` stop being more than
+ * 15% of it (a text with that many sentences is no prompt, however many more follow).
+ */
+function countSentences(text: string, requests: number): number {
   let k = 1;
   sentenceEdge.lastIndex = 0;
-  while (sentenceEdge.exec(text)) k++;
+  while (requests > k * 0.15 && sentenceEdge.exec(text)) k++;
   return k;
 }
 const sentenceEdge = /\n[ \t]*[A-Za-z]|[.!?][ \t]{1,3}[A-Z]/g;
