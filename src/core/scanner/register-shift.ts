@@ -1714,3 +1714,23 @@ function countSentences(text: string, requests: number): number {
   return k;
 }
 const sentenceEdge = /\n[ \t]*[A-Za-z]|[.!?][ \t]{1,3}[A-Z]/g;
+
+/**
+ * The tests behind the layer's cheap gates, for the tests that check each gate is implied by its regex
+ * (reg-round15.test.ts): the regex, and the words or characters any match of it holds.
+ */
+export const registerGates = {
+  holdsWord,
+  agentWord,
+  obligation,
+  addressedAsk,
+  midPlease,
+  replyRef,
+  secondPerson,
+  standingRule,
+  lasting,
+  colonNotes,
+  roleNote,
+  fieldKey,
+  fieldOf,
+};
