@@ -331,3 +331,91 @@ describe('the full reading of a sentence skips tests whose words it lacks', () =
     expect(g.fieldOf(plain, plain.indexOf('we add'))).toBeUndefined();
   });
 });
+
+describe('candidate positions', () => {
+  const g = registerGates;
+  const cap = (v: string): string => `${v.charAt(0).toUpperCase()}${v.slice(1)}`;
+  const openers = [
+    ...[...g.taskVerbs].map(cap),
+    'Please',
+    'Kindly',
+    "Don't",
+    'Do not',
+    'Make sure',
+    'Be sure',
+    'Feel free',
+  ];
+  // The candidate regexes as round 14 wrote them: a flat list of openers, a "?" with its look-ahead.
+  const flat = new RegExp(String.raw`\b(?:${openers.join('|')})\b`, 'g');
+  const question = /[?？؟](?=[\s"'”’)\]]|$)/g;
+  const you =
+    /\b(?:[Yy]our?|[Aa]ssistants?|AI|LLMs?|[Cc]hatbots?|[Cc]opilots?|[Aa]gents?|[Ww]hoever|Model|Automated)\b/g;
+  function reference(text: string): number[] {
+    const at: number[] = [];
+    for (const r of [question, you, flat]) {
+      r.lastIndex = 0;
+      for (let m = r.exec(text); m; m = r.exec(text))
+        if (r !== you || text.charCodeAt(m.index - 1) !== 0x2d) at.push(m.index + m[0].length - 1);
+    }
+    return at.sort((a, b) => a - b);
+  }
+
+  test('a "?" ends a sentence before a blank, a closing quote or the end; not inside a URL', () => {
+    expect(g.candidatePositions('Is it? yes')).toEqual([5]);
+    expect(g.candidatePositions('"Is it?"')).toEqual([6]);
+    expect(g.candidatePositions('is it?')).toEqual([5]);
+    expect(g.candidatePositions('see /page?id=3 and /q?x')).toEqual([]);
+  });
+
+  test('openers grouped by first letter: "Make" before "Make sure", "Sum" and "Summarize", "Do not" but not "Do"', () => {
+    const source = g.byFirstLetter(['Make', 'Sum', 'Summarize', 'Make sure', 'Do not']);
+    expect(source).toBe('(?:M(?:ake|ake sure)|S(?:um|ummarize)|D(?:o not))');
+    const r = new RegExp(String.raw`\b${source}\b`, 'g');
+    expect([...'Make sure to Summarize. Do not Do'.matchAll(r)].map((m) => m[0])).toEqual([
+      'Make',
+      'Summarize',
+      'Do not',
+    ]);
+  });
+
+  test('property: the candidates equal round 14’s three regexes on texts of their words', () => {
+    const words = [
+      ...openers.filter((_, i) => i % 7 === 0),
+      'Make',
+      'Sum',
+      'you',
+      'Your',
+      'yours',
+      'user-agent',
+      'AI',
+      'Agents',
+      'agent-x',
+      'Model',
+      'model',
+      '?',
+      '？',
+      '?x',
+      '"?"',
+      'what',
+      'do',
+      'Do',
+      'not',
+      'sure',
+      'Please',
+      'please',
+      "Don't",
+      'E-mail',
+    ];
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.tuple(fc.constantFrom(...words), blanks), { maxLength: 80 })
+          .map((parts) => parts.map(([w, b]) => w + b).join('')),
+        (text) => {
+          expect(g.candidatePositions(text)).toEqual(reference(text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
