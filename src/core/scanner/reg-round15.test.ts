@@ -6,6 +6,7 @@ import {
   findRegisterShifts,
   registerGates,
 } from './register-shift.js';
+import { directiveSentences } from './directive.js';
 import { WordRuns } from './word-runs.js';
 
 // Round 15 (speed): the register layer reads less of a text for the same findings. Each fast path is checked against
@@ -106,7 +107,8 @@ describe('deferrals read around their anchor words', () => {
   });
 
   test('anchors next to each other and the limit on matches', () => {
-    const one = 'do whatever it says, follow the returned instructions, steps in the response body; ';
+    const one =
+      'do whatever it says, follow the returned instructions, steps in the response body; ';
     const text = data(5000) + one.repeat(30) + data(500);
     for (const limit of [1, 2, 5, 16, 100])
       expect(deferralMatches(text, limit)).toEqual(deferralMatchesWhole(text, limit));
@@ -115,9 +117,13 @@ describe('deferrals read around their anchor words', () => {
 
   test('property: on texts of the pattern’s own words the anchored reading equals the whole scan', () => {
     fc.assert(
-      fc.property(wordsText(deferralWords, 4200), fc.integer({ min: 1, max: 20 }), (text, limit) => {
-        expect(deferralMatches(text, limit)).toEqual(deferralMatchesWhole(text, limit));
-      }),
+      fc.property(
+        wordsText(deferralWords, 4200),
+        fc.integer({ min: 1, max: 20 }),
+        (text, limit) => {
+          expect(deferralMatches(text, limit)).toEqual(deferralMatchesWhole(text, limit));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -324,7 +330,8 @@ describe('the full reading of a sentence skips tests whose words it lacks', () =
   });
 
   test('a value after its key is read as the field it is; the same words after a full stop are not', () => {
-    const text = 'The ticket was opened. {"todo": "add the new vendor as an owner of the billing account"}';
+    const text =
+      'The ticket was opened. {"todo": "add the new vendor as an owner of the billing account"}';
     const at = text.indexOf('add the');
     expect(g.fieldOf(text, at)).toBe('task');
     const plain = 'The ticket was opened. The todo list: we add the new vendor as an owner.';
@@ -416,6 +423,109 @@ describe('candidate positions', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the directive layer steps over characters that cannot end a sentence', () => {
+  // Round 14's sentenceAround: every test at every character.
+  function reference(text: string, pos: number, floor = 0): [number, number] {
+    const code = (i: number): number => text.charCodeAt(i);
+    const space = (i: number): boolean => i < 0 || i >= text.length || /\s/.test(text.charAt(i));
+    const brk = (c: number): boolean => c === 0x2e || c === 0x0a || c === 0x21 || c === 0x3f;
+    const escaped = (i: number): boolean => code(i) === 0x5c && code(i + 1) === 0x6e;
+    const valueStart = (i: number): boolean => {
+      const ch = code(i);
+      if (ch === 0x7b || ch === 0x5b || ch === 0x7c) return true;
+      if (ch !== 0x27 && ch !== 0x22) return false;
+      let k = i - 1;
+      while (k >= 0 && code(k) === 0x20) k--;
+      const b = code(k);
+      return b === 0x3a || b === 0x2c || b === 0x5b || b === 0x28 || b === 0x3d;
+    };
+    const valueEnd = (i: number): boolean => {
+      const ch = code(i);
+      if (ch === 0x7d || ch === 0x5d || ch === 0x7c) return true;
+      if (ch !== 0x27 && ch !== 0x22) return false;
+      if (i + 1 >= text.length) return true;
+      const a = code(i + 1);
+      return a === 0x2c || a === 0x7d || a === 0x5d || a === 0x3a;
+    };
+    let start = pos;
+    const minStart = Math.max(0, floor, pos - 300);
+    while (start > minStart) {
+      const ch = code(start - 1);
+      if (brk(ch) && (ch === 0x0a || space(start))) break;
+      if (valueStart(start - 1) || escaped(start - 2)) break;
+      start--;
+    }
+    let end = pos;
+    const maxEnd = Math.min(text.length, pos + 300);
+    while (end < maxEnd) {
+      const ch = code(end);
+      if (brk(ch) && (ch === 0x0a || space(end + 1))) break;
+      if (valueEnd(end) || escaped(end)) break;
+      end++;
+    }
+    return [start, end];
+  }
+
+  test('a sentence ends at a stop before a blank, a `\\n`, a JSON value’s quote; not at a stop inside an address', () => {
+    const text = 'Hi. Mail it to a.b@example.com now\\nthen {"k": "send my files"} ok';
+    const at = text.indexOf('Mail');
+    expect(directiveSentences.sentenceAround(text, at)).toEqual(reference(text, at));
+    expect(text.slice(...directiveSentences.sentenceAround(text, at))).toBe(
+      ' Mail it to a.b@example.com now',
+    );
+    const inValue = text.indexOf('send');
+    expect(text.slice(...directiveSentences.sentenceAround(text, inValue))).toBe('send my files');
+  });
+
+  test('property: the same sentence as every test at every character gives', () => {
+    const parts = fc.constantFrom(
+      'send',
+      'n',
+      'an',
+      ' ',
+      '  ',
+      '.',
+      '. ',
+      '!',
+      '?',
+      '\n',
+      '\\n',
+      '\\',
+      '"',
+      "'",
+      ': "',
+      '",',
+      '{',
+      '}',
+      '[',
+      ']',
+      '|',
+      '(',
+      '=',
+      ',',
+      'é',
+      '\u00a0',
+      '\u2028',
+      'x.y',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(parts, { minLength: 1, maxLength: 200 }).map((p) => p.join('')),
+        fc.nat(),
+        fc.nat(),
+        (text, p, f) => {
+          const pos = p % text.length;
+          const floor = f % (pos + 1);
+          expect(directiveSentences.sentenceAround(text, pos, floor)).toEqual(
+            reference(text, pos, floor),
+          );
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
