@@ -1433,14 +1433,13 @@ const urlNear = spaceLooped(new RegExp(anyUrl, 'i'));
 // Every match of `deferral` holds one of these ("ever" of whatever and everything, returned, response, "all that",
 // "all of", "that file", "the page"), less than `deferralReach` characters from either of its ends. Each is a short
 // literal the regex engine skips through text several times faster than it tries `deferral`'s verbs at every word;
-// `deferral` itself is then run only on the stretches around them. The gate's words are among them too.
+// `deferral` itself is then run only on the stretches around them.
 const deferralAnchors: readonly RegExp[] = [
   /ever/gi,
   /re(?:turned|sponse)/gi,
   /all\s+(?:that|of)/gi,
   /th(?:at\s+file|e\s+page)/gi,
 ];
-const deferralGateAt = new RegExp(deferralGate.source, 'iy');
 // Longer than any match of `deferral` (each of its blank runs is at most three characters long).
 const deferralReach = 160;
 
@@ -1452,6 +1451,8 @@ const deferralReach = 160;
  */
 export function deferralMatches(text: string, limit: number): [number, number][] {
   if (text.length < anchorsFrom) return deferralMatchesWhole(text, limit);
+  // The gate first: a log or code without its words is read once, not four times.
+  if (!deferralGate.test(text)) return [];
   const lists: number[][] = [];
   for (const r of deferralAnchors) {
     const list: number[] = [];
@@ -1461,9 +1462,6 @@ export function deferralMatches(text: string, limit: number): [number, number][]
   }
   const hits = mergeSorted(lists);
   const found: [number, number][] = [];
-  // The gate's match starts at an anchor ("returned", "response", "all that", "everything") or four characters
-  // before one ("whatever").
-  if (!hits.some((h) => gateAt(text, h) || gateAt(text, h - 4))) return found;
   for (let k = 0; k < hits.length && found.length < limit; ) {
     const from = Math.max(0, (hits[k] ?? 0) - deferralReach - 1);
     let to = (hits[k] ?? 0) + deferralReach;
@@ -1488,12 +1486,6 @@ export function deferralMatchesWhole(text: string, limit: number): [number, numb
   for (let m = deferral.exec(text); m && found.length < limit; m = deferral.exec(text))
     found.push([m.index, m.index + m[0].length]);
   return found;
-}
-
-function gateAt(text: string, at: number): boolean {
-  if (at < 0) return false;
-  deferralGateAt.lastIndex = at;
-  return deferralGateAt.test(text);
 }
 
 function deferrals(text: string, out: RawFinding[]): void {
