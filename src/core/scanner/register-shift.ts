@@ -1462,7 +1462,7 @@ export function deferralMatches(text: string, limit: number): [number, number][]
   }
   const hits = mergeSorted(lists);
   const found: [number, number][] = [];
-  for (let k = 0; k < hits.length && found.length < limit; ) {
+  for (let k = 0; k < hits.length && found.length < limit;) {
     const from = Math.max(0, (hits[k] ?? 0) - deferralReach - 1);
     let to = (hits[k] ?? 0) + deferralReach;
     for (k++; k < hits.length && (hits[k] ?? 0) - deferralReach - 1 <= to; k++)
