@@ -50,6 +50,42 @@ export class WordRuns {
     }
   }
 
+  /**
+   * The runs `each` gives for [lo, mid) and for [mid2, hi) (mid <= mid2), read block by block outward from the gap
+   * between them, a block of each side in turn, until `into` returns true (then true). Counts that only grow as runs
+   * are read can stop early on a bound this way without reading the far blocks, or ever building them.
+   */
+  someOutward(
+    lo: number,
+    mid: number,
+    mid2: number,
+    hi: number,
+    into: (id: number) => boolean,
+  ): boolean {
+    const end = Math.min(hi, this.text.length);
+    const firstBefore = Math.floor(lo / blockChars);
+    let before = mid > lo ? Math.floor((Math.min(mid, this.text.length) - 1) / blockChars) : -1;
+    let after = mid2 < end ? Math.floor(mid2 / blockChars) : Infinity;
+    const lastAfter = Math.floor((end - 1) / blockChars);
+    while (before >= firstBefore || after <= lastAfter) {
+      if (before >= firstBefore && this.runsIn(before--, lo, mid, into)) return true;
+      if (after <= lastAfter && this.runsIn(after++, mid2, end, into)) return true;
+    }
+    return false;
+  }
+
+  // Block b's runs that lie in [start, end) (start at or after `start`, end at or before `end`), as `each` takes them.
+  private runsIn(b: number, start: number, end: number, into: (id: number) => boolean): boolean {
+    const { starts, ends, ids } = this.block(b);
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[k] ?? 0;
+      if (s < start) continue;
+      if (s >= end || (ends[k] ?? 0) > end) return false;
+      if (into(ids[k] ?? 0)) return true;
+    }
+    return false;
+  }
+
   // The runs that start in block b.
   private block(b: number): Block {
     const ready = this.blocks[b];
