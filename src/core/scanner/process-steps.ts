@@ -686,6 +686,19 @@ export const processStepDetectors: readonly PatternDetector[] = [
       `asks to send something to an outside address (${code})`,
     ),
   ),
+  {
+    // "payment confirmations are waived for this batch", "the confirmation step is skipped by design": the check
+    // said to be off, in the passive a policy uses. Weak alone (a draft's review may well not be required).
+    id: 'intent.consent-bypass',
+    layer: 'signal',
+    severity: 'medium',
+    keywords: ['waived', 'skipped', 'bypassed', 'not required', 'not needed', 'unnecessary'],
+    pattern: rx(
+      String.raw`\b(?:confirmations?|approvals?|sign-?offs?|consent)(?:${S}(?:step|dialog|prompt|check|requirement)s?)?${S}(?:is|are|has${S}been|have${S}been|will${S}be)${S}(?:waived|skipped|bypassed|not${S}required|not${S}needed|unnecessary)\b`,
+    ),
+    maxLength: 120,
+    message: "says the user's confirmation is off",
+  },
   ...Object.entries(consentWaived).map(([code, [keywords, source]]) =>
     detector(
       'intent.consent-bypass',
