@@ -207,6 +207,7 @@ describe('round 15: more turns and acts (address.reader-turn, intent.outward-act
   test('what an admin can do, a webhook described, a public holiday', () => {
     for (const text of [
       'Admins can transfer ownership of a workspace from the billing page.',
+      'Transfer ownership of their repositories to their manager.',
       'The webhook fires on every push and retries three times.',
       'The office is closed on the public holiday.',
       'You can disable branch protection from the repository settings.',
