@@ -422,21 +422,6 @@ const outwardPhrases: Readonly<Record<string, readonly string[]>> = {
 };
 
 const sendingTools = ['share', 'send', 'forward', 'email', 'mail', 'upload', 'transfer', 'export'];
-const moneyWords = [
-  'transfer',
-  'wire',
-  'überweis',
-  'virement',
-  'transferencia',
-  'transferência',
-  'bonifico',
-  'overboeking',
-  'перевод',
-  '送金',
-  '振込',
-  '转账',
-  '汇款',
-];
 
 // "… an archiv@… zu senden": an address before the verb, which the lexicons' hand-over detector
 // (directive.exfil-to-target in multilingual.ts, verb first) does not read. Verb-first sends in other languages are
@@ -627,19 +612,6 @@ export const processStepDetectors: readonly PatternDetector[] = [
     ),
     maxLength: 240,
     message: 'names a sending tool next to an outside address',
-  },
-  {
-    // "die Überweisung an DE12 5001 … ausführen": money moved to an account number, in any language.
-    id: 'intent.outward-act',
-    layer: 'signal',
-    severity: 'medium',
-    // The keyword pass folds ASCII case only.
-    keywords: [...moneyWords, 'Überweis', 'Перевод'],
-    pattern: rx(
-      String.raw`(?:${moneyWords.join('|')})[^.\n]{0,60}?\b[a-z]{2}\d{2}(?:${S}?[a-z0-9]{4}){3,7}\b`,
-    ),
-    maxLength: 160,
-    message: 'asks to move money to an account',
   },
   ...Object.entries(outwardPhrases).map(([code, list]) =>
     detector(
