@@ -327,17 +327,19 @@ const escapeRx = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // several times more, and only Latin letters can run on from a Latin word.
 const latinWordChar = '[A-Za-z0-9\\u00C0-\\u024F\\u1E00-\\u1EFF]';
 /** A phrase as a pattern: literal, blanks 1-3 wide, ASCII words bounded. */
-function phrase(p: string): string {
+export function phrase(p: string): string {
   const body = escapeRx(p).replace(/ /g, '[ \\t]{1,3}').replace(/'/g, "['’]");
   const start = /^[a-z]/i.test(p) ? `(?<!${latinWordChar})` : '';
   const end = /[a-z]$/i.test(p) ? `(?!${latinWordChar})` : '';
   return `${start}${body}${end}`;
 }
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const anyOf = (list: readonly string[]): string => `(?:${list.map(phrase).join('|')})`;
-const longest = (list: readonly string[]): number => Math.max(...list.map((p) => p.length * 3));
+export const anyOf = (list: readonly string[]): string => `(?:${list.map(phrase).join('|')})`;
+export const longest = (list: readonly string[]): number =>
+  Math.max(...list.map((p) => p.length * 3));
 
-function detector(
+/** A signal detector over a lexicon's phrases (keywords in each case form the keyword pass needs). */
+export function detector(
   id: string,
   severity: Severity,
   keywords: readonly string[],

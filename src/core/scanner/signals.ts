@@ -7,6 +7,7 @@ import { secretRequestDetectors } from './secret-request.js';
 import { taskHijackDetectors } from './task-hijack.js';
 import { armedToolDetectors } from './armed-tools.js';
 import { lastingOrderDetectors } from './lasting-orders.js';
+import { processStepDetectors } from './process-steps.js';
 import { hideAndPressDetectors, waivedConsentDetectors } from './waived-consent.js';
 
 // General signals: who a text addresses, what it asks for, where it sits. Each is weak alone (documentation
@@ -1045,4 +1046,6 @@ export const signalDetectors: readonly PatternDetector[] = [
   ...waivedConsentDetectors,
   ...hideAndPressDetectors,
   ...armedToolDetectors,
+  // Round 15: attacks phrased as process: a step timed by the reading of this text, data opened to outsiders.
+  ...processStepDetectors,
 ];
