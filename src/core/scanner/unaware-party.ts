@@ -1,15 +1,18 @@
 import type { RawFinding } from './raw-finding.js';
 import type { Surface } from './detector.js';
+import { instructsHumanReader } from './instructions-register.js';
 
 // Concealment is an injection's cue when it keeps the user of an AI from seeing what the AI does: "do not mention
-// this to the user", "hide the step from the human". Business text keeps things from people all the time, with no AI
-// reader at all: a support macro's "do not mention the strike to the customer", a surprise party's "don't say anything
-// to her", an embargo's "do not share it outside the list". Who is kept unaware is a person the text's human reader
-// deals with (a customer, a caller, a colleague, "her", "anyone"), and the text speaks to no AI. In a result (a tool
-// description is always read by the model, so it is left alone), a concealment is dropped when the text names no AI
-// reader anywhere and its clause does not keep the user (or "the human", "the operator", "the owner") unaware. An
-// attack that hides an exfiltration from "anyone" still shows its exfiltration; one that names the assistant, or
-// keeps the user unaware, keeps its concealment.
+// this to the user", "no need to tell the customer" (a support assistant's user is the customer). Business text keeps
+// things from people all the time, with no AI reader at all: a surprise party's "don't say anything to her", a
+// manager's "do not disclose which roles are at risk", a support macro's "do not mention the strike". What tells them
+// apart is not the words of hiding but who writes to whom: such text is correspondence between people (a greeting
+// to them, a signature) or instructions to a human reader throughout (a role it speaks to: "Managers:", "Agents:";
+// or most of its sentences orders to its reader, as `instructsHumanReader` reads), it names no AI reader anywhere,
+// and the clause does not keep the user (the human, the operator) unaware. In a result (a tool description is always
+// read by the model, so it is left alone), such a concealment is dropped. A lone "No need to mention this step to the
+// customer" in a tool's output is no correspondence and stays; an e-mail that hides an exfiltration still shows its
+// exfiltration; one that names the assistant keeps its concealment.
 
 const concealRules = /^(?:poison|intent)\.concealment$/;
 // The AI as a reader: not a support "agent", who is a person, unless the word says it is a program.
@@ -20,9 +23,28 @@ const userParty = /\b(?:users?|human|operator|owner|requester|principal)\b/i;
 // How far past the cue its clause is read for the party kept unaware.
 const reach = 120;
 
+// Correspondence: a greeting to people opening the text, or a signature closing it.
+const greeting =
+  /^\s{0,8}(?:(?:hi|hello|hey|dear|good\s{1,3}(?:morning|afternoon|evening))\b[^\n]{0,60}?[,!:\n—–-]|(?:team|all|folks|everyone)\s{0,2}[,!:])/i;
+const signature =
+  /(?:\n|[.!]\s{1,3})(?:(?:many\s{1,3}|kind\s{1,3})?thanks|thank\s{1,3}you|cheers|(?:best|kind|warm)?\s{0,3}regards|best|sincerely)\b[^\n]{0,40}$|(?:^|\s)[—–-]{1,2}\s{0,2}[A-Z][\p{L}'’.-]{1,30}(?:\s{1,3}[A-Z(][\p{L}'’.)-]{1,30}){0,3}\s*$/u;
+// A human role the text speaks to, as a label: "Managers:", "Agents:", "Staff:".
+const roleLabel =
+  /(?:^|\n|[.!]\s{1,3})(?:managers|supervisors|agents|staff|employees|team\s{1,3}leads|moderators|reps|representatives|advisors|everyone|all\s{1,3}staff)\s{0,2}:/i;
+
+/** Whether `text` is written from people to people: a greeting, a signature or a human role it speaks to. */
+function toPeople(text: string, start: number, end: number): boolean {
+  return (
+    greeting.test(text.slice(0, 120)) ||
+    signature.test(text.slice(-120).trimEnd()) ||
+    roleLabel.test(text) ||
+    instructsHumanReader(text, start, end)
+  );
+}
+
 /** Whether the concealment [start, end) of a result keeps a person other than the AI's user unaware, no AI named. */
 export function keptFromPeople(text: string, start: number, end: number): boolean {
-  if (aiReader.test(text)) return false;
+  if (aiReader.test(text) || !toPeople(text, start, end)) return false;
   const from = Math.max(0, start - reach);
   const head = text.slice(from, start);
   const stop = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf(';'));
