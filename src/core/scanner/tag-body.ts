@@ -32,7 +32,9 @@ export function weighTagBodies<F extends Finding>(found: readonly F[]): readonly
   const bare = new Set<F>();
   for (const [field, list] of tags) {
     list.sort((a, b) => a.span[0] - b.span[0]);
-    const asks = found.filter((f) => f.field === field && isAsk(f.rule));
+    // An ask its own rule reports at `low` ("Always include a date range" read as a memory write at low) is too weak
+    // to make the tag an order's wrapper.
+    const asks = found.filter((f) => f.field === field && f.severity !== 'low' && isAsk(f.rule));
     const carries = (from: number, to: number): boolean =>
       asks.some((f) => f.span[1] > from && f.span[0] < to);
     // A tag counts when the body after it (to the next tag) or before it (from the previous tag: a closing tag's
