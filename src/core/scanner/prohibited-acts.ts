@@ -1,4 +1,5 @@
 import type { TextScan } from './scan-text.js';
+import { unlessDescribed } from './described-asks.js';
 import { unlessKeptFromPeople } from './unaware-party.js';
 
 // A prohibition names the act it forbids: "Never upload .env files, private keys or credentials", "Do not read files
@@ -65,11 +66,12 @@ export function awaitsSignOff(text: string, end: number): boolean {
 
 /**
  * `scan` with every ask dropped where its clause forbids it, every notice put off until a sign-off, and every
- * concealment of a result that keeps people, not the AI's user, unaware (unaware-party.ts).
+ * concealment of a result that keeps people, not the AI's user, unaware (unaware-party.ts), and every ask for a
+ * person's data that describes the act (described-asks.ts).
  */
 export function unlessForbidden(scan: TextScan): TextScan {
   return (text, surface) => {
-    const found = unlessKeptFromPeople(text, surface, scan(text, surface));
+    const found = unlessDescribed(text, unlessKeptFromPeople(text, surface, scan(text, surface)));
     if (!found.some((f) => askRules.test(f.rule) || concealRules.test(f.rule))) return found;
     const kept = found.filter(
       (f) =>
