@@ -54,15 +54,36 @@ export function keptFromPeople(text: string, start: number, end: number): boolea
   return !userParty.test(clause);
 }
 
-/** `found` less the concealments of a result that keep people, not the AI's user, unaware. */
+// What a concealment withholds matters too. Poisoning hides the act ("do not tell the user about this step", "don't
+// mention that you read the file"); a careful tool keeps a secret from being shown ("Do not print secrets to the user",
+// "never reveal the API key, only its last four characters"): that protects data, it hides nothing the AI does. A
+// concealment whose withheld thing is a secret (a password, token, key, credential, personal data) is dropped, on
+// either surface; an attack that reads or sends the secret still shows its read or its send.
+const withheldSecret =
+  /^[\s"'(*>•-]{0,4}(?:never|do\s{1,3}not|don['’]t|must\s{1,3}not|should\s{1,3}not|shall\s{1,3}not)\s{1,3}(?:ever\s{1,3})?(?:print|show|display|reveal|echo|log|expose|disclose|output|include|return|repeat|read\s{1,3}out)\s{1,3}(?:(?:the|any|their|its|your|raw|full|actual|stored|user['’]s|users['’])\s{1,3}){0,3}(?:secrets?|passwords?|passphrases?|tokens?|(?:api|secret|private|access)\s{1,3}keys?|keys?|credentials?|personal\s{1,3}data|pii|(?:card|account|social\s{1,3}security)\s{1,3}numbers?|cvv|pins?)\b/i;
+
+/** Whether the concealment [start, end) of `text` withholds a secret rather than an act. */
+export function withholdsSecret(text: string, start: number, end: number): boolean {
+  return withheldSecret.test(text.slice(start, Math.min(text.length, end + 80)));
+}
+
+/**
+ * `found` less the concealments of a result that keep people, not the AI's user, unaware, and the concealments (of
+ * either surface) that withhold a secret rather than an act.
+ */
 export function unlessKeptFromPeople<F extends RawFinding>(
   text: string,
   surface: Surface,
   found: F[],
 ): F[] {
-  if (surface !== 'content' || !found.some((f) => concealRules.test(f.rule))) return found;
+  if (!found.some((f) => concealRules.test(f.rule))) return found;
   const kept = found.filter(
-    (f) => !(concealRules.test(f.rule) && keptFromPeople(text, f.start, f.end)),
+    (f) =>
+      !(
+        concealRules.test(f.rule) &&
+        (withholdsSecret(text, f.start, f.end) ||
+          (surface === 'content' && keptFromPeople(text, f.start, f.end)))
+      ),
   );
   return kept.length === found.length ? found : kept;
 }
