@@ -6,7 +6,9 @@
 // back, so a phrase written with it ("forward all e-mails to …") reaches every detector as before.
 
 const prefixes = new Set(
-  'e re co pre non self ex sub un anti auto multi de mis over out post semi inter intra micro mid'.split(' '),
+  'e re co pre non self ex sub un anti auto multi de mis over out post semi inter intra micro mid'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -11,14 +11,17 @@
 // injection planted in output speaks to the agent, or gives it something to fetch or somewhere to send.
 
 // eslint-disable-next-line no-control-regex
-const escape = /\u001b(?:\[[0-?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\))/g;
+const escape =
+  /\u001b(?:\[[0-?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\))/g;
 // eslint-disable-next-line no-control-regex
-const terminal = /\u001b\[|(?:^|\n)[ \t]{0,4}(?:\$|%|#|>|❯|➜|PS [A-Z]:\\[^>\n]{0,80}>|[\w.-]{1,32}@[\w.-]{1,64}:[^\n$#]{0,80}[$#])[ \t]/;
+const terminal =
+  /\u001b\[|(?:^|\n)[ \t]{0,4}(?:\$|%|#|>|❯|➜|PS [A-Z]:\\[^>\n]{0,80}>|[\w.-]{1,32}@[\w.-]{1,64}:[^\n$#]{0,80}[$#])[ \t]/;
 // A prompt's request: a verb of giving a value, or a value's name then "for …" ("Password for 'https://…':").
 const asks =
   /^[\s?>*•:!\-[\]✔✓]{0,6}(?:\[[\w -]{1,20}\][ \t]{1,3})?(?:(?:please[ \t]{1,3})?(?:(?:re-?)?enter|type|paste|input|provide|supply|give|confirm|choose|set|create)\b|(?:[\w-]{1,20}[ \t]{1,3}){0,3}(?:password|passphrase|passcode|pin|otp|token|username|user[ \t]name|key|code)[ \t]{1,3}(?:for|of)\b)/i;
 // How a prompt line ends: a colon and the answer's echo (none, masked, a short word), a question mark, or a hint.
-const promptEnd = /(?::[ \t]{0,3}(?:[*•●·]{1,80}|[^\s:]{1,40})?|\?|\([^()\n]{1,80}\)[ \t]{0,2}:?)[ \t]*$/;
+const promptEnd =
+  /(?::[ \t]{0,3}(?:[*•●·]{1,80}|[^\s:]{1,40})?|\?|\([^()\n]{1,80}\)[ \t]{0,2}:?)[ \t]*$/;
 const elsewhere =
   /https?:\/\/(?![^\s'"]*['"]?\s*:?\s*$)|\bwww\.|[\w.+-]+@[\w-]+\.[a-z]{2,}\b(?!['"]?\s*:)|~\/|\/etc\/|\$HOME|\.ssh\/|\.env\b|\.aws\/|\bcontents?\s{1,3}of\b|\b(?:send|post|upload|forward|email|e-mail|submit)\b/i;
 const aiReader =
