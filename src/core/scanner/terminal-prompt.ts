@@ -10,11 +10,11 @@
 // reader and no place the value should go or come from (a URL, an e-mail address, a path, "the contents of"): an
 // injection planted in output speaks to the agent, or gives it something to fetch or somewhere to send.
 
-// eslint-disable-next-line no-control-regex
 const escape =
+  // eslint-disable-next-line no-control-regex
   /\u001b(?:\[[0-?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\))/g;
-// eslint-disable-next-line no-control-regex
 const terminal =
+  // eslint-disable-next-line no-control-regex
   /\u001b\[|(?:^|\n)[ \t]{0,4}(?:\$|%|#|>|❯|➜|PS [A-Z]:\\[^>\n]{0,80}>|[\w.-]{1,32}@[\w.-]{1,64}:[^\n$#]{0,80}[$#])[ \t]/;
 // A prompt's request: a verb of giving a value, or a value's name then "for …" ("Password for 'https://…':").
 const asks =
