@@ -87,15 +87,6 @@ const destination =
 
 /** The example [from, to) of `line` that holds offset `at`: single-quoted, in parentheses, or after a marker. */
 function exampleAround(line: string, at: number): [number, number] | undefined {
-  // Single quotes: an opening one after a non-letter, a closing one before a non-letter (not an apostrophe).
-  for (let k = at; k >= 0 && at - k < 300; k--) {
-    const c = line[k];
-    if (c === "'" && !/\p{L}/u.test(line[k - 1] ?? '')) {
-      const close = /'(?!\p{L})/u.exec(line.slice(at + 1));
-      if (close && close.index < 300) return [k, at + 2 + close.index];
-      break;
-    }
-  }
   const open = line.lastIndexOf('(', at);
   if (open >= 0 && line.lastIndexOf(')', at) < open) {
     const close = line.indexOf(')', at);

@@ -9,7 +9,8 @@ import { instructsHumanReader } from './instructions-register.js';
 // apart is not the words of hiding but who writes to whom: such text is correspondence between people (a greeting
 // to them, a signature) or instructions to a human reader throughout (a role it speaks to: "Managers:", "Agents:";
 // or most of its sentences orders to its reader, as `instructsHumanReader` reads), it names no AI reader anywhere,
-// and the clause does not keep the user (the human, the operator) unaware. In a result (a tool description is always
+// and the clause names a person kept unaware (a customer, "her", "anyone") who is not the user (the human, the
+// operator). In a result (a tool description is always
 // read by the model, so it is left alone), such a concealment is dropped. A lone "No need to mention this step to the
 // customer" in a tool's output is no correspondence and stays; an e-mail that hides an exfiltration still shows its
 // exfiltration; one that names the assistant keeps its concealment.
@@ -20,6 +21,12 @@ const aiReader =
   /\b(?:A\.?I\b|LLMs?\b|assistants?\b|chat\s?bots?\b|bots?\b|(?:language|AI)\s{1,3}models?\b|the\s{1,3}model\b|(?:AI|automated|autonomous|coding|browsing|software|LLM)[\s-]{1,3}agents?\b|agents?\s{1,3}(?:reading|processing|summari[sz]ing|running|executing)\b|ChatGPT|Claude|Copilot|Gemini|GPT-?\d|system\s{1,3}prompt)/i;
 // The user of the AI as the one kept unaware.
 const userParty = /\b(?:users?|human|operator|owner|requester|principal)\b/i;
+// A person the text's reader deals with, named as the one kept unaware: a concealment with no one named ("discreetly",
+// "so that it goes unnoticed") hides an act from whoever might look, and stays.
+const personParty =
+  /\b(?:anyone|anybody|everyone|everybody|no\s{0,1}one|nobody|her|him|them|customers?|callers?|clients?|guests?|patients?|candidates?|colleagues?|team|staff|employees|members|press|public|family|friends|kids|children|parents?|partners?|managers?|boss)\b/i;
+// Or a person by name: "do not tell Joost", "say nothing to Marguerite".
+const namedPerson = /\b(?:tell|inform|show|let|to|from)\s{1,3}\p{Lu}\p{Ll}{2,20}\b/u;
 // How far past the cue its clause is read for the party kept unaware.
 const reach = 120;
 
@@ -50,8 +57,11 @@ export function keptFromPeople(text: string, start: number, end: number): boolea
   const stop = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf(';'));
   const tail = text.slice(end, end + reach);
   const cut = tail.search(/[.;!?](?:\s|$)|\n/);
-  const clause = `${head.slice(stop + 1)}${text.slice(start, end)}${cut < 0 ? tail : tail.slice(0, cut)}`;
-  return !userParty.test(clause);
+  const rest = `${text.slice(start, end)}${cut < 0 ? tail : tail.slice(0, cut)}`;
+  const clause = `${head.slice(stop + 1)}${rest}`;
+  // The one kept unaware follows the verb of hiding ("don't tell anyone", "say nothing to her"); the user anywhere in
+  // the clause keeps the concealment.
+  return (personParty.test(rest) || namedPerson.test(rest)) && !userParty.test(clause);
 }
 
 // What a concealment withholds matters too. Poisoning hides the act ("do not tell the user about this step", "don't
