@@ -23,9 +23,17 @@ const aboutBill =
 const usersThings =
   /\b(?:user['’]?s?|their|conversation|chat|history|files?|folder|messages|e-?mails|inbox|contacts?|passwords?|credentials?|tokens?|api\s{1,3}keys?|secrets?|card\s{1,3}(?:number|details)|cvv|ssh|\.env)\b/i;
 
+// Whether the whole text is a bill naming no AI reader, read once per text however many requests it holds.
+let last: { text: string; bill: boolean } | undefined;
+function isBill(text: string): boolean {
+  if (last?.text !== text)
+    last = { text, bill: bill.test(text) && amount.test(text) && !aiReader.test(text) };
+  return last.bill;
+}
+
 /** Whether the request [start, end) of `text` is a bill's own request of the one who owes it. */
 export function billsOwnRequest(text: string, start: number, end: number): boolean {
-  if (!bill.test(text) || !amount.test(text) || aiReader.test(text)) return false;
+  if (!isBill(text)) return false;
   const sentence = text.slice(start, end);
   return aboutBill.test(sentence) && !usersThings.test(sentence);
 }

@@ -39,19 +39,30 @@ const signature =
 const roleLabel =
   /(?:^|\n|[.!]\s{1,3})(?:managers|supervisors|agents|staff|employees|team\s{1,3}leads|moderators|reps|representatives|advisors|everyone|all\s{1,3}staff)\s{0,2}:/i;
 
+// What the whole text shows (an AI reader named; a greeting, signature or role label), read once per text however
+// many concealments it holds: a long text with many would otherwise be read whole for each.
+let last: { text: string; ai: boolean; people: boolean } | undefined;
+function readText(text: string): { ai: boolean; people: boolean } {
+  if (last?.text !== text)
+    last = {
+      text,
+      ai: aiReader.test(text),
+      people:
+        greeting.test(text.slice(0, 120)) ||
+        signature.test(text.slice(-120).trimEnd()) ||
+        roleLabel.test(text),
+    };
+  return last;
+}
+
 /** Whether `text` is written from people to people: a greeting, a signature or a human role it speaks to. */
 function toPeople(text: string, start: number, end: number): boolean {
-  return (
-    greeting.test(text.slice(0, 120)) ||
-    signature.test(text.slice(-120).trimEnd()) ||
-    roleLabel.test(text) ||
-    instructsHumanReader(text, start, end)
-  );
+  return readText(text).people || instructsHumanReader(text, start, end);
 }
 
 /** Whether the concealment [start, end) of a result keeps a person other than the AI's user unaware, no AI named. */
 export function keptFromPeople(text: string, start: number, end: number): boolean {
-  if (aiReader.test(text) || !toPeople(text, start, end)) return false;
+  if (readText(text).ai || !toPeople(text, start, end)) return false;
   const from = Math.max(0, start - reach);
   const head = text.slice(from, start);
   const stop = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf(';'));
