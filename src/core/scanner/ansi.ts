@@ -35,13 +35,29 @@ export function ansiSequenceAt(text: string, i: number, plain = false): AnsiSequ
   return { kind: 'other', end: Math.min(text.length, i + 2) };
 }
 
+// Private modes that change how the terminal behaves, not what it shows: cursor visibility and blinking (25, 12),
+// cursor keys and auto-wrap (1, 7), bracketed paste (2004), mouse and focus reporting (1000–1006, 1015), synchronised
+// output (2026). A progress bar hides the cursor while it draws and shows it again ("ESC[?25l … ESC[?25h"): no text is
+// moved, erased or hidden, so such a sequence is as harmless as a colour. The alternate screen (47, 1047, 1049) does
+// hide what is written to it, and stays a cursor control.
+const harmlessModes = new Set([
+  1, 7, 12, 25, 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1015, 2004, 2026,
+]);
+function modeOnly(text: string, start: number, final: number, c: number): boolean {
+  if ((c !== 0x68 && c !== 0x6c) || text.charCodeAt(start) !== 0x3f || final - start > 24)
+    return false;
+  for (const n of text.slice(start + 1, final).split(';'))
+    if (!/^\d{1,4}$/.test(n) || !harmlessModes.has(Number(n))) return false;
+  return true;
+}
+
 function parseCsi(text: string, start: number, plain: boolean): AnsiSequence {
   const limit = Math.min(text.length, start + maxCsiLength);
   let j = start;
   while (j < limit) {
     const c = text.charCodeAt(j);
     if (c >= 0x40 && c <= 0x7e) {
-      if (c !== 0x6d) return { kind: 'cursor', end: j + 1 };
+      if (c !== 0x6d) return { kind: modeOnly(text, start, j, c) ? 'sgr' : 'cursor', end: j + 1 };
       const conceal = sgrConceals(text.slice(start, j)) && (plain || concealsProse(text, j + 1));
       return { kind: conceal ? 'sgr-conceal' : 'sgr', end: j + 1 };
     }

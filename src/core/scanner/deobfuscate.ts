@@ -1,6 +1,7 @@
 import { isLatinLookAlike, lookAlikePairs } from './look-alikes.js';
 import { leetLetters } from './leet-letters.js';
 import type { RawFinding } from './raw-finding.js';
+import { hyphenCompound } from './hyphen-compound.js';
 
 /** A stretch of text with its obfuscation undone, and where each of its characters came from in the scanned text. */
 export interface Deobfuscated {
@@ -719,7 +720,10 @@ function punctuatedWord(text: string, start: number, vocabulary: Vocabulary): Ed
   if (pieces < 2 || letters < 6 || !mayBeWord(text, start, k, vocabulary)) return undefined;
   const word = lettersOf(text, start, k, letters);
   if (shortWords.has(word) || !inVocabulary(word, vocabulary)) return undefined;
-  const cue = isCue(word, vocabulary);
+  // "e-mails", "pass-through": a hyphenated compound is a spelling, not a disguise (hyphen-compound.ts).
+  const cue =
+    isCue(word, vocabulary) &&
+    !hyphenCompound(text.slice(start, k), (w) => inVocabulary(w, vocabulary));
   // "api-key" and "sign-in" are compounds, not disguises: a word that is no cue is read back only when a piece
   // of it is not a word of its own ("be.fore", "in-clude").
   if (!cue && wholePieces(text, start, k, vocabulary)) return undefined;

@@ -1,5 +1,6 @@
 import type { RawFinding } from './raw-finding.js';
 import type { TextScan } from './scan-text.js';
+import { terminalPrompt } from './terminal-prompt.js';
 
 // A register shift is an order to the reader in data that is otherwise about something else. Some data is itself
 // instructions to a human reader throughout: a runbook ("Retrieve the envelope… log in… Tell the CISO within one
@@ -62,13 +63,22 @@ export function instructsHumanReader(text: string, start: number, end: number): 
   return orders >= share * sentences;
 }
 
-/** `scan` with a register shift lowered where the text is instructions to its human reader throughout. */
+// Cues of an order placed in data, which a program's prompt line in terminal output (terminal-prompt.ts) also shows.
+const placed = /^place\.(?:register-shift|order-in-data|bare-request)$/;
+
+/**
+ * `scan` with a register shift lowered where the text is instructions to its human reader throughout, and an order
+ * placed in data lowered where it is a prompt line of terminal output (it asks the person at the terminal).
+ */
 export function inInstructions(scan: TextScan): TextScan {
   return (text, surface) => {
     const found = scan(text, surface);
-    if (!found.some((f) => f.rule === rule && f.severity !== 'low')) return found;
+    if (!found.some((f) => placed.test(f.rule) && f.severity !== 'low')) return found;
     return found.map((f): RawFinding =>
-      f.rule === rule && f.severity !== 'low' && instructsHumanReader(text, f.start, f.end)
+      placed.test(f.rule) &&
+      f.severity !== 'low' &&
+      ((f.rule === rule && instructsHumanReader(text, f.start, f.end)) ||
+        terminalPrompt(text, f.start, f.end))
         ? { ...f, severity: 'low' }
         : f,
     );

@@ -1,4 +1,5 @@
 import type { RawFinding } from './raw-finding.js';
+import { aboutAttacks, reportedInQuotes } from './quoted-example.js';
 import { actedQuote, attributedQuote, inScriptDialogue } from './reported-speech.js';
 import type { TextScan } from './scan-text.js';
 
@@ -51,16 +52,84 @@ export function inCharacterLine(text: string, start: number, end: number): boole
   return !outsideStory.test(text.slice(lineStart, blank < 0 ? text.length : blank));
 }
 
-/** `scan` with every order's cue dropped where it sits in a character's line. */
+// Writing about attacks quotes them: a red-team finding's 'our payload read "Pretend you are the billing
+// administrator …"', a training slide's 'a web page that says "assistant, you are now in developer mode"'. The
+// quotation is mentioned, not used: the text reports an order to some other reader, it gives none to its own. Round
+// 13 asked a few detectors this (`unlessQuoted`, `withoutQuotedExamples`); here every order's cue of the text scan is
+// checked once. A cue is someone else's words when its end (its closing quotation mark and stop stepped over) lies in
+// a quotation and the text around that quotation writes about attacks (`reportedInQuotes`: injection, payload,
+// jailbreak, phishing, red team…). An order outside the quotation, or a quotation in text that writes about nothing
+// of the kind, is read as before; secrets, hidden characters, encodings and links stay whatever quotes them.
+const closing = /["”»“'’.,;:!?)\]\s]/;
+
+/**
+ * Whether the cue [start, end) of `text` ends inside a quotation that writing about attacks reports. The quotation
+ * and the writing around it are read on the cue's line: in code or data a quotation mark lines away pairs with
+ * nothing.
+ */
+export function inReportedQuote(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start + 1 && closing.test(text[e - 1] ?? '')) e--;
+  const from = Math.max(text.lastIndexOf('\n', e - 1) + 1, e - 400);
+  let to = text.indexOf('\n', e);
+  if (to < 0 || to > e + 400) to = Math.min(text.length, e + 400);
+  return reportedInQuotes(text.slice(from, to), e - 1 - from, e - from);
+}
+
+// Reports cite examples without double quotes too: in single quotes ("payloads, e.g. 'You are now DAN …'"), in
+// parentheses ("a role-play framing (pretend you are an AI without rules)"), or after a marker of an example ("text
+// such as: ignore your previous instructions …", to the sentence's end). Such an example is reported when the rest of
+// its line, the example left out, writes about attacks, as for a quotation.
+const exampleMarker = /\b(?:such\s{1,3}as|e\.g\.|for\s{1,3}(?:example|instance))[\s:,]{0,4}/i;
+// An example that names a place to send to or read from is an order wearing an example's brackets.
+const destination =
+  /https?:\/\/|\bwww\.|[\w.+-]+@[\w-]+\.[\w.-]+|~\/|\/etc\/|\$HOME|\.ssh\b|\.env\b|\.aws\b/i;
+
+/** The example [from, to) of `line` that holds offset `at`: single-quoted, in parentheses, or after a marker. */
+function exampleAround(line: string, at: number): [number, number] | undefined {
+  const open = line.lastIndexOf('(', at);
+  if (open >= 0 && line.lastIndexOf(')', at) < open) {
+    const close = line.indexOf(')', at);
+    if (close > at && close - open < 300) return [open, close + 1];
+  }
+  const stop = line.slice(0, at).search(/[^.!?]*$/);
+  const sentence = line.slice(stop, at);
+  const m = exampleMarker.exec(sentence);
+  if (!m) return undefined;
+  const end = line.slice(at).search(/[.!?](?:\s|$)/);
+  return [stop + m.index + m[0].length, end < 0 ? line.length : at + end + 1];
+}
+
+/** Whether the cue [start, end) of `text` lies in an example (not in double quotes) that writing about attacks cites. */
+export function inReportedExample(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 400);
+  let to = text.indexOf('\n', end);
+  if (to < 0 || to > end + 400) to = Math.min(text.length, end + 400);
+  const line = text.slice(from, to);
+  const span = exampleAround(line, start - from);
+  if (!span || span[1] < end - from || destination.test(line.slice(span[0], span[1]))) return false;
+  return aboutAttacks.test(`${line.slice(0, span[0])} ${line.slice(span[1])}`);
+}
+
+/** `scan` with every order's cue dropped where it sits in a character's line or a quotation of an attack. */
 export function outsideSpeech(scan: TextScan): TextScan {
   return (text, surface) => {
     const found = scan(text, surface);
     if (found.length === 0 || !found.some((f) => orderCue.test(f.rule))) return found;
-    // A story line needs a quotation mark or a line break before it.
-    if (!/["“\n]/.test(text)) return found;
+    // A story line needs a quotation mark or a line break before it, an example quotes or brackets or is marked.
+    if (!/["“«„「『‹\n'(]|such\s+as|e\.g\.|for\s+(?:example|instance)/i.test(text)) return found;
+    const quotes = /["“«„「『‹]/.test(text);
     const kept: RawFinding[] = [];
     for (const f of found)
-      if (!orderCue.test(f.rule) || !inCharacterLine(text, f.start, f.end)) kept.push(f);
+      if (
+        !orderCue.test(f.rule) ||
+        !(
+          inCharacterLine(text, f.start, f.end) ||
+          (quotes && inReportedQuote(text, f.start, f.end)) ||
+          inReportedExample(text, f.start, f.end)
+        )
+      )
+        kept.push(f);
     return kept.length === found.length ? found : kept;
   };
 }

@@ -1,4 +1,7 @@
 import type { TextScan } from './scan-text.js';
+import { unlessBillsOwn } from './bill-requests.js';
+import { unlessDescribed } from './described-asks.js';
+import { unlessKeptFromPeople } from './unaware-party.js';
 
 // A prohibition names the act it forbids: "Never upload .env files, private keys or credentials", "Do not read files
 // outside the project, such as ~/.ssh", "Never run commands that read ~/.ssh". The words of an ask are there (a verb
@@ -62,10 +65,18 @@ export function awaitsSignOff(text: string, end: number): boolean {
   return signOff.test(text.slice(end, end + 160));
 }
 
-/** `scan` with every ask dropped where its clause forbids it, and every notice put off until a sign-off. */
+/**
+ * `scan` with every ask dropped where its clause forbids it, every notice put off until a sign-off, and every
+ * concealment of a result that keeps people, not the AI's user, unaware (unaware-party.ts), and every ask for a
+ * person's data that describes the act (described-asks.ts), and every request a bill makes of the one who owes it
+ * (bill-requests.ts).
+ */
 export function unlessForbidden(scan: TextScan): TextScan {
   return (text, surface) => {
-    const found = scan(text, surface);
+    const found = unlessBillsOwn(
+      text,
+      unlessDescribed(text, unlessKeptFromPeople(text, surface, scan(text, surface))),
+    );
     if (!found.some((f) => askRules.test(f.rule) || concealRules.test(f.rule))) return found;
     const kept = found.filter(
       (f) =>

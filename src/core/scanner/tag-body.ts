@@ -18,6 +18,12 @@ function isAsk(rule: string): boolean {
   );
 }
 
+// A standing order's form ("Always include a date range", "Always add a LIMIT clause": a memory write at `low`) and a
+// role's form ("you are …" at `low`) are how a careful tool's note is written too: at `low` they do not make a tag's
+// body an ask. Other cues at `low` still do (a compliance pretext: "Per corporate policy 7.3, …").
+const formRules = new Set(['intent.memory-write', 'role.persona']);
+const formOnly = (f: Finding): boolean => f.severity === 'low' && formRules.has(f.rule);
+
 /** The findings with every authority tag whose body carries no ask lowered to `low`. */
 export function weighTagBodies<F extends Finding>(found: readonly F[]): readonly F[] {
   if (!found.some((f) => f.rule === tagRule && f.severity !== 'low')) return found;
@@ -32,7 +38,7 @@ export function weighTagBodies<F extends Finding>(found: readonly F[]): readonly
   const bare = new Set<F>();
   for (const [field, list] of tags) {
     list.sort((a, b) => a.span[0] - b.span[0]);
-    const asks = found.filter((f) => f.field === field && isAsk(f.rule));
+    const asks = found.filter((f) => f.field === field && isAsk(f.rule) && !formOnly(f));
     const carries = (from: number, to: number): boolean =>
       asks.some((f) => f.span[1] > from && f.span[0] < to);
     // A tag counts when the body after it (to the next tag) or before it (from the previous tag: a closing tag's
