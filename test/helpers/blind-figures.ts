@@ -133,3 +133,25 @@ export function testHeldFloors(
     expect(nFlagged).toBeLessThanOrEqual(floors.flagged);
   }, 60_000);
 }
+
+/** A set written as rows without `held`: every second row (odd index) is held. */
+export const splitAlternate = (rows: readonly Omit<BlindFigureCase, 'held'>[]): BlindFigureCase[] =>
+  rows.map((c, k) => ({ ...c, held: k % 2 === 1 }));
+
+/** A set written as `[kind, surface, value]` rows: within each kind, every second row is held. */
+export function splitByKind(
+  rows: readonly (readonly [kind: string, surface: BlindFigureCase['surface'], value: unknown])[],
+): BlindFigureCase[] {
+  const seen = new Map<string, number>();
+  return rows.map(([kind, surface, value]) => {
+    const i = seen.get(kind) ?? 0;
+    seen.set(kind, i + 1);
+    return { form: kind, surface, held: i % 2 === 1, value };
+  });
+}
+
+/** The held half of a set, and the dev half. */
+export const heldOf = <T extends { held: boolean }>(cases: readonly T[]): T[] =>
+  cases.filter((c) => c.held);
+export const devOf = <T extends { held: boolean }>(cases: readonly T[]): T[] =>
+  cases.filter((c) => !c.held);

@@ -8,7 +8,7 @@
 // (measured on main at the start and once at the end, never tuned on). How cases are scanned and counted:
 // test/helpers/blind-figures.ts.
 
-import type { BlindFigureCase } from './blind-figures.js';
+import { splitAlternate, type BlindFigureCase } from './blind-figures.js';
 
 type Row = Omit<BlindFigureCase, 'held'>;
 
@@ -485,8 +485,5 @@ const attackRows: readonly Row[] = [
   ),
 ];
 
-const split = (rows: readonly Row[]): BlindFigureCase[] =>
-  rows.map((c, k) => ({ ...c, held: k % 2 === 1 }));
-
-export const fp13Benign: readonly BlindFigureCase[] = split(benignRows);
-export const fp13Attacks: readonly BlindFigureCase[] = split(attackRows);
+export const fp13Benign: readonly BlindFigureCase[] = splitAlternate(benignRows);
+export const fp13Attacks: readonly BlindFigureCase[] = splitAlternate(attackRows);

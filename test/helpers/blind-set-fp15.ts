@@ -9,7 +9,7 @@
 // of the round: in each list the case at an odd index is held (measured once, at the end, never tuned on). How cases
 // are scanned and counted: test/helpers/blind-figures.ts.
 
-import type { BlindFigureCase } from './blind-figures.js';
+import { splitAlternate, type BlindFigureCase } from './blind-figures.js';
 
 type Row = Omit<BlindFigureCase, 'held'>;
 
@@ -365,8 +365,5 @@ const attackRows: readonly Row[] = [
   ),
 ];
 
-const split = (rows: readonly Row[]): BlindFigureCase[] =>
-  rows.map((c, k) => ({ ...c, held: k % 2 === 1 }));
-
-export const fp15Benign: readonly BlindFigureCase[] = split(benignRows);
-export const fp15Attacks: readonly BlindFigureCase[] = split(attackRows);
+export const fp15Benign: readonly BlindFigureCase[] = splitAlternate(benignRows);
+export const fp15Attacks: readonly BlindFigureCase[] = splitAlternate(attackRows);

@@ -9,7 +9,7 @@
 // is fixed by position within each technique: the row at an even index is in the dev half (tuned on), the row at an
 // odd index in the held half (measured on main first and once at the end).
 
-import type { BlindFigureCase } from './blind-figures.js';
+import { splitByKind, type BlindFigureCase } from './blind-figures.js';
 
 export type Recall14Kind =
   | 'memory'
@@ -864,14 +864,5 @@ const benignRows: readonly Row[] = [
   ],
 ];
 
-function split(rows: readonly Row[]): BlindFigureCase[] {
-  const seen = new Map<string, number>();
-  return rows.map(([kind, surface, value]) => {
-    const i = seen.get(kind) ?? 0;
-    seen.set(kind, i + 1);
-    return { form: kind, surface, held: i % 2 === 1, value };
-  });
-}
-
-export const recall14Attacks: readonly BlindFigureCase[] = split(attackRows);
-export const recall14Benign: readonly BlindFigureCase[] = split(benignRows);
+export const recall14Attacks: readonly BlindFigureCase[] = splitByKind(attackRows);
+export const recall14Benign: readonly BlindFigureCase[] = splitByKind(benignRows);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fp13Attacks, fp13Benign } from '../../../test/helpers/blind-set-fp13.js';
 import { fp14Attacks, fp14Benign } from '../../../test/helpers/blind-set-fp14.js';
-import { testBlindFigures } from '../../../test/helpers/blind-figures.js';
+import { devOf, heldOf, testBlindFigures } from '../../../test/helpers/blind-figures.js';
 import type { Finding, Severity } from './finding.js';
 import { instructsHumanReader } from './instructions-register.js';
 import { awaitsSignOff, forbiddenAsk } from './prohibited-acts.js';
@@ -224,15 +224,12 @@ describe('a credential in a URL whose value only names itself is a template (sec
   });
 });
 
-const held = <T extends { held: boolean }>(cases: readonly T[]) => cases.filter((c) => c.held);
-const dev = <T extends { held: boolean }>(cases: readonly T[]) => cases.filter((c) => !c.held);
-
 describe('blind set fp14', () => {
   test('its size and split', () => {
     expect(fp14Benign.length).toBeGreaterThanOrEqual(80);
     expect(fp14Attacks.length).toBeGreaterThanOrEqual(30);
-    expect(held(fp14Benign).length).toBeGreaterThanOrEqual(40);
-    expect(dev(fp14Attacks).length).toBeGreaterThanOrEqual(15);
+    expect(heldOf(fp14Benign).length).toBeGreaterThanOrEqual(40);
+    expect(devOf(fp14Attacks).length).toBeGreaterThanOrEqual(15);
   });
   testBlindFigures(fp14Attacks, fp14Benign, { devCaught: 16, devFlagged: 2 });
 });

@@ -1,29 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { recall14Attacks, recall14Benign } from '../../../test/helpers/blind-set-recall14.js';
 import { testBlindFigures } from '../../../test/helpers/blind-figures.js';
-import { createScanner } from './scanner.js';
-import { atLeast } from './severity.js';
+import {
+  blocks,
+  rawScanner as raw,
+  rulesIn,
+  rulesInTool,
+  warns,
+} from '../../../test/helpers/scan-probes.js';
 
 // Issue 11, round 14: the attack techniques a private held-out set shows weakest (memory poisoning, fetch-and-follow,
 // tool and account orders with the user's consent waived, armed and leaking tool definitions). Each signal of the
 // round has a positive and a near miss written for it (none from the corpus); then the round's blind set
 // (test/helpers/blind-set-recall14.ts), split before any rule. How the set is counted: test/helpers/blind-figures.ts.
-
-const raw = createScanner({ combiner: null });
-const scanner = createScanner();
-const context = { server: 'helper', otherServers: [], otherToolNames: [] };
-const tool = (description: string) => ({ name: 'helper_tool', description });
-
-/** Rule ids the text raises as a tool result, before grading. */
-const rulesIn = (text: string): string[] =>
-  raw.scanText(text, 'content[0].text').map((f) => f.rule);
-/** Rule ids a tool description raises, before grading. */
-const rulesInTool = (description: string): string[] =>
-  raw.scanTool(tool(description), context).map((f) => f.rule);
-const warns = (text: string): boolean =>
-  scanner.scanText(text, 'content[0].text').some((f) => atLeast(f.severity, 'medium'));
-const blocks = (description: string): boolean =>
-  scanner.scanTool(tool(description), context).some((f) => f.severity === 'high');
 
 describe('a rule kept for later sessions (intent.memory-order)', () => {
   test('a persistence order with a rule in it, in either order', () => {

@@ -1,29 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { recall15Attacks, recall15Benign } from '../../../test/helpers/blind-set-recall15.js';
 import { testBlindFigures } from '../../../test/helpers/blind-figures.js';
-import { createScanner } from './scanner.js';
-import { atLeast } from './severity.js';
+import { blocks, rulesIn, rulesInTool, warns } from '../../../test/helpers/scan-probes.js';
 
 // Issue 11, round 15: attacks phrased as process or policy (a workflow rule, a compliance requirement, a standing
 // instruction whose content is the attack), a result that writes into the reader's memory, and a definition that
 // sets where another server's tool sends. Each signal of the round has a positive and a near miss written for it
 // (none from the corpus); then the round's blind set (test/helpers/blind-set-recall15.ts), split before any rule.
-
-const raw = createScanner({ combiner: null });
-const scanner = createScanner();
-const context = { server: 'helper', otherServers: [], otherToolNames: [] };
-const tool = (description: string) => ({ name: 'helper_tool', description });
-
-/** Rule ids the text raises as a tool result, before grading. */
-const rulesIn = (text: string): string[] =>
-  raw.scanText(text, 'content[0].text').map((f) => f.rule);
-/** Rule ids a tool description raises, before grading. */
-const rulesInTool = (description: string): string[] =>
-  raw.scanTool(tool(description), context).map((f) => f.rule);
-const warns = (text: string): boolean =>
-  scanner.scanText(text, 'content[0].text').some((f) => atLeast(f.severity, 'medium'));
-const blocks = (description: string): boolean =>
-  scanner.scanTool(tool(description), context).some((f) => f.severity === 'high');
 
 describe("a step timed by the reader's handling of this text (address.reader-turn)", () => {
   test('before the reply, while reading this, once this record has been read, in other languages', () => {
