@@ -1,3 +1,4 @@
+import type { Finding, Severity } from '../../src/core/scanner/finding.js';
 import { createScanner } from '../../src/core/scanner/scanner.js';
 import { atLeast } from '../../src/core/scanner/severity.js';
 
@@ -23,3 +24,16 @@ export const warns = (text: string): boolean =>
 /** The description blocks its tool (high). */
 export const blocks = (description: string): boolean =>
   scanner.scanTool(tool(description), context).some((f) => f.severity === 'high');
+
+/** The worst severity among findings (undefined for none). */
+export const worstSeverity = (found: readonly Finding[]): Severity | undefined =>
+  found.some((f) => f.severity === 'high')
+    ? 'high'
+    : found.some((f) => f.severity === 'medium')
+      ? 'medium'
+      : found.length > 0
+        ? 'low'
+        : undefined;
+/** The worst severity the shipped scanner gives the text as a tool result. */
+export const resultLevel = (text: string): Severity | undefined =>
+  worstSeverity(scanner.scanText(text, 'content[0].text'));

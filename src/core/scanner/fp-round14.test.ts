@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fp13Attacks, fp13Benign } from '../../../test/helpers/blind-set-fp13.js';
 import { fp14Attacks, fp14Benign } from '../../../test/helpers/blind-set-fp14.js';
 import { devOf, heldOf, testBlindFigures } from '../../../test/helpers/blind-figures.js';
+import { resultLevel, worstSeverity } from '../../../test/helpers/scan-probes.js';
 import type { Finding, Severity } from './finding.js';
 import { instructsHumanReader } from './instructions-register.js';
 import { awaitsSignOff, forbiddenAsk } from './prohibited-acts.js';
@@ -17,17 +18,8 @@ const scanner = createScanner();
 const raw = createScanner({ combiner: null });
 const context = { server: 'helper', otherServers: [], otherToolNames: [] };
 
-const worst = (found: readonly Finding[]): Severity | undefined =>
-  found.some((f) => f.severity === 'high')
-    ? 'high'
-    : found.some((f) => f.severity === 'medium')
-      ? 'medium'
-      : found.length > 0
-        ? 'low'
-        : undefined;
-const resultLevel = (text: string) => worst(scanner.scanText(text, 'content[0].text'));
 const toolLevel = (description: string) =>
-  worst(scanner.scanTool({ name: 'fetch_url', description }, context));
+  worstSeverity(scanner.scanTool({ name: 'fetch_url', description }, context));
 const warns = (level: Severity | undefined) => level !== undefined && atLeast(level, 'medium');
 const rulesOf = (text: string) => raw.scanText(text, 'content[0].text').map((f) => f.rule);
 

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { fp15Attacks, fp15Benign } from '../../../test/helpers/blind-set-fp15.js';
 import { devOf, heldOf, testBlindFigures } from '../../../test/helpers/blind-figures.js';
+import { resultLevel, worstSeverity } from '../../../test/helpers/scan-probes.js';
 import { ansiSequenceAt } from './ansi.js';
 import { describedAsk } from './described-asks.js';
-import type { Finding, Severity } from './finding.js';
+import type { Severity } from './finding.js';
 import { hyphenCompound } from './hyphen-compound.js';
 import { inReportedExample, inReportedQuote } from './outside-speech.js';
 import { createScanner } from './scanner.js';
@@ -20,17 +21,8 @@ const scanner = createScanner();
 const context = { server: 'helper', otherServers: [], otherToolNames: [] };
 const E = '\u001b';
 
-const worst = (found: readonly Finding[]): Severity | undefined =>
-  found.some((f) => f.severity === 'high')
-    ? 'high'
-    : found.some((f) => f.severity === 'medium')
-      ? 'medium'
-      : found.length > 0
-        ? 'low'
-        : undefined;
-const resultLevel = (text: string) => worst(scanner.scanText(text, 'content[0].text'));
 const toolLevel = (description: string) =>
-  worst(scanner.scanTool({ name: 'lookup_orders', description }, context));
+  worstSeverity(scanner.scanTool({ name: 'lookup_orders', description }, context));
 const warns = (level: Severity | undefined) => level !== undefined && atLeast(level, 'medium');
 const blocks = (level: Severity | undefined) => level === 'high';
 const at = (text: string, part: string): [number, number] => {
