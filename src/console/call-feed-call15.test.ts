@@ -1,36 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { AuditRecordInput, CallInput, ResultInput } from '../core/audit/audit-record.js';
+import type { AuditRecordInput } from '../core/audit/audit-record.js';
 import type { AuditSink } from '../core/audit/audit-sink.js';
 import type { Receipt } from '../core/tool-call.js';
+import { callRecord, resultRecord } from '../../test/helpers/feed-records.js';
 import { CallFeed, hexInto, hexOf } from './call-feed.js';
-
-const callRecord = (id: string): CallInput => ({
-  type: 'call',
-  call: { id },
-  server: 'fx',
-  tool: 'echo',
-  exposed: 'fx__echo',
-  args: { text: 'x' },
-  redacted: [],
-  def_hash: null,
-  decision: {
-    deciding: 'default',
-    effect: 'allow',
-    final: 'allow',
-    mode: 'enforce',
-    policy: 'p',
-    rules: ['r1'],
-  },
-  session: { agent: 'a1', client: { name: 'client', version: '1' } },
-});
-
-const resultRecord = (id: string): ResultInput => ({
-  type: 'result',
-  call: { id },
-  outcome: { bytes: 12, ms: 1.26, sha256: 'sha256:00', status: 'ok' },
-  findings: [],
-});
 
 const hashOf = (n: number): string => `sha256:${n.toString(16).padStart(64, '0')}`;
 

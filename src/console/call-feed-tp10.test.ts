@@ -1,36 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { CallInput, ResultInput } from '../core/audit/audit-record.js';
+import { callRecord, resultRecord } from '../../test/helpers/feed-records.js';
 import { CallFeed, sameJson } from './call-feed.js';
-
-const callRecord = (
-  id: string,
-  options: { readonly final?: 'allow' | 'deny'; readonly client?: string } = {},
-): CallInput => ({
-  type: 'call',
-  call: { id },
-  server: 'fx',
-  tool: 'echo',
-  exposed: 'fx__echo',
-  args: { text: 'x' },
-  redacted: [],
-  def_hash: null,
-  decision: {
-    deciding: 'default',
-    effect: options.final ?? 'allow',
-    final: options.final ?? 'allow',
-    mode: 'enforce',
-    policy: 'p',
-    rules: ['r1'],
-  },
-  session: { agent: 'a1', client: { name: options.client ?? 'client', version: '1' } },
-});
-
-const resultRecord = (id: string, findings: ResultInput['findings'] = []): ResultInput => ({
-  type: 'result',
-  call: { id },
-  outcome: { bytes: 12, ms: 1.26, sha256: 'sha256:00', status: 'ok' },
-  findings,
-});
 
 describe('the call feed keeps little per call (tp10)', () => {
   test('equal decisions and clients of different calls are kept as one object', () => {

@@ -2,20 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { numberBytesText } from './audit/record-bytes.js';
 import { canonicalJson } from './canonical-json.js';
-
-/** The plain definition, as an oracle: keys sorted at every level, undefined members dropped. */
-const reference = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map((item) => reference(item ?? null)).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    const members = Object.keys(record)
-      .sort()
-      .filter((key) => record[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value);
-};
+import { reference } from '../../test/helpers/jcs-reference.js';
 
 // Texts with what JSON escapes: quotes, backslashes, controls, lone surrogates.
 const text = fc.oneof(
